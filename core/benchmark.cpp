@@ -1,0 +1,3 @@
+// benchmark: placeholder, being written.
+#include "selfcheck.hpp"
+namespace selfcheck {}

@@ -1,0 +1,3 @@
+// emissions: placeholder, being written.
+#include "selfcheck.hpp"
+namespace selfcheck {}

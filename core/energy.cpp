@@ -1,0 +1,3 @@
+// energy: placeholder, being written.
+#include "selfcheck.hpp"
+namespace selfcheck {}

@@ -1,0 +1,3 @@
+// io: placeholder, being written.
+#include "selfcheck.hpp"
+namespace selfcheck {}

@@ -1,0 +1,214 @@
+// The assessment document (schema "selfcheck/assessment", version 1) as plain data, and the result
+// of assess(). Units live in the names: _tce, _tco2, _kwh, _10k_yuan (万元), _m2.
+// Equipment/management (diagnosis.hpp), green-factory answers (green_factory.hpp) and measures
+// (measures.hpp) are declared by their modules.
+#pragma once
+#include "equipment.hpp"
+#include "green_factory.hpp"
+#include "issues.hpp"
+#include "measures.hpp"
+#include "units.hpp"
+
+#include <array>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace selfcheck {
+
+inline constexpr int k_schema_version = 1;
+inline constexpr const char* k_schema_name = "selfcheck/assessment";
+
+struct Enterprise {
+    std::string name;
+    std::string credit_code;  // GB 32100 unified social credit code, 18 chars, optional
+    std::string city;         // Zhejiang city id from regions.json, e.g. "hangzhou"
+    std::string county;       // county id from regions.json
+    std::string industry;     // GB/T 4754-2017 code, e.g. "C17" or "C171"
+    int year = 0;             // reporting year
+    std::optional<double> value_added_10k_yuan;
+    std::optional<double> output_value_10k_yuan;
+    std::optional<double> land_area_m2;
+    std::optional<double> floor_area_m2;          // total building floor area (for 容积率)
+    std::optional<double> building_footprint_m2;  // buildings + structures + yards (for 建筑系数)
+    std::optional<int> employees;
+    nlohmann::json unknown = nlohmann::json::object();
+};
+
+struct EnergyUse {
+    std::string carrier;  // id from energy_carriers.json
+    double quantity = 0;  // annual amount in `unit`
+    Unit unit = Unit::t;
+    std::optional<double> ncv_kj_per_unit;  // measured net calorific value, kJ per `unit`
+    bool feedstock = false;                 // used as raw material, not burned (excluded, GB/T 2589)
+    std::optional<std::array<double, 12>> monthly;  // bill-style entry; sums to quantity
+    std::string note;
+    nlohmann::json unknown = nlohmann::json::object();
+};
+
+// Own generation and green power (DB33/T 1347; GB/T 36132-2025 Annex B.5).
+struct Renewables {
+    double pv_self_used_kwh = 0;    // own PV consumed on site (not purchased)
+    double pv_exported_kwh = 0;     // own PV fed to the grid (not consumed here)
+    double green_power_kwh = 0;     // market-traded green power, part of the purchased electricity
+    double gec_mwh = 0;             // green certificates bought separately (GEC, 1 cert = 1 MWh)
+    nlohmann::json unknown = nlohmann::json::object();
+};
+
+struct Product {
+    std::string name;
+    std::string limit_id;   // product id in product_limits.json, optional
+    double output = 0;      // annual output in the unit of the limit (or `unit`)
+    std::string unit;       // e.g. "t"
+    std::optional<double> energy_tce;  // energy attributed to this product; default: whole site if only one
+    nlohmann::json unknown = nlohmann::json::object();
+};
+
+enum class GridRegion { national, east_china, zhejiang };
+
+struct Options {
+    std::optional<double> grid_emission_factor_tco2_per_mwh;
+    std::optional<double> heat_emission_factor_tco2_per_gj;
+    std::optional<double> industry_average_tco2_per_10k_yuan;
+    std::optional<int> factor_year;                 // year of grid factor; default the latest published
+    GridRegion factor_region = GridRegion::national;
+    std::optional<double> discount_rate;            // for NPV/IRR, default from measures data
+    std::optional<double> electricity_price_yuan_per_kwh;
+    nlohmann::json unknown = nlohmann::json::object();
+};
+
+struct Input {
+    int version = k_schema_version;
+    Enterprise enterprise;
+    std::vector<EnergyUse> energy;
+    Renewables renewables;
+    std::vector<Product> products;
+    Equipment equipment;         // equipment.hpp
+    Management management;       // equipment.hpp
+    GreenFactoryAnswers green_factory;  // green_factory.hpp
+    Options options;
+    nlohmann::json unknown = nlohmann::json::object();  // unknown top-level keys, kept on save
+};
+
+// ---------------------------------------------------------------------------------------------
+// Result
+
+// A number that could not be computed carries the reason instead (shown by the UI and report).
+struct Missing {
+    std::string code;  // e.g. "needs_value_added"
+    std::string message_zh;
+    std::string message_en;
+};
+
+struct FactorUsed {
+    std::string id;     // e.g. "grid/2023/national"
+    std::string name_zh, name_en;
+    double value = 0;
+    std::string unit;
+    std::string source;
+    std::string confidence;
+    std::optional<int> year;
+    bool user_given = false;
+};
+
+struct CarrierEnergy {
+    std::string carrier;
+    std::string name_zh, name_en;
+    double quantity = 0;       // as entered
+    std::string unit;
+    double base_quantity = 0;  // in the carrier's base unit
+    std::string base_unit;
+    double tce = 0;            // equivalent value (当量值)
+    double tce_equal = 0;      // equal value (等价值): electricity at the year's supply coal rate
+    double kgce_per_base_unit = 0;
+    bool measured_ncv = false;
+    bool feedstock = false;
+    double tco2 = 0;
+    int scope = 1;             // 1 direct, 2 purchased electricity/heat, 0 feedstock (not counted)
+};
+
+struct EnergyResult {
+    double total_tce = 0;          // 当量值, excluding feedstock, including own renewables used
+    double total_equal_tce = 0;    // 等价值
+    double feedstock_tce = 0;
+    double renewable_tce = 0;      // own PV self-used at equivalent value
+    std::vector<CarrierEnergy> by_carrier;
+    std::string budget_tier;       // "ge5000" | "1000to5000" | "lt1000"
+    std::string budget_tier_clause;
+    bool key_energy_unit = false;  // >= 10,000 tce
+    bool key_unit_may_be_designated = false;  // 5,000 - 10,000 tce
+    std::string key_unit_clause;
+    // energy mix shares of total (当量值), by group: coal, oil, gas, electricity, heat, other
+    std::map<std::string, double> mix;
+    std::optional<double> electrification_rate;  // electricity tce / total tce
+};
+
+struct EmissionsResult {
+    double scope1_tco2 = 0;
+    double scope2_tco2 = 0;     // location-based: grid electricity × grid factor + heat
+    double total_tco2 = 0;
+    double electricity_tco2 = 0;
+    double heat_tco2 = 0;
+    // Market-based variant: green power at zero, the rest at the factor excluding market-traded
+    // non-fossil power (MEE/NBS), where published for the year.
+    std::optional<double> scope2_market_tco2;
+    std::optional<double> total_market_tco2;
+    double avoided_by_own_pv_tco2 = 0;  // informational; own PV is never purchased
+    double grid_factor_tco2_per_mwh = 0;
+    double heat_factor_tco2_per_gj = 0;
+    std::map<std::string, double> by_source;  // carrier -> tCO2
+};
+
+struct OptionalNumber {
+    std::optional<double> value;
+    std::optional<Missing> missing;
+};
+
+struct IntensityResult {
+    OptionalNumber tce_per_10k_yuan_value_added;
+    OptionalNumber tco2_per_10k_yuan_value_added;
+    OptionalNumber tce_per_10k_yuan_output;
+    OptionalNumber tco2_per_10k_yuan_output;
+};
+
+struct CarbonEfficiency {
+    std::optional<double> intensity;      // L, tCO2 per 万元 value added
+    std::string level;                    // "low" | "medium" | "high" | "" when L unknown
+    std::optional<double> index;          // K = L / industry average
+    std::optional<int> grade;             // 1 best .. 5 worst
+    std::optional<double> industry_average;
+    std::string industry_average_source;
+    std::optional<Missing> missing;       // why K or L is absent
+    std::string clause;
+};
+
+struct ProductResult {
+    std::string name;
+    std::string limit_id;
+    std::string standard;                 // e.g. "GB 36889-2025"
+    std::optional<double> kgce_per_unit;  // unit product energy
+    std::string unit;
+    std::optional<double> level1, level2, level3;
+    std::string status;  // "level1" | "level2" | "level3" | "above_level3" | "unknown"
+    std::optional<Missing> missing;
+    bool energy_allocated_from_site = false;
+};
+
+struct Result {
+    EnergyResult energy;
+    EmissionsResult emissions;
+    IntensityResult intensity;
+    CarbonEfficiency carbon_efficiency;
+    std::vector<ProductResult> products;
+    std::vector<Finding> findings;            // equipment.hpp
+    std::vector<MeasureResult> measures;      // measures.hpp
+    Portfolio portfolio;                      // measures.hpp
+    GreenFactoryResult green_factory;         // green_factory.hpp
+    std::vector<FactorUsed> factors_used;
+    std::vector<Issue> warnings;              // plausibility warnings raised while computing
+    std::map<std::string, std::string> data_versions;
+};
+
+} // namespace selfcheck

@@ -1,0 +1,3 @@
+// refdata: placeholder, being written.
+#include "selfcheck.hpp"
+namespace selfcheck {}

@@ -1,0 +1,74 @@
+// Reference data: every number the calculations use, loaded from assets/data/*.json (embedded into
+// the binary at build time so the CLI, node and the browser read identical bytes).
+// File format: {"dataset", "version", "title_zh", "title_en", "records": [{"id", "value", "unit",
+// "source", "year", "confidence", ...}]}. Parsing is strict: a missing key is an error.
+#pragma once
+#include "issues.hpp"
+#include "units.hpp"
+
+#include <map>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace selfcheck {
+
+struct Record {
+    std::string id;
+    std::optional<double> value;  // absent only in datasets whose records are lists (regions, industries)
+    std::string unit;
+    std::string source;
+    std::optional<int> year;
+    std::string confidence;  // "C" confirmed, "S" secondary, "M" recalled, "X" constructed, "user", "estimate"
+    nlohmann::json raw;      // the whole record, for module-specific fields
+};
+
+struct Dataset {
+    std::string name;
+    std::string version;
+    std::vector<Record> records;
+    nlohmann::json raw;  // whole file
+    const Record* find(std::string_view id) const;
+};
+
+struct Carrier {
+    std::string id, name_zh, name_en;
+    std::string group;  // "coal" | "oil" | "gas" | "electricity" | "heat" | "other"
+    BaseUnit base_unit = BaseUnit::kg;
+    double kgce_per_base = 0;                // GB/T 2589 coefficient, kgce per base unit
+    std::optional<double> ncv_kj_per_base;   // default net calorific value
+    std::optional<double> carbon_tc_per_tj;  // carbon content (fuels)
+    std::optional<double> oxidation;         // oxidation rate (fuels)
+    std::optional<double> density_kg_per_l;  // for litres
+    bool heat_units_as_heat = false;         // GJ/MJ given for steam or hot water -> convert as heat
+    bool fossil = true;
+    const Record* record = nullptr;
+};
+
+struct RefData {
+    std::map<std::string, Dataset> datasets;  // by dataset name
+    std::map<std::string, Carrier> carriers;  // by carrier id
+    Issues load_issues;                       // problems found while loading (should be empty)
+
+    const Dataset* dataset(std::string_view name) const;
+    const Record* record(std::string_view dataset, std::string_view id) const;
+    // Value of a required constant; throws std::logic_error if the data lacks it (a build defect,
+    // caught by the data tests).
+    double constant(std::string_view id) const;
+
+    std::map<std::string, std::string> versions() const;
+
+    // Load from (file name, text) pairs. Adds load_issues for every defect.
+    static RefData load(const std::vector<std::pair<std::string, std::string>>& files);
+    // The data embedded at build time (assets/data/*.json); loaded once, thread-safe.
+    static const RefData& builtin();
+};
+
+// Embedded files (generated at build time): name -> JSON text.
+const std::vector<std::pair<std::string, std::string>>& embedded_data_files();
+// Sample factories embedded for training mode and tests: file name -> JSON text.
+const std::vector<std::pair<std::string, std::string>>& embedded_sample_files();
+
+} // namespace selfcheck

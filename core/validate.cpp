@@ -1,0 +1,3 @@
+// validate: placeholder, being written.
+#include "selfcheck.hpp"
+namespace selfcheck {}
