@@ -1,3 +1,151 @@
-// benchmark: placeholder, being written.
-#include "selfcheck.hpp"
-namespace selfcheck {}
+#include "benchmark.hpp"
+
+#include "validate.hpp"
+
+namespace selfcheck {
+
+namespace {
+
+// Upper bounds are inclusive (yzwku 493133). A relative epsilon keeps 0.48/0.8 == 0.6 on the
+// boundary despite binary floating point.
+bool at_most(double v, double cut) { return v <= cut * (1 + 1e-12) + 1e-15; }
+
+double cut(const RefData& ref, const char* id) {
+    const Record* r = ref.record("carbon_efficiency", id);
+    return r && r->value ? *r->value : 0;
+}
+
+Missing missing(std::string code, std::string zh, std::string en) { return {std::move(code), std::move(zh), std::move(en)}; }
+
+OptionalNumber ratio(double num, const std::optional<double>& den, const Missing& why) {
+    OptionalNumber n;
+    if (den && *den > 0) n.value = num / *den;
+    else n.missing = why;
+    return n;
+}
+
+std::optional<double> opt_num(const nlohmann::json& j, const char* key) {
+    auto it = j.find(key);
+    if (it != j.end() && it->is_number()) return it->get<double>();
+    return std::nullopt;
+}
+
+} // namespace
+
+std::string carbon_level_for(double l, const RefData& ref) {
+    if (at_most(l, cut(ref, "level/low_max"))) return "low";
+    if (at_most(l, cut(ref, "level/medium_max"))) return "medium";
+    return "high";
+}
+
+int carbon_grade_for(double k, const RefData& ref) {
+    if (at_most(k, cut(ref, "grade/1_max"))) return 1;
+    if (at_most(k, cut(ref, "grade/2_max"))) return 2;
+    if (at_most(k, cut(ref, "grade/3_max"))) return 3;
+    if (at_most(k, cut(ref, "grade/4_max"))) return 4;
+    return 5;
+}
+
+const Record* industry_average_for(const RefData& ref, std::string_view industry, int year) {
+    const Dataset* d = ref.dataset("industry_averages");
+    if (!d || industry.empty()) return nullptr;
+    auto pick = [&](std::string_view code) -> const Record* {
+        const Record* best = nullptr;
+        for (const auto& r : d->records) {
+            if (!r.value || *r.value <= 0 || r.raw.value("industry", std::string()) != code || !r.year) continue;
+            if (year != 0 && *r.year > year) continue;
+            if (!best || *r.year > *best->year) best = &r;
+        }
+        return best;
+    };
+    if (const Record* r = pick(industry)) return r;
+    if (industry.size() > 3) return pick(industry.substr(0, 3));
+    return nullptr;
+}
+
+void compute_benchmarks(const Input& in, const RefData& ref, Result& result) {
+    const Enterprise& e = in.enterprise;
+    const double tce = result.energy.total_tce, tco2 = result.emissions.total_tco2;
+    const Missing no_va = missing("needs_value_added", "需要填写工业增加值（万元）才能计算",
+                                  "needs the value added (10k yuan) to compute");
+    const Missing no_out = missing("needs_output_value", "需要填写工业总产值（万元）才能计算",
+                                   "needs the output value (10k yuan) to compute");
+    IntensityResult& it = result.intensity;
+    it.tce_per_10k_yuan_value_added = ratio(tce, e.value_added_10k_yuan, no_va);
+    it.tco2_per_10k_yuan_value_added = ratio(tco2, e.value_added_10k_yuan, no_va);
+    it.tce_per_10k_yuan_output = ratio(tce, e.output_value_10k_yuan, no_out);
+    it.tco2_per_10k_yuan_output = ratio(tco2, e.output_value_10k_yuan, no_out);
+
+    CarbonEfficiency& ce = result.carbon_efficiency;
+    ce.clause = "DB33/T 1347-2023; 《规上工业企业碳效等级评价方法》: L = 碳排放量/工业增加值, K = L/行业平均";
+    ce.intensity = it.tco2_per_10k_yuan_value_added.value;
+    if (!ce.intensity) {
+        ce.missing = no_va;
+        return;
+    }
+    ce.level = carbon_level_for(*ce.intensity, ref);
+    if (in.options.industry_average_tco2_per_10k_yuan) {
+        ce.industry_average = *in.options.industry_average_tco2_per_10k_yuan;
+        ce.industry_average_source = "options.industry_average_tco2_per_10k_yuan (用户填写 / user-given)";
+    } else if (const Record* avg = industry_average_for(ref, e.industry, e.year)) {
+        ce.industry_average = *avg->value;
+        ce.industry_average_source = avg->source;
+    }
+    if (!ce.industry_average) {
+        ce.missing = missing("needs_industry_average",
+                             "碳效等级需要所属行业的平均碳排放强度（行业平均值待导入）：目前没有公开发布的浙江分行业平均值，"
+                             "请在设置中填写主管部门提供的数值或从上报平台导入；碳效水平（低/中/高碳）已给出",
+                             "the carbon-efficiency grade needs the industry-average carbon intensity, which is not "
+                             "published: enter the value your authority gives or load it from a portal; the "
+                             "carbon level (low/medium/high) is shown");
+        return;
+    }
+    ce.index = *ce.intensity / *ce.industry_average;
+    ce.grade = carbon_grade_for(*ce.index, ref);
+}
+
+void compute_products(const Input& in, const RefData& ref, Result& result) {
+    for (const auto& p : in.products) {
+        ProductResult pr;
+        pr.name = p.name;
+        pr.limit_id = p.limit_id;
+        pr.unit = p.unit;
+        pr.status = "unknown";
+        std::optional<double> energy = p.energy_tce;
+        if (!energy && in.products.size() == 1) {
+            energy = result.energy.total_tce;  // GB/T 36132 B.1: whole site, feedstock excluded
+            pr.energy_allocated_from_site = true;
+        }
+        if (!energy)
+            pr.missing = missing("needs_product_energy", "多个产品时请填写每个产品分摊的能耗（吨标准煤）",
+                                 "with several products, give each product's share of energy (tce)");
+        else if (p.output <= 0)
+            pr.missing = missing("needs_output", "请填写产品产量", "give the product's output");
+        else
+            pr.kgce_per_unit = *energy * 1000.0 / p.output;
+        if (!p.limit_id.empty()) {
+            if (const Record* lim = ref.record("product_limits", p.limit_id)) {
+                pr.standard = lim->raw.value("standard", std::string());
+                pr.level1 = opt_num(lim->raw, "level1");
+                pr.level2 = opt_num(lim->raw, "level2");
+                pr.level3 = opt_num(lim->raw, "level3");
+                std::string punit = lim->raw.value("product_unit", std::string());
+                if (!punit.empty() && !p.unit.empty() && punit != p.unit)
+                    result.warnings.push_back({"/products", Severity::warning, "product_unit_mismatch",
+                                               "产品“" + p.name + "”的产量单位与限额标准（" + punit + "）不一致",
+                                               "product '" + p.name + "' output unit differs from the standard's (" +
+                                                   punit + ")"});
+                if (pr.kgce_per_unit) {
+                    double v = *pr.kgce_per_unit;
+                    if (pr.level1 && at_most(v, *pr.level1)) pr.status = "level1";
+                    else if (pr.level2 && at_most(v, *pr.level2)) pr.status = "level2";
+                    else if (pr.level3 && at_most(v, *pr.level3)) pr.status = "level3";
+                    else if (pr.level3) pr.status = "above_level3";
+                }
+            }
+        }
+        result.products.push_back(std::move(pr));
+    }
+}
+
+} // namespace selfcheck

@@ -1,3 +1,174 @@
-// energy: placeholder, being written.
-#include "selfcheck.hpp"
-namespace selfcheck {}
+#include "energy.hpp"
+
+#include "validate.hpp"
+
+namespace selfcheck {
+
+namespace {
+
+void add_factor(Result& r, const Record& rec, std::string id, std::string zh, std::string en) {
+    for (const auto& f : r.factors_used)
+        if (f.id == id) return;
+    FactorUsed f;
+    f.id = std::move(id);
+    f.name_zh = std::move(zh);
+    f.name_en = std::move(en);
+    f.value = rec.value.value_or(0);
+    f.unit = rec.unit;
+    f.source = rec.source;
+    f.confidence = rec.confidence;
+    f.year = rec.year;
+    r.factors_used.push_back(std::move(f));
+}
+
+double tier_value(const RefData& ref, const char* id) {
+    const Record* r = ref.record("energy_tiers", id);
+    return r && r->value ? *r->value : 0;
+}
+
+std::string tier_clause(const RefData& ref, const char* id) {
+    const Record* r = ref.record("energy_tiers", id);
+    return r ? r->raw.value("clause", r->source) : std::string();
+}
+
+} // namespace
+
+const Record* supply_coal_rate_for(const RefData& ref, int year) {
+    const Dataset* d = ref.dataset("constants");
+    if (!d) return nullptr;
+    const Record* best = nullptr;
+    const Record* earliest = nullptr;
+    for (const auto& r : d->records) {
+        if (r.id.rfind("supply_coal_rate/", 0) != 0 || !r.year) continue;
+        if (!earliest || *r.year < *earliest->year) earliest = &r;
+        if ((year == 0 || *r.year <= year) && (!best || *r.year > *best->year)) best = &r;
+    }
+    return best ? best : earliest;
+}
+
+std::string budget_tier_for(double total_tce, const RefData& ref) {
+    // Plan 三(二)2: ≥5000 | 1000 (inclusive) to 5000 | below 1000.
+    if (total_tce >= tier_value(ref, "budget_tier/upper")) return "ge5000";
+    if (total_tce >= tier_value(ref, "budget_tier/lower")) return "1000to5000";
+    return "lt1000";
+}
+
+std::vector<EnergyRowDetail> compute_energy(const Input& in, const RefData& ref, Result& result) {
+    EnergyResult& e = result.energy;
+    const double kj_per_kgce = ref.constant("kj_per_kgce");
+    const Carrier* heat = ref.carriers.count("heat") ? &ref.carriers.at("heat") : nullptr;
+    const Carrier* elec = ref.carriers.count("electricity") ? &ref.carriers.at("electricity") : nullptr;
+    const Record* coal_rate = supply_coal_rate_for(ref, in.enterprise.year);
+    const double equal_kgce_per_kwh = coal_rate && coal_rate->value ? *coal_rate->value / 1000.0 : 0;
+    if (coal_rate)
+        add_factor(result, *coal_rate, coal_rate->id, "供电标准煤耗（等价值）", "supply coal rate (equal value)");
+    add_factor(result, *ref.record("constants", "kj_per_kgce"), "kj_per_kgce", "标准煤低位发热量",
+               "calorific value of 1 kgce");
+
+    std::vector<EnergyRowDetail> details;
+    details.reserve(in.energy.size());
+    double electricity_tce = 0;
+    for (const auto& u : in.energy) {
+        EnergyRowDetail d;
+        CarrierEnergy ce;
+        ce.carrier = u.carrier;
+        ce.quantity = u.quantity;
+        ce.unit = std::string(unit_id(u.unit));
+        ce.feedstock = u.feedstock;
+        auto cit = ref.carriers.find(u.carrier);
+        if (cit == ref.carriers.end()) {  // parse_document rejects this; stay total anyway
+            details.push_back(d);
+            e.by_carrier.push_back(std::move(ce));
+            continue;
+        }
+        const Carrier& c = cit->second;
+        ce.name_zh = c.name_zh;
+        ce.name_en = c.name_en;
+        double kgce = 0;
+        bool heat_unit = u.unit == Unit::GJ || u.unit == Unit::MJ;
+        if (c.heat_units_as_heat && heat_unit && c.base_unit != BaseUnit::GJ && heat) {
+            // Steam given as heat: convert as heat (GB/T 2589 热力).
+            d.as_heat = true;
+            d.base_quantity = u.quantity * *to_base_factor(u.unit, BaseUnit::GJ);
+            d.heat_gj = d.base_quantity;
+            ce.base_unit = "GJ";
+            ce.kgce_per_base_unit = heat->kgce_per_base;
+            kgce = d.base_quantity * heat->kgce_per_base;
+            add_factor(result, *ref.record("energy_carriers", "heat"), "carrier/heat", heat->name_zh + "折标系数",
+                       heat->name_en + " coefficient");
+        } else {
+            auto f = to_base_factor(u.unit, c.base_unit, c.density_kg_per_l);
+            double factor = f.value_or(0);
+            d.base_quantity = u.quantity * factor;
+            ce.base_unit = std::string(base_unit_id(c.base_unit));
+            if (u.ncv_kj_per_unit && factor > 0) {
+                // GB/T 2589: a measured calorific value replaces the default coefficient.
+                d.ncv_kj_per_base = *u.ncv_kj_per_unit / factor;
+                ce.kgce_per_base_unit = d.ncv_kj_per_base / kj_per_kgce;
+                ce.measured_ncv = true;
+            } else {
+                d.ncv_kj_per_base = c.ncv_kj_per_base.value_or(0);
+                ce.kgce_per_base_unit = c.kgce_per_base;
+                add_factor(result, *ref.record("energy_carriers", c.id), "carrier/" + c.id, c.name_zh + "折标系数",
+                           c.name_en + " coefficient");
+            }
+            kgce = d.base_quantity * ce.kgce_per_base_unit;
+            if (c.group == "heat") d.heat_gj = d.base_quantity * d.ncv_kj_per_base / 1e6;
+        }
+        ce.base_quantity = d.base_quantity;
+        ce.tce = kgce / 1000.0;
+        ce.tce_equal = c.group == "electricity" ? d.base_quantity * equal_kgce_per_kwh / 1000.0 : ce.tce;
+        ce.scope = u.feedstock ? 0 : (c.group == "electricity" || c.group == "heat") ? 2 : 1;
+        if (u.feedstock) {
+            e.feedstock_tce += ce.tce;
+        } else {
+            e.total_tce += ce.tce;
+            e.total_equal_tce += ce.tce_equal;
+            e.mix[c.group] += ce.tce;
+            if (c.group == "electricity") electricity_tce += ce.tce;
+        }
+        details.push_back(d);
+        e.by_carrier.push_back(std::move(ce));
+    }
+
+    // Own PV used on site: electricity consumed, not purchased (counted at 当量值 like grid power).
+    if (in.renewables.pv_self_used_kwh > 0 && elec) {
+        CarrierEnergy ce;
+        ce.carrier = "pv_self_used";
+        ce.name_zh = "自发自用光伏电";
+        ce.name_en = "Own PV, self-used";
+        ce.quantity = in.renewables.pv_self_used_kwh;
+        ce.unit = "kWh";
+        ce.base_quantity = ce.quantity;
+        ce.base_unit = "kWh";
+        ce.kgce_per_base_unit = elec->kgce_per_base;
+        ce.tce = ce.quantity * elec->kgce_per_base / 1000.0;
+        ce.tce_equal = ce.quantity * equal_kgce_per_kwh / 1000.0;
+        ce.scope = 0;
+        e.renewable_tce = ce.tce;
+        e.total_tce += ce.tce;
+        e.total_equal_tce += ce.tce_equal;
+        e.mix["electricity"] += ce.tce;
+        electricity_tce += ce.tce;
+        e.by_carrier.push_back(std::move(ce));
+    }
+    if (elec) add_factor(result, *ref.record("energy_carriers", "electricity"), "carrier/electricity",
+                         "电力折标系数（当量值）", "electricity coefficient (equivalent value)");
+
+    if (e.total_tce > 0) {
+        for (auto& [group, tce] : e.mix) tce /= e.total_tce;
+        e.electrification_rate = electricity_tce / e.total_tce;
+    } else {
+        e.mix.clear();
+    }
+
+    e.budget_tier = budget_tier_for(e.total_tce, ref);
+    e.budget_tier_clause = tier_clause(ref, "budget_tier/upper");
+    double key = tier_value(ref, "key_unit/threshold"), designate = tier_value(ref, "key_unit/designation");
+    e.key_energy_unit = key > 0 && e.total_tce >= key;
+    e.key_unit_may_be_designated = !e.key_energy_unit && designate > 0 && e.total_tce >= designate;
+    e.key_unit_clause = tier_clause(ref, e.key_energy_unit ? "key_unit/threshold" : "key_unit/designation");
+    return details;
+}
+
+} // namespace selfcheck

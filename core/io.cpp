@@ -1,3 +1,665 @@
-// io: placeholder, being written.
+// Parsing and validation of the assessment document, migration, and JSON output of inputs and
+// issues. Every problem becomes an Issue with a JSON path and zh/en text; nothing throws out.
 #include "selfcheck.hpp"
-namespace selfcheck {}
+#include "validate.hpp"
+
+#include <cmath>
+#include <set>
+
+namespace selfcheck {
+
+using nlohmann::json;
+
+namespace {
+
+// Largest plausible magnitudes: beyond these a number is a typo or an attack, not a factory.
+constexpr double k_max_quantity = 1e12;
+constexpr double k_max_money_10k_yuan = 1e8;  // 1 万亿元
+constexpr double k_max_area_m2 = 1e8;
+
+std::string type_name(const json& v) {
+    switch (v.type()) {
+    case json::value_t::null: return "null";
+    case json::value_t::boolean: return "boolean";
+    case json::value_t::string: return "string";
+    case json::value_t::array: return "array";
+    case json::value_t::object: return "object";
+    case json::value_t::discarded: return "invalid";
+    default: return "number";
+    }
+}
+
+// Scan raw text for nesting depth before parsing, so hostile input never reaches a recursive path.
+int max_nesting(std::string_view text) {
+    int depth = 0, max_depth = 0;
+    bool in_string = false, escape = false;
+    for (char c : text) {
+        if (in_string) {
+            if (escape) escape = false;
+            else if (c == '\\') escape = true;
+            else if (c == '"') in_string = false;
+            continue;
+        }
+        if (c == '"') in_string = true;
+        else if (c == '{' || c == '[') max_depth = std::max(max_depth, ++depth);
+        else if (c == '}' || c == ']') --depth;
+    }
+    return max_depth;
+}
+
+// Walk the whole document once for string and array limits.
+void check_limits(const json& v, const std::string& path, Issues& is) {
+    if (is.items.size() > 200) return;
+    if (v.is_string()) {
+        const auto& s = v.get_ref<const std::string&>();
+        if (!utf8_valid(s))
+            is.error(path, "bad_utf8", "文本不是有效的 UTF-8 编码", "text is not valid UTF-8");
+        else if (utf8_length(s) > k_max_string_chars)
+            is.error(path, "string_too_long", "文本过长（上限 " + std::to_string(k_max_string_chars) + " 字）",
+                     "text too long (limit " + std::to_string(k_max_string_chars) + " characters)");
+    } else if (v.is_array()) {
+        if (v.size() > k_max_array_items) {
+            is.error(path, "array_too_long", "列表条目过多（上限 " + std::to_string(k_max_array_items) + " 条）",
+                     "too many items (limit " + std::to_string(k_max_array_items) + ")");
+            return;
+        }
+        for (std::size_t i = 0; i < v.size(); ++i) check_limits(v[i], path + "/" + std::to_string(i), is);
+    } else if (v.is_object()) {
+        if (v.size() > k_max_array_items) {
+            is.error(path, "object_too_large", "对象字段过多", "too many fields in object");
+            return;
+        }
+        for (auto it = v.begin(); it != v.end(); ++it) {
+            if (!utf8_valid(it.key())) {
+                is.error(path, "bad_utf8", "字段名不是有效的 UTF-8 编码", "field name is not valid UTF-8");
+                continue;
+            }
+            check_limits(it.value(), path + "/" + it.key(), is);
+        }
+    }
+}
+
+// Reads typed fields of one object, reporting wrong types and collecting unknown keys.
+class ObjectReader {
+public:
+    ObjectReader(const json& obj, std::string path, Issues& is) : obj_(obj), path_(std::move(path)), is_(is) {}
+
+    const json* get(const char* key) {
+        seen_.insert(key);
+        auto it = obj_.find(key);
+        if (it == obj_.end() || it->is_null()) return nullptr;
+        return &*it;
+    }
+    std::string at(const char* key) const { return path_ + "/" + key; }
+
+    void wrong_type(const char* key, const char* want_zh, const char* want_en, const json& got) {
+        is_.error(at(key), "wrong_type", std::string("应为") + want_zh + "，实际为 " + type_name(got),
+                  std::string("expected ") + want_en + ", got " + type_name(got));
+    }
+
+    bool string(const char* key, std::string& out, std::size_t max_chars = 200) {
+        const json* v = get(key);
+        if (!v) return false;
+        if (!v->is_string()) {
+            wrong_type(key, "文本", "a string", *v);
+            return false;
+        }
+        out = v->get<std::string>();
+        if (utf8_valid(out) && utf8_length(out) > max_chars)
+            is_.error(at(key), "string_too_long", "文本过长（上限 " + std::to_string(max_chars) + " 字）",
+                      "text too long (limit " + std::to_string(max_chars) + " characters)");
+        return true;
+    }
+
+    // A number within [lo, hi]; `what` names it in messages.
+    std::optional<double> number(const char* key, double lo, double hi, const char* what_zh, const char* what_en) {
+        const json* v = get(key);
+        if (!v) return std::nullopt;
+        if (!v->is_number()) {
+            wrong_type(key, "数字", "a number", *v);
+            return std::nullopt;
+        }
+        double d = v->get<double>();
+        if (!std::isfinite(d)) {
+            is_.error(at(key), "not_finite", std::string(what_zh) + "不是有限数值", std::string(what_en) + " is not finite");
+            return std::nullopt;
+        }
+        if (d < lo) {
+            is_.error(at(key), lo == 0 ? "negative" : "too_small",
+                      std::string(what_zh) + "不能小于 " + num_text(lo) + "（填写值 " + num_text(d) + "）",
+                      std::string(what_en) + " cannot be below " + num_text(lo) + " (got " + num_text(d) + ")");
+            return std::nullopt;
+        }
+        if (d > hi) {
+            is_.error(at(key), "too_large",
+                      std::string(what_zh) + "超出合理范围（上限 " + num_text(hi) + "，填写值 " + num_text(d) + "）",
+                      std::string(what_en) + " is beyond a plausible range (limit " + num_text(hi) + ", got " +
+                          num_text(d) + ")");
+            return std::nullopt;
+        }
+        return d;
+    }
+
+    std::optional<int> integer(const char* key, int lo, int hi, const char* what_zh, const char* what_en) {
+        const json* v = get(key);
+        if (!v) return std::nullopt;
+        if (!v->is_number() || (v->is_number_float() && std::floor(v->get<double>()) != v->get<double>())) {
+            wrong_type(key, "整数", "an integer", *v);
+            return std::nullopt;
+        }
+        double d = v->get<double>();
+        if (d < lo || d > hi) {
+            is_.error(at(key), "out_of_range",
+                      std::string(what_zh) + "应在 " + std::to_string(lo) + "–" + std::to_string(hi) + " 之间（填写值 " +
+                          num_text(d) + "）",
+                      std::string(what_en) + " must be between " + std::to_string(lo) + " and " + std::to_string(hi) +
+                          " (got " + num_text(d) + ")");
+            return std::nullopt;
+        }
+        return static_cast<int>(d);
+    }
+
+    std::optional<bool> boolean(const char* key) {
+        const json* v = get(key);
+        if (!v) return std::nullopt;
+        if (!v->is_boolean()) {
+            wrong_type(key, "是/否", "true or false", *v);
+            return std::nullopt;
+        }
+        return v->get<bool>();
+    }
+
+    // Unknown keys: warned about (a newer app version may have written them) and kept.
+    json unknown() {
+        json u = json::object();
+        for (auto it = obj_.begin(); it != obj_.end(); ++it) {
+            if (seen_.count(it.key())) continue;
+            is_.warning(path_ + "/" + it.key(), "unknown_key", "未知字段“" + it.key() + "”将被保留但不参与计算",
+                        "unknown field '" + it.key() + "' is kept but not used");
+            u[it.key()] = it.value();
+        }
+        return u;
+    }
+
+private:
+    const json& obj_;
+    std::string path_;
+    Issues& is_;
+    std::set<std::string> seen_;
+};
+
+void parse_enterprise(const json& j, const RefData& ref, Enterprise& e, Issues& is) {
+    const std::string path = "/enterprise";
+    ObjectReader r(j, path, is);
+    r.string("name", e.name, 100);
+    if (r.string("credit_code", e.credit_code, 18) && !e.credit_code.empty()) {
+        switch (check_credit_code(e.credit_code)) {
+        case CreditCodeStatus::ok: break;
+        case CreditCodeStatus::wrong_length:
+            is.error(r.at("credit_code"), "credit_code_length",
+                     "统一社会信用代码应为 18 位（当前 " + std::to_string(utf8_length(e.credit_code)) + " 位）",
+                     "the unified social credit code has 18 characters (this one has " +
+                         std::to_string(utf8_length(e.credit_code)) + ")");
+            break;
+        case CreditCodeStatus::bad_character:
+            is.error(r.at("credit_code"), "credit_code_character",
+                     "统一社会信用代码只含数字和大写字母（不含 I、O、Z、S、V）",
+                     "the unified social credit code uses digits and capital letters except I, O, Z, S, V");
+            break;
+        case CreditCodeStatus::bad_check:
+            is.error(r.at("credit_code"), "credit_code_check",
+                     std::string("统一社会信用代码校验位不符（按 GB 32100 应为 ") +
+                         credit_code_check_char(std::string_view(e.credit_code).substr(0, 17)) + "），请核对",
+                     std::string("the check character of the credit code is wrong (GB 32100 gives ") +
+                         credit_code_check_char(std::string_view(e.credit_code).substr(0, 17)) + "); please re-check");
+            break;
+        }
+    }
+    if (r.string("city", e.city, 40) && !e.city.empty() && !is_known_region(ref, e.city, "city"))
+        is.error(r.at("city"), "unknown_city", "未知的浙江设区市代码“" + e.city + "”",
+                 "unknown Zhejiang city id '" + e.city + "'");
+    if (r.string("county", e.county, 60) && !e.county.empty()) {
+        if (!is_known_region(ref, e.county, "county"))
+            is.error(r.at("county"), "unknown_county", "未知的县（市、区）代码“" + e.county + "”",
+                     "unknown county id '" + e.county + "'");
+        else if (!e.city.empty() && region_city_of(ref, e.county) != e.city)
+            is.error(r.at("county"), "county_not_in_city", "所选县（市、区）不属于所选设区市",
+                     "the county does not belong to the chosen city");
+    }
+    if (r.string("industry", e.industry, 10) && !e.industry.empty() && !is_known_industry(ref, e.industry)) {
+        // Accept a finer code whose 2-digit division is known (C1713 -> C17), with a warning.
+        std::string div = e.industry.size() >= 3 ? e.industry.substr(0, 3) : std::string();
+        if (!div.empty() && is_known_industry(ref, div))
+            is.warning(r.at("industry"), "industry_refined",
+                       "行业代码“" + e.industry + "”不在内置列表中，按大类 " + div + " 处理",
+                       "industry code '" + e.industry + "' is not in the built-in list; treated as division " + div);
+        else
+            is.error(r.at("industry"), "unknown_industry",
+                     "未知的国民经济行业代码“" + e.industry + "”（GB/T 4754-2017，如 C17）",
+                     "unknown industry code '" + e.industry + "' (GB/T 4754-2017, e.g. C17)");
+    }
+    if (auto y = r.integer("year", 2000, 2100, "年度", "year")) e.year = *y;
+    e.value_added_10k_yuan = r.number("value_added_10k_yuan", 0, k_max_money_10k_yuan, "工业增加值", "value added");
+    e.output_value_10k_yuan = r.number("output_value_10k_yuan", 0, k_max_money_10k_yuan, "工业总产值", "output value");
+    e.land_area_m2 = r.number("land_area_m2", 0, k_max_area_m2, "用地面积", "land area");
+    e.floor_area_m2 = r.number("floor_area_m2", 0, k_max_area_m2, "建筑面积", "floor area");
+    e.building_footprint_m2 =
+        r.number("building_footprint_m2", 0, k_max_area_m2, "建（构）筑物占地面积", "building footprint");
+    e.employees = r.integer("employees", 0, 1000000, "职工人数", "employees");
+    if (e.value_added_10k_yuan && e.output_value_10k_yuan && *e.value_added_10k_yuan > *e.output_value_10k_yuan)
+        is.warning(r.at("value_added_10k_yuan"), "value_added_above_output", "工业增加值大于工业总产值，请核对",
+                   "value added exceeds output value; please check");
+    if (e.building_footprint_m2 && e.land_area_m2 && *e.building_footprint_m2 > *e.land_area_m2)
+        is.warning(r.at("building_footprint_m2"), "footprint_above_land", "建（构）筑物占地面积大于用地面积，请核对",
+                   "building footprint exceeds land area; please check");
+    e.unknown = r.unknown();
+}
+
+void parse_energy_row(const json& j, const std::string& path, const RefData& ref, EnergyUse& u, Issues& is) {
+    ObjectReader r(j, path, is);
+    bool carrier_ok = false;
+    if (!r.string("carrier", u.carrier, 40))
+        is.error(r.at("carrier"), "missing_carrier", "请选择能源品种", "choose an energy carrier");
+    else if (!ref.carriers.count(u.carrier))
+        is.error(r.at("carrier"), "unknown_carrier", "未知的能源品种“" + u.carrier + "”",
+                 "unknown energy carrier '" + u.carrier + "'");
+    else
+        carrier_ok = true;
+
+    std::string unit;
+    bool unit_ok = false;
+    if (!r.string("unit", unit, 20))
+        is.error(r.at("unit"), "missing_unit", "请填写计量单位", "give the unit");
+    else if (auto pu = parse_unit(unit))
+        u.unit = *pu, unit_ok = true;
+    else
+        is.error(r.at("unit"), "unknown_unit", "未知的计量单位“" + unit + "”",
+                 "unknown unit '" + unit + "' (kWh, MWh, 10k_kWh, t, kg, m3, 10k_m3, GJ, MJ, L)");
+
+    if (carrier_ok && unit_ok) {
+        const Carrier& c = ref.carriers.at(u.carrier);
+        bool heat_unit = u.unit == Unit::GJ || u.unit == Unit::MJ;
+        bool fits = to_base_factor(u.unit, c.base_unit, c.density_kg_per_l).has_value() ||
+                    (c.heat_units_as_heat && heat_unit);
+        if (!fits) {
+            bool litres = u.unit == Unit::L && c.base_unit == BaseUnit::kg;
+            is.error(r.at("unit"), "unit_mismatch",
+                     litres ? c.name_zh + "请按质量（吨或千克）填写：暂无可引用的密度数据，无法由升换算"
+                            : "单位“" + unit + "”不适用于" + c.name_zh + "（应为" +
+                                  std::string(base_unit_id(c.base_unit)) + "类单位）",
+                     litres ? c.name_en + ": enter mass (t or kg); no sourced density is on file to convert litres"
+                            : "unit '" + unit + "' does not fit " + c.name_en + " (expects a " +
+                                  std::string(base_unit_id(c.base_unit)) + " unit)");
+        }
+    }
+
+    auto q = r.number("quantity", 0, k_max_quantity, "消费量", "quantity");
+    if (q) u.quantity = *q;
+    if (const json* m = r.get("monthly")) {
+        if (!m->is_array() || m->size() != 12) {
+            is.error(r.at("monthly"), "monthly_shape", "月度数据应为 12 个数字", "monthly data must be 12 numbers");
+        } else {
+            std::array<double, 12> months{};
+            bool ok = true;
+            double sum = 0;
+            for (std::size_t i = 0; i < 12; ++i) {
+                const json& v = (*m)[i];
+                if (!v.is_number() || !std::isfinite(v.get<double>()) || v.get<double>() < 0 ||
+                    v.get<double>() > k_max_quantity) {
+                    is.error(r.at("monthly") + "/" + std::to_string(i), "monthly_value",
+                             std::to_string(i + 1) + " 月用量应为不小于 0 的数字",
+                             "month " + std::to_string(i + 1) + " must be a number not below 0");
+                    ok = false;
+                    continue;
+                }
+                months[i] = v.get<double>();
+                sum += months[i];
+            }
+            if (ok) {
+                u.monthly = months;
+                if (!q) {
+                    u.quantity = sum;
+                } else if (std::fabs(sum - *q) > 1e-6 * std::max(1.0, std::fabs(*q))) {
+                    is.error(r.at("quantity"), "monthly_sum_mismatch",
+                             "12 个月合计 " + num_text(sum) + " 与全年用量 " + num_text(*q) + " 不一致",
+                             "the 12 months add up to " + num_text(sum) + " but the annual quantity is " + num_text(*q));
+                }
+            }
+        }
+    } else if (!q && !r.get("quantity")) {
+        is.error(r.at("quantity"), "missing_quantity", "请填写全年消费量", "give the annual quantity");
+    }
+
+    if (auto ncv = r.number("ncv_kj_per_unit", 0, 1e12, "实测低位发热量", "measured calorific value")) {
+        if (*ncv <= 0) {
+            is.error(r.at("ncv_kj_per_unit"), "ncv_zero", "实测低位发热量应大于 0", "measured calorific value must be above 0");
+        } else {
+            u.ncv_kj_per_unit = *ncv;
+            if (carrier_ok && unit_ok && ref.carriers.at(u.carrier).ncv_kj_per_base) {
+                const Carrier& c = ref.carriers.at(u.carrier);
+                auto f = to_base_factor(u.unit, c.base_unit, c.density_kg_per_l);
+                if (f && *f > 0) {
+                    double per_base = *ncv / *f, def = *c.ncv_kj_per_base;
+                    if (per_base > def * 1.6 || per_base < def * 0.4)
+                        is.warning(r.at("ncv_kj_per_unit"), "ncv_unusual",
+                                   "实测低位发热量与默认值（" + num_text(def) + " kJ/" +
+                                       std::string(base_unit_id(c.base_unit)) + "）相差很大，请核对单位（按“每" + unit +
+                                       "”填写）",
+                                   "measured calorific value differs widely from the default (" + num_text(def) +
+                                       " kJ/" + std::string(base_unit_id(c.base_unit)) + "); check it is per " + unit);
+                }
+            }
+        }
+    }
+    if (auto f = r.boolean("feedstock")) u.feedstock = *f;
+    r.string("note", u.note, 500);
+    u.unknown = r.unknown();
+}
+
+void parse_renewables(const json& j, Renewables& rn, Issues& is) {
+    ObjectReader r(j, "/renewables", is);
+    rn.pv_self_used_kwh = r.number("pv_self_used_kwh", 0, k_max_quantity, "自发自用光伏电量", "self-used PV").value_or(0);
+    rn.pv_exported_kwh = r.number("pv_exported_kwh", 0, k_max_quantity, "光伏上网电量", "exported PV").value_or(0);
+    rn.green_power_kwh = r.number("green_power_kwh", 0, k_max_quantity, "绿电交易电量", "green power").value_or(0);
+    rn.gec_mwh = r.number("gec_mwh", 0, k_max_quantity, "绿证", "green certificates").value_or(0);
+    rn.unknown = r.unknown();
+}
+
+void parse_product(const json& j, const std::string& path, const RefData& ref, Product& p, Issues& is) {
+    ObjectReader r(j, path, is);
+    r.string("name", p.name, 100);
+    if (r.string("limit_id", p.limit_id, 80) && !p.limit_id.empty() && !ref.record("product_limits", p.limit_id))
+        is.error(r.at("limit_id"), "unknown_product_limit", "未知的产品能耗限额条目“" + p.limit_id + "”",
+                 "unknown product energy-limit entry '" + p.limit_id + "'");
+    p.output = r.number("output", 0, k_max_quantity, "产量", "output").value_or(0);
+    r.string("unit", p.unit, 20);
+    p.energy_tce = r.number("energy_tce", 0, k_max_quantity, "产品能耗", "product energy");
+    p.unknown = r.unknown();
+}
+
+void parse_options(const json& j, const RefData& ref, Options& o, Issues& is) {
+    ObjectReader r(j, "/options", is);
+    o.grid_emission_factor_tco2_per_mwh =
+        r.number("grid_emission_factor_tco2_per_mwh", 0, 2, "电网排放因子", "grid emission factor");
+    if (o.grid_emission_factor_tco2_per_mwh) {
+        double g = *o.grid_emission_factor_tco2_per_mwh;
+        bool official = false;
+        if (const Dataset* d = ref.dataset("grid_factors"))
+            for (const auto& rec : d->records)
+                if (rec.value && std::fabs(*rec.value - g) < 5e-5 &&
+                    rec.raw.value("kind", std::string()).rfind("legacy", 0) != 0)
+                    official = true;
+        if (!official)
+            is.warning(r.at("grid_emission_factor_tco2_per_mwh"), "grid_factor_unofficial",
+                       "所填电网排放因子 " + num_text(g) + " 与生态环境部/国家统计局发布的任何年度因子都不一致，请核对来源",
+                       "the grid factor " + num_text(g) + " matches no factor published by MEE/NBS; check its source");
+    }
+    o.heat_emission_factor_tco2_per_gj = r.number("heat_emission_factor_tco2_per_gj", 0, 1, "热力排放因子", "heat factor");
+    o.industry_average_tco2_per_10k_yuan =
+        r.number("industry_average_tco2_per_10k_yuan", 0, 100, "行业平均碳排放强度", "industry average");
+    if (o.industry_average_tco2_per_10k_yuan && *o.industry_average_tco2_per_10k_yuan == 0) {
+        is.error(r.at("industry_average_tco2_per_10k_yuan"), "zero", "行业平均值应大于 0", "industry average must be above 0");
+        o.industry_average_tco2_per_10k_yuan.reset();
+    }
+    if (auto y = r.integer("factor_year", 2000, 2100, "排放因子年份", "factor year")) {
+        bool have = false;
+        if (const Dataset* d = ref.dataset("grid_factors"))
+            for (const auto& rec : d->records)
+                if (rec.year == *y && rec.raw.value("kind", std::string()) == "average") have = true;
+        if (have)
+            o.factor_year = *y;
+        else
+            is.error(r.at("factor_year"), "no_factor_for_year", "没有 " + std::to_string(*y) + " 年的官方电网排放因子",
+                     "no official grid factor is on file for " + std::to_string(*y));
+    }
+    std::string region;
+    if (r.string("factor_region", region, 20) && !region.empty()) {
+        if (region == "national") o.factor_region = GridRegion::national;
+        else if (region == "east_china") o.factor_region = GridRegion::east_china;
+        else if (region == "zhejiang") o.factor_region = GridRegion::zhejiang;
+        else
+            is.error(r.at("factor_region"), "unknown_region", "排放因子区域应为 national、east_china 或 zhejiang",
+                     "factor region must be national, east_china or zhejiang");
+    }
+    o.discount_rate = r.number("discount_rate", 0, 0.5, "折现率", "discount rate");
+    o.electricity_price_yuan_per_kwh = r.number("electricity_price_yuan_per_kwh", 0, 10, "电价", "electricity price");
+    o.unknown = r.unknown();
+}
+
+const char* region_id(GridRegion g) {
+    switch (g) {
+    case GridRegion::national: return "national";
+    case GridRegion::east_china: return "east_china";
+    case GridRegion::zhejiang: return "zhejiang";
+    }
+    return "national";
+}
+
+template <class T> void put_opt(json& j, const char* key, const std::optional<T>& v) {
+    if (v) j[key] = *v;
+}
+
+} // namespace
+
+bool migrate_document(json& doc, Issues& is) {
+    auto v = doc.find("version");
+    if (v == doc.end()) {
+        is.error("/version", "missing_version", "缺少版本号 version", "the document has no version");
+        return false;
+    }
+    if (!v->is_number_integer()) {
+        is.error("/version", "wrong_type", "版本号应为整数", "version must be an integer");
+        return false;
+    }
+    long long ver = v->get<long long>();
+    if (ver > k_schema_version) {
+        is.error("/version", "future_version",
+                 "此文件由更新版本的软件保存（版本 " + std::to_string(ver) + "），请升级后再打开",
+                 "this file was saved by a newer version (" + std::to_string(ver) + "); please update the app");
+        return false;
+    }
+    if (ver < 1) {
+        is.error("/version", "unsupported_version", "不支持的文件版本 " + std::to_string(ver),
+                 "unsupported document version " + std::to_string(ver));
+        return false;
+    }
+    // Version 1 is current. A future version 2 adds `if (ver == 1) { ...rewrite...; ver = 2; }` here.
+    return true;
+}
+
+ParseOutcome parse_document(std::string_view text, const RefData& ref) {
+    ParseOutcome out;
+    if (text.size() > k_max_document_bytes) {
+        out.issues.error("", "document_too_large",
+                         "文件过大（" + std::to_string(text.size() / 1024) + " KB，上限 " +
+                             std::to_string(k_max_document_bytes / 1024) + " KB）",
+                         "file too large (" + std::to_string(text.size() / 1024) + " KB, limit " +
+                             std::to_string(k_max_document_bytes / 1024) + " KB)");
+        return out;
+    }
+    if (max_nesting(text) > k_max_depth) {
+        out.issues.error("", "too_deep", "文件嵌套层级过深，不是有效的自诊断文件",
+                         "the file is nested too deeply to be an assessment document");
+        return out;
+    }
+    json doc = json::parse(text, nullptr, false);
+    if (doc.is_discarded()) {
+        out.issues.error("", "not_json", "文件不是有效的 JSON 格式", "the file is not valid JSON");
+        return out;
+    }
+    return parse_document_json(doc, ref);
+}
+
+ParseOutcome parse_document_json(const json& doc_in, const RefData& ref) {
+    ParseOutcome out;
+    Issues& is = out.issues;
+    if (!doc_in.is_object()) {
+        is.error("", "not_object", "文件内容应为 JSON 对象", "the document must be a JSON object");
+        return out;
+    }
+    check_limits(doc_in, "", is);
+    if (is.has_errors()) return out;
+    json doc = doc_in;
+    auto schema = doc.find("schema");
+    if (schema == doc.end() || !schema->is_string() || schema->get<std::string>() != k_schema_name) {
+        is.error("/schema", "wrong_schema", "不是企业节能降碳自诊断文件（schema 应为 selfcheck/assessment）",
+                 "not a SelfCheck assessment (schema must be selfcheck/assessment)");
+        return out;
+    }
+    if (!migrate_document(doc, is)) return out;
+
+    Input in;
+    ObjectReader top(doc, "", is);
+    top.get("schema");
+    top.get("version");
+    if (const json* e = top.get("enterprise")) {
+        if (e->is_object()) parse_enterprise(*e, ref, in.enterprise, is);
+        else top.wrong_type("enterprise", "对象", "an object", *e);
+    } else {
+        is.error("/enterprise", "missing_enterprise", "缺少企业信息", "enterprise information is missing");
+    }
+    if (const json* en = top.get("energy")) {
+        if (!en->is_array()) {
+            top.wrong_type("energy", "列表", "an array", *en);
+        } else {
+            for (std::size_t i = 0; i < en->size(); ++i) {
+                std::string p = "/energy/" + std::to_string(i);
+                if (!(*en)[i].is_object()) {
+                    is.error(p, "wrong_type", "每条能源记录应为对象", "each energy row must be an object");
+                    continue;
+                }
+                EnergyUse u;
+                parse_energy_row((*en)[i], p, ref, u, is);
+                in.energy.push_back(std::move(u));
+            }
+        }
+    } else {
+        is.error("/energy", "missing_energy", "缺少能源消费数据", "energy use is missing");
+    }
+    if (const json* rn = top.get("renewables")) {
+        if (rn->is_object()) parse_renewables(*rn, in.renewables, is);
+        else top.wrong_type("renewables", "对象", "an object", *rn);
+    }
+    if (const json* ps = top.get("products")) {
+        if (!ps->is_array()) {
+            top.wrong_type("products", "列表", "an array", *ps);
+        } else {
+            for (std::size_t i = 0; i < ps->size(); ++i) {
+                std::string p = "/products/" + std::to_string(i);
+                if (!(*ps)[i].is_object()) {
+                    is.error(p, "wrong_type", "每个产品应为对象", "each product must be an object");
+                    continue;
+                }
+                Product pr;
+                parse_product((*ps)[i], p, ref, pr, is);
+                in.products.push_back(std::move(pr));
+            }
+        }
+    }
+    if (const json* eq = top.get("equipment")) parse_equipment(*eq, "/equipment", in.equipment, is);
+    if (const json* m = top.get("management")) parse_management(*m, "/management", in.management, is);
+    if (const json* g = top.get("green_factory")) parse_green_factory(*g, "/green_factory", in.green_factory, is);
+    if (const json* o = top.get("options")) {
+        if (o->is_object()) parse_options(*o, ref, in.options, is);
+        else top.wrong_type("options", "对象", "an object", *o);
+    }
+    in.unknown = top.unknown();
+
+    // Cross-field checks.
+    double grid_kwh = 0;
+    for (const auto& u : in.energy)
+        if (u.carrier == "electricity")
+            if (auto f = to_base_factor(u.unit, BaseUnit::kWh)) grid_kwh += u.quantity * *f;
+    if (in.renewables.green_power_kwh > grid_kwh + 1e-9)
+        is.warning("/renewables/green_power_kwh", "green_power_above_purchase",
+                   "绿电交易电量大于外购电量，请核对（绿电是外购电的一部分）",
+                   "green power exceeds purchased electricity; please check (green power is part of the purchase)");
+    if (in.energy.empty() && in.renewables.pv_self_used_kwh == 0)
+        is.warning("/energy", "no_energy", "尚未填写任何能源消费", "no energy use has been entered yet");
+
+    if (!is.has_errors()) out.input = std::move(in);
+    return out;
+}
+
+json input_to_json(const Input& in) {
+    json j = json::object();
+    j["schema"] = k_schema_name;
+    j["version"] = k_schema_version;
+    const Enterprise& e = in.enterprise;
+    json ej = e.unknown;
+    ej["name"] = e.name;
+    if (!e.credit_code.empty()) ej["credit_code"] = e.credit_code;
+    if (!e.city.empty()) ej["city"] = e.city;
+    if (!e.county.empty()) ej["county"] = e.county;
+    if (!e.industry.empty()) ej["industry"] = e.industry;
+    if (e.year) ej["year"] = e.year;
+    put_opt(ej, "value_added_10k_yuan", e.value_added_10k_yuan);
+    put_opt(ej, "output_value_10k_yuan", e.output_value_10k_yuan);
+    put_opt(ej, "land_area_m2", e.land_area_m2);
+    put_opt(ej, "floor_area_m2", e.floor_area_m2);
+    put_opt(ej, "building_footprint_m2", e.building_footprint_m2);
+    put_opt(ej, "employees", e.employees);
+    j["enterprise"] = std::move(ej);
+    json en = json::array();
+    for (const auto& u : in.energy) {
+        json r = u.unknown;
+        r["carrier"] = u.carrier;
+        r["quantity"] = u.quantity;
+        r["unit"] = std::string(unit_id(u.unit));
+        put_opt(r, "ncv_kj_per_unit", u.ncv_kj_per_unit);
+        if (u.feedstock) r["feedstock"] = true;
+        if (u.monthly) r["monthly"] = *u.monthly;
+        if (!u.note.empty()) r["note"] = u.note;
+        en.push_back(std::move(r));
+    }
+    j["energy"] = std::move(en);
+    const Renewables& rn = in.renewables;
+    json rj = rn.unknown;
+    rj["pv_self_used_kwh"] = rn.pv_self_used_kwh;
+    rj["pv_exported_kwh"] = rn.pv_exported_kwh;
+    rj["green_power_kwh"] = rn.green_power_kwh;
+    rj["gec_mwh"] = rn.gec_mwh;
+    j["renewables"] = std::move(rj);
+    json ps = json::array();
+    for (const auto& p : in.products) {
+        json r = p.unknown;
+        r["name"] = p.name;
+        if (!p.limit_id.empty()) r["limit_id"] = p.limit_id;
+        r["output"] = p.output;
+        if (!p.unit.empty()) r["unit"] = p.unit;
+        put_opt(r, "energy_tce", p.energy_tce);
+        ps.push_back(std::move(r));
+    }
+    j["products"] = std::move(ps);
+    j["equipment"] = equipment_to_json(in.equipment);
+    j["management"] = management_to_json(in.management);
+    j["green_factory"] = green_factory_answers_to_json(in.green_factory);
+    const Options& o = in.options;
+    json oj = o.unknown;
+    put_opt(oj, "grid_emission_factor_tco2_per_mwh", o.grid_emission_factor_tco2_per_mwh);
+    put_opt(oj, "heat_emission_factor_tco2_per_gj", o.heat_emission_factor_tco2_per_gj);
+    put_opt(oj, "industry_average_tco2_per_10k_yuan", o.industry_average_tco2_per_10k_yuan);
+    put_opt(oj, "factor_year", o.factor_year);
+    if (o.factor_region != GridRegion::national) oj["factor_region"] = region_id(o.factor_region);
+    put_opt(oj, "discount_rate", o.discount_rate);
+    put_opt(oj, "electricity_price_yuan_per_kwh", o.electricity_price_yuan_per_kwh);
+    j["options"] = std::move(oj);
+    for (auto it = in.unknown.begin(); it != in.unknown.end(); ++it) j[it.key()] = it.value();
+    return j;
+}
+
+json issue_to_json(const Issue& i) {
+    return {{"path", i.path},
+            {"severity", i.severity == Severity::error ? "error" : "warning"},
+            {"code", i.code},
+            {"message_zh", i.message_zh},
+            {"message_en", i.message_en}};
+}
+
+json errors_to_json(const Issues& is) {
+    json errors = json::array(), warnings = json::array();
+    for (const auto& i : is.items) (i.severity == Severity::error ? errors : warnings).push_back(issue_to_json(i));
+    return {{"errors", std::move(errors)}, {"warnings", std::move(warnings)}};
+}
+
+} // namespace selfcheck

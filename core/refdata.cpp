@@ -1,3 +1,144 @@
-// refdata: placeholder, being written.
-#include "selfcheck.hpp"
-namespace selfcheck {}
+#include "refdata.hpp"
+
+#include <mutex>
+#include <stdexcept>
+
+namespace selfcheck {
+
+using nlohmann::json;
+
+const Record* Dataset::find(std::string_view id) const {
+    for (const auto& r : records)
+        if (r.id == id) return &r;
+    return nullptr;
+}
+
+const Dataset* RefData::dataset(std::string_view name) const {
+    auto it = datasets.find(std::string(name));
+    return it == datasets.end() ? nullptr : &it->second;
+}
+
+const Record* RefData::record(std::string_view ds, std::string_view id) const {
+    const Dataset* d = dataset(ds);
+    return d ? d->find(id) : nullptr;
+}
+
+double RefData::constant(std::string_view id) const {
+    const Record* r = record("constants", id);
+    if (!r || !r->value) throw std::logic_error("reference constant missing: " + std::string(id));
+    return *r->value;
+}
+
+std::map<std::string, std::string> RefData::versions() const {
+    std::map<std::string, std::string> v;
+    for (const auto& [name, d] : datasets) v[name] = d.version;
+    return v;
+}
+
+namespace {
+
+std::string str_or(const json& j, const char* key) {
+    auto it = j.find(key);
+    return (it != j.end() && it->is_string()) ? it->get<std::string>() : std::string();
+}
+
+std::optional<double> num_opt(const json& j, const char* key) {
+    auto it = j.find(key);
+    if (it != j.end() && it->is_number()) return it->get<double>();
+    return std::nullopt;
+}
+
+void load_dataset(const std::string& file, const std::string& text, RefData& out) {
+    Issues& is = out.load_issues;
+    json doc = json::parse(text, nullptr, false);
+    if (doc.is_discarded() || !doc.is_object()) {
+        is.error(file, "data_not_json", "参考数据文件不是有效的 JSON", "reference data file is not valid JSON");
+        return;
+    }
+    Dataset d;
+    d.name = str_or(doc, "dataset");
+    d.version = str_or(doc, "version");
+    if (d.name.empty() || d.version.empty())
+        is.error(file, "data_header", "参考数据缺少 dataset 或 version", "reference data lacks dataset or version");
+    auto recs = doc.find("records");
+    if (recs == doc.end() || !recs->is_array()) {
+        is.error(file, "data_records", "参考数据缺少 records 数组", "reference data lacks a records array");
+        return;
+    }
+    for (std::size_t i = 0; i < recs->size(); ++i) {
+        const json& r = (*recs)[i];
+        std::string p = file + "/records/" + std::to_string(i);
+        if (!r.is_object()) {
+            is.error(p, "data_record", "记录不是对象", "record is not an object");
+            continue;
+        }
+        Record rec;
+        rec.id = str_or(r, "id");
+        rec.source = str_or(r, "source");
+        rec.confidence = str_or(r, "confidence");
+        rec.unit = str_or(r, "unit");
+        rec.value = num_opt(r, "value");
+        if (auto y = r.find("year"); y != r.end() && y->is_number_integer()) rec.year = y->get<int>();
+        if (rec.id.empty()) is.error(p, "data_id", "记录缺少 id", "record lacks an id");
+        if (rec.source.empty()) is.error(p, "data_source", "记录缺少来源", "record lacks a source");
+        if (rec.confidence.empty()) is.error(p, "data_confidence", "记录缺少可信度标记", "record lacks a confidence tag");
+        if (r.contains("value") && (!rec.value || rec.unit.empty()))
+            is.error(p, "data_value", "数值记录须有数值和单位", "a numeric record needs a number and a unit");
+        if (d.find(rec.id)) is.error(p, "data_duplicate_id", "记录 id 重复", "duplicate record id");
+        rec.raw = r;
+        d.records.push_back(std::move(rec));
+    }
+    d.raw = std::move(doc);
+    d.raw.erase("records");  // records live in d.records; keep header fields only
+    out.datasets[d.name] = std::move(d);
+}
+
+void index_carriers(RefData& out) {
+    const Dataset* d = out.dataset("energy_carriers");
+    if (!d) return;
+    for (const auto& r : d->records) {
+        Carrier c;
+        c.id = r.id;
+        c.name_zh = str_or(r.raw, "name_zh");
+        c.name_en = str_or(r.raw, "name_en");
+        c.group = str_or(r.raw, "group");
+        auto bu = parse_base_unit(str_or(r.raw, "base_unit"));
+        std::string p = "energy_carriers/" + r.id;
+        if (!bu || !r.value) {
+            out.load_issues.error(p, "data_carrier", "能源品种缺少基准单位或折标系数",
+                                  "carrier lacks a base unit or coefficient");
+            continue;
+        }
+        c.base_unit = *bu;
+        c.kgce_per_base = *r.value;
+        c.ncv_kj_per_base = num_opt(r.raw, "ncv_kj_per_unit");
+        c.density_kg_per_l = num_opt(r.raw, "density_kg_per_l");
+        if (auto h = r.raw.find("heat_units_as_heat"); h != r.raw.end() && h->is_boolean()) c.heat_units_as_heat = *h;
+        if (auto e = r.raw.find("emission"); e != r.raw.end() && e->is_object()) {
+            c.carbon_tc_per_tj = num_opt(*e, "carbon_content_tc_per_tj");
+            c.oxidation = num_opt(*e, "oxidation");
+            if (!c.carbon_tc_per_tj || !c.oxidation || !c.ncv_kj_per_base || str_or(*e, "source").empty())
+                out.load_issues.error(p, "data_emission", "燃料排放参数不完整", "fuel emission parameters incomplete");
+        }
+        c.fossil = c.group != "electricity" && c.group != "heat";
+        c.source = r.source;
+        c.confidence = r.confidence;
+        out.carriers[c.id] = std::move(c);
+    }
+}
+
+} // namespace
+
+RefData RefData::load(const std::vector<std::pair<std::string, std::string>>& files) {
+    RefData out;
+    for (const auto& [name, text] : files) load_dataset(name, text, out);
+    index_carriers(out);
+    return out;
+}
+
+const RefData& RefData::builtin() {
+    static const RefData data = load(embedded_data_files());
+    return data;
+}
+
+} // namespace selfcheck

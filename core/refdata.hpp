@@ -44,7 +44,7 @@ struct Carrier {
     std::optional<double> density_kg_per_l;  // for litres
     bool heat_units_as_heat = false;         // GJ/MJ given for steam or hot water -> convert as heat
     bool fossil = true;
-    const Record* record = nullptr;
+    std::string source, confidence;
 };
 
 struct RefData {

@@ -25,7 +25,7 @@ struct ParseOutcome {
 
 // Parse text (JSON) into an Input, validating against the reference data (codes, units, ranges).
 ParseOutcome parse_document(std::string_view text, const RefData& ref);
-ParseOutcome parse_document(const nlohmann::json& doc, const RefData& ref);
+ParseOutcome parse_document_json(const nlohmann::json& doc, const RefData& ref);
 
 // Migration hook: bring an older document version up to k_schema_version (in place).
 // Returns false (with an issue) for unknown or future versions.

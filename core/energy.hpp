@@ -1,0 +1,28 @@
+// Comprehensive energy consumption per GB/T 2589-2020: standard coal per carrier (当量值 by default,
+// 等价值 for electricity from the year's supply coal rate), energy mix, electrification, the
+// Zhejiang energy-budget tier and key-energy-unit status. Coefficients from energy_carriers.json,
+// constants.json and energy_tiers.json.
+#pragma once
+#include "model.hpp"
+#include "refdata.hpp"
+
+namespace selfcheck {
+
+// Heat content (GJ) of each non-feedstock energy row, in input order; used for CO2 of heat carriers
+// and for fuels' NCV-based CO2.
+struct EnergyRowDetail {
+    double base_quantity = 0;     // in carrier base unit
+    double ncv_kj_per_base = 0;   // measured or default (0 when unknown)
+    double heat_gj = 0;           // for heat-group carriers
+    bool as_heat = false;         // steam/hot water given in GJ/MJ
+};
+
+// Fills result.energy (and result.factors_used); returns per-row details for the emissions module.
+std::vector<EnergyRowDetail> compute_energy(const Input& in, const RefData& ref, Result& result);
+
+// Supply coal rate (gce/kWh) for the year: latest on file not after `year` (or the earliest).
+const Record* supply_coal_rate_for(const RefData& ref, int year);
+
+std::string budget_tier_for(double total_tce, const RefData& ref);
+
+} // namespace selfcheck

@@ -1,0 +1,25 @@
+// Checks shared by the parser and the UI: GB 32100 credit codes, codes from the reference lists.
+#pragma once
+#include "refdata.hpp"
+
+#include <string>
+#include <string_view>
+
+namespace selfcheck {
+
+// GB 32100-2015: 18 characters from "0123456789ABCDEFGHJKLMNPQRTUWXY"; the last is the check
+// character computed from the first 17 with weights 3^i mod 31.
+enum class CreditCodeStatus { ok, wrong_length, bad_character, bad_check };
+CreditCodeStatus check_credit_code(std::string_view code);
+char credit_code_check_char(std::string_view first17);  // '\0' on bad input
+
+bool is_known_region(const RefData& ref, std::string_view id, std::string_view kind);
+std::string region_city_of(const RefData& ref, std::string_view county_id);
+bool is_known_industry(const RefData& ref, std::string_view code);
+// Count UTF-8 code points (for length limits that users understand as characters).
+std::size_t utf8_length(std::string_view s);
+bool utf8_valid(std::string_view s);
+// Compact number text for messages: 12345.6 -> "12345.6"
+std::string num_text(double v);
+
+} // namespace selfcheck
