@@ -3,6 +3,9 @@
 # Each file becomes one (file name, contents) pair returned by `const std::vector<...>& FUNC()`.
 set(body "")
 foreach(f IN LISTS FILES)
+    if(f STREQUAL "")
+        continue()
+    endif()
     file(READ "${f}" content)
     get_filename_component(name "${f}" NAME)
     # Split into chunks: string literals have a length limit on some compilers.

@@ -382,14 +382,21 @@ void parse_options(const json& j, const RefData& ref, Options& o, Issues& is) {
     o.grid_emission_factor_tco2_per_mwh =
         r.number("grid_emission_factor_tco2_per_mwh", 0, 2, "电网排放因子", "grid emission factor");
     if (o.grid_emission_factor_tco2_per_mwh) {
+        // Provenance check: a real verification report quoted 0.5633 while computing with 0.5366.
         double g = *o.grid_emission_factor_tco2_per_mwh;
-        bool official = false;
+        const Record* official = nullptr;
+        const Record* legacy = nullptr;
         if (const Dataset* d = ref.dataset("grid_factors"))
             for (const auto& rec : d->records)
-                if (rec.value && std::fabs(*rec.value - g) < 5e-5 &&
-                    rec.raw.value("kind", std::string()).rfind("legacy", 0) != 0)
-                    official = true;
-        if (!official)
+                if (rec.value && std::fabs(*rec.value - g) < 5e-5)
+                    (rec.raw.value("kind", std::string()).rfind("legacy", 0) == 0 ? legacy : official) = &rec;
+        if (!official && legacy)
+            is.warning(r.at("grid_emission_factor_tco2_per_mwh"), "grid_factor_legacy",
+                       "所填电网排放因子 " + num_text(g) + " 是过时或特定用途的因子（" + legacy->source +
+                           "），不是生态环境部/国家统计局发布的年度平均因子",
+                       "the grid factor " + num_text(g) + " is an obsolete or regime-specific factor (" + legacy->source +
+                           "), not an official MEE/NBS annual average");
+        else if (!official)
             is.warning(r.at("grid_emission_factor_tco2_per_mwh"), "grid_factor_unofficial",
                        "所填电网排放因子 " + num_text(g) + " 与生态环境部/国家统计局发布的任何年度因子都不一致，请核对来源",
                        "the grid factor " + num_text(g) + " matches no factor published by MEE/NBS; check its source");
