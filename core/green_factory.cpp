@@ -1,23 +1,933 @@
-// Green-factory self-evaluation per GB/T 36132-2025. (Placeholder until the green-factory issue.)
+// Green-factory self-evaluation per GB/T 36132-2025: validation of the answers, auto-fill of the
+// quantitative indicators from the assessment (Annex B formulas), linear 引领值/基准值 scoring,
+// gate and veto items, readiness per level and a gap list. The indicator system is data
+// (assets/data/green_factory.json); this file holds only the formulas and the answer schema.
 #include "selfcheck.hpp"
+#include "validate.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
 
 namespace selfcheck {
 
-void parse_green_factory(const nlohmann::json& j, const std::string& path, GreenFactoryAnswers& out,
-                         Issues& issues) {
+using nlohmann::json;
+
+namespace {
+
+// ---------------------------------------------------------------------------------------------
+// Answer schema (the document contract; the data file holds the standard's content and a test
+// checks the two agree).
+
+enum class AnswerKind { yes_no, percent, amount, platform, anchors };
+
+struct AnswerSpec {
+    const char* key;
+    AnswerKind kind;
+    const char* zh;
+    const char* en;
+};
+
+constexpr AnswerSpec k_answers[] = {
+    {"basic_compliance_3y", AnswerKind::yes_no, "近三年无违法违规", "no violations in 3 years"},
+    {"basic_green_management", AnswerKind::yes_no, "绿色制造管理职责与规划", "green-manufacturing responsibility and plan"},
+    {"basic_management_systems", AnswerKind::yes_no, "四项管理体系", "the four management systems"},
+    {"veto_not_operating_normally", AnswerKind::yes_no, "未正常经营", "not operating normally"},
+    {"veto_accident_or_tax_evasion_3y", AnswerKind::yes_no, "近三年事故或偷漏税", "accident or tax evasion in 3 years"},
+    {"veto_previously_removed", AnswerKind::yes_no, "曾被撤销称号", "previously removed"},
+    {"veto_serious_inspection_problem", AnswerKind::yes_no, "督查检查发现严重问题", "serious inspection problem"},
+    {"veto_energy_inspection_unrectified", AnswerKind::yes_no, "节能监察未整改", "energy inspection not rectified"},
+    {"veto_dishonest_debtor", AnswerKind::yes_no, "失信被执行人", "dishonest judgment debtor"},
+    {"platform_functions", AnswerKind::platform, "能碳管理平台功能", "platform functions"},
+    {"material_intensity", AnswerKind::amount, "原材料消耗强度", "raw-material intensity"},
+    {"water_withdrawal_m3", AnswerKind::amount, "取水量", "water withdrawal"},
+    {"water_reused_m3", AnswerKind::amount, "重复利用水量", "reused water"},
+    {"water_reuse_rate_pct", AnswerKind::percent, "工业用水重复利用率", "water reuse rate"},
+    {"water_intensity", AnswerKind::amount, "取水强度", "water intensity"},
+    {"solid_waste_generated_t", AnswerKind::amount, "一般工业固废产生量", "solid waste generated"},
+    {"solid_waste_utilised_t", AnswerKind::amount, "一般工业固废综合利用量", "solid waste utilised"},
+    {"solid_waste_stock_utilised_t", AnswerKind::amount, "利用往年贮存量", "prior-year stock utilised"},
+    {"solid_waste_utilisation_pct", AnswerKind::percent, "固废综合利用率", "solid-waste utilisation rate"},
+    {"process_equipment_advanced", AnswerKind::yes_no, "工艺和设备先进性", "advanced process and equipment"},
+    {"green_investment_3y_10k_yuan", AnswerKind::amount, "近三年绿色低碳改造投资", "3-year green retrofit investment"},
+    {"output_value_3y_10k_yuan", AnswerKind::amount, "近三年工业总产值", "3-year output value"},
+    {"green_investment_share_pct", AnswerKind::percent, "绿色改造投资占比", "green investment share"},
+    {"pollutant_intensity", AnswerKind::amount, "主要污染物强度", "main-pollutant intensity"},
+    {"green_design", AnswerKind::yes_no, "绿色设计", "green design"},
+    {"product_carbon_footprint", AnswerKind::yes_no, "产品碳足迹", "product carbon footprint"},
+    {"anchors", AnswerKind::anchors, "引领值/基准值", "leading/baseline values"},
+};
+
+// Indicators whose 引领值/基准值 the user supplies, with the standard's direction (Annex C type).
+struct AnchorSpec {
+    const char* id;
+    bool positive;
+    bool percent;
+};
+constexpr AnchorSpec k_anchorable[] = {
+    {"energy_intensity", false, false},  {"carbon_intensity", false, false},   {"renewable_share", true, true},
+    {"material_intensity", false, false}, {"water_intensity", false, false},   {"water_reuse_rate", true, true},
+    {"solid_waste_utilisation", true, true}, {"green_investment_share", true, true}, {"pollutant_intensity", false, false},
+    {"land_output", true, false},
+};
+
+constexpr const char* k_platform_functions[] = {
+    "pf_energy_query",  "pf_energy_accounting", "pf_energy_analysis",   "pf_benchmarking",
+    "pf_energy_flow",   "pf_balance_optimisation", "pf_budget",         "pf_carbon_accounting",
+    "pf_carbon_footprint", "pf_supply_chain",   "pf_verification_support", "pf_carbon_assets",
+};
+constexpr int k_platform_count = 12;
+
+constexpr double k_max_amount = 1e12;
+
+const AnswerSpec* answer_spec(const std::string& key) {
+    for (const auto& s : k_answers)
+        if (key == s.key) return &s;
+    return nullptr;
+}
+
+const AnchorSpec* anchor_spec(const std::string& id) {
+    for (const auto& s : k_anchorable)
+        if (id == s.id) return &s;
+    return nullptr;
+}
+
+bool is_platform_function(const std::string& id) {
+    for (const char* f : k_platform_functions)
+        if (id == f) return true;
+    return false;
+}
+
+// true/false, "yes"/"no"; nullopt for "unknown", null or absent.
+std::optional<bool> yes_no_value(const json& v) {
+    if (v.is_boolean()) return v.get<bool>();
+    if (v.is_string()) {
+        const auto& s = v.get_ref<const std::string&>();
+        if (s == "yes") return true;
+        if (s == "no") return false;
+    }
+    return std::nullopt;
+}
+
+bool valid_yes_no(const json& v) {
+    if (v.is_null() || v.is_boolean()) return true;
+    if (!v.is_string()) return false;
+    const auto& s = v.get_ref<const std::string&>();
+    return s == "yes" || s == "no" || s == "unknown";
+}
+
+// A finite number in [lo, hi], else an error at path; returns whether it is valid.
+bool check_number(const json& v, const std::string& path, double lo, double hi, const char* zh, const char* en,
+                  Issues& is) {
+    if (!v.is_number()) {
+        is.error(path, "wrong_type", std::string(zh) + "应为数字", std::string(en) + " must be a number");
+        return false;
+    }
+    double d = v.get<double>();
+    if (!std::isfinite(d)) {
+        is.error(path, "not_finite", std::string(zh) + "不是有限数值", std::string(en) + " is not finite");
+        return false;
+    }
+    if (d < lo) {
+        is.error(path, lo == 0 ? "negative" : "too_small",
+                 std::string(zh) + "不能小于 " + num_text(lo) + "（填写值 " + num_text(d) + "）",
+                 std::string(en) + " cannot be below " + num_text(lo) + " (got " + num_text(d) + ")");
+        return false;
+    }
+    if (d > hi) {
+        is.error(path, "out_of_range", std::string(zh) + "应不大于 " + num_text(hi) + "（填写值 " + num_text(d) + "）",
+                 std::string(en) + " must be at most " + num_text(hi) + " (got " + num_text(d) + ")");
+        return false;
+    }
+    return true;
+}
+
+void check_text(const json& v, const std::string& path, std::size_t max_chars, Issues& is) {
+    if (!v.is_string()) {
+        is.error(path, "wrong_type", "应为文本", "must be a string");
+        return;
+    }
+    const auto& s = v.get_ref<const std::string&>();
+    if (utf8_valid(s) && utf8_length(s) > max_chars)
+        is.error(path, "string_too_long", "文本过长（上限 " + std::to_string(max_chars) + " 字）",
+                 "text too long (limit " + std::to_string(max_chars) + " characters)");
+}
+
+void parse_platform(const json& v, const std::string& path, Issues& is) {
+    if (v.is_number()) {
+        if (!v.is_number_integer() && !(v.is_number_float() && std::floor(v.get<double>()) == v.get<double>())) {
+            is.error(path, "wrong_type", "平台功能数量应为整数", "the number of platform functions must be an integer");
+            return;
+        }
+        check_number(v, path, 0, k_platform_count, "平台功能数量", "the number of platform functions", is);
+        return;
+    }
+    if (!v.is_array()) {
+        is.error(path, "wrong_type", "平台功能应为功能编号列表或数量（0–12）",
+                 "platform_functions must be a list of function ids or a count (0-12)");
+        return;
+    }
+    std::set<std::string> seen;
+    for (std::size_t i = 0; i < v.size(); ++i) {
+        const std::string p = path + "/" + std::to_string(i);
+        if (!v[i].is_string()) {
+            is.error(p, "wrong_type", "平台功能编号应为文本", "a platform function id must be a string");
+            continue;
+        }
+        const auto& id = v[i].get_ref<const std::string&>();
+        if (!is_platform_function(id))
+            is.warning(p, "unknown_platform_function", "未知的平台功能编号“" + id + "”，不计入数量",
+                       "unknown platform function id '" + id + "' is not counted");
+        else if (!seen.insert(id).second)
+            is.warning(p, "duplicate_platform_function", "平台功能“" + id + "”重复，只计一次",
+                       "platform function '" + id + "' is listed twice and counted once");
+    }
+}
+
+void parse_anchors(const json& v, const std::string& path, Issues& is) {
+    if (!v.is_object()) {
+        is.error(path, "wrong_type", "引领值/基准值应为对象（指标编号 → {leading, baseline}）",
+                 "anchors must be an object (indicator id -> {leading, baseline})");
+        return;
+    }
+    for (auto it = v.begin(); it != v.end(); ++it) {
+        const std::string p = path + "/" + it.key();
+        const AnchorSpec* spec = anchor_spec(it.key());
+        if (!spec) {
+            is.warning(p, "unknown_indicator", "指标“" + it.key() + "”不需要或不接受用户填写的引领值/基准值，已忽略",
+                       "indicator '" + it.key() + "' takes no user-supplied leading/baseline values; ignored");
+            continue;
+        }
+        const json& a = it.value();
+        if (!a.is_object()) {
+            is.error(p, "wrong_type", "应为对象 {leading, baseline}", "must be an object {leading, baseline}");
+            continue;
+        }
+        const double hi = spec->percent ? 100.0 : k_max_amount;
+        bool ok = true;
+        for (const char* k : {"leading", "baseline"}) {
+            auto f = a.find(k);
+            const char* zh = std::string(k) == "leading" ? "引领值" : "基准值";
+            const char* en = std::string(k) == "leading" ? "leading value" : "baseline value";
+            if (f == a.end() || f->is_null()) {
+                is.error(p + "/" + k, "missing", std::string("缺少") + zh, std::string("missing the ") + en);
+                ok = false;
+            } else if (!check_number(*f, p + "/" + k, 0, hi, zh, en, is)) {
+                ok = false;
+            }
+        }
+        for (auto f = a.begin(); f != a.end(); ++f) {
+            if (f.key() == "leading" || f.key() == "baseline") continue;
+            if (f.key() == "unit") check_text(f.value(), p + "/unit", 50, is);
+            else if (f.key() == "source") check_text(f.value(), p + "/source", 200, is);
+            else
+                is.warning(p + "/" + f.key(), "unknown_key", "未知字段“" + f.key() + "”将被保留但不参与计算",
+                           "unknown field '" + f.key() + "' is kept but not used");
+        }
+        if (!ok) continue;
+        const double lead = a["leading"].get<double>(), base = a["baseline"].get<double>();
+        if (lead == base)
+            is.error(p, "anchors_equal", "引领值与基准值不能相等", "the leading and baseline values cannot be equal");
+        else if (spec->positive && lead < base)
+            is.error(p, "anchors_inverted", "该指标越大越好，引领值应大于基准值",
+                     "larger is better for this indicator: the leading value must exceed the baseline");
+        else if (!spec->positive && lead > base)
+            is.error(p, "anchors_inverted", "该指标越小越好，引领值应小于基准值",
+                     "smaller is better for this indicator: the leading value must be below the baseline");
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Evaluation
+
+std::string str(const json& j, const char* key) {
+    auto it = j.find(key);
+    return (it != j.end() && it->is_string()) ? it->get<std::string>() : std::string();
+}
+
+std::optional<double> num(const json& j, const char* key) {
+    auto it = j.find(key);
+    if (it != j.end() && it->is_number() && std::isfinite(it->get<double>())) return it->get<double>();
+    return std::nullopt;
+}
+
+json opt_json(const std::optional<double>& v) { return v ? json(*v) : json(nullptr); }
+
+struct Indicator {
+    const Record* rec = nullptr;
+    std::string id, dimension;
+    int number = 0;
+    double max = 0;
+    bool positive = true, quantitative = true, counts = true;
+    std::optional<double> value;
+    std::string unit;
+    std::optional<double> leading, baseline;
+    std::string anchor_source;  // where the anchors came from
+    std::string status;         // scored | needs_answer | needs_anchor
+    double score = 0;
+    std::string note_zh, note_en;  // why an answer or anchor is needed, or how the value was found
+    json extra = json::object();
+};
+
+class Evaluator {
+public:
+    Evaluator(const Input& in, const Result& r, const RefData& ref) : in_(in), r_(r), ref_(ref), a_(in.green_factory.fields) {
+        if (!a_.is_object()) a_ = json::object();
+    }
+
+    GreenFactoryResult run();
+
+private:
+    const Input& in_;
+    const Result& r_;
+    const RefData& ref_;
+    json a_;
+
+    std::optional<double> answer_num(const char* key) const { return num(a_, key); }
+    std::optional<bool> answer_yes_no(const char* key) const {
+        auto it = a_.find(key);
+        return it == a_.end() ? std::nullopt : yes_no_value(*it);
+    }
+
+    void need_answer(Indicator& ind, const std::string& zh, const std::string& en) {
+        ind.status = "needs_answer";
+        ind.note_zh = zh;
+        ind.note_en = en;
+    }
+
+    // Score with user anchors (anchors/<id>); needs_anchor when absent.
+    void score_with_user_anchors(Indicator& ind) {
+        auto all = a_.find("anchors");
+        const json* an = nullptr;
+        if (all != a_.end() && all->is_object()) {
+            auto it = all->find(ind.id);
+            if (it != all->end() && it->is_object()) an = &*it;
+        }
+        std::optional<double> lead = an ? num(*an, "leading") : std::nullopt;
+        std::optional<double> base = an ? num(*an, "baseline") : std::nullopt;
+        if (!lead || !base || *lead == *base || (ind.positive ? *lead < *base : *lead > *base)) {
+            ind.status = "needs_anchor";
+            ind.note_zh = "GB/T 36132-2025 未给出该指标的引领值和基准值（由行业标准或地方确定），请填写后评分";
+            ind.note_en = "GB/T 36132-2025 gives no leading or baseline value for this indicator (sector standards or "
+                          "provinces set them); enter them to score it";
+            return;
+        }
+        ind.leading = lead;
+        ind.baseline = base;
+        std::string src = str(*an, "source");
+        ind.anchor_source = src.empty() ? "user" : "user: " + src;
+        std::string u = str(*an, "unit");
+        if (!u.empty() && ind.unit.empty()) ind.unit = u;
+        if (!u.empty() && u != ind.unit) ind.extra["anchor_unit"] = u;
+        score(ind);
+    }
+
+    void score(Indicator& ind) {
+        ind.status = "scored";
+        ind.score = green_factory_linear_score(ind.max, *ind.value, *ind.leading, *ind.baseline, ind.positive);
+    }
+
+    void qualitative(Indicator& ind, const char* key) {
+        auto v = answer_yes_no(key);
+        if (!v) {
+            need_answer(ind, "请回答此项", "please answer this item");
+            return;
+        }
+        ind.value = *v ? 1.0 : 0.0;
+        ind.status = "scored";
+        ind.score = *v ? ind.max : 0.0;
+    }
+
+    void energy_intensity(Indicator& ind);
+    void carbon_intensity(Indicator& ind);
+    void renewable_share(Indicator& ind);
+    void platform_functions(Indicator& ind);
+    void water_intensity(Indicator& ind);
+    void water_reuse(Indicator& ind);
+    void solid_waste(Indicator& ind);
+    void green_investment(Indicator& ind);
+    void direct_value(Indicator& ind, const char* key);
+    void land(Indicator& ind);
+
+    json readiness(const std::vector<Indicator>& inds, const std::vector<std::string>& failed) const;
+    std::vector<std::string> linked_measures(const Record& rec) const;
+};
+
+// Annex C #1 with the platform sub-row rule: products under a GB limit (up to the three with the
+// most energy) against level 1 / level 2, tce-weighted; otherwise kgce per 10k yuan output value.
+void Evaluator::energy_intensity(Indicator& ind) {
+    struct Cand {
+        std::size_t index;
+        double tce;
+        double kgce;
+        double l1, l2;
+        std::string unit;
+    };
+    std::vector<Cand> cands;
+    bool limit_applies = false;
+    json unusable = json::array();
+    for (std::size_t i = 0; i < r_.products.size() && i < in_.products.size(); ++i) {
+        const ProductResult& p = r_.products[i];
+        if (p.limit_id.empty()) continue;
+        const Record* lim = ref_.record("product_limits", p.limit_id);
+        if (!lim) continue;
+        const std::string lunit = str(lim->raw, "unit");
+        // Only comprehensive-energy limits (kgce per unit) compare with kgce_per_unit.
+        if (lunit.rfind("kgce/", 0) != 0 || !p.level1 || !p.level2) {
+            unusable.push_back({{"name", p.name}, {"limit_id", p.limit_id}, {"reason", "limit_not_kgce_or_levels_missing"}});
+            continue;
+        }
+        limit_applies = true;
+        if (!p.kgce_per_unit) {
+            unusable.push_back({{"name", p.name}, {"limit_id", p.limit_id}, {"reason", p.missing ? p.missing->code : "unknown"}});
+            continue;
+        }
+        cands.push_back({i, *p.kgce_per_unit * in_.products[i].output / 1000.0, *p.kgce_per_unit, *p.level1, *p.level2, lunit});
+    }
+    if (!unusable.empty()) ind.extra["products_not_scored"] = unusable;
+    if (limit_applies) {
+        if (cands.empty()) {
+            need_answer(ind,
+                        "产品适用能耗限额标准，但缺少产品产量或分摊能耗，无法计算单位产品能耗",
+                        "a GB energy limit applies, but product output or allocated energy is missing, so the "
+                        "unit-product energy cannot be computed");
+            return;
+        }
+        std::stable_sort(cands.begin(), cands.end(), [](const Cand& a, const Cand& b) { return a.tce > b.tce; });
+        if (cands.size() > 3) cands.resize(3);
+        double wsum = 0, ssum = 0;
+        json prods = json::array();
+        for (const auto& c : cands) {
+            double s = green_factory_linear_score(ind.max, c.kgce, c.l1, c.l2, false);
+            wsum += c.tce;
+            ssum += c.tce * s;
+            prods.push_back({{"name", r_.products[c.index].name},
+                             {"limit_id", r_.products[c.index].limit_id},
+                             {"standard", r_.products[c.index].standard},
+                             {"kgce_per_unit", c.kgce},
+                             {"unit", c.unit},
+                             {"leading", c.l1},
+                             {"baseline", c.l2},
+                             {"tce", c.tce},
+                             {"score", s}});
+        }
+        ind.extra["method"] = "gb_limit_level1_level2";
+        ind.extra["products"] = prods;
+        const Cand& top = cands.front();
+        ind.value = top.kgce;
+        ind.unit = top.unit;
+        ind.leading = top.l1;
+        ind.baseline = top.l2;
+        ind.anchor_source = r_.products[top.index].standard + " 1级/2级 (level 1 / level 2)";
+        ind.status = "scored";
+        // Weights are each product's tce; with zero total energy fall back to an even average.
+        if (wsum > 0) ind.score = ssum / wsum;
+        else {
+            double s = 0;
+            for (const auto& p : prods) s += p["score"].get<double>();
+            ind.score = s / static_cast<double>(prods.size());
+        }
+        return;
+    }
+    ind.extra["method"] = "per_output_value";
+    ind.unit = "kgce/10k_yuan";
+    const auto& v = r_.intensity.tce_per_10k_yuan_output;
+    if (!v.value) {
+        need_answer(ind, "需要工业总产值（enterprise.output_value_10k_yuan）才能计算单位产值综合能耗",
+                    "needs the output value (enterprise.output_value_10k_yuan) for energy per output value");
+        return;
+    }
+    ind.value = *v.value * 1000.0;
+    score_with_user_anchors(ind);
+}
+
+void Evaluator::carbon_intensity(Indicator& ind) {
+    ind.unit = "tCO2/10k_yuan";
+    const auto& v = r_.intensity.tco2_per_10k_yuan_output;
+    if (!v.value) {
+        need_answer(ind, "需要工业总产值（enterprise.output_value_10k_yuan）才能计算单位产值碳排放",
+                    "needs the output value (enterprise.output_value_10k_yuan) for CO2 per output value");
+        return;
+    }
+    ind.value = *v.value;
+    ind.extra["basis"] = "location-based total CO2 (emissions.total_tco2) ÷ output value";
+    score_with_user_anchors(ind);
+}
+
+void Evaluator::renewable_share(Indicator& ind) {
+    ind.unit = "%";
+    RenewableShare rs = green_factory_renewable_share(in_, r_, ref_);
+    ind.extra["pv_self_used_tce"] = rs.pv_self_used_tce;
+    ind.extra["green_power_tce"] = rs.green_power_tce;
+    ind.extra["gec_tce"] = rs.gec_tce;
+    ind.extra["renewable_tce"] = rs.renewable_tce;
+    ind.extra["total_tce"] = rs.total_tce;
+    ind.extra["capped_at_purchased_electricity"] = rs.capped;
+    // The platform mock-ups band this indicator by annual energy use; report the band.
+    const double t = rs.total_tce;
+    ind.extra["energy_band"] = t >= 10000 ? "ge10000" : t >= 5000 ? "5000to10000" : t >= 3000 ? "3000to5000" : "lt3000";
+    if (!rs.share_pct) {
+        need_answer(ind, "需要能源消费数据才能计算可再生能源利用率", "needs the energy data to compute the renewable share");
+        return;
+    }
+    ind.value = *rs.share_pct;
+    score_with_user_anchors(ind);
+}
+
+void Evaluator::platform_functions(Indicator& ind) {
+    ind.unit = "items";
+    auto it = a_.find("platform_functions");
+    if (it == a_.end() || it->is_null()) {
+        need_answer(ind, "请勾选已具备的能碳管理平台功能", "tick the platform functions in place");
+        return;
+    }
+    double count = 0;
+    if (it->is_number()) count = std::clamp(it->get<double>(), 0.0, double(k_platform_count));
+    else if (it->is_array()) {
+        std::set<std::string> have;
+        for (const auto& f : *it)
+            if (f.is_string() && is_platform_function(f.get<std::string>())) have.insert(f.get<std::string>());
+        count = double(have.size());
+        ind.extra["functions"] = have;
+    }
+    ind.value = count;
+    ind.leading = num(ind.rec->raw, "leading");
+    ind.baseline = num(ind.rec->raw, "baseline");
+    if (!ind.leading || !ind.baseline) {
+        ind.status = "needs_anchor";
+        return;
+    }
+    ind.anchor_source = "GB/T 36132-2025 Annex C";
+    score(ind);
+}
+
+// A value the user states directly (material and pollutant intensity), scored on user anchors.
+void Evaluator::direct_value(Indicator& ind, const char* key) {
+    ind.value = answer_num(key);
+    if (!ind.value) {
+        need_answer(ind, "请填写该指标的数值（单位与引领值、基准值一致）",
+                    "enter the indicator's value (in the unit of the leading and baseline values)");
+        // Still report whether anchors are there, so the UI can show both needs.
+        return;
+    }
+    score_with_user_anchors(ind);
+}
+
+void Evaluator::water_intensity(Indicator& ind) {
+    if (auto v = answer_num("water_intensity")) {
+        ind.value = v;
+        ind.extra["basis"] = "answered (per product or per output value)";
+    } else if (auto w = answer_num("water_withdrawal_m3")) {
+        const auto& ov = in_.enterprise.output_value_10k_yuan;
+        if (!ov || *ov <= 0) {
+            need_answer(ind, "需要工业总产值才能按 B.9 计算单位产值取水量",
+                        "needs the output value to compute water per output value (B.9)");
+            return;
+        }
+        ind.value = *w / *ov;
+        ind.unit = "m3/10k_yuan";
+        ind.extra["basis"] = "B.9: water_withdrawal_m3 ÷ enterprise.output_value_10k_yuan";
+    } else {
+        need_answer(ind, "请填写年取水量（m³）", "enter the yearly water withdrawal (m3)");
+        return;
+    }
+    score_with_user_anchors(ind);
+}
+
+void Evaluator::water_reuse(Indicator& ind) {
+    ind.unit = "%";
+    auto v = answer_num("water_withdrawal_m3"), vr = answer_num("water_reused_m3");
+    auto direct = answer_num("water_reuse_rate_pct");
+    if (v && vr && *v + *vr > 0) {
+        ind.value = *vr / (*v + *vr) * 100.0;
+        ind.extra["basis"] = "B.10: V_r / (V + V_r) × 100";
+        if (direct && std::fabs(*direct - *ind.value) > 0.5)
+            ind.extra["answered_rate_differs"] = *direct;
+    } else if (direct) {
+        ind.value = direct;
+        ind.extra["basis"] = "answered";
+    } else {
+        need_answer(ind, "请填写年取水量 V 和重复利用水量 V_r（m³）",
+                    "enter the yearly withdrawal V and the reused volume V_r (m3)");
+        return;
+    }
+    score_with_user_anchors(ind);
+}
+
+void Evaluator::solid_waste(Indicator& ind) {
+    ind.unit = "%";
+    auto z = answer_num("solid_waste_generated_t"), zr = answer_num("solid_waste_utilised_t");
+    auto zw = answer_num("solid_waste_stock_utilised_t");
+    auto direct = answer_num("solid_waste_utilisation_pct");
+    double zw_v = zw.value_or(0);
+    if (z && zr && *z + zw_v > 0) {
+        double k = *zr / (*z + zw_v) * 100.0;
+        if (k > 100) {
+            ind.extra["utilised_exceeds_generated"] = true;  // purchased waste must be excluded (B.11)
+            k = 100;
+        }
+        ind.value = k;
+        ind.extra["basis"] = "B.11: Z_r / (Z + Z_w) × 100";
+    } else if (direct) {
+        ind.value = direct;
+        ind.extra["basis"] = "answered";
+    } else {
+        need_answer(ind, "请填写一般工业固废产生量 Z 和综合利用量 Z_r（吨）",
+                    "enter the general solid waste generated Z and utilised Z_r (t)");
+        return;
+    }
+    score_with_user_anchors(ind);
+}
+
+void Evaluator::green_investment(Indicator& ind) {
+    ind.unit = "%";
+    auto inv = answer_num("green_investment_3y_10k_yuan"), out = answer_num("output_value_3y_10k_yuan");
+    auto direct = answer_num("green_investment_share_pct");
+    if (inv && out && *out > 0) {
+        ind.value = *inv / *out * 100.0;
+        ind.extra["basis"] = "Annex C #10: 3-year investment ÷ 3-year output value × 100";
+    } else if (direct) {
+        ind.value = direct;
+        ind.extra["basis"] = "answered";
+    } else {
+        need_answer(ind, "请填写近三年绿色低碳改造投资合计和近三年工业总产值合计（万元）",
+                    "enter the 3-year green retrofit investment and the 3-year output value (10k yuan)");
+        return;
+    }
+    score_with_user_anchors(ind);
+}
+
+void Evaluator::land(Indicator& ind) {
+    const Enterprise& e = in_.enterprise;
+    const bool have_land = e.land_area_m2 && *e.land_area_m2 > 0;
+    if (ind.id == "land_output") {
+        ind.unit = "10k_yuan/m2";
+        if (!have_land || !e.output_value_10k_yuan) {
+            need_answer(ind, "需要用地面积（m²）和工业总产值（万元）", "needs the land area (m2) and the output value (10k yuan)");
+            return;
+        }
+        ind.value = *e.output_value_10k_yuan / *e.land_area_m2;
+        ind.extra["basis"] = "B.26: output value ÷ land area";
+        score_with_user_anchors(ind);
+        return;
+    }
+    const bool coefficient = ind.id == "building_coefficient";
+    const auto& part = coefficient ? e.building_footprint_m2 : e.floor_area_m2;
+    ind.unit = coefficient ? "%" : "ratio";
+    if (!have_land || !part) {
+        need_answer(ind, coefficient ? "需要用地面积和建（构）筑物及堆场占地面积（m²）" : "需要用地面积和总建筑面积（m²）",
+                    coefficient ? "needs the land area and the building, structure and yard footprint (m2)"
+                                : "needs the land area and the total floor area (m2)");
+        return;
+    }
+    ind.value = *part / *e.land_area_m2 * (coefficient ? 100.0 : 1.0);
+    ind.extra["basis"] = coefficient ? "B.27: footprint ÷ land area × 100" : "B.28: floor area ÷ land area";
+    ind.status = "scored";  // 0 points: shown for reference (Annex C gives it no points)
+}
+
+std::vector<std::string> Evaluator::linked_measures(const Record& rec) const {
+    std::vector<std::string> out;
+    auto it = rec.raw.find("measures");
+    if (it == rec.raw.end() || !it->is_array()) return out;
+    for (const auto& m : *it) {
+        if (!m.is_string()) continue;
+        const std::string id = m.get<std::string>();
+        bool known = ref_.record("measures", id) != nullptr;
+        for (const auto& mr : r_.measures)
+            if (mr.id == id) known = true;
+        if (known) out.push_back(id);
+    }
+    return out;
+}
+
+json Evaluator::readiness(const std::vector<Indicator>& inds, const std::vector<std::string>& failed) const {
+    json out = json::array();
+    const Dataset* ds = ref_.dataset("green_factory");
+    // Provincial (Zhejiang 2025): energy, water and resource indicators at the industry's leading
+    // level, read here as full points on each of them that could be scored.
+    json leading = json::array();
+    bool all_leading = true, any_known = false;
+    for (const auto& ind : inds) {
+        if (ind.dimension != "dim_energy" && ind.dimension != "dim_resources") continue;
+        if (!ind.quantitative || !ind.counts || ind.id == "platform_functions") continue;
+        bool at = ind.status == "scored" && ind.score >= ind.max - 1e-9;
+        if (ind.status == "scored") any_known = true;
+        if (!at) all_leading = false;
+        leading.push_back({{"indicator", ind.id}, {"at_leading_value", ind.status == "scored" ? json(at) : json(nullptr)}});
+    }
+    // National priority: products at GB limit level 1 (13号文 §14).
+    bool has_limit = false, all_level1 = true;
+    for (const auto& p : r_.products) {
+        if (p.status == "unknown" || p.limit_id.empty()) continue;
+        has_limit = true;
+        if (p.status != "level1") all_level1 = false;
+    }
+    if (!ds) return out;
+    for (const auto& rec : ds->records) {
+        if (str(rec.raw, "kind") != "level") continue;
+        json l = {{"level", rec.id},
+                  {"name_zh", str(rec.raw, "name_zh")},
+                  {"name_en", str(rec.raw, "name_en")},
+                  {"pass_mark", nullptr},
+                  {"pass_mark_zh", str(rec.raw, "pass_mark_zh")},
+                  {"pass_mark_en", str(rec.raw, "pass_mark_en")},
+                  {"source", rec.source}};
+        l["status"] = failed.empty() ? "no_published_pass_mark" : "blocked_by_mandatory";
+        if (!failed.empty()) l["blocked_by"] = failed;
+        json cond = json::array();
+        if (rec.id == "level_provincial" || rec.id == "level_national")
+            cond.push_back({{"id", "energy_water_resource_at_leading_level"},
+                            {"met", any_known ? json(all_leading) : json(nullptr)},
+                            {"indicators", leading}});
+        if (rec.id == "level_national")
+            cond.push_back({{"id", "products_at_gb_limit_level1_priority"},
+                            {"met", has_limit ? json(all_level1) : json(nullptr)}});
+        l["conditions"] = cond;
+        out.push_back(std::move(l));
+    }
+    return out;
+}
+
+GreenFactoryResult Evaluator::run() {
+    GreenFactoryResult res;
+    json& d = res.detail;
+    d["standard"] = "GB/T 36132-2025 (Annex C example points)";
+    const Dataset* ds = ref_.dataset("green_factory");
+    if (!ds) {
+        d["error"] = {{"code", "green_factory_data_missing"},
+                      {"message_zh", "缺少绿色工厂评价参考数据"},
+                      {"message_en", "green-factory reference data missing"}};
+        return res;
+    }
+    d["data_version"] = ds->version;
+
+    // Gate: basic requirements (true = met) and veto items (true = applies).
+    json mandatory = json::array();
+    for (const auto& rec : ds->records) {
+        const std::string kind = str(rec.raw, "kind");
+        if (kind != "basic_requirement" && kind != "veto") continue;
+        auto v = answer_yes_no(rec.id.c_str());
+        std::string status = !v ? "not_answered" : ((kind == "veto") ? (*v ? "failed" : "met") : (*v ? "met" : "failed"));
+        if (status != "met") res.mandatory_failed.push_back(rec.id);
+        mandatory.push_back({{"id", rec.id},
+                             {"kind", kind},
+                             {"status", status},
+                             {"clause", str(rec.raw, "clause")},
+                             {"name_zh", str(rec.raw, "name_zh")},
+                             {"name_en", str(rec.raw, "name_en")},
+                             {"hint_zh", str(rec.raw, "hint_zh")},
+                             {"hint_en", str(rec.raw, "hint_en")},
+                             {"evidence_zh", str(rec.raw, "evidence_zh")},
+                             {"evidence_en", str(rec.raw, "evidence_en")}});
+    }
+    d["mandatory"] = mandatory;
+    d["gate_passed"] = res.mandatory_failed.empty();
+
+    // Indicators.
+    std::vector<Indicator> inds;
+    for (const auto& rec : ds->records) {
+        if (str(rec.raw, "kind") != "indicator") continue;
+        Indicator ind;
+        ind.rec = &rec;
+        ind.id = rec.id;
+        ind.dimension = str(rec.raw, "dimension");
+        ind.number = rec.raw.value("number", 0);
+        ind.max = rec.value.value_or(0);
+        const std::string type = str(rec.raw, "type");
+        ind.positive = type.rfind("positive", 0) == 0;
+        ind.quantitative = type.find("quantitative") != std::string::npos;
+        ind.counts = !(rec.raw.contains("scored") && rec.raw["scored"].is_boolean() && !rec.raw["scored"].get<bool>());
+        const std::string& id = ind.id;
+        if (id == "energy_intensity") energy_intensity(ind);
+        else if (id == "carbon_intensity") carbon_intensity(ind);
+        else if (id == "renewable_share") renewable_share(ind);
+        else if (id == "platform_functions") platform_functions(ind);
+        else if (id == "material_intensity") direct_value(ind, "material_intensity");
+        else if (id == "water_intensity") water_intensity(ind);
+        else if (id == "water_reuse_rate") water_reuse(ind);
+        else if (id == "solid_waste_utilisation") solid_waste(ind);
+        else if (id == "process_equipment_advanced") qualitative(ind, "process_equipment_advanced");
+        else if (id == "green_investment_share") green_investment(ind);
+        else if (id == "pollutant_intensity") direct_value(ind, "pollutant_intensity");
+        else if (id == "green_design") qualitative(ind, "green_design");
+        else if (id == "product_carbon_footprint") qualitative(ind, "product_carbon_footprint");
+        else if (id == "land_output" || id == "building_coefficient" || id == "floor_area_ratio") land(ind);
+        else if (!ind.quantitative) qualitative(ind, id.c_str());  // a qualitative item added by data
+        else need_answer(ind, "此指标尚无计算方法", "no calculation is implemented for this indicator");
+        if (!ind.counts) ind.score = 0;
+        inds.push_back(std::move(ind));
+    }
+
+    // Dimensions.
+    json dims = json::array();
+    double total = 0;
+    for (const auto& rec : ds->records) {
+        if (str(rec.raw, "kind") != "dimension") continue;
+        double s = 0, determined = 0;
+        for (const auto& ind : inds)
+            if (ind.dimension == rec.id) {
+                s += ind.score;
+                if (ind.status == "scored") determined += ind.max;
+            }
+        total += s;
+        dims.push_back({{"id", rec.id},
+                        {"name_zh", str(rec.raw, "name_zh")},
+                        {"name_en", str(rec.raw, "name_en")},
+                        {"score", s},
+                        {"max", rec.value.value_or(0)},
+                        {"max_determined", determined}});
+    }
+    res.total_score = total;
+    d["dimensions"] = dims;
+
+    json jinds = json::array();
+    double undetermined = 0;
+    for (const auto& ind : inds) {
+        const json& raw = ind.rec->raw;
+        json anchors = nullptr;
+        if (ind.leading || ind.baseline)
+            anchors = {{"leading", opt_json(ind.leading)}, {"baseline", opt_json(ind.baseline)}, {"source", ind.anchor_source}};
+        if (ind.status != "scored") undetermined += ind.max;
+        json j = {{"id", ind.id},
+                  {"number", ind.number},
+                  {"dimension", ind.dimension},
+                  {"name_zh", str(raw, "name_zh")},
+                  {"name_en", str(raw, "name_en")},
+                  {"type", str(raw, "type")},
+                  {"score", ind.score},
+                  {"max", ind.max},
+                  {"value", opt_json(ind.value)},
+                  {"unit", ind.unit},
+                  {"anchors", anchors},
+                  {"status", ind.status},
+                  {"counts", ind.counts},
+                  {"hint_zh", str(raw, "hint_zh")},
+                  {"hint_en", str(raw, "hint_en")},
+                  {"evidence_zh", str(raw, "evidence_zh")},
+                  {"evidence_en", str(raw, "evidence_en")},
+                  {"leading_zh", str(raw, "leading_zh")},
+                  {"leading_en", str(raw, "leading_en")},
+                  {"baseline_zh", str(raw, "baseline_zh")},
+                  {"baseline_en", str(raw, "baseline_en")},
+                  {"auto", raw.value("auto", false)},
+                  {"source", ind.rec->source}};
+        if (!ind.note_zh.empty()) {
+            j["note_zh"] = ind.note_zh;
+            j["note_en"] = ind.note_en;
+        }
+        if (!ind.extra.empty()) j["detail"] = ind.extra;
+        jinds.push_back(std::move(j));
+    }
+    d["indicators"] = jinds;
+    d["points_undetermined"] = undetermined;
+    d["pass_mark"] = nullptr;
+    d["pass_mark_note_zh"] = "GB/T 36132-2025 不设及格分，由评价方案或行业标准确定；附录 C 分值仅为示例";
+    d["pass_mark_note_en"] = "GB/T 36132-2025 sets no pass mark (the evaluation scheme or sector standard does); "
+                             "Annex C points are examples";
+    d["readiness"] = readiness(inds, res.mandatory_failed);
+
+    // Gaps: points not (yet) earned, most recoverable first.
+    std::vector<const Indicator*> gaps;
+    for (const auto& ind : inds)
+        if (ind.counts && ind.max - ind.score > 1e-9) gaps.push_back(&ind);
+    std::stable_sort(gaps.begin(), gaps.end(), [](const Indicator* a, const Indicator* b) {
+        double ra = a->max - a->score, rb = b->max - b->score;
+        if (std::fabs(ra - rb) > 1e-9) return ra > rb;
+        return a->number < b->number;
+    });
+    json jg = json::array();
+    for (const Indicator* g : gaps) {
+        const json& raw = g->rec->raw;
+        json j = {{"indicator", g->id},
+                  {"name_zh", str(raw, "name_zh")},
+                  {"name_en", str(raw, "name_en")},
+                  {"status", g->status},
+                  {"recoverable_points", g->max - g->score},
+                  {"score", g->score},
+                  {"max", g->max},
+                  {"hint_zh", str(raw, "hint_zh")},
+                  {"hint_en", str(raw, "hint_en")},
+                  {"measures", linked_measures(*g->rec)}};
+        if (g->status != "scored") j["recoverable_is_upper_bound"] = true;
+        jg.push_back(std::move(j));
+    }
+    d["gaps"] = jg;
+    return res;
+}
+
+} // namespace
+
+// ---------------------------------------------------------------------------------------------
+
+void parse_green_factory(const json& j, const std::string& path, GreenFactoryAnswers& out, Issues& issues) {
     if (!j.is_object()) {
         issues.error(path, "wrong_type", "绿色工厂信息应为对象", "green_factory must be an object");
         return;
     }
+    for (auto it = j.begin(); it != j.end(); ++it) {
+        const std::string p = path + "/" + it.key();
+        const AnswerSpec* s = answer_spec(it.key());
+        if (!s) {
+            issues.warning(p, "unknown_indicator", "未知的绿色工厂指标或字段“" + it.key() + "”将被保留但不参与评分",
+                           "unknown green-factory indicator or field '" + it.key() + "' is kept but not scored");
+            continue;
+        }
+        const json& v = it.value();
+        if (v.is_null()) continue;  // not answered
+        switch (s->kind) {
+        case AnswerKind::yes_no:
+            if (!valid_yes_no(v))
+                issues.error(p, "wrong_type", std::string(s->zh) + "应为 是/否（true/false 或 \"yes\"/\"no\"/\"unknown\"）",
+                             std::string(s->en) + " must be yes/no (true/false or \"yes\"/\"no\"/\"unknown\")");
+            break;
+        case AnswerKind::percent: check_number(v, p, 0, 100, s->zh, s->en, issues); break;
+        case AnswerKind::amount: check_number(v, p, 0, k_max_amount, s->zh, s->en, issues); break;
+        case AnswerKind::platform: parse_platform(v, p, issues); break;
+        case AnswerKind::anchors: parse_anchors(v, p, issues); break;
+        }
+    }
     out.fields = j;
 }
 
-nlohmann::json green_factory_answers_to_json(const GreenFactoryAnswers& a) { return a.fields; }
+json green_factory_answers_to_json(const GreenFactoryAnswers& a) { return a.fields; }
 
-nlohmann::json green_factory_result_to_json(const GreenFactoryResult& r) {
+json green_factory_result_to_json(const GreenFactoryResult& r) {
     return {{"total_score", r.total_score}, {"mandatory_failed", r.mandatory_failed}, {"detail", r.detail}};
 }
 
-GreenFactoryResult evaluate_green_factory(const Input&, const Result&, const RefData&) { return {}; }
+double green_factory_linear_score(double points, double value, double leading, double baseline, bool positive) {
+    if (leading == baseline) return (positive ? value >= leading : value <= leading) ? points : 0.0;
+    double t = positive ? (value - baseline) / (leading - baseline) : (baseline - value) / (baseline - leading);
+    return points * std::clamp(t, 0.0, 1.0);
+}
+
+RenewableShare green_factory_renewable_share(const Input& in, const Result& r, const RefData& ref) {
+    RenewableShare s;
+    s.total_tce = r.energy.total_tce;
+    s.pv_self_used_tce = r.energy.renewable_tce;
+    auto ec = ref.carriers.find("electricity");
+    const double kgce_per_kwh = ec != ref.carriers.end() ? ec->second.kgce_per_base : 0.0;
+    for (const auto& c : r.energy.by_carrier)
+        if (c.carrier == "electricity" && !c.feedstock) s.purchased_electricity_kwh += c.base_quantity;
+    // Green power is part of the purchased electricity; GEC bought separately attach to the rest
+    // of it. Together they cannot exceed what was bought, or the same kWh would count twice.
+    double green = std::max(0.0, in.renewables.green_power_kwh);
+    double gec = std::max(0.0, in.renewables.gec_mwh) * 1000.0;
+    double cap = s.purchased_electricity_kwh;
+    if (green + gec > cap) {
+        s.capped = true;
+        green = std::min(green, cap);
+        gec = std::min(gec, cap - green);
+    }
+    s.green_power_tce = green * kgce_per_kwh / 1000.0;
+    s.gec_tce = gec * kgce_per_kwh / 1000.0;
+    s.renewable_tce = s.pv_self_used_tce + s.green_power_tce + s.gec_tce;
+    if (s.total_tce > 0) s.share_pct = s.renewable_tce / s.total_tce * 100.0;
+    return s;
+}
+
+GreenFactoryResult evaluate_green_factory(const Input& input, const Result& partial, const RefData& ref) {
+    return Evaluator(input, partial, ref).run();
+}
 
 } // namespace selfcheck
