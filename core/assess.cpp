@@ -115,6 +115,9 @@ json result_to_json(const Result& r) {
                             {"level1", opt(p.level1)},
                             {"level2", opt(p.level2)},
                             {"level3", opt(p.level3)},
+                            {"limit_unit", p.limit_unit},
+                            {"in_force", p.in_force},
+                            {"not_in_force_for_year", p.not_in_force_for_year},
                             {"status", p.status},
                             {"energy_allocated_from_site", p.energy_allocated_from_site},
                             {"missing", missing_json(p.missing)}});

@@ -30,6 +30,15 @@ std::optional<double> opt_num(const nlohmann::json& j, const char* key) {
     return std::nullopt;
 }
 
+int leading_year(const std::string& date) {
+    int y = 0;
+    for (std::size_t i = 0; i < 4 && i < date.size(); ++i) {
+        if (date[i] < '0' || date[i] > '9') return 0;
+        y = y * 10 + (date[i] - '0');
+    }
+    return date.size() >= 4 ? y : 0;
+}
+
 } // namespace
 
 std::string carbon_level_for(double l, const RefData& ref) {
@@ -130,12 +139,28 @@ void compute_products(const Input& in, const RefData& ref, Result& result) {
                 pr.level2 = opt_num(lim->raw, "level2");
                 pr.level3 = opt_num(lim->raw, "level3");
                 std::string punit = lim->raw.value("product_unit", std::string());
-                if (!punit.empty() && !p.unit.empty() && punit != p.unit)
-                    result.warnings.push_back({"/products", Severity::warning, "product_unit_mismatch",
-                                               "产品“" + p.name + "”的产量单位与限额标准（" + punit + "）不一致",
-                                               "product '" + p.name + "' output unit differs from the standard's (" +
-                                                   punit + ")"});
-                if (pr.kgce_per_unit) {
+                std::string lunit = lim->raw.value("unit", std::string());
+                pr.limit_unit = lunit;
+                pr.in_force = lim->raw.value("in_force", std::string());
+                if (leading_year(pr.in_force) > in.enterprise.year && in.enterprise.year > 0)
+                    pr.not_in_force_for_year = true;
+                // The site's tce per output is comparable only with limits in kgce per product unit.
+                // Limits in kWh/t, kgoe/t or per m2 need the product's own metered figure.
+                bool comparable = lunit == "kgce/" + (punit.empty() ? p.unit : punit);
+                if (!punit.empty() && !p.unit.empty() && punit != p.unit) {
+                    comparable = false;
+                    pr.missing = missing("product_unit_mismatch",
+                                         "产品“" + p.name + "”的产量单位（" + p.unit + "）与限额标准的单位（" + punit +
+                                             "）不一致，无法对标",
+                                         "product '" + p.name + "' output unit (" + p.unit +
+                                             ") differs from the standard's (" + punit + "); cannot compare");
+                } else if (!comparable) {
+                    pr.missing = missing("limit_unit_unsupported",
+                                         "该限额以“" + lunit + "”计，需要该产品单独计量的数值，不能用全厂综合能耗折算",
+                                         "this limit is expressed in " + lunit +
+                                             "; it needs the product's own metered figure, not site energy per output");
+                }
+                if (pr.kgce_per_unit && comparable) {
                     double v = *pr.kgce_per_unit;
                     if (pr.level1 && at_most(v, *pr.level1)) pr.status = "level1";
                     else if (pr.level2 && at_most(v, *pr.level2)) pr.status = "level2";

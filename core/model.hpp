@@ -191,6 +191,9 @@ struct ProductResult {
     std::optional<double> kgce_per_unit;  // unit product energy
     std::string unit;
     std::optional<double> level1, level2, level3;
+    std::string limit_unit;               // e.g. "kgce/t"
+    std::string in_force;                 // date the limit standard takes effect
+    bool not_in_force_for_year = false;   // the standard was not yet in force in the reporting year
     std::string status;  // "level1" | "level2" | "level3" | "above_level3" | "unknown"
     std::optional<Missing> missing;
     bool energy_allocated_from_site = false;

@@ -94,6 +94,25 @@ TEST_CASE("GB 限额 classification vectors (benchmarks.md §7.4)", "[benchmark]
     CHECK(product_at("caustic_soda_liquid_30", 309).status == "level2");
 }
 
+TEST_CASE("limits not in kgce per product unit are not compared with site energy", "[benchmark][products]") {
+    // GB 16780 cement grinding electricity is in kWh/t: site tce per tonne is a different quantity.
+    ProductResult p = product_at("cement_preparation_electricity", 30);
+    CHECK(p.status == "unknown");
+    REQUIRE(p.missing);
+    CHECK(p.missing->code == "limit_unit_unsupported");
+    // A product counted in another unit than the standard's cannot be classified either.
+    json d = doc({{{"carrier", "electricity"}, {"quantity", 1000}, {"unit", "MWh"}}});
+    d["products"] = {{{"name", "粘胶"}, {"limit_id", "fibre_viscose_staple"}, {"output", 1000}, {"unit", "m2"}, {"energy_tce", 900}}};
+    ProductResult q = assess_doc(d).products.at(0);
+    CHECK(q.status == "unknown");
+    CHECK(q.missing->code == "product_unit_mismatch");
+}
+
+TEST_CASE("a limit not yet in force in the reporting year is flagged", "[benchmark][products]") {
+    // GB 36889-2025 takes effect 2026-06-01; a 2024 report is compared but flagged.
+    CHECK(product_at("fibre_viscose_staple", 900).not_in_force_for_year);
+}
+
 TEST_CASE("a single product takes the whole site's energy; several need their own share", "[benchmark][products]") {
     json d = doc({{{"carrier", "electricity"}, {"quantity", 1000}, {"unit", "MWh"}}});
     d["products"] = {{{"name", "A"}, {"output", 100}, {"unit", "t"}}};
