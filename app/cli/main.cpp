@@ -3,10 +3,15 @@
 //   selfcheck assess FILE FILE ...     batch: one JSON line per file ({"file", "ok", "result"|"errors"})
 //   selfcheck assess --jsonl [FILE|-]  batch: one document per input line, one result line per line
 //   selfcheck validate FILE|-          {"errors":[...],"warnings":[...]}; exit 0 when valid, else 2
+//   selfcheck report FILE -o OUT.html [--lang en] [--date YYYY-MM-DD]   printable HTML report
+//   selfcheck export FILE --csv DIR [--lang en]                         CSV tables into DIR
 //   selfcheck --version
+#include "report.hpp"
 #include "selfcheck.hpp"
 
 #include <cstdio>
+#include <ctime>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -60,6 +65,8 @@ int usage() {
                  "usage: selfcheck assess FILE|- [FILE...] [--pretty]\n"
                  "       selfcheck assess --jsonl [FILE|-]\n"
                  "       selfcheck validate FILE|-\n"
+                 "       selfcheck report FILE|- -o OUT.html [--lang zh|en] [--date YYYY-MM-DD]\n"
+                 "       selfcheck export FILE|- --csv DIR [--lang zh|en]\n"
                  "       selfcheck --version\n");
     return k_exit_usage;
 }
@@ -142,6 +149,86 @@ int cmd_validate(const std::vector<std::string>& args) {
     return p.input ? k_exit_ok : k_exit_invalid;
 }
 
+// Shared by report and export: read, parse and assess one document. On failure prints the errors
+// JSON (as `assess` does) and returns false.
+bool load_for_output(const std::string& file, json& doc, json& result) {
+    std::string text;
+    if (!read_all(file, text)) {
+        print(unreadable(file), false);
+        return false;
+    }
+    auto out = selfcheck::assess_text(text, selfcheck::RefData::builtin());
+    if (!out.ok) {
+        print(out.output, false);
+        return false;
+    }
+    doc = json::parse(text, nullptr, false);  // valid: assess_text accepted it
+    result = std::move(out.output);
+    return true;
+}
+
+bool write_file(const std::filesystem::path& path, const std::string& data) {
+    std::ofstream f(path, std::ios::binary);
+    f.write(data.data(), static_cast<std::streamsize>(data.size()));
+    return static_cast<bool>(f);
+}
+
+std::string today() {
+    std::time_t t = std::time(nullptr);
+    char buf[16] = "";
+    if (std::tm* tm = std::localtime(&t)) std::strftime(buf, sizeof buf, "%Y-%m-%d", tm);
+    return buf;
+}
+
+int cmd_report(const std::vector<std::string>& args) {
+    std::string file, out, lang = "zh", date;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const auto& a = args[i];
+        bool has_value = i + 1 < args.size();
+        if ((a == "-o" || a == "--output") && has_value) out = args[++i];
+        else if (a == "--lang" && has_value) lang = args[++i];
+        else if (a == "--date" && has_value) date = args[++i];
+        else if (file.empty() && (a == "-" || a.empty() || a[0] != '-')) file = a;
+        else return usage();
+    }
+    if (file.empty() || out.empty() || (lang != "zh" && lang != "en")) return usage();
+    json doc, result;
+    if (!load_for_output(file, doc, result)) return k_exit_invalid;
+    selfcheck::ReportOptions opt;
+    opt.generated_date = date.empty() ? today() : date;
+    opt.ref = &selfcheck::RefData::builtin();
+    std::string html = selfcheck::render_report_html(doc, result, lang, opt);
+    if (!write_file(out, html)) {
+        std::fprintf(stderr, "selfcheck: cannot write %s\n", out.c_str());
+        return 73;
+    }
+    return k_exit_ok;
+}
+
+int cmd_export(const std::vector<std::string>& args) {
+    std::string file, dir, lang = "zh";
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const auto& a = args[i];
+        bool has_value = i + 1 < args.size();
+        if (a == "--csv" && has_value) dir = args[++i];
+        else if (a == "--lang" && has_value) lang = args[++i];
+        else if (file.empty() && (a == "-" || a.empty() || a[0] != '-')) file = a;
+        else return usage();
+    }
+    if (file.empty() || dir.empty() || (lang != "zh" && lang != "en")) return usage();
+    json doc, result;
+    if (!load_for_output(file, doc, result)) return k_exit_invalid;
+    std::error_code ec;
+    std::filesystem::create_directories(dir, ec);
+    for (const auto& [name, text] : selfcheck::export_csv(doc, result, lang)) {
+        if (!write_file(std::filesystem::path(dir) / name, text)) {
+            std::fprintf(stderr, "selfcheck: cannot write %s/%s\n", dir.c_str(), name.c_str());
+            return 73;
+        }
+    }
+    return k_exit_ok;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -155,6 +242,8 @@ int main(int argc, char** argv) {
         std::vector<std::string> rest(args.begin() + 1, args.end());
         if (args[0] == "assess") return cmd_assess(rest);
         if (args[0] == "validate") return cmd_validate(rest);
+        if (args[0] == "report") return cmd_report(rest);
+        if (args[0] == "export") return cmd_export(rest);
         return usage();
     } catch (const std::exception& e) {
         std::fprintf(stderr, "selfcheck: internal error: %s\n", e.what());
