@@ -1156,44 +1156,72 @@ std::string green_factory_section(Ctx& c) {
         s += figure(svg + "</svg>", title + L.t("（虚线框为满分）", " (dashed outline: maximum)"));
     }
     if (!failed.empty()) {
-        s += "<h3>" + esc(L.t("未满足的基本要求与否决项", "Basic requirements and veto items not met")) + "</h3><ul>";
+        // Names and status come from detail.mandatory[] where the module provides them.
+        const json& mand = arr(detail, {"mandatory"});
+        s += "<h3>" + esc(L.t("未满足或未回答的基本要求与否决项", "Basic requirements and veto items not met or not answered")) +
+             "</h3><table class=\"small\"><thead><tr>" + th(L.t("项目", "Item")) + th(L.t("状态", "Status")) +
+             th(L.t("依据", "Basis")) + th(L.t("需要的证据", "Evidence needed")) + "</tr></thead><tbody>";
         for (const auto& f : failed) {
-            std::string t = f.is_string() ? f.get<std::string>() : (f.is_object() ? L.pick(f, "name") : f.dump());
-            if (t.empty() && f.is_object()) t = str(f, {"id"});
-            s += "<li>" + esc(t) + "</li>";
+            std::string id = f.is_string() ? f.get<std::string>() : str(f, {"id"});
+            const json* m = nullptr;
+            for (const auto& x : mand)
+                if (str(x, {"id"}) == id) m = &x;
+            std::string name = m ? L.pick(*m, "name") : (f.is_object() ? L.pick(f, "name") : "");
+            std::string status = m ? str(*m, {"status"}) : "";
+            if (status == "not_answered") status = L.t("未回答", "not answered");
+            else if (status == "failed" || status == "not_met") status = L.t("不满足", "not met");
+            s += "<tr>" + td(name.empty() ? id : name) + td_cls("nw", status) + td(m ? str(*m, {"clause"}) : "") +
+                 "<td class=\"wrap\">" + esc(m ? L.pick(*m, "evidence") : "") + "</td></tr>";
         }
-        s += "</ul>";
+        s += "</tbody></table>";
     }
     const json& gaps = arr(detail, {"gaps"});
     if (!gaps.empty()) {
         s += "<h3>" + esc(L.t("差距（按可提升分值排序）", "Gaps (by recoverable points)")) + "</h3><table class=\"small\"><thead><tr>" +
              th(L.t("指标", "Indicator")) + th(L.t("可提升分值", "Recoverable points"), true) + th(L.t("说明", "Note")) +
-             "</tr></thead><tbody>";
+             th(L.t("相关措施", "Measures")) + "</tr></thead><tbody>";
         for (const auto& g : gaps) {
             std::string name = L.pick(g, "name");
+            if (name.empty()) name = str(g, {"indicator"});
             if (name.empty()) name = str(g, {"id"});
-            auto pts = num(g, {"points_recoverable"});
-            if (!pts) pts = num(g, {"recoverable_points"});
+            auto pts = num(g, {"recoverable_points"});
+            if (!pts) pts = num(g, {"points_recoverable"});
             if (!pts) pts = num(g, {"points"});
+            const json* ub = at(g, {"recoverable_is_upper_bound"});
+            std::string pts_text = fmt(pts, 1);
+            if (pts && ub && ub->is_boolean() && ub->get<bool>()) pts_text = L.t("至多 ", "up to ") + pts_text;
             std::string note = L.pick(g, "hint");
             if (note.empty()) note = L.pick(g, "message");
-            s += "<tr>" + td(name) + td(fmt(pts, 1), true) + "<td class=\"wrap\">" + esc(note) + "</td></tr>";
+            std::string ms;
+            for (const auto& m : arr(g, {"measures"}))
+                if (m.is_string()) ms += (ms.empty() ? "" : "; ") + measure_name(c.r, m.get<std::string>(), L);
+            s += "<tr>" + td(name) + td(pts_text, true) + "<td class=\"wrap\">" + esc(note) + "</td>" + td(ms) + "</tr>";
         }
         s += "</tbody></table>";
     }
-    const json* ready = at(detail, {"readiness"});
-    if (ready && (ready->is_array() || ready->is_object()) && !ready->empty()) {
-        s += "<h3>" + esc(L.t("申报准备度", "Readiness")) + "</h3><ul>";
-        for (auto it = ready->begin(); it != ready->end(); ++it) {
-            std::string t;
-            if (it->is_string()) t = it->get<std::string>();
-            else if (it->is_object()) t = L.pick(*it, "message");
-            if (t.empty() && it->is_object()) t = L.pick(*it, "statement");
-            if (ready->is_object()) t = it.key() + (t.empty() ? "" : "：" + t);
-            if (!t.empty()) s += "<li>" + esc(t) + "</li>";
+    const json& ready = arr(detail, {"readiness"});
+    if (!ready.empty() || !L.pick(detail, "pass_mark_note").empty()) {
+        s += "<h3>" + esc(L.t("各级绿色工厂申报准备度", "Readiness by level")) + "</h3><ul>";
+        for (const auto& r : ready) {
+            if (!r.is_object()) continue;
+            std::string t = L.pick(r, "name");
+            std::size_t blocked = arr(r, {"blocked_by"}).size();
+            if (blocked) {
+                char buf[160];
+                std::snprintf(buf, sizeof buf, L.t("：尚有 %zu 项基本要求/否决项未满足或未回答", ": %zu basic requirements or veto items open"), blocked);
+                t += buf;
+            }
+            std::string pm = L.pick(r, "pass_mark");
+            if (!pm.empty()) t += L.t("。", ". ") + pm;
+            s += "<li>" + esc(t) + "</li>";
         }
+        std::string note = L.pick(detail, "pass_mark_note");
+        if (!note.empty()) s += "<li>" + esc(note) + "</li>";
         s += "</ul>";
     }
+    if (auto und = num(detail, {"points_undetermined"}); und && *und > 0)
+        s += "<p class=\"small muted\">" + esc(L.t("尚未能评分（缺少回答或行业先进值/平均值）的分值：", "Points not yet scorable (answers or industry anchors missing): ")) +
+             esc(format_number(*und, 1)) + "</p>";
     return s + "</section>\n";
 }
 
