@@ -1,23 +1,83 @@
-// Retrofit measures and their economics. (Placeholder: the library arrives with the measures issue.)
+// Retrofit-measure library and economics (measures.md §2, §3, §5). Each measure: an applicability
+// rule on the equipment/management input, an engineering formula, parameters from measures.json
+// (central value plus the source's low/high), and economics at the user's prices. Savings in tce and
+// CO2 use the energy module's carrier coefficients and the emissions module's grid/heat factors.
+#include "diagnosis.hpp"
+#include "benchmark.hpp"
+#include "energy.hpp"
 #include "selfcheck.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+#include <stdexcept>
 
 namespace selfcheck {
 
+using nlohmann::json;
+using namespace detail;
+
+// ---------------------------------------------------------------------------------------------
+// Appraisal and engineering formulas
+
+namespace econ {
+double npv(double investment, double annual_net, int years, double rate, double degradation) {
+    double v = -investment, s = annual_net, disc = 1;
+    for (int t = 1; t <= years; ++t) {
+        disc *= 1 + rate;
+        v += s / disc;
+        s *= 1 - degradation;
+    }
+    return v;
+}
+std::optional<double> irr(double investment, double annual_net, int years, double degradation) {
+    if (investment <= 0 || years <= 0) return std::nullopt;
+    double lo = -0.99, hi = 1.0;
+    double flo = npv(investment, annual_net, years, lo, degradation), fhi = npv(investment, annual_net, years, hi, degradation);
+    if (flo * fhi > 0) {  // measures.md §5 brackets [−0.99, 1.0]; quick paybacks need a wider one
+        hi = 10.0;
+        fhi = npv(investment, annual_net, years, hi, degradation);
+        if (flo * fhi > 0) return std::nullopt;
+    }
+    for (int i = 0; i < 200; ++i) {
+        double mid = 0.5 * (lo + hi), f = npv(investment, annual_net, years, mid, degradation);
+        if ((f > 0) == (flo > 0)) lo = mid, flo = f;
+        else hi = mid;
+    }
+    return 0.5 * (lo + hi);
+}
+double crf(double rate, int years) {
+    if (years <= 0) return 1;
+    if (std::fabs(rate) < 1e-12) return 1.0 / years;
+    double g = std::pow(1 + rate, years);
+    return rate * g / (g - 1);
+}
+} // namespace econ
+
+namespace formulas {
+double vsd_power_pct(double q) { return 5.9 - 0.19567 * q + 0.00766 * q * q + 0.00004 * q * q * q; }
+double affinity_power_fraction(double q, double n) { return std::pow(q, n); }
+double transformer_loss_kwh(double p0, double pk, double beta, double hours) { return (p0 + beta * beta * pk) * hours; }
+double fuel_saved(double fuel, double eta1, double eta2) { return fuel * (1 - eta1 / eta2); }
+double heat_pump_cop(double eta_c, double t_sink, double t_source) { return eta_c * t_sink / (t_sink - t_source); }
+double storage_cycle_value(double p_dis, double p_ch, double rte) { return p_dis - p_ch / rte; }
+} // namespace formulas
+
 nlohmann::json measure_to_json(const MeasureResult& m) {
-    nlohmann::json j = {{"id", m.id},
-                        {"name_zh", m.name_zh},
-                        {"name_en", m.name_en},
-                        {"tce_saved", m.tce_saved},
-                        {"tco2_avoided", m.tco2_avoided},
-                        {"investment_10k_yuan", m.investment_10k_yuan},
-                        {"annual_saving_10k_yuan", m.annual_saving_10k_yuan},
-                        {"npv_10k_yuan", m.npv_10k_yuan},
-                        {"lifetime_years", m.lifetime_years},
-                        {"detail", m.detail}};
-    j["payback_years"] = m.payback_years ? nlohmann::json(*m.payback_years) : nlohmann::json(nullptr);
-    j["irr"] = m.irr ? nlohmann::json(*m.irr) : nlohmann::json(nullptr);
-    j["abatement_cost_yuan_per_tco2"] =
-        m.abatement_cost_yuan_per_tco2 ? nlohmann::json(*m.abatement_cost_yuan_per_tco2) : nlohmann::json(nullptr);
+    json j = {{"id", m.id},
+              {"name_zh", m.name_zh},
+              {"name_en", m.name_en},
+              {"tce_saved", m.tce_saved},
+              {"tco2_avoided", m.tco2_avoided},
+              {"investment_10k_yuan", m.investment_10k_yuan},
+              {"annual_saving_10k_yuan", m.annual_saving_10k_yuan},
+              {"npv_10k_yuan", m.npv_10k_yuan},
+              {"lifetime_years", m.lifetime_years},
+              {"detail", m.detail}};
+    j["payback_years"] = m.payback_years ? json(*m.payback_years) : json(nullptr);
+    j["irr"] = m.irr ? json(*m.irr) : json(nullptr);
+    j["abatement_cost_yuan_per_tco2"] = m.abatement_cost_yuan_per_tco2 ? json(*m.abatement_cost_yuan_per_tco2) : json(nullptr);
     return j;
 }
 
@@ -30,6 +90,1257 @@ nlohmann::json portfolio_to_json(const Portfolio& p) {
             {"detail", p.detail}};
 }
 
-void evaluate_measures(const Input&, Result&, const RefData&) {}
+namespace {
+
+constexpr double k_gj_per_kwh = 0.0036;  // definition: 1 kWh = 3.6 MJ
+constexpr double k_yuan_per_10k = 1e4;   // definition: 1 万元 = 10,000 yuan
+
+// One measure applied to one target (an equipment row, a boiler's heat, the site).
+struct Cand {
+    std::string id;
+    std::string key;               // id + target, to match low/central/high runs
+    std::string target;            // what it reduces: "elec:3", "heat:0", "site", ...
+    double target_base_tce = 0;    // the target's energy before any measure
+    double target_reduction_tce = 0;
+    std::vector<std::string> scaled_by;  // targets whose remaining share scales this measure
+    std::string exclusive;         // alternatives on the same target: only one goes in a portfolio
+    bool compliance_required = false;
+    double tce = 0, tco2 = 0, elec_kwh = 0;
+    double invest = 0;             // yuan
+    bool invest_known = true;
+    double annual_net = 0;         // yuan/yr, energy-cost saving minus O&M
+    bool saving_known = true;
+    int life = 1;
+    double degradation = 0;
+    json physical = json::object();
+    json notes = json::array();
+    json needs = json::array();
+    int row = -1;
+};
+
+struct NotEvaluated {
+    std::string id;
+    int row;
+    json needs;
+};
+
+struct Ctx {
+    const Input& in;
+    const Result& res;
+    const RefData& ref;
+    int variant = 1;  // 0 low, 1 central, 2 high parameter values
+    std::vector<Cand> out;
+    std::vector<NotEvaluated> missing;
+
+    double p(const std::string& id) const {
+        const Record* r = ref.record("measures", id);
+        if (!r || !r->value) throw std::logic_error("measures.json lacks " + id);
+        if (variant == 0 && r->raw.contains("low")) return r->raw["low"].get<double>();
+        if (variant == 2 && r->raw.contains("high")) return r->raw["high"].get<double>();
+        return *r->value;
+    }
+    int life(const std::string& id) const { return std::max(1, static_cast<int>(std::lround(p(id + "/lifetime")))); }
+
+    // Energy-module coefficients, per carrier base unit (site average where the site measured NCV).
+    double tce_per_base(const std::string& carrier) const {
+        double q = 0, t = 0;
+        for (const auto& c : res.energy.by_carrier)
+            if (c.carrier == carrier && !c.feedstock) q += c.base_quantity, t += c.tce;
+        if (q > 0) return t / q;
+        auto it = ref.carriers.find(carrier);
+        return it == ref.carriers.end() ? 0 : it->second.kgce_per_base / 1000.0;
+    }
+    double tco2_per_base(const std::string& carrier) const {
+        auto it = ref.carriers.find(carrier);
+        if (it == ref.carriers.end()) return 0;
+        const Carrier& c = it->second;
+        if (c.group == "electricity") return res.emissions.grid_factor_tco2_per_mwh / 1000.0;
+        if (c.group == "heat") {
+            double gj = c.base_unit == BaseUnit::GJ ? 1 : c.ncv_kj_per_base.value_or(0) / 1e6;
+            return gj * res.emissions.heat_factor_tco2_per_gj;
+        }
+        double q = 0, t = 0;
+        for (const auto& ce : res.energy.by_carrier)
+            if (ce.carrier == carrier && !ce.feedstock) q += ce.base_quantity, t += ce.tco2;
+        if (q > 0) return t / q;
+        if (!c.carbon_tc_per_tj || !c.oxidation || !c.ncv_kj_per_base) return 0;
+        return *c.ncv_kj_per_base * 1e-9 * *c.carbon_tc_per_tj * *c.oxidation * ref.constant("co2_per_c");
+    }
+    double ncv_gj_per_base(const std::string& carrier) const {
+        auto it = ref.carriers.find(carrier);
+        if (it == ref.carriers.end()) return 0;
+        if (it->second.base_unit == BaseUnit::GJ) return 1;
+        return it->second.ncv_kj_per_base.value_or(0) / 1e6;
+    }
+    // Price per base unit at the user's prices or the measures.json defaults; empty when unknown.
+    std::optional<double> price_per_base(const std::string& carrier) const {
+        const Options& o = in.options;
+        if (carrier == "electricity") return o.electricity_price_yuan_per_kwh.value_or(p("price/electricity_average"));
+        if (carrier == "raw_coal" || carrier == "washed_coal") return o.coal_price_yuan_per_t.value_or(p("price/coal_delivered")) / 1000.0;
+        if (carrier == "natural_gas") return o.natural_gas_price_yuan_per_m3.value_or(p("price/natural_gas"));
+        if (carrier == "steam") return o.steam_price_yuan_per_t.value_or(p("price/steam_central")) / 1000.0;
+        return std::nullopt;
+    }
+    double elec_tce_per_kwh() const { return tce_per_base("electricity"); }
+    double grid_t_per_kwh() const { return res.emissions.grid_factor_tco2_per_mwh / 1000.0; }
+    int year() const { return in.enterprise.year > 0 ? in.enterprise.year : 2025; }
+
+    void need(const std::string& id, int row, json fields) { missing.push_back({id, row, std::move(fields)}); }
+};
+
+std::string rowt(const char* kind, std::size_t i) { return std::string(kind) + ":" + std::to_string(i); }
+
+// An electricity saving on one target.
+Cand elec_cand(Ctx& c, const std::string& id, const std::string& target, double base_kwh, double saved_kwh,
+               double invest, int life, double om = 0) {
+    Cand k;
+    k.id = id;
+    k.target = target;
+    k.key = id + "|" + target;
+    k.target_base_tce = base_kwh * c.elec_tce_per_kwh();
+    k.tce = saved_kwh * c.elec_tce_per_kwh();
+    k.target_reduction_tce = k.tce;
+    k.scaled_by = {target};
+    k.tco2 = saved_kwh * c.grid_t_per_kwh();
+    k.elec_kwh = saved_kwh;
+    k.invest = invest;
+    k.annual_net = saved_kwh * *c.price_per_base("electricity") - om;
+    k.life = life;
+    k.physical = {{"electricity_kwh", saved_kwh}};
+    return k;
+}
+
+// ---- the site's heat supply: the first fuel boiler, else purchased steam/heat
+struct HeatSupply {
+    std::string target, carrier;
+    double eta = 1;
+    double base_quantity = 0;  // carrier base units per year
+    int row = -1;
+};
+
+std::optional<HeatSupply> heat_supply(const Ctx& c) {
+    const auto& items = c.in.equipment.items;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (items[i].type != "boiler") continue;
+        auto f = boiler_fuel(c.in, c.res, c.ref, i);
+        if (!f || f->carrier == "electricity") continue;
+        return HeatSupply{rowt("heat", i), f->carrier, boiler_efficiency(items[i], c.ref, f->carrier), f->base_quantity, static_cast<int>(i)};
+    }
+    for (const auto& ce : c.res.energy.by_carrier) {
+        auto it = c.ref.carriers.find(ce.carrier);
+        if (it != c.ref.carriers.end() && it->second.group == "heat" && !ce.feedstock && ce.base_quantity > 0)
+            return HeatSupply{"purchased_heat", ce.carrier, 1, ce.base_quantity, -1};
+    }
+    return std::nullopt;
+}
+
+// Base units of the supply's carrier that deliver `gj` of useful heat.
+double heat_to_base(const Ctx& c, const HeatSupply& h, double gj) {
+    if (h.carrier == "steam") return gj / c.p("steam/heat_content") * 1000.0;  // kg of steam
+    double ncv = c.ncv_gj_per_base(h.carrier);
+    return ncv > 0 ? gj / h.eta / ncv : 0;
+}
+
+// A heat saving of `gj` useful heat on the site's heat supply.
+bool heat_cand(Ctx& c, Cand& k, double gj) {
+    auto h = heat_supply(c);
+    if (!h) {
+        k.notes.push_back("no boiler or purchased heat on file: the heat saved is not valued");
+        k.needs.push_back("equipment boiler (fuel, efficiency) or energy steam/heat");
+        return false;
+    }
+    double base = heat_to_base(c, *h, gj);
+    if (base > h->base_quantity) base = h->base_quantity;  // cannot save more than the supply
+    k.target = h->target;
+    k.key = k.id + "|" + k.target + "|" + std::to_string(k.row);
+    k.target_base_tce = h->base_quantity * c.tce_per_base(h->carrier);
+    k.tce += base * c.tce_per_base(h->carrier);
+    k.target_reduction_tce = base * c.tce_per_base(h->carrier);
+    k.tco2 += base * c.tco2_per_base(h->carrier);
+    auto price = c.price_per_base(h->carrier);
+    if (price) k.annual_net += base * *price;
+    else {
+        k.saving_known = false;
+        k.needs.push_back("options price for " + h->carrier);
+    }
+    k.physical["heat_gj"] = gj;
+    k.physical[h->carrier + "_base_units"] = base;
+    k.physical["heat_supply"] = h->carrier;
+    return true;
+}
+
+bool throttled(const EquipmentItem& e) {
+    std::string fc = field_str(e, "flow_control");
+    if (fc == "throttle" || fc == "damper" || fc == "bypass" || fc == "inlet_vanes" || fc == "on_off") return true;
+    return e.type == "motor" && fc.empty() && field_str(e, "speed_control") == "none";
+}
+
+bool fixed_speed(const EquipmentItem& e) {
+    std::string s = field_str(e, "speed_control");
+    return s != "vsd" && s != "vfd";
+}
+
+// ---------------------------------------------------------------------------------------------
+// Measures
+
+void motors(Ctx& c) {
+    const auto& items = c.in.equipment.items;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        const auto& e = items[i];
+        if (e.type != "motor" && e.type != "pump" && e.type != "fan") continue;
+        std::string cls = motor_class(e, c.ref);
+        auto kw = field_num(e, "rated_kw"), lf = field_num(e, "load_factor"), h = field_num(e, "hours_per_year");
+        if (cls == "IE1" || cls == "IE2") {
+            if (!kw || !lf || !h) {
+                c.need("motor_upgrade", static_cast<int>(i), {"rated_kw", "load_factor", "hours_per_year"});
+            } else if (*kw <= 375) {  // measures.md §2 #1a: 3-phase LV induction motors 0.75–375 kW
+                double eta_old = *motor_efficiency(c.ref, cls, *kw) - field_num(e, "rewinds").value_or(0) * c.p("motor_upgrade/rewind_penalty");
+                double eta_new = *motor_efficiency(c.ref, "IE4", *kw);
+                double shaft_kwh = *kw * *lf * *h * e.count;
+                double base = shaft_kwh / eta_old;
+                double saved = shaft_kwh * (1 / eta_old - 1 / eta_new);
+                double invest = *kw * e.count * c.p("motor_upgrade/unit_cost") * (1 + c.p("motor_upgrade/ie4_premium"));
+                Cand k = elec_cand(c, "motor_upgrade", rowt("elec", i), base, saved, invest, c.life("motor_upgrade"));
+                k.row = static_cast<int>(i);
+                k.physical["eta_old"] = eta_old;
+                k.physical["eta_new"] = eta_new;
+                k.physical["class_old"] = cls;
+                k.physical["class_new"] = "IE4";
+                if (*h < c.p("motor_upgrade/min_hours"))
+                    k.notes.push_back("runs below 4,000 h/yr: replace at failure (incremental cost) rather than now");
+                c.out.push_back(std::move(k));
+            }
+        }
+        if (e.type == "motor" && kw && lf && h) {
+            std::string tr = field_str(e, "transmission");
+            if (*lf < c.p("motor_system/oversized_load_factor") || tr == "v_belt" || tr == "worm_gear") {
+                double base = *electric_kwh(e, c.ref);
+                double saved = base * c.p("motor_system/saving_rate");
+                double invest = *kw * e.count * c.p("motor_upgrade/unit_cost") * (1 + c.p("motor_system/pm_premium"));
+                Cand k = elec_cand(c, "motor_system", rowt("elec", i), base, saved, invest, c.life("motor_system"));
+                k.row = static_cast<int>(i);
+                c.out.push_back(std::move(k));
+            }
+        }
+    }
+}
+
+void pumps_fans(Ctx& c) {
+    const auto& items = c.in.equipment.items;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        const auto& e = items[i];
+        if (!is_pump_or_fan(e)) continue;
+        auto kw = field_num(e, "rated_kw"), h = field_num(e, "hours_per_year");
+        auto base = electric_kwh(e, c.ref);
+        if (throttled(e) && kw && *kw >= c.p("vsd_pump_fan/min_kw")) {
+            if (!h || !base) {
+                c.need("vsd_pump_fan", static_cast<int>(i), {"hours_per_year", "load_factor"});
+            } else if (*h >= c.p("vsd_pump_fan/min_hours")) {
+                double saved;
+                json phys = json::object();
+                if (auto q = field_num(e, "mean_flow_fraction")) {
+                    // Throttled baseline: linear from 100% of design power at full flow to the
+                    // source's share at half flow; VSD from the generic curve plus drive losses.
+                    double a = c.p("vsd_pump_fan/throttle_power_at_half_flow");
+                    double throttle = 1 - (1 - a) * (1 - *q) / 0.5;
+                    double design_kwh = *base / throttle;
+                    double loss = 1 + c.p("vsd_pump_fan/drive_loss");
+                    double vsd_kwh = design_kwh * formulas::vsd_power_pct(*q * 100) / 100 * loss;
+                    saved = std::max(0.0, *base - vsd_kwh);
+                    phys["mean_flow_fraction"] = *q;
+                    phys["vsd_power_fraction_of_design"] = formulas::vsd_power_pct(*q * 100) / 100 * loss;
+                    phys["affinity_bounds_kwh"] = {
+                        std::max(0.0, *base - design_kwh * formulas::affinity_power_fraction(*q, 2.0) * loss),
+                        std::max(0.0, *base - design_kwh * formulas::affinity_power_fraction(*q, 2.7) * loss)};
+                } else {
+                    saved = *base * c.p("vsd_pump_fan/default_saving_rate");
+                    phys["method"] = "default saving rate (20–50% of throttled pump/fan kWh)";
+                }
+                Cand k = elec_cand(c, "vsd_pump_fan", rowt("elec", i), *base, saved, *kw * e.count * c.p("vsd_pump_fan/unit_cost"),
+                                   c.life("vsd_pump_fan"));
+                k.row = static_cast<int>(i);
+                for (auto it = phys.begin(); it != phys.end(); ++it) k.physical[it.key()] = it.value();
+                if (!field_num(e, "mean_flow_fraction")) k.needs.push_back("mean_flow_fraction");
+                if (e.type == "motor") k.notes.push_back("assumes the pump/fan flow is throttled (speed_control none); give flow_control");
+                c.out.push_back(std::move(k));
+            }
+        }
+        if ((e.type == "pump" || e.type == "fan") && base) {
+            auto y = field_num(e, "year_installed");
+            if (y && c.year() - *y > c.p("pump_fan_replace/age_years")) {
+                double saved = *base * c.p("pump_fan_replace/saving_rate");
+                Cand k = elec_cand(c, "pump_fan_replace", rowt("elec", i), *base, saved,
+                                   *kw * e.count * c.p("pump_fan_replace/unit_cost"), c.life("pump_fan_replace"));
+                k.row = static_cast<int>(i);
+                c.out.push_back(std::move(k));
+            }
+        }
+    }
+}
+
+bool leak_tested(const EquipmentItem& e) {
+    auto it = e.fields.find("leak_test");
+    if (it == e.fields.end()) return false;
+    if (it->is_boolean()) return it->get<bool>();
+    if (it->is_number()) return true;
+    std::string s = it->is_string() ? it->get<std::string>() : std::string();
+    return !s.empty() && s != "none" && s != "never";
+}
+
+void compressed_air(Ctx& c) {
+    const auto& items = c.in.equipment.items;
+    const bool programme = mgmt_bool(c.in.management, "leak_programme").value_or(false);
+    double untested_kwh = 0, fleet_kwh = 0, fleet_fad = 0, fleet_after = 0;
+    int units = 0;
+    bool all_sp = true;
+    for (const auto& e : items)
+        if (e.type == "air_compressor") {
+            auto k = electric_kwh(e, c.ref);
+            if (k && !leak_tested(e) && !programme) untested_kwh += *k;
+        }
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        const auto& e = items[i];
+        if (e.type != "air_compressor") continue;
+        auto base = electric_kwh(e, c.ref);
+        auto kw = field_num(e, "rated_kw");
+        if (!base) {
+            c.need("air_leak", static_cast<int>(i), {"rated_kw", "load_factor", "hours_per_year"});
+            continue;
+        }
+        units += e.count;
+        fleet_kwh += *base;
+        auto fad = field_num(e, "fad_m3_per_min");
+        fleet_fad += fad.value_or(0) * e.count;
+        if (fad && field_num(e, "load_factor") && field_num(e, "hours_per_year"))
+            fleet_after += *fad * e.count * *field_num(e, "load_factor") * *field_num(e, "hours_per_year");
+        else all_sp = false;
+        const std::string t = rowt("elec", i);
+        if (!leak_tested(e) && !programme && untested_kwh > 0) {
+            double l = field_num(e, "leak_fraction").value_or(c.p("air_leak/leak_fraction_default"));
+            double saved = *base * std::max(0.0, l - c.p("air_leak/leak_fraction_target"));
+            Cand k = elec_cand(c, "air_leak", t, *base, saved, c.p("air_leak/cost_per_site") * *base / untested_kwh, c.life("air_leak"));
+            k.row = static_cast<int>(i);
+            k.physical["leak_fraction"] = l;
+            if (!field_num(e, "leak_fraction")) k.needs.push_back("leak_fraction (no-demand load/unload test)");
+            c.out.push_back(std::move(k));
+        }
+        auto pr = field_num(e, "pressure_mpa"), req = field_num(e, "required_pressure_mpa");
+        if (pr && req && *pr - *req > c.p("air_pressure/min_excess_mpa")) {
+            double rate = std::min(c.p("air_pressure/max_saving_rate"), c.p("air_pressure/saving_per_bar") * (*pr - *req) / 0.1);
+            Cand k = elec_cand(c, "air_pressure", t, *base, *base * rate, c.p("air_pressure/cost"), c.life("air_pressure"));
+            k.row = static_cast<int>(i);
+            k.physical["pressure_reduction_mpa"] = *pr - *req;
+            c.out.push_back(std::move(k));
+        } else if (pr && !req) {
+            c.need("air_pressure", static_cast<int>(i), {"required_pressure_mpa"});
+        }
+        auto lf = field_num(e, "load_factor");
+        auto sp = field_num(e, "specific_power_kw_per_m3_min");
+        auto y = field_num(e, "year_installed");
+        if (kw && fixed_speed(e) &&
+            ((lf && *lf >= 0.4 && *lf <= 0.8) || (sp && *sp > c.p("air_vsd/specific_power_screen")) ||
+             (y && c.year() - *y > c.p("air_vsd/age_years")))) {
+            Cand k = elec_cand(c, "air_vsd", t, *base, *base * c.p("air_vsd/saving_rate"), *kw * e.count * c.p("air_vsd/unit_cost"),
+                               c.life("air_vsd"));
+            k.row = static_cast<int>(i);
+            k.exclusive = "air_supply";
+            c.out.push_back(std::move(k));
+        }
+        std::string type = field_str(e, "compressor_type");
+        bool oil_screw = type.find("screw") != std::string::npos && type.find("oil_free") == std::string::npos;
+        auto h = field_num(e, "hours_per_year");
+        if (oil_screw && kw && *kw >= c.p("air_heat_recovery/min_kw") && h && *h >= c.p("air_heat_recovery/min_hours") &&
+            !field_bool(e, "heat_recovery").value_or(false)) {
+            Cand k;
+            k.id = "air_heat_recovery";
+            k.row = static_cast<int>(i);
+            k.invest = c.p("air_heat_recovery/cost_per_unit") * e.count;
+            k.life = c.life("air_heat_recovery");
+            double gj = *base * c.p("air_heat_recovery/displaced_fraction") * k_gj_per_kwh;
+            if (heat_cand(c, k, gj)) {
+                k.scaled_by = {t, k.target};
+                c.out.push_back(std::move(k));
+            } else {
+                c.need("air_heat_recovery", static_cast<int>(i), {"equipment boiler or energy steam/heat (a heat demand)"});
+            }
+        }
+    }
+    const bool fibre = c.in.enterprise.industry.rfind("C28", 0) == 0;
+    if ((units >= 3 && fleet_fad >= c.p("central_air/min_fad")) || (fibre && units >= 2)) {
+        double saved = all_sp ? std::max(0.0, fleet_kwh - fleet_after * c.p("central_air/specific_power"))
+                              : fleet_kwh * c.p("central_air/saving_rate");
+        if (saved <= 0) return;
+        Cand k = elec_cand(c, "central_air", "air", fleet_kwh, saved, 0, c.life("central_air"));
+        k.invest_known = false;
+        k.needs.push_back("investment quote for the air station and pipe network (often ESCO/BOO)");
+        k.exclusive = "air_supply";
+        k.physical["fleet_fad_m3_per_min"] = fleet_fad;
+        k.physical["method"] = all_sp ? "E_before − Q·SP_central·h" : "10–25% of fleet kWh";
+        c.out.push_back(std::move(k));
+    }
+}
+
+// No-load/load loss of a series at a kVA, interpolated (and linearly extrapolated) in the table.
+std::optional<double> tx_table(const RefData& ref, const std::string& id, const char* col, double kva, bool& extrapolated) {
+    const Record* r = std_record(ref, id.c_str());
+    if (!r) return std::nullopt;
+    const json& xs = r->raw.at("kva");
+    const json& ys = r->raw.at(col);
+    std::size_t n = xs.size();
+    if (n < 2 || ys.size() != n) return std::nullopt;
+    std::size_t k = 1;
+    while (k < n - 1 && kva > xs[k].get<double>()) ++k;
+    extrapolated = kva < xs[0].get<double>() || kva > xs[n - 1].get<double>();
+    double x0 = xs[k - 1].get<double>(), x1 = xs[k].get<double>(), y0 = ys[k - 1].get<double>(), y1 = ys[k].get<double>();
+    return std::max(0.0, y0 + (y1 - y0) * (kva - x0) / (x1 - x0));
+}
+
+void transformers(Ctx& c) {
+    const auto& items = c.in.equipment.items;
+    const Record* ser = std_record(c.ref, "transformer_series");
+    if (!ser) return;
+    std::set<std::string> below;
+    for (const auto& s : ser->raw.value("below_current", json::array())) below.insert(s.get<std::string>());
+    const json map = ser->raw.value("table_series", json::object());
+    const double hours = c.p("transformer_upgrade/hours");
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        const auto& e = items[i];
+        if (e.type != "transformer") continue;
+        std::string s = upper(field_str(e, "series"));
+        s = s.substr(0, s.find_first_of("-_ "));
+        auto kva = field_num(e, "rated_kva");
+        auto beta = field_num(e, "load_factor");
+        if (!kva || !beta) {
+            if (below.count(s)) c.need("transformer_upgrade", static_cast<int>(i), {"rated_kva", "load_factor"});
+            continue;
+        }
+        bool ext = false, ext2 = false;
+        std::string tab = map.contains(s) ? map[s].get<std::string>() : std::string();
+        auto p0_old = field_num(e, "no_load_loss_kw");
+        if (!p0_old && !tab.empty()) p0_old = tx_table(c.ref, "transformer_no_load_loss/" + tab, "p0_kw", *kva, ext);
+        auto pk = field_num(e, "load_loss_kw");
+        auto pk_tab = tx_table(c.ref, "transformer_load_loss", "pk_kw", *kva, ext2);
+        if (!pk) pk = pk_tab;
+        if (!p0_old || !pk) continue;
+        double base_kwh = formulas::transformer_loss_kwh(*p0_old, *pk, *beta, hours) * e.count;
+        if (below.count(s)) {
+            auto p0_new = tx_table(c.ref, "transformer_no_load_loss/S13", "p0_kw", *kva, ext2);
+            if (p0_new) {
+                double pk_new = pk_tab.value_or(*pk);
+                double new_kwh = formulas::transformer_loss_kwh(*p0_new, std::min(pk_new, *pk), *beta, hours) * e.count;
+                Cand k = elec_cand(c, "transformer_upgrade", rowt("tx", i), base_kwh, std::max(0.0, base_kwh - new_kwh),
+                                   *kva * e.count * c.p("transformer_upgrade/unit_cost"), c.life("transformer_upgrade"));
+                k.row = static_cast<int>(i);
+                k.physical["no_load_loss_old_kw"] = *p0_old;
+                k.physical["no_load_loss_new_kw"] = *p0_new;
+                k.physical["load_loss_kw"] = *pk;
+                k.physical["target_series"] = "S13";
+                if (ext || ext2) k.notes.push_back("kVA outside the 315–1,600 kVA loss table: losses extrapolated; enter nameplate no_load_loss_kw/load_loss_kw");
+                c.out.push_back(std::move(k));
+            }
+        }
+        if (e.count >= 2 && *beta < c.p("transformer_upgrade/light_load")) {
+            // Switch one of two equal units off: the other carries both loads (β → 2β).
+            double saved = (*p0_old - 2 * *beta * *beta * *pk) * hours;
+            if (saved > 0) {
+                Cand k = elec_cand(c, "transformer_consolidate", rowt("tx", i), base_kwh, saved,
+                                   c.p("transformer_consolidate/cost"), c.life("transformer_consolidate"));
+                k.row = static_cast<int>(i);
+                k.physical["load_factor_after"] = 2 * *beta;
+                c.out.push_back(std::move(k));
+            }
+        }
+    }
+}
+
+void boilers(Ctx& c) {
+    const auto& items = c.in.equipment.items;
+    const auto& ind = c.in.enterprise.industry;
+    const Record* ret = std_record(c.ref, "coal_boiler_retirement");
+    bool plan_industry = false;
+    if (ret)
+        for (const auto& s : ret->raw.value("industries", json::array()))
+            if (ind.rfind(s.get<std::string>(), 0) == 0) plan_industry = true;
+    const bool central = mgmt_bool(c.in.management, "central_heating_available").value_or(false);
+    const bool gas_main = mgmt_bool(c.in.management, "gas_main_available").value_or(true);
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        const auto& e = items[i];
+        if (e.type != "boiler") continue;
+        auto fu = boiler_fuel(c.in, c.res, c.ref, i);
+        if (!fu || fu->carrier == "electricity") {
+            if (!fu) c.need("boiler_tuneup", static_cast<int>(i), {"fuel", "fuel_quantity or the fuel in energy[]"});
+            continue;
+        }
+        const std::string& fuel = fu->carrier;
+        const double F = fu->base_quantity;
+        const double tce_b = c.tce_per_base(fuel), co2_b = c.tco2_per_base(fuel);
+        const auto price = c.price_per_base(fuel);
+        const double eta = boiler_efficiency(e, c.ref, fuel);
+        const auto cap = boiler_capacity_t_per_h(e, c.ref);
+        const std::string t = rowt("heat", i);
+        const double base_tce = F * tce_b;
+        auto fuel_cand = [&](const char* id, double saved_fuel, double invest) {
+            Cand k;
+            k.id = id;
+            k.row = static_cast<int>(i);
+            k.target = t;
+            k.key = std::string(id) + "|" + t;
+            k.target_base_tce = base_tce;
+            k.tce = saved_fuel * tce_b;
+            k.target_reduction_tce = k.tce;
+            k.scaled_by = {t};
+            k.tco2 = saved_fuel * co2_b;
+            k.invest = invest;
+            if (price) k.annual_net = saved_fuel * *price;
+            else {
+                k.saving_known = false;
+                k.needs.push_back("options price for " + fuel);
+            }
+            k.life = c.life(id);
+            k.physical = {{fuel + "_base_units", saved_fuel}};
+            if (fu->from_site_energy) k.notes.push_back("boiler fuel allocated from the site's " + fuel + " use");
+            return k;
+        };
+        auto flue = field_num(e, "flue_temp_c");
+        auto o2 = field_num(e, "flue_o2_pct");
+        bool tune = field_bool(e, "annual_tune_up").has_value() ? !*field_bool(e, "annual_tune_up") : false;
+        if ((flue && *flue > c.p("boiler_tuneup/stack_temp_trigger")) || (o2 && *o2 > c.p("boiler_tuneup/o2_trigger")) || tune)
+            c.out.push_back(fuel_cand("boiler_tuneup", F * c.p("boiler_tuneup/saving_rate"), c.p("boiler_tuneup/cost")));
+        auto h = field_num(e, "hours_per_year");
+        if (flue && *flue > c.p("boiler_economizer/stack_temp_trigger") && !field_bool(e, "economizer").value_or(false) &&
+            (!h || *h >= c.p("boiler_economizer/min_hours"))) {
+            if (!cap) c.need("boiler_economizer", static_cast<int>(i), {"capacity_t_per_h"});
+            else {
+                Cand k = fuel_cand("boiler_economizer", F * c.p("boiler_economizer/saving_rate"), *cap * c.p("boiler_economizer/unit_cost"));
+                k.physical["implied_stack_drop_k"] = c.p("boiler_economizer/saving_rate") * 100 * c.p("boiler_economizer/k_per_point");
+                c.out.push_back(std::move(k));
+            }
+        }
+        // Fuel switches replace the whole remaining fuel of this boiler.
+        const double ncv = c.ncv_gj_per_base(fuel);
+        const double q_gj = F * ncv * eta;  // useful heat
+        const double steam_t = q_gj / c.p("steam/heat_content");
+        const double om_avoided = is_coal(fuel) ? steam_t * c.p("central_steam/own_boiler_om") : 0;
+        const bool retire = is_coal(fuel) && cap && *cap <= c.p("coal_to_gas/max_capacity") && plan_industry;
+        auto switch_cand = [&](const char* id, const std::string& new_carrier, double new_base, double new_price, double invest) {
+            Cand k = fuel_cand(id, F, invest);
+            double new_tce = new_base * c.tce_per_base(new_carrier);
+            double new_co2 = new_base * c.tco2_per_base(new_carrier);
+            k.tce = base_tce - new_tce;
+            k.target_reduction_tce = base_tce;
+            k.tco2 = F * co2_b - new_co2;
+            k.elec_kwh = new_carrier == "electricity" ? -new_base : 0;
+            if (price) k.annual_net = F * *price + om_avoided - new_base * new_price;
+            k.exclusive = "boiler_switch|" + t;
+            k.compliance_required = retire;
+            k.physical[new_carrier + "_base_units_added"] = new_base;
+            k.physical["useful_heat_gj"] = q_gj;
+            k.physical["steam_t"] = steam_t;
+            k.physical["efficiency_old"] = eta;
+            return k;
+        };
+        if (is_coal(fuel) && gas_main && (!cap || *cap <= c.p("coal_to_gas/max_capacity"))) {
+            double eta_new = c.p("coal_to_gas/new_efficiency");
+            double gas = q_gj / (c.ncv_gj_per_base("natural_gas") * eta_new);
+            if (!cap) c.need("coal_to_gas", static_cast<int>(i), {"capacity_t_per_h"});
+            else {
+                Cand k = switch_cand("coal_to_gas", "natural_gas", gas, *c.price_per_base("natural_gas"), *cap * c.p("coal_to_gas/unit_cost"));
+                k.physical["efficiency_new"] = eta_new;
+                c.out.push_back(std::move(k));
+            }
+        }
+        if (cap) {
+            double kwh = q_gj / k_gj_per_kwh / c.p("coal_to_electric/efficiency");
+            const std::string cls = mgmt_str(c.in.management, "tou_user_class").empty() ? "large_industry" : mgmt_str(c.in.management, "tou_user_class");
+            double valley = c.p("tariff/zj2024/" + cls + "/flat") * c.p("tariff/zj2024/" + cls + "/valley_ratio");
+            double mw = *cap * c.p("steam/heat_content") / 3.6;  // t/h × GJ/t = GJ/h; / 3.6 = MW (definition)
+            // Valued at the average price: running on valley power needs thermal storage, which the
+            // notes do not price; the valley case is shown beside it.
+            double avg = *c.price_per_base("electricity");
+            Cand k = switch_cand("coal_to_electric", "electricity", kwh, avg, mw * c.p("coal_to_electric/unit_cost"));
+            k.physical["valley_price_yuan_per_kwh"] = valley;
+            k.physical["valley_case_annual_saving_10k_yuan"] = (k.annual_net + kwh * (avg - valley)) / k_yuan_per_10k;
+            k.notes.push_back("valued at the average electricity price; at the valley price (needs thermal storage, not priced) see physical.valley_case_annual_saving_10k_yuan; resistance heat raises CO2 on today's grid factor");
+            c.out.push_back(std::move(k));
+        }
+        if (central) {
+            double kg = steam_t * 1000;
+            Cand k = switch_cand("central_steam", "steam", kg, *c.price_per_base("steam"), c.p("central_steam/connection_cost"));
+            // CO2 of purchased steam follows the emissions module (steam coefficient × heat factor);
+            // at the notes' 2.69 GJ/t heat content the figure is shown beside it.
+            k.physical["tco2_avoided_at_heat_content"] = F * co2_b - q_gj * c.res.emissions.heat_factor_tco2_per_gj;
+            k.notes.push_back("purchased steam counted with the energy module's steam coefficient and the heat emission factor, as the assessment would count it after the switch");
+            c.out.push_back(std::move(k));
+        } else if (is_coal(fuel)) {
+            c.need("central_steam", static_cast<int>(i), {"management.central_heating_available"});
+        }
+    }
+}
+
+void heat_measures(Ctx& c) {
+    const auto& items = c.in.equipment.items;
+    const double kelvin = c.p("kelvin_offset");
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        const auto& e = items[i];
+        auto h = field_num(e, "hours_per_year");
+        if (e.type == "waste_heat") {
+            auto kw = field_num(e, "recoverable_kw"), temp = field_num(e, "temperature_c");
+            std::string medium = field_str(e, "medium");
+            if (!kw || !temp || !h) {
+                c.need("waste_heat", static_cast<int>(i), {"recoverable_kw", "temperature_c", "hours_per_year", "medium"});
+                continue;
+            }
+            bool hot = medium == "liquid" ? *temp >= c.p("waste_heat/min_liquid_temp") : *temp >= c.p("waste_heat/min_gas_temp");
+            bool sink = field_bool(e, "sink_available").value_or(true);
+            if (hot && sink && *h >= c.p("waste_heat/min_hours")) {
+                Cand k;
+                k.id = "waste_heat";
+                k.row = static_cast<int>(i);
+                k.invest = *kw * c.p("waste_heat/unit_cost");
+                k.life = c.life("waste_heat");
+                double f = field_num(e, "coincidence").value_or(1);
+                if (!field_num(e, "coincidence")) k.needs.push_back("coincidence (share of hours the heat sink runs)");
+                if (heat_cand(c, k, *kw * *h * f * k_gj_per_kwh)) {
+                    k.scaled_by = {k.target};
+                    c.out.push_back(std::move(k));
+                }
+            }
+            if (!sink && *kw >= c.p("orc/min_kw") && *h >= c.p("orc/min_hours") && *temp >= 100 && *temp <= 350) {
+                double kwh = *kw * c.p("orc/efficiency") * *h;
+                Cand k = elec_cand(c, "orc", rowt("orc", i), kwh, kwh, 0, c.life("orc"));
+                k.invest_known = false;
+                k.needs.push_back("investment quote (small ORC ≈ €2k–5k/kWe; no exchange rate on file)");
+                k.row = static_cast<int>(i);
+                c.out.push_back(std::move(k));
+            }
+        }
+        if (e.type == "furnace") {
+            std::string fuel = field_str(e, "fuel");
+            auto ex = field_num(e, "exhaust_temp_c");
+            if (fuel.empty() || fuel == "electricity") continue;
+            if (!ex) {
+                c.need("waste_heat", static_cast<int>(i), {"exhaust_temp_c"});
+                continue;
+            }
+            auto fu = boiler_fuel(c.in, c.res, c.ref, i);
+            if (*ex >= c.p("waste_heat/min_gas_temp") && fu && h && *h > 0) {
+                double saved = fu->base_quantity * c.p("waste_heat/process_fuel_saving");
+                double kw_th = saved * c.ncv_gj_per_base(fuel) / k_gj_per_kwh / *h;
+                Cand k = elec_cand(c, "waste_heat", rowt("heat", i), 0, 0, kw_th * c.p("waste_heat/unit_cost"), c.life("waste_heat"));
+                k.elec_kwh = 0;
+                k.target_base_tce = fu->base_quantity * c.tce_per_base(fuel);
+                k.tce = saved * c.tce_per_base(fuel);
+                k.target_reduction_tce = k.tce;
+                k.tco2 = saved * c.tco2_per_base(fuel);
+                auto pr = c.price_per_base(fuel);
+                k.annual_net = pr ? saved * *pr : 0;
+                k.saving_known = pr.has_value();
+                k.physical = {{fuel + "_base_units", saved}, {"recovered_kw_th", kw_th}};
+                k.row = static_cast<int>(i);
+                c.out.push_back(std::move(k));
+            }
+        }
+        if (e.type == "process_heat") {
+            auto ts = field_num(e, "temperature_c"), tsrc = field_num(e, "heat_source_temp_c"), q = field_num(e, "demand_gj_per_year");
+            if (!ts || !tsrc || !q || !h) {
+                c.need("heat_pump", static_cast<int>(i), {"temperature_c", "heat_source_temp_c", "demand_gj_per_year", "hours_per_year"});
+                continue;
+            }
+            if (*ts > c.p("heat_pump/max_temp_hthp") || *ts <= *tsrc || *h < c.p("heat_pump/min_hours")) continue;
+            double cop = formulas::heat_pump_cop(c.p("heat_pump/carnot_efficiency"), *ts + kelvin, *tsrc + kelvin);
+            double kwh = *q / k_gj_per_kwh / cop;
+            double kw_th = *q / k_gj_per_kwh / *h;
+            bool water = *ts <= c.p("heat_pump/max_temp_standard");
+            Cand k;
+            k.id = "heat_pump";
+            k.row = static_cast<int>(i);
+            k.invest = kw_th * c.p(water ? "heat_pump/unit_cost_water" : "heat_pump/unit_cost_steam");
+            k.life = c.life("heat_pump");
+            if (field_str(e, "source") == "electric") {
+                double old_kwh = *q / k_gj_per_kwh;
+                k = elec_cand(c, "heat_pump", rowt("elec", i), old_kwh, old_kwh - kwh, k.invest, k.life);
+                k.row = static_cast<int>(i);
+            } else if (heat_cand(c, k, *q)) {
+                k.tce -= kwh * c.elec_tce_per_kwh();
+                k.tco2 -= kwh * c.grid_t_per_kwh();
+                k.annual_net -= kwh * *c.price_per_base("electricity");
+                k.elec_kwh = -kwh;
+                k.scaled_by = {k.target};
+            } else {
+                continue;
+            }
+            k.physical["cop"] = cop;
+            k.physical["electricity_kwh_added"] = kwh;
+            k.physical["capacity_kw_th"] = kw_th;
+            c.out.push_back(std::move(k));
+        }
+        if (e.type == "dyeing") {
+            std::string proc = field_str(e, "process");
+            auto steam = field_num(e, "steam_t_per_year");
+            Cand k;
+            k.id = "textile_cpb";
+            k.row = static_cast<int>(i);
+            k.life = c.life("textile_cpb");
+            k.invest_known = false;
+            k.needs.push_back("investment quote (a CPB range costs much less than jet lines; no figure in the notes)");
+            double gj = 0;
+            if ((proc == "jet" || proc == "overflow") && steam) gj += *steam * c.p("textile_cpb/saving_rate") * c.p("steam/heat_content");
+            auto bt = field_num(e, "bleaching_temp_c"), ps = field_num(e, "pretreatment_steam_t_per_year");
+            if (bt && *bt >= 95 && ps) gj += *ps * c.p("textile_cpb/bleach_saving_rate") * c.p("steam/heat_content");
+            if (gj <= 0) {
+                c.need("textile_cpb", static_cast<int>(i), {"process", "steam_t_per_year"});
+                continue;
+            }
+            if (heat_cand(c, k, gj)) {
+                if (auto w = field_num(e, "water_m3_per_year")) k.physical["water_m3"] = *w * c.p("textile_cpb/saving_rate");
+                k.scaled_by = {k.target};
+                c.out.push_back(std::move(k));
+            }
+        }
+        if (e.type == "printing") {
+            std::string m = field_str(e, "method");
+            auto metres = field_num(e, "metres_per_year");
+            if (m != "rotary_screen" && m != "flat_screen") continue;
+            if (!metres) {
+                c.need("digital_printing", static_cast<int>(i), {"metres_per_year"});
+                continue;
+            }
+            double rate = c.p("digital_printing/energy_saving");
+            double kwh = field_num(e, "electricity_kwh_per_year").value_or(0) * rate;
+            Cand k = elec_cand(c, "digital_printing", rowt("elec", i), kwh / std::max(rate, 1e-9), kwh,
+                               c.p("digital_printing/cost_per_printer") * e.count, c.life("digital_printing"));
+            k.row = static_cast<int>(i);
+            if (auto st = field_num(e, "steam_t_per_year")) {
+                Cand hk;
+                hk.id = k.id;
+                hk.row = k.row;
+                if (heat_cand(c, hk, *st * rate * c.p("steam/heat_content"))) {
+                    k.tce += hk.tce;
+                    k.tco2 += hk.tco2;
+                    k.annual_net += hk.annual_net;
+                    for (auto it = hk.physical.begin(); it != hk.physical.end(); ++it) k.physical[it.key()] = it.value();
+                }
+            }
+            k.physical["water_m3"] = *metres * (c.p("digital_printing/water_before") - c.p("digital_printing/water_after")) / 1000.0;
+            if (!field_num(e, "electricity_kwh_per_year") && !field_num(e, "steam_t_per_year"))
+                k.needs.push_back("electricity_kwh_per_year and steam_t_per_year of the printing line");
+            c.out.push_back(std::move(k));
+        }
+        if (e.type == "water") {
+            auto use = field_num(e, "use_m3_per_day"), reuse = field_num(e, "reuse_rate");
+            double target = c.p("water_reuse/target_rate");
+            if (!use || !reuse) {
+                c.need("water_reuse", static_cast<int>(i), {"use_m3_per_day", "reuse_rate"});
+                continue;
+            }
+            if (*use < c.p("water_reuse/min_m3_per_day") || *reuse >= target) continue;
+            double days = field_num(e, "operating_days").value_or(c.p("water_reuse/operating_days"));
+            double cap = *use * (target - *reuse);
+            double q = cap * days;
+            Cand k;
+            k.id = "water_reuse";
+            k.row = static_cast<int>(i);
+            k.target = rowt("water", i);
+            k.key = "water_reuse|" + k.target;
+            k.invest = cap * c.p("water_reuse/unit_cost");
+            k.life = c.life("water_reuse");
+            auto pf = field_num(e, "fresh_price_yuan_per_m3"), pd = field_num(e, "discharge_price_yuan_per_m3");
+            if (pf && pd) k.annual_net = q * (*pf + *pd - c.p("water_reuse/treat_cost"));
+            else {
+                k.saving_known = false;
+                k.needs.push_back("fresh_price_yuan_per_m3 and discharge_price_yuan_per_m3 (no water prices in the notes)");
+            }
+            auto te = field_num(e, "effluent_temp_c"), tf = field_num(e, "fresh_temp_c");
+            if (te && tf && *te > *tf) {
+                double net = k.annual_net;
+                heat_cand(c, k, q * 1000 * c.p("water/specific_heat") * (*te - *tf) / 1e6);
+                if (!k.saving_known) k.annual_net -= net;  // keep only the valued heat if water prices are missing
+                k.scaled_by = {k.target};
+            }
+            k.physical["water_reused_m3"] = q;
+            c.out.push_back(std::move(k));
+        }
+        if (e.type == "paper_machine") {
+            auto s = field_num(e, "dryer_steam_t_per_year"), dry = field_num(e, "press_dryness_pct");
+            if (!s || !dry) {
+                c.need("paper_shoe_press", static_cast<int>(i), {"dryer_steam_t_per_year", "press_dryness_pct"});
+                continue;
+            }
+            if (*dry >= c.p("paper_shoe_press/max_dryness")) continue;
+            Cand k;
+            k.id = "paper_shoe_press";
+            k.row = static_cast<int>(i);
+            k.life = c.life("paper_shoe_press");
+            k.invest_known = false;
+            k.needs.push_back("investment quote (capital-intensive, tens of M¥)");
+            double steam_t = *s * c.p("paper_shoe_press/steam_per_point") * c.p("paper_shoe_press/dryness_gain");
+            if (heat_cand(c, k, steam_t * c.p("steam/heat_content"))) {
+                k.physical["dryer_steam_t"] = steam_t;
+                k.scaled_by = {k.target};
+                c.out.push_back(std::move(k));
+            }
+        }
+    }
+}
+
+void lighting(Ctx& c) {
+    const auto& items = c.in.equipment.items;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        const auto& e = items[i];
+        if (e.type != "lighting") continue;
+        std::string t = field_str(e, "lamp_type");
+        if (t.empty() || t == "led" || t == "LED") continue;
+        auto w = field_num(e, "watts"), h = field_num(e, "hours_per_year");
+        if (!w || !h) {
+            c.need("led_lighting", static_cast<int>(i), {"watts", "hours_per_year"});
+            continue;
+        }
+        if (*h < c.p("led_lighting/min_hours")) continue;
+        double ballast = field_str(e, "ballast") == "magnetic" ? c.p("led_lighting/ballast_magnetic") : c.p("led_lighting/ballast_electronic");
+        double base = (*w + ballast) / 1000.0 * e.count * *h;
+        double life = c.p("led_lighting/life_hours") / *h;
+        Cand k = elec_cand(c, "led_lighting", rowt("elec", i), base, base * c.p("led_lighting/saving_rate"),
+                           e.count * c.p("led_lighting/fixture_cost"), std::max(1, static_cast<int>(life)));
+        k.row = static_cast<int>(i);
+        k.physical["ballast_w"] = ballast;
+        if (field_str(e, "ballast").empty()) k.needs.push_back("ballast (electronic/magnetic); electronic assumed");
+        k.notes.push_back("fixture price only; labour (0.25 h per fixture) not priced in the notes");
+        c.out.push_back(std::move(k));
+    }
+}
+
+double site_kwh(const Ctx& c) {
+    double k = 0;
+    for (const auto& ce : c.res.energy.by_carrier)
+        if (ce.carrier == "electricity" && !ce.feedstock) k += ce.base_quantity;
+    return k;
+}
+
+void renewables(Ctx& c) {
+    const auto& items = c.in.equipment.items;
+    const double elec = site_kwh(c);
+    double pv_kwp = 0;
+    for (const auto& e : items)
+        if (e.type == "pv") pv_kwp += field_num(e, "rated_kw").value_or(0) * e.count;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        const auto& e = items[i];
+        if (e.type != "roof") continue;
+        auto area = field_num(e, "usable_area_m2");
+        if (!area) {
+            c.need("pv_rooftop", static_cast<int>(i), {"usable_area_m2"});
+            continue;
+        }
+        if (field_bool(e, "shaded").value_or(false)) continue;
+        if (auto life = field_num(e, "remaining_life_years"); life && *life < 20) continue;
+        std::string s = field_str(e, "structure");
+        double w_per_m2 = s == "concrete" ? c.p("pv_rooftop/concrete_w_per_m2")
+                                          : c.p("pv_rooftop/cover_ratio") * c.p("pv_rooftop/module_w") / c.p("pv_rooftop/module_area");
+        double free = *area * e.count - pv_kwp * 1000.0 / w_per_m2;  // existing PV occupies roof first
+        pv_kwp = std::max(0.0, pv_kwp - *area * e.count * w_per_m2 / 1000.0);
+        if (free < c.p("pv_rooftop/min_area")) continue;
+        double kwp = free * w_per_m2 / 1000.0;
+        double e1 = kwp * c.p("pv_rooftop/specific_yield");
+        double self = std::min(e1 * c.p("pv_rooftop/self_use_share"), elec);
+        double exp = e1 - self;
+        double p_self = c.in.options.electricity_price_yuan_per_kwh.value_or(c.p("price/pv_self_use_value"));
+        double om = kwp * 1000 * c.p("pv_rooftop/om_cost");
+        Cand k = elec_cand(c, "pv_rooftop", rowt("pv", i), self, self, kwp * 1000 * c.p("pv_rooftop/unit_cost"), c.life("pv_rooftop"));
+        k.annual_net = self * p_self + exp * c.p("price/pv_export") - om;
+        k.degradation = c.p("pv_rooftop/degradation");
+        k.scaled_by = {};
+        k.row = static_cast<int>(i);
+        k.physical = {{"capacity_kwp", kwp}, {"generation_kwh", e1}, {"self_used_kwh", self}, {"exported_kwh", exp},
+                      {"area_used_m2", free}};
+        k.notes.push_back("tce_saved is purchased electricity displaced; under GB/T 2589 own PV used still counts in comprehensive energy (energy.renewable_tce)");
+        if (!c.in.options.electricity_price_yuan_per_kwh) k.notes.push_back("self-use valued at the 2024 large-industry TOU-weighted 0.75 yuan/kWh");
+        c.out.push_back(std::move(k));
+    }
+    if (elec > 0) {
+        std::string cls = mgmt_str(c.in.management, "tou_user_class");
+        bool assumed = cls.empty();
+        if (assumed) cls = "large_industry";
+        double cap = 0;
+        bool planned = false;
+        for (const auto& e : items)
+            if (e.type == "storage" && field_bool(e, "planned").value_or(false)) {
+                cap += field_num(e, "capacity_kwh").value_or(0) * e.count;
+                planned = true;
+            }
+        if (!planned) cap = std::floor(elec / (c.p("storage_arbitrage/operating_days") * 24) * c.p("storage_arbitrage/default_duration") / 100) * 100;
+        if (cap > 0) {
+            const std::string t = "tariff/zj2024/" + cls + "/";
+            double flat = c.p(t + "flat"), valley = flat * c.p(t + "valley_ratio");
+            double rte = c.p("storage_arbitrage/round_trip_efficiency");
+            double v_sa = formulas::storage_cycle_value(flat * c.p(t + "peak_ratio"), valley, rte);
+            double v_sw = formulas::storage_cycle_value(flat * c.p(t + "sharp_ratio"), valley, rte);
+            double cycles = c.p("storage_arbitrage/cycles_per_day");
+            double d_sa = c.p("storage_arbitrage/days_spring_autumn"), d_sw = c.p("storage_arbitrage/days_summer_winter");
+            double gross_per_kwh = cycles * (d_sa * v_sa + d_sw * v_sw);
+            double derate = c.p("storage_arbitrage/derate");
+            double invest = cap * 1000 * c.p("storage_arbitrage/unit_cost");  // kWh × 1000 Wh/kWh × yuan/Wh
+            double discharged = cap * cycles * (d_sa + d_sw) * derate;
+            double losses = discharged * (1 / rte - 1);
+            Cand k = elec_cand(c, "storage_arbitrage", "storage", elec, -losses, invest, c.life("storage_arbitrage"));
+            k.annual_net = gross_per_kwh * derate * cap - invest * c.p("storage_arbitrage/om_rate");
+            k.scaled_by = {};
+            k.physical = {{"capacity_kwh", cap}, {"gross_yuan_per_kwh_year", gross_per_kwh}, {"discharged_kwh", discharged},
+                          {"losses_kwh", losses}, {"tou_user_class", cls}};
+            if (!planned) k.needs.push_back("storage capacity_kwh (planned); default = 2 h of the average load");
+            if (assumed) k.needs.push_back("management.tou_user_class (large_industry assumed)");
+            k.notes.push_back("2024 Zhejiang TOU (浙发改价格〔2024〕21号, draft ratios); the 2026 revision narrows the spread");
+            c.out.push_back(std::move(k));
+        }
+        // Green power for the purchased electricity not yet green.
+        double green = c.in.renewables.green_power_kwh + c.in.renewables.gec_mwh * 1000;
+        double kwh = std::max(0.0, elec - green);
+        if (kwh > 0) {
+            Cand k = elec_cand(c, "green_power", "green", kwh, 0, 0, c.life("green_power"));
+            k.tce = 0;
+            k.target_reduction_tce = 0;
+            k.tco2 = kwh * c.grid_t_per_kwh();
+            k.annual_net = -kwh * c.p("price/green_power_premium");
+            k.scaled_by = {"elec_all"};
+            k.physical = {{"green_kwh", kwh}};
+            k.notes.push_back("market-based Scope 2 only: location-based emissions and the energy total are unchanged");
+            c.out.push_back(std::move(k));
+        }
+    }
+}
+
+double site_energy_cost(const Ctx& c, json& unpriced) {
+    double cost = 0;
+    for (const auto& ce : c.res.energy.by_carrier) {
+        if (ce.feedstock || ce.carrier == "pv_self_used") continue;
+        if (auto p = c.price_per_base(ce.carrier)) cost += ce.base_quantity * *p;
+        else unpriced.push_back(ce.carrier);
+    }
+    return cost;
+}
+
+void management(Ctx& c) {
+    const Management& m = c.in.management;
+    const double total = c.res.energy.total_tce - c.res.energy.renewable_tce;
+    std::string metering = mgmt_str(m, "metering_gb17167");
+    bool ems = mgmt_bool(m, "energy_management_system").value_or(false);
+    if (total < c.p("energy_management_system/min_tce") || (metering == "full" && ems)) return;
+    double rate = c.p("energy_management_system/saving_rate");
+    Cand k;
+    k.id = "energy_management_system";
+    k.target = "site";
+    k.key = "energy_management_system|site";
+    k.target_base_tce = total;
+    k.tce = total * rate;
+    k.target_reduction_tce = k.tce;
+    k.scaled_by = {"site"};
+    k.tco2 = c.res.emissions.total_tco2 * rate;
+    json unpriced = json::array();
+    k.annual_net = site_energy_cost(c, unpriced) * rate;
+    k.elec_kwh = site_kwh(c) * rate;
+    if (!unpriced.empty()) k.notes.push_back("carriers without a price are not valued: " + unpriced.dump());
+    k.invest = c.p("energy_management_system/cost");
+    k.life = c.life("energy_management_system");
+    k.physical = {{"saving_rate", rate}};
+    c.out.push_back(std::move(k));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Assembly: aggregate per measure id, economics, ranges, new grade/tier, portfolio
+
+struct Totals {
+    double tce = 0, tco2 = 0, invest = 0, net = 0;
+    bool invest_known = true, saving_known = true;
+    int life = 1;
+    double degradation = 0;
+};
+
+void economics(MeasureResult& m, const Totals& t, double rate, const RefData& ref, const Result& res) {
+    m.tce_saved = t.tce;
+    m.tco2_avoided = t.tco2;
+    m.investment_10k_yuan = t.invest / k_yuan_per_10k;
+    m.annual_saving_10k_yuan = t.net / k_yuan_per_10k;
+    m.lifetime_years = t.life;
+    if (!t.invest_known || !t.saving_known) {
+        m.npv_10k_yuan = 0;
+        m.detail["economics"] = !t.invest_known ? "needs_investment" : "needs_prices";
+    } else {
+        m.npv_10k_yuan = econ::npv(t.invest, t.net, t.life, rate, t.degradation) / k_yuan_per_10k;
+        if (t.net > 0) m.payback_years = t.invest / t.net;
+        m.irr = econ::irr(t.invest, t.net, t.life, t.degradation);
+        if (t.tco2 > 0) m.abatement_cost_yuan_per_tco2 = (t.invest * econ::crf(rate, t.life) - t.net) / t.tco2;
+        if (t.invest > 0 && t.net <= 0) {
+            m.detail["compliance_cost"] = true;
+            m.detail["compliance_note_zh"] = "该措施需要投资但不产生节约（合规性成本）";
+            m.detail["compliance_note_en"] = "costs money and saves none: a compliance cost";
+        }
+    }
+    // How the energy tier and carbon-efficiency grade would change.
+    double tce_in_total = m.id == "pv_rooftop" || m.id == "green_power" ? 0 : t.tce;
+    double new_total = res.energy.total_tce - tce_in_total;
+    m.detail["new_total_tce"] = new_total;
+    m.detail["new_budget_tier"] = budget_tier_for(new_total, ref);
+    const auto& ce = res.carbon_efficiency;
+    if (ce.intensity && res.emissions.total_tco2 > 0) {
+        double l = *ce.intensity * (res.emissions.total_tco2 - t.tco2) / res.emissions.total_tco2;
+        m.detail["new_carbon_intensity"] = l;
+        m.detail["new_carbon_level"] = carbon_level_for(l, ref);
+        if (ce.industry_average && *ce.industry_average > 0) {
+            m.detail["new_carbon_index"] = l / *ce.industry_average;
+            m.detail["new_carbon_grade"] = carbon_grade_for(l / *ce.industry_average, ref);
+        }
+    }
+}
+
+Totals sum(const std::vector<const Cand*>& cs, double scale_each = 1) {
+    Totals t;
+    for (const Cand* k : cs) {
+        t.tce += k->tce * scale_each;
+        t.tco2 += k->tco2 * scale_each;
+        t.invest += k->invest;
+        t.net += k->annual_net * scale_each;
+        t.invest_known &= k->invest_known;
+        t.saving_known &= k->saving_known;
+        t.life = k->life;
+        t.degradation = k->degradation;
+    }
+    return t;
+}
+
+std::vector<Cand> run(const Input& in, const Result& res, const RefData& ref, int variant, std::vector<NotEvaluated>* missing) {
+    Ctx c{in, res, ref, variant, {}, {}};
+    motors(c);
+    pumps_fans(c);
+    compressed_air(c);
+    transformers(c);
+    boilers(c);
+    heat_measures(c);
+    lighting(c);
+    renewables(c);
+    management(c);
+    for (auto& k : c.out)
+        if (k.key.empty()) k.key = k.id + "|" + k.target + "|" + std::to_string(k.row);
+    if (missing) *missing = std::move(c.missing);
+    return std::move(c.out);
+}
+
+const Record* measure_def(const RefData& ref, const std::string& id) { return ref.record("measures", "measure/" + id); }
+
+} // namespace
+
+void evaluate_measures(const Input& in, Result& result, const RefData& ref) {
+    try {
+        const Record* dr = ref.record("measures", "econ/discount_rate");
+        const double rate = in.options.discount_rate.value_or(dr && dr->value ? *dr->value : 0.08);
+        std::vector<NotEvaluated> missing;
+        std::vector<Cand> central = run(in, result, ref, 1, &missing);
+        std::vector<Cand> low = run(in, result, ref, 0, nullptr), high = run(in, result, ref, 2, nullptr);
+
+        // Aggregate per measure id, in first-seen order.
+        std::vector<std::string> ids;
+        std::map<std::string, std::vector<const Cand*>> by_id, by_id_low, by_id_high;
+        for (const auto& k : central) {
+            if (!by_id.count(k.id)) ids.push_back(k.id);
+            by_id[k.id].push_back(&k);
+        }
+        for (const auto& k : low) by_id_low[k.id].push_back(&k);
+        for (const auto& k : high) by_id_high[k.id].push_back(&k);
+        std::map<std::string, double> npv_by_id;
+        for (const auto& id : ids) {
+            MeasureResult m;
+            m.id = id;
+            const Record* def = measure_def(ref, id);
+            if (def) {
+                m.name_zh = def->raw.value("name_zh", id);
+                m.name_en = def->raw.value("name_en", id);
+                m.detail["formula"] = def->raw.value("formula", std::string());
+                m.detail["source"] = def->source;
+                m.detail["category"] = def->raw.value("category", std::string());
+            }
+            Totals t = sum(by_id[id]);
+            economics(m, t, rate, ref, result);
+            json items = json::array(), needs = json::array(), notes = json::array();
+            for (const Cand* k : by_id[id]) {
+                items.push_back({{"row", k->row}, {"target", k->target}, {"tce_saved", k->tce}, {"tco2_avoided", k->tco2},
+                                 {"investment_10k_yuan", k->invest / k_yuan_per_10k},
+                                 {"annual_saving_10k_yuan", k->annual_net / k_yuan_per_10k}, {"physical", k->physical}});
+                for (const auto& n : k->needs)
+                    if (std::find(needs.begin(), needs.end(), n) == needs.end()) needs.push_back(n);
+                for (const auto& n : k->notes)
+                    if (std::find(notes.begin(), notes.end(), n) == notes.end()) notes.push_back(n);
+            }
+            // Physical savings summed over rows.
+            json phys = json::object();
+            for (const Cand* k : by_id[id])
+                for (auto it = k->physical.begin(); it != k->physical.end(); ++it)
+                    if (it->is_number() && (it.key().find("kwh") != std::string::npos || it.key().find("_base_units") != std::string::npos ||
+                                            it.key().find("_m3") != std::string::npos || it.key() == "heat_gj" || it.key() == "steam_t"))
+                        phys[it.key()] = phys.value(it.key(), 0.0) + it->get<double>();
+            m.detail["physical"] = phys;
+            m.detail["items"] = items;
+            if (!needs.empty()) m.detail["needs"] = needs;
+            if (!notes.empty()) m.detail["notes"] = notes;
+            // Range spanned by the source's low and high parameter values.
+            json range = json::object();
+            for (const char* field : {"tce_saved", "tco2_avoided", "investment_10k_yuan", "annual_saving_10k_yuan"}) {
+                double v[3] = {0, 0, 0};
+                const std::vector<const Cand*>* sets[3] = {&by_id_low[id], &by_id[id], &by_id_high[id]};
+                for (int s = 0; s < 3; ++s) {
+                    Totals tt = sum(*sets[s]);
+                    std::string f = field;
+                    v[s] = f == "tce_saved" ? tt.tce : f == "tco2_avoided" ? tt.tco2 : f == "investment_10k_yuan" ? tt.invest / k_yuan_per_10k : tt.net / k_yuan_per_10k;
+                }
+                range[field] = {{"low", std::min({v[0], v[1], v[2]})}, {"high", std::max({v[0], v[1], v[2]})}};
+            }
+            m.detail["range"] = range;
+            m.detail["discount_rate"] = rate;
+            npv_by_id[id] = t.invest_known && t.saving_known ? m.npv_10k_yuan : -1e300;
+            result.measures.push_back(std::move(m));
+        }
+
+        // Not evaluated for lack of data: say which fields would enable them.
+        json not_eval = json::array();
+        for (const auto& n : missing) not_eval.push_back({{"measure", n.id}, {"row", n.row}, {"needs", n.needs}});
+
+        // Findings keep only links to measures that were computed.
+        std::set<std::string> have(ids.begin(), ids.end());
+        for (auto& f : result.findings) {
+            std::vector<std::string> keep;
+            for (const auto& id : f.measures)
+                if (have.count(id)) keep.push_back(id);
+            if (keep.empty() && !f.measures.empty()) f.evidence["measures_not_applicable"] = f.measures;
+            f.measures = keep;
+        }
+
+        // ---- portfolio: selection (user's ids, else positive NPV and required compliance; one per
+        // exclusive group), applied in the library's order with remaining-energy scaling.
+        std::set<std::string> chosen;
+        if (in.options.selected_measures) {
+            for (const auto& id : *in.options.selected_measures) chosen.insert(id);
+        } else {
+            for (const auto& k : central)
+                if (npv_by_id[k.id] > 0 || k.compliance_required) chosen.insert(k.id);
+        }
+        // Exclusive groups: keep the id with the best NPV (required switches among themselves).
+        std::map<std::string, std::string> best_in_group;
+        for (const auto& k : central) {
+            if (k.exclusive.empty() || !chosen.count(k.id)) continue;
+            std::string g = k.exclusive;
+            auto it = best_in_group.find(g);
+            if (it == best_in_group.end() || npv_by_id[k.id] > npv_by_id[it->second]) best_in_group[g] = k.id;
+        }
+        std::vector<const Cand*> apply;
+        for (const auto& k : central) {
+            if (!chosen.count(k.id)) continue;
+            if (!k.exclusive.empty() && best_in_group[k.exclusive] != k.id) continue;
+            apply.push_back(&k);
+        }
+        auto order_of = [&](const std::string& id) {
+            const Record* d = measure_def(ref, id);
+            return d ? d->raw.value("order", 50) : 50;
+        };
+        std::stable_sort(apply.begin(), apply.end(), [&](const Cand* a, const Cand* b) { return order_of(a->id) < order_of(b->id); });
+        // Fuel switches after boiler tune-ups on the same boiler would waste the tune-up: drop it.
+        std::set<std::string> switched;
+        for (const Cand* k : apply)
+            if (k->exclusive.rfind("boiler_switch|", 0) == 0) switched.insert(k->target);
+        std::map<std::string, double> base, rem;
+        const Ctx probe{in, result, ref, 1, {}, {}};
+        const double etce = probe.elec_tce_per_kwh();
+        double elec_base = 0;
+        for (const auto& ce : result.energy.by_carrier)
+            if (ce.carrier == "electricity" && !ce.feedstock) elec_base += ce.tce;
+        base["site"] = rem["site"] = result.energy.total_tce - result.energy.renewable_tce;
+        base["elec_all"] = rem["elec_all"] = elec_base;
+        std::map<std::string, Totals> applied;
+        std::vector<std::string> order;
+        for (const Cand* k : apply) {
+            if ((k->id == "boiler_tuneup" || k->id == "boiler_economizer") && switched.count(k->target)) continue;
+            if (!base.count(k->target)) base[k->target] = rem[k->target] = k->target_base_tce;
+            double scale = 1;
+            for (const auto& s : k->scaled_by) {
+                if (!base.count(s)) continue;  // a target no earlier measure touched
+                if (base[s] > 0) scale *= std::max(0.0, rem[s]) / base[s];
+            }
+            double red = k->target_reduction_tce * scale;
+            if (k->target_reduction_tce > 0 && red > rem[k->target]) {
+                red = std::max(0.0, rem[k->target]);
+                scale = red / k->target_reduction_tce;
+            }
+            rem[k->target] -= red;
+            rem["site"] -= k->tce * scale;
+            rem["elec_all"] -= k->elec_kwh * scale * etce;
+            Totals& t = applied[k->id];
+            Totals one = sum({k}, scale);
+            t.tce += one.tce;
+            t.tco2 += one.tco2;
+            t.invest += one.invest;
+            t.net += one.net;
+            t.invest_known &= one.invest_known;
+            t.saving_known &= one.saving_known;
+            t.life = one.life;
+            t.degradation = one.degradation;
+            if (std::find(order.begin(), order.end(), k->id) == order.end()) order.push_back(k->id);
+        }
+        Portfolio& pf = result.portfolio;
+        pf.selected = order;
+        json per = json::array();
+        double npv_total = 0;
+        for (const auto& id : order) {
+            const Totals& t = applied[id];
+            pf.tce_saved += t.tce;
+            pf.tco2_avoided += t.tco2;
+            pf.investment_10k_yuan += t.invest / k_yuan_per_10k;
+            pf.annual_saving_10k_yuan += t.net / k_yuan_per_10k;
+            double npv = t.invest_known && t.saving_known ? econ::npv(t.invest, t.net, t.life, rate, t.degradation) / k_yuan_per_10k : 0;
+            npv_total += npv;
+            std::optional<double> mac;
+            if (t.tco2 > 0 && t.invest_known && t.saving_known) mac = (t.invest * econ::crf(rate, t.life) - t.net) / t.tco2;
+            per.push_back({{"id", id}, {"tce_saved", t.tce}, {"tco2_avoided", t.tco2}, {"investment_10k_yuan", t.invest / k_yuan_per_10k},
+                           {"annual_saving_10k_yuan", t.net / k_yuan_per_10k}, {"npv_10k_yuan", npv},
+                           {"abatement_cost_yuan_per_tco2", mac ? json(*mac) : json(nullptr)}});
+        }
+        // Marginal-abatement-cost ordering (width = tCO2/yr).
+        json macc = per;
+        std::vector<json> mv(macc.begin(), macc.end());
+        std::stable_sort(mv.begin(), mv.end(), [](const json& a, const json& b) {
+            double x = a["abatement_cost_yuan_per_tco2"].is_number() ? a["abatement_cost_yuan_per_tco2"].get<double>() : 1e300;
+            double y = b["abatement_cost_yuan_per_tco2"].is_number() ? b["abatement_cost_yuan_per_tco2"].get<double>() : 1e300;
+            return x < y;
+        });
+        json macc_out = json::array();
+        double cum = 0;
+        for (const auto& j : mv) {
+            if (!j["abatement_cost_yuan_per_tco2"].is_number()) continue;
+            cum += j["tco2_avoided"].get<double>();
+            macc_out.push_back({{"id", j["id"]}, {"abatement_cost_yuan_per_tco2", j["abatement_cost_yuan_per_tco2"]},
+                                {"tco2_avoided", j["tco2_avoided"]}, {"cumulative_tco2", cum}});
+        }
+        pf.detail["measures"] = per;
+        pf.detail["macc"] = macc_out;
+        pf.detail["npv_10k_yuan"] = npv_total;
+        pf.detail["discount_rate"] = rate;
+        pf.detail["selection"] = in.options.selected_measures ? "user" : "positive_npv_and_required";
+        if (pf.annual_saving_10k_yuan > 0) pf.detail["payback_years"] = pf.investment_10k_yuan / pf.annual_saving_10k_yuan;
+        double new_total = result.energy.total_tce - pf.tce_saved;
+        for (const auto& id : order)
+            if (id == "pv_rooftop" || id == "green_power") new_total += applied[id].tce;
+        pf.detail["new_total_tce"] = new_total;
+        pf.detail["new_budget_tier"] = budget_tier_for(new_total, ref);
+        const auto& ce = result.carbon_efficiency;
+        if (ce.intensity && result.emissions.total_tco2 > 0) {
+            double l = *ce.intensity * (result.emissions.total_tco2 - pf.tco2_avoided) / result.emissions.total_tco2;
+            pf.detail["new_carbon_intensity"] = l;
+            pf.detail["new_carbon_level"] = carbon_level_for(l, ref);
+            if (ce.industry_average && *ce.industry_average > 0) pf.detail["new_carbon_grade"] = carbon_grade_for(l / *ce.industry_average, ref);
+        }
+        pf.detail["not_evaluated"] = not_eval;
+        const Record* cp = ref.record("measures", "econ/carbon_shadow_price");
+        double carbon = in.options.carbon_price_yuan_per_tco2.value_or(cp && cp->value ? *cp->value : 0);
+        pf.detail["carbon_value_10k_yuan_per_year"] = pf.tco2_avoided * carbon / k_yuan_per_10k;
+        pf.detail["carbon_price_yuan_per_tco2"] = carbon;
+    } catch (const std::exception& ex) {
+        result.warnings.push_back({"/equipment", Severity::warning, "measures_failed",
+                                   std::string("措施测算失败：") + ex.what(), std::string("measure evaluation failed: ") + ex.what()});
+    }
+}
 
 } // namespace selfcheck

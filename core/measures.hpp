@@ -1,5 +1,6 @@
 // Retrofit measures: applicability, savings, economics (payback, NPV, IRR, abatement cost) and the
-// portfolio. Parameters come from assets/data/measures.json.
+// portfolio. Parameters come from assets/data/measures.json (value, low/high, unit, source), limits
+// from equipment_standards.json. Money: yuan inside, 万元 (10k yuan) in results. Energy: kWh, tce.
 #pragma once
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -34,5 +35,31 @@ struct Portfolio {
 
 nlohmann::json measure_to_json(const MeasureResult& m);
 nlohmann::json portfolio_to_json(const Portfolio& p);
+
+// Appraisal formulas (measures.md §5). Rates as fractions; cash in any one currency unit.
+namespace econ {
+// NPV = −I + Σ_{t=1..N} S·(1−d)^(t−1)/(1+r)^t
+double npv(double investment, double annual_net, int years, double rate, double degradation = 0);
+// The r with NPV(r) = 0, by bisection on [−0.99, 1.0]; empty when there is no sign change.
+std::optional<double> irr(double investment, double annual_net, int years, double degradation = 0);
+// CRF = r(1+r)^N / ((1+r)^N − 1); 1/N at r = 0.
+double crf(double rate, int years);
+}  // namespace econ
+
+// Engineering formulas, exposed for the hand-worked tests.
+namespace formulas {
+// Generic VSD curve in % of design kW (q in % of design flow): 5.9 − 0.19567q + 0.00766q² + 0.00004q³.
+double vsd_power_pct(double q_pct);
+// Affinity law: P/P_design = q^n.
+double affinity_power_fraction(double q, double n);
+// Transformer annual loss, kWh: (P0 + β²·Pk)·hours.
+double transformer_loss_kwh(double p0_kw, double pk_kw, double load_factor, double hours);
+// Fuel saved when efficiency rises from eta1 to eta2 at the same useful heat: F·(1 − η1/η2).
+double fuel_saved(double fuel, double eta1, double eta2);
+// Heat-pump COP = η_C · T_sink / (T_sink − T_source), temperatures in kelvin.
+double heat_pump_cop(double carnot_efficiency, double t_sink_k, double t_source_k);
+// Storage value per kWh discharged: p_dis − p_ch/η_rt.
+double storage_cycle_value(double p_discharge, double p_charge, double round_trip);
+}  // namespace formulas
 
 } // namespace selfcheck

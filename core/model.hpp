@@ -76,6 +76,12 @@ struct Options {
     GridRegion factor_region = GridRegion::national;
     std::optional<double> discount_rate;            // for NPV/IRR, default from measures data
     std::optional<double> electricity_price_yuan_per_kwh;
+    // Measures (measures.json defaults where absent): fuel prices, shadow carbon price, portfolio.
+    std::optional<double> coal_price_yuan_per_t;
+    std::optional<double> natural_gas_price_yuan_per_m3;
+    std::optional<double> steam_price_yuan_per_t;
+    std::optional<double> carbon_price_yuan_per_tco2;
+    std::optional<std::vector<std::string>> selected_measures;  // portfolio ids; default: best set
     nlohmann::json unknown = nlohmann::json::object();
 };
 

@@ -1,0 +1,52 @@
+// Diagnosis internals shared with the measures module: typed access to validated equipment and
+// management fields, motor efficiency classes (GB 18613-2020 / IEC 60034-30-1 table in
+// equipment_standards.json), and where each boiler's fuel comes from in the energy list.
+// Units are in field names (rated_kw, capacity_t_per_h, hours_per_year); efficiencies are fractions.
+#pragma once
+#include "model.hpp"
+#include "refdata.hpp"
+
+#include <optional>
+#include <string>
+
+namespace selfcheck::detail {
+
+std::optional<double> field_num(const EquipmentItem& e, const char* key);
+std::string field_str(const EquipmentItem& e, const char* key);
+std::optional<bool> field_bool(const EquipmentItem& e, const char* key);
+std::optional<bool> mgmt_bool(const Management& m, const char* key);
+std::string mgmt_str(const Management& m, const char* key);
+std::optional<double> mgmt_num(const Management& m, const char* key);
+
+// Lower-case copy (ASCII) for comparing codes such as "IE2", "S11", "YE2".
+std::string upper(std::string s);
+
+// "IE1".."IE5" from efficiency_class, else from the series (Y/Y2/YE2 -> IE2, ...), else "".
+std::string motor_class(const EquipmentItem& e, const RefData& ref);
+// Full-load efficiency (fraction) of a 4-pole motor of class `cls` and rated power, interpolated in
+// the IEC 60034-30-1 table (IE5 from IE4 with 20% lower losses). Empty outside the table's classes.
+std::optional<double> motor_efficiency(const RefData& ref, const std::string& cls, double rated_kw);
+
+// Annual energy of one equipment row in kWh of electricity (motors, pumps, fans, compressors,
+// lighting): rated_kw × load_factor × hours × count (motors: shaft power / efficiency).
+std::optional<double> electric_kwh(const EquipmentItem& e, const RefData& ref);
+bool is_pump_or_fan(const EquipmentItem& e);  // pump, fan, or a motor driving one
+
+// Fuel of a boiler/furnace row allocated from the energy list: base units of the carrier per year
+// (kg, m3, kWh, GJ). Rows of the same fuel share it by capacity × hours × load factor.
+struct FuelUse {
+    std::string carrier;
+    double base_quantity = 0;
+    bool from_site_energy = false;  // allocated from the energy list (not given on the row)
+};
+std::optional<FuelUse> boiler_fuel(const Input& in, const Result& res, const RefData& ref, std::size_t index);
+bool is_coal(const std::string& carrier);
+// Boiler efficiency: the row's, else the default for its fuel group from measures.json.
+double boiler_efficiency(const EquipmentItem& e, const RefData& ref, const std::string& carrier);
+// Boiler steam capacity in t/h (capacity_t_per_h, or capacity_mw / steam heat content).
+std::optional<double> boiler_capacity_t_per_h(const EquipmentItem& e, const RefData& ref);
+
+// A reference record of equipment_standards.json or measures.json (nullptr when missing).
+const Record* std_record(const RefData& ref, const char* id);
+
+} // namespace selfcheck::detail
