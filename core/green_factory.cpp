@@ -350,7 +350,7 @@ private:
     void land(Indicator& ind);
 
     json readiness(const std::vector<Indicator>& inds, const std::vector<std::string>& failed) const;
-    std::vector<std::string> linked_measures(const Record& rec) const;
+    std::vector<std::string> linked_measures(const Record& rec, std::vector<std::string>& applicable) const;
 };
 
 // Annex C #1 with the platform sub-row rule: products under a GB limit (up to the three with the
@@ -625,19 +625,27 @@ void Evaluator::land(Indicator& ind) {
     ind.status = "scored";  // 0 points: shown for reference (Annex C gives it no points)
 }
 
-std::vector<std::string> Evaluator::linked_measures(const Record& rec) const {
-    std::vector<std::string> out;
+// Measure ids the library knows (records "measure/<id>" in measures.json, or a computed result),
+// those that apply to this factory (computed in result.measures) first.
+std::vector<std::string> Evaluator::linked_measures(const Record& rec, std::vector<std::string>& applicable) const {
+    std::vector<std::string> known, rest;
     auto it = rec.raw.find("measures");
-    if (it == rec.raw.end() || !it->is_array()) return out;
+    if (it == rec.raw.end() || !it->is_array()) return known;
     for (const auto& m : *it) {
         if (!m.is_string()) continue;
         const std::string id = m.get<std::string>();
-        bool known = ref_.record("measures", id) != nullptr;
+        bool applies = false;
         for (const auto& mr : r_.measures)
-            if (mr.id == id) known = true;
-        if (known) out.push_back(id);
+            if (mr.id == id) applies = true;
+        if (applies) {
+            applicable.push_back(id);
+            known.push_back(id);
+        } else if (ref_.record("measures", "measure/" + id) || ref_.record("measures", id)) {
+            rest.push_back(id);
+        }
     }
-    return out;
+    known.insert(known.end(), rest.begin(), rest.end());
+    return known;
 }
 
 json Evaluator::readiness(const std::vector<Indicator>& inds, const std::vector<std::string>& failed) const {
@@ -847,7 +855,11 @@ GreenFactoryResult Evaluator::run() {
                   {"max", g->max},
                   {"hint_zh", str(raw, "hint_zh")},
                   {"hint_en", str(raw, "hint_en")},
-                  {"measures", linked_measures(*g->rec)}};
+                  {"measures", json::array()},
+                  {"applicable_measures", json::array()}};
+        std::vector<std::string> applicable;
+        j["measures"] = linked_measures(*g->rec, applicable);
+        j["applicable_measures"] = applicable;
         if (g->status != "scored") j["recoverable_is_upper_bound"] = true;
         jg.push_back(std::move(j));
     }

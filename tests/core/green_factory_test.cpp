@@ -377,14 +377,15 @@ TEST_CASE("qualitative items score by the answer; unanswered ones need an answer
 TEST_CASE("gaps link measures only where the measure library has the id", "[green_factory]") {
     auto files = embedded_data_files();
     files.push_back({"measures_fake.json",
-                     R"({"dataset":"measures","version":"test","records":[{"id":"rooftop_pv","source":"test","confidence":"X"}]})"});
+                     R"({"dataset":"measures","version":"test","records":[{"id":"measure/pv_rooftop","source":"test","confidence":"X"}]})"});
     RefData data = RefData::load(files);
     Input in = parse_ok(doc(electricity(1e6), {{"output_value_10k_yuan", 1000}}));
     Result r = assess(in, data);
     bool found = false;
     for (const auto& gap : r.green_factory.detail.at("gaps"))
         if (gap.at("indicator") == "renewable_share") {
-            CHECK(gap.at("measures") == json::array({"rooftop_pv"}));
+            // green_power is linked in the data but absent from this library: not listed.
+            CHECK(gap.at("measures") == json::array({"pv_rooftop"}));
             found = true;
         }
     CHECK(found);
