@@ -430,6 +430,30 @@ void parse_options(const json& j, const RefData& ref, Options& o, Issues& is) {
     }
     o.discount_rate = r.number("discount_rate", 0, 0.5, "折现率", "discount rate");
     o.electricity_price_yuan_per_kwh = r.number("electricity_price_yuan_per_kwh", 0, 10, "电价", "electricity price");
+    o.coal_price_yuan_per_t = r.number("coal_price_yuan_per_t", 0, 1e4, "煤价", "coal price");
+    o.natural_gas_price_yuan_per_m3 = r.number("natural_gas_price_yuan_per_m3", 0, 100, "天然气价格", "natural-gas price");
+    o.steam_price_yuan_per_t = r.number("steam_price_yuan_per_t", 0, 2000, "蒸汽价格", "steam price");
+    o.carbon_price_yuan_per_tco2 = r.number("carbon_price_yuan_per_tco2", 0, 1e4, "碳价", "carbon price");
+    if (const json* sm = r.get("selected_measures")) {
+        std::vector<std::string> ids;
+        bool ok = sm->is_array();
+        if (ok)
+            for (std::size_t i = 0; i < sm->size(); ++i) {
+                const json& v = (*sm)[i];
+                if (!v.is_string()) {
+                    is.error(r.at("selected_measures") + "/" + std::to_string(i), "wrong_type", "措施编号应为文本",
+                             "a measure id must be a string");
+                    continue;
+                }
+                if (!ref.record("measures", "measure/" + v.get<std::string>()))
+                    is.warning(r.at("selected_measures") + "/" + std::to_string(i), "unknown_measure",
+                               "未知措施“" + v.get<std::string>() + "”", "unknown measure '" + v.get<std::string>() + "'");
+                ids.push_back(v.get<std::string>());
+            }
+        else
+            r.wrong_type("selected_measures", "文本数组", "an array of strings", *sm);
+        if (ok) o.selected_measures = std::move(ids);
+    }
     o.unknown = r.unknown();
 }
 
@@ -650,6 +674,11 @@ json input_to_json(const Input& in) {
     if (o.factor_region != GridRegion::national) oj["factor_region"] = region_id(o.factor_region);
     put_opt(oj, "discount_rate", o.discount_rate);
     put_opt(oj, "electricity_price_yuan_per_kwh", o.electricity_price_yuan_per_kwh);
+    put_opt(oj, "coal_price_yuan_per_t", o.coal_price_yuan_per_t);
+    put_opt(oj, "natural_gas_price_yuan_per_m3", o.natural_gas_price_yuan_per_m3);
+    put_opt(oj, "steam_price_yuan_per_t", o.steam_price_yuan_per_t);
+    put_opt(oj, "carbon_price_yuan_per_tco2", o.carbon_price_yuan_per_tco2);
+    if (o.selected_measures) oj["selected_measures"] = *o.selected_measures;
     j["options"] = std::move(oj);
     for (auto it = in.unknown.begin(); it != in.unknown.end(); ++it) j[it.key()] = it.value();
     return j;
