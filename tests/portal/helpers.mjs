@@ -1,0 +1,116 @@
+// Shared helpers for the receiver's integration tests: start selfcheck-portal on a free loopback
+// port, build honest submissions with its make-submission mode (the core's build_submission), and
+// run bounded concurrent uploads. Everything here stops by itself.
+import { spawn, execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const root = path.resolve(here, '../..');
+export const portalBin = process.env.SELFCHECK_PORTAL || path.join(root, 'build/native-release/selfcheck-portal');
+export const samplesDir = path.join(root, 'assets/data/samples');
+
+export function tempDir() {
+  const dir = mkdtempSync(path.join(tmpdir(), 'selfcheck-portal-test-'));
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+// Starts the receiver with --port 0 and waits for its "listening on http://host:port" line.
+export async function startPortal(db, extra = [], { quiet = true } = {}) {
+  const args = ['--port', '0', '--db', db, ...(quiet ? ['--quiet'] : []), ...extra];
+  const proc = spawn(portalBin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  proc.stderr.on('data', (d) => { stderr += d; if (stderr.length > 100000) stderr = stderr.slice(-50000); });
+  const url = await new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error('receiver did not start: ' + stderr)), 15000);
+    proc.stdout.on('data', (d) => {
+      out += d;
+      const m = out.match(/listening on (http:\/\/[^\s]+)/);
+      if (m) { clearTimeout(timer); resolve(m[1]); }
+    });
+    proc.on('exit', (code) => { clearTimeout(timer); reject(new Error(`receiver exited ${code}: ${stderr}`)); });
+  });
+  proc.stdout.resume();
+  const exited = new Promise((resolve) => proc.on('exit', (code, signal) => resolve({ code, signal })));
+  return {
+    url,
+    proc,
+    stderr: () => stderr,
+    async stop() {
+      if (proc.exitCode === null && proc.signalCode === null) proc.kill('SIGTERM');
+      const t = setTimeout(() => proc.kill('SIGKILL'), 5000);
+      const r = await exited;
+      clearTimeout(t);
+      return r;
+    },
+    async kill() {
+      proc.kill('SIGKILL');
+      return exited;
+    },
+  };
+}
+
+export function readSample(name = '01_dyeing_shaoxing.json') {
+  return JSON.parse(readFileSync(path.join(samplesDir, name), 'utf8'));
+}
+
+// An honest submission for an assessment document (object), built by the C++ core.
+export function makeSubmission(doc, { id = randomUUID(), createdAt = '2025-03-01T08:00:00Z' } = {}) {
+  const out = execFileSync(portalBin, ['make-submission', '-', '--id', id, '--created-at', createdAt], {
+    input: JSON.stringify(doc),
+    encoding: 'utf8',
+  });
+  return JSON.parse(out);
+}
+
+export async function post(url, body, headers = {}) {
+  const res = await fetch(url + '/api/v1/submissions', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  const text = await res.text();
+  let json = null;
+  try { json = JSON.parse(text); } catch { /* CSV or empty */ }
+  return { status: res.status, headers: res.headers, text, json };
+}
+
+export async function get(url, p, headers = {}) {
+  const res = await fetch(url + p, { headers });
+  const text = await res.text();
+  let json = null;
+  try { json = JSON.parse(text); } catch { /* CSV or empty */ }
+  return { status: res.status, headers: res.headers, text, json };
+}
+
+// Sends bodies with `concurrency` workers; records status and latency of every request. A request
+// that fails at the network level (receiver killed) is recorded with status 0.
+export async function uploadAll(url, bodies, concurrency, { stopAfterFailures = Infinity } = {}) {
+  const results = new Array(bodies.length);
+  let next = 0, failures = 0;
+  async function worker() {
+    while (next < bodies.length && failures < stopAfterFailures) {
+      const i = next++;
+      const t0 = performance.now();
+      try {
+        const r = await post(url, bodies[i]);
+        results[i] = { status: r.status, ms: performance.now() - t0, receipt: r.json };
+      } catch (e) {
+        failures++;
+        results[i] = { status: 0, ms: performance.now() - t0, error: String(e.cause?.code || e) };
+      }
+    }
+  }
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return results;
+}
+
+export function percentile(values, p) {
+  const v = [...values].sort((a, b) => a - b);
+  if (v.length === 0) return NaN;
+  return v[Math.min(v.length - 1, Math.ceil((p / 100) * v.length) - 1)];
+}
