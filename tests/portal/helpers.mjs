@@ -89,7 +89,7 @@ export async function get(url, p, headers = {}) {
 
 // Sends bodies with `concurrency` workers; records status and latency of every request. A request
 // that fails at the network level (receiver killed) is recorded with status 0.
-export async function uploadAll(url, bodies, concurrency, { stopAfterFailures = Infinity } = {}) {
+export async function uploadAll(url, bodies, concurrency, { stopAfterFailures = Infinity, onResult = () => {} } = {}) {
   const results = new Array(bodies.length);
   let next = 0, failures = 0;
   async function worker() {
@@ -103,6 +103,7 @@ export async function uploadAll(url, bodies, concurrency, { stopAfterFailures = 
         failures++;
         results[i] = { status: 0, ms: performance.now() - t0, error: String(e.cause?.code || e) };
       }
+      onResult(results[i], i);
     }
   }
   await Promise.all(Array.from({ length: concurrency }, worker));
