@@ -198,10 +198,15 @@ std::string unit_label(const std::string& unit, const Lang& L) {
     if (L.zh) {
         if (auto u = parse_unit(unit)) return std::string(unit_label_zh(*u));
         if (unit == "GJ") return "吉焦";
+        if (unit == "m") return "米";
+        if (unit == "10k_m") return "万米";
+        if (unit == "m2") return "平方米";
+        if (unit == "10k_m2") return "万平方米";
     } else {
         if (unit == "10k_kWh") return "10,000 kWh";
         if (unit == "10k_m3") return "10,000 m³";
         if (unit == "m3") return "m³";
+        if (unit == "10k_m") return "10,000 m";
     }
     return unit;
 }
@@ -507,6 +512,9 @@ svg text.small{font-size:9px}
 ul{margin:4px 0;padding-left:20px}
 .wrap{overflow-wrap:anywhere}
 .nw{white-space:nowrap}
+table.fixed{table-layout:fixed}
+table.fixed td,table.fixed th{overflow-wrap:anywhere}
+table.fixed td.n,table.fixed th.n{white-space:normal}
 td.r{text-align:right}
 figure.narrow svg{max-width:120mm;margin:0 auto}
 @page{size:A4;margin:14mm 13mm 16mm 13mm;@bottom-right{content:counter(page) " / " counter(pages);font-size:8pt;color:#555}}
@@ -723,9 +731,11 @@ std::string energy_section(Ctx& c) {
     const json& rows = arr(c.r, {"energy", "by_carrier"});
     const json& in_rows = arr(c.in, {"energy"});
     if (rows.empty()) return s + not_evaluated(L, L.t("未填写能源消费数据", "no energy data entered")) + "</section>\n";
-    s += "<table class=\"small\"><thead><tr>" + th(L.t("能源品种", "Carrier")) + th(L.t("实物量", "Quantity"), true) +
+    s += "<table class=\"small fixed\"><colgroup><col style=\"width:10%\"><col style=\"width:12%\"><col style=\"width:8%\">"
+         "<col style=\"width:12%\"><col style=\"width:11%\"><col style=\"width:11%\"><col style=\"width:11%\">"
+         "<col style=\"width:8%\"><col style=\"width:17%\"></colgroup><thead><tr>" + th(L.t("能源品种", "Carrier")) + th(L.t("实物量", "Quantity"), true) +
          th(L.t("单位", "Unit")) + th(L.t("折标准煤系数", "Standard-coal coefficient"), true) +
-         th(L.t("综合能耗 当量值（吨标准煤）", "Energy, equivalent value (tce)"), true) +
+         th(L.t("当量值（吨标准煤）", "Equivalent value (tce)"), true) +
          th(L.t("等价值（吨标准煤）", "Equal value (tce)"), true) + th(L.t("CO₂（吨）", "CO₂ (t)"), true) +
          th(L.t("排放范围", "Scope")) + th(L.t("备注", "Note")) + "</tr></thead><tbody>";
     for (std::size_t i = 0; i < rows.size(); ++i) {
@@ -981,7 +991,9 @@ std::string findings_section(Ctx& c) {
         return s + not_evaluated(L, L.t("诊断规则未产生发现（可能未填写设备与管理数据）",
                                         "the diagnosis produced no findings (equipment and management data may be missing)")) +
                "</section>\n";
-    s += "<table><thead><tr>" + th("#") + th(L.t("严重程度", "Severity")) + th(L.t("发现", "Finding")) +
+    s += "<table class=\"small\"><colgroup><col style=\"width:4%\"><col style=\"width:7%\"><col style=\"width:47%\">"
+         "<col style=\"width:24%\"><col style=\"width:18%\"></colgroup><thead><tr>" +
+         th("#") + th(L.t("级别", "Severity")) + th(L.t("发现", "Finding")) +
          th(L.t("依据", "Basis")) + th(L.t("相关措施", "Measures")) + "</tr></thead><tbody>";
     int i = 0;
     for (const auto& f : fs) {
@@ -989,9 +1001,9 @@ std::string findings_section(Ctx& c) {
         std::string ms;
         for (const auto& m : arr(f, {"measures"}))
             if (m.is_string()) ms += (ms.empty() ? "" : "; ") + measure_name(c.r, m.get<std::string>(), L);
-        s += "<tr>" + td(std::to_string(++i)) + "<td class=\"sev-" + esc(sev) + "\">" + esc(severity_label(sev, L)) +
+        s += "<tr>" + td(std::to_string(++i)) + "<td class=\"nw sev-" + esc(sev) + "\">" + esc(severity_label(sev, L)) +
              "</td><td class=\"wrap\">" + esc(L.pick(f, "message")) + "</td><td class=\"wrap small\">" +
-             esc(str(f, {"clause"})) + "</td>" + td(ms) + "</tr>";
+             esc(str(f, {"clause"})) + "</td><td class=\"wrap\">" + esc(ms) + "</td></tr>";
     }
     return s + "</tbody></table></section>\n";
 }
@@ -1177,9 +1189,11 @@ std::string green_factory_section(Ctx& c) {
     }
     const json& gaps = arr(detail, {"gaps"});
     if (!gaps.empty()) {
+        bool any_measures = false;
+        for (const auto& g : gaps) any_measures = any_measures || !arr(g, {"measures"}).empty();
         s += "<h3>" + esc(L.t("差距（按可提升分值排序）", "Gaps (by recoverable points)")) + "</h3><table class=\"small\"><thead><tr>" +
              th(L.t("指标", "Indicator")) + th(L.t("可提升分值", "Recoverable points"), true) + th(L.t("说明", "Note")) +
-             th(L.t("相关措施", "Measures")) + "</tr></thead><tbody>";
+             (any_measures ? th(L.t("相关措施", "Measures")) : "") + "</tr></thead><tbody>";
         for (const auto& g : gaps) {
             std::string name = L.pick(g, "name");
             if (name.empty()) name = str(g, {"indicator"});
@@ -1195,7 +1209,7 @@ std::string green_factory_section(Ctx& c) {
             std::string ms;
             for (const auto& m : arr(g, {"measures"}))
                 if (m.is_string()) ms += (ms.empty() ? "" : "; ") + measure_name(c.r, m.get<std::string>(), L);
-            s += "<tr>" + td(name) + td(pts_text, true) + "<td class=\"wrap\">" + esc(note) + "</td>" + td(ms) + "</tr>";
+            s += "<tr>" + td(name) + td(pts_text, true) + "<td class=\"wrap\">" + esc(note) + "</td>" + (any_measures ? td(ms) : "") + "</tr>";
         }
         s += "</tbody></table>";
     }
