@@ -1,0 +1,108 @@
+// Diagnosis: equipment validation (types, ranges, units, unknown types) and findings tied to
+// GB 18613-2020, GB 19153-2019, GB 20052-2024 and the Zhejiang plan's sections.
+#include "test_util.hpp"
+
+using namespace selfcheck;
+using namespace selfcheck::test;
+
+namespace {
+const Finding* find_finding(const Result& r, const std::string& id) {
+    for (const auto& f : r.findings)
+        if (f.id == id) return &f;
+    return nullptr;
+}
+json with_eq(json equipment, json enterprise = json::object(), json energy = json::array(), json management = json::object()) {
+    json d = doc(energy, enterprise);
+    d["equipment"] = std::move(equipment);
+    if (!management.empty()) d["management"] = std::move(management);
+    return d;
+}
+} // namespace
+
+TEST_CASE("equipment with a unit in the value is an error at the field's path", "[diagnosis][io]") {
+    json d = with_eq(json::array({{{"type", "motor"}, {"rated_kw", 55}}, {{"type", "motor"}, {"rated_kw", 55}},
+                                  {{"type", "pump"}, {"rated_kw", 7.5}}, {{"type", "motor"}, {"rated_kw", "55 kW"}}}));
+    Issues is = parse_issues(d.dump());
+    CHECK(has_issue(is, "wrong_unit", "/equipment/3/rated_kw"));
+    CHECK(is.has_errors());
+    for (const auto& i : is.items)
+        if (i.path == "/equipment/3/rated_kw") {
+            CHECK_FALSE(i.message_zh.empty());
+            CHECK_FALSE(i.message_en.empty());
+        }
+}
+
+TEST_CASE("a field in another unit is an error that names the right field", "[diagnosis][io]") {
+    Issues is = parse_issues(with_eq(json::array({{{"type", "motor"}, {"rated_hp", 75}}})).dump());
+    CHECK(has_issue(is, "wrong_unit", "/equipment/0/rated_hp"));
+}
+
+TEST_CASE("out-of-range and wrong-type equipment values are errors", "[diagnosis][io]") {
+    Issues is = parse_issues(with_eq(json::array({{{"type", "transformer"}, {"rated_kva", 1000}, {"load_factor", 7}},
+                                                  {{"type", "boiler"}, {"economizer", "yes"}},
+                                                  {{"type", "motor"}, {"count", 2.5}}})).dump());
+    CHECK(has_issue(is, "out_of_range", "/equipment/0/load_factor"));
+    CHECK(has_issue(is, "wrong_type", "/equipment/1/economizer"));
+    CHECK(has_issue(is, "wrong_type", "/equipment/2/count"));
+}
+
+TEST_CASE("an unknown equipment type is a warning, and the row is kept", "[diagnosis][io]") {
+    json d = with_eq(json::array({{{"type", "spaceship"}, {"warp", 9}}}));
+    Issues is = parse_issues(d.dump());
+    CHECK(has_issue(is, "unknown_equipment_type", "/equipment/0/type"));
+    CHECK_FALSE(is.has_errors());
+    Input in = parse_ok(d);
+    CHECK(input_to_json(in)["equipment"][0]["warp"] == 9);
+}
+
+TEST_CASE("motors below IE3 are flagged per GB 18613-2020, series read as class", "[diagnosis]") {
+    Result r = assess_doc(with_eq(json::array({{{"type", "motor"}, {"rated_kw", 55}, {"series", "YE2"}, {"count", 4},
+                                                {"load_factor", 0.7}, {"hours_per_year", 6000}},
+                                               {{"type", "motor"}, {"rated_kw", 55}, {"efficiency_class", "IE3"}}}),
+                                  {}, json::array({{{"carrier", "electricity"}, {"quantity", 1e6}, {"unit", "kWh"}}})));
+    const Finding* f = find_finding(r, "motor_below_ie3");
+    REQUIRE(f);
+    CHECK(f->severity == "high");
+    CHECK(f->clause.find("GB 18613-2020") != std::string::npos);
+    CHECK(f->evidence["count"] == 4);
+    CHECK_THAT(f->evidence["rated_kw_total"].get<double>(), WithinAbs(220, 1e-9));
+    REQUIRE_FALSE(f->measures.empty());
+    CHECK(f->measures[0] == "motor_upgrade");
+}
+
+TEST_CASE("coal boilers ≤35 t/h in paper are due for retirement under the plan", "[diagnosis]") {
+    json energy = json::array({{{"carrier", "raw_coal"}, {"quantity", 5000}, {"unit", "t"}}});
+    json row = {{"type", "boiler"}, {"fuel", "raw_coal"}, {"capacity_t_per_h", 20}};
+    Result paper = assess_doc(with_eq(json::array({row}), {{"industry", "C22"}}, energy));
+    const Finding* f = find_finding(paper, "coal_boiler_plan_retirement");
+    REQUIRE(f);
+    CHECK(f->severity == "high");
+    CHECK(f->clause.find("35") != std::string::npos);
+    Result machinery = assess_doc(with_eq(json::array({row}), {{"industry", "C34"}}, energy));
+    CHECK(find_finding(machinery, "coal_boiler_plan_retirement") == nullptr);
+    json big = row;
+    big["capacity_t_per_h"] = 40;
+    CHECK(find_finding(assess_doc(with_eq(json::array({big}), {{"industry", "C28"}}, energy)), "coal_boiler_plan_retirement") == nullptr);
+}
+
+TEST_CASE("compressors above the specific-power screen and old transformers are flagged", "[diagnosis]") {
+    Result r = assess_doc(with_eq(json::array({{{"type", "air_compressor"}, {"rated_kw", 55}, {"fad_m3_per_min", 6.5}},
+                                               {{"type", "transformer"}, {"series", "S11-M"}, {"rated_kva", 800}, {"load_factor", 0.2}}})));
+    const Finding* c = find_finding(r, "compressor_specific_power_high");
+    REQUIRE(c);  // 55 / 6.5 = 8.46 kW/(m³/min) > 7.5
+    CHECK(c->clause.find("GB 19153-2019") != std::string::npos);
+    CHECK(find_finding(r, "transformer_below_standard"));
+    CHECK(find_finding(r, "transformer_light_load"));
+}
+
+TEST_CASE("missing metering at a budget tier is a finding; missing data says which field", "[diagnosis]") {
+    json energy = json::array({{{"carrier", "raw_coal"}, {"quantity", 3000}, {"unit", "t"}}});
+    Result r = assess_doc(with_eq(json::array({{{"type", "motor"}, {"rated_kw", 11}}}), {}, energy,
+                                  {{"metering_gb17167", "none"}, {"energy_manager", false}}));
+    const Finding* m = find_finding(r, "metering_incomplete");
+    REQUIRE(m);
+    CHECK(m->severity == "high");
+    const Finding* u = find_finding(r, "motor_class_unknown");
+    REQUIRE(u);
+    CHECK(u->evidence["needs"].dump().find("efficiency_class") != std::string::npos);
+}

@@ -1,0 +1,247 @@
+// Measures: appraisal formulas against textbook values, engineering formulas against hand-worked
+// examples from measures.md §3, portfolio interaction, and reachability of every measure in the data.
+#include "test_util.hpp"
+
+#include <set>
+
+using namespace selfcheck;
+using namespace selfcheck::test;
+
+namespace {
+
+const MeasureResult* find_measure(const Result& r, const std::string& id) {
+    for (const auto& m : r.measures)
+        if (m.id == id) return &m;
+    return nullptr;
+}
+
+json with_equipment(json d, json equipment, json management = json::object(), json options = json::object()) {
+    d["equipment"] = std::move(equipment);
+    if (!management.empty()) d["management"] = std::move(management);
+    if (!options.empty()) d["options"] = std::move(options);
+    return d;
+}
+
+json elec(double kwh) { return json::array({{{"carrier", "electricity"}, {"quantity", kwh}, {"unit", "kWh"}}}); }
+
+} // namespace
+
+TEST_CASE("NPV, IRR and CRF match textbook values", "[measures]") {
+    // NPV = −1000 + 300·(1 − 1.08^−5)/0.08 = −1000 + 300 × 3.99271 = 197.81
+    CHECK_THAT(econ::npv(1000, 300, 5, 0.08), WithinAbs(197.81, 0.01));
+    // IRR of −1000, 5 × 300: annuity factor 3.3333 at r = 15.24% (standard tables)
+    REQUIRE(econ::irr(1000, 300, 5).has_value());
+    CHECK_THAT(*econ::irr(1000, 300, 5), WithinAbs(0.15238, 1e-4));
+    // CRF(8%, 10) = 0.08 × 1.08^10 / (1.08^10 − 1) = 0.149029
+    CHECK_THAT(econ::crf(0.08, 10), WithinAbs(0.149029, 1e-6));
+    CHECK_THAT(econ::crf(0.0, 4), WithinAbs(0.25, 1e-12));
+    // Degradation: year-2 saving × 0.5: −100 + 100/1.1 + 50/1.21 = 32.23
+    CHECK_THAT(econ::npv(100, 100, 2, 0.1, 0.5), WithinAbs(32.231, 1e-3));
+    auto low = econ::irr(1000, 10, 5);  // returns 50 of 1000: IRR is negative
+    CHECK((!low || *low < 0));
+}
+
+TEST_CASE("affinity law and the generic VSD curve", "[measures]") {
+    // measures.md §2 #2a: 5.9 − 0.19567·50 + 0.00766·2500 + 0.00004·125000 = 20.2665 % of design kW
+    CHECK_THAT(formulas::vsd_power_pct(50), WithinAbs(20.2665, 1e-4));
+    // at full flow the curve gives 102.933% (a VSD saves nothing, slightly negative)
+    CHECK_THAT(formulas::vsd_power_pct(100), WithinAbs(102.933, 1e-3));
+    // pure affinity: (0.5)^3 = 0.125; practical exponent 2: 0.25
+    CHECK_THAT(formulas::affinity_power_fraction(0.5, 3), WithinAbs(0.125, 1e-12));
+    CHECK_THAT(formulas::affinity_power_fraction(0.5, 2), WithinAbs(0.25, 1e-12));
+}
+
+TEST_CASE("transformer losses, boiler efficiency, heat-pump COP and storage value", "[measures]") {
+    // GB/T 13462 form, 1000 kVA S9 (P0 1.70, Pk 10.30 kW, §3.4), β = 0.5:
+    // (1.70 + 0.25 × 10.30) × 8760 = 4.275 × 8760 = 37,449 kWh
+    CHECK_THAT(formulas::transformer_loss_kwh(1.70, 10.30, 0.5, 8760), WithinAbs(37449, 0.5));
+    // §2 #4: S9 → S13 at 1000 kVA, ΔP0 = 0.87 kW → 0.87 × 8760 = 7,621 kWh ("≈7,600")
+    CHECK_THAT(formulas::transformer_loss_kwh(1.70, 0, 0, 8760) - formulas::transformer_loss_kwh(0.83, 0, 0, 8760),
+               WithinAbs(7621.2, 0.1));
+    // ΔFuel = F·(1 − η1/η2): 100 t at 0.72 → 0.80 saves 100 × 0.1 = 10 t
+    CHECK_THAT(formulas::fuel_saved(100, 0.72, 0.80), WithinAbs(10, 1e-9));
+    // COP = 0.475 × 353.15 / 45 = 3.7277 (§3.7 indicative 3.3–3.8 for 80/35 °C)
+    CHECK_THAT(formulas::heat_pump_cop(0.475, 353.15, 308.15), WithinAbs(3.7277, 1e-4));
+    // §3.9: 1.04 − 0.24/0.88 ≈ 0.77 yuan per kWh discharged
+    CHECK_THAT(formulas::storage_cycle_value(1.04, 0.24, 0.88), WithinAbs(0.7673, 1e-4));
+}
+
+TEST_CASE("motor upgrade saving follows ΔkWh = P·LF·h·(1/η_old − 1/η_new)", "[measures]") {
+    json d = with_equipment(doc(elec(1e6)), json::array({{{"type", "motor"}, {"rated_kw", 22}, {"efficiency_class", "IE2"},
+                                                          {"load_factor", 0.75}, {"hours_per_year", 6000}, {"count", 1}}}));
+    Result r = assess_doc(d);
+    const MeasureResult* m = find_measure(r, "motor_upgrade");
+    REQUIRE(m);
+    // shaft 22 × 0.75 × 6000 = 99,000 kWh; IE2 91.6%, IE4 94.5% at 22 kW (IEC 60034-30-1, §3.1):
+    // 99,000 × (1/0.916 − 1/0.945) = 3,316.7 kWh; × 0.1229 kgce/kWh = 0.40763 tce
+    CHECK_THAT(m->detail["physical"]["electricity_kwh"].get<double>(), WithinAbs(3316.7, 0.5));
+    CHECK_THAT(m->tce_saved, WithinAbs(0.40763, 1e-4));
+    CHECK_THAT(m->tco2_avoided, WithinRel(3316.7 / 1000 * r.emissions.grid_factor_tco2_per_mwh, 1e-3));
+    // investment 22 kW × 250 yuan/kW × 1.15 (YE4 premium) = 6,325 yuan
+    CHECK_THAT(m->investment_10k_yuan, WithinAbs(0.6325, 1e-6));
+    CHECK(m->payback_years.has_value());
+    CHECK(m->detail.contains("range"));
+    CHECK(m->detail.contains("new_budget_tier"));
+}
+
+TEST_CASE("PV yield from roof area, cover ratio and specific yield", "[measures]") {
+    json d = with_equipment(doc(elec(5e6)), json::array({{{"type", "roof"}, {"usable_area_m2", 10000}, {"structure", "steel"}}}));
+    Result r = assess_doc(d);
+    const MeasureResult* m = find_measure(r, "pv_rooftop");
+    REQUIRE(m);
+    // kWp = 10,000 m² × 0.8 × 600 W / 2.6 m² / 1000 = 1,846.15 kWp; E1 = × 1,025 kWh/kWp = 1,892,308 kWh
+    const auto& ph = m->detail["items"][0]["physical"];
+    CHECK_THAT(ph["capacity_kwp"].get<double>(), WithinAbs(1846.15, 0.01));
+    CHECK_THAT(ph["generation_kwh"].get<double>(), WithinAbs(1892308, 1));
+    // 80% self-use displaces purchased electricity: 1,513,846 kWh × 0.1229 kgce/kWh = 186.05 tce
+    CHECK_THAT(m->tce_saved, WithinAbs(186.05, 0.01));
+    // capex 1,846.15 kWp × 3.0 yuan/W = 553.8 万元
+    CHECK_THAT(m->investment_10k_yuan, WithinAbs(553.85, 0.01));
+}
+
+TEST_CASE("storage arbitrage under the 2024 Zhejiang large-industry tariff", "[measures]") {
+    // Planned 1,000 kWh. Prices: flat 0.63, peak 0.63 × 1.65 = 1.0395, sharp 1.2474, valley 0.2394.
+    // Per kWh: spring/autumn 1.0395 − 0.2394/0.88 = 0.76745; summer/winter 1.2474 − 0.27205 = 0.97535.
+    // Gross = 2 × (220 × 0.76745 + 110 × 0.97535) = 552.26 yuan/kWh·yr (§3.9: "≈550").
+    // Net = 552.26 × 0.72 × 1000 − 2% × 1,100,000 = 397,624 − 22,000 = 375,624 yuan = 37.56 万元.
+    json d = with_equipment(doc(elec(5e6)), json::array({{{"type", "storage"}, {"capacity_kwh", 1000}, {"planned", true}}}),
+                            {{"tou_user_class", "large_industry"}});
+    Result r = assess_doc(d);
+    const MeasureResult* m = find_measure(r, "storage_arbitrage");
+    REQUIRE(m);
+    CHECK_THAT(m->detail["items"][0]["physical"]["gross_yuan_per_kwh_year"].get<double>(), WithinAbs(552.26, 0.01));
+    CHECK_THAT(m->annual_saving_10k_yuan, WithinAbs(37.562, 0.001));
+    CHECK_THAT(m->investment_10k_yuan, WithinAbs(110, 1e-9));
+    CHECK(m->tce_saved < 0);  // round-trip losses are more energy, honestly shown
+}
+
+TEST_CASE("portfolio: a motor swap after a VSD saves on the reduced load", "[measures][portfolio]") {
+    json row = {{"type", "motor"}, {"rated_kw", 30}, {"efficiency_class", "IE2"}, {"load_factor", 0.8},
+                {"hours_per_year", 6000}, {"driven_load", "pump"}, {"speed_control", "none"}, {"flow_control", "throttle"},
+                {"mean_flow_fraction", 0.6}};
+    json d = with_equipment(doc(elec(2e6)), json::array({row}), json::object(),
+                            {{"selected_measures", json::array({"motor_upgrade", "vsd_pump_fan"})}});
+    Result r = assess_doc(d);
+    const MeasureResult* v = find_measure(r, "vsd_pump_fan");
+    const MeasureResult* m = find_measure(r, "motor_upgrade");
+    REQUIRE(v);
+    REQUIRE(m);
+    // Motor-row energy before measures: 30 × 0.8 × 6000 / 0.923 (IE2 at 30 kW) kWh.
+    double e_tce = 30 * 0.8 * 6000 / 0.923 * 0.1229 / 1000;
+    double expected = v->tce_saved + m->tce_saved * (1 - v->tce_saved / e_tce);
+    CHECK_THAT(r.portfolio.tce_saved, WithinRel(expected, 1e-6));
+    CHECK(r.portfolio.tce_saved < v->tce_saved + m->tce_saved);  // no double counting
+    REQUIRE(r.portfolio.selected.size() == 2);
+    CHECK(r.portfolio.selected[0] == "vsd_pump_fan");  // demand first, then the motor
+}
+
+TEST_CASE("portfolio: only one boiler switch, and no tune-up on a boiler being replaced", "[measures][portfolio]") {
+    json energy = json::array({{{"carrier", "raw_coal"}, {"quantity", 5000}, {"unit", "t"}},
+                               {{"carrier", "electricity"}, {"quantity", 3e6}, {"unit", "kWh"}}});
+    json d = with_equipment(doc(energy, {{"industry", "C22"}}),
+                            json::array({{{"type", "boiler"}, {"fuel", "raw_coal"}, {"capacity_t_per_h", 10},
+                                          {"efficiency", 0.72}, {"flue_temp_c", 200}, {"hours_per_year", 6000}}}),
+                            {{"central_heating_available", true}});
+    Result r = assess_doc(d);
+    int switches = 0;
+    bool tune = false;
+    for (const auto& id : r.portfolio.selected) {
+        if (id == "coal_to_gas" || id == "coal_to_electric" || id == "central_steam") ++switches;
+        if (id == "boiler_tuneup" || id == "boiler_economizer") tune = true;
+    }
+    CHECK(switches == 1);  // the plan requires retirement (C22, ≤35 t/h) even at negative NPV
+    CHECK_FALSE(tune);
+    const MeasureResult* g = find_measure(r, "coal_to_gas");
+    REQUIRE(g);
+    // Gas costs more than coal per t steam (§3.5): a compliance cost, shown as such.
+    CHECK(g->annual_saving_10k_yuan < 0);
+    CHECK(g->detail.value("compliance_cost", false));
+    // Useful heat 5,000 t × 20.908 GJ/t × 0.72 = 75,269 GJ; gas = 75,269 / (38.931 × 0.92) = 2,101,500 m3
+    CHECK_THAT(g->detail["physical"].value("steam_t", 0.0), WithinAbs(75268.8 / 2.69, 1));
+}
+
+namespace {
+json rich_document() {
+    json energy = json::array({{{"carrier", "raw_coal"}, {"quantity", 8000}, {"unit", "t"}},
+                               {{"carrier", "electricity"}, {"quantity", 2e7}, {"unit", "kWh"}}});
+    json eq = json::array({
+        {{"type", "motor"}, {"rated_kw", 55}, {"efficiency_class", "IE2"}, {"load_factor", 0.3}, {"hours_per_year", 6000}, {"count", 4}},
+        {{"type", "pump"}, {"rated_kw", 30}, {"flow_control", "throttle"}, {"load_factor", 0.7}, {"hours_per_year", 6000}, {"year_installed", 2000}},
+        {{"type", "air_compressor"}, {"count", 3}, {"compressor_type", "screw_oil_injected"}, {"rated_kw", 132}, {"fad_m3_per_min", 18},
+         {"pressure_mpa", 0.8}, {"required_pressure_mpa", 0.6}, {"speed_control", "fixed"}, {"hours_per_year", 7000},
+         {"load_factor", 0.7}, {"leak_test", "none"}},
+        {{"type", "transformer"}, {"series", "S9"}, {"rated_kva", 1000}, {"load_factor", 0.2}, {"count", 2}},
+        {{"type", "boiler"}, {"fuel", "raw_coal"}, {"capacity_t_per_h", 10}, {"efficiency", 0.72}, {"flue_temp_c", 200}, {"hours_per_year", 6000}},
+        {{"type", "waste_heat"}, {"medium", "gas"}, {"temperature_c", 200}, {"recoverable_kw", 300}, {"sink_available", true}, {"hours_per_year", 6000}},
+        {{"type", "waste_heat"}, {"medium", "gas"}, {"temperature_c", 250}, {"recoverable_kw", 800}, {"sink_available", false}, {"hours_per_year", 8000}},
+        {{"type", "process_heat"}, {"temperature_c", 80}, {"heat_source_temp_c", 35}, {"demand_gj_per_year", 5000}, {"hours_per_year", 4000}},
+        {{"type", "roof"}, {"usable_area_m2", 5000}, {"structure", "steel"}},
+        {{"type", "lighting"}, {"lamp_type", "fluorescent"}, {"watts", 36}, {"count", 200}, {"hours_per_year", 5000}},
+        {{"type", "dyeing"}, {"process", "jet"}, {"steam_t_per_year", 5000}, {"water_m3_per_year", 100000}},
+        {{"type", "printing"}, {"method", "rotary_screen"}, {"metres_per_year", 1e6}, {"electricity_kwh_per_year", 5e5}},
+        {{"type", "water"}, {"use_m3_per_day", 800}, {"reuse_rate", 0.2}, {"fresh_price_yuan_per_m3", 4}, {"discharge_price_yuan_per_m3", 5}},
+        {{"type", "paper_machine"}, {"dryer_steam_t_per_year", 20000}, {"press_dryness_pct", 42}},
+    });
+    json mg = {{"energy_manager", false}, {"metering_gb17167", "partial"}, {"energy_management_system", false},
+               {"central_heating_available", true}, {"leak_programme", false}};
+    return with_equipment(doc(energy, {{"industry", "C22"}}), eq, mg);
+}
+} // namespace
+
+TEST_CASE("every measure in measures.json is reachable from some input", "[measures][data]") {
+    Result r = assess_doc(rich_document());
+    std::set<std::string> got;
+    for (const auto& m : r.measures) got.insert(m.id);
+    const Dataset* d = ref().dataset("measures");
+    REQUIRE(d);
+    int n = 0;
+    for (const auto& rec : d->records) {
+        if (rec.raw.value("kind", std::string()) != "measure") continue;
+        ++n;
+        std::string id = rec.id.substr(std::string("measure/").size());
+        INFO(id);
+        CHECK(got.count(id) == 1);
+    }
+    CHECK(n >= 20);
+}
+
+TEST_CASE("every finding links to at least one computed measure where one exists", "[measures][diagnosis]") {
+    Result r = assess_doc(rich_document());
+    REQUIRE_FALSE(r.findings.empty());
+    std::set<std::string> got;
+    for (const auto& m : r.measures) got.insert(m.id);
+    for (const auto& f : r.findings) {
+        INFO(f.id);
+        for (const auto& id : f.measures) CHECK(got.count(id) == 1);
+        if (f.severity != "info") CHECK_FALSE(f.measures.empty());
+    }
+}
+
+TEST_CASE("measure parameters carry value, unit, source and a sane range", "[measures][data]") {
+    const Dataset* d = ref().dataset("measures");
+    REQUIRE(d);
+    for (const auto& rec : d->records) {
+        INFO(rec.id);
+        CHECK_FALSE(rec.source.empty());
+        if (!rec.value) continue;
+        CHECK_FALSE(rec.unit.empty());
+        if (rec.raw.contains("low") && rec.raw.contains("high")) {
+            CHECK(rec.raw["low"].get<double>() <= *rec.value);
+            CHECK(*rec.value <= rec.raw["high"].get<double>());
+        }
+    }
+}
+
+TEST_CASE("each sample factory gets findings and measures", "[measures][samples]") {
+    for (const auto& [name, text] : embedded_sample_files()) {
+        INFO(name);
+        AssessOutcome out = assess_text(text, ref());
+        REQUIRE(out.ok);
+        CHECK_FALSE(out.output["findings"].empty());
+        CHECK_FALSE(out.output["measures"].empty());
+        for (const auto& m : out.output["measures"]) {
+            CHECK(m.contains("npv_10k_yuan"));
+            CHECK(m.contains("payback_years"));
+        }
+    }
+}
