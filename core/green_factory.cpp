@@ -371,15 +371,19 @@ void Evaluator::energy_intensity(Indicator& ind) {
         if (p.limit_id.empty()) continue;
         const Record* lim = ref_.record("product_limits", p.limit_id);
         if (!lim) continue;
-        const std::string lunit = str(lim->raw, "unit");
-        // Only comprehensive-energy limits (kgce per unit) compare with kgce_per_unit.
-        if (lunit.rfind("kgce/", 0) != 0 || !p.level1 || !p.level2) {
-            unusable.push_back({{"name", p.name}, {"limit_id", p.limit_id}, {"reason", "limit_not_kgce_or_levels_missing"}});
+        const std::string lunit = p.limit_unit.empty() ? str(lim->raw, "unit") : p.limit_unit;
+        // Only comprehensive-energy limits in kgce per product unit compare with kgce_per_unit
+        // (benchmark.cpp decides comparability and says why not in `missing`).
+        const std::string why = p.missing ? p.missing->code : std::string();
+        if (lunit.rfind("kgce/", 0) != 0 || !p.level1 || !p.level2 || why == "product_unit_mismatch" ||
+            why == "limit_unit_unsupported") {
+            unusable.push_back({{"name", p.name}, {"limit_id", p.limit_id},
+                                {"reason", why.empty() ? std::string("limit_not_kgce_or_levels_missing") : why}});
             continue;
         }
         limit_applies = true;
         if (!p.kgce_per_unit) {
-            unusable.push_back({{"name", p.name}, {"limit_id", p.limit_id}, {"reason", p.missing ? p.missing->code : "unknown"}});
+            unusable.push_back({{"name", p.name}, {"limit_id", p.limit_id}, {"reason", why.empty() ? "unknown" : why}});
             continue;
         }
         cands.push_back({i, *p.kgce_per_unit * in_.products[i].output / 1000.0, *p.kgce_per_unit, *p.level1, *p.level2, lunit});
@@ -409,6 +413,7 @@ void Evaluator::energy_intensity(Indicator& ind) {
                              {"leading", c.l1},
                              {"baseline", c.l2},
                              {"tce", c.tce},
+                             {"not_in_force_for_year", r_.products[c.index].not_in_force_for_year},
                              {"score", s}});
         }
         ind.extra["method"] = "gb_limit_level1_level2";

@@ -213,6 +213,22 @@ TEST_CASE("energy intensity: single product at the §7.3 tissue-paper vector", "
     CHECK_THAT(e.at("score").get<double>(), WithinAbs(8.0 * 30 / 70, 1e-6));  // 3.43
 }
 
+TEST_CASE("energy intensity: a limit that applies without product energy asks for it; an electricity-only limit does not apply", "[green_factory]") {
+    // Two products under limits, no energy per product: B.1 cannot allocate, so the user must.
+    json d = doc(electricity(1e7), {{"output_value_10k_yuan", 50000}});
+    d["products"] = json::array({{{"name", "FDY"}, {"limit_id", "fibre_polyester_melt_fdy"}, {"output", 10000}, {"unit", "t"}},
+                                 {{"name", "PTA"}, {"limit_id", "pta"}, {"output", 10000}, {"unit", "t"}}});
+    auto g = evaluate_doc(d);
+    CHECK(ind(g, "energy_intensity").at("status") == "needs_answer");
+    CHECK(ind(g, "energy_intensity").at("detail").at("products_not_scored").size() == 2);
+
+    // Clinker electricity (kWh/t) is not comprehensive energy: fall back to energy per output value.
+    d["products"] = json::array({{{"name", "熟料"}, {"limit_id", "cement_clinker_electricity"}, {"output", 10000}, {"unit", "t"}}});
+    g = evaluate_doc(d);
+    CHECK(ind(g, "energy_intensity").at("detail").at("method") == "per_output_value");
+    CHECK(ind(g, "energy_intensity").at("status") == "needs_anchor");
+}
+
 TEST_CASE("energy intensity without a product limit needs user anchors, never invented ones", "[green_factory]") {
     // 1e6 kWh = 122.9 tce over 1000 万元 output = 0.1229 tce/万元 = 122.9 kgce/万元.
     json d = doc(electricity(1e6), {{"output_value_10k_yuan", 1000}});
