@@ -1,0 +1,54 @@
+#include "app_state.hpp"
+
+#include <exception>
+
+namespace selfcheck::app {
+
+using nlohmann::json;
+
+std::string dump_compact(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
+
+static json error_list(const json& output) {
+    if (output.is_object() && output.contains("errors") && output["errors"].is_array()) return output["errors"];
+    return json::array();
+}
+
+LoadOutcome AppState::load(std::string_view text, std::string_view name) {
+    LoadOutcome lo;
+    try {
+        AssessOutcome out = assess_text(text, *ref);
+        if (!out.ok) {
+            lo.errors = error_list(out.output);
+            return lo;  // keep the current document and result
+        }
+        document = json::parse(text);
+        output = std::move(out.output);
+        result_ok = true;
+        edited = false;
+        source_name = std::string(name);
+        lo.ok = true;
+    } catch (const std::exception& e) {  // the one boundary: nothing escapes into the UI loop
+        lo.errors = json::array({{{"path", ""}, {"message_zh", std::string("内部错误：") + e.what()},
+                                  {"message_en", std::string("internal error: ") + e.what()}}});
+    }
+    return lo;
+}
+
+bool AppState::update() {
+    if (!edited) return false;
+    edited = false;
+    try {
+        AssessOutcome out = assess_text(document.dump(), *ref);
+        output = std::move(out.output);
+        result_ok = out.ok;
+    } catch (const std::exception& e) {
+        output = {{"errors", json::array({{{"path", ""}, {"message_zh", std::string("内部错误：") + e.what()},
+                                           {"message_en", std::string("internal error: ") + e.what()}}})}};
+        result_ok = false;
+    }
+    return true;
+}
+
+std::string AppState::result_text() const { return dump_compact(output); }
+
+} // namespace selfcheck::app

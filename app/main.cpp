@@ -1,0 +1,147 @@
+// SelfCheck app entry point (native desktop and browser): SDL2 window + OpenGL, Dear ImGui with the
+// build-time CJK font subset, AppState loaded with the first embedded sample, render on demand.
+#include "app_state.hpp"
+#include "i18n.hpp"
+#include "platform/platform.hpp"
+#include "test_hooks.hpp"
+#include "ui/screens.hpp"
+
+#include "imgui.h"
+#include "imgui_impl_opengl3.h"
+#include "imgui_impl_sdl2.h"
+
+#include <SDL.h>
+#include <SDL_opengl.h>
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+using namespace selfcheck::app;
+
+namespace {
+SDL_Window* g_window = nullptr;
+SDL_GLContext g_gl = nullptr;
+AppState g_state;
+bool g_first_frame = true;
+bool g_quit = false;
+
+// Frames keep coming for this long after the last input, so ImGui can settle (it trickles input
+// events over frames, and hover/active states need a frame or two).
+constexpr std::uint64_t k_idle_after_ms = 250;
+
+std::string read_file(const std::string& path) {
+    std::ifstream f(path, std::ios::binary);
+    std::ostringstream s;
+    s << f.rdbuf();
+    return s.str();
+}
+
+void load_fonts(ImGuiIO& io) {
+    const float ratio = platform::pixel_ratio();
+    ImFontConfig cfg;
+    cfg.OversampleH = cfg.OversampleV = 1;  // no visible gain for CJK, 2-4x the atlas
+    cfg.PixelSnapH = true;
+    // Rasterize exactly the glyphs the subset holds (the subset script lists them).
+    static ImVector<ImWchar> ranges;  // must outlive Build()
+    ImFontGlyphRangesBuilder builder;
+    builder.AddRanges(io.Fonts->GetGlyphRangesDefault());
+    builder.AddText(read_file(platform::asset_path("fonts/ui_chars.txt")).c_str());
+    builder.BuildRanges(&ranges);
+    const std::string font = platform::asset_path("fonts/ui.otf");
+    if (io.Fonts->AddFontFromFileTTF(font.c_str(), 18.0f * ratio, &cfg, ranges.Data)) {
+        io.FontGlobalScale = 1.0f / ratio;
+    } else {
+        std::fprintf(stderr, "selfcheck_app: cannot load %s, Chinese will not render\n", font.c_str());
+        io.Fonts->AddFontDefault();
+    }
+}
+
+void load_first_sample() {
+    const auto& samples = selfcheck::embedded_sample_files();
+    for (const auto& [name, text] : samples) {
+        if (name.size() < 5 || name.compare(name.size() - 5, 5, ".json") != 0) continue;
+        LoadOutcome lo = g_state.load(text, name);
+        if (lo.ok) return;
+        std::fprintf(stderr, "selfcheck_app: sample %s does not load: %s\n", name.c_str(), lo.errors.dump().c_str());
+    }
+}
+
+platform::FrameStatus frame() {
+    SDL_Event e;
+    bool had_events = false;
+    while (SDL_PollEvent(&e)) {
+        had_events = true;
+        ImGui_ImplSDL2_ProcessEvent(&e);
+        if (e.type == SDL_QUIT) g_quit = true;
+        if (e.type == SDL_WINDOWEVENT && e.window.event == SDL_WINDOWEVENT_CLOSE &&
+            e.window.windowID == SDL_GetWindowID(g_window))
+            g_quit = true;
+    }
+    if (g_quit) return platform::FrameStatus::Quit;
+    if (had_events) platform::wake();
+    if (!g_first_frame && SDL_GetTicks64() - platform::last_activity_ms() > k_idle_after_ms)
+        return platform::FrameStatus::Idle;
+
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplSDL2_NewFrame();
+    ImGui::NewFrame();
+    hooks_begin_frame();
+
+    ui::draw_overview(g_state);
+
+    ImGui::Render();
+    platform::after_render();
+    ImGuiIO& io = ImGui::GetIO();
+    glViewport(0, 0, static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x),
+               static_cast<int>(io.DisplaySize.y * io.DisplayFramebufferScale.y));
+    glClearColor(0.12f, 0.12f, 0.14f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    SDL_GL_SwapWindow(g_window);
+    hooks_end_frame();
+
+    if (g_first_frame) {
+        g_first_frame = false;
+        io.Fonts->ClearTexData();  // the atlas is on the GPU now; free the CPU copies
+        platform::first_frame_presented();
+    }
+    if (g_state.update()) platform::wake();  // an edit changed the result: draw it
+    return platform::FrameStatus::Rendered;
+}
+} // namespace
+
+int main(int, char**) {
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
+        std::fprintf(stderr, "selfcheck_app: SDL_Init: %s\n", SDL_GetError());
+        return 1;
+    }
+    const char* glsl = platform::prepare_gl();
+    SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+    g_window = SDL_CreateWindow(tr("app.title"), SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, 1280, 800,
+                                SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
+    if (!g_window) {
+        std::fprintf(stderr, "selfcheck_app: SDL_CreateWindow: %s\n", SDL_GetError());
+        return 1;
+    }
+    g_gl = SDL_GL_CreateContext(g_window);
+    SDL_GL_MakeCurrent(g_window, g_gl);
+    SDL_GL_SetSwapInterval(1);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;                  // layout is code, not a file
+    io.ConfigInputTextCursorBlink = false;     // blinking would need frames while idle
+    ImGui::StyleColorsDark();
+    ImGui_ImplSDL2_InitForOpenGL(g_window, g_gl);
+    ImGui_ImplOpenGL3_Init(glsl);
+    platform::install(g_window, &g_state);
+    load_fonts(io);
+
+    g_state.ref = &selfcheck::RefData::builtin();
+    load_first_sample();
+
+    platform::run(frame);  // natively returns on quit; on the web returns at once
+    return 0;
+}
