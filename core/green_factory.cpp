@@ -30,13 +30,17 @@ struct AnswerSpec {
 
 constexpr AnswerSpec k_answers[] = {
     {"basic_compliance_3y", AnswerKind::yes_no, "近三年无违法违规", "no violations in 3 years"},
-    {"basic_green_management", AnswerKind::yes_no, "绿色制造管理职责与规划", "green-manufacturing responsibility and plan"},
+    {"basic_green_management", AnswerKind::yes_no, "绿色制造管理职责与规划",
+     "green-manufacturing responsibility and plan"},
     {"basic_management_systems", AnswerKind::yes_no, "四项管理体系", "the four management systems"},
     {"veto_not_operating_normally", AnswerKind::yes_no, "未正常经营", "not operating normally"},
-    {"veto_accident_or_tax_evasion_3y", AnswerKind::yes_no, "近三年事故或偷漏税", "accident or tax evasion in 3 years"},
+    {"veto_accident_or_tax_evasion_3y", AnswerKind::yes_no, "近三年事故或偷漏税",
+     "accident or tax evasion in 3 years"},
     {"veto_previously_removed", AnswerKind::yes_no, "曾被撤销称号", "previously removed"},
-    {"veto_serious_inspection_problem", AnswerKind::yes_no, "督查检查发现严重问题", "serious inspection problem"},
-    {"veto_energy_inspection_unrectified", AnswerKind::yes_no, "节能监察未整改", "energy inspection not rectified"},
+    {"veto_serious_inspection_problem", AnswerKind::yes_no, "督查检查发现严重问题",
+     "serious inspection problem"},
+    {"veto_energy_inspection_unrectified", AnswerKind::yes_no, "节能监察未整改",
+     "energy inspection not rectified"},
     {"veto_dishonest_debtor", AnswerKind::yes_no, "失信被执行人", "dishonest judgment debtor"},
     {"platform_functions", AnswerKind::platform, "能碳管理平台功能", "platform functions"},
     {"material_intensity", AnswerKind::amount, "原材料消耗强度", "raw-material intensity"},
@@ -49,7 +53,8 @@ constexpr AnswerSpec k_answers[] = {
     {"solid_waste_stock_utilised_t", AnswerKind::amount, "利用往年贮存量", "prior-year stock utilised"},
     {"solid_waste_utilisation_pct", AnswerKind::percent, "固废综合利用率", "solid-waste utilisation rate"},
     {"process_equipment_advanced", AnswerKind::yes_no, "工艺和设备先进性", "advanced process and equipment"},
-    {"green_investment_3y_10k_yuan", AnswerKind::amount, "近三年绿色低碳改造投资", "3-year green retrofit investment"},
+    {"green_investment_3y_10k_yuan", AnswerKind::amount, "近三年绿色低碳改造投资",
+     "3-year green retrofit investment"},
     {"output_value_3y_10k_yuan", AnswerKind::amount, "近三年工业总产值", "3-year output value"},
     {"green_investment_share_pct", AnswerKind::percent, "绿色改造投资占比", "green investment share"},
     {"pollutant_intensity", AnswerKind::amount, "主要污染物强度", "main-pollutant intensity"},
@@ -65,16 +70,18 @@ struct AnchorSpec {
     bool percent;
 };
 constexpr AnchorSpec k_anchorable[] = {
-    {"energy_intensity", false, false},  {"carbon_intensity", false, false},   {"renewable_share", true, true},
-    {"material_intensity", false, false}, {"water_intensity", false, false},   {"water_reuse_rate", true, true},
-    {"solid_waste_utilisation", true, true}, {"green_investment_share", true, true}, {"pollutant_intensity", false, false},
-    {"land_output", true, false},
+    {"energy_intensity", false, false},      {"carbon_intensity", false, false},
+    {"renewable_share", true, true},         {"material_intensity", false, false},
+    {"water_intensity", false, false},       {"water_reuse_rate", true, true},
+    {"solid_waste_utilisation", true, true}, {"green_investment_share", true, true},
+    {"pollutant_intensity", false, false},   {"land_output", true, false},
 };
 
 constexpr const char* k_platform_functions[] = {
-    "pf_energy_query",  "pf_energy_accounting", "pf_energy_analysis",   "pf_benchmarking",
-    "pf_energy_flow",   "pf_balance_optimisation", "pf_budget",         "pf_carbon_accounting",
-    "pf_carbon_footprint", "pf_supply_chain",   "pf_verification_support", "pf_carbon_assets",
+    "pf_energy_query", "pf_energy_accounting",    "pf_energy_analysis",
+    "pf_benchmarking", "pf_energy_flow",          "pf_balance_optimisation",
+    "pf_budget",       "pf_carbon_accounting",    "pf_carbon_footprint",
+    "pf_supply_chain", "pf_verification_support", "pf_carbon_assets",
 };
 constexpr int k_platform_count = 12;
 
@@ -117,8 +124,8 @@ bool valid_yes_no(const json& v) {
 }
 
 // A finite number in [lo, hi], else an error at path; returns whether it is valid.
-bool check_number(const json& v, const std::string& path, double lo, double hi, const char* zh, const char* en,
-                  Issues& is) {
+bool check_number(const json& v, const std::string& path, double lo, double hi, const char* zh,
+                  const char* en, Issues& is) {
     if (!v.is_number()) {
         is.error(path, "wrong_type", std::string(zh) + "应为数字", std::string(en) + " must be a number");
         return false;
@@ -135,7 +142,8 @@ bool check_number(const json& v, const std::string& path, double lo, double hi, 
         return false;
     }
     if (d > hi) {
-        is.error(path, "out_of_range", std::string(zh) + "应不大于 " + num_text(hi) + "（填写值 " + num_text(d) + "）",
+        is.error(path, "out_of_range",
+                 std::string(zh) + "应不大于 " + num_text(hi) + "（填写值 " + num_text(d) + "）",
                  std::string(en) + " must be at most " + num_text(hi) + " (got " + num_text(d) + ")");
         return false;
     }
@@ -155,8 +163,10 @@ void check_text(const json& v, const std::string& path, std::size_t max_chars, I
 
 void parse_platform(const json& v, const std::string& path, Issues& is) {
     if (v.is_number()) {
-        if (!v.is_number_integer() && !(v.is_number_float() && std::floor(v.get<double>()) == v.get<double>())) {
-            is.error(path, "wrong_type", "平台功能数量应为整数", "the number of platform functions must be an integer");
+        if (!v.is_number_integer() &&
+            !(v.is_number_float() && std::floor(v.get<double>()) == v.get<double>())) {
+            is.error(path, "wrong_type", "平台功能数量应为整数",
+                     "the number of platform functions must be an integer");
             return;
         }
         check_number(v, path, 0, k_platform_count, "平台功能数量", "the number of platform functions", is);
@@ -194,13 +204,15 @@ void parse_anchors(const json& v, const std::string& path, Issues& is) {
         const std::string p = path + "/" + it.key();
         const AnchorSpec* spec = anchor_spec(it.key());
         if (!spec) {
-            is.warning(p, "unknown_indicator", "指标“" + it.key() + "”不需要或不接受用户填写的引领值/基准值，已忽略",
-                       "indicator '" + it.key() + "' takes no user-supplied leading/baseline values; ignored");
+            is.warning(
+                p, "unknown_indicator", "指标“" + it.key() + "”不需要或不接受用户填写的引领值/基准值，已忽略",
+                "indicator '" + it.key() + "' takes no user-supplied leading/baseline values; ignored");
             continue;
         }
         const json& a = it.value();
         if (!a.is_object()) {
-            is.error(p, "wrong_type", "应为对象 {leading, baseline}", "must be an object {leading, baseline}");
+            is.error(p, "wrong_type", "应为对象 {leading, baseline}",
+                     "must be an object {leading, baseline}");
             continue;
         }
         const double hi = spec->percent ? 100.0 : k_max_amount;
@@ -218,8 +230,10 @@ void parse_anchors(const json& v, const std::string& path, Issues& is) {
         }
         for (auto f = a.begin(); f != a.end(); ++f) {
             if (f.key() == "leading" || f.key() == "baseline") continue;
-            if (f.key() == "unit") check_text(f.value(), p + "/unit", 50, is);
-            else if (f.key() == "source") check_text(f.value(), p + "/source", 200, is);
+            if (f.key() == "unit")
+                check_text(f.value(), p + "/unit", 50, is);
+            else if (f.key() == "source")
+                check_text(f.value(), p + "/source", 200, is);
             else
                 is.warning(p + "/" + f.key(), "unknown_key", "未知字段“" + f.key() + "”将被保留但不参与计算",
                            "unknown field '" + f.key() + "' is kept but not used");
@@ -227,7 +241,8 @@ void parse_anchors(const json& v, const std::string& path, Issues& is) {
         if (!ok) continue;
         const double lead = a["leading"].get<double>(), base = a["baseline"].get<double>();
         if (lead == base)
-            is.error(p, "anchors_equal", "引领值与基准值不能相等", "the leading and baseline values cannot be equal");
+            is.error(p, "anchors_equal", "引领值与基准值不能相等",
+                     "the leading and baseline values cannot be equal");
         else if (spec->positive && lead < base)
             is.error(p, "anchors_inverted", "该指标越大越好，引领值应大于基准值",
                      "larger is better for this indicator: the leading value must exceed the baseline");
@@ -251,7 +266,9 @@ std::optional<double> num(const json& j, const char* key) {
     return std::nullopt;
 }
 
-json opt_json(const std::optional<double>& v) { return v ? json(*v) : json(nullptr); }
+json opt_json(const std::optional<double>& v) {
+    return v ? json(*v) : json(nullptr);
+}
 
 struct Indicator {
     const Record* rec = nullptr;
@@ -262,22 +279,23 @@ struct Indicator {
     std::optional<double> value;
     std::string unit;
     std::optional<double> leading, baseline;
-    std::string anchor_source;  // where the anchors came from
-    std::string status;         // scored | needs_answer | needs_anchor
+    std::string anchor_source; // where the anchors came from
+    std::string status;        // scored | needs_answer | needs_anchor
     double score = 0;
-    std::string note_zh, note_en;  // why an answer or anchor is needed, or how the value was found
+    std::string note_zh, note_en; // why an answer or anchor is needed, or how the value was found
     json extra = json::object();
 };
 
 class Evaluator {
-public:
-    Evaluator(const Input& in, const Result& r, const RefData& ref) : in_(in), r_(r), ref_(ref), a_(in.green_factory.fields) {
+  public:
+    Evaluator(const Input& in, const Result& r, const RefData& ref)
+        : in_(in), r_(r), ref_(ref), a_(in.green_factory.fields) {
         if (!a_.is_object()) a_ = json::object();
     }
 
     GreenFactoryResult run();
 
-private:
+  private:
     const Input& in_;
     const Result& r_;
     const RefData& ref_;
@@ -307,9 +325,11 @@ private:
         std::optional<double> base = an ? num(*an, "baseline") : std::nullopt;
         if (!lead || !base || *lead == *base || (ind.positive ? *lead < *base : *lead > *base)) {
             ind.status = "needs_anchor";
-            ind.note_zh = "GB/T 36132-2025 未给出该指标的引领值和基准值（由行业标准或地方确定），请填写后评分";
-            ind.note_en = "GB/T 36132-2025 gives no leading or baseline value for this indicator (sector standards or "
-                          "provinces set them); enter them to score it";
+            ind.note_zh =
+                "GB/T 36132-2025 未给出该指标的引领值和基准值（由行业标准或地方确定），请填写后评分";
+            ind.note_en =
+                "GB/T 36132-2025 gives no leading or baseline value for this indicator (sector standards or "
+                "provinces set them); enter them to score it";
             return;
         }
         ind.leading = lead;
@@ -324,7 +344,8 @@ private:
 
     void score(Indicator& ind) {
         ind.status = "scored";
-        ind.score = green_factory_linear_score(ind.max, *ind.value, *ind.leading, *ind.baseline, ind.positive);
+        ind.score =
+            green_factory_linear_score(ind.max, *ind.value, *ind.leading, *ind.baseline, ind.positive);
     }
 
     void qualitative(Indicator& ind, const char* key) {
@@ -377,27 +398,32 @@ void Evaluator::energy_intensity(Indicator& ind) {
         const std::string why = p.missing ? p.missing->code : std::string();
         if (lunit.rfind("kgce/", 0) != 0 || !p.level1 || !p.level2 || why == "product_unit_mismatch" ||
             why == "limit_unit_unsupported") {
-            unusable.push_back({{"name", p.name}, {"limit_id", p.limit_id},
-                                {"reason", why.empty() ? std::string("limit_not_kgce_or_levels_missing") : why}});
+            unusable.push_back(
+                {{"name", p.name},
+                 {"limit_id", p.limit_id},
+                 {"reason", why.empty() ? std::string("limit_not_kgce_or_levels_missing") : why}});
             continue;
         }
         limit_applies = true;
         if (!p.kgce_per_unit) {
-            unusable.push_back({{"name", p.name}, {"limit_id", p.limit_id}, {"reason", why.empty() ? "unknown" : why}});
+            unusable.push_back(
+                {{"name", p.name}, {"limit_id", p.limit_id}, {"reason", why.empty() ? "unknown" : why}});
             continue;
         }
-        cands.push_back({i, *p.kgce_per_unit * in_.products[i].output / 1000.0, *p.kgce_per_unit, *p.level1, *p.level2, lunit});
+        cands.push_back({i, *p.kgce_per_unit * in_.products[i].output / 1000.0, *p.kgce_per_unit, *p.level1,
+                         *p.level2, lunit});
     }
     if (!unusable.empty()) ind.extra["products_not_scored"] = unusable;
     if (limit_applies) {
         if (cands.empty()) {
-            need_answer(ind,
-                        "产品适用能耗限额标准，但缺少产品产量或分摊能耗，无法计算单位产品能耗",
-                        "a GB energy limit applies, but product output or allocated energy is missing, so the "
-                        "unit-product energy cannot be computed");
+            need_answer(
+                ind, "产品适用能耗限额标准，但缺少产品产量或分摊能耗，无法计算单位产品能耗",
+                "a GB energy limit applies, but product output or allocated energy is missing, so the "
+                "unit-product energy cannot be computed");
             return;
         }
-        std::stable_sort(cands.begin(), cands.end(), [](const Cand& a, const Cand& b) { return a.tce > b.tce; });
+        std::stable_sort(cands.begin(), cands.end(),
+                         [](const Cand& a, const Cand& b) { return a.tce > b.tce; });
         if (cands.size() > 3) cands.resize(3);
         double wsum = 0, ssum = 0;
         json prods = json::array();
@@ -426,10 +452,12 @@ void Evaluator::energy_intensity(Indicator& ind) {
         ind.anchor_source = r_.products[top.index].standard + " 1级/2级 (level 1 / level 2)";
         ind.status = "scored";
         // Weights are each product's tce; with zero total energy fall back to an even average.
-        if (wsum > 0) ind.score = ssum / wsum;
+        if (wsum > 0)
+            ind.score = ssum / wsum;
         else {
             double s = 0;
-            for (const auto& p : prods) s += p["score"].get<double>();
+            for (const auto& p : prods)
+                s += p["score"].get<double>();
             ind.score = s / static_cast<double>(prods.size());
         }
         return;
@@ -470,9 +498,13 @@ void Evaluator::renewable_share(Indicator& ind) {
     ind.extra["capped_at_purchased_electricity"] = rs.capped;
     // The platform mock-ups band this indicator by annual energy use; report the band.
     const double t = rs.total_tce;
-    ind.extra["energy_band"] = t >= 10000 ? "ge10000" : t >= 5000 ? "5000to10000" : t >= 3000 ? "3000to5000" : "lt3000";
+    ind.extra["energy_band"] = t >= 10000  ? "ge10000"
+                               : t >= 5000 ? "5000to10000"
+                               : t >= 3000 ? "3000to5000"
+                                           : "lt3000";
     if (!rs.share_pct) {
-        need_answer(ind, "需要能源消费数据才能计算可再生能源利用率", "needs the energy data to compute the renewable share");
+        need_answer(ind, "需要能源消费数据才能计算可再生能源利用率",
+                    "needs the energy data to compute the renewable share");
         return;
     }
     ind.value = *rs.share_pct;
@@ -487,11 +519,13 @@ void Evaluator::platform_functions(Indicator& ind) {
         return;
     }
     double count = 0;
-    if (it->is_number()) count = std::clamp(it->get<double>(), 0.0, double(k_platform_count));
+    if (it->is_number())
+        count = std::clamp(it->get<double>(), 0.0, double(k_platform_count));
     else if (it->is_array()) {
         std::set<std::string> have;
         for (const auto& f : *it)
-            if (f.is_string() && is_platform_function(f.get<std::string>())) have.insert(f.get<std::string>());
+            if (f.is_string() && is_platform_function(f.get<std::string>()))
+                have.insert(f.get<std::string>());
         count = double(have.size());
         ind.extra["functions"] = have;
     }
@@ -546,8 +580,7 @@ void Evaluator::water_reuse(Indicator& ind) {
     if (v && vr && *v + *vr > 0) {
         ind.value = *vr / (*v + *vr) * 100.0;
         ind.extra["basis"] = "B.10: V_r / (V + V_r) × 100";
-        if (direct && std::fabs(*direct - *ind.value) > 0.5)
-            ind.extra["answered_rate_differs"] = *direct;
+        if (direct && std::fabs(*direct - *ind.value) > 0.5) ind.extra["answered_rate_differs"] = *direct;
     } else if (direct) {
         ind.value = direct;
         ind.extra["basis"] = "answered";
@@ -568,7 +601,7 @@ void Evaluator::solid_waste(Indicator& ind) {
     if (z && zr && *z + zw_v > 0) {
         double k = *zr / (*z + zw_v) * 100.0;
         if (k > 100) {
-            ind.extra["utilised_exceeds_generated"] = true;  // purchased waste must be excluded (B.11)
+            ind.extra["utilised_exceeds_generated"] = true; // purchased waste must be excluded (B.11)
             k = 100;
         }
         ind.value = k;
@@ -608,7 +641,8 @@ void Evaluator::land(Indicator& ind) {
     if (ind.id == "land_output") {
         ind.unit = "10k_yuan/m2";
         if (!have_land || !e.output_value_10k_yuan) {
-            need_answer(ind, "需要用地面积（m²）和工业总产值（万元）", "needs the land area (m2) and the output value (10k yuan)");
+            need_answer(ind, "需要用地面积（m²）和工业总产值（万元）",
+                        "needs the land area (m2) and the output value (10k yuan)");
             return;
         }
         ind.value = *e.output_value_10k_yuan / *e.land_area_m2;
@@ -620,19 +654,22 @@ void Evaluator::land(Indicator& ind) {
     const auto& part = coefficient ? e.building_footprint_m2 : e.floor_area_m2;
     ind.unit = coefficient ? "%" : "ratio";
     if (!have_land || !part) {
-        need_answer(ind, coefficient ? "需要用地面积和建（构）筑物及堆场占地面积（m²）" : "需要用地面积和总建筑面积（m²）",
+        need_answer(ind,
+                    coefficient ? "需要用地面积和建（构）筑物及堆场占地面积（m²）"
+                                : "需要用地面积和总建筑面积（m²）",
                     coefficient ? "needs the land area and the building, structure and yard footprint (m2)"
                                 : "needs the land area and the total floor area (m2)");
         return;
     }
     ind.value = *part / *e.land_area_m2 * (coefficient ? 100.0 : 1.0);
     ind.extra["basis"] = coefficient ? "B.27: footprint ÷ land area × 100" : "B.28: floor area ÷ land area";
-    ind.status = "scored";  // 0 points: shown for reference (Annex C gives it no points)
+    ind.status = "scored"; // 0 points: shown for reference (Annex C gives it no points)
 }
 
 // Measure ids the library knows (records "measure/<id>" in measures.json, or a computed result),
 // those that apply to this factory (computed in result.measures) first.
-std::vector<std::string> Evaluator::linked_measures(const Record& rec, std::vector<std::string>& applicable) const {
+std::vector<std::string> Evaluator::linked_measures(const Record& rec,
+                                                    std::vector<std::string>& applicable) const {
     std::vector<std::string> known, rest;
     auto it = rec.raw.find("measures");
     if (it == rec.raw.end() || !it->is_array()) return known;
@@ -666,7 +703,8 @@ json Evaluator::readiness(const std::vector<Indicator>& inds, const std::vector<
         bool at = ind.status == "scored" && ind.score >= ind.max - 1e-9;
         if (ind.status == "scored") any_known = true;
         if (!at) all_leading = false;
-        leading.push_back({{"indicator", ind.id}, {"at_leading_value", ind.status == "scored" ? json(at) : json(nullptr)}});
+        leading.push_back(
+            {{"indicator", ind.id}, {"at_leading_value", ind.status == "scored" ? json(at) : json(nullptr)}});
     }
     // National priority: products at GB limit level 1 (13号文 §14).
     bool has_limit = false, all_level1 = true;
@@ -720,7 +758,8 @@ GreenFactoryResult Evaluator::run() {
         const std::string kind = str(rec.raw, "kind");
         if (kind != "basic_requirement" && kind != "veto") continue;
         auto v = answer_yes_no(rec.id.c_str());
-        std::string status = !v ? "not_answered" : ((kind == "veto") ? (*v ? "failed" : "met") : (*v ? "met" : "failed"));
+        std::string status =
+            !v ? "not_answered" : ((kind == "veto") ? (*v ? "failed" : "met") : (*v ? "met" : "failed"));
         if (status != "met") res.mandatory_failed.push_back(rec.id);
         mandatory.push_back({{"id", rec.id},
                              {"kind", kind},
@@ -749,24 +788,41 @@ GreenFactoryResult Evaluator::run() {
         const std::string type = str(rec.raw, "type");
         ind.positive = type.rfind("positive", 0) == 0;
         ind.quantitative = type.find("quantitative") != std::string::npos;
-        ind.counts = !(rec.raw.contains("scored") && rec.raw["scored"].is_boolean() && !rec.raw["scored"].get<bool>());
+        ind.counts =
+            !(rec.raw.contains("scored") && rec.raw["scored"].is_boolean() && !rec.raw["scored"].get<bool>());
         const std::string& id = ind.id;
-        if (id == "energy_intensity") energy_intensity(ind);
-        else if (id == "carbon_intensity") carbon_intensity(ind);
-        else if (id == "renewable_share") renewable_share(ind);
-        else if (id == "platform_functions") platform_functions(ind);
-        else if (id == "material_intensity") direct_value(ind, "material_intensity");
-        else if (id == "water_intensity") water_intensity(ind);
-        else if (id == "water_reuse_rate") water_reuse(ind);
-        else if (id == "solid_waste_utilisation") solid_waste(ind);
-        else if (id == "process_equipment_advanced") qualitative(ind, "process_equipment_advanced");
-        else if (id == "green_investment_share") green_investment(ind);
-        else if (id == "pollutant_intensity") direct_value(ind, "pollutant_intensity");
-        else if (id == "green_design") qualitative(ind, "green_design");
-        else if (id == "product_carbon_footprint") qualitative(ind, "product_carbon_footprint");
-        else if (id == "land_output" || id == "building_coefficient" || id == "floor_area_ratio") land(ind);
-        else if (!ind.quantitative) qualitative(ind, id.c_str());  // a qualitative item added by data
-        else need_answer(ind, "此指标尚无计算方法", "no calculation is implemented for this indicator");
+        if (id == "energy_intensity")
+            energy_intensity(ind);
+        else if (id == "carbon_intensity")
+            carbon_intensity(ind);
+        else if (id == "renewable_share")
+            renewable_share(ind);
+        else if (id == "platform_functions")
+            platform_functions(ind);
+        else if (id == "material_intensity")
+            direct_value(ind, "material_intensity");
+        else if (id == "water_intensity")
+            water_intensity(ind);
+        else if (id == "water_reuse_rate")
+            water_reuse(ind);
+        else if (id == "solid_waste_utilisation")
+            solid_waste(ind);
+        else if (id == "process_equipment_advanced")
+            qualitative(ind, "process_equipment_advanced");
+        else if (id == "green_investment_share")
+            green_investment(ind);
+        else if (id == "pollutant_intensity")
+            direct_value(ind, "pollutant_intensity");
+        else if (id == "green_design")
+            qualitative(ind, "green_design");
+        else if (id == "product_carbon_footprint")
+            qualitative(ind, "product_carbon_footprint");
+        else if (id == "land_output" || id == "building_coefficient" || id == "floor_area_ratio")
+            land(ind);
+        else if (!ind.quantitative)
+            qualitative(ind, id.c_str()); // a qualitative item added by data
+        else
+            need_answer(ind, "此指标尚无计算方法", "no calculation is implemented for this indicator");
         if (!ind.counts) ind.score = 0;
         inds.push_back(std::move(ind));
     }
@@ -799,7 +855,9 @@ GreenFactoryResult Evaluator::run() {
         const json& raw = ind.rec->raw;
         json anchors = nullptr;
         if (ind.leading || ind.baseline)
-            anchors = {{"leading", opt_json(ind.leading)}, {"baseline", opt_json(ind.baseline)}, {"source", ind.anchor_source}};
+            anchors = {{"leading", opt_json(ind.leading)},
+                       {"baseline", opt_json(ind.baseline)},
+                       {"source", ind.anchor_source}};
         if (ind.status != "scored") undetermined += ind.max;
         json j = {{"id", ind.id},
                   {"number", ind.number},
@@ -835,8 +893,9 @@ GreenFactoryResult Evaluator::run() {
     d["points_undetermined"] = undetermined;
     d["pass_mark"] = nullptr;
     d["pass_mark_note_zh"] = "GB/T 36132-2025 不设及格分，由评价方案或行业标准确定；附录 C 分值仅为示例";
-    d["pass_mark_note_en"] = "GB/T 36132-2025 sets no pass mark (the evaluation scheme or sector standard does); "
-                             "Annex C points are examples";
+    d["pass_mark_note_en"] =
+        "GB/T 36132-2025 sets no pass mark (the evaluation scheme or sector standard does); "
+        "Annex C points are examples";
     d["readiness"] = readiness(inds, res.mandatory_failed);
 
     // Gaps: points not (yet) earned, most recoverable first.
@@ -885,36 +944,51 @@ void parse_green_factory(const json& j, const std::string& path, GreenFactoryAns
         const std::string p = path + "/" + it.key();
         const AnswerSpec* s = answer_spec(it.key());
         if (!s) {
-            issues.warning(p, "unknown_indicator", "未知的绿色工厂指标或字段“" + it.key() + "”将被保留但不参与评分",
-                           "unknown green-factory indicator or field '" + it.key() + "' is kept but not scored");
+            issues.warning(
+                p, "unknown_indicator", "未知的绿色工厂指标或字段“" + it.key() + "”将被保留但不参与评分",
+                "unknown green-factory indicator or field '" + it.key() + "' is kept but not scored");
             continue;
         }
         const json& v = it.value();
-        if (v.is_null()) continue;  // not answered
+        if (v.is_null()) continue; // not answered
         switch (s->kind) {
         case AnswerKind::yes_no:
             if (!valid_yes_no(v))
-                issues.error(p, "wrong_type", std::string(s->zh) + "应为 是/否（true/false 或 \"yes\"/\"no\"/\"unknown\"）",
-                             std::string(s->en) + " must be yes/no (true/false or \"yes\"/\"no\"/\"unknown\")");
+                issues.error(p, "wrong_type",
+                             std::string(s->zh) + "应为 是/否（true/false 或 \"yes\"/\"no\"/\"unknown\"）",
+                             std::string(s->en) +
+                                 " must be yes/no (true/false or \"yes\"/\"no\"/\"unknown\")");
             break;
-        case AnswerKind::percent: check_number(v, p, 0, 100, s->zh, s->en, issues); break;
-        case AnswerKind::amount: check_number(v, p, 0, k_max_amount, s->zh, s->en, issues); break;
-        case AnswerKind::platform: parse_platform(v, p, issues); break;
-        case AnswerKind::anchors: parse_anchors(v, p, issues); break;
+        case AnswerKind::percent:
+            check_number(v, p, 0, 100, s->zh, s->en, issues);
+            break;
+        case AnswerKind::amount:
+            check_number(v, p, 0, k_max_amount, s->zh, s->en, issues);
+            break;
+        case AnswerKind::platform:
+            parse_platform(v, p, issues);
+            break;
+        case AnswerKind::anchors:
+            parse_anchors(v, p, issues);
+            break;
         }
     }
     out.fields = j;
 }
 
-json green_factory_answers_to_json(const GreenFactoryAnswers& a) { return a.fields; }
+json green_factory_answers_to_json(const GreenFactoryAnswers& a) {
+    return a.fields;
+}
 
 json green_factory_result_to_json(const GreenFactoryResult& r) {
     return {{"total_score", r.total_score}, {"mandatory_failed", r.mandatory_failed}, {"detail", r.detail}};
 }
 
-double green_factory_linear_score(double points, double value, double leading, double baseline, bool positive) {
+double green_factory_linear_score(double points, double value, double leading, double baseline,
+                                  bool positive) {
     if (leading == baseline) return (positive ? value >= leading : value <= leading) ? points : 0.0;
-    double t = positive ? (value - baseline) / (leading - baseline) : (baseline - value) / (baseline - leading);
+    double t =
+        positive ? (value - baseline) / (leading - baseline) : (baseline - value) / (baseline - leading);
     return points * std::clamp(t, 0.0, 1.0);
 }
 

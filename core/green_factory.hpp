@@ -37,9 +37,9 @@ struct GreenFactoryAnswers {
 };
 
 struct GreenFactoryResult {
-    double total_score = 0;                     // 0-100, points of the indicators that could be scored
-    std::vector<std::string> mandatory_failed;  // basic requirements and vetoes not met or not answered
-    nlohmann::json detail = nlohmann::json::object();  // dimensions, indicators, mandatory, readiness, gaps
+    double total_score = 0;                           // 0-100, points of the indicators that could be scored
+    std::vector<std::string> mandatory_failed;        // basic requirements and vetoes not met or not answered
+    nlohmann::json detail = nlohmann::json::object(); // dimensions, indicators, mandatory, readiness, gaps
 };
 
 void parse_green_factory(const nlohmann::json& j, const std::string& path, GreenFactoryAnswers& out,
@@ -49,19 +49,20 @@ nlohmann::json green_factory_result_to_json(const GreenFactoryResult& r);
 
 // GB/T 36132-2025 clause 5 rule: full points at or beyond the leading value, zero at or beyond the
 // baseline, linear in between. `positive`: larger is better (正向); otherwise smaller is better.
-double green_factory_linear_score(double points, double value, double leading, double baseline, bool positive);
+double green_factory_linear_score(double points, double value, double leading, double baseline,
+                                  bool positive);
 
 // GB/T 36132-2025 Annex B.5 renewable share, counting own PV used on site, market-traded green
 // power and separately bought GEC at the electricity equivalent value, without double counting:
 // green power plus certificates can cover at most the purchased grid electricity.
 struct RenewableShare {
     double pv_self_used_tce = 0;
-    double green_power_tce = 0;  // after the cap
-    double gec_tce = 0;          // after the cap
+    double green_power_tce = 0; // after the cap
+    double gec_tce = 0;         // after the cap
     double renewable_tce = 0;
     double total_tce = 0;
-    std::optional<double> share_pct;  // absent when total energy is zero
-    bool capped = false;              // green power + GEC exceeded purchased electricity
+    std::optional<double> share_pct; // absent when total energy is zero
+    bool capped = false;             // green power + GEC exceeded purchased electricity
     double purchased_electricity_kwh = 0;
 };
 RenewableShare green_factory_renewable_share(const Input& input, const Result& partial, const RefData& ref);

@@ -40,9 +40,13 @@ json all_mandatory_met() {
 }
 
 // 1,000,000 kWh purchased electricity: 1e6 × 0.1229 kgce/kWh (GB/T 2589 当量值) = 122.9 tce.
-json electricity(double kwh) { return json::array({{{"carrier", "electricity"}, {"quantity", kwh}, {"unit", "kWh"}}}); }
+json electricity(double kwh) {
+    return json::array({{{"carrier", "electricity"}, {"quantity", kwh}, {"unit", "kWh"}}});
+}
 
-GreenFactoryResult evaluate_doc(const json& d) { return assess_doc(d).green_factory; }
+GreenFactoryResult evaluate_doc(const json& d) {
+    return assess_doc(d).green_factory;
+}
 
 } // namespace
 
@@ -68,7 +72,8 @@ TEST_CASE("linear rule reproduces the benchmarks.md §7.3 vectors", "[green_fact
 TEST_CASE("indicator data file: ids, sources, points sum to 100 per Annex C", "[green_factory][refdata]") {
     const Dataset* ds = ref().dataset("green_factory");
     REQUIRE(ds != nullptr);
-    for (const auto& i : ref().load_issues.items) UNSCOPED_INFO(i.path << ": " << i.message_en);
+    for (const auto& i : ref().load_issues.items)
+        UNSCOPED_INFO(i.path << ": " << i.message_en);
     CHECK(ref().load_issues.items.empty());
     std::set<std::string> ids;
     std::map<std::string, int> kinds;
@@ -129,13 +134,15 @@ TEST_CASE("every data-file item is an accepted answer key or platform function i
         const std::string kind = r.raw.value("kind", "");
         if (kind == "basic_requirement" || kind == "veto") answers[r.id] = false;
         if (kind == "platform_function") functions.push_back(r.id);
-        if (kind == "indicator" && r.raw.value("type", "").find("qualitative") != std::string::npos) answers[r.id] = true;
+        if (kind == "indicator" && r.raw.value("type", "").find("qualitative") != std::string::npos)
+            answers[r.id] = true;
     }
     answers["platform_functions"] = functions;
     GreenFactoryAnswers out;
     Issues is;
     parse_green_factory(answers, "/green_factory", out, is);
-    for (const auto& i : is.items) UNSCOPED_INFO(i.path << ": " << i.message_en);
+    for (const auto& i : is.items)
+        UNSCOPED_INFO(i.path << ": " << i.message_en);
     CHECK(is.items.empty());
 }
 
@@ -144,7 +151,8 @@ TEST_CASE("gate: unanswered basic requirements and vetoes are listed as failed",
     // 3 basic requirements + 6 veto items, none answered.
     CHECK(g.mandatory_failed.size() == 9);
     CHECK(g.detail.at("gate_passed") == false);
-    for (const auto& l : g.detail.at("readiness")) CHECK(l.at("status") == "blocked_by_mandatory");
+    for (const auto& l : g.detail.at("readiness"))
+        CHECK(l.at("status") == "blocked_by_mandatory");
 
     json d = doc(electricity(1e6));
     d["green_factory"] = all_mandatory_met();
@@ -157,35 +165,52 @@ TEST_CASE("gate: unanswered basic requirements and vetoes are listed as failed",
     }
 }
 
-TEST_CASE("veto: a negative-list situation that applies fails the gate; a basic requirement answered no fails", "[green_factory]") {
+TEST_CASE(
+    "veto: a negative-list situation that applies fails the gate; a basic requirement answered no fails",
+    "[green_factory]") {
     json d = doc(electricity(1e6));
     d["green_factory"] = all_mandatory_met();
     d["green_factory"]["veto_dishonest_debtor"] = true;
     d["green_factory"]["basic_management_systems"] = "no";
     d["green_factory"]["veto_previously_removed"] = "unknown";
     auto g = evaluate_doc(d);
-    CHECK(g.mandatory_failed == std::vector<std::string>{"basic_management_systems", "veto_previously_removed",
-                                                         "veto_dishonest_debtor"});
+    CHECK(g.mandatory_failed == std::vector<std::string>{"basic_management_systems",
+                                                         "veto_previously_removed", "veto_dishonest_debtor"});
     std::map<std::string, std::string> st;
-    for (const auto& m : g.detail.at("mandatory")) st[m.at("id")] = m.at("status");
+    for (const auto& m : g.detail.at("mandatory"))
+        st[m.at("id")] = m.at("status");
     CHECK(st["veto_dishonest_debtor"] == "failed");
     CHECK(st["veto_previously_removed"] == "not_answered");
     CHECK(st["basic_management_systems"] == "failed");
     CHECK(st["basic_compliance_3y"] == "met");
     // Vetoes do not change the indicator points; they block every level.
-    for (const auto& l : g.detail.at("readiness")) CHECK(l.at("status") == "blocked_by_mandatory");
+    for (const auto& l : g.detail.at("readiness"))
+        CHECK(l.at("status") == "blocked_by_mandatory");
 }
 
-TEST_CASE("energy intensity: GB limit level 1/2, tce-weighted over the three products with most energy", "[green_factory]") {
+TEST_CASE("energy intensity: GB limit level 1/2, tce-weighted over the three products with most energy",
+          "[green_factory]") {
     json products = json::array({
         // 420 kgce/t vs GB 31825 380/450: 8 × 30/70 = 3.428571; 420 tce.
-        {{"name", "卫生纸原纸"}, {"limit_id", "paper_tissue_wood"}, {"output", 1000}, {"unit", "t"}, {"energy_tce", 420}},
+        {{"name", "卫生纸原纸"},
+         {"limit_id", "paper_tissue_wood"},
+         {"output", 1000},
+         {"unit", "t"},
+         {"energy_tce", 420}},
         // 55 kgce/t vs 50/60: 4.0; 550 tce.
-        {{"name", "FDY"}, {"limit_id", "fibre_polyester_melt_fdy"}, {"output", 10000}, {"unit", "t"}, {"energy_tce", 550}},
+        {{"name", "FDY"},
+         {"limit_id", "fibre_polyester_melt_fdy"},
+         {"output", 10000},
+         {"unit", "t"},
+         {"energy_tce", 550}},
         // 76 kgce/t vs 70/80: 3.2; 760 tce.
         {{"name", "PTA"}, {"limit_id", "pta"}, {"output", 10000}, {"unit", "t"}, {"energy_tce", 760}},
         // 38 kgce/t vs 40/45 would be 8, but only 38 tce: the fourth product is left out.
-        {{"name", "POY"}, {"limit_id", "fibre_polyester_melt_poy"}, {"output", 1000}, {"unit", "t"}, {"energy_tce", 38}},
+        {{"name", "POY"},
+         {"limit_id", "fibre_polyester_melt_poy"},
+         {"output", 1000},
+         {"unit", "t"},
+         {"energy_tce", 38}},
     });
     json d = doc(electricity(1e7), {{"output_value_10k_yuan", 50000}});
     d["products"] = products;
@@ -206,30 +231,36 @@ TEST_CASE("energy intensity: single product at the §7.3 tissue-paper vector", "
     // One product takes the whole site (B.1): 420 tce over 1000 t = 420 kgce/t.
     // 420 tce / 0.1229 kgce/kWh = 3,417,412.53 kWh.
     json d = doc(electricity(420000.0 / 0.1229));
-    d["products"] = json::array({{{"name", "卫生纸原纸"}, {"limit_id", "paper_tissue_wood"}, {"output", 1000}, {"unit", "t"}}});
+    d["products"] = json::array(
+        {{{"name", "卫生纸原纸"}, {"limit_id", "paper_tissue_wood"}, {"output", 1000}, {"unit", "t"}}});
     auto g = evaluate_doc(d);
     const json& e = ind(g, "energy_intensity");
     CHECK_THAT(e.at("value").get<double>(), WithinRel(420, 1e-9));
-    CHECK_THAT(e.at("score").get<double>(), WithinAbs(8.0 * 30 / 70, 1e-6));  // 3.43
+    CHECK_THAT(e.at("score").get<double>(), WithinAbs(8.0 * 30 / 70, 1e-6)); // 3.43
 }
 
-TEST_CASE("energy intensity: a limit that applies without product energy asks for it; an electricity-only limit does not apply", "[green_factory]") {
+TEST_CASE("energy intensity: a limit that applies without product energy asks for it; an electricity-only "
+          "limit does not apply",
+          "[green_factory]") {
     // Two products under limits, no energy per product: B.1 cannot allocate, so the user must.
     json d = doc(electricity(1e7), {{"output_value_10k_yuan", 50000}});
-    d["products"] = json::array({{{"name", "FDY"}, {"limit_id", "fibre_polyester_melt_fdy"}, {"output", 10000}, {"unit", "t"}},
-                                 {{"name", "PTA"}, {"limit_id", "pta"}, {"output", 10000}, {"unit", "t"}}});
+    d["products"] = json::array(
+        {{{"name", "FDY"}, {"limit_id", "fibre_polyester_melt_fdy"}, {"output", 10000}, {"unit", "t"}},
+         {{"name", "PTA"}, {"limit_id", "pta"}, {"output", 10000}, {"unit", "t"}}});
     auto g = evaluate_doc(d);
     CHECK(ind(g, "energy_intensity").at("status") == "needs_answer");
     CHECK(ind(g, "energy_intensity").at("detail").at("products_not_scored").size() == 2);
 
     // Clinker electricity (kWh/t) is not comprehensive energy: fall back to energy per output value.
-    d["products"] = json::array({{{"name", "熟料"}, {"limit_id", "cement_clinker_electricity"}, {"output", 10000}, {"unit", "t"}}});
+    d["products"] = json::array(
+        {{{"name", "熟料"}, {"limit_id", "cement_clinker_electricity"}, {"output", 10000}, {"unit", "t"}}});
     g = evaluate_doc(d);
     CHECK(ind(g, "energy_intensity").at("detail").at("method") == "per_output_value");
     CHECK(ind(g, "energy_intensity").at("status") == "needs_anchor");
 }
 
-TEST_CASE("energy intensity without a product limit needs user anchors, never invented ones", "[green_factory]") {
+TEST_CASE("energy intensity without a product limit needs user anchors, never invented ones",
+          "[green_factory]") {
     // 1e6 kWh = 122.9 tce over 1000 万元 output = 0.1229 tce/万元 = 122.9 kgce/万元.
     json d = doc(electricity(1e6), {{"output_value_10k_yuan", 1000}});
     auto g = evaluate_doc(d);
@@ -241,7 +272,8 @@ TEST_CASE("energy intensity without a product limit needs user anchors, never in
     CHECK(e.at("score") == 0.0);
     CHECK(e.at("anchors").is_null());
 
-    d["green_factory"] = {{"anchors", {{"energy_intensity", {{"leading", 100}, {"baseline", 150}, {"source", "市经信局"}}}}}};
+    d["green_factory"] = {
+        {"anchors", {{"energy_intensity", {{"leading", 100}, {"baseline", 150}, {"source", "市经信局"}}}}}};
     g = evaluate_doc(d);
     const json& e2 = ind(g, "energy_intensity");
     CHECK(e2.at("status") == "scored");
@@ -276,17 +308,15 @@ TEST_CASE("renewable share per B.5 counts own PV, green power and GEC once", "[g
     CHECK_THAT(s.gec_tce, WithinRel(200000 * 0.1229 / 1000, 1e-9));
 }
 
-TEST_CASE("auto-fill from a constructed input: land, water, waste, investment per Annex B", "[green_factory]") {
+TEST_CASE("auto-fill from a constructed input: land, water, waste, investment per Annex B",
+          "[green_factory]") {
     json d = doc(electricity(1e6), {{"output_value_10k_yuan", 10000},
                                     {"land_area_m2", 20000},
                                     {"floor_area_m2", 30000},
                                     {"building_footprint_m2", 10000}});
-    d["green_factory"] = {{"water_withdrawal_m3", 90000},
-                          {"water_reused_m3", 810000},
-                          {"solid_waste_generated_t", 900},
-                          {"solid_waste_utilised_t", 800},
-                          {"solid_waste_stock_utilised_t", 100},
-                          {"green_investment_3y_10k_yuan", 300},
+    d["green_factory"] = {{"water_withdrawal_m3", 90000},        {"water_reused_m3", 810000},
+                          {"solid_waste_generated_t", 900},      {"solid_waste_utilised_t", 800},
+                          {"solid_waste_stock_utilised_t", 100}, {"green_investment_3y_10k_yuan", 300},
                           {"output_value_3y_10k_yuan", 30000}};
     auto g = evaluate_doc(d);
     // B.26 10000 万元 / 20000 m² = 0.5 万元/m²; B.27 10000/20000 × 100 = 50 %; B.28 30000/20000 = 1.5.
@@ -317,29 +347,30 @@ TEST_CASE("auto-fill from a constructed input: land, water, waste, investment pe
 TEST_CASE("a fully answered factory: dimension and total scores worked by hand", "[green_factory]") {
     // One tissue-paper product at 420 kgce/t (3.428571 of 8).
     json d = doc(electricity(420000.0 / 0.1229), {{"output_value_10k_yuan", 10000}, {"land_area_m2", 20000}});
-    d["products"] = json::array({{{"name", "卫生纸原纸"}, {"limit_id", "paper_tissue_wood"}, {"output", 1000}, {"unit", "t"}}});
+    d["products"] = json::array(
+        {{{"name", "卫生纸原纸"}, {"limit_id", "paper_tissue_wood"}, {"output", 1000}, {"unit", "t"}}});
     json a = all_mandatory_met();
     a["platform_functions"] = json::array({"pf_energy_query", "pf_energy_accounting", "pf_benchmarking",
-                                            "pf_carbon_accounting", "pf_budget"});  // 5 -> 3.75 of 6
-    a["water_withdrawal_m3"] = 90000;                                              // 9 m³/万元
-    a["water_reused_m3"] = 810000;                                                 // 90 %
+                                           "pf_carbon_accounting", "pf_budget"}); // 5 -> 3.75 of 6
+    a["water_withdrawal_m3"] = 90000;                                             // 9 m³/万元
+    a["water_reused_m3"] = 810000;                                                // 90 %
     a["solid_waste_utilisation_pct"] = 95;
     a["material_intensity"] = 1.05;
     a["pollutant_intensity"] = 0.2;
     a["green_investment_share_pct"] = 2;
-    a["process_equipment_advanced"] = true;  // 6
-    a["green_design"] = true;                // 8
-    a["product_carbon_footprint"] = false;   // 0
+    a["process_equipment_advanced"] = true; // 6
+    a["green_design"] = true;               // 8
+    a["product_carbon_footprint"] = false;  // 0
     a["anchors"] = {
-        {"carbon_intensity", {{"leading", 0.1}, {"baseline", 0.5}}},        // see below
-        {"renewable_share", {{"leading", 20}, {"baseline", 5}}},            // 0 % -> 0
-        {"material_intensity", {{"leading", 1.0}, {"baseline", 1.1}}},      // 8 × 0.05/0.1 = 4
-        {"water_intensity", {{"leading", 5}, {"baseline", 10}}},            // 8 × 1/5 = 1.6
-        {"water_reuse_rate", {{"leading", 95}, {"baseline", 85}}},          // 8 × 5/10 = 4
-        {"solid_waste_utilisation", {{"leading", 90}, {"baseline", 70}}},   // beyond leading: 6
-        {"green_investment_share", {{"leading", 3}, {"baseline", 1}}},      // 4 × 1/2 = 2
-        {"pollutant_intensity", {{"leading", 0.1}, {"baseline", 0.3}}},     // 6 × 0.1/0.2 = 3
-        {"land_output", {{"leading", 1.0}, {"baseline", 0.25}}},            // 8 × 0.25/0.75 = 2.6667
+        {"carbon_intensity", {{"leading", 0.1}, {"baseline", 0.5}}},      // see below
+        {"renewable_share", {{"leading", 20}, {"baseline", 5}}},          // 0 % -> 0
+        {"material_intensity", {{"leading", 1.0}, {"baseline", 1.1}}},    // 8 × 0.05/0.1 = 4
+        {"water_intensity", {{"leading", 5}, {"baseline", 10}}},          // 8 × 1/5 = 1.6
+        {"water_reuse_rate", {{"leading", 95}, {"baseline", 85}}},        // 8 × 5/10 = 4
+        {"solid_waste_utilisation", {{"leading", 90}, {"baseline", 70}}}, // beyond leading: 6
+        {"green_investment_share", {{"leading", 3}, {"baseline", 1}}},    // 4 × 1/2 = 2
+        {"pollutant_intensity", {{"leading", 0.1}, {"baseline", 0.3}}},   // 6 × 0.1/0.2 = 3
+        {"land_output", {{"leading", 1.0}, {"baseline", 0.25}}},          // 8 × 0.25/0.75 = 2.6667
     };
     d["green_factory"] = a;
     Result r = assess_doc(d);
@@ -356,7 +387,8 @@ TEST_CASE("a fully answered factory: dimension and total scores worked by hand",
     // 产品绿色化: 8 + 0 = 8
     // 用地集约化: 8 × (0.5 − 0.25)/(1 − 0.25) = 2.666667
     std::map<std::string, double> dims;
-    for (const auto& dj : g.detail.at("dimensions")) dims[dj.at("id")] = dj.at("score");
+    for (const auto& dj : g.detail.at("dimensions"))
+        dims[dj.at("id")] = dj.at("score");
     CHECK_THAT(dims["dim_energy"], WithinAbs(8.0 * 30 / 70 + carbon + 3.75, 1e-9));
     CHECK_THAT(dims["dim_resources"], WithinAbs(15.6, 1e-9));
     CHECK_THAT(dims["dim_production"], WithinAbs(11.0, 1e-9));
@@ -367,10 +399,11 @@ TEST_CASE("a fully answered factory: dimension and total scores worked by hand",
     // Gaps ordered by recoverable points: product carbon footprint (8) and renewable share (8) first.
     const json& gaps = g.detail.at("gaps");
     REQUIRE(gaps.size() >= 2);
-    CHECK(gaps[0].at("indicator") == "renewable_share");   // 8, Annex C #3
-    CHECK(gaps[1].at("indicator") == "product_carbon_footprint");  // 8, #13
+    CHECK(gaps[0].at("indicator") == "renewable_share");          // 8, Annex C #3
+    CHECK(gaps[1].at("indicator") == "product_carbon_footprint"); // 8, #13
     for (std::size_t i = 1; i < gaps.size(); ++i)
-        CHECK(gaps[i - 1].at("recoverable_points").get<double>() >= gaps[i].at("recoverable_points").get<double>());
+        CHECK(gaps[i - 1].at("recoverable_points").get<double>() >=
+              gaps[i].at("recoverable_points").get<double>());
     // Result JSON carries the fixed paths.
     json rj = result_to_json(r);
     CHECK_THAT(rj.at("green_factory").at("total_score").get<double>(), WithinAbs(g.total_score, 1e-12));
@@ -392,8 +425,9 @@ TEST_CASE("qualitative items score by the answer; unanswered ones need an answer
 
 TEST_CASE("gaps link measures only where the measure library has the id", "[green_factory]") {
     auto files = embedded_data_files();
-    files.push_back({"measures_fake.json",
-                     R"({"dataset":"measures","version":"test","records":[{"id":"measure/pv_rooftop","source":"test","confidence":"X"}]})"});
+    files.push_back(
+        {"measures_fake.json",
+         R"({"dataset":"measures","version":"test","records":[{"id":"measure/pv_rooftop","source":"test","confidence":"X"}]})"});
     RefData data = RefData::load(files);
     Input in = parse_ok(doc(electricity(1e6), {{"output_value_10k_yuan", 1000}}));
     Result r = assess(in, data);
@@ -420,12 +454,16 @@ TEST_CASE("answers are validated with JSON paths and zh/en messages", "[green_fa
         CHECK_FALSE(i.message_zh.empty());
         CHECK_FALSE(i.message_en.empty());
     }
-    CHECK(has_issue(issues_for({{"water_withdrawal_m3", -1}}), "negative", "/green_factory/water_withdrawal_m3"));
-    CHECK(has_issue(issues_for({{"water_withdrawal_m3", "lots"}}), "wrong_type", "/green_factory/water_withdrawal_m3"));
+    CHECK(has_issue(issues_for({{"water_withdrawal_m3", -1}}), "negative",
+                    "/green_factory/water_withdrawal_m3"));
+    CHECK(has_issue(issues_for({{"water_withdrawal_m3", "lots"}}), "wrong_type",
+                    "/green_factory/water_withdrawal_m3"));
     CHECK(has_issue(issues_for({{"green_design", "maybe"}}), "wrong_type", "/green_factory/green_design"));
     CHECK(has_issue(issues_for({{"green_design", 1}}), "wrong_type", "/green_factory/green_design"));
-    CHECK(has_issue(issues_for({{"platform_functions", 13}}), "out_of_range", "/green_factory/platform_functions"));
-    CHECK(has_issue(issues_for({{"platform_functions", 2.5}}), "wrong_type", "/green_factory/platform_functions"));
+    CHECK(has_issue(issues_for({{"platform_functions", 13}}), "out_of_range",
+                    "/green_factory/platform_functions"));
+    CHECK(has_issue(issues_for({{"platform_functions", 2.5}}), "wrong_type",
+                    "/green_factory/platform_functions"));
     CHECK(has_issue(issues_for({{"anchors", {{"water_reuse_rate", {{"leading", 80}, {"baseline", 90}}}}}}),
                     "anchors_inverted", "/green_factory/anchors/water_reuse_rate"));
     CHECK(has_issue(issues_for({{"anchors", {{"energy_intensity", {{"leading", 200}, {"baseline", 100}}}}}}),
@@ -434,12 +472,14 @@ TEST_CASE("answers are validated with JSON paths and zh/en messages", "[green_fa
                     "/green_factory/anchors/land_output/baseline"));
     CHECK(has_issue(issues_for({{"anchors", {{"renewable_share", {{"leading", 120}, {"baseline", 5}}}}}}),
                     "out_of_range", "/green_factory/anchors/renewable_share/leading"));
-    CHECK(has_issue(issues_for({{"anchors", {{"land_output", {{"leading", 1}, {"baseline", 1}}}}}}), "anchors_equal"));
+    CHECK(has_issue(issues_for({{"anchors", {{"land_output", {{"leading", 1}, {"baseline", 1}}}}}}),
+                    "anchors_equal"));
 
     // Warnings, not errors: unknown indicator ids, unknown or repeated platform functions.
-    Issues w = issues_for({{"water_recycling", 50},
-                           {"platform_functions", json::array({"pf_energy_query", "pf_energy_query", "pf_teleport"})},
-                           {"anchors", {{"platform_functions", {{"leading", 8}, {"baseline", 0}}}}}});
+    Issues w = issues_for(
+        {{"water_recycling", 50},
+         {"platform_functions", json::array({"pf_energy_query", "pf_energy_query", "pf_teleport"})},
+         {"anchors", {{"platform_functions", {{"leading", 8}, {"baseline", 0}}}}}});
     CHECK_FALSE(w.has_errors());
     CHECK(has_issue(w, "unknown_indicator", "/green_factory/water_recycling"));
     CHECK(has_issue(w, "duplicate_platform_function", "/green_factory/platform_functions/1"));
@@ -457,13 +497,14 @@ TEST_CASE("sample factories evaluate consistently", "[green_factory][samples]") 
     for (const auto& [name, text] : embedded_sample_files()) {
         INFO(name);
         ParseOutcome p = parse_document(text, ref());
-        if (!p.input) continue;  // the sample tests report parse problems
+        if (!p.input) continue; // the sample tests report parse problems
         Result r = assess(*p.input, ref());
         const auto& g = r.green_factory;
         CHECK(g.total_score >= 0);
         CHECK(g.total_score <= 100 + 1e-9);
         double sum = 0;
-        for (const auto& dj : g.detail.at("dimensions")) sum += dj.at("score").get<double>();
+        for (const auto& dj : g.detail.at("dimensions"))
+            sum += dj.at("score").get<double>();
         CHECK_THAT(sum, WithinAbs(g.total_score, 1e-9));
         // Auto-filled from the assessment whenever the data allow it.
         if (p.input->enterprise.output_value_10k_yuan && r.energy.total_tce > 0) {
