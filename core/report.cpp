@@ -1021,6 +1021,14 @@ std::string mac_chart(const Ctx& c, const json& ms) {
     std::stable_sort(bars.begin(), bars.end(), [](const Bar& a, const Bar& b) { return a.cost < b.cost; });
     double total = 0, lo = 0, hi = 0;
     for (const auto& b : bars) total += b.width, lo = std::min(lo, b.cost), hi = std::max(hi, b.cost);
+    // One outlier (a small measure with a huge cost per tonne) would flatten every other bar: cap the
+    // axis at 1.5x the runner-up and draw the outlier clipped, its value written at the top.
+    std::vector<double> pos, neg;
+    for (const auto& b : bars) (b.cost >= 0 ? pos : neg).push_back(std::fabs(b.cost));
+    std::sort(pos.rbegin(), pos.rend());
+    std::sort(neg.rbegin(), neg.rend());
+    if (pos.size() >= 2 && pos[0] > 3 * pos[1]) hi = std::max(pos[1] * 1.5, 100.0);
+    if (neg.size() >= 2 && neg[0] > 3 * neg[1]) lo = -std::max(neg[1] * 1.5, 100.0);
     if (hi - lo <= 0) hi = lo + 1;
     const int w = 640, h = 280;
     const double left = 70, right = 20, top = 20, bottom = 40;
@@ -1031,9 +1039,14 @@ std::string mac_chart(const Ctx& c, const json& ms) {
     double x = left;
     for (const auto& b : bars) {
         double bw = b.width * xs;
-        double y = b.cost >= 0 ? y0 - b.cost * ys : y0;
-        svg += svg_rect(x, y, bw, std::fabs(b.cost) * ys, fill_ref("mac", b.cost < 0 ? 2 : 0));
-        if (bw >= 10) svg += svg_text(x + bw / 2, b.cost >= 0 ? y - 4 : y + std::fabs(b.cost) * ys + 12, std::to_string(b.no), "middle", "small");
+        double shown = std::min(std::max(b.cost, lo), hi);
+        bool clipped = shown != b.cost;
+        double y = shown >= 0 ? y0 - shown * ys : y0;
+        double bh = std::fabs(shown) * ys;
+        svg += svg_rect(x, y, bw, bh, fill_ref("mac", b.cost < 0 ? 2 : 0));
+        std::string label = std::to_string(b.no) + (clipped ? " (" + format_number(b.cost, 0) + ")" : "");
+        if (bw >= 10 || clipped)
+            svg += svg_text(x + bw / 2, shown >= 0 ? y - 4 : y + bh + 12, label, "middle", "small");
         x += bw;
     }
     svg += "<line x1=\"" + svg_num(left) + "\" y1=\"" + svg_num(y0) + "\" x2=\"" + svg_num(w - right) + "\" y2=\"" +
@@ -1057,7 +1070,10 @@ std::string measures_section(Ctx& c) {
         return s + not_evaluated(L, L.t("尚无适用的技改措施（措施库未启用或缺少设备数据）",
                                         "no applicable measures (measure library not active or equipment data missing)")) +
                "</section>\n";
-    s += "<table class=\"small\"><thead><tr>" + th("#") + th(L.t("措施", "Measure")) +
+    s += "<table class=\"small fixed\"><colgroup><col style=\"width:4%\"><col style=\"width:24%\">"
+         "<col style=\"width:8%\"><col style=\"width:9%\"><col style=\"width:8%\"><col style=\"width:8%\">"
+         "<col style=\"width:6%\"><col style=\"width:8%\"><col style=\"width:8%\"><col style=\"width:10%\">"
+         "<col style=\"width:7%\"></colgroup><thead><tr>" + th("#") + th(L.t("措施", "Measure")) +
          th(L.t("节能量（吨标准煤/年）", "Energy saved (tce/yr)"), true) + th(L.t("减排量（吨CO₂/年）", "CO₂ avoided (t/yr)"), true) +
          th(L.t("投资（万元）", "Investment (10k yuan)"), true) + th(L.t("年节约（万元）", "Annual saving (10k yuan)"), true) +
          th(L.t("回收期（年）", "Payback (years)"), true) + th(L.t("净现值（万元）", "NPV (10k yuan)"), true) +
