@@ -443,7 +443,7 @@ void Evaluator::energy_intensity(Indicator& ind) {
                              {"score", s}});
         }
         ind.extra["method"] = "gb_limit_level1_level2";
-        ind.extra["products"] = prods;
+        ind.extra["products"] = std::move(prods);
         const Cand& top = cands.front();
         ind.value = top.kgce;
         ind.unit = top.unit;
@@ -733,7 +733,7 @@ json Evaluator::readiness(const std::vector<Indicator>& inds, const std::vector<
         if (rec.id == "level_national")
             cond.push_back({{"id", "products_at_gb_limit_level1_priority"},
                             {"met", has_limit ? json(all_level1) : json(nullptr)}});
-        l["conditions"] = cond;
+        l["conditions"] = std::move(cond);
         out.push_back(std::move(l));
     }
     return out;
@@ -772,7 +772,7 @@ GreenFactoryResult Evaluator::run() {
                              {"evidence_zh", str(rec.raw, "evidence_zh")},
                              {"evidence_en", str(rec.raw, "evidence_en")}});
     }
-    d["mandatory"] = mandatory;
+    d["mandatory"] = std::move(mandatory);
     d["gate_passed"] = res.mandatory_failed.empty();
 
     // Indicators.
@@ -847,7 +847,7 @@ GreenFactoryResult Evaluator::run() {
                         {"max_determined", determined}});
     }
     res.total_score = total;
-    d["dimensions"] = dims;
+    d["dimensions"] = std::move(dims);
 
     json jinds = json::array();
     double undetermined = 0;
@@ -889,7 +889,7 @@ GreenFactoryResult Evaluator::run() {
         if (!ind.extra.empty()) j["detail"] = ind.extra;
         jinds.push_back(std::move(j));
     }
-    d["indicators"] = jinds;
+    d["indicators"] = std::move(jinds);
     d["points_undetermined"] = undetermined;
     d["pass_mark"] = nullptr;
     d["pass_mark_note_zh"] = "GB/T 36132-2025 不设及格分，由评价方案或行业标准确定；附录 C 分值仅为示例";
@@ -927,7 +927,7 @@ GreenFactoryResult Evaluator::run() {
         if (g->status != "scored") j["recoverable_is_upper_bound"] = true;
         jg.push_back(std::move(j));
     }
-    d["gaps"] = jg;
+    d["gaps"] = std::move(jg);
     return res;
 }
 

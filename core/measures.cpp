@@ -1174,8 +1174,8 @@ void evaluate_measures(const Input& in, Result& result, const RefData& ref) {
                     if (it->is_number() && (it.key().find("kwh") != std::string::npos || it.key().find("_base_units") != std::string::npos ||
                                             it.key().find("_m3") != std::string::npos || it.key() == "heat_gj" || it.key() == "steam_t"))
                         phys[it.key()] = phys.value(it.key(), 0.0) + it->get<double>();
-            m.detail["physical"] = phys;
-            m.detail["items"] = items;
+            m.detail["physical"] = std::move(phys);
+            m.detail["items"] = std::move(items);
             if (!needs.empty()) m.detail["needs"] = needs;
             if (!notes.empty()) m.detail["notes"] = notes;
             // Range spanned by the source's low and high parameter values.

@@ -8,13 +8,12 @@ namespace selfcheck {
 using nlohmann::json;
 
 const Record* Dataset::find(std::string_view id) const {
-    for (const auto& r : records)
-        if (r.id == id) return &r;
-    return nullptr;
+    auto it = index.find(id);
+    return it == index.end() ? nullptr : &records[it->second];
 }
 
 const Dataset* RefData::dataset(std::string_view name) const {
-    auto it = datasets.find(std::string(name));
+    auto it = datasets.find(name);
     return it == datasets.end() ? nullptr : &it->second;
 }
 
@@ -48,8 +47,35 @@ std::optional<double> num_opt(const json& j, const char* key) {
     return std::nullopt;
 }
 
+// Data files are a few levels deep; a downloaded one (a receiver's industry_averages) could be
+// nested a million levels, and copying or destroying such a json recurses until the stack
+// overflows (found by tests/fuzz/fuzz_refdata). Scanned before parsing, like io.cpp does.
+constexpr int k_max_data_depth = 64;
+bool nested_deeper_than(std::string_view text, int limit) {
+    int depth = 0;
+    bool in_string = false, escape = false;
+    for (char c : text) {
+        if (in_string) {
+            if (escape) escape = false;
+            else if (c == '\\') escape = true;
+            else if (c == '"') in_string = false;
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '{' || c == '[') {
+            if (++depth > limit) return true;
+        } else if (c == '}' || c == ']') {
+            --depth;
+        }
+    }
+    return false;
+}
+
 void load_dataset(const std::string& file, const std::string& text, RefData& out) {
     Issues& is = out.load_issues;
+    if (nested_deeper_than(text, k_max_data_depth)) {
+        is.error(file, "data_too_deep", "参考数据文件嵌套层级过深", "reference data file is nested too deeply");
+        return;
+    }
     json doc = json::parse(text, nullptr, false);
     if (doc.is_discarded() || !doc.is_object()) {
         is.error(file, "data_not_json", "参考数据文件不是有效的 JSON", "reference data file is not valid JSON");
@@ -84,7 +110,8 @@ void load_dataset(const std::string& file, const std::string& text, RefData& out
         if (rec.confidence.empty()) is.error(p, "data_confidence", "记录缺少可信度标记", "record lacks a confidence tag");
         if (r.contains("value") && (!rec.value || rec.unit.empty()))
             is.error(p, "data_value", "数值记录须有数值和单位", "a numeric record needs a number and a unit");
-        if (d.find(rec.id)) is.error(p, "data_duplicate_id", "记录 id 重复", "duplicate record id");
+        if (!d.index.emplace(rec.id, d.records.size()).second)
+            is.error(p, "data_duplicate_id", "记录 id 重复", "duplicate record id");
         rec.raw = r;
         d.records.push_back(std::move(rec));
     }

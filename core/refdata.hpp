@@ -30,6 +30,7 @@ struct Dataset {
     std::string version;
     std::vector<Record> records;
     nlohmann::json raw;  // whole file
+    std::map<std::string, std::size_t, std::less<>> index;  // id -> position in records
     const Record* find(std::string_view id) const;
 };
 
@@ -48,7 +49,7 @@ struct Carrier {
 };
 
 struct RefData {
-    std::map<std::string, Dataset> datasets;  // by dataset name
+    std::map<std::string, Dataset, std::less<>> datasets;  // by dataset name
     std::map<std::string, Carrier> carriers;  // by carrier id
     Issues load_issues;                       // problems found while loading (should be empty)
 
