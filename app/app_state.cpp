@@ -23,9 +23,11 @@ LoadOutcome AppState::load(std::string_view text, std::string_view name) {
         }
         document = json::parse(text);
         output = std::move(out.output);
+        last_result = output;
         result_ok = true;
         edited = false;
         source_name = std::string(name);
+        ++revision;
         lo.ok = true;
     } catch (const std::exception& e) {  // the one boundary: nothing escapes into the UI loop
         lo.errors = json::array({{{"path", ""}, {"message_zh", std::string("内部错误：") + e.what()},
@@ -41,6 +43,7 @@ bool AppState::update() {
         AssessOutcome out = assess_text(document.dump(), *ref);
         output = std::move(out.output);
         result_ok = out.ok;
+        if (result_ok) last_result = output;
     } catch (const std::exception& e) {
         output = {{"errors", json::array({{{"path", ""}, {"message_zh", std::string("内部错误：") + e.what()},
                                            {"message_en", std::string("internal error: ") + e.what()}}})}};
@@ -50,5 +53,29 @@ bool AppState::update() {
 }
 
 std::string AppState::result_text() const { return dump_compact(output); }
+
+std::vector<const json*> AppState::issues_at(std::string_view path, bool exact) const {
+    std::vector<const json*> out;
+    auto scan = [&](const json& list) {
+        if (!list.is_array()) return;
+        for (const json& e : list) {
+            if (!e.is_object() || !e.contains("path") || !e["path"].is_string()) continue;
+            const std::string& p = e["path"].get_ref<const std::string&>();
+            const bool hit = p == path || (!exact && p.size() > path.size() && p.compare(0, path.size(), path) == 0 &&
+                                           p[path.size()] == '/');
+            if (hit) out.push_back(&e);
+        }
+    };
+    if (output.is_object()) {
+        if (output.contains("errors")) scan(output["errors"]);
+        if (output.contains("warnings")) scan(output["warnings"]);
+    }
+    return out;
+}
+
+int AppState::error_count() const {
+    if (!output.is_object() || !output.contains("errors") || !output["errors"].is_array()) return 0;
+    return static_cast<int>(output["errors"].size());
+}
 
 } // namespace selfcheck::app

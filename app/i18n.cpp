@@ -1,7 +1,8 @@
 #include "i18n.hpp"
 
+#include "i18n_table.hpp"
+
 #include <map>
-#include <nlohmann/json.hpp>
 #include <string>
 #include <utility>
 #include <vector>
@@ -10,18 +11,11 @@ namespace selfcheck::app {
 const std::vector<std::pair<std::string, std::string>>& embedded_i18n_files();  // generated
 
 namespace {
-using Table = std::map<std::string, std::string, std::less<>>;
-
-const std::map<std::string, Table, std::less<>>& tables() {
+const std::map<std::string, StringTable, std::less<>>& tables() {
     static const auto t = [] {
-        std::map<std::string, Table, std::less<>> all;
-        for (const auto& [file, text] : embedded_i18n_files()) {
-            auto j = nlohmann::json::parse(text, nullptr, false);
-            if (!j.is_object()) continue;
-            Table& tab = all[file.substr(0, file.rfind('.'))];
-            for (auto it = j.begin(); it != j.end(); ++it)
-                if (it.value().is_string()) tab[it.key()] = it.value().get<std::string>();
-        }
+        std::map<std::string, StringTable, std::less<>> all;
+        for (const auto& [file, text] : embedded_i18n_files())
+            parse_string_table(text, all[file.substr(0, file.rfind('.'))]);
         return all;
     }();
     return t;
@@ -30,6 +24,8 @@ std::string g_lang = "zh-CN";
 } // namespace
 
 void set_language(std::string_view lang) { g_lang = std::string(lang); }
+const char* language() { return g_lang.c_str(); }
+bool lang_en() { return g_lang == "en"; }
 
 const char* tr(const char* key) {
     for (const std::string& lang : {g_lang, std::string("zh-CN")}) {

@@ -88,7 +88,7 @@ platform::FrameStatus frame() {
     ImGui::NewFrame();
     hooks_begin_frame();
 
-    ui::draw_overview(g_state);
+    ui::draw_app(g_state);  // sidebar + current screen + tour (ui/navigation.cpp)
 
     ImGui::Render();
     platform::after_render();

@@ -37,5 +37,7 @@ void first_frame_presented();      // resolves window.selfcheck.ready on the web
 // Offer bytes to the user as a file: a browser download, or a file in the working directory.
 void save_file(const std::string& name, const std::string& bytes, const char* mime_type);
 void open_url(const std::string& url);
+// Wipe everything this app stored locally (saved self-checks, settings). The UI confirms first.
+void clear_local_data();
 
 } // namespace selfcheck::app::platform

@@ -1,0 +1,241 @@
+// 2 能源消费: one row per energy carrier (annual quantity, unit limited to units that measure the
+// carrier, optional bill-style monthly entry summing to the year, measured calorific value,
+// feedstock flag), plus own renewables and green power.
+#include "format.hpp"
+#include "i18n.hpp"
+#include "test_hooks.hpp"
+#include "ui/screens.hpp"
+#include "ui/widgets.hpp"
+
+#include "imgui.h"
+#include "units.hpp"
+
+#include <string>
+
+namespace selfcheck::app::ui {
+
+namespace {
+const Unit k_units[] = {Unit::kWh, Unit::MWh, Unit::w_kWh, Unit::t, Unit::kg, Unit::m3, Unit::w_m3, Unit::GJ, Unit::MJ, Unit::L};
+
+// Units that convert to the carrier's base unit (litres only where a density is on file).
+std::vector<std::pair<std::string, const char*>> units_for(const AppState& s, const std::string& carrier) {
+    std::vector<std::pair<std::string, const char*>> out;
+    const Carrier* c = nullptr;
+    if (s.ref)
+        if (auto it = s.ref->carriers.find(carrier); it != s.ref->carriers.end()) c = &it->second;
+    for (Unit u : k_units) {
+        bool ok = true;
+        if (c) {
+            ok = to_base_factor(u, c->base_unit, c->density_kg_per_l).has_value();
+            if (!ok && c->heat_units_as_heat && (u == Unit::GJ || u == Unit::MJ)) ok = true;
+        }
+        if (!ok) continue;
+        static std::string labels[10][2];
+        const int i = static_cast<int>(u);
+        labels[i][0] = std::string(unit_id(u));
+        labels[i][1] = std::string(unit_id(u)) + " (" + std::string(unit_label_zh(u)) + ")";
+        out.emplace_back(labels[i][0], lang_en() ? labels[i][0].c_str() : labels[i][1].c_str());
+    }
+    return out;
+}
+
+const json* carrier_result(const AppState& s, const std::string& carrier) {
+    const json* list = at(s.result(), {"energy", "by_carrier"});
+    if (!list || !list->is_array()) return nullptr;
+    for (const json& c : *list)
+        if (c.value("carrier", "") == carrier) return &c;
+    return nullptr;
+}
+
+void id_of(char* buf, std::size_t n, int row, const char* what) { std::snprintf(buf, n, "energy.%d.%s", row, what); }
+} // namespace
+
+void draw_energy(AppState& s) {
+    screen_title("energy.title", "help.energy");
+    stale_banner(s);
+    json& rows = ensure(s.document, "energy", true);
+    bool ch = false;
+    char tid[64];
+
+    static std::vector<std::pair<std::string, const char*>> carrier_choices;
+    static std::vector<std::string> carrier_names;
+    static std::string lang_for;
+    if (carrier_choices.empty() || lang_for != language()) {
+        carrier_choices.clear();
+        carrier_names.clear();
+        if (s.ref) {
+            carrier_names.reserve(s.ref->carriers.size());
+            for (const auto& [id, c] : s.ref->carriers) carrier_names.push_back((lang_en() ? c.name_en : c.name_zh));
+            std::size_t i = 0;
+            for (const auto& [id, c] : s.ref->carriers) carrier_choices.emplace_back(id, carrier_names[i++].c_str());
+        }
+        lang_for = language();
+    }
+
+    int remove = -1, duplicate = -1;
+    const float fs = ImGui::GetFontSize();
+    for (int i = 0; i < static_cast<int>(rows.size()); ++i) {
+        json& r = rows[i];
+        if (!r.is_object()) continue;
+        ImGui::PushID(i);
+        const std::string path = "/energy/" + std::to_string(i);
+        const std::string carrier = r.value("carrier", "");
+        ImGui::BeginGroup();
+        ImGui::AlignTextToFramePadding();
+        ImGui::Text("%d", i + 1);
+        ImGui::SameLine(fs * 2);
+        ch |= combo("##carrier", r, "carrier", carrier_choices, fs * 8);
+        id_of(tid, sizeof tid, i, "carrier");
+        track(tid);
+        ImGui::SameLine();
+        ch |= input_number("##q", r, "quantity", fs * 9);
+        id_of(tid, sizeof tid, i, "quantity");
+        track(tid);
+        ImGui::SameLine();
+        ch |= combo("##unit", r, "unit", units_for(s, carrier), fs * 9);
+        id_of(tid, sizeof tid, i, "unit");
+        track(tid);
+        ImGui::SameLine();
+        bool feed = r.value("feedstock", false);
+        if (ImGui::Checkbox(tr("energy.feedstock"), &feed)) {
+            if (feed) r["feedstock"] = true;
+            else r.erase("feedstock");
+            ch = true;
+        }
+        id_of(tid, sizeof tid, i, "feedstock");
+        track(tid);
+        help("help.feedstock");
+        ImGui::SameLine();
+        if (ImGui::SmallButton(tr("common.duplicate"))) duplicate = i;
+        id_of(tid, sizeof tid, i, "duplicate");
+        track(tid);
+        ImGui::SameLine();
+        if (ImGui::SmallButton(tr("common.delete"))) remove = i;
+        id_of(tid, sizeof tid, i, "delete");
+        track(tid);
+
+        // result for this carrier: tce and CO2, with the coefficient and its source on hover
+        if (const json* cr = carrier_result(s, carrier)) {
+            ImGui::Indent(fs * 2);
+            ImGui::TextDisabled("= %s %s · %s %s", num(number_or(at(*cr, {"tce"}), 0)).c_str(), tr("unit.tce"),
+                                num(number_or(at(*cr, {"tco2"}), 0)).c_str(), tr("unit.tco2"));
+            if (hover_tip_begin()) {
+                tooltip_text(std::string(tr("energy.tip_formula")));
+                tooltip_text(num(number_or(at(*cr, {"base_quantity"}), 0)) + " " + cr->value("base_unit", "") + " × " +
+                             plain(number_or(at(*cr, {"kgce_per_base_unit"}), 0)) + " kgce/" + cr->value("base_unit", "") +
+                             " ÷ 1000 = " + num(number_or(at(*cr, {"tce"}), 0)) + " tce");
+                if (const json* fu = at(s.result(), {"factors_used"}); fu && fu->is_array())
+                    for (const json& f : *fu)
+                        if (f.value("id", "") == "carrier/" + carrier)
+                            tooltip_text(std::string(tr("common.source")) + ": " + f.value("source", ""));
+                hover_tip_end();
+            }
+            ImGui::Unindent(fs * 2);
+        }
+        ImGui::Indent(fs * 2);
+        // monthly bills and measured NCV
+        bool has_monthly = r.contains("monthly") && r["monthly"].is_array();
+        if (ImGui::Checkbox(tr("energy.monthly"), &has_monthly)) {
+            if (has_monthly) {
+                json m = json::array();
+                const double q = number_or(at(r, {"quantity"}), 0);
+                for (int k = 0; k < 12; ++k) m.push_back(q / 12);
+                r["monthly"] = m;
+            } else {
+                r.erase("monthly");
+            }
+            ch = true;
+        }
+        id_of(tid, sizeof tid, i, "monthly");
+        track(tid);
+        help("help.monthly");
+        ImGui::SameLine(0, fs * 2);
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted(tr("energy.ncv"));
+        help("help.ncv");
+        ImGui::SameLine();
+        ch |= input_number("##ncv", r, "ncv_kj_per_unit", fs * 7);
+        id_of(tid, sizeof tid, i, "ncv");
+        track(tid);
+        unit_label(tr("unit.kj_per_unit"));
+        ImGui::SameLine(0, fs * 2);
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted(tr("energy.note"));
+        ImGui::SameLine();
+        ch |= input_text("##note", r, "note", fs * 12);
+        if (has_monthly && r["monthly"].is_array()) {
+            json& m = r["monthly"];
+            while (m.size() < 12) m.push_back(0);
+            double sum = 0;
+            bool all_num = true;
+            for (int k = 0; k < 12; ++k) {
+                ImGui::PushID(100 + k);
+                if (k % 6) ImGui::SameLine();
+                ImGui::AlignTextToFramePadding();
+                ImGui::Text("%s%d%s", lang_en() ? "M" : "", k + 1, lang_en() ? "" : "月");
+                ImGui::SameLine();
+                json slot = m[k];
+                if (input_number_at("##m", slot, fs * 6)) {
+                    m[k] = slot.is_null() ? json(0) : slot;
+                    ch = true;
+                }
+                if (k == 0) {
+                    id_of(tid, sizeof tid, i, "month0");
+                    track(tid);
+                }
+                ImGui::PopID();
+                if (m[k].is_number()) sum += m[k].get<double>();
+                else all_num = false;
+            }
+            // the year is the sum of the bills
+            if (ch && all_num) r["quantity"] = sum;
+            ImGui::TextDisabled("%s: %s %s", tr("energy.monthly_sum"), group(sum, 2).c_str(), r.value("unit", "").c_str());
+        }
+        ImGui::Unindent(fs * 2);
+        ImGui::EndGroup();
+        field_issues(s, path, false);
+        field_issues(s, path);
+        ImGui::Separator();
+        ImGui::PopID();
+    }
+    if (duplicate >= 0) {
+        rows.insert(rows.begin() + duplicate + 1, rows[duplicate]);
+        ch = true;
+    }
+    if (remove >= 0) {
+        rows.erase(rows.begin() + remove);
+        ch = true;
+    }
+    if (ImGui::Button(tr("energy.add_row"))) {
+        rows.push_back({{"carrier", "electricity"}, {"quantity", 0}, {"unit", "kWh"}});
+        ch = true;
+    }
+    track("energy.add_row");
+    field_issues(s, "/energy");
+
+    ImGui::Spacing();
+    ImGui::TextUnformatted(tr("energy.renewables"));
+    help("help.renewables");
+    json& ren = ensure(s.document, "renewables");
+    struct F {
+        const char* key;
+        const char* label;
+        const char* unit;
+    };
+    static const F fields[] = {{"pv_self_used_kwh", "energy.pv_self_used", "unit.kwh"},
+                               {"pv_exported_kwh", "energy.pv_exported", "unit.kwh"},
+                               {"green_power_kwh", "energy.green_power", "unit.kwh"},
+                               {"gec_mwh", "energy.gec", "unit.mwh"}};
+    for (const auto& f : fields) {
+        row_label(tr(f.label));
+        ImGui::PushID(f.key);
+        ch |= input_number("##v", ren, f.key);
+        ImGui::PopID();
+        unit_label(tr(f.unit));
+        field_issues(s, std::string("/renewables/") + f.key);
+    }
+    if (ren.empty()) s.document.erase("renewables");
+    if (ch) s.mark_edited();
+}
+
+} // namespace selfcheck::app::ui

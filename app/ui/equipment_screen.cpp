@@ -1,0 +1,220 @@
+// 4 设备: equipment by kind, one table per kind (add / duplicate / delete rows), with sensible
+// defaults for a new row. Field names carry their units (rated_kw, hours_per_year, ...), as the
+// core's diagnosis reads them (core/diagnosis.cpp); unknown fields in a row are kept untouched.
+#include "format.hpp"
+#include "i18n.hpp"
+#include "test_hooks.hpp"
+#include "ui/screens.hpp"
+#include "ui/widgets.hpp"
+
+#include "imgui.h"
+
+#include <string>
+
+namespace selfcheck::app::ui {
+
+namespace {
+struct Field {
+    const char* key;
+    const char* label;  // i18n key
+    bool number;
+    const char* unit;   // shown in the column header (symbols are the same in both languages)
+};
+struct Kind {
+    const char* type;
+    const char* label;  // i18n key
+    std::vector<Field> fields;
+    const char* defaults;  // JSON of a new row
+};
+
+const std::vector<Kind>& kinds() {
+    static const std::vector<Kind> k = {
+        {"motor", "eq.t.motor",
+         {{"rated_kw", "eq.f.rated_kw", true, "kW"}, {"efficiency_class", "eq.f.efficiency_class", false, "IE1-5"},
+          {"hours_per_year", "eq.f.hours_per_year", true, "h/a"}, {"load_factor", "eq.f.load_factor", true, "0-1"},
+          {"speed_control", "eq.f.speed_control", false, ""}, {"year_installed", "eq.f.year_installed", true, ""}},
+         R"({"type":"motor","count":1,"rated_kw":15,"efficiency_class":"IE2","hours_per_year":4000,"load_factor":0.7})"},
+        {"pump", "eq.t.pump",
+         {{"rated_kw", "eq.f.rated_kw", true, "kW"}, {"flow_control", "eq.f.flow_control", false, ""},
+          {"hours_per_year", "eq.f.hours_per_year", true, "h/a"}, {"load_factor", "eq.f.load_factor", true, "0-1"},
+          {"efficiency_class", "eq.f.efficiency_class", false, "IE1-5"}},
+         R"({"type":"pump","count":1,"rated_kw":22,"flow_control":"throttle","hours_per_year":4000,"load_factor":0.7})"},
+        {"fan", "eq.t.fan",
+         {{"rated_kw", "eq.f.rated_kw", true, "kW"}, {"flow_control", "eq.f.flow_control", false, ""},
+          {"hours_per_year", "eq.f.hours_per_year", true, "h/a"}, {"load_factor", "eq.f.load_factor", true, "0-1"}},
+         R"({"type":"fan","count":1,"rated_kw":11,"flow_control":"damper","hours_per_year":4000,"load_factor":0.7})"},
+        {"air_compressor", "eq.t.air_compressor",
+         {{"rated_kw", "eq.f.rated_kw", true, "kW"}, {"fad_m3_per_min", "eq.f.fad_m3_per_min", true, "m3/min"},
+          {"pressure_mpa", "eq.f.pressure_mpa", true, "MPa"}, {"required_pressure_mpa", "eq.f.required_pressure_mpa", true, "MPa"},
+          {"specific_power_kw_per_m3_min", "eq.f.specific_power", true, "kW/(m3/min)"},
+          {"speed_control", "eq.f.speed_control", false, ""}, {"hours_per_year", "eq.f.hours_per_year", true, "h/a"},
+          {"load_factor", "eq.f.load_factor", true, "0-1"}},
+         R"({"type":"air_compressor","count":1,"compressor_type":"screw_oil_injected","rated_kw":55,"fad_m3_per_min":9,"pressure_mpa":0.8,"speed_control":"fixed","hours_per_year":4000,"load_factor":0.8})"},
+        {"transformer", "eq.t.transformer",
+         {{"rated_kva", "eq.f.rated_kva", true, "kVA"}, {"series", "eq.f.series", false, ""},
+          {"load_factor", "eq.f.load_factor", true, "0-1"}, {"no_load_loss_kw", "eq.f.no_load_loss_kw", true, "kW"},
+          {"load_loss_kw", "eq.f.load_loss_kw", true, "kW"}},
+         R"({"type":"transformer","count":1,"series":"S11","rated_kva":1000,"load_factor":0.5})"},
+        {"boiler", "eq.t.boiler",
+         {{"fuel", "eq.f.fuel", false, ""}, {"capacity_t_per_h", "eq.f.capacity_t_per_h", true, "t/h"},
+          {"efficiency", "eq.f.efficiency", true, "0-1"}, {"flue_temp_c", "eq.f.flue_temp_c", true, "°C"},
+          {"year_installed", "eq.f.year_installed", true, ""}},
+         R"({"type":"boiler","count":1,"fuel":"natural_gas","capacity_t_per_h":4,"efficiency":0.88})"},
+        {"furnace", "eq.t.furnace",
+         {{"fuel", "eq.f.fuel", false, ""}, {"rated_kw", "eq.f.rated_kw", true, "kW"},
+          {"efficiency", "eq.f.efficiency", true, "0-1"}, {"exhaust_temp_c", "eq.f.exhaust_temp_c", true, "°C"}},
+         R"({"type":"furnace","count":1,"fuel":"natural_gas","rated_kw":500,"efficiency":0.5})"},
+        {"lighting", "eq.t.lighting",
+         {{"lamp_type", "eq.f.lamp_type", false, ""}, {"watts", "eq.f.watts", true, "W"},
+          {"hours_per_year", "eq.f.hours_per_year", true, "h/a"}},
+         R"({"type":"lighting","count":100,"lamp_type":"fluorescent","watts":36,"hours_per_year":3000})"},
+        {"heat_pump", "eq.t.heat_pump",
+         {{"rated_kw", "eq.f.rated_kw", true, "kW"}, {"cop", "eq.f.cop", true, ""}, {"hours_per_year", "eq.f.hours_per_year", true, "h/a"}},
+         R"({"type":"heat_pump","count":1,"rated_kw":100,"cop":3})"},
+        {"chiller", "eq.t.chiller",
+         {{"rated_kw", "eq.f.rated_kw", true, "kW"}, {"cop", "eq.f.cop", true, ""}, {"hours_per_year", "eq.f.hours_per_year", true, "h/a"}},
+         R"({"type":"chiller","count":1,"rated_kw":300,"cop":5})"},
+        {"pv", "eq.t.pv", {{"rated_kw", "eq.f.pv_kwp", true, "kWp"}, {"annual_kwh", "eq.f.annual_kwh", true, "kWh"}},
+         R"({"type":"pv","count":1,"rated_kw":500})"},
+        {"storage", "eq.t.storage", {{"capacity_kwh", "eq.f.capacity_kwh", true, "kWh"}, {"power_kw", "eq.f.power_kw", true, "kW"}},
+         R"({"type":"storage","count":1,"capacity_kwh":1000,"power_kw":500,"planned":true})"},
+        {"roof", "eq.t.roof",
+         {{"usable_area_m2", "eq.f.usable_area_m2", true, "m2"}, {"structure", "eq.f.structure", false, ""}},
+         R"({"type":"roof","count":1,"usable_area_m2":5000,"structure":"steel"})"},
+        {"waste_heat", "eq.t.waste_heat",
+         {{"medium", "eq.f.medium", false, "gas/liquid"}, {"temperature_c", "eq.f.temperature_c", true, "°C"},
+          {"recoverable_kw", "eq.f.recoverable_kw", true, "kW"}, {"hours_per_year", "eq.f.hours_per_year", true, "h/a"}},
+         R"({"type":"waste_heat","count":1,"medium":"gas","temperature_c":180,"recoverable_kw":200})"},
+    };
+    return k;
+}
+
+const Kind* kind_of(const std::string& type) {
+    for (const auto& k : kinds())
+        if (type == k.type) return &k;
+    return nullptr;
+}
+} // namespace
+
+void draw_equipment(AppState& s) {
+    screen_title("equipment.title", "help.equipment");
+    stale_banner(s);
+    json& rows = ensure(s.document, "equipment", true);
+    bool ch = false;
+    const float fs = ImGui::GetFontSize();
+    static std::string current = "motor";
+    char tid[96];
+
+    // kind tabs: every known kind, with the number of rows of that kind
+    if (ImGui::BeginTabBar("##kinds", ImGuiTabBarFlags_FittingPolicyScroll)) {
+        for (const auto& k : kinds()) {
+            int n = 0;
+            for (const json& r : rows)
+                if (r.is_object() && r.value("type", "") == k.type) n += 1;
+            char label[96];
+            std::snprintf(label, sizeof label, n ? "%s (%d)###%s" : "%s###%s", tr(k.label), n, k.type);
+            if (!n) std::snprintf(label, sizeof label, "%s###%s", tr(k.label), k.type);
+            if (ImGui::BeginTabItem(label)) {
+                current = k.type;
+                ImGui::EndTabItem();
+            }
+            std::snprintf(tid, sizeof tid, "equipment.tab.%s", k.type);
+            track(tid);
+        }
+        ImGui::EndTabBar();
+    }
+    const Kind* k = kind_of(current);
+    if (!k) return;
+
+    std::vector<int> idx;
+    for (int i = 0; i < static_cast<int>(rows.size()); ++i)
+        if (rows[i].is_object() && rows[i].value("type", "") == current) idx.push_back(i);
+
+    const int ncol = 3 + static_cast<int>(k->fields.size());
+    const float row_h = ImGui::GetFrameHeightWithSpacing() + 2;
+    const float h = row_h * static_cast<float>(idx.size() + 2) + ImGui::GetStyle().ScrollbarSize + fs;
+    int remove = -1, duplicate = -1;
+    if (ImGui::BeginTable("##eq", ncol,
+                          ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollX | ImGuiTableFlags_SizingFixedFit,
+                          ImVec2(0, h))) {
+        ImGui::TableSetupColumn("#", ImGuiTableColumnFlags_WidthFixed, fs * 1.5f);
+        ImGui::TableSetupColumn(tr("eq.f.count"), ImGuiTableColumnFlags_WidthFixed, fs * 4.5f);
+        static std::vector<std::string> headers;
+        headers.clear();
+        for (const auto& f : k->fields)
+            headers.push_back(std::string(tr(f.label)) + (f.unit[0] ? std::string("\n") + f.unit : std::string()));
+        for (std::size_t c = 0; c < k->fields.size(); ++c)
+            ImGui::TableSetupColumn(headers[c].c_str(), ImGuiTableColumnFlags_WidthFixed, fs * (k->fields[c].number ? 6.5f : 7.5f));
+        ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, fs * 6);
+        ImGui::TableHeadersRow();
+        for (std::size_t n = 0; n < idx.size(); ++n) {
+            const int i = idx[n];
+            json& r = rows[i];
+            const std::string path = "/equipment/" + std::to_string(i);
+            ImGui::PushID(i);
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::AlignTextToFramePadding();
+            ImGui::Text("%d", static_cast<int>(n) + 1);
+            ImGui::TableNextColumn();
+            ch |= input_number("##count", r, "count", -1);
+            if (!s.issues_at(path + "/count").empty()) ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, IM_COL32(180, 40, 40, 120));
+            for (const auto& f : k->fields) {
+                ImGui::TableNextColumn();
+                ImGui::PushID(f.key);
+                ch |= f.number ? input_number("##f", r, f.key, -1) : input_text("##f", r, f.key, -1);
+                std::snprintf(tid, sizeof tid, "equipment.%s.%d.%s", current.c_str(), static_cast<int>(n), f.key);
+                track(tid);
+                auto iss = s.issues_at(path + "/" + f.key);
+                if (!iss.empty()) {
+                    ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, IM_COL32(180, 40, 40, 120));
+                    if (hover_tip_begin()) {
+                        for (const json* e : iss) tooltip_text(local(*e, "message"));
+                        hover_tip_end();
+                    }
+                }
+                ImGui::PopID();
+            }
+            ImGui::TableNextColumn();
+            if (ImGui::SmallButton(tr("common.duplicate_short"))) duplicate = i;
+            std::snprintf(tid, sizeof tid, "equipment.%s.%d.duplicate", current.c_str(), static_cast<int>(n));
+            track(tid);
+            ImGui::SameLine();
+            if (ImGui::SmallButton(tr("common.delete_short"))) remove = i;
+            std::snprintf(tid, sizeof tid, "equipment.%s.%d.delete", current.c_str(), static_cast<int>(n));
+            track(tid);
+            ImGui::PopID();
+        }
+        ImGui::EndTable();
+    }
+    // issues of this kind's rows, with the row number, in the user's language
+    for (std::size_t n = 0; n < idx.size(); ++n) {
+        auto iss = s.issues_at("/equipment/" + std::to_string(idx[n]), false);
+        auto own = s.issues_at("/equipment/" + std::to_string(idx[n]));
+        iss.insert(iss.end(), own.begin(), own.end());
+        for (const json* e : iss) {
+            const bool err = e->value("severity", "error") == "error";
+            char pre[32];
+            std::snprintf(pre, sizeof pre, "#%d ", static_cast<int>(n) + 1);
+            text_wrapped_colored(err ? col_error() : col_warning(), std::string(pre) + local(*e, "message"));
+        }
+    }
+    if (duplicate >= 0) {
+        rows.insert(rows.begin() + duplicate + 1, rows[duplicate]);
+        ch = true;
+    }
+    if (remove >= 0) {
+        rows.erase(rows.begin() + remove);
+        ch = true;
+    }
+    if (ImGui::Button(tr("equipment.add"))) {
+        rows.push_back(json::parse(k->defaults));
+        ch = true;
+    }
+    track("equipment.add_row");
+    ImGui::SameLine();
+    ImGui::TextDisabled("%s", tr("equipment.defaults_note"));
+    if (ch) s.mark_edited();
+}
+
+} // namespace selfcheck::app::ui

@@ -1,0 +1,180 @@
+// 6 绿色工厂: the GB/T 36132-2025 items the energy data cannot answer: basic requirements and veto
+// items, then the indicators that need an answer or an anchor (引领值/基准值), each with the
+// standard's hint and the evidence an assessor will ask for (assets/data/green_factory.json).
+#include "format.hpp"
+#include "i18n.hpp"
+#include "test_hooks.hpp"
+#include "ui/screens.hpp"
+#include "ui/widgets.hpp"
+
+#include "imgui.h"
+
+#include <string>
+
+namespace selfcheck::app::ui {
+
+namespace {
+const json* indicator_result(const AppState& s, const std::string& id, const char* list) {
+    const json* l = at(s.result(), {"green_factory", "detail", list});
+    if (!l || !l->is_array()) return nullptr;
+    for (const json& x : *l)
+        if (x.value("id", "") == id) return &x;
+    return nullptr;
+}
+
+void hint_and_evidence(const json& rec) {
+    const std::string hint = local(rec, "hint"), ev = local(rec, "evidence");
+    if (!hint.empty()) text_wrapped(hint);
+    if (!ev.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
+        text_wrapped(std::string(tr("gf.evidence")) + ev);
+        ImGui::PopStyleColor();
+    }
+}
+
+struct NumAnswer {
+    const char* key;
+    const char* label;
+    const char* unit;
+};
+std::vector<NumAnswer> answers_for(const std::string& id) {
+    if (id == "water_reuse_rate")
+        return {{"water_withdrawal_m3", "gf.water_withdrawal", "m3"}, {"water_reused_m3", "gf.water_reused", "m3"}};
+    if (id == "solid_waste_utilisation")
+        return {{"solid_waste_generated_t", "gf.waste_generated", "t"},
+                {"solid_waste_utilised_t", "gf.waste_utilised", "t"},
+                {"solid_waste_stock_utilised_t", "gf.waste_stock_utilised", "t"}};
+    if (id == "green_investment_share")
+        return {{"green_investment_3y_10k_yuan", "gf.green_investment", "10k_yuan"},
+                {"output_value_3y_10k_yuan", "gf.output_value_3y", "10k_yuan"}};
+    if (id == "material_intensity" || id == "pollutant_intensity" || id == "water_intensity")
+        return {{nullptr, "gf.value", ""}};
+    return {};
+}
+} // namespace
+
+void draw_green_factory(AppState& s) {
+    screen_title("gf.title", "help.green_factory");
+    stale_banner(s);
+    json& gf = ensure(s.document, "green_factory");
+    bool ch = false;
+    const Dataset* d = s.ref ? s.ref->dataset("green_factory") : nullptr;
+    if (!d) return;
+    const float fs = ImGui::GetFontSize();
+    char tid[96];
+
+    if (const json* sc = at(s.result(), {"green_factory", "total_score"}); is_num(sc)) {
+        ImGui::Text("%s %s / 100", tr("gf.score"), num(sc->get<double>()).c_str());
+        help("help.gf_score");
+        if (const json* note = at(s.result(), {"green_factory", "detail"}))
+            ImGui::TextDisabled("%s", local(*note, "pass_mark_note").c_str());
+    }
+
+    if (ImGui::CollapsingHeader(tr("gf.mandatory"), ImGuiTreeNodeFlags_DefaultOpen)) {
+        track("gf.mandatory");
+        text_wrapped(tr("gf.mandatory_note"));
+        for (const auto& r : d->records) {
+            const std::string kind = r.raw.value("kind", "");
+            if (kind != "basic_requirement" && kind != "veto") continue;
+            ImGui::PushID(r.id.c_str());
+            const json* res = indicator_result(s, r.id, "mandatory");
+            const std::string st = res ? res->value("status", "") : "";
+            const bool bad = st != "met" && st != "passed" && st != "ok" && !st.empty();
+            ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(st.empty() ? ImGui::GetColorU32(ImGuiCol_TextDisabled) : bad ? col_warning() : col_ok()),
+                               "%s", kind == "veto" ? tr("gf.veto") : tr("gf.basic"));
+            ImGui::SameLine();
+            ImGui::TextUnformatted(local(r.raw, "name").c_str());
+            ImGui::Indent(fs);
+            ch |= yes_no(r.id.c_str(), gf, r.id.c_str());
+            std::snprintf(tid, sizeof tid, "gf.%s", r.id.c_str());
+            track(tid);
+            hint_and_evidence(r.raw);
+            field_issues(s, "/green_factory/" + r.id);
+            ImGui::Unindent(fs);
+            ImGui::Spacing();
+            ImGui::PopID();
+        }
+    }
+
+    if (ImGui::CollapsingHeader(tr("gf.indicators"), ImGuiTreeNodeFlags_DefaultOpen)) {
+        for (const auto& r : d->records) {
+            if (r.raw.value("kind", "") != "indicator") continue;
+            const json* res = indicator_result(s, r.id, "indicators");
+            const std::string st = res ? res->value("status", "") : "";
+            const bool auto_ = r.raw.value("auto", false);
+            ImGui::PushID(r.id.c_str());
+            ImGui::Separator();
+            ImGui::TextUnformatted(local(r.raw, "name").c_str());
+            ImGui::SameLine();
+            if (res && is_num(at(*res, {"score"})))
+                ImGui::TextDisabled("%s / %s %s", num(number_or(at(*res, {"score"}), 0)).c_str(),
+                                    num(number_or(at(*res, {"max"}), 0)).c_str(), tr("gf.points"));
+            ImGui::SameLine();
+            const char* st_label = st == "scored" ? tr("gf.status_scored")
+                                   : st == "needs_anchor" ? tr("gf.status_needs_anchor")
+                                   : st == "needs_answer" ? tr("gf.status_needs_answer") : "";
+            ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(st == "scored" ? col_ok() : col_info()), "%s", st_label);
+            ImGui::Indent(fs);
+            if (st != "scored" || !auto_) hint_and_evidence(r.raw);
+            // the answer widgets for items the data cannot answer
+            if (r.id == "platform_functions") {
+                json& pf = gf["platform_functions"];
+                if (!pf.is_array()) pf = json::array();
+                int col = 0;
+                for (const auto& f : d->records) {
+                    if (f.raw.value("kind", "") != "platform_function") continue;
+                    bool on = false;
+                    for (const json& x : pf)
+                        if (x == f.id) on = true;
+                    if (col++ % 3) ImGui::SameLine(fs * (1 + 12 * ((col - 1) % 3)));
+                    if (ImGui::Checkbox(local(f.raw, "name").c_str(), &on)) {
+                        json n = json::array();
+                        for (const json& x : pf)
+                            if (x != f.id) n.push_back(x);
+                        if (on) n.push_back(f.id);
+                        pf = n;
+                        ch = true;
+                    }
+                    std::snprintf(tid, sizeof tid, "gf.pf.%s", f.id.c_str());
+                    track(tid);
+                }
+            } else if (r.id == "process_equipment_advanced" || r.id == "green_design" || r.id == "product_carbon_footprint") {
+                ch |= yes_no(r.id.c_str(), gf, r.id.c_str());
+                std::snprintf(tid, sizeof tid, "gf.%s", r.id.c_str());
+                track(tid);
+            }
+            for (const auto& a : answers_for(r.id)) {
+                const char* key = a.key ? a.key : r.id.c_str();
+                row_label(tr(a.label));
+                ImGui::PushID(key);
+                ch |= input_number("##v", gf, key);
+                ImGui::PopID();
+                std::snprintf(tid, sizeof tid, "gf.%s", key);
+                track(tid);
+                const std::string unit = a.unit[0] ? std::string(a.unit) : r.raw.value("indicator_unit", "");
+                unit_label(unit == "10k_yuan" ? tr("unit.10k_yuan") : unit.c_str());
+                field_issues(s, std::string("/green_factory/") + key);
+            }
+            if (st == "needs_anchor") {
+                // user-supplied 引领值/基准值 (the standard gives none for this indicator)
+                json& anchors = ensure(gf, "anchors");
+                json& an = ensure(anchors, r.id.c_str());
+                text_wrapped_colored(col_info(), local(r.raw, "leading") + " / " + local(r.raw, "baseline"));
+                row_label(tr("gf.leading"), "help.anchor");
+                ch |= input_number("##lead", an, "leading", fs * 8);
+                std::snprintf(tid, sizeof tid, "gf.anchor.%s.leading", r.id.c_str());
+                track(tid);
+                row_label(tr("gf.baseline"));
+                ch |= input_number("##base", an, "baseline", fs * 8);
+                if (an.empty()) anchors.erase(r.id);
+                if (anchors.empty()) gf.erase("anchors");
+                field_issues(s, "/green_factory/anchors/" + r.id, false);
+            }
+            ImGui::Unindent(fs);
+            ImGui::PopID();
+        }
+    }
+    if (ch) s.mark_edited();
+}
+
+} // namespace selfcheck::app::ui

@@ -1,0 +1,211 @@
+// 8 改造建议: ranked retrofit measures (saving, CO2, investment, payback, NPV, abatement cost),
+// selection checkboxes that write options.selected_measures so the core recomputes the portfolio
+// (interaction-aware), a what-if panel (new total, tier, carbon level and grade) and the MAC curve.
+#include "charts/charts.hpp"
+#include "charts/geometry.hpp"
+#include "format.hpp"
+#include "i18n.hpp"
+#include "test_hooks.hpp"
+#include "ui/screens.hpp"
+#include "ui/widgets.hpp"
+
+#include "imgui.h"
+
+#include <algorithm>
+#include <set>
+#include <string>
+
+namespace selfcheck::app::ui {
+
+namespace {
+std::string opt(const json* v, int decimals = -1) {
+    if (!is_num(v)) return "—";
+    return decimals < 0 ? num(v->get<double>()) : group(v->get<double>(), decimals);
+}
+const char* tier_text(const std::string& t) {
+    if (t == "ge5000") return tr("results.tier_ge5000");
+    if (t == "1000to5000") return tr("results.tier_1000to5000");
+    if (t == "lt1000") return tr("results.tier_lt1000");
+    return "—";
+}
+const char* level_text(const std::string& l) {
+    return l == "low" ? tr("results.level_low") : l == "medium" ? tr("results.level_medium") : l == "high" ? tr("results.level_high") : "—";
+}
+std::vector<double> cuts(const AppState& s) {
+    std::vector<double> c;
+    const Dataset* d = s.ref ? s.ref->dataset("carbon_efficiency") : nullptr;
+    for (const char* id : {"grade/1_max", "grade/2_max", "grade/3_max", "grade/4_max"})
+        if (const Record* r = d ? d->find(id) : nullptr; r && r->value) c.push_back(*r->value);
+    return c.size() == 4 ? c : std::vector<double>{0.6, 0.8, 1.2, 2.0};
+}
+} // namespace
+
+void draw_measures(AppState& s) {
+    screen_title("measures.title", "help.measures");
+    stale_banner(s);
+    if (!s.has_result()) return;
+    const json& r = s.result();
+    const json* ms = at(r, {"measures"});
+    const json* pf = at(r, {"portfolio"});
+    const float fs = ImGui::GetFontSize();
+    charts::set_print_palette(s.print_colours);
+    if (!ms || !ms->is_array() || ms->empty()) {
+        text_wrapped(tr("measures.none"));
+        return;
+    }
+    std::set<std::string> selected;
+    if (pf && pf->contains("selected") && (*pf)["selected"].is_array())
+        for (const json& x : (*pf)["selected"]) selected.insert(x.get<std::string>());
+    const bool user_choice = at(s.document, {"options", "selected_measures"}) != nullptr;
+
+    // ranked: by NPV, largest first (the core's order is kept for ties)
+    std::vector<const json*> rank;
+    for (const json& m : *ms) rank.push_back(&m);
+    std::stable_sort(rank.begin(), rank.end(), [](const json* a, const json* b) {
+        return number_or(at(*a, {"npv_10k_yuan"}), 0) > number_or(at(*b, {"npv_10k_yuan"}), 0);
+    });
+
+    std::string toggled;
+    const ImGuiTableFlags tf = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_ScrollY;
+    const float table_h = std::min(ImGui::GetFrameHeightWithSpacing() * (static_cast<float>(rank.size()) + 2.5f), fs * 16);
+    if (ImGui::BeginTable("##measures", 8, tf, ImVec2(0, table_h))) {
+        ImGui::TableSetupScrollFreeze(0, 1);
+        ImGui::TableSetupColumn(tr("measures.col_select"), ImGuiTableColumnFlags_WidthFixed, fs * 2.5f);
+        ImGui::TableSetupColumn(tr("measures.col_name"), ImGuiTableColumnFlags_WidthStretch);
+        ImGui::TableSetupColumn(tr("measures.col_tce"), ImGuiTableColumnFlags_WidthFixed, fs * 5.5f);
+        ImGui::TableSetupColumn(tr("measures.col_tco2"), ImGuiTableColumnFlags_WidthFixed, fs * 5.5f);
+        ImGui::TableSetupColumn(tr("measures.col_invest"), ImGuiTableColumnFlags_WidthFixed, fs * 5.5f);
+        ImGui::TableSetupColumn(tr("measures.col_payback"), ImGuiTableColumnFlags_WidthFixed, fs * 4.5f);
+        ImGui::TableSetupColumn(tr("measures.col_npv"), ImGuiTableColumnFlags_WidthFixed, fs * 5.5f);
+        ImGui::TableSetupColumn(tr("measures.col_mac"), ImGuiTableColumnFlags_WidthFixed, fs * 6.5f);
+        ImGui::TableHeadersRow();
+        for (const json* m : rank) {
+            const std::string id = m->value("id", "");
+            ImGui::PushID(id.c_str());
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            bool on = selected.count(id) > 0;
+            if (ImGui::Checkbox("##sel", &on)) toggled = id;
+            track(("measures.select." + id).c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(local(*m, "name").c_str());
+            if (hover_tip_begin()) {
+                const json* det = at(*m, {"detail"});
+                if (det && det->contains("formula")) tooltip_text(std::string(tr("measures.formula")) + (*det)["formula"].get<std::string>());
+                if (det && det->contains("source")) tooltip_text(std::string(tr("common.source")) + ": " + (*det)["source"].get<std::string>());
+                if (const json* rg = det ? at(*det, {"range", "investment_10k_yuan"}) : nullptr)
+                    tooltip_text(std::string(tr("measures.invest_range")) + opt(at(*rg, {"low"})) + " – " + opt(at(*rg, {"high"})) + " " + tr("unit.10k_yuan"));
+                tooltip_text(std::string(tr("measures.lifetime")) + std::to_string(m->value("lifetime_years", 0)) + " " + tr("unit.year_n") +
+                             " · IRR " + (is_num(at(*m, {"irr"})) ? group((*m)["irr"].get<double>() * 100, 1) + "%" : std::string("—")));
+                hover_tip_end();
+            }
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(opt(at(*m, {"tce_saved"})).c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(opt(at(*m, {"tco2_avoided"})).c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(opt(at(*m, {"investment_10k_yuan"}), 2).c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(opt(at(*m, {"payback_years"}), 1).c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(opt(at(*m, {"npv_10k_yuan"}), 2).c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(opt(at(*m, {"abatement_cost_yuan_per_tco2"}), 0).c_str());
+            ImGui::PopID();
+        }
+        ImGui::EndTable();
+    }
+    track("measures.table");
+    if (!toggled.empty()) {
+        json list = json::array();
+        for (const json* m : rank) {  // keep the ranked order (the core applies them in its own order)
+            const std::string id = m->value("id", "");
+            const bool on = selected.count(id) > 0;
+            if (id == toggled ? !on : on) list.push_back(id);
+        }
+        ensure(s.document, "options")["selected_measures"] = list;
+        s.mark_edited();
+    }
+    if (ImGui::Button(tr("measures.recommended"))) {
+        if (s.document.contains("options") && s.document["options"].is_object()) s.document["options"].erase("selected_measures");
+        s.mark_edited();
+    }
+    track("measures.use_recommended");
+    ImGui::SameLine();
+    ImGui::TextDisabled("%s", user_choice ? tr("measures.selection_user") : tr("measures.selection_default"));
+
+    // not evaluated: what data would unlock them
+    if (const json* ne = pf ? at(*pf, {"detail", "not_evaluated"}) : nullptr; ne && ne->is_array() && !ne->empty()) {
+        for (const json& n : *ne) {
+            std::string needs;
+            if (n.contains("needs") && n["needs"].is_array())
+                for (const json& x : n["needs"]) needs += (needs.empty() ? "" : ", ") + x.get<std::string>();
+            text_wrapped_colored(col_info(), std::string(tr("measures.not_evaluated")) + n.value("measure", "") + " — " + tr("measures.needs") + needs);
+        }
+        if (ImGui::SmallButton(tr("measures.goto_equipment"))) s.screen = Screen::equipment;
+    }
+
+    // ---- what-if | MAC curve
+    if (ImGui::BeginTable("##whatif", 2, ImGuiTableFlags_SizingStretchProp)) {
+        ImGui::TableSetupColumn("a", ImGuiTableColumnFlags_WidthStretch, 0.9f);
+        ImGui::TableSetupColumn("b", ImGuiTableColumnFlags_WidthStretch, 1.1f);
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        section(tr("measures.whatif"), "help.whatif");
+        const json* d = pf ? at(*pf, {"detail"}) : nullptr;
+        auto line = [&](const char* id, const char* label, const std::string& before, const std::string& after, const char* unit) {
+            ImGui::TextUnformatted(label);
+            ImGui::SameLine(fs * 8);
+            ImGui::Text("%s → %s %s", before.c_str(), after.c_str(), unit);
+            track(id);
+        };
+        line("measures.whatif.total_tce", tr("measures.wi_total"), opt(at(r, {"energy", "total_tce"})), opt(d ? at(*d, {"new_total_tce"}) : nullptr),
+             tr("unit.tce"));
+        line("measures.whatif.tier", tr("measures.wi_tier"), tier_text(r["energy"].value("budget_tier", "")),
+             tier_text(d ? d->value("new_budget_tier", "") : ""), "");
+        line("measures.whatif.intensity", tr("measures.wi_intensity"), opt(at(r, {"carbon_efficiency", "intensity"})),
+             opt(d ? at(*d, {"new_carbon_intensity"}) : nullptr), tr("unit.tco2_per_10k_yuan"));
+        line("measures.whatif.level", tr("measures.wi_level"), level_text(r["carbon_efficiency"].value("level", "")),
+             level_text(d ? d->value("new_carbon_level", "") : ""), "");
+        {
+            const json* avg = at(r, {"carbon_efficiency", "industry_average"});
+            const json* g = at(r, {"carbon_efficiency", "grade"});
+            const json* nl = d ? at(*d, {"new_carbon_intensity"}) : nullptr;
+            std::string before = is_num(g) ? std::to_string(g->get<int>()) : "—", after = "—";
+            // new K = new L / industry average, graded with the same cuts as the core
+            if (is_num(avg) && is_num(nl) && avg->get<double>() > 0)
+                after = std::to_string(charts::grade_for(nl->get<double>() / avg->get<double>(), cuts(s)));
+            line("measures.whatif.grade", tr("measures.wi_grade"), before, after, "");
+            if (!is_num(avg)) text_wrapped_colored(col_info(), tr("measures.grade_needs_average"));
+        }
+        ImGui::Spacing();
+        if (pf) {
+            ImGui::Text("%s %s %s · %s %s", tr("measures.wi_saving"), opt(at(*pf, {"tce_saved"})).c_str(), tr("unit.tce"),
+                        opt(at(*pf, {"tco2_avoided"})).c_str(), tr("unit.tco2"));
+            track("measures.whatif.saving");
+            ImGui::Text("%s %s %s · %s %s %s", tr("measures.wi_invest"), opt(at(*pf, {"investment_10k_yuan"}), 2).c_str(), tr("unit.10k_yuan"),
+                        tr("measures.wi_annual"), opt(at(*pf, {"annual_saving_10k_yuan"}), 2).c_str(), tr("unit.10k_yuan_per_year"));
+            ImGui::Text("NPV %s %s · %s %s %s", opt(d ? at(*d, {"npv_10k_yuan"}) : nullptr, 2).c_str(), tr("unit.10k_yuan"), tr("measures.col_payback"),
+                        opt(d ? at(*d, {"payback_years"}) : nullptr, 1).c_str(), tr("unit.year_n"));
+            if (hover_tip_begin()) {
+                tooltip_text(std::string(tr("measures.tip_npv")) + opt(d ? at(*d, {"discount_rate"}) : nullptr));
+                hover_tip_end();
+            }
+        }
+        ImGui::TableNextColumn();
+        section(tr("measures.mac"), "help.mac");
+        std::vector<charts::MacEntry> entries;
+        for (const json* m : rank) {
+            const json* c = at(*m, {"abatement_cost_yuan_per_tco2"});
+            const double t = number_or(at(*m, {"tco2_avoided"}), 0);
+            if (!is_num(c) || t <= 0) continue;
+            const std::string id = m->value("id", "");
+            entries.push_back({id, local(*m, "name"), t, c->get<double>(), selected.count(id) > 0});
+        }
+        charts::mac_curve("mac", entries, ImGui::GetContentRegionAvail().x, fs * 14, tr("unit.tco2"), tr("unit.yuan_per_tco2"));
+        track("measures.mac");
+        ImGui::EndTable();
+    }
+}
+
+} // namespace selfcheck::app::ui

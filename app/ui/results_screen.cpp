@@ -1,0 +1,306 @@
+// 7 诊断结果: the results dashboard. Comprehensive energy (当量值 and 等价值), CO2 by scope and
+// source, intensities, carbon-efficiency level and grade (gauge with the K cuts), energy-budget
+// tier and key-unit status with their clauses, product energy against GB limit levels, findings by
+// severity and the green-factory radar. Every number shows its inputs and factor sources on hover.
+#include "charts/charts.hpp"
+#include "format.hpp"
+#include "i18n.hpp"
+#include "test_hooks.hpp"
+#include "ui/screens.hpp"
+#include "ui/widgets.hpp"
+
+#include "imgui.h"
+
+#include <string>
+
+namespace selfcheck::app::ui {
+
+namespace {
+// "name = value unit (source)" for every factor whose id starts with one of the prefixes.
+std::vector<std::string> factor_lines(const json& r, std::initializer_list<const char*> prefixes) {
+    std::vector<std::string> out;
+    const json* fu = at(r, {"factors_used"});
+    if (!fu || !fu->is_array()) return out;
+    for (const json& f : *fu) {
+        const std::string id = f.value("id", "");
+        for (const char* p : prefixes)
+            if (id.rfind(p, 0) == 0) {
+                out.push_back(local(f, "name") + " = " + plain(number_or(at(f, {"value"}), 0)) + " " + f.value("unit", "") +
+                              (f.value("user_given", false) ? std::string(" · ") + tr("common.user_given") : std::string()) + " — " +
+                              tr("common.source") + ": " + f.value("source", ""));
+                break;
+            }
+    }
+    return out;
+}
+
+std::string opt_num(const json* v) { return is_num(v) ? num(v->get<double>()) : std::string("—"); }
+
+std::vector<double> grade_cuts(const AppState& s) {
+    std::vector<double> cuts;
+    const Dataset* d = s.ref ? s.ref->dataset("carbon_efficiency") : nullptr;
+    for (const char* id : {"grade/1_max", "grade/2_max", "grade/3_max", "grade/4_max"})
+        if (const Record* r = d ? d->find(id) : nullptr; r && r->value) cuts.push_back(*r->value);
+    if (cuts.size() != 4) cuts = {0.6, 0.8, 1.2, 2.0};
+    return cuts;
+}
+
+const char* tier_label(const std::string& t) {
+    if (t == "ge5000") return tr("results.tier_ge5000");
+    if (t == "1000to5000") return tr("results.tier_1000to5000");
+    if (t == "lt1000") return tr("results.tier_lt1000");
+    return "—";
+}
+} // namespace
+
+void draw_results(AppState& s) {
+    screen_title("results.title", "help.results");
+    stale_banner(s);
+    if (!s.has_result()) {
+        text_wrapped(tr("results.none"));
+        return;
+    }
+    const json& r = s.result();
+    charts::set_print_palette(s.print_colours);
+    const float fs = ImGui::GetFontSize();
+    const float avail = ImGui::GetContentRegionAvail().x;
+
+    // ---- headline figures
+    const json* by = at(r, {"energy", "by_carrier"});
+    std::vector<std::string> tce_tip = {tr("results.tip_total_tce")};
+    if (by && by->is_array())
+        for (const json& c : *by)
+            tce_tip.push_back(local(c, "name") + ": " + num(number_or(at(c, {"quantity"}), 0)) + " " + c.value("unit", "") + " × " +
+                              plain(number_or(at(c, {"kgce_per_base_unit"}), 0)) + " kgce/" + c.value("base_unit", "") + " = " +
+                              num(number_or(at(c, {"tce"}), 0)) + " tce" + (c.value("feedstock", false) ? std::string(" (") + tr("energy.feedstock") + ")" : ""));
+    for (auto& l : factor_lines(r, {"carrier/", "kj_per_kgce"})) tce_tip.push_back(l);
+    std::vector<std::string> eq_tip = {tr("results.tip_equal")};
+    for (auto& l : factor_lines(r, {"supply_coal_rate"})) eq_tip.push_back(l);
+    std::vector<std::string> co2_tip = {std::string(tr("results.scope1")) + " " + opt_num(at(r, {"emissions", "scope1_tco2"})) + " + " +
+                                        tr("results.scope2") + " " + opt_num(at(r, {"emissions", "scope2_tco2"})) + " tCO2"};
+    co2_tip.push_back(std::string(tr("results.grid_factor")) + " " + opt_num(at(r, {"emissions", "grid_factor_tco2_per_mwh"})) + " tCO2/MWh");
+    for (auto& l : factor_lines(r, {"grid/", "heat/"})) co2_tip.push_back(l);
+
+    const float kw = (avail - fs) / 4;
+    ImGui::BeginGroup();
+    kpi("results.total_tce", tr("results.total_tce"), opt_num(at(r, {"energy", "total_tce"})), tr("unit.tce"), "help.equivalent", tce_tip);
+    ImGui::EndGroup();
+    ImGui::SameLine(kw);
+    kpi("results.total_equal_tce", tr("results.total_equal_tce"), opt_num(at(r, {"energy", "total_equal_tce"})), tr("unit.tce"),
+        "help.equal", eq_tip);
+    ImGui::SameLine(kw * 2);
+    kpi("results.total_tco2", tr("results.total_tco2"), opt_num(at(r, {"emissions", "total_tco2"})), tr("unit.tco2"), "help.scopes", co2_tip);
+    ImGui::SameLine(kw * 3);
+    {
+        const json* e = at(r, {"energy", "electrification_rate"});
+        kpi("results.electrification", tr("results.electrification"), is_num(e) ? group(e->get<double>() * 100, 1) : "—", "%",
+            "help.electrification", {});
+    }
+    ImGui::Spacing();
+
+    // ---- intensities (or why they are missing)
+    section(tr("results.intensities"), "help.intensity");
+    struct Int {
+        const char* key;
+        const char* label;
+        const char* unit;
+        const char* num_path;
+        const char* den_key;
+    };
+    static const Int ints[] = {
+        {"tce_per_10k_yuan_value_added", "results.int_tce_va", "unit.tce_per_10k_yuan", "total_tce", "value_added_10k_yuan"},
+        {"tco2_per_10k_yuan_value_added", "results.int_tco2_va", "unit.tco2_per_10k_yuan", "total_tco2", "value_added_10k_yuan"},
+        {"tco2_per_10k_yuan_output", "results.int_tco2_out", "unit.tco2_per_10k_yuan", "total_tco2", "output_value_10k_yuan"},
+    };
+    for (const auto& it : ints) {
+        ImGui::PushID(it.key);
+        row_label(tr(it.label));
+        const json* v = at(r, {"intensity", it.key});
+        if (is_num(v)) {
+            ImGui::Text("%s %s", num(v->get<double>()).c_str(), tr(it.unit));
+            char tid[80];
+            std::snprintf(tid, sizeof tid, "results.%s", it.key);
+            track(tid);
+            if (hover_tip_begin()) {
+                const bool tce = std::string(it.num_path) == "total_tce";
+                const json* n = tce ? at(r, {"energy", "total_tce"}) : at(r, {"emissions", "total_tco2"});
+                const json* d = at(s.document, {"enterprise", it.den_key});
+                tooltip_text(opt_num(n) + (tce ? " tce" : " tCO2") + " ÷ " + opt_num(d) + " " + tr("unit.10k_yuan") + " = " +
+                             num(v->get<double>()));
+                hover_tip_end();
+            }
+        } else if (const json* m = at(r, {"intensity", "missing", it.key}); m && m->is_object()) {
+            text_wrapped_colored(col_info(), std::string(tr("common.missing_mark")) + " " + local(*m, "message"));
+        } else {
+            ImGui::TextDisabled("—");
+        }
+        ImGui::PopID();
+    }
+
+    // ---- charts: energy mix | emissions by source
+    if (ImGui::BeginTable("##charts", 2, ImGuiTableFlags_SizingStretchSame)) {
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        section(tr("results.mix"));
+        std::vector<charts::Slice> slices;
+        if (by && by->is_array())
+            for (const json& c : *by) {
+                if (c.value("feedstock", false)) continue;
+                slices.push_back({local(c, "name"), number_or(at(c, {"tce"}), 0),
+                                  num(number_or(at(c, {"tce"}), 0)) + " " + tr("unit.tce")});
+            }
+        if (const json* rt = at(r, {"energy", "renewable_tce"}); number_or(rt, 0) > 0)
+            slices.push_back({tr("results.own_pv"), rt->get<double>(), num(rt->get<double>()) + " " + tr("unit.tce")});
+        charts::donut("mix", slices, fs * 5);
+        track("results.mix");
+        ImGui::TableNextColumn();
+        section(tr("results.by_source"));
+        charts::StackRow s1{tr("results.scope1"), {}}, s2{tr("results.scope2"), {}};
+        if (by && by->is_array())
+            for (const json& c : *by) {
+                const int scope = c.value("scope", 1);
+                if (scope == 0) continue;
+                (scope == 1 ? s1 : s2).parts.push_back({local(c, "name"), number_or(at(c, {"tco2"}), 0), {}});
+            }
+        charts::stacked_bars("bysrc", {s1, s2}, tr("unit.tco2"), ImGui::GetContentRegionAvail().x);
+        track("results.by_source");
+        ImGui::EndTable();
+    }
+
+    // ---- carbon efficiency | budget tier
+    if (ImGui::BeginTable("##ce", 2, ImGuiTableFlags_SizingStretchSame)) {
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        section(tr("results.carbon_efficiency"), "help.carbon_efficiency");
+        const json* ce = at(r, {"carbon_efficiency"});
+        const std::string level = ce ? ce->value("level", "") : "";
+        const json* L = ce ? at(*ce, {"intensity"}) : nullptr;
+        ImGui::Text("%s L = %s %s · %s", tr("results.carbon_level"), opt_num(L).c_str(), tr("unit.tco2_per_10k_yuan"),
+                    level == "low" ? tr("results.level_low") : level == "medium" ? tr("results.level_medium")
+                                   : level == "high" ? tr("results.level_high") : "—");
+        track("results.carbon_level");
+        help("help.carbon_level");
+        const json* K = ce ? at(*ce, {"index"}) : nullptr;
+        const json* G = ce ? at(*ce, {"grade"}) : nullptr;
+        std::optional<double> kv;
+        if (is_num(K)) kv = K->get<double>();
+        std::string caption = "K = " + opt_num(K) + " · " + tr("results.grade") + " " + (G && G->is_number() ? std::to_string(G->get<int>()) : "—");
+        std::string missing = tr("results.gauge_missing");
+        if (ce && at(*ce, {"missing"}) && (*ce)["missing"].is_object()) missing = local((*ce)["missing"], "message");
+        std::vector<std::string> bands;
+        for (int g = 1; g <= 5; ++g) bands.push_back(std::to_string(g));
+        charts::gauge("grade", kv, grade_cuts(s), 3.0, bands, caption, missing, fs * 6);
+        track("results.gauge");
+        if (hover_tip_begin()) {
+            tooltip_text(tr("results.tip_gauge"));
+            if (ce) tooltip_text(ce->value("clause", ""));
+            if (ce && !ce->value("industry_average_source", "").empty())
+                tooltip_text(std::string(tr("common.source")) + ": " + ce->value("industry_average_source", ""));
+            hover_tip_end();
+        }
+        if (!kv) {
+            text_wrapped_colored(col_info(), missing);
+            if (ImGui::SmallButton(tr("results.goto_settings"))) s.screen = Screen::settings;
+            track("results.goto_settings");
+        }
+
+        ImGui::TableNextColumn();
+        section(tr("results.budget"), "help.budget");
+        const std::string tier = r.contains("energy") ? r["energy"].value("budget_tier", "") : "";
+        ImGui::Text("%s", tier_label(tier));
+        track("results.budget_tier");
+        if (hover_tip_begin()) {
+            tooltip_text(r["energy"].value("budget_tier_clause", ""));
+            hover_tip_end();
+        }
+        const bool key_unit = r["energy"].value("key_energy_unit", false);
+        const bool may = r["energy"].value("key_unit_may_be_designated", false);
+        ImGui::TextUnformatted(key_unit ? tr("results.key_unit_yes") : may ? tr("results.key_unit_may") : tr("results.key_unit_no"));
+        track("results.key_unit");
+        help("help.key_unit");
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
+        text_wrapped(r["energy"].value("key_unit_clause", ""));
+        ImGui::PopStyleColor();
+
+        // green-factory radar
+        section(tr("results.gf_radar"));
+        std::vector<charts::Axis> axes;
+        if (const json* dims = at(r, {"green_factory", "detail", "dimensions"}); dims && dims->is_array())
+            for (const json& dm : *dims) {
+                const double mx = number_or(at(dm, {"max"}), 0), sc = number_or(at(dm, {"score"}), 0);
+                axes.push_back({local(dm, "name"), mx > 0 ? sc / mx : 0, num(sc) + " / " + num(mx) + " " + tr("gf.points")});
+            }
+        charts::radar("gf", axes, fs * 4.5f);
+        track("results.gf_radar");
+        ImGui::EndTable();
+    }
+
+    // ---- products against the limit levels
+    if (const json* ps = at(r, {"products"}); ps && ps->is_array() && !ps->empty()) {
+        section(tr("results.products"), "help.product_limit");
+        int i = 0;
+        for (const json& p : *ps) {
+            ImGui::PushID(i++);
+            ImGui::TextUnformatted(p.value("name", "").c_str());
+            if (!p.value("standard", "").empty()) {
+                ImGui::SameLine();
+                ImGui::TextDisabled("%s", p.value("standard", "").c_str());
+            }
+            std::vector<charts::Level> lv;
+            for (const char* k : {"level1", "level2", "level3"})
+                if (is_num(at(p, {k}))) lv.push_back({std::string(tr(k[5] == '1' ? "results.level1" : k[5] == '2' ? "results.level2" : "results.level3")), p[k].get<double>()});
+            const json* v = at(p, {"kgce_per_unit"});
+            if (is_num(v) && !lv.empty()) {
+                charts::benchmark_bar("bench", v->get<double>(), lv, p.value("limit_unit", "").c_str(), std::min(avail, fs * 36));
+                if (p.value("not_in_force_for_year", false)) text_wrapped_colored(col_info(), tr("results.not_in_force"));
+            } else if (const json* m = at(p, {"missing"}); m && m->is_object()) {
+                text_wrapped_colored(col_info(), std::string(tr("common.missing_mark")) + " " + local(*m, "message"));
+            } else if (is_num(v)) {
+                ImGui::TextDisabled("%s %s kgce/%s · %s", tr("products.unit_energy"), num(v->get<double>()).c_str(),
+                                    p.value("unit", "").c_str(), tr("results.no_limit"));
+            }
+            ImGui::PopID();
+        }
+        track("results.products");
+    }
+
+    // ---- findings by severity
+    section(tr("results.findings"), "help.findings");
+    const json* fl = at(r, {"findings"});
+    struct Sev {
+        const char* id;
+        const char* label;
+        unsigned int col;
+    };
+    const Sev sevs[] = {{"high", "results.sev_high", col_error()}, {"medium", "results.sev_medium", col_warning()},
+                        {"low", "results.sev_low", col_info()}, {"info", "results.sev_info", col_info()}};
+    for (const auto& sv : sevs) {
+        int n = 0;
+        if (fl && fl->is_array())
+            for (const json& f : *fl)
+                if (f.value("severity", "") == sv.id) ++n;
+        if (!n) continue;
+        char head[96];
+        std::snprintf(head, sizeof head, "%s (%d)###sev_%s", tr(sv.label), n, sv.id);
+        ImGui::PushStyleColor(ImGuiCol_Text, sv.col);
+        const bool open = ImGui::CollapsingHeader(head, std::string(sv.id) == "high" ? ImGuiTreeNodeFlags_DefaultOpen : 0);
+        ImGui::PopStyleColor();
+        char tid[64];
+        std::snprintf(tid, sizeof tid, "results.findings.%s", sv.id);
+        track(tid);
+        if (!open) continue;
+        for (const json& f : *fl) {
+            if (f.value("severity", "") != sv.id) continue;
+            ImGui::Bullet();
+            ImGui::SameLine();
+            text_wrapped(local(f, "message"));
+            ImGui::Indent(fs * 1.2f);
+            ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
+            text_wrapped(std::string(tr("results.clause")) + f.value("clause", ""));
+            ImGui::PopStyleColor();
+            ImGui::Unindent(fs * 1.2f);
+        }
+    }
+}
+
+} // namespace selfcheck::app::ui
