@@ -100,7 +100,8 @@ int donut(const char* id, const std::vector<Slice>& slices, float radius, const 
     return hovered;
 }
 
-int stacked_bars(const char* id, const std::vector<StackRow>& rows, const char* unit, float width) {
+int stacked_bars(const char* id, const std::vector<StackRow>& rows, const char* unit, float width,
+                 const std::vector<std::string>& colour_order) {
     ImGui::PushID(id);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float fs = ImGui::GetFontSize();
@@ -114,7 +115,7 @@ int stacked_bars(const char* id, const std::vector<StackRow>& rows, const char* 
     const double axis = nice_max(maxv);
     const float plot_w = std::max(fs * 8, width - label_w - fs);
     // legend: unique part labels in first-seen order
-    std::vector<std::string> keys;
+    std::vector<std::string> keys = colour_order;  // colour i = keys[i], so other charts can match
     for (const auto& r : rows)
         for (const auto& p : r.parts)
             if (std::find(keys.begin(), keys.end(), p.label) == keys.end()) keys.push_back(p.label);
@@ -160,6 +161,11 @@ int stacked_bars(const char* id, const std::vector<StackRow>& rows, const char* 
     float x = p0.x + label_w;
     y += fs * 1.4f;
     for (std::size_t k = 0; k < keys.size(); ++k) {
+        bool present = false;
+        for (const auto& r : rows)
+            for (const auto& p : r.parts)
+                if (p.label == keys[k] && p.value > 0) present = true;
+        if (!present) continue;
         const float tw = ImGui::CalcTextSize(keys[k].c_str()).x;
         dl->AddRectFilled(ImVec2(x, y + 4), ImVec2(x + 10, y + legend_h - 6), series_colour(static_cast<int>(k)));
         dl->AddText(ImVec2(x + 14, y), dim_col(), keys[k].c_str());
@@ -284,7 +290,8 @@ std::string mac_curve(const char* id, const std::vector<MacEntry>& entries, floa
         if (b.clipped) {
             char buf[48];
             std::snprintf(buf, sizeof buf, "%s", selfcheck::app::num(b.cost).c_str());
-            dl->AddText(ImVec2(a.x, b.cost < 0 ? c.y : a.y - fs), text_col(), buf);
+            const float tw = ImGui::CalcTextSize(buf).x;
+            dl->AddText(ImVec2(std::min(a.x, p0.x + width - tw - 2), b.cost < 0 ? c.y : std::max(p0.y, a.y - fs)), text_col(), buf);
         }
         if (hov && m.x >= a.x && m.x <= c.x && m.y >= p0.y && m.y <= p0.y + height) {
             hovered = b.id;

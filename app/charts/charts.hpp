@@ -25,7 +25,9 @@ struct StackRow {
     std::vector<Slice> parts;
 };
 // One horizontal stacked bar per row on a shared axis; legend of part labels below.
-int stacked_bars(const char* id, const std::vector<StackRow>& rows, const char* unit, float width);
+// colour_order: part labels in the order of series_colour() (e.g. the donut's), others follow.
+int stacked_bars(const char* id, const std::vector<StackRow>& rows, const char* unit, float width,
+                 const std::vector<std::string>& colour_order = {});
 
 struct GaugeBand {
     std::string label;  // e.g. "1级"

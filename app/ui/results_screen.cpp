@@ -162,7 +162,9 @@ void draw_results(AppState& s) {
                 if (scope == 0) continue;
                 (scope == 1 ? s1 : s2).parts.push_back({local(c, "name"), number_or(at(c, {"tco2"}), 0), {}});
             }
-        charts::stacked_bars("bysrc", {s1, s2}, tr("unit.tco2"), ImGui::GetContentRegionAvail().x);
+        std::vector<std::string> order;  // same colours as the donut
+        for (const auto& sl : slices) order.push_back(sl.label);
+        charts::stacked_bars("bysrc", {s1, s2}, tr("unit.tco2"), ImGui::GetContentRegionAvail().x, order);
         track("results.by_source");
         ImGui::EndTable();
     }
@@ -189,7 +191,8 @@ void draw_results(AppState& s) {
         if (ce && at(*ce, {"missing"}) && (*ce)["missing"].is_object()) missing = local((*ce)["missing"], "message");
         std::vector<std::string> bands;
         for (int g = 1; g <= 5; ++g) bands.push_back(std::to_string(g));
-        charts::gauge("grade", kv, grade_cuts(s), 3.0, bands, caption, missing, fs * 6);
+        // the long reason is written under the gauge; inside it only a short note
+        charts::gauge("grade", kv, grade_cuts(s), 3.0, bands, caption, tr("results.gauge_missing"), fs * 6);
         track("results.gauge");
         if (hover_tip_begin()) {
             tooltip_text(tr("results.tip_gauge"));
