@@ -2,7 +2,9 @@
 // build-time CJK font subset, AppState loaded with the first embedded sample, render on demand.
 #include "app_state.hpp"
 #include "i18n.hpp"
+#include "platform/fonts.hpp"
 #include "platform/platform.hpp"
+#include "storage.hpp"
 #include "test_hooks.hpp"
 #include "ui/screens.hpp"
 
@@ -30,32 +32,6 @@ bool g_quit = false;
 // events over frames, and hover/active states need a frame or two).
 constexpr std::uint64_t k_idle_after_ms = 250;
 
-std::string read_file(const std::string& path) {
-    std::ifstream f(path, std::ios::binary);
-    std::ostringstream s;
-    s << f.rdbuf();
-    return s.str();
-}
-
-void load_fonts(ImGuiIO& io) {
-    const float ratio = platform::pixel_ratio();
-    ImFontConfig cfg;
-    cfg.OversampleH = cfg.OversampleV = 1;  // no visible gain for CJK, 2-4x the atlas
-    cfg.PixelSnapH = true;
-    // Rasterize exactly the glyphs the subset holds (the subset script lists them).
-    static ImVector<ImWchar> ranges;  // must outlive Build()
-    ImFontGlyphRangesBuilder builder;
-    builder.AddRanges(io.Fonts->GetGlyphRangesDefault());
-    builder.AddText(read_file(platform::asset_path("fonts/ui_chars.txt")).c_str());
-    builder.BuildRanges(&ranges);
-    const std::string font = platform::asset_path("fonts/ui.otf");
-    if (io.Fonts->AddFontFromFileTTF(font.c_str(), 18.0f * ratio, &cfg, ranges.Data)) {
-        io.FontGlobalScale = 1.0f / ratio;
-    } else {
-        std::fprintf(stderr, "selfcheck_app: cannot load %s, Chinese will not render\n", font.c_str());
-        io.Fonts->AddFontDefault();
-    }
-}
 
 void load_first_sample() {
     const auto& samples = selfcheck::embedded_sample_files();
@@ -83,12 +59,14 @@ platform::FrameStatus frame() {
     if (!g_first_frame && SDL_GetTicks64() - platform::last_activity_ms() > k_idle_after_ms)
         return platform::FrameStatus::Idle;
 
+    fonts::rebuild_if_needed();  // glyphs from the fallback font (before NewFrame)
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
     ImGui::NewFrame();
     hooks_begin_frame();
 
     ui::draw_app(g_state);  // sidebar + current screen + tour (ui/navigation.cpp)
+    ui::draw_platform_overlays(g_state);  // autosave tick, import/delete dialogs, storage errors
 
     ImGui::Render();
     platform::after_render();
@@ -137,10 +115,11 @@ int main(int, char**) {
     ImGui_ImplSDL2_InitForOpenGL(g_window, g_gl);
     ImGui_ImplOpenGL3_Init(glsl);
     platform::install(g_window, &g_state);
-    load_fonts(io);
+    fonts::load(io);  // UI subset; fallback font merged in later when a character is missing
 
     g_state.ref = &selfcheck::RefData::builtin();
     load_first_sample();
+    storage::start(g_state);  // reopens the self-check that was open (replaces the sample)
 
     platform::run(frame);  // natively returns on quit; on the web returns at once
     return 0;

@@ -8,6 +8,12 @@ the given source trees (app/, assets/i18n/, assets/data/), so no UI string rende
   make_font_subset.py build --out ui.otf --chars-out ui_chars.txt --imgui imgui_draw.cpp \
         [--depfile ui.otf.d] SRC_DIR...
   make_font_subset.py check --font ui.otf SRC_DIR...     (exit 1 and list what is missing)
+  make_font_subset.py fallback --out fallback.otf
+
+The fallback is a second, fuller subset the browser app fetches only when a document or typed text
+shows a character outside ui.otf (names with 堃, 喆 ...): all of CJK Unified Ideographs
+U+4E00-9FFF (the URO), the CJK compatibility ideographs, all of GB2312 (hanzi and symbols) and the
+base ranges. Not preloaded: it is about 5 MB.
 """
 import argparse
 import os
@@ -73,6 +79,42 @@ def base_ranges():
     cps = set(range(0x20, 0x7F)) | set(range(0xA0, 0x100))
     cps |= set(range(0x2000, 0x2070)) | set(range(0x3000, 0x3040)) | set(range(0xFF00, 0xFFF0))
     return cps
+
+
+def gb2312_all():
+    cps = set()
+    for hi in range(0xA1, 0xF8):
+        for lo in range(0xA1, 0xFF):
+            try:
+                cps.add(ord(bytes([hi, lo]).decode("gb2312")))
+            except UnicodeDecodeError:
+                pass
+    return cps
+
+
+def subset(cps, out):
+    from fontTools.ttLib import TTCollection, TTFont
+    os.makedirs(os.path.dirname(os.path.abspath(out)), exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        face = os.path.join(tmp, "sc.otf")
+        TTCollection(TTC).fonts[FACE_SC].save(face)
+        unicodes = os.path.join(tmp, "unicodes.txt")
+        with open(unicodes, "w") as fh:
+            fh.write("\n".join("U+%04X" % c for c in sorted(cps)))
+        tmp_out = os.path.join(tmp, "out.otf")
+        subprocess.run(["pyftsubset", face, "--unicodes-file=" + unicodes, "--output-file=" + tmp_out,
+                        "--layout-features=", "--no-hinting",
+                        "--drop-tables+=GSUB,GPOS,GDEF,BASE,VORG,vhea,vmtx,DSIG,meta",
+                        "--name-IDs=1,2,3,4,6", "--notdef-outline"], check=True)
+        present = set(TTFont(tmp_out).getBestCmap().keys())
+        os.replace(tmp_out, out)
+    return present
+
+
+def fallback(args):
+    cps = base_ranges() | gb2312_all() | set(range(0x4E00, 0xA000)) | set(range(0xF900, 0xFB00))
+    present = subset(cps, args.out)
+    print("make_font_subset: fallback %d code points, %d bytes -> %s" % (len(present), os.path.getsize(args.out), args.out))
 
 
 def build(args):
@@ -141,12 +183,17 @@ def main():
     b.add_argument("--imgui", required=True, help="imgui_draw.cpp (for ChineseSimplifiedCommon)")
     b.add_argument("--depfile")
     b.add_argument("sources", nargs="+")
+    f = sub.add_parser("fallback")
+    f.add_argument("--out", required=True)
     c = sub.add_parser("check")
     c.add_argument("--font", required=True)
     c.add_argument("sources", nargs="+")
     args = p.parse_args()
     if args.cmd == "build":
         build(args)
+        return 0
+    if args.cmd == "fallback":
+        fallback(args)
         return 0
     return check(args)
 

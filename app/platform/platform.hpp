@@ -37,7 +37,42 @@ void first_frame_presented();      // resolves window.selfcheck.ready on the web
 // Offer bytes to the user as a file: a browser download, or a file in the working directory.
 void save_file(const std::string& name, const std::string& bytes, const char* mime_type);
 void open_url(const std::string& url);
-// Wipe everything this app stored locally (saved self-checks, settings). The UI confirms first.
+// Show an HTML document (the report) in a new browser tab; natively, write it and open it.
+// Returns false when the browser blocked the tab (the caller offers a download instead).
+bool open_html(const std::string& html, const std::string& file_name);
+// Ask the user for a file (<input type=file>); the answer arrives later via
+// storage::on_file_opened(name, bytes) or storage::on_file_error(message).
+void request_open_file();
+
+// --- time and randomness (the core has neither)
+std::string uuid_v4();          // lowercase UUID v4 from crypto.getRandomValues
+std::string now_iso8601();      // "2026-11-26T11:45:00.550Z"
+std::string today_local();      // "2026-11-26" in the user's time zone (file names, report date)
+double now_ms();                // wall clock, ms since the epoch
+// Run fn(arg) once after `ms` (also while the render loop is paused); natively at once.
+void call_later(int ms, void (*fn)(void*), void* arg);
+
+// --- the local library of saved self-checks (IndexedDB on the web, memory natively).
+// All asynchronous; answers come back through storage::on_* (app/storage.hpp).
+void storage_open();  // -> storage::on_opened
+void storage_put(const std::string& id, const std::string& meta_json, const std::string& text);  // -> on_saved / on_error
+void storage_get(const std::string& id);                             // -> storage::on_got
+void storage_update_meta(const std::string& id, const std::string& meta_json);  // rename -> on_list
+void storage_duplicate(const std::string& id, const std::string& new_id, const std::string& new_name);  // -> on_list
+void storage_delete(const std::string& id);                          // -> on_list (undo keeps the record)
+void storage_undo_delete();                                          // -> on_list
+void storage_set_current(const std::string& id);
+void settings_put(const std::string& settings_json);
+// Wipe everything this app stored in the browser (saved self-checks, settings, upload queue).
+// The UI asks for confirmation first. -> storage::on_cleared
 void clear_local_data();
+
+// --- upload (app/upload.hpp): a durable outbox, retried with backoff. -> upload::on_list
+void upload_enqueue(const std::string& record_json);
+void upload_retry(const std::string& submission_id);
+void upload_remove(const std::string& submission_id);
+
+// --- fonts: fetch the fuller CJK font once (-> fonts::on_fallback_font)
+void fetch_fallback_font();
 
 } // namespace selfcheck::app::platform

@@ -3,7 +3,10 @@
 #include "platform/platform.hpp"
 
 #include "app_state.hpp"
+#include "platform/fonts.hpp"
+#include "storage.hpp"
 #include "test_hooks.hpp"
+#include "upload.hpp"
 
 #include "imgui.h"
 
@@ -11,7 +14,13 @@
 #include <emscripten.h>
 #include <emscripten/html5.h>
 
+#include <emscripten/eventloop.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
 #include <nlohmann/json.hpp>
+#include <sstream>
 #include <string>
 
 namespace selfcheck::app::platform {
@@ -83,6 +92,49 @@ EM_JS(void, js_download, (const char* name, const char* data, int size, const ch
 
 EM_JS(void, js_open_url, (const char* url), { window.open(UTF8ToString(url), '_blank', 'noopener'); });
 
+// ---- web/platform.js (window.SelfCheckPlatform): storage, upload outbox, files, fonts
+EM_JS(int, js_open_html, (const char* html, int size), {
+    return SelfCheckPlatform.openHtml(UTF8ToString(html, size));
+});
+EM_JS(void, js_request_open_file, (), { SelfCheckPlatform.openFile(); });
+EM_JS(char*, js_uuid_v4, (), {
+    const s = SelfCheckPlatform.uuidV4();
+    const n = lengthBytesUTF8(s) + 1;
+    const p = _malloc(n);
+    stringToUTF8(s, p, n);
+    return p;
+});
+EM_JS(char*, js_now_iso, (int local_date), {
+    const d = new Date();
+    const pad = x => String(x).padStart(2, '0');
+    const s = local_date ? d.getFullYear() + '-' + pad(d.getMonth() + 1) + '-' + pad(d.getDate()) : d.toISOString();
+    const n = lengthBytesUTF8(s) + 1;
+    const p = _malloc(n);
+    stringToUTF8(s, p, n);
+    return p;
+});
+EM_JS(double, js_now_ms, (), { return Date.now(); });
+EM_JS(void, js_storage_open, (), { SelfCheckPlatform.storageOpen(); });
+EM_JS(void, js_storage_put, (const char* id, const char* meta, const char* text, int text_size), {
+    SelfCheckPlatform.storagePut(UTF8ToString(id), UTF8ToString(meta), UTF8ToString(text, text_size));
+});
+EM_JS(void, js_storage_get, (const char* id), { SelfCheckPlatform.storageGet(UTF8ToString(id)); });
+EM_JS(void, js_storage_update_meta, (const char* id, const char* meta), {
+    SelfCheckPlatform.storageUpdateMeta(UTF8ToString(id), UTF8ToString(meta));
+});
+EM_JS(void, js_storage_duplicate, (const char* id, const char* nid, const char* name), {
+    SelfCheckPlatform.storageDuplicate(UTF8ToString(id), UTF8ToString(nid), UTF8ToString(name));
+});
+EM_JS(void, js_storage_delete, (const char* id), { SelfCheckPlatform.storageDelete(UTF8ToString(id)); });
+EM_JS(void, js_storage_undo_delete, (), { SelfCheckPlatform.storageUndoDelete(); });
+EM_JS(void, js_storage_set_current, (const char* id), { SelfCheckPlatform.storageSetCurrent(UTF8ToString(id)); });
+EM_JS(void, js_settings_put, (const char* json), { SelfCheckPlatform.settingsPut(UTF8ToString(json)); });
+EM_JS(void, js_clear_local_data, (), { SelfCheckPlatform.clearLocalData(); });
+EM_JS(void, js_upload_enqueue, (const char* rec, int size), { SelfCheckPlatform.uploadEnqueue(UTF8ToString(rec, size)); });
+EM_JS(void, js_upload_retry, (const char* id), { SelfCheckPlatform.uploadRetry(UTF8ToString(id)); });
+EM_JS(void, js_upload_remove, (const char* id), { SelfCheckPlatform.uploadRemove(UTF8ToString(id)); });
+EM_JS(void, js_fetch_fallback_font, (), { SelfCheckPlatform.fetchFallbackFont(); });
+
 namespace {
 void set_clipboard(void*, const char* text) {
     g_clipboard = text ? text : "";
@@ -137,6 +189,59 @@ void save_file(const std::string& name, const std::string& bytes, const char* mi
 
 void open_url(const std::string& url) { js_open_url(url.c_str()); }
 
+bool open_html(const std::string& html, const std::string&) {
+    return js_open_html(html.c_str(), static_cast<int>(html.size())) != 0;
+}
+void request_open_file() { js_request_open_file(); }
+
+namespace {
+std::string take(char* p) {
+    std::string s = p ? p : "";
+    std::free(p);
+    return s;
+}
+} // namespace
+std::string uuid_v4() { return take(js_uuid_v4()); }
+std::string now_iso8601() { return take(js_now_iso(0)); }
+std::string today_local() { return take(js_now_iso(1)); }
+double now_ms() { return js_now_ms(); }
+
+namespace {
+struct Later {
+    void (*fn)(void*);
+    void* arg;
+};
+void later_cb(void* p) {
+    Later* l = static_cast<Later*>(p);
+    l->fn(l->arg);
+    delete l;
+}
+} // namespace
+void call_later(int ms, void (*fn)(void*), void* arg) { emscripten_set_timeout(later_cb, ms, new Later{fn, arg}); }
+
+void storage_open() { js_storage_open(); }
+void storage_put(const std::string& id, const std::string& meta_json, const std::string& text) {
+    js_storage_put(id.c_str(), meta_json.c_str(), text.c_str(), static_cast<int>(text.size()));
+}
+void storage_get(const std::string& id) { js_storage_get(id.c_str()); }
+void storage_update_meta(const std::string& id, const std::string& meta_json) {
+    js_storage_update_meta(id.c_str(), meta_json.c_str());
+}
+void storage_duplicate(const std::string& id, const std::string& new_id, const std::string& new_name) {
+    js_storage_duplicate(id.c_str(), new_id.c_str(), new_name.c_str());
+}
+void storage_delete(const std::string& id) { js_storage_delete(id.c_str()); }
+void storage_undo_delete() { js_storage_undo_delete(); }
+void storage_set_current(const std::string& id) { js_storage_set_current(id.c_str()); }
+void settings_put(const std::string& settings_json) { js_settings_put(settings_json.c_str()); }
+void clear_local_data() { js_clear_local_data(); }
+void upload_enqueue(const std::string& record_json) {
+    js_upload_enqueue(record_json.c_str(), static_cast<int>(record_json.size()));
+}
+void upload_retry(const std::string& id) { js_upload_retry(id.c_str()); }
+void upload_remove(const std::string& id) { js_upload_remove(id.c_str()); }
+void fetch_fallback_font() { js_fetch_fallback_font(); }
+
 } // namespace selfcheck::app::platform
 
 // ---- called from web/index.html (Module.ccall)
@@ -147,12 +252,14 @@ extern "C" {
 // IME bridge: committed text from the hidden <input>.
 EMSCRIPTEN_KEEPALIVE void app_text_input(const char* text) {
     ImGui::GetIO().AddInputCharactersUTF8(text);
+    fonts::note_text(text);
     platform::wake();
 }
 
 // InputText ignores characters while Ctrl is down, so paste goes through ImGui's own Ctrl+V.
 EMSCRIPTEN_KEEPALIVE void app_paste(const char* text) {
     platform::g_clipboard = text;
+    fonts::note_text(text);
     ImGuiIO& io = ImGui::GetIO();
     io.AddKeyEvent(ImGuiMod_Ctrl, true);
     io.AddKeyEvent(ImGuiKey_V, true);
@@ -164,7 +271,9 @@ EMSCRIPTEN_KEEPALIVE void app_paste(const char* text) {
 // window.selfcheck.load(text) -> {ok, errors}
 EMSCRIPTEN_KEEPALIVE const char* app_load(const char* text) {
     static std::string out;
+    storage::flush();  // the previous document's last edits go to its own entry first
     LoadOutcome lo = platform::g_state->load(text, "");
+    if (lo.ok) storage::adopt_loaded(*platform::g_state, "");  // a new saved self-check, as an import
     out = nlohmann::json{{"ok", lo.ok}, {"errors", lo.errors}}.dump();
     platform::wake();
     return out.c_str();
@@ -190,6 +299,64 @@ EMSCRIPTEN_KEEPALIVE double app_frames() { return static_cast<double>(hooks_fram
 EMSCRIPTEN_KEEPALIVE const char* app_items() {
     static std::string out;
     out = hooks_items_json();
+    return out.c_str();
+}
+
+// ---- answers from web/platform.js
+static std::string read_tmp(const char* path) {
+    std::ifstream f(path, std::ios::binary);
+    std::ostringstream s;
+    s << f.rdbuf();
+    std::remove(path);
+    return s.str();
+}
+
+EMSCRIPTEN_KEEPALIVE void app_storage_opened(const char* answer) {
+    nlohmann::json a = nlohmann::json::parse(answer, nullptr, false);
+    if (!a.is_object()) a = nlohmann::json{{"ok", false}, {"error", "bad answer"}};
+    std::string text;
+    if (a.contains("current_path") && a["current_path"].is_string()) text = read_tmp(a["current_path"].get<std::string>().c_str());
+    storage::on_opened(a, text);
+}
+EMSCRIPTEN_KEEPALIVE void app_storage_saved(const char* id, double ms) { storage::on_saved(id, ms); }
+EMSCRIPTEN_KEEPALIVE void app_storage_error(const char* msg) { storage::on_error(msg); }
+EMSCRIPTEN_KEEPALIVE void app_storage_list(const char* list) {
+    storage::on_list(nlohmann::json::parse(list, nullptr, false));
+}
+EMSCRIPTEN_KEEPALIVE void app_storage_got(const char* id, const char* path) {
+    const bool found = path && *path;
+    storage::on_got(id, found ? read_tmp(path) : std::string(), found);
+}
+EMSCRIPTEN_KEEPALIVE void app_storage_cleared(int ok) { storage::on_cleared(ok != 0); }
+EMSCRIPTEN_KEEPALIVE void app_storage_flush() { storage::flush(); }
+EMSCRIPTEN_KEEPALIVE void app_file_opened(const char* name, const char* path) {
+    storage::on_file_opened(name, read_tmp(path));
+}
+EMSCRIPTEN_KEEPALIVE void app_file_error(const char* name, double size) { storage::on_file_error(name, size); }
+EMSCRIPTEN_KEEPALIVE void app_config(const char* json) {
+    upload::on_config(nlohmann::json::parse(json, nullptr, false));
+}
+EMSCRIPTEN_KEEPALIVE void app_upload_list(const char* json) {
+    upload::on_list(nlohmann::json::parse(json, nullptr, false));
+}
+EMSCRIPTEN_KEEPALIVE void app_fallback_font(int ok, const char* path_or_error, double bytes) {
+    fonts::on_fallback_font(ok != 0, path_or_error, bytes);
+}
+
+// window.selfcheck.storage() / uploads() / fonts(): status for tests and support.
+EMSCRIPTEN_KEEPALIVE const char* app_storage_status() {
+    static std::string out;
+    out = storage::status_json().dump();
+    return out.c_str();
+}
+EMSCRIPTEN_KEEPALIVE const char* app_upload_status() {
+    static std::string out;
+    out = upload::status_json().dump();
+    return out.c_str();
+}
+EMSCRIPTEN_KEEPALIVE const char* app_fonts_status() {
+    static std::string out;
+    out = fonts::stats_json().dump();
     return out.c_str();
 }
 

@@ -17,6 +17,9 @@ void draw_green_factory(AppState& state);  // 6 绿色工厂
 void draw_results(AppState& state);        // 7 诊断结果
 void draw_measures(AppState& state);       // 8 改造建议
 void draw_report(AppState& state);         // 9 报告与上报 (report_screen.cpp, web-platform colleague)
+// start_screen.cpp: once per frame after the screens: autosave tick, import/delete/rename dialogs,
+// storage error banner (must be drawn whatever screen is showing).
+void draw_platform_overlays(AppState& state);
 void draw_settings(AppState& state);       // 设置
 // Guided tour overlay (training mode), drawn last so it sits over the screens.
 void draw_tour(AppState& state);

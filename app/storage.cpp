@@ -1,0 +1,427 @@
+#include "storage.hpp"
+
+#include "i18n.hpp"
+#include "platform/fonts.hpp"
+#include "platform/platform.hpp"
+#include "upload.hpp"
+
+#include <algorithm>
+#include <exception>
+
+namespace selfcheck::app::storage {
+
+using nlohmann::json;
+
+namespace {
+constexpr int k_save_delay_ms = 400;  // first unsaved edit -> save; well inside the 1 s promise
+
+AppState* g_state = nullptr;
+Info g_info;
+std::vector<Entry> g_entries;
+Entry g_current;                 // metadata of the open self-check (id == g_info.current_id)
+bool g_timer_armed = false;
+double g_first_unsaved_ms = 0;   // when the oldest unsaved edit was noticed
+std::uint64_t g_inflight_revision = 0;
+std::uint64_t g_fonts_revision = 0;
+std::string g_removed_name;
+bool g_can_undo = false;
+PendingImport g_import;
+
+const json* at(const json& j, std::initializer_list<const char*> path) {
+    const json* p = &j;
+    for (const char* k : path) {
+        if (!p->is_object() || !p->contains(k)) return nullptr;
+        p = &(*p)[k];
+    }
+    return p;
+}
+
+json or_null(const json* v) { return v ? *v : json(); }
+
+Entry entry_from_json(const json& j) {
+    Entry e;
+    e.id = j.value("id", "");
+    e.name = j.value("name", "");
+    e.custom_name = j.value("custom_name", false);
+    e.source = j.value("source", "");
+    e.created_ms = j.value("created_ms", 0.0);
+    e.updated_ms = j.value("updated_ms", 0.0);
+    e.grade = or_null(at(j, {"grade"}));
+    e.level = or_null(at(j, {"level"}));
+    e.total_tce = or_null(at(j, {"total_tce"}));
+    return e;
+}
+
+json entry_to_json(const Entry& e) {
+    return {{"id", e.id},           {"name", e.name},       {"custom_name", e.custom_name},
+            {"source", e.source},   {"created_ms", e.created_ms}, {"updated_ms", e.updated_ms},
+            {"grade", e.grade},     {"level", e.level},     {"total_tce", e.total_tce}};
+}
+
+// Refresh the metadata of the open self-check from the document and its result.
+void describe_current(AppState& s) {
+    if (!g_current.custom_name) g_current.name = display_name(s.document);
+    const json& out = s.output;
+    const bool ok = s.result_ok;
+    g_current.grade = ok ? or_null(at(out, {"carbon_efficiency", "grade"})) : json();
+    g_current.level = ok ? or_null(at(out, {"carbon_efficiency", "level"})) : json();
+    g_current.total_tce = ok ? or_null(at(out, {"energy", "total_tce"})) : json();
+    g_current.updated_ms = platform::now_ms();
+}
+
+void upsert_entry(const Entry& e) {
+    auto it = std::find_if(g_entries.begin(), g_entries.end(), [&](const Entry& x) { return x.id == e.id; });
+    if (it == g_entries.end())
+        g_entries.insert(g_entries.begin(), e);
+    else
+        *it = e;
+    std::stable_sort(g_entries.begin(), g_entries.end(),
+                     [](const Entry& a, const Entry& b) { return a.updated_ms > b.updated_ms; });
+}
+
+void save_now() {
+    if (!g_state || g_info.status != Status::ready || g_info.current_id.empty()) return;
+    AppState& s = *g_state;
+    s.update();  // the grade in the list comes from the current result
+    describe_current(s);
+    g_inflight_revision = s.revision;
+    upsert_entry(g_current);
+    platform::storage_put(g_current.id, entry_to_json(g_current).dump(), s.document.dump(2));
+}
+
+void timer_fired(void*) {
+    g_timer_armed = false;
+    flush();
+}
+
+// A new saved self-check for what AppState now holds (sample, import, new, hook).
+void start_new_entry(AppState& s, std::string_view source) {
+    g_current = Entry{};
+    g_current.id = platform::uuid_v4();
+    g_current.source = std::string(source);
+    g_current.created_ms = platform::now_ms();
+    g_info.current_id = g_current.id;
+    g_first_unsaved_ms = platform::now_ms();
+    save_now();
+    s.screen = Screen::profile;
+    platform::wake();
+}
+
+// Put a saved text back exactly as it was, even a document that currently has errors (the user
+// may have been half-way through an edit): no validation gate here, the core reports the issues.
+bool restore(AppState& s, const std::string& text, const Entry& meta) {
+    json doc = json::parse(text, nullptr, false);
+    if (doc.is_discarded() || !doc.is_object()) {
+        on_error(std::string(tr("storage.corrupt")) + " " + meta.name);
+        return false;
+    }
+    s.document = std::move(doc);
+    s.source_name = meta.source;
+    s.mark_edited();
+    s.update();
+    g_current = meta;
+    g_info.current_id = meta.id;
+    g_info.saved_revision = g_inflight_revision = s.revision;
+    g_info.revision = s.revision;
+    fonts::note_json(s.document);
+    platform::wake();
+    return true;
+}
+} // namespace
+
+std::string display_name(const json& document) {
+    std::string name;
+    if (const json* n = at(document, {"enterprise", "name"}); n && n->is_string()) name = n->get<std::string>();
+    if (name.empty()) name = tr("storage.unnamed");
+    if (const json* y = at(document, {"enterprise", "year"}); y && y->is_number_integer())
+        name += " · " + std::to_string(y->get<long long>());
+    return name;
+}
+
+void start(AppState& state) {
+    g_state = &state;
+    g_info.revision = g_info.saved_revision = state.revision;
+    platform::storage_open();
+}
+
+void tick(AppState& s) {
+    if (s.revision != g_fonts_revision) {
+        g_fonts_revision = s.revision;
+        fonts::note_json(s.document);  // names with characters outside the subset (e.g. U+5803)
+    }
+    g_info.revision = s.revision;
+    if (g_info.status != Status::ready) return;
+    if (s.revision == g_info.saved_revision || s.revision == g_inflight_revision) return;
+    if (g_info.current_id.empty()) {
+        // An edit of a document that is not in the library yet (the sample shown at first start):
+        // keep it, as a new saved self-check.
+        start_new_entry(s, s.source_name);
+        return;
+    }
+    if (g_first_unsaved_ms == 0) g_first_unsaved_ms = platform::now_ms();
+    if (!g_timer_armed) {
+        g_timer_armed = true;
+        platform::call_later(k_save_delay_ms, timer_fired, nullptr);
+    }
+}
+
+void flush() {
+    if (!g_state) return;
+    if (g_state->revision == g_info.saved_revision || g_state->revision == g_inflight_revision) return;
+    save_now();
+}
+
+const Info& info() { return g_info; }
+const std::vector<Entry>& entries() { return g_entries; }
+void dismiss_error() { g_info.error.clear(); }
+
+void new_document(AppState& s) {
+    flush();
+    // The smallest valid document; the screens fill in the rest.
+    const std::string text = R"({"schema": "selfcheck/assessment", "version": 1, "enterprise": {"name": ""}, "energy": []})";
+    LoadOutcome lo = s.load(text, "");
+    if (!lo.ok) {  // cannot happen unless the core changes its minimum; fall back to a bare doc
+        s.document = json::parse(text);
+        s.mark_edited();
+    }
+    start_new_entry(s, "");
+}
+
+void open_sample(AppState& s, const std::string& name, const std::string& text) {
+    flush();
+    LoadOutcome lo = s.load(text, name);
+    if (!lo.ok) {
+        on_error(std::string(tr("storage.sample_invalid")) + " " + name);
+        return;
+    }
+    start_new_entry(s, name);
+}
+
+void open(AppState& s, const std::string& id) {
+    if (id == g_info.current_id) {
+        s.screen = Screen::profile;
+        return;
+    }
+    flush();
+    platform::storage_get(id);
+}
+
+void duplicate(const std::string& id) {
+    flush();
+    auto it = std::find_if(g_entries.begin(), g_entries.end(), [&](const Entry& e) { return e.id == id; });
+    if (it == g_entries.end()) return;
+    platform::storage_duplicate(id, platform::uuid_v4(), it->name + tr("storage.copy_suffix"));
+}
+
+void rename(AppState&, const std::string& id, const std::string& name) {
+    const bool custom = !name.empty();
+    for (Entry& e : g_entries)
+        if (e.id == id) {
+            e.name = custom ? name : e.name;
+            e.custom_name = custom;
+        }
+    if (id == g_info.current_id) {
+        g_current.custom_name = custom;
+        if (custom) g_current.name = name;
+    }
+    json meta = {{"custom_name", custom}};
+    if (custom) meta["name"] = name;
+    platform::storage_update_meta(id, meta.dump());
+}
+
+void remove(const std::string& id) {
+    if (id == g_info.current_id) return;  // the open one cannot be deleted (the UI disables it)
+    auto it = std::find_if(g_entries.begin(), g_entries.end(), [&](const Entry& e) { return e.id == id; });
+    if (it == g_entries.end()) return;
+    g_removed_name = it->name;
+    g_can_undo = true;
+    g_entries.erase(it);
+    platform::storage_delete(id);
+}
+bool can_undo_remove() { return g_can_undo; }
+std::string removed_name() { return g_removed_name; }
+void undo_remove() {
+    if (!g_can_undo) return;
+    g_can_undo = false;
+    platform::storage_undo_delete();
+}
+
+void clear_all(AppState&) { platform::clear_local_data(); }
+
+void request_import() { platform::request_open_file(); }
+PendingImport& pending_import() { return g_import; }
+
+void confirm_import(AppState& s) {
+    if (!g_import.active || !g_import.ok) return;
+    flush();
+    LoadOutcome lo = s.load(g_import.text, g_import.name);
+    if (lo.ok) start_new_entry(s, g_import.name);
+    else {
+        g_import.ok = false;
+        g_import.errors = lo.errors;
+        return;
+    }
+    g_import = PendingImport{};
+}
+
+void cancel_import() { g_import = PendingImport{}; platform::wake(); }
+
+void adopt_loaded(AppState& s, std::string_view name) {
+    if (g_info.status == Status::opening) {
+        // Not open yet: the restore would overwrite this; treat it as the unsaved start document.
+        g_info.saved_revision = s.revision;
+        s.screen = Screen::profile;
+        return;
+    }
+    start_new_entry(s, name);  // the caller flushed the previous document before loading
+}
+
+// ---- platform callbacks
+void on_opened(const json& answer, const std::string& current_text) {
+    if (!g_state) return;
+    AppState& s = *g_state;
+    if (!answer.value("ok", false)) {
+        g_info.status = Status::unavailable;
+        g_info.error = std::string(tr("storage.unavailable")) + " (" + answer.value("error", "") + ")";
+        platform::wake();
+        return;
+    }
+    g_info.status = Status::ready;
+    on_list(answer.value("list", json::array()));
+    if (const json* st = at(answer, {"settings"}); st && st->is_object()) upload::on_settings(*st);
+    const std::string id = answer.value("current_id", "");
+    bool restored = false;
+    if (!id.empty()) {
+        Entry meta;
+        meta.id = id;
+        for (const Entry& e : g_entries)
+            if (e.id == id) meta = e;
+        restored = restore(s, current_text, meta);
+    }
+    if (!restored) {
+        // First visit (or nothing open): the start screen; what is shown now is not saved until edited.
+        g_info.saved_revision = g_inflight_revision = s.revision;
+        s.screen = Screen::start;
+    }
+    platform::wake();
+}
+
+void on_saved(const std::string& id, double tx_ms) {
+    if (id == g_info.current_id) {
+        g_info.saved_revision = std::max(g_info.saved_revision, g_inflight_revision);
+        if (g_first_unsaved_ms > 0) g_info.last_latency_ms = platform::now_ms() - g_first_unsaved_ms;
+        g_first_unsaved_ms = 0;
+        if (g_state && g_state->revision != g_info.saved_revision) g_first_unsaved_ms = platform::now_ms();
+    }
+    g_info.last_tx_ms = tx_ms;
+    ++g_info.saves;
+    platform::wake();
+}
+
+void on_error(const std::string& message) {
+    g_info.error = std::string(tr("storage.save_failed")) + " " + message;
+    // Not retried in a loop: the next edit (or tab hide/close) tries again.
+    platform::wake();
+}
+
+void on_list(const json& list) {
+    g_entries.clear();
+    if (list.is_array())
+        for (const json& j : list)
+            if (j.is_object()) g_entries.push_back(entry_from_json(j));
+    // The open one may have a save in flight: keep its newest metadata.
+    if (!g_info.current_id.empty())
+        for (Entry& e : g_entries)
+            if (e.id == g_info.current_id) {
+                const bool custom = e.custom_name;
+                const std::string name = e.name;
+                e = g_current;
+                if (custom) {
+                    e.custom_name = true;
+                    e.name = g_current.custom_name ? g_current.name : name;
+                }
+            }
+    platform::wake();
+}
+
+void on_got(const std::string& id, const std::string& text, bool found) {
+    if (!g_state) return;
+    if (!found) {
+        on_error(tr("storage.not_found"));
+        return;
+    }
+    Entry meta;
+    meta.id = id;
+    for (const Entry& e : g_entries)
+        if (e.id == id) meta = e;
+    if (restore(*g_state, text, meta)) {
+        platform::storage_set_current(id);
+        g_state->screen = Screen::profile;
+    }
+}
+
+void on_cleared(bool ok) {
+    g_entries.clear();
+    g_info.current_id.clear();
+    g_current = Entry{};
+    g_can_undo = false;
+    upload::on_cleared();
+    if (g_state) {
+        g_info.saved_revision = g_inflight_revision = g_state->revision;
+        g_state->screen = Screen::start;
+    }
+    if (!ok) g_info.error = tr("storage.clear_failed");
+    platform::wake();
+}
+
+void on_file_opened(const std::string& name, const std::string& bytes) {
+    g_import = PendingImport{};
+    g_import.active = true;
+    g_import.name = name;
+    try {
+        AssessOutcome out = assess_text(bytes, g_state && g_state->ref ? *g_state->ref : RefData::builtin());
+        g_import.ok = out.ok;
+        if (out.ok)
+            g_import.text = bytes;
+        else if (out.output.is_object() && out.output.contains("errors"))
+            g_import.errors = out.output["errors"];
+    } catch (const std::exception& e) {
+        g_import.ok = false;
+        g_import.errors = json::array({{{"path", ""}, {"message_zh", std::string("内部错误：") + e.what()},
+                                        {"message_en", std::string("internal error: ") + e.what()}}});
+    }
+    platform::wake();
+}
+
+void on_file_error(const std::string& name, double size) {
+    g_import = PendingImport{};
+    g_import.active = true;
+    g_import.name = name;
+    g_import.errors = json::array({{{"path", ""},
+                                    {"message_zh", "文件过大（" + std::to_string(static_cast<long long>(size)) + " 字节），不是自诊断文件"},
+                                    {"message_en", "file too large (" + std::to_string(static_cast<long long>(size)) +
+                                                       " bytes); not a self-check file"}}});
+    platform::wake();
+}
+
+json status_json() {
+    const char* st = g_info.status == Status::ready ? "ready" : g_info.status == Status::opening ? "opening" : "unavailable";
+    return {{"status", st},
+            {"error", g_info.error},
+            {"current_id", g_info.current_id},
+            {"revision", g_info.revision},
+            {"saved_revision", g_info.saved_revision},
+            {"last_latency_ms", g_info.last_latency_ms},
+            {"last_tx_ms", g_info.last_tx_ms},
+            {"saves", g_info.saves},
+            {"entries", [] {
+                 json l = json::array();
+                 for (const Entry& e : g_entries)
+                     l.push_back({{"id", e.id}, {"name", e.name}, {"grade", e.grade}, {"level", e.level}});
+                 return l;
+             }()},
+            {"can_undo", g_can_undo},
+            {"import_pending", g_import.active}};
+}
+
+} // namespace selfcheck::app::storage

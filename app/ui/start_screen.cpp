@@ -1,0 +1,330 @@
+// Start: a new self-check, the library of saved ones (open, duplicate, rename, delete with undo),
+// import of a file (validated first; replaces nothing without a confirmation) and the sample
+// factories for training. draw_platform_overlays() holds the dialogs and the storage banner that
+// must be drawn whatever screen is showing.
+#include "i18n.hpp"
+#include "platform/platform.hpp"
+#include "storage.hpp"
+#include "test_hooks.hpp"
+#include "ui/screens.hpp"
+
+#include "imgui.h"
+
+#include <cstdio>
+#include <ctime>
+#include <string>
+
+namespace selfcheck::app::ui {
+
+using nlohmann::json;
+
+namespace {
+std::string g_ask_delete;   // id awaiting the delete confirmation
+std::string g_rename_id;    // id being renamed
+char g_rename_buf[256] = {};
+bool g_open_rename = false;
+bool g_ask_clear = false;
+
+std::string format_time(double ms) {
+    if (ms <= 0) return "—";
+    std::time_t t = static_cast<std::time_t>(ms / 1000);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M", std::localtime(&t));
+    return buf;
+}
+
+const char* local_message(const json& e) {
+    static std::string s;
+    const char* key = lang_en() ? "message_en" : "message_zh";
+    s = e.is_object() && e.contains(key) && e[key].is_string() ? e[key].get<std::string>() : std::string();
+    return s.c_str();
+}
+
+void issue_list(const json& errors) {
+    if (!errors.is_array()) return;
+    for (const json& e : errors) {
+        const std::string path = e.is_object() ? e.value("path", "") : "";
+        ImGui::Bullet();
+        ImGui::SameLine();
+        if (!path.empty()) {
+            ImGui::TextColored(ImVec4(1.0f, 0.75f, 0.3f, 1), "%s", path.c_str());
+            ImGui::SameLine();
+        }
+        ImGui::TextWrapped("%s", local_message(e));
+    }
+}
+
+std::string sample_title(const std::string& text, const std::string& file) {
+    json j = json::parse(text, nullptr, false);
+    if (j.is_object() && j.contains("enterprise") && j["enterprise"].is_object() && j["enterprise"].contains("name") &&
+        j["enterprise"]["name"].is_string())
+        return j["enterprise"]["name"].get<std::string>();
+    return file;
+}
+
+void storage_status_line() {
+    const storage::Info& in = storage::info();
+    if (in.status == storage::Status::opening) {
+        ImGui::TextDisabled("%s", tr("storage.opening"));
+    } else if (in.status == storage::Status::unavailable) {
+        ImGui::TextColored(ImVec4(1, 0.45f, 0.4f, 1), "%s", tr("storage.not_saving"));
+    } else if (in.current_id.empty()) {
+        ImGui::TextDisabled("%s", tr("storage.not_in_library"));
+    } else if (in.saved_revision == in.revision) {
+        ImGui::TextDisabled("%s", tr("storage.saved"));
+    } else {
+        ImGui::TextDisabled("%s", tr("storage.saving"));
+    }
+    track("storage.status");
+}
+} // namespace
+
+std::string grade_text(const json& grade, const json& level) {
+    char buf[64];
+    if (grade.is_number_integer()) {
+        std::snprintf(buf, sizeof buf, tr("start.grade_n"), static_cast<int>(grade.get<long long>()));
+        return buf;
+    }
+    if (level.is_string()) {
+        const std::string l = level.get<std::string>();
+        if (l == "low") return tr("start.level_low");
+        if (l == "medium") return tr("start.level_medium");
+        if (l == "high") return tr("start.level_high");
+    }
+    return "—";
+}
+
+void draw_start(AppState& s) {
+    ImGui::TextUnformatted(tr("start.title"));
+    track("start.title");
+    ImGui::TextWrapped("%s", tr("start.intro"));
+    storage_status_line();
+    ImGui::Spacing();
+
+    if (ImGui::Button(tr("start.new"))) storage::new_document(s);
+    track("start.new");
+    ImGui::SameLine();
+    if (ImGui::Button(tr("start.import"))) storage::request_import();
+    track("start.import");
+    ImGui::SameLine();
+    ImGui::TextDisabled("%s", tr("start.import_hint"));
+
+    // ---- saved self-checks
+    ImGui::SeparatorText(tr("start.saved"));
+    if (storage::can_undo_remove()) {
+        ImGui::TextColored(ImVec4(1.0f, 0.8f, 0.4f, 1), tr("start.deleted"), storage::removed_name().c_str());
+        ImGui::SameLine();
+        if (ImGui::SmallButton(tr("start.undo"))) storage::undo_remove();
+        track("start.undo");
+    }
+    const auto& list = storage::entries();
+    const std::string& current = storage::info().current_id;
+    if (list.empty()) {
+        ImGui::TextDisabled("%s", tr("start.none_saved"));
+    } else if (ImGui::BeginTable("##saved", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
+                                                     ImGuiTableFlags_SizingFixedFit)) {
+        const float em = ImGui::GetFontSize();
+        ImGui::TableSetupColumn(tr("start.col_name"), ImGuiTableColumnFlags_WidthStretch);
+        ImGui::TableSetupColumn(tr("start.col_updated"), ImGuiTableColumnFlags_WidthFixed, em * 8.5f);
+        ImGui::TableSetupColumn(tr("start.col_grade"), ImGuiTableColumnFlags_WidthFixed, em * 6);
+        ImGui::TableSetupColumn(tr("start.col_tce"), ImGuiTableColumnFlags_WidthFixed, em * 7);
+        ImGui::TableSetupColumn(tr("start.col_actions"), ImGuiTableColumnFlags_WidthFixed, em * 14);
+        ImGui::TableHeadersRow();
+        for (std::size_t i = 0; i < list.size(); ++i) {
+            const storage::Entry e = list[i];  // copy: actions below may change the list
+            ImGui::PushID(e.id.c_str());
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            const bool is_current = e.id == current;
+            ImGui::TextUnformatted(e.name.c_str());
+            track(("start.name." + e.id).c_str());
+            if (is_current) {
+                ImGui::SameLine();
+                ImGui::TextDisabled("%s", tr("start.current"));
+            }
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(format_time(e.updated_ms).c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(grade_text(e.grade, e.level).c_str());
+            ImGui::TableNextColumn();
+            if (e.total_tce.is_number())
+                ImGui::Text("%.1f %s", e.total_tce.get<double>(), tr("start.unit_tce"));
+            else
+                ImGui::TextDisabled("—");
+            ImGui::TableNextColumn();
+            if (ImGui::SmallButton(tr("start.open"))) storage::open(s, e.id);
+            track(("start.open." + e.id).c_str());
+            ImGui::SameLine();
+            if (ImGui::SmallButton(tr("start.duplicate"))) storage::duplicate(e.id);
+            track(("start.duplicate." + e.id).c_str());
+            ImGui::SameLine();
+            if (ImGui::SmallButton(tr("start.rename"))) {
+                g_rename_id = e.id;
+                std::snprintf(g_rename_buf, sizeof g_rename_buf, "%s", e.name.c_str());
+                g_open_rename = true;
+            }
+            track(("start.rename." + e.id).c_str());
+            ImGui::SameLine();
+            ImGui::BeginDisabled(is_current);
+            if (ImGui::SmallButton(tr("start.delete"))) g_ask_delete = e.id;
+            ImGui::EndDisabled();
+            if (is_current && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+                ImGui::SetTooltip("%s", tr("start.delete_current"));
+            track(("start.delete." + e.id).c_str());
+            ImGui::PopID();
+        }
+        ImGui::EndTable();
+    }
+
+    // ---- training samples
+    ImGui::SeparatorText(tr("start.samples"));
+    ImGui::TextWrapped("%s", tr("start.samples_hint"));
+    int n = 0;
+    for (const auto& [file, text] : embedded_sample_files()) {
+        if (file.size() < 5 || file.compare(file.size() - 5, 5, ".json") != 0) continue;
+        ImGui::PushID(n);
+        if (ImGui::SmallButton(sample_title(text, file).c_str())) storage::open_sample(s, file, text);
+        track(("start.sample." + std::to_string(n)).c_str());
+        ImGui::PopID();
+        ++n;
+    }
+
+    ImGui::SeparatorText(tr("start.local_data"));
+    ImGui::TextWrapped("%s", tr("start.local_data_hint"));
+    if (ImGui::SmallButton(tr("start.clear"))) g_ask_clear = true;
+    track("start.clear");
+}
+
+void draw_platform_overlays(AppState& s) {
+    storage::tick(s);
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    const float em = ImGui::GetFontSize();
+
+    // ---- storage errors: visible until dismissed (a private window or a full disk must not lose
+    // work silently)
+    if (!storage::info().error.empty()) {
+        ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + vp->WorkSize.y - em),
+                                ImGuiCond_Always, ImVec2(0.5f, 1.0f));
+        ImGui::SetNextWindowBgAlpha(0.95f);
+        ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0.45f, 0.1f, 0.1f, 1));
+        ImGui::Begin("##storage_error", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
+                                                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing);
+        ImGui::PushTextWrapPos(em * 36);
+        ImGui::TextUnformatted(storage::info().error.c_str());
+        track("storage.error");
+        ImGui::PopTextWrapPos();
+        if (storage::info().status == storage::Status::unavailable) ImGui::TextUnformatted(tr("storage.export_hint"));
+        if (ImGui::SmallButton(tr("storage.dismiss"))) storage::dismiss_error();
+        track("storage.error.dismiss");
+        ImGui::End();
+        ImGui::PopStyleColor();
+    }
+
+    // ---- delete confirmation
+    if (!g_ask_delete.empty() && !ImGui::IsPopupOpen("##ask_delete")) ImGui::OpenPopup("##ask_delete");
+    if (ImGui::BeginPopupModal("##ask_delete", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+        std::string name;
+        for (const auto& e : storage::entries())
+            if (e.id == g_ask_delete) name = e.name;
+        ImGui::Text(tr("start.ask_delete"), name.c_str());
+        if (ImGui::Button(tr("start.delete"))) {
+            storage::remove(g_ask_delete);
+            g_ask_delete.clear();
+            ImGui::CloseCurrentPopup();
+        }
+        track("start.delete.yes");
+        ImGui::SameLine();
+        if (ImGui::Button(tr("common.cancel")) || g_ask_delete.empty()) {
+            g_ask_delete.clear();
+            ImGui::CloseCurrentPopup();
+        }
+        track("start.delete.no");
+        ImGui::EndPopup();
+    }
+
+    // ---- rename
+    if (g_open_rename) {
+        ImGui::OpenPopup("##rename");
+        g_open_rename = false;
+    }
+    if (ImGui::BeginPopupModal("##rename", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+        ImGui::TextUnformatted(tr("start.rename_title"));
+        ImGui::SetNextItemWidth(em * 20);
+        if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+        const bool enter = ImGui::InputText("##name", g_rename_buf, sizeof g_rename_buf, ImGuiInputTextFlags_EnterReturnsTrue);
+        track("start.rename.input");
+        if (ImGui::Button(tr("common.ok")) || enter) {
+            storage::rename(s, g_rename_id, g_rename_buf);
+            ImGui::CloseCurrentPopup();
+        }
+        track("start.rename.ok");
+        ImGui::SameLine();
+        if (ImGui::Button(tr("common.cancel"))) ImGui::CloseCurrentPopup();
+        track("start.rename.cancel");
+        ImGui::EndPopup();
+    }
+
+    // ---- clear all local data
+    if (g_ask_clear) {
+        ImGui::OpenPopup("##ask_clear");
+        g_ask_clear = false;
+    }
+    if (ImGui::BeginPopupModal("##ask_clear", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+        ImGui::PushTextWrapPos(em * 28);
+        ImGui::TextUnformatted(tr("start.ask_clear"));
+        ImGui::PopTextWrapPos();
+        if (ImGui::Button(tr("start.clear_yes"))) {
+            storage::clear_all(s);
+            ImGui::CloseCurrentPopup();
+        }
+        track("start.clear.yes");
+        ImGui::SameLine();
+        if (ImGui::Button(tr("common.cancel"))) ImGui::CloseCurrentPopup();
+        track("start.clear.no");
+        ImGui::EndPopup();
+    }
+
+    // ---- import: errors (the old data stays) or the question (nothing replaced without it)
+    storage::PendingImport& imp = storage::pending_import();
+    if (imp.active && !ImGui::IsPopupOpen("##import")) ImGui::OpenPopup("##import");
+    ImGui::SetNextWindowSizeConstraints(ImVec2(em * 20, 0), ImVec2(vp->WorkSize.x * 0.8f, vp->WorkSize.y * 0.8f));
+    if (ImGui::BeginPopupModal("##import", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+        if (!imp.active) {
+            ImGui::CloseCurrentPopup();
+        } else if (imp.ok) {
+            ImGui::Text(tr("import.ask"), imp.name.c_str());
+            track("import.ask");
+            ImGui::PushTextWrapPos(em * 30);
+            ImGui::TextDisabled("%s", tr("import.ask_hint"));
+            ImGui::PopTextWrapPos();
+            if (ImGui::Button(tr("import.open"))) {
+                storage::confirm_import(s);
+                ImGui::CloseCurrentPopup();
+            }
+            track("import.open");
+            ImGui::SameLine();
+            if (ImGui::Button(tr("common.cancel"))) {
+                storage::cancel_import();
+                ImGui::CloseCurrentPopup();
+            }
+            track("import.cancel");
+        } else {
+            ImGui::TextColored(ImVec4(1, 0.45f, 0.4f, 1), tr("import.invalid"), imp.name.c_str());
+            track("import.invalid");
+            ImGui::TextDisabled("%s", tr("import.kept"));
+            ImGui::BeginChild("##errs", ImVec2(em * 34, em * 12), ImGuiChildFlags_Border);
+            ImGui::PushTextWrapPos(0);
+            issue_list(imp.errors);
+            ImGui::PopTextWrapPos();
+            ImGui::EndChild();
+            if (ImGui::Button(tr("common.close"))) {
+                storage::cancel_import();
+                ImGui::CloseCurrentPopup();
+            }
+            track("import.close");
+        }
+        ImGui::EndPopup();
+    }
+}
+
+} // namespace selfcheck::app::ui
