@@ -78,7 +78,7 @@ namespace {
 ProductResult product_at(const char* limit_id, double kgce_per_t) {
     // One product of 1000 t carrying kgce_per_t x 1000 t / 1000 = kgce_per_t tce of energy.
     json d = doc({{{"carrier", "electricity"}, {"quantity", 1000}, {"unit", "MWh"}}});
-    d["products"] = {{{"name", "产品"}, {"limit_id", limit_id}, {"output", 1000}, {"unit", "t"}, {"energy_tce", kgce_per_t}}};
+    d["products"] = json::array({json({{"name", "产品"}, {"limit_id", limit_id}, {"output", 1000}, {"unit", "t"}, {"energy_tce", kgce_per_t}})});
     return assess_doc(d).products.at(0);
 }
 } // namespace
@@ -102,7 +102,7 @@ TEST_CASE("limits not in kgce per product unit are not compared with site energy
     CHECK(p.missing->code == "limit_unit_unsupported");
     // A product counted in another unit than the standard's cannot be classified either.
     json d = doc({{{"carrier", "electricity"}, {"quantity", 1000}, {"unit", "MWh"}}});
-    d["products"] = {{{"name", "粘胶"}, {"limit_id", "fibre_viscose_staple"}, {"output", 1000}, {"unit", "m2"}, {"energy_tce", 900}}};
+    d["products"] = json::array({json({{"name", "粘胶"}, {"limit_id", "fibre_viscose_staple"}, {"output", 1000}, {"unit", "m2"}, {"energy_tce", 900}})});
     ProductResult q = assess_doc(d).products.at(0);
     CHECK(q.status == "unknown");
     CHECK(q.missing->code == "product_unit_mismatch");
@@ -115,7 +115,7 @@ TEST_CASE("a limit not yet in force in the reporting year is flagged", "[benchma
 
 TEST_CASE("a single product takes the whole site's energy; several need their own share", "[benchmark][products]") {
     json d = doc({{{"carrier", "electricity"}, {"quantity", 1000}, {"unit", "MWh"}}});
-    d["products"] = {{{"name", "A"}, {"output", 100}, {"unit", "t"}}};
+    d["products"] = json::array({json({{"name", "A"}, {"output", 100}, {"unit", "t"}})});
     ProductResult p = assess_doc(d).products.at(0);
     CHECK(p.energy_allocated_from_site);
     CHECK_THAT(*p.kgce_per_unit, WithinRel(1229.0, 1e-12));  // 122.9 tce x 1000 / 100 t
