@@ -255,10 +255,7 @@ void parse_anchors(const json& v, const std::string& path, Issues& is) {
 // ---------------------------------------------------------------------------------------------
 // Evaluation
 
-std::string str(const json& j, const char* key) {
-    auto it = j.find(key);
-    return (it != j.end() && it->is_string()) ? it->get<std::string>() : std::string();
-}
+std::string str(const json& j, const char* key) { return json_string_or(j, key); }
 
 std::optional<double> num(const json& j, const char* key) {
     auto it = j.find(key);

@@ -29,23 +29,6 @@ std::string type_name(const json& v) {
     }
 }
 
-// Scan raw text for nesting depth before parsing, so hostile input never reaches a recursive path.
-int max_nesting(std::string_view text) {
-    int depth = 0, max_depth = 0;
-    bool in_string = false, escape = false;
-    for (char c : text) {
-        if (in_string) {
-            if (escape) escape = false;
-            else if (c == '\\') escape = true;
-            else if (c == '"') in_string = false;
-            continue;
-        }
-        if (c == '"') in_string = true;
-        else if (c == '{' || c == '[') max_depth = std::max(max_depth, ++depth);
-        else if (c == '}' || c == ']') --depth;
-    }
-    return max_depth;
-}
 
 // Walk the whole document once for string and array limits.
 void check_limits(const json& v, const std::string& path, Issues& is) {
@@ -508,7 +491,7 @@ ParseOutcome parse_document(std::string_view text, const RefData& ref) {
                              std::to_string(k_max_document_bytes / 1024) + " KB)");
         return out;
     }
-    if (max_nesting(text) > k_max_depth) {
+    if (json_max_nesting(text) > k_max_depth) {
         out.issues.error("", "too_deep", "文件嵌套层级过深，不是有效的自诊断文件",
                          "the file is nested too deeply to be an assessment document");
         return out;

@@ -1,5 +1,7 @@
 #include "refdata.hpp"
 
+#include "validate.hpp"
+
 #include <mutex>
 #include <stdexcept>
 
@@ -36,10 +38,6 @@ std::map<std::string, std::string> RefData::versions() const {
 
 namespace {
 
-std::string str_or(const json& j, const char* key) {
-    auto it = j.find(key);
-    return (it != j.end() && it->is_string()) ? it->get<std::string>() : std::string();
-}
 
 std::optional<double> num_opt(const json& j, const char* key) {
     auto it = j.find(key);
@@ -82,8 +80,8 @@ void load_dataset(const std::string& file, const std::string& text, RefData& out
         return;
     }
     Dataset d;
-    d.name = str_or(doc, "dataset");
-    d.version = str_or(doc, "version");
+    d.name = json_string_or(doc, "dataset");
+    d.version = json_string_or(doc, "version");
     if (d.name.empty() || d.version.empty())
         is.error(file, "data_header", "参考数据缺少 dataset 或 version", "reference data lacks dataset or version");
     auto recs = doc.find("records");
@@ -99,10 +97,10 @@ void load_dataset(const std::string& file, const std::string& text, RefData& out
             continue;
         }
         Record rec;
-        rec.id = str_or(r, "id");
-        rec.source = str_or(r, "source");
-        rec.confidence = str_or(r, "confidence");
-        rec.unit = str_or(r, "unit");
+        rec.id = json_string_or(r, "id");
+        rec.source = json_string_or(r, "source");
+        rec.confidence = json_string_or(r, "confidence");
+        rec.unit = json_string_or(r, "unit");
         rec.value = num_opt(r, "value");
         if (auto y = r.find("year"); y != r.end() && y->is_number_integer()) rec.year = y->get<int>();
         if (rec.id.empty()) is.error(p, "data_id", "记录缺少 id", "record lacks an id");
@@ -126,10 +124,10 @@ void index_carriers(RefData& out) {
     for (const auto& r : d->records) {
         Carrier c;
         c.id = r.id;
-        c.name_zh = str_or(r.raw, "name_zh");
-        c.name_en = str_or(r.raw, "name_en");
-        c.group = str_or(r.raw, "group");
-        auto bu = parse_base_unit(str_or(r.raw, "base_unit"));
+        c.name_zh = json_string_or(r.raw, "name_zh");
+        c.name_en = json_string_or(r.raw, "name_en");
+        c.group = json_string_or(r.raw, "group");
+        auto bu = parse_base_unit(json_string_or(r.raw, "base_unit"));
         std::string p = "energy_carriers/" + r.id;
         if (!bu || !r.value) {
             out.load_issues.error(p, "data_carrier", "能源品种缺少基准单位或折标系数",
@@ -144,7 +142,7 @@ void index_carriers(RefData& out) {
         if (auto e = r.raw.find("emission"); e != r.raw.end() && e->is_object()) {
             c.carbon_tc_per_tj = num_opt(*e, "carbon_content_tc_per_tj");
             c.oxidation = num_opt(*e, "oxidation");
-            if (!c.carbon_tc_per_tj || !c.oxidation || !c.ncv_kj_per_base || str_or(*e, "source").empty())
+            if (!c.carbon_tc_per_tj || !c.oxidation || !c.ncv_kj_per_base || json_string_or(*e, "source").empty())
                 out.load_issues.error(p, "data_emission", "燃料排放参数不完整", "fuel emission parameters incomplete");
         }
         c.fossil = c.group != "electricity" && c.group != "heat";

@@ -1,5 +1,6 @@
 // Submissions: build, strict validation, key-figure comparison, industry averages (submission.hpp).
 #include "submission.hpp"
+#include "validate.hpp"
 
 #include "selfcheck.hpp"
 
@@ -25,22 +26,6 @@ int digits(std::string_view s, std::size_t pos, std::size_t n) {
     return v;
 }
 
-int max_nesting(std::string_view text) {
-    int depth = 0, max_depth = 0;
-    bool in_string = false, escape = false;
-    for (char c : text) {
-        if (in_string) {
-            if (escape) escape = false;
-            else if (c == '\\') escape = true;
-            else if (c == '"') in_string = false;
-            continue;
-        }
-        if (c == '"') in_string = true;
-        else if (c == '{' || c == '[') max_depth = std::max(max_depth, ++depth);
-        else if (c == '}' || c == ']') --depth;
-    }
-    return max_depth;
-}
 
 // The result is only compared and stored, but it is still untrusted: bound its shape.
 void check_result_limits(const json& v, const std::string& path, Issues& is) {
@@ -192,7 +177,7 @@ SubmissionOutcome parse_submission(std::string_view text, const RefData& ref) {
                          "submission too large (limit " + std::to_string(k_max_submission_bytes / 1024) + " KB)");
         return out;
     }
-    if (max_nesting(text) > k_max_depth + 2) {
+    if (json_max_nesting(text) > k_max_depth + 2) {
         out.issues.error("", "too_deep", "内容嵌套层级过深", "the submission is nested too deeply");
         return out;
     }

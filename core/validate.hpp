@@ -2,6 +2,7 @@
 #pragma once
 #include "refdata.hpp"
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 
@@ -21,5 +22,11 @@ std::size_t utf8_length(std::string_view s);
 bool utf8_valid(std::string_view s);
 // Compact number text for messages: 12345.6 -> "12345.6"
 std::string num_text(double v);
+
+// Deepest nesting of objects/arrays in raw JSON text, scanned without parsing, so hostile input
+// is refused before it reaches a recursive path.
+int json_max_nesting(std::string_view text);
+// j[key] when it is a string, else "".
+std::string json_string_or(const nlohmann::json& j, const char* key);
 
 } // namespace selfcheck
