@@ -20,7 +20,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (one.load_issues.has_errors() || samples.empty()) return 0;
     selfcheck::RefData merged = base;
     for (const auto& [name, d] : one.datasets) merged.datasets[name] = d;
-    for (const auto& [id, c] : one.carriers) merged.carriers[id] = c;
+    // The carrier index is built from energy_carriers: replaced together, as RefData::load does
+    // (keeping the built-in carriers beside a replaced dataset was a harness bug, found by UBSan).
+    if (one.datasets.count("energy_carriers")) merged.carriers = one.carriers;
     try {
         auto parsed = selfcheck::parse_document(samples[size % samples.size()].second, merged);
         if (parsed.input) (void)selfcheck::result_to_json(selfcheck::assess(*parsed.input, merged));
