@@ -28,6 +28,7 @@ LoadOutcome AppState::load(std::string_view text, std::string_view name) {
         edited = false;
         source_name = std::string(name);
         ++revision;
+        ++loads;
         lo.ok = true;
     } catch (const std::exception& e) {  // the one boundary: nothing escapes into the UI loop
         lo.errors = json::array({{{"path", ""}, {"message_zh", std::string("内部错误：") + e.what()},

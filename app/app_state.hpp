@@ -47,6 +47,7 @@ struct AppState {
     LoadOutcome load(std::string_view text, std::string_view name = {});
     // Bumped by every edit and load: autosave (app/storage.cpp) saves when it moves.
     std::uint64_t revision = 0;
+    std::uint64_t loads = 0;  // successful load() calls: autosave keeps a loaded document as a new entry
     void mark_edited() { edited = true; ++revision; }
     // Re-run the assessment if the document was edited. Returns true if it did.
     bool update();

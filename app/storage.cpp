@@ -23,7 +23,10 @@ bool g_timer_armed = false;
 double g_first_unsaved_ms = 0;   // when the oldest unsaved edit was noticed
 std::uint64_t g_inflight_revision = 0;
 std::uint64_t g_fonts_revision = 0;
+std::uint64_t g_seen_loads = 0;   // AppState::loads accounted for (our own loads and restores)
 std::string g_removed_name;
+bool g_adopt_pending = false;    // loaded through the hook before the library opened
+std::string g_adopt_name;
 bool g_can_undo = false;
 PendingImport g_import;
 
@@ -96,6 +99,7 @@ void timer_fired(void*) {
 
 // A new saved self-check for what AppState now holds (sample, import, new, hook).
 void start_new_entry(AppState& s, std::string_view source) {
+    g_seen_loads = s.loads;
     g_current = Entry{};
     g_current.id = platform::uuid_v4();
     g_current.source = std::string(source);
@@ -103,7 +107,6 @@ void start_new_entry(AppState& s, std::string_view source) {
     g_info.current_id = g_current.id;
     g_first_unsaved_ms = platform::now_ms();
     save_now();
-    s.screen = Screen::profile;
     platform::wake();
 }
 
@@ -117,6 +120,7 @@ bool restore(AppState& s, const std::string& text, const Entry& meta) {
     }
     s.document = std::move(doc);
     s.source_name = meta.source;
+    g_seen_loads = s.loads;
     s.mark_edited();
     s.update();
     g_current = meta;
@@ -140,6 +144,7 @@ std::string display_name(const json& document) {
 
 void start(AppState& state) {
     g_state = &state;
+    g_seen_loads = state.loads;
     g_info.revision = g_info.saved_revision = state.revision;
     platform::storage_open();
 }
@@ -152,6 +157,12 @@ void tick(AppState& s) {
     g_info.revision = s.revision;
     if (g_info.status != Status::ready) return;
     if (s.revision == g_info.saved_revision || s.revision == g_inflight_revision) return;
+    if (s.loads != g_seen_loads) {
+        // Replaced by a load elsewhere (the guided tour's sample): never written over the entry
+        // that was open; it becomes a new saved self-check.
+        start_new_entry(s, s.source_name);
+        return;
+    }
     if (g_info.current_id.empty()) {
         // An edit of a document that is not in the library yet (the sample shown at first start):
         // keep it, as a new saved self-check.
@@ -185,6 +196,7 @@ void new_document(AppState& s) {
         s.mark_edited();
     }
     start_new_entry(s, "");
+    s.screen = Screen::profile;
 }
 
 void open_sample(AppState& s, const std::string& name, const std::string& text) {
@@ -195,6 +207,7 @@ void open_sample(AppState& s, const std::string& name, const std::string& text) 
         return;
     }
     start_new_entry(s, name);
+    s.screen = Screen::profile;
 }
 
 void open(AppState& s, const std::string& id) {
@@ -255,8 +268,10 @@ void confirm_import(AppState& s) {
     if (!g_import.active || !g_import.ok) return;
     flush();
     LoadOutcome lo = s.load(g_import.text, g_import.name);
-    if (lo.ok) start_new_entry(s, g_import.name);
-    else {
+    if (lo.ok) {
+        start_new_entry(s, g_import.name);
+        s.screen = Screen::profile;
+    } else {
         g_import.ok = false;
         g_import.errors = lo.errors;
         return;
@@ -267,10 +282,11 @@ void confirm_import(AppState& s) {
 void cancel_import() { g_import = PendingImport{}; platform::wake(); }
 
 void adopt_loaded(AppState& s, std::string_view name) {
+    s.screen = Screen::profile;
     if (g_info.status == Status::opening) {
-        // Not open yet: the restore would overwrite this; treat it as the unsaved start document.
-        g_info.saved_revision = s.revision;
-        s.screen = Screen::profile;
+        // Not open yet: saved as a new entry when it opens (and not replaced by the restore).
+        g_adopt_pending = true;
+        g_adopt_name = std::string(name);
         return;
     }
     start_new_entry(s, name);  // the caller flushed the previous document before loading
@@ -290,6 +306,14 @@ void on_opened(const json& answer, const std::string& current_text) {
     on_list(answer.value("list", json::array()));
     if (const json* st = at(answer, {"settings"}); st && st->is_object()) upload::on_settings(*st);
     const std::string id = answer.value("current_id", "");
+    if (g_adopt_pending) {
+        // A document was loaded (automation, window.selfcheck.load) while the library opened: it
+        // wins over the restore, and becomes a new saved self-check.
+        g_adopt_pending = false;
+        start_new_entry(s, g_adopt_name);
+        platform::wake();
+        return;
+    }
     bool restored = false;
     if (!id.empty()) {
         Entry meta;
@@ -301,6 +325,7 @@ void on_opened(const json& answer, const std::string& current_text) {
     if (!restored) {
         // First visit (or nothing open): the start screen; what is shown now is not saved until edited.
         g_info.saved_revision = g_inflight_revision = s.revision;
+        g_seen_loads = s.loads;
         s.screen = Screen::start;
     }
     platform::wake();
@@ -329,6 +354,7 @@ void on_list(const json& list) {
     if (list.is_array())
         for (const json& j : list)
             if (j.is_object()) g_entries.push_back(entry_from_json(j));
+    for (const Entry& e : g_entries) fonts::note_text(e.name);  // renamed entries may use rare characters
     // The open one may have a save in flight: keep its newest metadata.
     if (!g_info.current_id.empty())
         for (Entry& e : g_entries)

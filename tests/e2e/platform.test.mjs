@@ -168,6 +168,8 @@ test('library: duplicate, rename, delete with confirmation and undo; persisted',
   assert.equal(st.entries.length, 3, 'the library survives a reload');
   assert.ok(st.entries.some(e => e.name === '堃喆培训用'));
   await clickId(page, 'nav.start');
+  // The list shows the rare characters too (fallback font fetched for the names alone).
+  await page.waitForFunction(() => window.selfcheck.fonts().merged.includes('堃'), null, { timeout: 30000 });
   await shot(page, 'library.png');
   await context.close();
 });
