@@ -2,6 +2,7 @@
 // a real widget (its rectangle from the test hooks' last frame), with a callout explaining it.
 // "Reset" reloads the sample so the next trainee starts from the same data.
 #include "i18n.hpp"
+#include "storage.hpp"
 #include "platform/platform.hpp"
 #include "test_hooks.hpp"
 #include "ui/screens.hpp"
@@ -56,6 +57,7 @@ bool tracked_rect(const char* id, float out[4]) {
 }
 
 void start_tour(AppState& s) {
+    storage::flush();  // the last edits to the open self-check are saved before the sample replaces it
     load_training_sample(s);
     s.tour = {true, 0};
     s.screen = k_steps[0].screen;
