@@ -61,10 +61,19 @@ async function shot(page, name) {
   await waitIdle(page, 400).catch(() => {});
   await page.screenshot({ path: path.join(SHOTS, name) });
 }
+// ImGui drops typed characters while it still sees Ctrl held: let the frames after Ctrl+A run
+// (the key-up reaches ImGui) before text arrives through the IME bridge.
+async function afterFrames(page, n = 2) {
+  const f0 = await page.evaluate(() => window.selfcheck.frames());
+  await page.waitForFunction(([f, k]) => window.selfcheck.frames() >= f + k, [f0, n]);
+}
 async function typeInto(page, id, text, { replace = true } = {}) {
   await clickId(page, id);
   await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'ime');
-  if (replace) await page.keyboard.press('Control+A');
+  if (replace) {
+    await page.keyboard.press('Control+A');
+    await afterFrames(page);
+  }
   await page.keyboard.insertText(text);
 }
 
@@ -144,6 +153,7 @@ test('library: duplicate, rename, delete with confirmation and undo; persisted',
   await page.waitForFunction(() => window.selfcheck.items()['start.rename.input']);
   await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'ime');
   await page.keyboard.press('Control+A');
+  await afterFrames(page);
   await page.keyboard.insertText('堃喆培训用');
   await clickId(page, 'start.rename.ok');
   await page.waitForFunction(id => window.selfcheck.storage().entries.find(e => e.id === id).name === '堃喆培训用', b.id);

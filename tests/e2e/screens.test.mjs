@@ -36,10 +36,17 @@ async function go(screen) {
 }
 
 // Replace the content of a tracked text field: click it, select all, type.
+// ImGui drops typed characters while it still sees Ctrl held: let the frames after Ctrl+A run
+// (the key-up reaches ImGui) before text arrives through the IME bridge.
+async function afterFrames(page, n = 2) {
+  const f0 = await page.evaluate(() => window.selfcheck.frames());
+  await page.waitForFunction(([f, k]) => window.selfcheck.frames() >= f + k, [f0, n]);
+}
 async function typeInto(id, text) {
   await clickId(page, id);
   await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'ime');
   await page.keyboard.press('Control+A');
+  await afterFrames(page);
   await page.keyboard.insertText(text);
   await page.keyboard.press('Enter');
 }
