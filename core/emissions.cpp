@@ -24,16 +24,7 @@ const char* region_zh(std::string_view g) {
 }
 
 FactorUsed factor_from(const Record& rec, std::string zh, std::string en) {
-    FactorUsed f;
-    f.id = "grid/" + rec.id;
-    f.name_zh = std::move(zh);
-    f.name_en = std::move(en);
-    f.value = rec.value.value_or(0);
-    f.unit = rec.unit;
-    f.source = rec.source;
-    f.confidence = rec.confidence;
-    f.year = rec.year;
-    return f;
+    return factor_used_from(rec, "grid/" + rec.id, std::move(zh), std::move(en));
 }
 
 } // namespace

@@ -9,16 +9,7 @@ namespace {
 void add_factor(Result& r, const Record& rec, std::string id, std::string zh, std::string en) {
     for (const auto& f : r.factors_used)
         if (f.id == id) return;
-    FactorUsed f;
-    f.id = std::move(id);
-    f.name_zh = std::move(zh);
-    f.name_en = std::move(en);
-    f.value = rec.value.value_or(0);
-    f.unit = rec.unit;
-    f.source = rec.source;
-    f.confidence = rec.confidence;
-    f.year = rec.year;
-    r.factors_used.push_back(std::move(f));
+    r.factors_used.push_back(factor_used_from(rec, std::move(id), std::move(zh), std::move(en)));
 }
 
 double tier_value(const RefData& ref, const char* id) {
@@ -32,6 +23,19 @@ std::string tier_clause(const RefData& ref, const char* id) {
 }
 
 } // namespace
+
+FactorUsed factor_used_from(const Record& rec, std::string id, std::string name_zh, std::string name_en) {
+    FactorUsed f;
+    f.id = std::move(id);
+    f.name_zh = std::move(name_zh);
+    f.name_en = std::move(name_en);
+    f.value = rec.value.value_or(0);
+    f.unit = rec.unit;
+    f.source = rec.source;
+    f.confidence = rec.confidence;
+    f.year = rec.year;
+    return f;
+}
 
 const Record* supply_coal_rate_for(const RefData& ref, int year) {
     const Dataset* d = ref.dataset("constants");

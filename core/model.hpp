@@ -119,6 +119,10 @@ struct FactorUsed {
     bool user_given = false;
 };
 
+// A FactorUsed entry for a reference record (value, unit, source, confidence and year copied).
+struct Record;
+FactorUsed factor_used_from(const Record& rec, std::string id, std::string name_zh, std::string name_en);
+
 struct CarrierEnergy {
     std::string carrier;
     std::string name_zh, name_en;

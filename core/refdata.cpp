@@ -49,28 +49,10 @@ std::optional<double> num_opt(const json& j, const char* key) {
 // nested a million levels, and copying or destroying such a json recurses until the stack
 // overflows (found by tests/fuzz/fuzz_refdata). Scanned before parsing, like io.cpp does.
 constexpr int k_max_data_depth = 64;
-bool nested_deeper_than(std::string_view text, int limit) {
-    int depth = 0;
-    bool in_string = false, escape = false;
-    for (char c : text) {
-        if (in_string) {
-            if (escape) escape = false;
-            else if (c == '\\') escape = true;
-            else if (c == '"') in_string = false;
-        } else if (c == '"') {
-            in_string = true;
-        } else if (c == '{' || c == '[') {
-            if (++depth > limit) return true;
-        } else if (c == '}' || c == ']') {
-            --depth;
-        }
-    }
-    return false;
-}
 
 void load_dataset(const std::string& file, const std::string& text, RefData& out) {
     Issues& is = out.load_issues;
-    if (nested_deeper_than(text, k_max_data_depth)) {
+    if (json_max_nesting(text) > k_max_data_depth) {
         is.error(file, "data_too_deep", "参考数据文件嵌套层级过深", "reference data file is nested too deeply");
         return;
     }
