@@ -3,6 +3,7 @@
 // structs without breaking the report; every section degrades to "not evaluated" when its data is
 // absent. Deterministic: same input, same bytes (no clock, no locale, snprintf with "C" formats).
 #include "report.hpp"
+#include "validate.hpp"
 
 #include "refdata.hpp"
 #include "selfcheck.hpp"
@@ -137,16 +138,7 @@ using detail::format_number;
 // ------------------------------------------------------------------------------------------------
 // Safe JSON access: the report never throws on a missing or mistyped key.
 
-const json* at(const json& j, std::initializer_list<const char*> path) {
-    const json* p = &j;
-    for (const char* k : path) {
-        if (!p->is_object()) return nullptr;
-        auto it = p->find(k);
-        if (it == p->end()) return nullptr;
-        p = &*it;
-    }
-    return p;
-}
+const json* at(const json& j, std::initializer_list<const char*> path) { return selfcheck::json_at(j, path); }
 
 std::optional<double> num(const json& j, std::initializer_list<const char*> path) {
     const json* p = at(j, path);

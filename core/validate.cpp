@@ -92,6 +92,17 @@ int json_max_nesting(std::string_view text) {
     return max_depth;
 }
 
+const nlohmann::json* json_at(const nlohmann::json& j, std::initializer_list<const char*> path) {
+    const nlohmann::json* p = &j;
+    for (const char* k : path) {
+        if (!p->is_object()) return nullptr;
+        auto it = p->find(k);
+        if (it == p->end()) return nullptr;
+        p = &*it;
+    }
+    return p;
+}
+
 std::string json_string_or(const nlohmann::json& j, const char* key) {
     auto it = j.find(key);
     return (it != j.end() && it->is_string()) ? it->get<std::string>() : std::string();

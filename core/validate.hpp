@@ -2,6 +2,7 @@
 #pragma once
 #include "refdata.hpp"
 
+#include <initializer_list>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
@@ -26,6 +27,8 @@ std::string num_text(double v);
 // Deepest nesting of objects/arrays in raw JSON text, scanned without parsing, so hostile input
 // is refused before it reaches a recursive path.
 int json_max_nesting(std::string_view text);
+// The value at a path of object keys, or nullptr where a key is missing or a level is no object.
+const nlohmann::json* json_at(const nlohmann::json& j, std::initializer_list<const char*> path);
 // j[key] when it is a string, else "".
 std::string json_string_or(const nlohmann::json& j, const char* key);
 

@@ -1,4 +1,5 @@
 #include "ui/widgets.hpp"
+#include "validate.hpp"
 
 #include "format.hpp"
 #include "i18n.hpp"
@@ -12,16 +13,7 @@
 
 namespace selfcheck::app::ui {
 
-const json* at(const json& j, std::initializer_list<const char*> path) {
-    const json* p = &j;
-    for (const char* k : path) {
-        if (!p->is_object()) return nullptr;
-        auto it = p->find(k);
-        if (it == p->end()) return nullptr;
-        p = &*it;
-    }
-    return p;
-}
+const json* at(const json& j, std::initializer_list<const char*> path) { return selfcheck::json_at(j, path); }
 
 double number_or(const json* v, double fallback) { return v && v->is_number() ? v->get<double>() : fallback; }
 bool is_num(const json* v) { return v && v->is_number(); }
