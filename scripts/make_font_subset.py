@@ -111,22 +111,7 @@ def build(args):
     # level 1 beyond that (~1,250 hanzi, ~200 KB gzip) comes with the lazily fetched fallback font.
     cps = base_ranges() | imgui_common(args.imgui) | source_chars(files)
     cps.add(0xFFFD)
-    from fontTools.ttLib import TTCollection
-    os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
-    with tempfile.TemporaryDirectory() as tmp:
-        face = os.path.join(tmp, "sc.otf")
-        TTCollection(TTC).fonts[FACE_SC].save(face)
-        unicodes = os.path.join(tmp, "unicodes.txt")
-        with open(unicodes, "w") as fh:
-            fh.write("\n".join("U+%04X" % c for c in sorted(cps)))
-        tmp_out = os.path.join(tmp, "out.otf")
-        subprocess.run(["pyftsubset", face, "--unicodes-file=" + unicodes, "--output-file=" + tmp_out,
-                        "--layout-features=", "--no-hinting",
-                        "--drop-tables+=GSUB,GPOS,GDEF,BASE,VORG,vhea,vmtx,DSIG,meta",
-                        "--name-IDs=1,2,3,4,6", "--notdef-outline"], check=True)
-        from fontTools.ttLib import TTFont
-        present = set(TTFont(tmp_out).getBestCmap().keys())
-        os.replace(tmp_out, args.out)
+    present = subset(cps, args.out)
     # The code points the app asks ImGui to rasterize: exactly those the font has.
     with open(args.chars_out, "w", encoding="utf-8") as fh:
         fh.write("".join(chr(c) for c in sorted(present) if c >= 0x20))
