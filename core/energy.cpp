@@ -1,6 +1,7 @@
 #include "energy.hpp"
 
 #include "steam.hpp"
+#include <algorithm>
 #include "validate.hpp"
 
 namespace selfcheck {
@@ -174,8 +175,18 @@ std::vector<EnergyRowDetail> compute_energy(const Input& in, const RefData& ref,
             }
             kgce = d.base_quantity * ce.kgce_per_base_unit;
             if (c.group == "heat") d.heat_gj = d.base_quantity * d.ncv_kj_per_base / 1e6;
-            if (c.id == "steam" && mass_unit && (u.steam_pressure_mpa || !u.ncv_kj_per_unit))
+            if (c.id == "steam" && mass_unit && (u.steam_pressure_mpa || !u.ncv_kj_per_unit)) {
                 steam_co2_heat(u, ref, row, d, ce, result);
+            } else if (c.id == "steam" && mass_unit) {
+                // A measured enthalpy (kJ per unit) without a pressure: the same enthalpy method,
+                // heat = kg × (h − 83.74 kJ/kg).
+                const Record* fw = ref.record("steam", "feedwater_enthalpy");
+                const double h_fw = fw && fw->value ? *fw->value : 83.74;
+                d.heat_gj = d.base_quantity * std::max(0.0, d.ncv_kj_per_base - h_fw) / 1e6;
+                ce.co2_heat_gj = d.heat_gj;
+                ce.enthalpy_kj_per_kg = d.ncv_kj_per_base;
+                ce.energy_basis = "measured_enthalpy";
+            }
         }
         ce.base_quantity = d.base_quantity;
         ce.tce = kgce / 1000.0;

@@ -55,6 +55,16 @@ TEST_CASE("steam without a pressure: documented default and a warning that says 
         }
 }
 
+TEST_CASE("a measured steam enthalpy without a pressure uses the same enthalpy method", "[steam]") {
+    // 100 t with a metered enthalpy of 2,800,000 kJ/t = 2,800 kJ/kg: CO2 heat = 100,000 kg ×
+    // (2,800 − 83.74) kJ/kg = 271.626 GJ -> 29.87886 t CO2. Energy uses the measured value
+    // (GB/T 2589): 100,000 kg × 2,800 / 29,307.6 = 9,553.77 kgce = 9.55377 tce.
+    Result r = assess_doc(doc(steam_row(100, {{"ncv_kj_per_unit", 2800000}})));
+    CHECK_THAT(r.emissions.heat_tco2, WithinRel(271.626 * 0.11, 1e-9));
+    CHECK_THAT(r.energy.by_carrier[0].tce, WithinRel(100000.0 * 2800 / 29307.6 / 1000, 1e-9));
+    CHECK(r.energy.by_carrier[0].energy_basis == "measured_enthalpy");
+}
+
 TEST_CASE("hot water in tonnes: supply and return temperatures", "[steam]") {
     // 100 t × 4.1868 kJ/(kg·K) × (90 − 60) K = 12,560.4 MJ = 12.5604 GJ;
     // energy 12.5604 × 34.12 kgce/GJ = 428.56 kgce; CO2 12.5604 × 0.11 = 1.381644 t.
