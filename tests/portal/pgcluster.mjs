@@ -53,12 +53,12 @@ export async function startCluster({ fsync = true } = {}) {
   if (who.uid !== undefined) chownSync(dir, who.uid, who.gid);
   const data = path.join(dir, 'data');
   const port = await freePort();
+  const opts = `-c listen_addresses='' -k ${dir} -p ${port} -c max_connections=200 -c fsync=${fsync ? 'on' : 'off'}`;
   const t0 = performance.now();
   try {
     // --no-sync: initdb's own fsync of a throwaway directory; the server itself keeps fsync on.
     run(path.join(bin, 'initdb'), ['-D', data, '-U', 'selfcheck', '-A', 'trust', '-E', 'UTF8', '--locale=C', '--no-sync'],
       { ...who, cwd: dir });
-    const opts = `-c listen_addresses='' -k ${dir} -p ${port} -c max_connections=200 -c fsync=${fsync ? 'on' : 'off'}`;
     run(path.join(bin, 'pg_ctl'), ['-D', data, '-o', opts, '-l', path.join(dir, 'server.log'), '-w', '-t', '60', 'start'],
       { ...who, cwd: dir });
   } catch (e) {
@@ -69,9 +69,13 @@ export async function startCluster({ fsync = true } = {}) {
   }
   const startMs = performance.now() - t0;
   let stopped = false;
+  const ctl = (...args) => run(path.join(bin, 'pg_ctl'), ['-D', data, ...args], { ...who, cwd: dir });
   return {
     ...handle(dir, port, bin),
     startMs,
+    // Stops the server (fast: open connections are terminated) and starts it again with the same options.
+    pause() { ctl('-m', 'fast', '-w', 'stop'); },
+    resume() { ctl('-o', opts, '-l', path.join(dir, 'server.log'), '-w', '-t', '60', 'start'); },
     stop() {
       if (stopped) return;
       stopped = true;

@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { startPortal, tempDir, readSample, makeSubmission, post, get, freshDb, store } from './helpers.mjs';
+import { post as postOnce } from './helpers.mjs';
 
 const IDS = 150, RIVALS = 40, COPIES = 3, CONCURRENCY = 24;
 const token = 'receivers-token-' + randomUUID();
@@ -105,3 +106,43 @@ test(`two receivers on one ${store} database, ${CONCURRENCY} clients, overlappin
     t.cleanup();
   }
 });
+
+test('PostgreSQL stops and comes back: the receiver answers 503 meanwhile, then reconnects and loses nothing',
+  { skip: store !== 'postgresql' && 'PostgreSQL only' }, async () => {
+    // Its own cluster: stopping the shared one would disturb other test files.
+    const { startCluster } = await import('./pgcluster.mjs');
+    const pg = await startCluster();
+    const db = pg.createDb();
+    const p = await startPortal(db, ['--admin-token', token, '--rate', '0', '--db-connections', '2']);
+    try {
+      const base = makeSubmission(readSample());
+      const one = (id) => ({ ...base, submission_id: id });
+      // A kept-alive connection the receiver closed while the test waited for PostgreSQL can fail
+      // at the network level; an app retries that (same id: idempotent), and so does the test.
+      const post = async (u, body) => {
+        try { return await postOnce(u, body); } catch { return postOnce(u, body); }
+      };
+      const ids = [randomUUID(), randomUUID(), randomUUID()];
+      // Fill the pool with open connections.
+      const first = await Promise.all([post(p.url, one(ids[0])), get(p.url, `/api/v1/submissions/${randomUUID()}`)]);
+      assert.equal(first[0].status, 201, first[0].text);
+
+      pg.pause();
+      const down = await post(p.url, one(ids[1]));
+      assert.equal(down.status, 503, down.text);
+      assert.equal(down.json.errors[0].code, 'storage_failed');
+      assert.match(down.headers.get('retry-after'), /^\d+$/);
+
+      pg.resume();
+      // Pooled connections died with the server: each is replaced on first use.
+      const again = await post(p.url, one(ids[1]));
+      assert.equal(again.status, 201, again.text);
+      assert.equal((await post(p.url, one(ids[2]))).status, 201);
+      assert.equal((await post(p.url, one(ids[0]))).status, 200, 'stored before the stop');
+      const list = await get(p.url, '/api/v1/submissions', { Authorization: `Bearer ${token}` });
+      assert.deepEqual(list.json.submissions.map((s) => s.submission_id), ids);
+    } finally {
+      await p.stop();
+      pg.stop();
+    }
+  });
