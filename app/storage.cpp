@@ -108,9 +108,13 @@ void timer_fired(void*) {
 }
 
 // A new saved self-check for what AppState now holds (sample, import, new, hook).
-void start_new_entry(AppState& s, std::string_view source) {
+void start_new_entry(AppState& s, std::string_view source, const std::string& custom_name = {}) {
     g_seen_loads = s.loads;
     g_current = Entry{};
+    if (!custom_name.empty()) {
+        g_current.name = custom_name;
+        g_current.custom_name = true;
+    }
     g_current.id = platform::uuid_v4();
     g_current.source = std::string(source);
     g_current.created_ms = platform::now_ms();
@@ -296,11 +300,8 @@ void reload_latest(AppState&) {
 }
 
 void save_as_copy(AppState& s) {
-    const std::string name = g_current.name + tr("storage.copy_suffix");
-    start_new_entry(s, s.source_name);  // new id, base revision 0: cannot collide with the other tab
-    g_current.name = name;
-    g_current.custom_name = true;
-    save_now();
+    // A new id from base revision 0: cannot collide with the other tab's version.
+    start_new_entry(s, s.source_name, g_current.name + tr("storage.copy_suffix"));
     platform::storage_set_current(g_current.id);
 }
 
@@ -375,7 +376,7 @@ void on_opened(const json& answer, const std::string& current_text) {
 
 void on_saved(const std::string& id, double tx_ms, std::int64_t rev) {
     if (id == g_info.current_id) {
-        g_info.base_rev = rev;
+        g_info.base_rev = std::max(g_info.base_rev, rev);  // saves may overlap: revisions only grow
         g_failed_revision = ~std::uint64_t{0};
         g_info.saved_revision = std::max(g_info.saved_revision, g_inflight_revision);
         if (g_first_unsaved_ms > 0) g_info.last_latency_ms = platform::now_ms() - g_first_unsaved_ms;

@@ -13,6 +13,9 @@
   // Tabs tell each other about saves; the revision check inside the write transaction is the rule,
   // this only lets the other tab say so at once (older browsers: the check alone).
   const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel('selfcheck') : null;
+  // This tab's id, stored with each save: revisions this tab wrote itself (saves still in flight
+  // when the next one is sent) are never a conflict; another tab's are.
+  const TAB_ID = Math.random().toString(36).slice(2) + Date.now().toString(36);
   let db = null;            // IDBDatabase once open
   let dbError = null;       // why IndexedDB is unavailable (private window, blocked, ...)
   const dbReady = openDb(); // opened while the wasm downloads
@@ -129,23 +132,26 @@
       pump();
     },
     // One transaction: check the stored revision, then write meta + text + current together, so a
-    // failure half-way leaves the previous save whole. A revision other than baseRev means another
-    // tab saved in between: nothing is written and the app asks the user (conflict).
+    // failure half-way leaves the previous save whole. A stored revision newer than baseRev that
+    // another tab wrote means that tab saved in between: nothing is written and the app asks the
+    // user (conflict). Newer revisions this tab wrote (saves in flight) are its own.
     storagePut(id, metaJson, text, baseRev) {
       if (!db) { fail(dbError || 'IndexedDB unavailable', 'unavailable'); return; }
       const t0 = performance.now();
-      let t, why = null, conflictRev = -1;
-      const rev = (Number(baseRev) || 0) + 1;
+      const base = Number(baseRev) || 0;
+      let t, why = null, conflictRev = -1, rev = base + 1;
       try {
-        const meta = Object.assign(JSON.parse(metaJson), { rev });
+        const meta = JSON.parse(metaJson);
         t = db.transaction(['docs', 'texts', 'meta'], 'readwrite');
         const docs = t.objectStore('docs');
         docs.get(id).onsuccess = ev => {
           const stored = ev.target.result;
           const storedRev = stored ? (stored.rev || 0) : 0;
-          if (storedRev !== (Number(baseRev) || 0)) { conflictRev = storedRev; t.abort(); return; }
+          const mine = stored && stored.tab === TAB_ID && storedRev > base;
+          if (storedRev !== base && !mine) { conflictRev = storedRev; t.abort(); return; }
+          rev = storedRev + 1;
           try {
-            docs.put(meta);
+            docs.put(Object.assign(meta, { rev, tab: TAB_ID }));
             t.objectStore('texts').put({ id, text });
             t.objectStore('meta').put(id, 'current');
           } catch (e) { why = e; try { t.abort(); } catch (e2) { /* already finished */ } }

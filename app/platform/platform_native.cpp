@@ -151,15 +151,17 @@ void storage_open() {
     post({.kind = Event::Kind::storage_opened, .text = text, .json = a.dump()});
 }
 void storage_put(const std::string& id, const std::string& meta_json, const std::string& text, std::int64_t base_rev) {
+    // One process, one writer: a stored revision above base_rev is this app's own earlier save whose
+    // answer is still queued, never another tab's.
     auto it = g_docs.find(id);
     const std::int64_t stored = it == g_docs.end() ? 0 : it->second.rev;
-    if (stored != base_rev) {
+    if (stored < base_rev) {
         post({.kind = Event::Kind::conflict, .id = id, .rev = stored});
         return;
     }
-    g_docs[id] = {nlohmann::json::parse(meta_json), text, base_rev + 1};
+    g_docs[id] = {nlohmann::json::parse(meta_json), text, stored + 1};
     g_current = id;
-    post({.kind = Event::Kind::saved, .id = id, .number = 0, .rev = base_rev + 1});
+    post({.kind = Event::Kind::saved, .id = id, .number = 0, .rev = stored + 1});
 }
 void storage_get(const std::string& id) {
     auto it = g_docs.find(id);
