@@ -142,7 +142,7 @@ void draw_measures(AppState& s) {
                 for (const json& x : n["needs"]) needs += (needs.empty() ? "" : ", ") + x.get<std::string>();
             text_wrapped_colored(col_info(), std::string(tr("measures.not_evaluated")) + n.value("measure", "") + " — " + tr("measures.needs") + needs);
         }
-        if (ImGui::SmallButton(tr("measures.goto_equipment"))) s.screen = Screen::equipment;
+        if (small_button(tr("measures.goto_equipment"))) s.screen = Screen::equipment;
     }
 
     // ---- what-if | MAC curve

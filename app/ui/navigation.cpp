@@ -5,6 +5,7 @@
 #include "i18n.hpp"
 #include "test_hooks.hpp"
 #include "ui/screens.hpp"
+#include "ui/layout.hpp"
 #include "ui/widgets.hpp"
 
 #include "imgui.h"
@@ -111,28 +112,37 @@ void draw_screen(AppState& s) {
     case Screen::settings: draw_settings(s); break;
     }
 }
-} // namespace
 
-void draw_app(AppState& s) {
-    ImGuiIO& io = ImGui::GetIO();
-    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-    const ImGuiViewport* vp = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(vp->WorkPos);
-    ImGui::SetNextWindowSize(vp->WorkSize);
-    ImGui::Begin("##app", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                                       ImGuiWindowFlags_NoBringToFrontOnFocus);
+const char* screen_label_key(Screen sc) {
+    for (const NavItem& n : k_nav)
+        if (n.screen == sc) return n.label;
+    return sc == Screen::settings ? "nav.settings" : "nav.start";
+}
+
+bool g_drawer_open = false;        // phone: the navigation drawer replaces the screen
+bool g_sidebar_collapsed = false;  // tablet: the sidebar folds away
+
+// The navigation: title, screens with their status mark, settings, tour, progress and what is
+// missing. `close` is set when a choice was made (the phone drawer closes then).
+void draw_nav_panel(AppState& s, bool& close) {
     const float fs = ImGui::GetFontSize();
-    const float side_w = std::max(fs * 13, vp->WorkSize.x * 0.18f);
-
-    // ---- sidebar
-    ImGui::BeginChild("##sidebar", ImVec2(side_w, 0), ImGuiChildFlags_Border);
-    ImGui::TextUnformatted(tr("app.title"));
+    const float th = tap_h();
+    auto pick = [&](Screen sc) {
+        s.screen = sc;
+        close = true;
+    };
+    text_wrapped(tr("app.title"));
     track("app.title");
-    if (!s.source_name.empty()) ImGui::TextDisabled("%s", s.source_name.c_str());
+    if (!s.source_name.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
+        text_wrapped(s.source_name);
+        ImGui::PopStyleColor();
+    }
     ImGui::Separator();
-    if (ImGui::Selectable(tr("nav.start"), s.screen == Screen::start)) s.screen = Screen::start;
+    if (ImGui::Selectable(tr("nav.start"), s.screen == Screen::start, 0, ImVec2(0, th))) pick(Screen::start);
     track("nav.start");
     const auto missing = missing_items(s);
+    const float mark_x = ImGui::GetContentRegionMax().x - fs * 1.2f;
     for (int i = 0; i < static_cast<int>(sizeof k_nav / sizeof k_nav[0]); ++i) {
         const NavItem& n = k_nav[i];
         int errs = 0, miss = 0;
@@ -143,17 +153,21 @@ void draw_app(AppState& s) {
             if (m.screen == n.screen) ++miss;
         char label[128];
         std::snprintf(label, sizeof label, "%d  %s", i + 1, tr(n.label));
-        if (ImGui::Selectable(label, s.screen == n.screen)) s.screen = n.screen;
+        if (ImGui::Selectable(label, s.screen == n.screen, 0, ImVec2(mark_x - ImGui::GetCursorPosX() - fs * 0.3f, th))) pick(n.screen);
         track(n.id);
-        ImGui::SameLine(side_w - fs * 2);
+        ImGui::SameLine(mark_x);
+        if (th > 0) ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (th - ImGui::GetTextLineHeight()) * 0.5f);
         if (errs) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(col_error()), "!");
         else if (miss) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(col_info()), "○");
         else ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(col_ok()), "●");
     }
     ImGui::Separator();
-    if (ImGui::Selectable(tr("nav.settings"), s.screen == Screen::settings)) s.screen = Screen::settings;
+    if (ImGui::Selectable(tr("nav.settings"), s.screen == Screen::settings, 0, ImVec2(0, th))) pick(Screen::settings);
     track("nav.settings");
-    if (ImGui::Selectable(tr("nav.tour"), s.tour.active)) start_tour(s);
+    if (ImGui::Selectable(tr("nav.tour"), s.tour.active, 0, ImVec2(0, th))) {
+        start_tour(s);
+        close = true;
+    }
     track("nav.tour");
 
     // ---- progress: what is missing and what it would unlock
@@ -162,16 +176,15 @@ void draw_app(AppState& s) {
     const float done = static_cast<float>(std::max(0, total - static_cast<int>(missing.size()))) / total;
     char ov[64];
     std::snprintf(ov, sizeof ov, "%s %d%%", tr("progress.label"), static_cast<int>(done * 100 + 0.5f));
-    ImGui::ProgressBar(done, ImVec2(-1, 0), ov);
+    ImGui::ProgressBar(done, ImVec2(-ImGui::CalcTextSize("(?)").x - ImGui::GetStyle().ItemInnerSpacing.x, 0), ov);
     track("progress.bar");
     help("help.progress");
     if (s.stale()) text_wrapped_colored(col_error(), tr("progress.has_errors"));
-    ImGui::BeginChild("##missing", ImVec2(0, 0));
     int k = 0;
     for (const auto& m : missing) {
         ImGui::PushID(k++);
         ImGui::PushStyleColor(ImGuiCol_Text, col_info());
-        if (ImGui::SmallButton(">")) s.screen = m.screen;
+        if (th > 0 ? ImGui::Button(">", ImVec2(th, th)) : small_button(">")) pick(m.screen);
         ImGui::PopStyleColor();
         if (k == 1) track("progress.first_missing");
         ImGui::SameLine();
@@ -183,14 +196,83 @@ void draw_app(AppState& s) {
         ImGui::PopStyleColor();
         ImGui::PopID();
     }
-    ImGui::EndChild();
-    ImGui::EndChild();
+}
 
-    // ---- the current screen
+// Phone / folded tablet: a bar with the menu button (nav.menu) and the screen's title.
+void draw_top_bar(AppState& s, bool& toggle) {
+    const float h = std::max(40.0f, ImGui::GetFrameHeight());
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    if (ImGui::InvisibleButton("##menu", ImVec2(h * 1.1f, h))) toggle = true;
+    track("nav.menu");
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImU32 col = ImGui::GetColorU32(ImGuiCol_Text);
+    if (ImGui::IsItemHovered()) dl->AddRectFilled(p, ImVec2(p.x + h * 1.1f, p.y + h), ImGui::GetColorU32(ImGuiCol_ButtonHovered), 4);
+    for (int i = -1; i <= 1; ++i) {  // three lines (no glyph needed)
+        const float y = p.y + h * 0.5f + i * h * 0.2f;
+        dl->AddLine(ImVec2(p.x + h * 0.3f, y), ImVec2(p.x + h * 0.8f, y), col, 2.0f);
+    }
     ImGui::SameLine();
-    ImGui::BeginChild("##screen", ImVec2(0, 0), ImGuiChildFlags_Border);
-    draw_screen(s);
-    ImGui::EndChild();
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (h - ImGui::GetTextLineHeight()) * 0.5f);
+    const std::string title = s.screen == Screen::start ? tr("app.title") : tr(screen_label_key(s.screen));
+    const float w = ImGui::GetContentRegionAvail().x;
+    std::string shown = title;
+    const auto lines = wrap_lines(title, w);
+    if (!lines.empty()) shown = lines[0];  // one line; the screen repeats its title in full
+    ImGui::TextUnformatted(shown.c_str());
+    track("nav.title");
+    ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + h));
+    ImGui::Dummy(ImVec2(0, 0));
+}
+} // namespace
+
+void draw_app(AppState& s) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(vp->WorkPos);
+    ImGui::SetNextWindowSize(vp->WorkSize);
+    const Layout L = layout();
+    if (L != Layout::desktop) ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(4, 4));
+    ImGui::Begin("##app", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                                       ImGuiWindowFlags_NoBringToFrontOnFocus);
+    if (L != Layout::desktop) ImGui::PopStyleVar();
+    const float fs = ImGui::GetFontSize();
+    bool close = false;
+
+    if (L == Layout::phone) {
+        bool toggle = false;
+        draw_top_bar(s, toggle);
+        if (toggle) g_drawer_open = !g_drawer_open;
+        if (g_drawer_open) {
+            ImGui::BeginChild("##drawer", ImVec2(0, 0), ImGuiChildFlags_Border);
+            draw_nav_panel(s, close);
+            ImGui::EndChild();
+            if (close) g_drawer_open = false;
+        } else {
+            ImGui::BeginChild("##screen", ImVec2(0, 0), ImGuiChildFlags_Border);
+            draw_screen(s);
+            ImGui::EndChild();
+        }
+    } else {
+        const bool show_side = L == Layout::desktop || !g_sidebar_collapsed;
+        const float side_w = L == Layout::desktop ? std::max(fs * 13, vp->WorkSize.x * 0.18f) : std::max(fs * 11, vp->WorkSize.x * 0.26f);
+        if (show_side) {
+            ImGui::BeginChild("##sidebar", ImVec2(side_w, 0), ImGuiChildFlags_Border);
+            draw_nav_panel(s, close);
+            ImGui::EndChild();
+            ImGui::SameLine();
+        }
+        ImGui::BeginGroup();
+        if (L == Layout::tablet) {
+            bool toggle = false;
+            draw_top_bar(s, toggle);
+            if (toggle) g_sidebar_collapsed = !g_sidebar_collapsed;
+        }
+        ImGui::BeginChild("##screen", ImVec2(0, 0), ImGuiChildFlags_Border);
+        draw_screen(s);
+        ImGui::EndChild();
+        ImGui::EndGroup();
+    }
     ImGui::End();
 
     draw_tour(s);

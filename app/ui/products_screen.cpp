@@ -31,7 +31,7 @@ void draw_products(AppState& s) {
         std::snprintf(tid, sizeof tid, "products.%d.name", i);
         track(tid);
         ImGui::SameLine();
-        if (ImGui::SmallButton(tr("common.delete"))) remove = i;
+        if (small_button(tr("common.delete"))) remove = i;
 
         row_label(tr("products.limit"), "help.product_limit");
         const std::string cur = r.value("limit_id", "");

@@ -7,6 +7,7 @@
 #include "storage.hpp"
 #include "test_hooks.hpp"
 #include "ui/screens.hpp"
+#include "ui/widgets.hpp"
 #include "upload.hpp"
 
 #include "imgui.h"
@@ -99,7 +100,7 @@ void report_section(AppState& s) {
         int i = 0;
         for (const auto& [name, text] : export_csv(s.document, s.output, lang)) {
             ImGui::SameLine();
-            if (ImGui::SmallButton(name.c_str()))
+            if (small_button(name.c_str()))
                 platform::save_file(file_stem(s) + "_" + name, text, "text/csv;charset=utf-8");
             track(("report.csv." + name).c_str());
             ++i;
@@ -221,12 +222,12 @@ void upload_section(AppState& s) {
             ImGui::Unindent();
         }
         if (r.status == "pending" || r.status == "failed") {
-            if (ImGui::SmallButton(tr("upload.retry"))) upload::retry(r.submission_id);
+            if (small_button(tr("upload.retry"))) upload::retry(r.submission_id);
             track(("upload.retry." + r.submission_id).c_str());
             ImGui::SameLine();
         }
         if (r.status != "sending") {
-            if (ImGui::SmallButton(tr("upload.remove"))) upload::remove(r.submission_id);
+            if (small_button(tr("upload.remove"))) upload::remove(r.submission_id);
             track(("upload.remove." + r.submission_id).c_str());
         }
         ImGui::PopID();

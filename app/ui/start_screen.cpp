@@ -7,6 +7,7 @@
 #include "storage.hpp"
 #include "test_hooks.hpp"
 #include "ui/screens.hpp"
+#include "ui/widgets.hpp"
 
 #include "imgui.h"
 
@@ -114,7 +115,7 @@ void draw_start(AppState& s) {
     if (storage::can_undo_remove()) {
         ImGui::TextColored(ImVec4(1.0f, 0.8f, 0.4f, 1), tr("start.deleted"), storage::removed_name().c_str());
         ImGui::SameLine();
-        if (ImGui::SmallButton(tr("start.undo"))) storage::undo_remove();
+        if (small_button(tr("start.undo"))) storage::undo_remove();
         track("start.undo");
     }
     const auto& list = storage::entries();
@@ -152,13 +153,13 @@ void draw_start(AppState& s) {
             else
                 ImGui::TextDisabled("—");
             ImGui::TableNextColumn();
-            if (ImGui::SmallButton(tr("start.open"))) storage::open(s, e.id);
+            if (small_button(tr("start.open"))) storage::open(s, e.id);
             track(("start.open." + e.id).c_str());
             ImGui::SameLine();
-            if (ImGui::SmallButton(tr("start.duplicate"))) storage::duplicate(e.id);
+            if (small_button(tr("start.duplicate"))) storage::duplicate(e.id);
             track(("start.duplicate." + e.id).c_str());
             ImGui::SameLine();
-            if (ImGui::SmallButton(tr("start.rename"))) {
+            if (small_button(tr("start.rename"))) {
                 g_rename_id = e.id;
                 std::snprintf(g_rename_buf, sizeof g_rename_buf, "%s", e.name.c_str());
                 g_open_rename = true;
@@ -166,7 +167,7 @@ void draw_start(AppState& s) {
             track(("start.rename." + e.id).c_str());
             ImGui::SameLine();
             ImGui::BeginDisabled(is_current);
-            if (ImGui::SmallButton(tr("start.delete"))) g_ask_delete = e.id;
+            if (small_button(tr("start.delete"))) g_ask_delete = e.id;
             ImGui::EndDisabled();
             if (is_current && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
                 ImGui::SetTooltip("%s", tr("start.delete_current"));
@@ -183,7 +184,7 @@ void draw_start(AppState& s) {
     for (const auto& [file, text] : embedded_sample_files()) {
         if (file.size() < 5 || file.compare(file.size() - 5, 5, ".json") != 0) continue;
         ImGui::PushID(n);
-        if (ImGui::SmallButton(sample_title(text, file).c_str())) storage::open_sample(s, file, text);
+        if (small_button(sample_title(text, file).c_str())) storage::open_sample(s, file, text);
         track(("start.sample." + std::to_string(n)).c_str());
         ImGui::PopID();
         ++n;
@@ -191,7 +192,7 @@ void draw_start(AppState& s) {
 
     ImGui::SeparatorText(tr("start.local_data"));
     ImGui::TextWrapped("%s", tr("start.local_data_hint"));
-    if (ImGui::SmallButton(tr("start.clear"))) g_ask_clear = true;
+    if (small_button(tr("start.clear"))) g_ask_clear = true;
     track("start.clear");
 }
 
@@ -214,7 +215,7 @@ void draw_platform_overlays(AppState& s) {
         track("storage.error");
         ImGui::PopTextWrapPos();
         if (storage::info().status == storage::Status::unavailable) ImGui::TextUnformatted(tr("storage.export_hint"));
-        if (ImGui::SmallButton(tr("storage.dismiss"))) storage::dismiss_error();
+        if (small_button(tr("storage.dismiss"))) storage::dismiss_error();
         track("storage.error.dismiss");
         ImGui::End();
         ImGui::PopStyleColor();
