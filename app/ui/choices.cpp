@@ -1,6 +1,8 @@
 #include "ui/choices.hpp"
 
 #include "i18n.hpp"
+#include "refdata.hpp"
+#include "ui/widgets.hpp"
 
 #include <map>
 
@@ -62,6 +64,35 @@ std::string unit_text(const std::string& symbol) {
     for (const auto& [s, key] : k)
         if (symbol == s) return key[0] ? tr(key) : "";
     return symbol;
+}
+
+std::string measure_name(const AppState& s, const std::string& id) {
+    if (s.ref)
+        if (const Record* r = s.ref->record("measures", "measure/" + id)) {
+            const std::string n = local(r->raw, "name");
+            if (!n.empty()) return n;
+        }
+    return id;
+}
+
+std::string field_word(const std::string& key) {
+    std::string k = "eq.f." + key;
+    const char* w = tr(k.c_str());
+    if (k != w) return w;
+    k = "field." + key;
+    w = tr(k.c_str());
+    return k != w ? std::string(w) : key;
+}
+
+std::string field_words(const nlohmann::json& keys) {
+    std::string out;
+    if (!keys.is_array()) return out;
+    for (const auto& x : keys) {
+        if (!x.is_string()) continue;
+        if (!out.empty()) out += lang_en() ? ", " : "、";
+        out += field_word(x.get<std::string>());
+    }
+    return out;
 }
 
 } // namespace selfcheck::app::ui

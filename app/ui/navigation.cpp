@@ -5,6 +5,7 @@
 #include "i18n.hpp"
 #include "test_hooks.hpp"
 #include "ui/screens.hpp"
+#include "ui/choices.hpp"
 #include "ui/layout.hpp"
 #include "ui/widgets.hpp"
 
@@ -89,10 +90,8 @@ std::vector<Missing> missing_items(const AppState& s) {
         out.push_back({Screen::settings, tr("progress.industry_average"), tr("progress.unlock_grade")});
     if (const json* ne = at(r, {"portfolio", "detail", "not_evaluated"}); ne && ne->is_array())
         for (const json& n : *ne) {
-            std::string needs;
-            if (n.contains("needs") && n["needs"].is_array())
-                for (const json& x : n["needs"]) needs += (needs.empty() ? "" : ", ") + x.get<std::string>();
-            out.push_back({Screen::equipment, needs, std::string(tr("progress.unlock_measure")) + n.value("measure", "")});
+            const std::string needs = field_words(n.value("needs", json::array()));
+            out.push_back({Screen::equipment, needs, std::string(tr("progress.unlock_measure")) + measure_name(s, n.value("measure", ""))});
         }
     return out;
 }
@@ -133,10 +132,15 @@ void draw_nav_panel(AppState& s, bool& close) {
     };
     text_wrapped(tr("app.title"));
     track("app.title");
-    if (!s.source_name.empty()) {
-        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
-        text_wrapped(s.source_name);
-        ImGui::PopStyleColor();
+    {
+        // the open self-check by its enterprise name (a file name like 01_dyeing_shaoxing.json is an id)
+        const json* nm = at(s.document, {"enterprise", "name"});
+        const std::string shown = nm && nm->is_string() && !nm->get<std::string>().empty() ? nm->get<std::string>() : std::string();
+        if (!shown.empty()) {
+            ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
+            text_wrapped(shown);
+            ImGui::PopStyleColor();
+        }
     }
     ImGui::Separator();
     if (ImGui::Selectable(tr("nav.start"), s.screen == Screen::start, 0, ImVec2(0, th))) pick(Screen::start);
@@ -238,6 +242,7 @@ void draw_app(AppState& s) {
     if (L != Layout::desktop) ImGui::PopStyleVar();
     const float fs = ImGui::GetFontSize();
     bool close = false;
+    draw_inapp_banner(s);  // in-app browsers / no storage: what does not work and what does
 
     if (L == Layout::phone) {
         bool toggle = false;
