@@ -7,6 +7,7 @@
 #include "storage.hpp"
 #include "test_hooks.hpp"
 #include "ui/screens.hpp"
+#include "ui/layout.hpp"
 #include "ui/widgets.hpp"
 #include "upload.hpp"
 
@@ -77,7 +78,7 @@ void report_section(AppState& s) {
         g_report_note = platform::open_html(html, fname) ? "" : tr("report.popup_blocked");
     }
     track("report.view");
-    ImGui::SameLine();
+    same_line_if_fits(ImGui::CalcTextSize(tr("report.download_html")).x + ImGui::GetStyle().FramePadding.x * 2 + ImGui::GetFrameHeight());
     if (ImGui::Button(tr("report.download_html"))) {
         ReportOptions o{.generated_date = date, .generator = "", .ref = s.ref};
         platform::save_file(std::string(tr("report.file_prefix")) + "_" + file_stem(s) + "_" + date + ".html",
@@ -99,7 +100,7 @@ void report_section(AppState& s) {
     if (ok) {
         int i = 0;
         for (const auto& [name, text] : export_csv(s.document, s.output, lang)) {
-            ImGui::SameLine();
+            same_line_if_fits(ImGui::CalcTextSize(name.c_str()).x + ImGui::GetStyle().FramePadding.x * 2);
             if (small_button(name.c_str()))
                 platform::save_file(file_stem(s) + "_" + name, text, "text/csv;charset=utf-8");
             track(("report.csv." + name).c_str());
@@ -121,15 +122,15 @@ void upload_section(AppState& s) {
         g_url_loaded = true;
     }
     ImGui::TextUnformatted(tr("upload.url"));
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 24);
+    same_line_if_fits(ImGui::GetFontSize() * 12);
+    ImGui::SetNextItemWidth(fit(ImGui::GetFontSize() * 24));
     if (ImGui::InputTextWithHint("##url", "https://…", g_url_buf, sizeof g_url_buf)) {
         upload::set_receiver_url(g_url_buf);
         upload::discard();
     }
     track("upload.url");
     if (upload::receiver_url_from_config()) {
-        ImGui::SameLine();
+        same_line_if_fits(ImGui::CalcTextSize(tr("upload.url_preset")).x + ImGui::GetStyle().FramePadding.x * 2 + ImGui::GetFrameHeight());
         ImGui::TextDisabled("%s", tr("upload.url_preset"));
     }
 

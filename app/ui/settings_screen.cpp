@@ -187,7 +187,7 @@ void draw_settings(AppState& s) {
             ImGui::CloseCurrentPopup();
         }
         track("settings.clear_yes");
-        ImGui::SameLine();
+        same_line_if_fits(ImGui::CalcTextSize(tr("common.cancel")).x + ImGui::GetStyle().FramePadding.x * 2 + ImGui::GetFrameHeight());
         if (ImGui::Button(tr("common.cancel"))) ImGui::CloseCurrentPopup();
         track("settings.clear_cancel");
         ImGui::EndPopup();

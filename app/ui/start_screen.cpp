@@ -7,6 +7,7 @@
 #include "storage.hpp"
 #include "test_hooks.hpp"
 #include "ui/screens.hpp"
+#include "ui/layout.hpp"
 #include "ui/widgets.hpp"
 
 #include "imgui.h"
@@ -51,7 +52,7 @@ void issue_list(const json& errors) {
             ImGui::TextColored(ImVec4(1.0f, 0.75f, 0.3f, 1), "%s", path.c_str());
             ImGui::SameLine();
         }
-        ImGui::TextWrapped("%s", local_message(e));
+        text_wrapped(local_message(e));
     }
 }
 
@@ -98,23 +99,23 @@ std::string grade_text(const json& grade, const json& level) {
 void draw_start(AppState& s) {
     ImGui::TextUnformatted(tr("start.title"));
     track("start.title");
-    ImGui::TextWrapped("%s", tr("start.intro"));
+    text_wrapped(tr("start.intro"));
     storage_status_line();
     ImGui::Spacing();
 
     if (ImGui::Button(tr("start.new"))) storage::new_document(s);
     track("start.new");
-    ImGui::SameLine();
+    same_line_if_fits(ImGui::CalcTextSize(tr("start.import")).x + ImGui::GetStyle().FramePadding.x * 2 + ImGui::GetFrameHeight());
     if (ImGui::Button(tr("start.import"))) storage::request_import();
     track("start.import");
-    ImGui::SameLine();
+    same_line_if_fits(ImGui::CalcTextSize(tr("start.import_hint")).x + ImGui::GetStyle().FramePadding.x * 2 + ImGui::GetFrameHeight());
     ImGui::TextDisabled("%s", tr("start.import_hint"));
 
     // ---- saved self-checks
     ImGui::SeparatorText(tr("start.saved"));
     if (storage::can_undo_remove()) {
         ImGui::TextColored(ImVec4(1.0f, 0.8f, 0.4f, 1), tr("start.deleted"), storage::removed_name().c_str());
-        ImGui::SameLine();
+        same_line_if_fits(ImGui::CalcTextSize(tr("start.undo")).x + ImGui::GetStyle().FramePadding.x * 2 + ImGui::GetFrameHeight());
         if (small_button(tr("start.undo"))) storage::undo_remove();
         track("start.undo");
     }
@@ -122,10 +123,15 @@ void draw_start(AppState& s) {
     const std::string& current = storage::info().current_id;
     if (list.empty()) {
         ImGui::TextDisabled("%s", tr("start.none_saved"));
-    } else if (ImGui::BeginTable("##saved", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
-                                                     ImGuiTableFlags_SizingFixedFit)) {
+    } else if (const bool scroll_x = ImGui::GetContentRegionAvail().x < ImGui::GetFontSize() * 44;
+               ImGui::BeginTable("##saved", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingFixedFit |
+                                                   (scroll_x ? ImGuiTableFlags_ScrollX : 0),
+                                 scroll_x ? ImVec2(0, ImGui::GetFrameHeightWithSpacing() * (static_cast<float>(list.size()) + 2.5f) * 1.5f) : ImVec2(0, 0))) {
         const float em = ImGui::GetFontSize();
-        ImGui::TableSetupColumn(tr("start.col_name"), ImGuiTableColumnFlags_WidthStretch);
+        // narrow: the table scrolls sideways with the name column kept in view
+        if (scroll_x) ImGui::TableSetupScrollFreeze(1, 1);
+        if (scroll_x) ImGui::TableSetupColumn(tr("start.col_name"), ImGuiTableColumnFlags_WidthFixed, em * 8);
+        else ImGui::TableSetupColumn(tr("start.col_name"), ImGuiTableColumnFlags_WidthStretch);
         ImGui::TableSetupColumn(tr("start.col_updated"), ImGuiTableColumnFlags_WidthFixed, em * 8.5f);
         ImGui::TableSetupColumn(tr("start.col_grade"), ImGuiTableColumnFlags_WidthFixed, em * 6);
         ImGui::TableSetupColumn(tr("start.col_tce"), ImGuiTableColumnFlags_WidthFixed, em * 7);
@@ -137,10 +143,10 @@ void draw_start(AppState& s) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
             const bool is_current = e.id == current;
-            ImGui::TextUnformatted(e.name.c_str());
+            text_wrapped(e.name);
             track(("start.name." + e.id).c_str());
             if (is_current) {
-                ImGui::SameLine();
+                same_line_if_fits(ImGui::CalcTextSize(tr("start.current")).x + ImGui::GetStyle().FramePadding.x * 2 + ImGui::GetFrameHeight());
                 ImGui::TextDisabled("%s", tr("start.current"));
             }
             ImGui::TableNextColumn();
@@ -155,10 +161,10 @@ void draw_start(AppState& s) {
             ImGui::TableNextColumn();
             if (small_button(tr("start.open"))) storage::open(s, e.id);
             track(("start.open." + e.id).c_str());
-            ImGui::SameLine();
+            same_line_if_fits(ImGui::CalcTextSize(tr("start.duplicate")).x + ImGui::GetStyle().FramePadding.x * 2 + ImGui::GetFrameHeight());
             if (small_button(tr("start.duplicate"))) storage::duplicate(e.id);
             track(("start.duplicate." + e.id).c_str());
-            ImGui::SameLine();
+            same_line_if_fits(ImGui::CalcTextSize(tr("start.rename")).x + ImGui::GetStyle().FramePadding.x * 2 + ImGui::GetFrameHeight());
             if (small_button(tr("start.rename"))) {
                 g_rename_id = e.id;
                 std::snprintf(g_rename_buf, sizeof g_rename_buf, "%s", e.name.c_str());
@@ -179,7 +185,7 @@ void draw_start(AppState& s) {
 
     // ---- training samples
     ImGui::SeparatorText(tr("start.samples"));
-    ImGui::TextWrapped("%s", tr("start.samples_hint"));
+    text_wrapped(tr("start.samples_hint"));
     int n = 0;
     for (const auto& [file, text] : embedded_sample_files()) {
         if (file.size() < 5 || file.compare(file.size() - 5, 5, ".json") != 0) continue;
@@ -191,7 +197,7 @@ void draw_start(AppState& s) {
     }
 
     ImGui::SeparatorText(tr("start.local_data"));
-    ImGui::TextWrapped("%s", tr("start.local_data_hint"));
+    text_wrapped(tr("start.local_data_hint"));
     if (small_button(tr("start.clear"))) g_ask_clear = true;
     track("start.clear");
 }
@@ -234,7 +240,7 @@ void draw_platform_overlays(AppState& s) {
             ImGui::CloseCurrentPopup();
         }
         track("start.delete.yes");
-        ImGui::SameLine();
+        same_line_if_fits(ImGui::CalcTextSize(tr("common.cancel")).x + ImGui::GetStyle().FramePadding.x * 2 + ImGui::GetFrameHeight());
         if (ImGui::Button(tr("common.cancel")) || g_ask_delete.empty()) {
             g_ask_delete.clear();
             ImGui::CloseCurrentPopup();
@@ -259,7 +265,7 @@ void draw_platform_overlays(AppState& s) {
             ImGui::CloseCurrentPopup();
         }
         track("start.rename.ok");
-        ImGui::SameLine();
+        same_line_if_fits(ImGui::CalcTextSize(tr("common.cancel")).x + ImGui::GetStyle().FramePadding.x * 2 + ImGui::GetFrameHeight());
         if (ImGui::Button(tr("common.cancel"))) ImGui::CloseCurrentPopup();
         track("start.rename.cancel");
         ImGui::EndPopup();
@@ -279,7 +285,7 @@ void draw_platform_overlays(AppState& s) {
             ImGui::CloseCurrentPopup();
         }
         track("start.clear.yes");
-        ImGui::SameLine();
+        same_line_if_fits(ImGui::CalcTextSize(tr("common.cancel")).x + ImGui::GetStyle().FramePadding.x * 2 + ImGui::GetFrameHeight());
         if (ImGui::Button(tr("common.cancel"))) ImGui::CloseCurrentPopup();
         track("start.clear.no");
         ImGui::EndPopup();
@@ -303,7 +309,7 @@ void draw_platform_overlays(AppState& s) {
                 ImGui::CloseCurrentPopup();
             }
             track("import.open");
-            ImGui::SameLine();
+            same_line_if_fits(ImGui::CalcTextSize(tr("common.cancel")).x + ImGui::GetStyle().FramePadding.x * 2 + ImGui::GetFrameHeight());
             if (ImGui::Button(tr("common.cancel"))) {
                 storage::cancel_import();
                 ImGui::CloseCurrentPopup();
