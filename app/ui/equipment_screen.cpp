@@ -165,7 +165,7 @@ void draw_equipment(AppState& s) {
             ImGui::Text("%d", static_cast<int>(n) + 1);
             ImGui::TableNextColumn();
             ch |= input_number("##count", r, "count", -1);
-            if (!s.issues_at(path + "/count").empty()) ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, IM_COL32(180, 40, 40, 120));
+            if (!s.issues_at(path + "/count").empty()) ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, IM_COL32(220, 60, 60, 90));
             for (const auto& f : k->fields) {
                 ImGui::TableNextColumn();
                 ImGui::PushID(f.key);
@@ -176,7 +176,7 @@ void draw_equipment(AppState& s) {
                 track(tid);
                 auto iss = s.issues_at(path + "/" + f.key);
                 if (!iss.empty()) {
-                    ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, IM_COL32(180, 40, 40, 120));
+                    ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, IM_COL32(220, 60, 60, 90));
                     if (hover_tip_begin()) {
                         for (const json* e : iss) tooltip_text(local(*e, "message"));
                         hover_tip_end();

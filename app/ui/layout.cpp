@@ -73,6 +73,7 @@ void apply_style() {
         st.ItemInnerSpacing = ImVec2(8, 6);
         st.ScrollbarSize = 6;  // drag the content instead
         st.TouchExtraPadding = ImVec2(2, 2);
+        st.SelectableTextAlign = ImVec2(0.0f, 0.5f);  // rows are 40 px tall: text in the middle
     }
 }
 } // namespace

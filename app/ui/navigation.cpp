@@ -7,6 +7,7 @@
 #include "ui/screens.hpp"
 #include "ui/choices.hpp"
 #include "ui/layout.hpp"
+#include "ui/touch.hpp"
 #include "ui/widgets.hpp"
 
 #include "imgui.h"
@@ -202,6 +203,11 @@ void draw_nav_panel(AppState& s, bool& close) {
     }
 }
 
+// While the on-screen keyboard is up, room below the last field so it can scroll above the keyboard.
+void keyboard_room() {
+    if (const float k = touch::keyboard_inset(); k > 0) ImGui::Dummy(ImVec2(1, k));
+}
+
 // Phone / folded tablet: a bar with the menu button (nav.menu) and the screen's title.
 void draw_top_bar(AppState& s, bool& toggle) {
     const float h = std::max(40.0f, ImGui::GetFrameHeight());
@@ -256,6 +262,7 @@ void draw_app(AppState& s) {
         } else {
             ImGui::BeginChild("##screen", ImVec2(0, 0), ImGuiChildFlags_Border);
             draw_screen(s);
+            keyboard_room();
             ImGui::EndChild();
         }
     } else {
@@ -275,6 +282,7 @@ void draw_app(AppState& s) {
         }
         ImGui::BeginChild("##screen", ImVec2(0, 0), ImGuiChildFlags_Border);
         draw_screen(s);
+        keyboard_room();
         ImGui::EndChild();
         ImGui::EndGroup();
     }

@@ -67,7 +67,7 @@ void report_section(AppState& s) {
     ImGui::SeparatorText(tr("report.section"));
     s.update();
     const bool ok = s.result_ok;
-    if (!ok) ImGui::TextColored(ImVec4(1, 0.45f, 0.4f, 1), "%s", tr("report.needs_valid"));
+    if (!ok) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(col_error()), "%s", tr("report.needs_valid"));
     const std::string lang = lang_en() ? "en" : "zh";
     const std::string date = platform::today_local();
     ImGui::BeginDisabled(!ok);
@@ -86,7 +86,7 @@ void report_section(AppState& s) {
     }
     track("report.download_html");
     ImGui::EndDisabled();
-    if (!g_report_note.empty()) ImGui::TextColored(ImVec4(1.0f, 0.8f, 0.4f, 1), "%s", g_report_note.c_str());
+    if (!g_report_note.empty()) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(col_warning()), "%s", g_report_note.c_str());
 
     // The document is always exportable, even with errors (that is how a user gets help with it).
     if (ImGui::Button(tr("report.download_json")))
@@ -146,7 +146,7 @@ void upload_section(AppState& s) {
     if (d.active) {
         const bool current = upload::draft_current(s);
         if (!d.ok) {
-            ImGui::TextColored(ImVec4(1, 0.45f, 0.4f, 1), "%s", tr("upload.cannot"));
+            ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(col_error()), "%s", tr("upload.cannot"));
             for (const json& e : d.errors) ImGui::BulletText("%s %s", e.value("path", "").c_str(), local_message(e));
         } else {
             ImGui::Text(tr("upload.preview_head"), d.url.c_str(), static_cast<long>(d.body.size()));
@@ -156,7 +156,7 @@ void upload_section(AppState& s) {
                                       ImVec2(-1, ImGui::GetFontSize() * 12), ImGuiInputTextFlags_ReadOnly);
             track("upload.preview");
             if (!current) {
-                ImGui::TextColored(ImVec4(1.0f, 0.8f, 0.4f, 1), "%s", tr("upload.stale"));
+                ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(col_warning()), "%s", tr("upload.stale"));
             } else {
                 ImGui::Checkbox(tr("upload.confirm_check"), &g_confirmed);
                 track("upload.confirm_check");
@@ -186,13 +186,13 @@ void upload_section(AppState& s) {
             col = ImVec4(0.45f, 0.85f, 0.45f, 1);
             status = tr("upload.accepted");
         } else if (r.status == "failed") {
-            col = ImVec4(1, 0.45f, 0.4f, 1);
+            col = ImGui::ColorConvertU32ToFloat4(col_error());
             std::snprintf(buf, sizeof buf, tr("upload.failed"), r.http_status);
             status = buf;
         } else if (r.status == "sending") {
             status = tr("upload.sending");
         } else {
-            col = ImVec4(1.0f, 0.8f, 0.4f, 1);
+            col = ImGui::ColorConvertU32ToFloat4(col_warning());
             if (r.attempts > 0)
                 std::snprintf(buf, sizeof buf, tr("upload.pending_retry"), r.attempts, clock_time(r.next_ms).c_str());
             else

@@ -49,7 +49,7 @@ void issue_list(const json& errors) {
         ImGui::Bullet();
         ImGui::SameLine();
         if (!path.empty()) {
-            ImGui::TextColored(ImVec4(1.0f, 0.75f, 0.3f, 1), "%s", path.c_str());
+            ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(col_warning()), "%s", path.c_str());
             ImGui::SameLine();
         }
         text_wrapped(local_message(e));
@@ -69,7 +69,7 @@ void storage_status_line() {
     if (in.status == storage::Status::opening) {
         ImGui::TextDisabled("%s", tr("storage.opening"));
     } else if (in.status == storage::Status::unavailable) {
-        ImGui::TextColored(ImVec4(1, 0.45f, 0.4f, 1), "%s", tr("storage.not_saving"));
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(col_error()), "%s", tr("storage.not_saving"));
     } else if (in.current_id.empty()) {
         ImGui::TextDisabled("%s", tr("storage.not_in_library"));
     } else if (in.saved_revision == in.revision) {
@@ -114,7 +114,7 @@ void draw_start(AppState& s) {
     // ---- saved self-checks
     ImGui::SeparatorText(tr("start.saved"));
     if (storage::can_undo_remove()) {
-        ImGui::TextColored(ImVec4(1.0f, 0.8f, 0.4f, 1), tr("start.deleted"), storage::removed_name().c_str());
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(col_warning()), tr("start.deleted"), storage::removed_name().c_str());
         same_line_if_fits(ImGui::CalcTextSize(tr("start.undo")).x + ImGui::GetStyle().FramePadding.x * 2 + ImGui::GetFrameHeight());
         if (small_button(tr("start.undo"))) storage::undo_remove();
         track("start.undo");
@@ -316,7 +316,7 @@ void draw_platform_overlays(AppState& s) {
             }
             track("import.cancel");
         } else {
-            ImGui::TextColored(ImVec4(1, 0.45f, 0.4f, 1), tr("import.invalid"), imp.name.c_str());
+            ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(col_error()), tr("import.invalid"), imp.name.c_str());
             track("import.invalid");
             ImGui::TextDisabled("%s", tr("import.kept"));
             ImGui::BeginChild("##errs", ImVec2(em * 34, em * 12), ImGuiChildFlags_Border);
