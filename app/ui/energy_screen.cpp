@@ -30,6 +30,8 @@ std::vector<std::pair<std::string, const char*>> units_for(const AppState& s, co
         if (c) {
             ok = to_base_factor(u, c->base_unit, c->density_kg_per_l).has_value();
             if (!ok && c->heat_units_as_heat && (u == Unit::GJ || u == Unit::MJ)) ok = true;
+            // hot water by mass with supply/return temperatures (core/steam.hpp)
+            if (!ok && carrier == "hot_water" && (u == Unit::t || u == Unit::kg)) ok = true;
         }
         if (!ok) continue;
         static std::string labels[10][2];
@@ -165,6 +167,53 @@ void draw_energy(AppState& s) {
         ImGui::TextUnformatted(tr("energy.note"));
         same_line_if_fits(fs * 12);
         ch |= input_text("##note", r, "note", fs * 12);
+        // Steam / hot water by mass: metered condition for the CO2 enthalpy (core/steam.hpp).
+        const std::string unit = r.value("unit", "");
+        const bool mass = unit == "t" || unit == "kg";
+        if (carrier == "steam" && mass) {
+            ImGui::AlignTextToFramePadding();
+            ImGui::TextUnformatted(tr("energy.steam_pressure"));
+            help("help.steam_condition");
+            ImGui::SameLine();
+            ch |= input_number("##sp", r, "steam_pressure_mpa", fs * 5);
+            id_of(tid, sizeof tid, i, "steam_pressure");
+            track(tid);
+            unit_label(tr("unit.mpa_gauge"));
+            ImGui::SameLine(0, fs * 2);
+            ImGui::AlignTextToFramePadding();
+            ImGui::TextUnformatted(tr("energy.steam_temperature"));
+            ImGui::SameLine();
+            ch |= input_number("##st", r, "steam_temperature_c", fs * 5);
+            id_of(tid, sizeof tid, i, "steam_temperature");
+            track(tid);
+            unit_label(tr("unit.celsius"));
+        } else if (carrier == "hot_water" && mass) {
+            ImGui::AlignTextToFramePadding();
+            ImGui::TextUnformatted(tr("energy.supply_temperature"));
+            help("help.hot_water_temperatures");
+            ImGui::SameLine();
+            ch |= input_number("##ts", r, "supply_temperature_c", fs * 5);
+            id_of(tid, sizeof tid, i, "supply_temperature");
+            track(tid);
+            unit_label(tr("unit.celsius"));
+            ImGui::SameLine(0, fs * 2);
+            ImGui::AlignTextToFramePadding();
+            ImGui::TextUnformatted(tr("energy.return_temperature"));
+            ImGui::SameLine();
+            ch |= input_number("##tr", r, "return_temperature_c", fs * 5);
+            id_of(tid, sizeof tid, i, "return_temperature");
+            track(tid);
+            unit_label(tr("unit.celsius"));
+        }
+        bool non_prod = r.value("non_production", false);
+        if (ImGui::Checkbox(tr("energy.non_production"), &non_prod)) {
+            if (non_prod) r["non_production"] = true;
+            else r.erase("non_production");
+            ch = true;
+        }
+        id_of(tid, sizeof tid, i, "non_production");
+        track(tid);
+        help("help.non_production");
         if (has_monthly && r["monthly"].is_array()) {
             json& m = r["monthly"];
             while (m.size() < 12) m.push_back(0);

@@ -91,6 +91,7 @@ void draw_measures(AppState& s) {
             if (hover_tip_begin()) {
                 const json* det = at(*m, {"detail"});
                 if (det && det->contains("formula")) tooltip_text(std::string(tr("measures.formula")) + (*det)["formula"].get<std::string>());
+                if (det && det->contains("carbon_note_zh")) tooltip_text(local(*det, "carbon_note"));
                 if (det && det->contains("source")) tooltip_text(std::string(tr("common.source")) + ": " + (*det)["source"].get<std::string>());
                 if (const json* rg = det ? at(*det, {"range", "investment_10k_yuan"}) : nullptr)
                     tooltip_text(std::string(tr("measures.invest_range")) + opt(at(*rg, {"low"})) + " – " + opt(at(*rg, {"high"})) + " " + tr("unit.10k_yuan"));

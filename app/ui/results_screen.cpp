@@ -68,11 +68,11 @@ void draw_results(AppState& s) {
                               num(number_or(at(c, {"tce"}), 0)) + " tce" + (c.value("feedstock", false) ? std::string(" (") + tr("energy.feedstock") + ")" : ""));
     for (auto& l : factor_lines(r, {"carrier/", "kj_per_kgce"})) tce_tip.push_back(l);
     std::vector<std::string> eq_tip = {tr("results.tip_equal")};
-    for (auto& l : factor_lines(r, {"supply_coal_rate"})) eq_tip.push_back(l);
+    for (auto& l : factor_lines(r, {"generation_coal_rate", "supply_coal_rate"})) eq_tip.push_back(l);
     std::vector<std::string> co2_tip = {std::string(tr("results.scope1")) + " " + opt_num(at(r, {"emissions", "scope1_tco2"})) + " + " +
                                         tr("results.scope2") + " " + opt_num(at(r, {"emissions", "scope2_tco2"})) + " tCO2"};
     co2_tip.push_back(std::string(tr("results.grid_factor")) + " " + opt_num(at(r, {"emissions", "grid_factor_tco2_per_mwh"})) + " tCO2/MWh");
-    for (auto& l : factor_lines(r, {"grid/", "heat/"})) co2_tip.push_back(l);
+    for (auto& l : factor_lines(r, {"grid/", "heat/", "steam/"})) co2_tip.push_back(l);
 
     // KPI cards: four across on a wide screen, two on a tablet, one per row on a phone.
     if (ImGui::BeginTable("##kpis", columns_for(fs * 12, 4), ImGuiTableFlags_SizingStretchSame)) {
