@@ -5,6 +5,7 @@
 //   selfcheck-portal --port N --db FILE|postgresql://… [--admin-token T] [--allow-origin ORIGIN]
 //                    [--host 127.0.0.1] [--max-bytes N] [--rate R] [--burst B] [--threads N]
 //                    [--db-connections N] [--name NAME] [--quiet]
+#include "numbers.hpp"  // viz/: the CSV escaper
 #include "rate_limit.hpp"
 #include "selfcheck.hpp"
 #include "store.hpp"
@@ -146,19 +147,9 @@ void send_text_json(httplib::Response& res, int status, const std::string& text)
     res.set_content(text, "application/json; charset=utf-8");
 }
 
-// CSV cell: quoted when needed; text that a spreadsheet would run as a formula gets a leading '.
-std::string csv_cell(const std::string& s, bool text = true) {
-    std::string v = s;
-    if (text && !v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@' || v[0] == '\t' || v[0] == '\r'))
-        v = "'" + v;
-    if (v.find_first_of(",\"\n\r") == std::string::npos) return v;
-    std::string q = "\"";
-    for (char ch : v) {
-        if (ch == '"') q += '"';
-        q += ch;
-    }
-    return q + "\"";
-}
+// CSV cell: the one escaper shared with the report's exports (viz/numbers.hpp): quoted when
+// needed; text that a spreadsheet would run as a formula gets a leading '.
+std::string csv_cell(const std::string& s) { return selfcheck::viz::csv_cell(s); }
 
 std::string csv_number(const json& v) {
     if (v.is_null()) return "";
