@@ -9,6 +9,9 @@
 #include "storage.hpp"
 #include "test_hooks.hpp"
 #include "ui/screens.hpp"
+#include "ui/layout.hpp"
+#include "ui/text_capture.hpp"
+#include "ui/touch.hpp"
 
 #include "imgui.h"
 #include "imgui_impl_opengl3.h"
@@ -50,6 +53,7 @@ platform::FrameStatus frame() {
     bool had_events = false;
     while (SDL_PollEvent(&e)) {
         had_events = true;
+        if (ui::touch::filter_event(e)) continue;  // touch gestures (scroll, tap, long press)
         ImGui_ImplSDL2_ProcessEvent(&e);
         if (e.type == SDL_QUIT) g_quit = true;
         if (e.type == SDL_WINDOWEVENT && e.window.event == SDL_WINDOWEVENT_CLOSE &&
@@ -63,6 +67,8 @@ platform::FrameStatus frame() {
         return platform::FrameStatus::Idle;
 
     fonts::rebuild_if_needed();  // glyphs from the fallback font (before NewFrame)
+    ui::touch::before_frame();
+    ui::layout_before_frame();   // theme, touch sizes, text size setting
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
     ImGui::NewFrame();
@@ -72,11 +78,12 @@ platform::FrameStatus frame() {
     ui::draw_platform_overlays(g_state);  // autosave tick, import/delete dialogs, storage errors
 
     ImGui::Render();
+    ui::capture_texts();  // window.selfcheck.texts()
     platform::after_render();
     ImGuiIO& io = ImGui::GetIO();
     glViewport(0, 0, static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x),
                static_cast<int>(io.DisplaySize.y * io.DisplayFramebufferScale.y));
-    glClearColor(0.12f, 0.12f, 0.14f, 1.0f);
+    glClearColor(0.96f, 0.96f, 0.97f, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     SDL_GL_SwapWindow(g_window);
@@ -122,7 +129,6 @@ int main(int, char**) {
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;                  // layout is code, not a file
     io.ConfigInputTextCursorBlink = false;     // blinking would need frames while idle
-    ImGui::StyleColorsDark();
     ImGui_ImplSDL2_InitForOpenGL(g_window, g_gl);
     ImGui_ImplOpenGL3_Init(glsl);
     platform::install(g_window);
