@@ -1,6 +1,8 @@
 // SelfCheck app entry point (native desktop and browser): SDL2 window + OpenGL, Dear ImGui with the
 // build-time CJK font subset, AppState loaded with the first embedded sample, render on demand.
 #include "app_state.hpp"
+#include "automation.hpp"
+#include "events.hpp"
 #include "i18n.hpp"
 #include "platform/fonts.hpp"
 #include "platform/platform.hpp"
@@ -60,6 +62,7 @@ platform::FrameStatus frame() {
     }
     if (g_quit) return platform::FrameStatus::Quit;
     if (had_events) platform::wake();
+    drain_events();  // storage, upload, file and font answers from the platform (wake the loop)
     if (!g_first_frame && SDL_GetTicks64() - platform::last_activity_ms() > k_idle_after_ms)
         return platform::FrameStatus::Idle;
 
@@ -107,9 +110,17 @@ int main(int, char**) {
                                 SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
     if (!g_window) {
         std::fprintf(stderr, "selfcheck_app: SDL_CreateWindow: %s\n", SDL_GetError());
+        platform::show_no_gpu(SDL_GetError());
         return 1;
     }
     g_gl = SDL_GL_CreateContext(g_window);
+    if (!g_gl) {
+        // No WebGL 2 (blocked driver, policy, headless browser): say so and what to do, and keep
+        // the saved self-checks exportable, instead of "loading" forever.
+        std::fprintf(stderr, "selfcheck_app: SDL_GL_CreateContext: %s\n", SDL_GetError());
+        platform::show_no_gpu(SDL_GetError());
+        return 1;
+    }
     SDL_GL_MakeCurrent(g_window, g_gl);
     SDL_GL_SetSwapInterval(1);
 
@@ -120,7 +131,8 @@ int main(int, char**) {
     io.ConfigInputTextCursorBlink = false;     // blinking would need frames while idle
     ImGui_ImplSDL2_InitForOpenGL(g_window, g_gl);
     ImGui_ImplOpenGL3_Init(glsl);
-    platform::install(g_window, &g_state);
+    platform::install(g_window);
+    automation::install(&g_state);
     fonts::load(io);  // UI subset; fallback font merged in later when a character is missing
 
     g_state.ref = &selfcheck::RefData::builtin();

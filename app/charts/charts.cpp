@@ -1,7 +1,7 @@
 #include "charts/charts.hpp"
 
-#include "charts/geometry.hpp"
 #include "format.hpp"
+#include "geometry.hpp"  // viz/: the geometry shared with the report
 
 #include "imgui.h"
 
@@ -10,6 +10,7 @@
 #include <cstdio>
 
 namespace selfcheck::charts {
+using namespace selfcheck::viz;
 namespace {
 bool g_print = false;
 // Okabe-Ito-like categorical colours: distinguishable for colour-blind readers and in greyscale

@@ -2,7 +2,6 @@
 // selection checkboxes that write options.selected_measures so the core recomputes the portfolio
 // (interaction-aware), a what-if panel (new total, tier, carbon level and grade) and the MAC curve.
 #include "charts/charts.hpp"
-#include "charts/geometry.hpp"
 #include "format.hpp"
 #include "i18n.hpp"
 #include "test_hooks.hpp"
@@ -32,13 +31,6 @@ const char* tier_text(const std::string& t) {
 }
 const char* level_text(const std::string& l) {
     return l == "low" ? tr("results.level_low") : l == "medium" ? tr("results.level_medium") : l == "high" ? tr("results.level_high") : "—";
-}
-std::vector<double> cuts(const AppState& s) {
-    std::vector<double> c;
-    const Dataset* d = s.ref ? s.ref->dataset("carbon_efficiency") : nullptr;
-    for (const char* id : {"grade/1_max", "grade/2_max", "grade/3_max", "grade/4_max"})
-        if (const Record* r = d ? d->find(id) : nullptr; r && r->value) c.push_back(*r->value);
-    return c.size() == 4 ? c : std::vector<double>{0.6, 0.8, 1.2, 2.0};
 }
 } // namespace
 
@@ -183,8 +175,8 @@ void draw_measures(AppState& s) {
             const json* nl = d ? at(*d, {"new_carbon_intensity"}) : nullptr;
             std::string before = is_num(g) ? std::to_string(g->get<int>()) : "—", after = "—";
             // new K = new L / industry average, graded with the same cuts as the core
-            if (is_num(avg) && is_num(nl) && avg->get<double>() > 0)
-                after = std::to_string(charts::grade_for(nl->get<double>() / avg->get<double>(), cuts(s)));
+            if (const viz::GradeScale scale = grade_scale(s); scale.valid() && is_num(avg) && is_num(nl) && avg->get<double>() > 0)
+                after = std::to_string(scale.grade(nl->get<double>() / avg->get<double>()));
             line("measures.whatif.grade", tr("measures.wi_grade"), before, after, "");
             if (!is_num(avg)) text_wrapped_colored(col_info(), tr("measures.grade_needs_average"));
         }

@@ -1,4 +1,4 @@
-// 9 报告与上报: the printable report (core/report.hpp) in a new tab, downloads of the report, the
+// 9 报告与上报: the printable report (report/report.hpp) in a new tab, downloads of the report, the
 // assessment JSON and the CSV tables, and the upload: receiver URL, a preview of the exact bytes,
 // an explicit confirmation, then the outbox with each submission's status and receipt.
 #include "i18n.hpp"

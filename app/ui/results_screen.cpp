@@ -37,14 +37,6 @@ std::vector<std::string> factor_lines(const json& r, std::initializer_list<const
 
 std::string opt_num(const json* v) { return is_num(v) ? num(v->get<double>()) : std::string("—"); }
 
-std::vector<double> grade_cuts(const AppState& s) {
-    std::vector<double> cuts;
-    const Dataset* d = s.ref ? s.ref->dataset("carbon_efficiency") : nullptr;
-    for (const char* id : {"grade/1_max", "grade/2_max", "grade/3_max", "grade/4_max"})
-        if (const Record* r = d ? d->find(id) : nullptr; r && r->value) cuts.push_back(*r->value);
-    if (cuts.size() != 4) cuts = {0.6, 0.8, 1.2, 2.0};
-    return cuts;
-}
 
 const char* tier_label(const std::string& t) {
     if (t == "ge5000") return tr("results.tier_ge5000");
@@ -190,10 +182,11 @@ void draw_results(AppState& s) {
         std::string caption = "K = " + opt_num(K) + " · " + tr("results.grade") + " " + (G && G->is_number() ? std::to_string(G->get<int>()) : "—");
         std::string missing = tr("results.gauge_missing");
         if (ce && at(*ce, {"missing"}) && (*ce)["missing"].is_object()) missing = local((*ce)["missing"], "message");
+        const viz::GradeScale scale = grade_scale(s);
         std::vector<std::string> bands;
-        for (int g = 1; g <= 5; ++g) bands.push_back(std::to_string(g));
+        for (int g = 1; g <= scale.grades(); ++g) bands.push_back(std::to_string(g));
         // the long reason is written under the gauge; inside it only a short note
-        charts::gauge("grade", kv, grade_cuts(s), 3.0, bands, caption, tr("results.gauge_missing"), fs * 6);
+        charts::gauge("grade", kv, scale.cuts, 3.0, bands, caption, tr("results.gauge_missing"), fs * 6);
         track("results.gauge");
         if (hover_tip_begin()) {
             tooltip_text(tr("results.tip_gauge"));

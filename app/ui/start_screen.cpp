@@ -12,6 +12,7 @@
 
 #include "imgui.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <ctime>
 #include <string>
@@ -221,8 +222,32 @@ void draw_platform_overlays(AppState& s) {
         track("storage.error");
         ImGui::PopTextWrapPos();
         if (storage::info().status == storage::Status::unavailable) ImGui::TextUnformatted(tr("storage.export_hint"));
+        if (small_button(tr("report.download_json"))) storage::export_json(s);  // the edit is still here
+        track("storage.error.export");
+        same_line_if_fits(ImGui::CalcTextSize(tr("storage.dismiss")).x + ImGui::GetStyle().FramePadding.x * 2);
         if (small_button(tr("storage.dismiss"))) storage::dismiss_error();
         track("storage.error.dismiss");
+        ImGui::End();
+        ImGui::PopStyleColor();
+    }
+
+    // ---- another tab saved this self-check: autosave is paused until the user decides
+    if (storage::info().changed_elsewhere) {
+        ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + em),
+                                ImGuiCond_Always, ImVec2(0.5f, 0.0f));
+        ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0.45f, 0.32f, 0.05f, 1));
+        ImGui::Begin("##changed_elsewhere", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
+                                                         ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing);
+        ImGui::PushTextWrapPos(std::min(em * 36, vp->WorkSize.x - em * 2));
+        ImGui::TextUnformatted(tr_in("zh-CN", "storage.changed_elsewhere"));
+        ImGui::TextUnformatted(tr_in("en", "storage.changed_elsewhere"));
+        track("storage.changed_elsewhere");
+        ImGui::PopTextWrapPos();
+        if (ImGui::Button(tr("storage.reload_latest"))) storage::reload_latest(s);
+        track("storage.reload_latest");
+        ImGui::SameLine();
+        if (ImGui::Button(tr("storage.save_copy"))) storage::save_as_copy(s);
+        track("storage.save_copy");
         ImGui::End();
         ImGui::PopStyleColor();
     }

@@ -1,5 +1,6 @@
 #include "ui/widgets.hpp"
 #include "validate.hpp"
+#include "refdata.hpp"
 
 #include "format.hpp"
 #include "i18n.hpp"
@@ -39,6 +40,14 @@ json& ensure(json& parent, const char* key, bool array) {
 
 // ---------------------------------------------------------------------------------------------
 // CJK word wrap
+
+viz::GradeScale grade_scale(const AppState& s) {
+    const Dataset* d = s.ref ? s.ref->dataset("carbon_efficiency") : nullptr;
+    return viz::grade_scale([d](const std::string& id) -> std::optional<double> {
+        const Record* r = d ? d->find(id) : nullptr;
+        return r ? r->value : std::nullopt;
+    });
+}
 
 namespace {
 std::size_t utf8_len(unsigned char c) { return c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1; }
