@@ -32,7 +32,9 @@ struct LowHigh {
 struct MeasureItem {
     int row = -1;
     std::string target;
-    double tce_saved = 0, tco2_avoided = 0, investment_10k_yuan = 0, annual_saving_10k_yuan = 0;
+    double tce_saved = 0, tco2_avoided = 0;
+    std::optional<double> tco2_avoided_market;
+    double investment_10k_yuan = 0, annual_saving_10k_yuan = 0;
     nlohmann::json physical = nlohmann::json::object();  // physical quantities of the row (kWh, m3, ...)
 };
 
@@ -40,7 +42,8 @@ struct MeasureResult {
     std::string id;
     const Record* def = nullptr;  // "measure/<id>" in measures.json: names, formula, source, category
     double tce_saved = 0;
-    double tco2_avoided = 0;
+    double tco2_avoided = 0;                   // location-based: what the carbon level and grade see
+    std::optional<double> tco2_avoided_market; // market-based (residual factor); null without one
     double investment_10k_yuan = 0;
     double annual_saving_10k_yuan = 0;
     std::optional<double> payback_years;
@@ -62,7 +65,9 @@ struct MeasureResult {
 
 struct PortfolioMeasure {
     std::string id;
-    double tce_saved = 0, tco2_avoided = 0, investment_10k_yuan = 0, annual_saving_10k_yuan = 0, npv_10k_yuan = 0;
+    double tce_saved = 0, tco2_avoided = 0;
+    std::optional<double> tco2_avoided_market;
+    double investment_10k_yuan = 0, annual_saving_10k_yuan = 0, npv_10k_yuan = 0;
     std::optional<double> abatement_cost_yuan_per_tco2;
 };
 
@@ -81,6 +86,7 @@ struct Portfolio {
     std::vector<std::string> selected;  // ids in application order
     double tce_saved = 0;
     double tco2_avoided = 0;
+    std::optional<double> tco2_avoided_market;
     double investment_10k_yuan = 0;
     double annual_saving_10k_yuan = 0;
     bool evaluated = false;  // false when the measure evaluation failed (nothing below is set)

@@ -216,7 +216,7 @@ json result_to_json(const Result& r) {
 
     const EnergyResult& e = r.energy;
     json by = json::array();
-    for (const auto& c : e.by_carrier)
+    for (const auto& c : e.by_carrier) {
         by.push_back({{"carrier", c.carrier},       {"name_zh", c.name_zh},
                       {"name_en", c.name_en},       {"quantity", c.quantity},
                       {"unit", c.unit},             {"base_quantity", c.base_quantity},
@@ -224,6 +224,12 @@ json result_to_json(const Result& r) {
                       {"measured_ncv", c.measured_ncv}, {"feedstock", c.feedstock},
                       {"tce", c.tce},               {"tce_equal", c.tce_equal},
                       {"tco2", c.tco2},             {"scope", c.scope}});
+        if (!c.energy_basis.empty()) {  // steam / hot water by mass (core/steam.hpp)
+            by.back()["co2_heat_gj"] = opt(c.co2_heat_gj);
+            by.back()["enthalpy_kj_per_kg"] = opt(c.enthalpy_kj_per_kg);
+            by.back()["energy_basis"] = c.energy_basis;
+        }
+    }
     j["energy"] = {{"total_tce", e.total_tce},
                    {"total_equal_tce", e.total_equal_tce},
                    {"feedstock_tce", e.feedstock_tce},
@@ -246,7 +252,9 @@ json result_to_json(const Result& r) {
                       {"heat_tco2", m.heat_tco2},
                       {"scope2_market_tco2", opt(m.scope2_market_tco2)},
                       {"total_market_tco2", opt(m.total_market_tco2)},
+                      {"residual_factor_tco2_per_mwh", opt(m.residual_factor_tco2_per_mwh)},
                       {"avoided_by_own_pv_tco2", m.avoided_by_own_pv_tco2},
+                      {"avoided_by_exported_pv_tco2", m.avoided_by_exported_pv_tco2},
                       {"grid_factor_tco2_per_mwh", m.grid_factor_tco2_per_mwh},
                       {"heat_factor_tco2_per_gj", m.heat_factor_tco2_per_gj},
                       {"by_source", m.by_source}};
@@ -268,6 +276,7 @@ json result_to_json(const Result& r) {
 
     const CarbonEfficiency& c = r.carbon_efficiency;
     j["carbon_efficiency"] = {{"intensity", opt(c.intensity)},
+                              {"numerator_tco2", opt(c.numerator_tco2)},
                               {"level", c.level.empty() ? json(nullptr) : json(c.level)},
                               {"index", opt(c.index)},
                               {"grade", c.grade ? json(*c.grade) : json(nullptr)},
@@ -291,6 +300,7 @@ json result_to_json(const Result& r) {
                             {"not_in_force_for_year", p.not_in_force_for_year},
                             {"status", p.status},
                             {"energy_allocated_from_site", p.energy_allocated_from_site},
+                          {"non_production_tce_excluded", p.non_production_tce_excluded},
                             {"missing", missing_json(p.missing)}});
     j["products"] = std::move(products);
 
@@ -322,13 +332,14 @@ json result_to_json(const Result& r) {
     return j;
 }
 
-
 json measure_to_json(const MeasureResult& m) {
     json d = json::object();
     if (m.def) {
         d["formula"] = m.def->raw.value("formula", std::string());
         d["source"] = m.def->source;
         d["category"] = m.def->raw.value("category", std::string());
+        for (const char* f : {"carbon_note_zh", "carbon_note_en"})  // hover text (measures.json)
+            if (m.def->raw.contains(f)) d[f] = m.def->raw[f];
     }
     if (m.economics != EconomicsStatus::computed) d["economics"] = economics_name(m.economics);
     if (m.compliance_cost) {
@@ -340,6 +351,7 @@ json measure_to_json(const MeasureResult& m) {
     json items = json::array();
     for (const auto& k : m.items)
         items.push_back({{"row", k.row}, {"target", k.target}, {"tce_saved", k.tce_saved}, {"tco2_avoided", k.tco2_avoided},
+                         {"tco2_avoided_market", opt(k.tco2_avoided_market)},
                          {"investment_10k_yuan", k.investment_10k_yuan},
                          {"annual_saving_10k_yuan", k.annual_saving_10k_yuan}, {"physical", k.physical}});
     d["physical"] = m.physical;
@@ -357,6 +369,7 @@ json measure_to_json(const MeasureResult& m) {
               {"name_en", def_value(m.def, "name_en", m.id)},
               {"tce_saved", m.tce_saved},
               {"tco2_avoided", m.tco2_avoided},
+              {"tco2_avoided_market", opt(m.tco2_avoided_market)},
               {"investment_10k_yuan", m.investment_10k_yuan},
               {"annual_saving_10k_yuan", m.annual_saving_10k_yuan},
               {"npv_10k_yuan", m.npv_10k_yuan},
@@ -374,6 +387,7 @@ json portfolio_to_json(const Portfolio& p) {
         json per = json::array();
         for (const auto& m : p.measures)
             per.push_back({{"id", m.id}, {"tce_saved", m.tce_saved}, {"tco2_avoided", m.tco2_avoided},
+                           {"tco2_avoided_market", opt(m.tco2_avoided_market)},
                            {"investment_10k_yuan", m.investment_10k_yuan},
                            {"annual_saving_10k_yuan", m.annual_saving_10k_yuan}, {"npv_10k_yuan", m.npv_10k_yuan},
                            {"abatement_cost_yuan_per_tco2", opt(m.abatement_cost_yuan_per_tco2)}});
@@ -399,6 +413,7 @@ json portfolio_to_json(const Portfolio& p) {
     return {{"selected", p.selected},
             {"tce_saved", p.tce_saved},
             {"tco2_avoided", p.tco2_avoided},
+            {"tco2_avoided_market", opt(p.tco2_avoided_market)},
             {"investment_10k_yuan", p.investment_10k_yuan},
             {"annual_saving_10k_yuan", p.annual_saving_10k_yuan},
             {"detail", std::move(d)}};
