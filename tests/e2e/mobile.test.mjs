@@ -80,7 +80,8 @@ async function press(t, id) {
   } else {
     await t.page.mouse.click(x, y);
   }
-  await afterFrames(t.page, 4);
+  await afterFrames(t.page, 1);  // a tap renders a few frames, then the loop idles
+  await settle(t.page);
   return r;
 }
 async function go(t, size, screen) {
