@@ -86,16 +86,18 @@ export function makeSubmission(doc, { id = randomUUID(), createdAt = '2025-03-01
 
 // A kept-alive connection the receiver closed after its idle timeout, while this process was busy
 // (blocked in execFileSync, or starved on a loaded machine) and so missed its own shorter timer,
-// fails with "other side closed" before the request reached the receiver. Like the app, retry such
-// a request once (an upload is idempotent by its submission id). A refused connection (receiver
-// gone) is not retried.
+// fails with "other side closed" before the request reached the receiver; after a long stall
+// several pooled sockets can be stale at once. Like the app, retry such a request (an upload is
+// idempotent by its submission id), up to 3 times. A refused connection (receiver gone) is not
+// retried.
 async function fetchRetry(url, init) {
-  try {
-    return await fetch(url, init);
-  } catch (e) {
-    const code = e.cause?.code;
-    if (code !== 'UND_ERR_SOCKET' && code !== 'ECONNRESET') throw e;
-    return fetch(url, init);
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await fetch(url, init);
+    } catch (e) {
+      const code = e.cause?.code;
+      if ((code !== 'UND_ERR_SOCKET' && code !== 'ECONNRESET') || attempt >= 3) throw e;
+    }
   }
 }
 
