@@ -175,22 +175,24 @@ void parse_enterprise(const json& j, const RefData& ref, Enterprise& e, Issues& 
     const std::string path = "/enterprise";
     ObjectReader r(j, path, is);
     r.string("name", e.name, 100);
+    // An identity field: a wrong code is a warning that blocks only the upload (the receiver keys
+    // enterprises by it), never the assessment.
     if (r.string("credit_code", e.credit_code, 18) && !e.credit_code.empty()) {
         switch (check_credit_code(e.credit_code)) {
         case CreditCodeStatus::ok: break;
         case CreditCodeStatus::wrong_length:
-            is.error(r.at("credit_code"), "credit_code_length",
+            is.warning(r.at("credit_code"), "credit_code_length",
                      "统一社会信用代码应为 18 位（当前 " + std::to_string(utf8_length(e.credit_code)) + " 位）",
                      "the unified social credit code has 18 characters (this one has " +
                          std::to_string(utf8_length(e.credit_code)) + ")");
             break;
         case CreditCodeStatus::bad_character:
-            is.error(r.at("credit_code"), "credit_code_character",
+            is.warning(r.at("credit_code"), "credit_code_character",
                      "统一社会信用代码只含数字和大写字母（不含 I、O、Z、S、V）",
                      "the unified social credit code uses digits and capital letters except I, O, Z, S, V");
             break;
         case CreditCodeStatus::bad_check:
-            is.error(r.at("credit_code"), "credit_code_check",
+            is.warning(r.at("credit_code"), "credit_code_check",
                      std::string("统一社会信用代码校验位不符（按 GB 32100 应为 ") +
                          credit_code_check_char(std::string_view(e.credit_code).substr(0, 17)) + "），请核对",
                      std::string("the check character of the credit code is wrong (GB 32100 gives ") +
