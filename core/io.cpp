@@ -280,15 +280,20 @@ void parse_energy_row(const json& j, const std::string& path, const RefData& ref
 
     auto q = r.number("quantity", 0, k_max_quantity, "消费量", "quantity");
     if (q) u.quantity = *q;
+    bool from_months = false;  // the year comes from 12 complete months
     if (const json* m = r.get("monthly")) {
         if (!m->is_array() || m->size() != 12) {
             is.error(r.at("monthly"), "monthly_shape", "月度数据应为 12 个数字", "monthly data must be 12 numbers");
         } else {
             std::array<double, 12> months{};
-            bool ok = true;
+            bool ok = true, incomplete = false;
             double sum = 0;
             for (std::size_t i = 0; i < 12; ++i) {
                 const json& v = (*m)[i];
+                if (v.is_null()) {  // a month not entered yet: the months are used once all 12 are in
+                    incomplete = true;
+                    continue;
+                }
                 if (!v.is_number() || !std::isfinite(v.get<double>()) || v.get<double>() < 0 ||
                     v.get<double>() > k_max_quantity) {
                     is.error(r.at("monthly") + "/" + std::to_string(i), "monthly_value",
@@ -300,7 +305,8 @@ void parse_energy_row(const json& j, const std::string& path, const RefData& ref
                 months[i] = v.get<double>();
                 sum += months[i];
             }
-            if (ok) {
+            if (ok && !incomplete) {
+                from_months = true;
                 u.monthly = months;
                 if (!q) {
                     u.quantity = sum;
@@ -311,7 +317,8 @@ void parse_energy_row(const json& j, const std::string& path, const RefData& ref
                 }
             }
         }
-    } else if (!q && !r.get("quantity")) {
+    }
+    if (!from_months && !q && !r.get("quantity")) {
         is.error(r.at("quantity"), "missing_quantity", "请填写全年消费量", "give the annual quantity");
     }
 

@@ -78,6 +78,21 @@ TEST_CASE("monthly values that do not add up to the year are an error", "[io]") 
     CHECK(has_issue(parse_issues(doc({row}).dump()), "monthly_shape"));
 }
 
+TEST_CASE("monthly entry starts empty: months not entered yet are no error; the annual figure counts", "[io]") {
+    json months = json::array();
+    for (int i = 0; i < 12; ++i) months.push_back(i < 5 ? json(100) : json(nullptr));  // 5 bills entered
+    json row = {{"carrier", "electricity"}, {"unit", "kWh"}, {"quantity", 1000000}, {"monthly", months}};
+    Issues is = parse_issues(doc({row}).dump());
+    CHECK_FALSE(is.has_errors());
+    // 1,000,000 kWh × 0.1229 kgce/kWh ÷ 1000 = 122.9 tce: the annual figure, not the 500 kWh entered so far
+    CHECK_THAT(assess_doc(doc({row})).energy.total_tce, WithinRel(122.9, 1e-9));
+    row.erase("quantity");
+    CHECK(has_issue(parse_issues(doc({row}).dump()), "missing_quantity", "/energy/0/quantity"));
+    // all 12 entered and no annual figure: the year is their sum, 12 × 100 kWh × 0.1229 / 1000 = 0.14748 tce
+    for (auto& m : row["monthly"]) m = 100;
+    CHECK_THAT(assess_doc(doc({row})).energy.total_tce, WithinRel(0.14748, 1e-9));
+}
+
 TEST_CASE("unknown keys are warnings, kept on save", "[io]") {
     json d = doc({{{"carrier", "electricity"}, {"quantity", 1}, {"unit", "kWh"}, {"meter_no", "A-17"}}});
     d["future_section"] = {{"x", 1}};
