@@ -31,6 +31,33 @@ const char* tier_text(const std::string& t) {
 const char* level_text(const std::string& l) {
     return l == "low" ? tr("results.level_low") : l == "medium" ? tr("results.level_medium") : l == "high" ? tr("results.level_high") : "—";
 }
+// The core's one verdict per measure (detail.recommendation), in words; the report prints the same.
+std::string status_text(const json& m, unsigned int* col) {
+    const json* rc = at(m, {"detail", "recommendation"});
+    const std::string st = rc ? rc->value("status", "") : "";
+    const std::string why = rc ? rc->value("reason", "") : "";
+    if (col) *col = st == "recommended" ? col_ok() : st == "cost_only" ? col_info() : st == "not_recommended" ? col_warning() : ImGui::GetColorU32(ImGuiCol_TextDisabled);
+    if (st == "recommended") return tr("measures.status_recommended");
+    if (st == "cost_only") return tr("measures.status_cost_only");
+    if (st == "needs_data") return tr("measures.status_needs_data");
+    if (st == "not_recommended") {
+        std::string t = tr("measures.status_not_recommended");
+        const char* rk = why == "payback_beyond_life" ? "measures.reason_payback_beyond_life"
+                       : why == "npv_not_positive"    ? "measures.reason_npv_not_positive"
+                       : why == "raises_energy_or_co2" ? "measures.reason_raises_energy_or_co2" : nullptr;
+        if (rk) t += std::string(lang_en() ? ": " : "：") + tr(rk);
+        return t;
+    }
+    return "—";
+}
+std::string measure_name(const AppState& s, const json& ms, const std::string& id) {
+    if (ms.is_array())
+        for (const json& m : ms)
+            if (m.value("id", "") == id) return local(m, "name");
+    if (s.ref)
+        if (const Record* r = s.ref->record("measures", "measure/" + id)) return local(r->raw, "name");
+    return "—";
+}
 std::vector<double> cuts(const AppState& s) {
     std::vector<double> c;
     const Dataset* d = s.ref ? s.ref->dataset("carbon_efficiency") : nullptr;
@@ -68,7 +95,7 @@ void draw_measures(AppState& s) {
     std::string toggled;
     const ImGuiTableFlags tf = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_ScrollY;
     const float table_h = std::min(ImGui::GetFrameHeightWithSpacing() * (static_cast<float>(rank.size()) + 2.5f), fs * 16);
-    if (ImGui::BeginTable("##measures", 8, tf, ImVec2(0, table_h))) {
+    if (ImGui::BeginTable("##measures", 9, tf, ImVec2(0, table_h))) {
         ImGui::TableSetupScrollFreeze(0, 1);
         ImGui::TableSetupColumn(tr("measures.col_select"), ImGuiTableColumnFlags_WidthFixed, fs * 2.5f);
         ImGui::TableSetupColumn(tr("measures.col_name"), ImGuiTableColumnFlags_WidthStretch);
@@ -78,6 +105,7 @@ void draw_measures(AppState& s) {
         ImGui::TableSetupColumn(tr("measures.col_payback"), ImGuiTableColumnFlags_WidthFixed, fs * 4.5f);
         ImGui::TableSetupColumn(tr("measures.col_npv"), ImGuiTableColumnFlags_WidthFixed, fs * 5.5f);
         ImGui::TableSetupColumn(tr("measures.col_mac"), ImGuiTableColumnFlags_WidthFixed, fs * 6.5f);
+        ImGui::TableSetupColumn(tr("measures.col_status"), ImGuiTableColumnFlags_WidthFixed, fs * 9);
         ImGui::TableHeadersRow();
         for (const json* m : rank) {
             const std::string id = m->value("id", "");
@@ -111,6 +139,13 @@ void draw_measures(AppState& s) {
             ImGui::TextUnformatted(opt(at(*m, {"npv_10k_yuan"}), 2).c_str());
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(opt(at(*m, {"abatement_cost_yuan_per_tco2"}), 0).c_str());
+            ImGui::TableNextColumn();
+            unsigned int sc = 0;
+            const std::string st = status_text(*m, &sc);
+            ImGui::PushStyleColor(ImGuiCol_Text, sc);
+            ImGui::TextUnformatted(st.c_str());
+            ImGui::PopStyleColor();
+            track(("measures.status." + id).c_str());
             ImGui::PopID();
         }
         ImGui::EndTable();
@@ -134,14 +169,25 @@ void draw_measures(AppState& s) {
     ImGui::SameLine();
     ImGui::TextDisabled("%s", user_choice ? tr("measures.selection_user") : tr("measures.selection_default"));
 
-    // not evaluated: what data would unlock them
-    if (const json* ne = pf ? at(*pf, {"detail", "not_evaluated"}) : nullptr; ne && ne->is_array() && !ne->empty()) {
-        for (const json& n : *ne) {
-            std::string needs;
-            if (n.contains("needs") && n["needs"].is_array())
-                for (const json& x : n["needs"]) needs += (needs.empty() ? "" : ", ") + x.get<std::string>();
-            text_wrapped_colored(col_info(), std::string(tr("measures.not_evaluated")) + n.value("measure", "") + " — " + tr("measures.needs") + needs);
+    // listed apart: cost-only measures (降本措施) and measures a plan requires
+    for (const char* list : {"cost_only", "required"}) {
+        const json* ids = pf ? at(*pf, {"detail", list}) : nullptr;
+        if (!ids || !ids->is_array() || ids->empty()) continue;
+        ImGui::Spacing();
+        ImGui::TextUnformatted(tr(std::string(list) == "cost_only" ? "measures.cost_only_title" : "measures.required_title"));
+        track(std::string(list) == "cost_only" ? "measures.cost_only" : "measures.required");
+        for (const json& id : *ids) {
+            if (!id.is_string()) continue;
+            ImGui::Bullet();
+            ImGui::SameLine();
+            text_wrapped(measure_name(s, *ms, id.get<std::string>()));
         }
+    }
+
+    // not evaluated: the sidebar's list links each to the field it needs
+    if (const json* ne = pf ? at(*pf, {"detail", "not_evaluated"}) : nullptr; ne && ne->is_array() && !ne->empty()) {
+        for (const json& n : *ne)
+            text_wrapped_colored(col_info(), std::string(tr("measures.not_evaluated")) + measure_name(s, *ms, n.value("measure", "")));
         if (ImGui::SmallButton(tr("measures.goto_equipment"))) s.screen = Screen::equipment;
     }
 
@@ -185,7 +231,7 @@ void draw_measures(AppState& s) {
             track("measures.whatif.saving");
             ImGui::Text("%s %s %s · %s %s %s", tr("measures.wi_invest"), opt(at(*pf, {"investment_10k_yuan"}), 2).c_str(), tr("unit.10k_yuan"),
                         tr("measures.wi_annual"), opt(at(*pf, {"annual_saving_10k_yuan"}), 2).c_str(), tr("unit.10k_yuan_per_year"));
-            ImGui::Text("NPV %s %s · %s %s %s", opt(d ? at(*d, {"npv_10k_yuan"}) : nullptr, 2).c_str(), tr("unit.10k_yuan"), tr("measures.col_payback"),
+            ImGui::Text("NPV %s %s · %s %s %s", opt(d ? at(*d, {"npv_10k_yuan"}) : nullptr, 2).c_str(), tr("unit.10k_yuan"), tr("measures.wi_payback"),
                         opt(d ? at(*d, {"payback_years"}) : nullptr, 1).c_str(), tr("unit.year_n"));
             if (hover_tip_begin()) {
                 tooltip_text(std::string(tr("measures.tip_npv")) + opt(d ? at(*d, {"discount_rate"}) : nullptr));

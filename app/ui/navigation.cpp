@@ -3,6 +3,7 @@
 // and the guided tour on top. Missing items come from the result's own reasons (intensity.missing,
 // carbon_efficiency.missing, products[].missing, green-factory status, measures not evaluated).
 #include "i18n.hpp"
+#include "storage.hpp"
 #include "test_hooks.hpp"
 #include "ui/screens.hpp"
 #include "ui/widgets.hpp"
@@ -10,6 +11,7 @@
 #include "imgui.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <set>
 #include <string>
 
@@ -24,6 +26,8 @@ __attribute__((weak)) void draw_report(AppState&) {
 }
 
 namespace {
+int g_focus_frames = 0;  // frames since a missing-item link asked for a field
+
 struct NavItem {
     Screen screen;
     const char* label;  // i18n key
@@ -41,6 +45,7 @@ struct Missing {
     Screen screen;
     std::string what;     // what is missing
     std::string unlocks;  // what it would unlock
+    std::string path;     // the field (or list) the link opens and focuses
 };
 
 bool has_key(const json& doc, std::initializer_list<const char*> path) {
@@ -48,55 +53,240 @@ bool has_key(const json& doc, std::initializer_list<const char*> path) {
     return v && !v->is_null() && !(v->is_string() && v->get<std::string>().empty());
 }
 
+// i18n text for `key`, or "" if the table has none (tr returns the key itself then).
+std::string extra_label(const std::string& key);
+std::string tr_or_empty(const std::string& key) {
+    if (std::string x = extra_label(key); !x.empty()) return x;
+    const char* t = tr(key.c_str());
+    return key == t ? std::string() : std::string(t);
+}
+
+// Labels of fields and kinds that have no column on the equipment screen (literal keys, so the
+// i18n check sees them used).
+std::string extra_label(const std::string& key) {
+    static const std::pair<const char*, const char*> k_labels[] = {
+        {"eq.f.mean_flow_fraction", "eq.f.mean_flow_fraction"}, {"eq.f.leak_fraction", "eq.f.leak_fraction"},
+        {"eq.f.heat_source_temp_c", "eq.f.heat_source_temp_c"}, {"eq.f.demand_gj_per_year", "eq.f.demand_gj_per_year"},
+        {"eq.f.steam_t_per_year", "eq.f.steam_t_per_year"},     {"eq.f.metres_per_year", "eq.f.metres_per_year"},
+        {"eq.f.use_m3_per_day", "eq.f.use_m3_per_day"},         {"eq.f.reuse_rate", "eq.f.reuse_rate"},
+        {"eq.f.dryer_steam_t_per_year", "eq.f.dryer_steam_t_per_year"}, {"eq.f.press_dryness_pct", "eq.f.press_dryness_pct"},
+        {"eq.f.coincidence", "eq.f.coincidence"},               {"eq.f.process", "eq.f.process"},
+        {"eq.t.process_heat", "eq.t.process_heat"},             {"eq.t.dyeing", "eq.t.dyeing"},
+        {"eq.t.printing", "eq.t.printing"},                     {"eq.t.water", "eq.t.water"},
+        {"eq.t.paper_machine", "eq.t.paper_machine"},
+        {"management.central_heating_available", "management.central_heating_available"},
+        {"management.tou_user_class", "management.tou_user_class"},
+    };
+    for (const auto& [k, v] : k_labels)
+        if (key == k) return tr(v);
+    return {};
+}
+
+bool is_field_key(const std::string& k) {
+    if (k.empty()) return false;
+    for (char c : k)
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) return false;
+    return true;
+}
+
+std::string measure_name(const AppState& s, const std::string& id) {
+    if (s.ref)
+        if (const Record* r = s.ref->record("measures", "measure/" + id)) {
+            std::string n = local(r->raw, "name");
+            if (!n.empty()) return n;
+        }
+    return tr("progress.a_measure");
+}
+
+// A row counts only with a quantity above 0 (or 12 monthly bills): a 0 kWh row is not done.
+bool energy_row_done(const json& row) {
+    if (const json* q = at(row, {"quantity"}); is_num(q) && q->get<double>() > 0) return true;
+    if (const json* m = at(row, {"monthly"}); m && m->is_array() && m->size() == 12) {
+        double sum = 0;
+        for (const json& v : *m) {
+            if (!v.is_number()) return false;
+            sum += v.get<double>();
+        }
+        return sum > 0;
+    }
+    return false;
+}
+
 std::vector<Missing> missing_items(const AppState& s) {
     std::vector<Missing> out;
+    if (!s.has_document()) return out;
     const json& d = s.document;
     const json& r = s.result();
-    if (!has_key(d, {"enterprise", "name"})) out.push_back({Screen::profile, tr("progress.name"), tr("progress.unlock_report")});
+    if (!has_key(d, {"enterprise", "name"}))
+        out.push_back({Screen::profile, tr("progress.name"), tr("progress.unlock_report"), "/enterprise/name"});
     if (!has_key(d, {"enterprise", "industry"}))
-        out.push_back({Screen::profile, tr("progress.industry"), tr("progress.unlock_grade")});
+        out.push_back({Screen::profile, tr("progress.industry"), tr("progress.unlock_grade"), "/enterprise/industry"});
     // intensity.missing: value added / output value
     if (const json* m = at(r, {"intensity", "missing"}); m && m->is_object()) {
         std::set<std::string> seen;
         for (auto it = m->begin(); it != m->end(); ++it) {
             const std::string code = it.value().value("code", "");
             if (!seen.insert(code).second) continue;
-            out.push_back({Screen::profile, local(it.value(), "message"), tr("progress.unlock_intensity")});
+            // stale results must not ask for what the document now has
+            const char* key = code == "needs_output_value" ? "output_value_10k_yuan" : "value_added_10k_yuan";
+            if (has_key(d, {"enterprise", key})) continue;
+            out.push_back({Screen::profile, local(it.value(), "message"), tr("progress.unlock_intensity"),
+                           std::string("/enterprise/") + key});
         }
     }
     const json* e = at(d, {"energy"});
-    if (!e || !e->is_array() || e->empty()) out.push_back({Screen::energy, tr("progress.energy"), tr("progress.unlock_everything")});
+    if (!e || !e->is_array() || e->empty()) {
+        out.push_back({Screen::energy, tr("progress.energy"), tr("progress.unlock_everything"), "/energy"});
+    } else {
+        for (std::size_t i = 0; i < e->size(); ++i)
+            if ((*e)[i].is_object() && !energy_row_done((*e)[i])) {
+                char buf[160];
+                std::snprintf(buf, sizeof buf, tr("progress.energy_row_zero"), static_cast<int>(i) + 1);
+                out.push_back({Screen::energy, buf, tr("progress.unlock_everything"), "/energy/" + std::to_string(i) + "/quantity"});
+            }
+    }
     const json* p = at(d, {"products"});
-    if (!p || !p->is_array() || p->empty()) out.push_back({Screen::products, tr("progress.products"), tr("progress.unlock_limits")});
-    if (const json* pr = at(r, {"products"}); pr && pr->is_array())
-        for (const json& x : *pr)
-            if (const json* m = at(x, {"missing"}); m && m->is_object())
-                out.push_back({Screen::products, x.value("name", "") + ": " + local(*m, "message"), tr("progress.unlock_limits")});
+    if (!p || !p->is_array() || p->empty())
+        out.push_back({Screen::products, tr("progress.products"), tr("progress.unlock_limits"), "/products"});
+    if (const json* pr = at(r, {"products"}); pr && pr->is_array()) {
+        int i = 0;
+        for (const json& x : *pr) {
+            if (const json* m = at(x, {"missing"}); m && m->is_object()) {
+                const std::string code = m->value("code", "");
+                const char* field = code == "needs_product_energy" ? "energy_tce" : code == "needs_output" ? "output"
+                                  : code == "product_unit_mismatch" ? "unit" : "limit_id";
+                out.push_back({Screen::products, x.value("name", "") + ": " + local(*m, "message"), tr("progress.unlock_limits"),
+                               "/products/" + std::to_string(i) + "/" + field});
+            }
+            ++i;
+        }
+    }
     const json* eq = at(d, {"equipment"});
     if (!eq || !eq->is_array() || eq->empty())
-        out.push_back({Screen::equipment, tr("progress.equipment"), tr("progress.unlock_measures")});
+        out.push_back({Screen::equipment, tr("progress.equipment"), tr("progress.unlock_measures"), "/equipment"});
     const json* mg = at(d, {"management"});
     if (!mg || !mg->is_object() || mg->empty())
-        out.push_back({Screen::management, tr("progress.management"), tr("progress.unlock_management")});
+        out.push_back({Screen::management, tr("progress.management"), tr("progress.unlock_management"), "/management/energy_manager"});
     if (const json* mf = at(r, {"green_factory", "detail", "mandatory"}); mf && mf->is_array()) {
         int n = 0;
+        std::string first;
         for (const json& x : *mf)
-            if (x.value("status", "") == "not_answered") ++n;
-        if (n) out.push_back({Screen::green_factory, std::to_string(n) + tr("progress.gf_unanswered"), tr("progress.unlock_gf")});
+            if (x.value("status", "") == "not_answered") {
+                if (!n) first = x.value("id", "");
+                ++n;
+            }
+        if (n)
+            out.push_back({Screen::green_factory, std::to_string(n) + tr("progress.gf_unanswered"), tr("progress.unlock_gf"),
+                           "/green_factory/" + first});
     }
     if (const json* ce = at(r, {"carbon_efficiency", "missing"}); ce && ce->is_object() && ce->value("code", "") == "needs_industry_average")
-        out.push_back({Screen::settings, tr("progress.industry_average"), tr("progress.unlock_grade")});
+        out.push_back({Screen::settings, tr("progress.industry_average"), tr("progress.unlock_grade"),
+                       "/options/industry_average_tco2_per_10k_yuan"});
     if (const json* ne = at(r, {"portfolio", "detail", "not_evaluated"}); ne && ne->is_array())
         for (const json& n : *ne) {
+            // the equipment row and the first field it needs, in words (never the field's key)
+            const int row = n.value("row", -1);
+            std::string kind, field_path = "/equipment";
+            if (eq && eq->is_array() && row >= 0 && row < static_cast<int>(eq->size()) && (*eq)[row].is_object()) {
+                kind = tr_or_empty("eq.t." + (*eq)[row].value("type", ""));
+                field_path = "/equipment/" + std::to_string(row);
+            }
             std::string needs;
+            bool first = true;
             if (n.contains("needs") && n["needs"].is_array())
-                for (const json& x : n["needs"]) needs += (needs.empty() ? "" : ", ") + x.get<std::string>();
-            out.push_back({Screen::equipment, needs, std::string(tr("progress.unlock_measure")) + n.value("measure", "")});
+                for (const json& x : n["needs"]) {
+                    if (!x.is_string()) continue;
+                    std::string k = x.get<std::string>();
+                    Screen sc = Screen::equipment;
+                    std::string base = field_path;
+                    if (k.rfind("management.", 0) == 0) {
+                        k = k.substr(11);
+                        sc = Screen::management;
+                        base = "/management";
+                    }
+                    std::string label = is_field_key(k) ? tr_or_empty((sc == Screen::management ? "management." : "eq.f.") + k) : "";
+                    if (label.empty()) label = tr("progress.more_equipment_data");
+                    if (needs.find(label) == std::string::npos) needs += (needs.empty() ? "" : "、") + label;
+                    if (first && is_field_key(k)) {
+                        field_path = base + "/" + k;
+                        first = false;
+                    }
+                }
+            out.push_back({field_path.rfind("/management", 0) == 0 ? Screen::management : Screen::equipment,
+                           (kind.empty() ? std::string() : kind + " #" + std::to_string(row + 1) + ": ") + needs,
+                           std::string(tr("progress.unlock_measure")) + measure_name(s, n.value("measure", "")), field_path});
         }
     return out;
 }
 
+// Done = the screen's required inputs are there, valid and non-trivial. Output screens (results,
+// measures, report) have no "done": they show what the inputs allow.
+enum class Mark { none, done, todo, error };
+Mark screen_mark(const AppState& s, Screen sc, const std::vector<Missing>& missing) {
+    static const char* paths[] = {"", "/enterprise", "/energy", "/products", "/equipment", "/management", "/green_factory", "", "", "", ""};
+    const char* p = paths[static_cast<int>(sc)];
+    if (!p[0]) return Mark::none;
+    if (!s.issues_at(p, false).empty()) {
+        for (const json* e : s.issues_at(p, false))
+            if (e->value("severity", "error") == "error") return Mark::error;
+    }
+    for (const auto& m : missing)
+        if (m.screen == sc) return Mark::todo;
+    const json& d = s.document;
+    switch (sc) {
+    case Screen::profile:
+        if (!has_key(d, {"enterprise", "year"}) || !has_key(d, {"enterprise", "value_added_10k_yuan"})) return Mark::todo;
+        break;
+    case Screen::management:
+        if (const json* m = at(d, {"management"}); !m || !m->is_object() || m->size() < 3) return Mark::todo;
+        break;
+    default: break;
+    }
+    return Mark::done;
+}
+
+// Editing a sample asks once whether to keep it as the owner's own self-check (then it loses the
+// 示例 mark) or go on practising on the sample copy.
+void draw_sample_prompt(AppState& s) {
+    static std::uint64_t checked_revision = ~0ull;
+    static bool differs = false;
+    if (!s.has_document() || !s.is_sample() || s.sample_prompt_dismissed || s.tour.active) return;
+    if (checked_revision != s.revision) {
+        checked_revision = s.revision;
+        differs = false;
+        for (const auto& [file, text] : embedded_sample_files())
+            if (file == s.source_name) differs = json::parse(text, nullptr, false) != s.document;
+    }
+    if (!differs) return;
+    if (!ImGui::IsPopupOpen("##sample_prompt")) ImGui::OpenPopup("##sample_prompt");
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + vp->WorkSize.y * 0.4f), ImGuiCond_Always,
+                            ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSize(ImVec2(std::min(vp->WorkSize.x * 0.9f, ImGui::GetFontSize() * 28), 0));
+    if (ImGui::BeginPopupModal("##sample_prompt", nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoSavedSettings)) {
+        text_wrapped(tr("sample.prompt"));
+        ImGui::Spacing();
+        if (ImGui::Button(tr("sample.keep_as_own"))) {
+            s.sample_owned = true;
+            s.sample_prompt_dismissed = true;
+            s.source_name.clear();
+            storage::set_current_source("");
+            ImGui::CloseCurrentPopup();
+        }
+        track("sample.keep_as_own");
+        ImGui::SameLine();
+        if (ImGui::Button(tr("sample.keep_practising"))) {
+            s.sample_prompt_dismissed = true;
+            ImGui::CloseCurrentPopup();
+        }
+        track("sample.keep_practising");
+        ImGui::EndPopup();
+    }
+}
+
 void draw_screen(AppState& s) {
+    // No open document: only the start screen and the settings have anything to show.
+    if (!s.has_document() && s.screen != Screen::settings) s.screen = Screen::start;
     switch (s.screen) {
     case Screen::start: draw_start(s); break;
     case Screen::profile: draw_profile(s); break;
@@ -128,62 +318,107 @@ void draw_app(AppState& s) {
     ImGui::BeginChild("##sidebar", ImVec2(side_w, 0), ImGuiChildFlags_Border);
     ImGui::TextUnformatted(tr("app.title"));
     track("app.title");
-    if (!s.source_name.empty()) ImGui::TextDisabled("%s", s.source_name.c_str());
+    const bool open = s.has_document();
+    if (open && s.is_sample()) {
+        // a sample is a training copy, marked as such wherever its name shows
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(col_warning()), "%s", tr("app.sample_badge"));
+        track("app.sample_badge");
+        ImGui::SameLine();
+    }
+    if (open) {
+        std::string name;
+        if (const json* n = at(s.document, {"enterprise", "name"}); n && n->is_string()) name = n->get<std::string>();
+        ImGui::TextDisabled("%s", name.empty() ? tr("app.unnamed") : name.c_str());
+    } else {
+        ImGui::TextDisabled("%s", tr("app.no_document"));
+        track("app.no_document");
+    }
     ImGui::Separator();
     if (ImGui::Selectable(tr("nav.start"), s.screen == Screen::start)) s.screen = Screen::start;
     track("nav.start");
     const auto missing = missing_items(s);
+    int inputs = 0, inputs_done = 0;
+    ImGui::BeginDisabled(!open);
     for (int i = 0; i < static_cast<int>(sizeof k_nav / sizeof k_nav[0]); ++i) {
         const NavItem& n = k_nav[i];
-        int errs = 0, miss = 0;
-        static const char* paths[] = {"", "/enterprise", "/energy", "/products", "/equipment", "/management", "/green_factory", "", "/options", "", ""};
-        const char* p = paths[static_cast<int>(n.screen)];
-        if (p[0]) errs = static_cast<int>(s.issues_at(p, false).size());
-        for (const auto& m : missing)
-            if (m.screen == n.screen) ++miss;
+        const Mark mk = open ? screen_mark(s, n.screen, missing) : Mark::none;
+        if (open && mk != Mark::none) {
+            ++inputs;
+            if (mk == Mark::done) ++inputs_done;
+        }
         char label[128];
         std::snprintf(label, sizeof label, "%d  %s", i + 1, tr(n.label));
         if (ImGui::Selectable(label, s.screen == n.screen)) s.screen = n.screen;
         track(n.id);
+        if (mk == Mark::none) continue;
         ImGui::SameLine(side_w - fs * 2);
-        if (errs) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(col_error()), "!");
-        else if (miss) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(col_info()), "○");
+        if (mk == Mark::error) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(col_error()), "!");
+        else if (mk == Mark::todo) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(col_info()), "○");
         else ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(col_ok()), "●");
+        if (i == 0) track("nav.mark");
+        if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
+            ImGui::BeginTooltip();
+            ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(col_ok()), "●");
+            ImGui::SameLine();
+            ImGui::TextUnformatted(tr("progress.legend_done"));
+            ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(col_info()), "○");
+            ImGui::SameLine();
+            ImGui::TextUnformatted(tr("progress.legend_todo"));
+            ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(col_error()), "!");
+            ImGui::SameLine();
+            ImGui::TextUnformatted(tr("progress.legend_error"));
+            ImGui::TextDisabled("%s", tr("progress.legend_outputs"));
+            ImGui::EndTooltip();
+        }
     }
+    ImGui::EndDisabled();
     ImGui::Separator();
     if (ImGui::Selectable(tr("nav.settings"), s.screen == Screen::settings)) s.screen = Screen::settings;
     track("nav.settings");
     if (ImGui::Selectable(tr("nav.tour"), s.tour.active)) start_tour(s);
     track("nav.tour");
 
-    // ---- progress: what is missing and what it would unlock
-    ImGui::Separator();
-    const int total = 12;
-    const float done = static_cast<float>(std::max(0, total - static_cast<int>(missing.size()))) / total;
-    char ov[64];
-    std::snprintf(ov, sizeof ov, "%s %d%%", tr("progress.label"), static_cast<int>(done * 100 + 0.5f));
-    ImGui::ProgressBar(done, ImVec2(-1, 0), ov);
-    track("progress.bar");
-    help("help.progress");
-    if (s.stale()) text_wrapped_colored(col_error(), tr("progress.has_errors"));
-    ImGui::BeginChild("##missing", ImVec2(0, 0));
-    int k = 0;
-    for (const auto& m : missing) {
-        ImGui::PushID(k++);
-        ImGui::PushStyleColor(ImGuiCol_Text, col_info());
-        if (ImGui::SmallButton(">")) s.screen = m.screen;
-        ImGui::PopStyleColor();
-        if (k == 1) track("progress.first_missing");
-        ImGui::SameLine();
-        text_wrapped(m.what);
-        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
-        ImGui::Indent(fs * 1.4f);
-        text_wrapped(std::string(tr("progress.unlocks")) + m.unlocks);
-        ImGui::Unindent(fs * 1.4f);
-        ImGui::PopStyleColor();
-        ImGui::PopID();
+    if (!open) {
+        ImGui::Separator();
+        text_wrapped(tr("app.start_hint"));
+    } else {
+        // ---- progress: input screens done, then what is missing and what it would unlock
+        ImGui::Separator();
+        const float done = inputs ? static_cast<float>(inputs_done) / inputs : 0.f;
+        char ov[64];
+        std::snprintf(ov, sizeof ov, "%s %d/%d", tr("progress.label"), inputs_done, inputs);
+        ImGui::ProgressBar(done, ImVec2(-1, 0), ov);
+        track("progress.bar");
+        help("help.progress");
+        if (s.stale()) text_wrapped_colored(col_error(), tr("progress.has_errors"));
+        ImGui::BeginChild("##missing", ImVec2(0, 0));
+        int k = 0;
+        for (const auto& m : missing) {
+            ImGui::PushID(k);
+            ImGui::PushStyleColor(ImGuiCol_Text, col_info());
+            if (ImGui::SmallButton(">")) {
+                s.screen = m.screen;
+                s.focus_path = m.path;  // the screen opens its tab and focuses the field
+                s.focused_path.clear();
+                g_focus_frames = 0;
+            }
+            ImGui::PopStyleColor();
+            if (k == 0) track("progress.first_missing");
+            char mid[48];
+            std::snprintf(mid, sizeof mid, "progress.missing.%d", k);
+            track(mid);
+            ++k;
+            ImGui::SameLine();
+            text_wrapped(m.what);
+            ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
+            ImGui::Indent(fs * 1.4f);
+            text_wrapped(std::string(tr("progress.unlocks")) + m.unlocks);
+            ImGui::Unindent(fs * 1.4f);
+            ImGui::PopStyleColor();
+            ImGui::PopID();
+        }
+        ImGui::EndChild();
     }
-    ImGui::EndChild();
     ImGui::EndChild();
 
     // ---- the current screen
@@ -194,6 +429,9 @@ void draw_app(AppState& s) {
     ImGui::End();
 
     draw_tour(s);
+    draw_sample_prompt(s);
+    // A focus request the screen could not honour (a field it does not show) expires.
+    if (!s.focus_path.empty() && ++g_focus_frames > 8) s.focus_path.clear();
 }
 
 } // namespace selfcheck::app::ui

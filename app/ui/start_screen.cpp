@@ -138,6 +138,11 @@ void draw_start(AppState& s) {
             const bool is_current = e.id == current;
             ImGui::TextUnformatted(e.name.c_str());
             track(("start.name." + e.id).c_str());
+            for (const auto& [file, text] : embedded_sample_files())
+                if (!e.source.empty() && file == e.source) {  // a training copy of a sample
+                    ImGui::SameLine();
+                    ImGui::TextDisabled("%s", tr("app.sample_badge"));
+                }
             if (is_current) {
                 ImGui::SameLine();
                 ImGui::TextDisabled("%s", tr("start.current"));
