@@ -63,7 +63,7 @@ bool AppState::update() {
 }
 
 bool AppState::is_sample() const {
-    if (sample_owned || source_name.empty()) return false;
+    if (source_name.empty()) return false;  // keeping a sample as one's own clears its source
     for (const auto& [file, text] : embedded_sample_files())
         if (file == source_name) return true;
     return false;
