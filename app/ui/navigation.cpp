@@ -6,6 +6,9 @@
 #include "storage.hpp"
 #include "test_hooks.hpp"
 #include "ui/screens.hpp"
+#include "ui/choices.hpp"
+#include "ui/layout.hpp"
+#include "ui/touch.hpp"
 #include "ui/widgets.hpp"
 
 #include "imgui.h"
@@ -26,8 +29,6 @@ __attribute__((weak)) void draw_report(AppState&) {
 }
 
 namespace {
-int g_focus_frames = 0;  // frames since a missing-item link asked for a field
-
 struct NavItem {
     Screen screen;
     const char* label;  // i18n key
@@ -48,38 +49,11 @@ struct Missing {
     std::string path;     // the field (or list) the link opens and focuses
 };
 
+int g_focus_frames = 0;  // frames since a missing-item link asked for a field
+
 bool has_key(const json& doc, std::initializer_list<const char*> path) {
     const json* v = at(doc, path);
     return v && !v->is_null() && !(v->is_string() && v->get<std::string>().empty());
-}
-
-// i18n text for `key`, or "" if the table has none (tr returns the key itself then).
-std::string extra_label(const std::string& key);
-std::string tr_or_empty(const std::string& key) {
-    if (std::string x = extra_label(key); !x.empty()) return x;
-    const char* t = tr(key.c_str());
-    return key == t ? std::string() : std::string(t);
-}
-
-// Labels of fields and kinds that have no column on the equipment screen (literal keys, so the
-// i18n check sees them used).
-std::string extra_label(const std::string& key) {
-    static const std::pair<const char*, const char*> k_labels[] = {
-        {"eq.f.mean_flow_fraction", "eq.f.mean_flow_fraction"}, {"eq.f.leak_fraction", "eq.f.leak_fraction"},
-        {"eq.f.heat_source_temp_c", "eq.f.heat_source_temp_c"}, {"eq.f.demand_gj_per_year", "eq.f.demand_gj_per_year"},
-        {"eq.f.steam_t_per_year", "eq.f.steam_t_per_year"},     {"eq.f.metres_per_year", "eq.f.metres_per_year"},
-        {"eq.f.use_m3_per_day", "eq.f.use_m3_per_day"},         {"eq.f.reuse_rate", "eq.f.reuse_rate"},
-        {"eq.f.dryer_steam_t_per_year", "eq.f.dryer_steam_t_per_year"}, {"eq.f.press_dryness_pct", "eq.f.press_dryness_pct"},
-        {"eq.f.coincidence", "eq.f.coincidence"},               {"eq.f.process", "eq.f.process"},
-        {"eq.t.process_heat", "eq.t.process_heat"},             {"eq.t.dyeing", "eq.t.dyeing"},
-        {"eq.t.printing", "eq.t.printing"},                     {"eq.t.water", "eq.t.water"},
-        {"eq.t.paper_machine", "eq.t.paper_machine"},
-        {"management.central_heating_available", "management.central_heating_available"},
-        {"management.tou_user_class", "management.tou_user_class"},
-    };
-    for (const auto& [k, v] : k_labels)
-        if (key == k) return tr(v);
-    return {};
 }
 
 bool is_field_key(const std::string& k) {
@@ -87,15 +61,6 @@ bool is_field_key(const std::string& k) {
     for (char c : k)
         if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) return false;
     return true;
-}
-
-std::string measure_name(const AppState& s, const std::string& id) {
-    if (s.ref)
-        if (const Record* r = s.ref->record("measures", "measure/" + id)) {
-            std::string n = local(r->raw, "name");
-            if (!n.empty()) return n;
-        }
-    return tr("progress.a_measure");
 }
 
 // A row counts only with a quantity above 0 (or 12 monthly bills): a 0 kWh row is not done.
@@ -127,7 +92,7 @@ std::vector<Missing> missing_items(const AppState& s) {
         for (auto it = m->begin(); it != m->end(); ++it) {
             const std::string code = it.value().value("code", "");
             if (!seen.insert(code).second) continue;
-            // stale results must not ask for what the document now has
+            // a stale result must not ask for what the document now has
             const char* key = code == "needs_output_value" ? "output_value_10k_yuan" : "value_added_10k_yuan";
             if (has_key(d, {"enterprise", key})) continue;
             out.push_back({Screen::profile, local(it.value(), "message"), tr("progress.unlock_intensity"),
@@ -184,37 +149,24 @@ std::vector<Missing> missing_items(const AppState& s) {
                        "/options/industry_average_tco2_per_10k_yuan"});
     if (const json* ne = at(r, {"portfolio", "detail", "not_evaluated"}); ne && ne->is_array())
         for (const json& n : *ne) {
-            // the equipment row and the first field it needs, in words (never the field's key)
+            // the fields in words; the link opens the row's tab and focuses its first field
+            const json needs = n.value("needs", json::array());
             const int row = n.value("row", -1);
-            std::string kind, field_path = "/equipment";
-            if (eq && eq->is_array() && row >= 0 && row < static_cast<int>(eq->size()) && (*eq)[row].is_object()) {
-                kind = tr_or_empty("eq.t." + (*eq)[row].value("type", ""));
-                field_path = "/equipment/" + std::to_string(row);
-            }
-            std::string needs;
-            bool first = true;
-            if (n.contains("needs") && n["needs"].is_array())
-                for (const json& x : n["needs"]) {
-                    if (!x.is_string()) continue;
-                    std::string k = x.get<std::string>();
-                    Screen sc = Screen::equipment;
-                    std::string base = field_path;
-                    if (k.rfind("management.", 0) == 0) {
-                        k = k.substr(11);
-                        sc = Screen::management;
-                        base = "/management";
-                    }
-                    std::string label = is_field_key(k) ? tr_or_empty((sc == Screen::management ? "management." : "eq.f.") + k) : "";
-                    if (label.empty()) label = tr("progress.more_equipment_data");
-                    if (needs.find(label) == std::string::npos) needs += (needs.empty() ? "" : "、") + label;
-                    if (first && is_field_key(k)) {
-                        field_path = base + "/" + k;
-                        first = false;
-                    }
+            std::string path = "/equipment";
+            Screen sc = Screen::equipment;
+            if (eq && eq->is_array() && row >= 0 && row < static_cast<int>(eq->size())) path = "/equipment/" + std::to_string(row);
+            if (needs.is_array() && !needs.empty() && needs[0].is_string()) {
+                std::string k = needs[0].get<std::string>();
+                if (k.rfind("management.", 0) == 0) {
+                    k = k.substr(11);
+                    if (is_field_key(k)) path = "/management/" + k, sc = Screen::management;
+                } else if (is_field_key(k)) {
+                    path += "/" + k;
                 }
-            out.push_back({field_path.rfind("/management", 0) == 0 ? Screen::management : Screen::equipment,
-                           (kind.empty() ? std::string() : kind + " #" + std::to_string(row + 1) + ": ") + needs,
-                           std::string(tr("progress.unlock_measure")) + measure_name(s, n.value("measure", "")), field_path});
+            }
+            std::string what = field_words(needs);
+            if (row >= 0) what = "#" + std::to_string(row + 1) + " " + what;
+            out.push_back({sc, what, std::string(tr("progress.unlock_measure")) + measure_name(s, n.value("measure", "")), path});
         }
     return out;
 }
@@ -226,10 +178,8 @@ Mark screen_mark(const AppState& s, Screen sc, const std::vector<Missing>& missi
     static const char* paths[] = {"", "/enterprise", "/energy", "/products", "/equipment", "/management", "/green_factory", "", "", "", ""};
     const char* p = paths[static_cast<int>(sc)];
     if (!p[0]) return Mark::none;
-    if (!s.issues_at(p, false).empty()) {
-        for (const json* e : s.issues_at(p, false))
-            if (e->value("severity", "error") == "error") return Mark::error;
-    }
+    for (const json* e : s.issues_at(p, false))
+        if (e->value("severity", "error") == "error") return Mark::error;
     for (const auto& m : missing)
         if (m.screen == sc) return Mark::todo;
     const json& d = s.document;
@@ -301,62 +251,72 @@ void draw_screen(AppState& s) {
     case Screen::settings: draw_settings(s); break;
     }
 }
-} // namespace
 
-void draw_app(AppState& s) {
-    ImGuiIO& io = ImGui::GetIO();
-    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-    const ImGuiViewport* vp = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(vp->WorkPos);
-    ImGui::SetNextWindowSize(vp->WorkSize);
-    ImGui::Begin("##app", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                                       ImGuiWindowFlags_NoBringToFrontOnFocus);
+const char* screen_label_key(Screen sc) {
+    for (const NavItem& n : k_nav)
+        if (n.screen == sc) return n.label;
+    return sc == Screen::settings ? "nav.settings" : "nav.start";
+}
+
+bool g_drawer_open = false;        // phone: the navigation drawer replaces the screen
+bool g_sidebar_collapsed = false;  // tablet: the sidebar folds away
+
+// The navigation: title, screens with their status mark, settings, tour, progress and what is
+// missing. `close` is set when a choice was made (the phone drawer closes then).
+void draw_nav_panel(AppState& s, bool& close) {
     const float fs = ImGui::GetFontSize();
-    const float side_w = std::max(fs * 13, vp->WorkSize.x * 0.18f);
-
-    // ---- sidebar
-    ImGui::BeginChild("##sidebar", ImVec2(side_w, 0), ImGuiChildFlags_Border);
-    ImGui::TextUnformatted(tr("app.title"));
+    const float th = tap_h();
+    auto pick = [&](Screen sc) {
+        s.screen = sc;
+        close = true;
+    };
+    text_wrapped(tr("app.title"));
     track("app.title");
     const bool open = s.has_document();
     if (open && s.is_sample()) {
         // a sample is a training copy, marked as such wherever its name shows
         ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(col_warning()), "%s", tr("app.sample_badge"));
         track("app.sample_badge");
-        ImGui::SameLine();
     }
     if (open) {
-        std::string name;
-        if (const json* n = at(s.document, {"enterprise", "name"}); n && n->is_string()) name = n->get<std::string>();
-        ImGui::TextDisabled("%s", name.empty() ? tr("app.unnamed") : name.c_str());
+        // the open self-check by its enterprise name (a file name like 01_dyeing_shaoxing.json is an id)
+        const json* nm = at(s.document, {"enterprise", "name"});
+        const std::string shown = nm && nm->is_string() && !nm->get<std::string>().empty() ? nm->get<std::string>() : std::string(tr("app.unnamed"));
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
+        text_wrapped(shown);
+        ImGui::PopStyleColor();
     } else {
-        ImGui::TextDisabled("%s", tr("app.no_document"));
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
+        text_wrapped(tr("app.no_document"));
+        ImGui::PopStyleColor();
         track("app.no_document");
     }
     ImGui::Separator();
-    if (ImGui::Selectable(tr("nav.start"), s.screen == Screen::start)) s.screen = Screen::start;
+    if (ImGui::Selectable(tr("nav.start"), s.screen == Screen::start, 0, ImVec2(0, th))) pick(Screen::start);
     track("nav.start");
     const auto missing = missing_items(s);
+    const float mark_x = ImGui::GetContentRegionMax().x - fs * 1.2f;
     int inputs = 0, inputs_done = 0;
     ImGui::BeginDisabled(!open);
     for (int i = 0; i < static_cast<int>(sizeof k_nav / sizeof k_nav[0]); ++i) {
         const NavItem& n = k_nav[i];
         const Mark mk = open ? screen_mark(s, n.screen, missing) : Mark::none;
-        if (open && mk != Mark::none) {
+        if (mk != Mark::none) {
             ++inputs;
             if (mk == Mark::done) ++inputs_done;
         }
         char label[128];
         std::snprintf(label, sizeof label, "%d  %s", i + 1, tr(n.label));
-        if (ImGui::Selectable(label, s.screen == n.screen)) s.screen = n.screen;
+        if (ImGui::Selectable(label, s.screen == n.screen, 0, ImVec2(mark_x - ImGui::GetCursorPosX() - fs * 0.3f, th))) pick(n.screen);
         track(n.id);
-        if (mk == Mark::none) continue;
-        ImGui::SameLine(side_w - fs * 2);
+        if (mk == Mark::none) continue;  // output screens are never "done"
+        ImGui::SameLine(mark_x);
+        if (th > 0) ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (th - ImGui::GetTextLineHeight()) * 0.5f);
         if (mk == Mark::error) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(col_error()), "!");
         else if (mk == Mark::todo) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(col_info()), "○");
         else ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(col_ok()), "●");
         if (i == 0) track("nav.mark");
-        if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
+        if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {  // the legend, on hover of a mark
             ImGui::BeginTooltip();
             ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(col_ok()), "●");
             ImGui::SameLine();
@@ -373,59 +333,137 @@ void draw_app(AppState& s) {
     }
     ImGui::EndDisabled();
     ImGui::Separator();
-    if (ImGui::Selectable(tr("nav.settings"), s.screen == Screen::settings)) s.screen = Screen::settings;
+    if (ImGui::Selectable(tr("nav.settings"), s.screen == Screen::settings, 0, ImVec2(0, th))) pick(Screen::settings);
     track("nav.settings");
-    if (ImGui::Selectable(tr("nav.tour"), s.tour.active)) start_tour(s);
+    if (ImGui::Selectable(tr("nav.tour"), s.tour.active, 0, ImVec2(0, th))) {
+        start_tour(s);
+        close = true;
+    }
     track("nav.tour");
 
     if (!open) {
         ImGui::Separator();
         text_wrapped(tr("app.start_hint"));
-    } else {
-        // ---- progress: input screens done, then what is missing and what it would unlock
-        ImGui::Separator();
-        const float done = inputs ? static_cast<float>(inputs_done) / inputs : 0.f;
-        char ov[64];
-        std::snprintf(ov, sizeof ov, "%s %d/%d", tr("progress.label"), inputs_done, inputs);
-        ImGui::ProgressBar(done, ImVec2(-1, 0), ov);
-        track("progress.bar");
-        help("help.progress");
-        if (s.stale()) text_wrapped_colored(col_error(), tr("progress.has_errors"));
-        ImGui::BeginChild("##missing", ImVec2(0, 0));
-        int k = 0;
-        for (const auto& m : missing) {
-            ImGui::PushID(k);
-            ImGui::PushStyleColor(ImGuiCol_Text, col_info());
-            if (ImGui::SmallButton(">")) {
-                s.screen = m.screen;
-                s.focus_path = m.path;  // the screen opens its tab and focuses the field
-                s.focused_path.clear();
-                g_focus_frames = 0;
-            }
-            ImGui::PopStyleColor();
-            if (k == 0) track("progress.first_missing");
-            char mid[48];
-            std::snprintf(mid, sizeof mid, "progress.missing.%d", k);
-            track(mid);
-            ++k;
-            ImGui::SameLine();
-            text_wrapped(m.what);
-            ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
-            ImGui::Indent(fs * 1.4f);
-            text_wrapped(std::string(tr("progress.unlocks")) + m.unlocks);
-            ImGui::Unindent(fs * 1.4f);
-            ImGui::PopStyleColor();
-            ImGui::PopID();
-        }
-        ImGui::EndChild();
+        return;
     }
-    ImGui::EndChild();
+    // ---- progress: input screens done, then what is missing and what it would unlock
+    ImGui::Separator();
+    const float done = inputs ? static_cast<float>(inputs_done) / inputs : 0.f;
+    char ov[64];
+    std::snprintf(ov, sizeof ov, "%s %d/%d", tr("progress.label"), inputs_done, inputs);
+    ImGui::ProgressBar(done, ImVec2(-ImGui::CalcTextSize("(?)").x - ImGui::GetStyle().ItemInnerSpacing.x, 0), ov);
+    track("progress.bar");
+    help("help.progress");
+    if (s.stale()) text_wrapped_colored(col_error(), tr("progress.has_errors"));
+    int k = 0;
+    for (const auto& m : missing) {
+        ImGui::PushID(k++);
+        ImGui::PushStyleColor(ImGuiCol_Text, col_info());
+        if (th > 0 ? ImGui::Button(">", ImVec2(th, th)) : small_button(">")) {
+            pick(m.screen);
+            s.focus_path = m.path;  // the screen opens its tab and focuses the field
+            s.focused_path.clear();
+            g_focus_frames = 0;
+        }
+        ImGui::PopStyleColor();
+        if (k == 1) track("progress.first_missing");
+        char mid[48];
+        std::snprintf(mid, sizeof mid, "progress.missing.%d", k - 1);
+        track(mid);
+        ImGui::SameLine();
+        text_wrapped(m.what);
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
+        ImGui::Indent(fs * 1.4f);
+        text_wrapped(std::string(tr("progress.unlocks")) + m.unlocks);
+        ImGui::Unindent(fs * 1.4f);
+        ImGui::PopStyleColor();
+        ImGui::PopID();
+    }
+}
 
-    // ---- the current screen
+// While the on-screen keyboard is up, room below the last field so it can scroll above the keyboard.
+void keyboard_room() {
+    if (const float k = touch::keyboard_inset(); k > 0) ImGui::Dummy(ImVec2(1, k));
+}
+
+// Phone / folded tablet: a bar with the menu button (nav.menu) and the screen's title.
+void draw_top_bar(AppState& s, bool& toggle) {
+    const float h = std::max(40.0f, ImGui::GetFrameHeight());
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    if (ImGui::InvisibleButton("##menu", ImVec2(h * 1.1f, h))) toggle = true;
+    track("nav.menu");
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImU32 col = ImGui::GetColorU32(ImGuiCol_Text);
+    if (ImGui::IsItemHovered()) dl->AddRectFilled(p, ImVec2(p.x + h * 1.1f, p.y + h), ImGui::GetColorU32(ImGuiCol_ButtonHovered), 4);
+    for (int i = -1; i <= 1; ++i) {  // three lines (no glyph needed)
+        const float y = p.y + h * 0.5f + i * h * 0.2f;
+        dl->AddLine(ImVec2(p.x + h * 0.3f, y), ImVec2(p.x + h * 0.8f, y), col, 2.0f);
+    }
     ImGui::SameLine();
-    ImGui::BeginChild("##screen", ImVec2(0, 0), ImGuiChildFlags_Border);
-    draw_screen(s);
-    ImGui::EndChild();
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (h - ImGui::GetTextLineHeight()) * 0.5f);
+    const std::string title = s.screen == Screen::start ? tr("app.title") : tr(screen_label_key(s.screen));
+    const float w = ImGui::GetContentRegionAvail().x;
+    std::string shown = title;
+    const auto lines = wrap_lines(title, w);
+    if (!lines.empty()) shown = lines[0];  // one line; the screen repeats its title in full
+    ImGui::TextUnformatted(shown.c_str());
+    track("nav.title");
+    ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + h));
+    ImGui::Dummy(ImVec2(0, 0));
+}
+} // namespace
+
+void draw_app(AppState& s) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(vp->WorkPos);
+    ImGui::SetNextWindowSize(vp->WorkSize);
+    const Layout L = layout();
+    if (L != Layout::desktop) ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(4, 4));
+    ImGui::Begin("##app", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                                       ImGuiWindowFlags_NoBringToFrontOnFocus);
+    if (L != Layout::desktop) ImGui::PopStyleVar();
+    const float fs = ImGui::GetFontSize();
+    bool close = false;
+    draw_inapp_banner(s);  // in-app browsers / no storage: what does not work and what does
+
+    if (L == Layout::phone) {
+        bool toggle = false;
+        draw_top_bar(s, toggle);
+        if (toggle) g_drawer_open = !g_drawer_open;
+        if (g_drawer_open) {
+            ImGui::BeginChild("##drawer", ImVec2(0, 0), ImGuiChildFlags_Border);
+            draw_nav_panel(s, close);
+            ImGui::EndChild();
+            if (close) g_drawer_open = false;
+        } else {
+            ImGui::BeginChild("##screen", ImVec2(0, 0), ImGuiChildFlags_Border);
+            draw_screen(s);
+            keyboard_room();
+            ImGui::EndChild();
+        }
+    } else {
+        const bool show_side = L == Layout::desktop || !g_sidebar_collapsed;
+        const float side_w = L == Layout::desktop ? std::max(fs * 13, vp->WorkSize.x * 0.18f) : std::max(fs * 11, vp->WorkSize.x * 0.26f);
+        if (show_side) {
+            ImGui::BeginChild("##sidebar", ImVec2(side_w, 0), ImGuiChildFlags_Border);
+            draw_nav_panel(s, close);
+            ImGui::EndChild();
+            ImGui::SameLine();
+        }
+        ImGui::BeginGroup();
+        if (L == Layout::tablet) {
+            bool toggle = false;
+            draw_top_bar(s, toggle);
+            if (toggle) g_sidebar_collapsed = !g_sidebar_collapsed;
+        }
+        ImGui::BeginChild("##screen", ImVec2(0, 0), ImGuiChildFlags_Border);
+        draw_screen(s);
+        keyboard_room();
+        ImGui::EndChild();
+        ImGui::EndGroup();
+    }
     ImGui::End();
 
     draw_tour(s);
