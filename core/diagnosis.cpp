@@ -742,7 +742,7 @@ void compressors(Diag& d) {
               "no leak survey in the last 12 months and no leak programme; leaks are commonly 20–30% of compressor output",
               {"air_leak"}, {{"rows", no_leak}});
     if (!pressure.empty())
-        d.add("compressed_air_pressure_excess", "low", "美国 Compressed Air Challenge / OMA-16《Optimizing Compressed Air Systems》（每降低 0.1 MPa 约节电 7%）",
+        d.add("compressed_air_pressure_excess", "low", "美国 Business Energy Advisor 资料 OMA-16《Optimizing Compressed Air Systems》（每降低 0.1 MPa 约节电 7%）",
               "空压机排气压力高于最高用气需求 0.05 MPa 以上", "compressor discharge pressure exceeds the highest end-use need by more than 0.05 MPa",
               {"air_pressure"}, {{"rows", pressure}});
     else if (n_comp > 0) {
@@ -750,7 +750,7 @@ void compressors(Diag& d) {
         for (const auto& e : items)
             if (e.type == "air_compressor" && field_num(e, "required_pressure_mpa")) any_req = true;
         if (!any_req)
-            d.add("compressed_air_pressure_unknown", "info", "美国 Compressed Air Challenge / OMA-16《Optimizing Compressed Air Systems》",
+            d.add("compressed_air_pressure_unknown", "info", "美国 Business Energy Advisor 资料 OMA-16《Optimizing Compressed Air Systems》",
                   "未填写最高用气压力需求（required_pressure_mpa），无法评估降压节电潜力",
                   "the highest end-use pressure (required_pressure_mpa) is not given, so pressure reduction cannot be assessed",
                   {"air_pressure"}, {{"needs", json::array({"required_pressure_mpa"})}});
