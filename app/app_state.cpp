@@ -1,5 +1,7 @@
 #include "app_state.hpp"
 
+#include "validate.hpp"
+
 #include <exception>
 
 namespace selfcheck::app {
@@ -27,6 +29,9 @@ LoadOutcome AppState::load(std::string_view text, std::string_view name) {
         result_ok = true;
         edited = false;
         source_name = std::string(name);
+        sample_owned = false;
+        sample_prompt_dismissed = false;
+        focus_path.clear();
         ++revision;
         assessed_revision = revision;
         ++loads;
@@ -73,12 +78,35 @@ bool AppState::update() {
         output = std::move(out.output);
         result_ok = out.ok;
         if (result_ok) last_result = output;
+        else if (!last_result.is_object() || !(json_at(last_result, {"energy", "total_tce"}) &&
+                                               json_at(last_result, {"energy", "total_tce"})->is_number() &&
+                                               json_at(last_result, {"energy", "total_tce"})->get<double>() > 0))
+            last_result = nullptr;  // a blank document's zeros were never a valid figure: nothing to keep
     } catch (const std::exception& e) {
         output = {{"errors", json::array({{{"path", ""}, {"message_zh", std::string("内部错误：") + e.what()},
                                            {"message_en", std::string("internal error: ") + e.what()}}})}};
         result_ok = false;
     }
     return true;
+}
+
+bool AppState::is_sample() const {
+    if (source_name.empty()) return false;  // keeping a sample as one's own clears its source
+    for (const auto& [file, text] : embedded_sample_files())
+        if (file == source_name) return true;
+    return false;
+}
+
+bool AppState::figures_valid() const {
+    if (!has_document() || !has_result()) return false;
+    const json* t = json_at(result(), {"energy", "total_tce"});
+    return t && t->is_number() && t->get<double>() > 0;
+}
+
+const char* AppState::why_no_figures() const {
+    if (!has_document()) return "figures.no_document";
+    if (!has_result()) return error_count() ? "figures.fix_errors" : "figures.no_result";
+    return "figures.no_energy";
 }
 
 std::string AppState::result_text() const { return dump_compact(output); }

@@ -38,10 +38,28 @@ struct AppState {
     bool result_ok = false;           // output is a result (not errors)
     bool edited = false;              // document changed since the last assessment
 
-    // UI state (not business data)
-    Screen screen = Screen::profile;
+    // UI state (not business data). No document is open until the user starts one, opens a saved
+    // one, imports a file or opens a sample (document is null until then).
+    Screen screen = Screen::start;
     Tour tour;
     bool print_colours = false;       // charts in the light print palette
+
+    // Navigation that lands: a JSON path ("/equipment/3/fad_m3_per_min") the screens open (screen,
+    // tab) and focus on their next frame; focused_path is the last one focused (for tests).
+    std::string focus_path;
+    std::string focused_path;
+    // A sample opened from the start screen is a copy marked 示例 until the owner saves it as their own.
+    bool sample_owned = false;        // the owner chose to keep this sample-based copy as their own
+    bool sample_prompt_dismissed = false;
+
+    bool has_document() const { return document.is_object(); }
+    // True while the open document is one of the embedded sample factories (by its source name).
+    bool is_sample() const;
+    // Figures and verdicts are shown only from valid, non-trivial data: a current or last valid
+    // result with some energy entered (total > 0). Otherwise the screens show "—" and why_no_figures().
+    bool figures_valid() const;
+    bool verdicts_valid() const { return figures_valid() && !stale(); }
+    const char* why_no_figures() const;  // i18n key of the reason
 
     // Load a document as if the user imported it. On failure the current document is kept.
     LoadOutcome load(std::string_view text, std::string_view name = {});

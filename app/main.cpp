@@ -1,5 +1,5 @@
 // SelfCheck app entry point (native desktop and browser): SDL2 window + OpenGL, Dear ImGui with the
-// build-time CJK font subset, AppState loaded with the first embedded sample, render on demand.
+// build-time CJK font subset, AppState with no open document (the start screen), render on demand.
 #include "app_state.hpp"
 #include "automation.hpp"
 #include "events.hpp"
@@ -37,16 +37,6 @@ bool g_quit = false;
 // events over frames, and hover/active states need a frame or two).
 constexpr std::uint64_t k_idle_after_ms = 250;
 
-
-void load_first_sample() {
-    const auto& samples = selfcheck::embedded_sample_files();
-    for (const auto& [name, text] : samples) {
-        if (name.size() < 5 || name.compare(name.size() - 5, 5, ".json") != 0) continue;
-        LoadOutcome lo = g_state.load(text, name);
-        if (lo.ok) return;
-        std::fprintf(stderr, "selfcheck_app: sample %s does not load: %s\n", name.c_str(), lo.errors.dump().c_str());
-    }
-}
 
 platform::FrameStatus frame() {
     SDL_Event e;
@@ -136,7 +126,7 @@ int main(int, char**) {
     fonts::load(io);  // UI subset; fallback font merged in later when a character is missing
 
     g_state.ref = &selfcheck::RefData::builtin();
-    load_first_sample();
+    // No document until the user starts one, opens a saved one, imports or opens a sample.
     storage::start(g_state);  // reopens the self-check that was open (replaces the sample)
 
     platform::run(frame);  // natively returns on quit; on the web returns at once

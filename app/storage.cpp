@@ -336,6 +336,11 @@ void adopt_loaded(AppState& s, std::string_view name) {
     start_new_entry(s, name);  // the caller flushed the previous document before loading
 }
 
+void set_current_source(const std::string& source) {
+    g_current.source = source;
+    if (g_state) g_state->mark_edited();  // saved with the next autosave
+}
+
 // ---- platform callbacks
 void on_opened(const json& answer, const std::string& current_text) {
     if (!g_state) return;

@@ -88,6 +88,8 @@ void cancel_import();                   // nothing changes
 // Loaded through window.selfcheck.load (tests, automation): opened as a new saved self-check.
 // Call flush() before AppState::load, so the previous document's last edits go to its own entry.
 void adopt_loaded(AppState& state, std::string_view name);
+// The open one's source (sample file name, or "" once the owner keeps a sample copy as their own).
+void set_current_source(const std::string& source);
 
 // The name the list shows for a document: enterprise name (+ year), or "未命名".
 std::string display_name(const nlohmann::json& document);

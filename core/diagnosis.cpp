@@ -661,7 +661,7 @@ void motors(Diag& d) {
               std::to_string(obsolete) + " motors are on the obsolete-equipment catalogues and must be replaced within the deadline",
               {"motor_upgrade"}, {{"count", obsolete}});
     if (oversized > 0)
-        d.add("motor_oversized", "medium", "measures.md §2 #1b（电机系统优化：负载率 <40% 视为选型过大）",
+        d.add("motor_oversized", "medium", "SelfCheck 筛选条件（电机系统优化：负载率 <40% 视为选型过大）；IEA《Energy-Efficiency Policy Opportunities for Electric Motor-Driven Systems》（2011）",
               std::to_string(oversized) + " 台电机负载率低于 40%，选型偏大、运行效率低",
               std::to_string(oversized) + " motors run below 40% load: oversized and inefficient",
               {"motor_system"}, {{"motors", ev_over}});
@@ -690,7 +690,7 @@ void pumps_fans(Diag& d) {
         ev.push_back({{"row", i}, {"flow_control", fc.empty() ? sc : fc}, {"rated_kw", field_num(e, "rated_kw").value_or(0)}});
     }
     if (n > 0)
-        d.add("pump_fan_throttled", "medium", std::string(k_plan) + " 三(三)2（推广电机（水泵、风机、空压机）系统节能）; measures.md §2 #2a",
+        d.add("pump_fan_throttled", "medium", std::string(k_plan) + " 三(三)2（推广电机（水泵、风机、空压机）系统节能）；NREL《Uniform Methods Project》第18章 变频驱动节能核算规程",
               std::to_string(n) + " 台水泵/风机（" + fmt(kw_total, 0) + " kW）靠阀门、挡板或启停调节流量，节流损失大，适合变频调速",
               std::to_string(n) + " pumps/fans (" + fmt(kw_total, 0) +
                   " kW) control flow by throttle, damper or on/off: large throttling losses, candidates for variable-speed drives",
@@ -737,12 +737,12 @@ void compressors(Diag& d) {
                   " kW/(m³/min) at 0.7–0.8 MPa (the GB 19153-2019 grade-3 tables by type and size are not on file: check the energy label on the nameplate)",
               {"air_vsd", "central_air"}, {{"rows", high}, {"screen_kw_per_m3_min", screen}});
     if (!no_leak.empty())
-        d.add("compressed_air_no_leak_management", "medium", "measures.md §2 #3a（泄漏通常占产气量 20–30%）",
+        d.add("compressed_air_no_leak_management", "medium", "美国能源部压缩空气泄漏流量表（泄漏通常占产气量 20–30%）；美国能源部工业评估中心（DOE ITAC/IAC）节能建议（压缩空气泄漏管理）",
               "空压系统近 12 个月未做泄漏检测且无泄漏管理制度；泄漏通常占产气量 20–30%",
               "no leak survey in the last 12 months and no leak programme; leaks are commonly 20–30% of compressor output",
               {"air_leak"}, {{"rows", no_leak}});
     if (!pressure.empty())
-        d.add("compressed_air_pressure_excess", "low", "measures.md §2 #3b（每降低 0.1 MPa 约节电 7%）",
+        d.add("compressed_air_pressure_excess", "low", "美国 Business Energy Advisor 资料 OMA-16《Optimizing Compressed Air Systems》（每降低 0.1 MPa 约节电 7%）",
               "空压机排气压力高于最高用气需求 0.05 MPa 以上", "compressor discharge pressure exceeds the highest end-use need by more than 0.05 MPa",
               {"air_pressure"}, {{"rows", pressure}});
     else if (n_comp > 0) {
@@ -750,7 +750,7 @@ void compressors(Diag& d) {
         for (const auto& e : items)
             if (e.type == "air_compressor" && field_num(e, "required_pressure_mpa")) any_req = true;
         if (!any_req)
-            d.add("compressed_air_pressure_unknown", "info", "measures.md §2 #3b",
+            d.add("compressed_air_pressure_unknown", "info", "美国 Business Energy Advisor 资料 OMA-16《Optimizing Compressed Air Systems》",
                   "未填写最高用气压力需求（required_pressure_mpa），无法评估降压节电潜力",
                   "the highest end-use pressure (required_pressure_mpa) is not given, so pressure reduction cannot be assessed",
                   {"air_pressure"}, {{"needs", json::array({"required_pressure_mpa"})}});
@@ -796,7 +796,7 @@ void transformers(Diag& d) {
         d.add("transformer_below_grades", "medium", clause, text("finding_below_grades_zh", old.size()),
               text("finding_below_grades_en", old.size()), {"transformer_upgrade"}, {{"rows", old}});
     if (!light.empty())
-        d.add("transformer_light_load", "low", "measures.md §2 #4（平均负载率 <30%）; GB/T 13462",
+        d.add("transformer_light_load", "low", "GB/T 13462《电力变压器经济运行》；SelfCheck 筛选条件（平均负载率 <30%）",
               std::to_string(light_units) + " 台变压器平均负载率低于 30%，空载损耗占比高",
               std::to_string(light_units) + " transformers run below 30% mean load: no-load losses dominate",
               light_units >= 2 ? std::vector<std::string>{"transformer_consolidate", "transformer_upgrade"}
@@ -852,18 +852,18 @@ void boilers(Diag& d) {
         bool econ = field_bool(e, "economizer").value_or(false);
         if (flue && *flue > d.param("boiler_economizer/stack_temp_trigger", 150) && !econ)
             d.add("boiler_flue_temperature_high", *flue > d.param("boiler_tuneup/stack_temp_trigger", 180) ? "medium" : "low",
-                  "measures.md §2 #5a/#5b（排烟温度 >150 °C 未装省煤器；>180 °C 需燃烧调整）",
+                  "美国能源部 AMO《Steam Tip Sheet #3》省煤器；SelfCheck 筛选条件（排烟温度 >150 °C 未装省煤器；>180 °C 需燃烧调整）",
                   "锅炉 " + row_label(e, i) + " 排烟温度 " + fmt(*flue, 0) + " °C，未装省煤器，约每降低 22 °C 可提高效率 1%",
                   "boiler " + row_label(e, i) + " stack temperature is " + fmt(*flue, 0) +
                       " °C without an economizer; about 1% efficiency per 22 °C of stack-temperature drop",
                   {"boiler_economizer", "boiler_tuneup"}, {{"row", i}, {"flue_temp_c", *flue}});
         if (o2 && *o2 > d.param("boiler_tuneup/o2_trigger", 4))
-            d.add("boiler_excess_air", "low", "measures.md §2 #5a",
+            d.add("boiler_excess_air", "low", "美国能源部工业评估中心（DOE ITAC/IAC）节能建议（锅炉燃烧调整、降低过量空气系数）",
                   "锅炉 " + row_label(e, i) + " 烟气含氧量 " + fmt(*o2, 1) + "%，过量空气偏大",
                   "boiler " + row_label(e, i) + " flue O2 is " + fmt(*o2, 1) + "%: too much excess air",
                   {"boiler_tuneup"}, {{"row", i}, {"flue_o2_pct", *o2}});
         if (!flue && !field_num(e, "efficiency"))
-            d.add("boiler_data_needed", "info", "measures.md §2 #5a/#5b",
+            d.add("boiler_data_needed", "info", "美国能源部工业评估中心（DOE ITAC/IAC）节能建议（锅炉燃烧调整）；美国能源部 AMO《Steam Tip Sheet #3》省煤器",
                   "锅炉 " + row_label(e, i) + " 未填写热效率（efficiency）和排烟温度（flue_temp_c），节能潜力按默认值估算",
                   "boiler " + row_label(e, i) + " lacks efficiency and flue_temp_c; savings use default values",
                   {"boiler_tuneup", "boiler_economizer"}, {{"row", i}, {"needs", json::array({"efficiency", "flue_temp_c"})}});
@@ -885,7 +885,7 @@ void lighting(Diag& d) {
         ev.push_back({{"row", i}, {"lamp_type", t}});
     }
     if (n > 0)
-        d.add("lighting_not_led", "low", "measures.md §2 #10a",
+        d.add("lighting_not_led", "low", "美国能源部工业评估中心（DOE ITAC/IAC）节能建议（LED 照明改造）",
               std::to_string(n) + " 盏灯具（" + fmt(kw, 1) + " kW）仍为荧光灯/金卤灯等传统光源，LED 可节电 40–70%",
               std::to_string(n) + " lamps (" + fmt(kw, 1) + " kW) are fluorescent, metal-halide or similar; LED saves 40–70%",
               {"led_lighting"}, {{"rows", ev}});
@@ -1006,7 +1006,7 @@ void textile_water(Diag& d) {
 
 void data_gaps(Diag& d) {
     if (d.in.equipment.items.empty())
-        d.add("equipment_data_needed", "info", "measures.md §2",
+        d.add("equipment_data_needed", "info", "SelfCheck 措施库各措施的适用条件",
               "未填写设备清单（equipment）：填写电机、水泵风机、空压机、变压器、锅炉、照明和屋顶后可诊断设备并测算技改措施",
               "no equipment list: add motors, pumps/fans, compressors, transformers, boilers, lighting and roof to diagnose equipment and cost measures",
               {"energy_management_system", "green_power"}, {{"needs", json::array({"equipment"})}});

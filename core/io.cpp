@@ -176,22 +176,24 @@ void parse_enterprise(const json& j, const RefData& ref, Enterprise& e, Issues& 
     const std::string path = "/enterprise";
     ObjectReader r(j, path, is);
     r.string("name", e.name, 100);
+    // An identity field: a wrong code is a warning that blocks only the upload (the receiver keys
+    // enterprises by it), never the assessment.
     if (r.string("credit_code", e.credit_code, 18) && !e.credit_code.empty()) {
         switch (check_credit_code(e.credit_code)) {
         case CreditCodeStatus::ok: break;
         case CreditCodeStatus::wrong_length:
-            is.error(r.at("credit_code"), "credit_code_length",
+            is.warning(r.at("credit_code"), "credit_code_length",
                      "统一社会信用代码应为 18 位（当前 " + std::to_string(utf8_length(e.credit_code)) + " 位）",
                      "the unified social credit code has 18 characters (this one has " +
                          std::to_string(utf8_length(e.credit_code)) + ")");
             break;
         case CreditCodeStatus::bad_character:
-            is.error(r.at("credit_code"), "credit_code_character",
+            is.warning(r.at("credit_code"), "credit_code_character",
                      "统一社会信用代码只含数字和大写字母（不含 I、O、Z、S、V）",
                      "the unified social credit code uses digits and capital letters except I, O, Z, S, V");
             break;
         case CreditCodeStatus::bad_check:
-            is.error(r.at("credit_code"), "credit_code_check",
+            is.warning(r.at("credit_code"), "credit_code_check",
                      std::string("统一社会信用代码校验位不符（按 GB 32100 应为 ") +
                          credit_code_check_char(std::string_view(e.credit_code).substr(0, 17)) + "），请核对",
                      std::string("the check character of the credit code is wrong (GB 32100 gives ") +
@@ -325,15 +327,20 @@ void parse_energy_row(const json& j, const std::string& path, const RefData& ref
 
     auto q = r.number("quantity", 0, k_max_quantity, "消费量", "quantity");
     if (q) u.quantity = *q;
+    bool from_months = false;  // the year comes from 12 complete months
     if (const json* m = r.get("monthly")) {
         if (!m->is_array() || m->size() != 12) {
             is.error(r.at("monthly"), "monthly_shape", "月度数据应为 12 个数字", "monthly data must be 12 numbers");
         } else {
             std::array<double, 12> months{};
-            bool ok = true;
+            bool ok = true, incomplete = false;
             double sum = 0;
             for (std::size_t i = 0; i < 12; ++i) {
                 const json& v = (*m)[i];
+                if (v.is_null()) {  // a month not entered yet: the months are used once all 12 are in
+                    incomplete = true;
+                    continue;
+                }
                 if (!v.is_number() || !std::isfinite(v.get<double>()) || v.get<double>() < 0 ||
                     v.get<double>() > k_max_quantity) {
                     is.error(r.at("monthly") + "/" + std::to_string(i), "monthly_value",
@@ -345,7 +352,8 @@ void parse_energy_row(const json& j, const std::string& path, const RefData& ref
                 months[i] = v.get<double>();
                 sum += months[i];
             }
-            if (ok) {
+            if (ok && !incomplete) {
+                from_months = true;
                 u.monthly = months;
                 if (!q) {
                     u.quantity = sum;
@@ -356,7 +364,8 @@ void parse_energy_row(const json& j, const std::string& path, const RefData& ref
                 }
             }
         }
-    } else if (!q && !r.get("quantity")) {
+    }
+    if (!from_months && !q && !r.get("quantity")) {
         is.error(r.at("quantity"), "missing_quantity", "请填写全年消费量", "give the annual quantity");
     }
 

@@ -1143,6 +1143,26 @@ std::vector<Cand> run(const Input& in, const Result& res, const RefData& ref, in
 
 const Record* measure_def(const RefData& ref, const std::string& id) { return ref.record("measures", "measure/" + id); }
 
+// One verdict per measure, the same for the app, the report and the automatic portfolio:
+//   recommended      saves energy or CO2 (and raises neither), NPV > 0, pays back within its life
+//   cost_only        NPV > 0 but saves neither energy nor CO2 (tariff arbitrage, demand charge): 降本措施
+//   not_recommended  NPV <= 0, payback beyond the life, or it raises energy use or CO2
+//   needs_data       investment or prices unknown
+// reason: payback_beyond_life | npv_not_positive | raises_energy_or_co2 | no_saving (codes; the
+// texts live in the app's i18n and the report).
+json recommendation(const MeasureResult& m, const Totals& t) {
+    constexpr double eps = 1e-9;
+    if (!t.invest_known || !t.saving_known) return {{"status", "needs_data"}};
+    const bool saves = m.tce_saved > eps || m.tco2_avoided > eps;
+    const bool raises = m.tce_saved < -eps || m.tco2_avoided < -eps;
+    const bool beyond_life = t.invest > 0 && (t.net <= 0 || t.invest / t.net > m.lifetime_years);
+    if (beyond_life) return {{"status", "not_recommended"}, {"reason", "payback_beyond_life"}};
+    if (!(m.npv_10k_yuan > 0)) return {{"status", "not_recommended"}, {"reason", "npv_not_positive"}};
+    if (!saves) return {{"status", "cost_only"}};
+    if (raises) return {{"status", "not_recommended"}, {"reason", "raises_energy_or_co2"}};
+    return {{"status", "recommended"}};
+}
+
 } // namespace
 
 void evaluate_measures(const Input& in, Result& result, const RefData& ref) {
@@ -1198,6 +1218,7 @@ void evaluate_measures(const Input& in, Result& result, const RefData& ref) {
             }
             m.discount_rate = rate;
             npv_by_id[id] = t.invest_known && t.saving_known ? m.npv_10k_yuan : -1e300;
+            m.recommendation = recommendation(m, t);
             result.measures.push_back(std::move(m));
         }
 
@@ -1216,11 +1237,39 @@ void evaluate_measures(const Input& in, Result& result, const RefData& ref) {
         // ---- portfolio: selection (user's ids, else positive NPV and required compliance; one per
         // exclusive group), applied in the library's order with remaining-energy scaling.
         std::set<std::string> chosen;
+        std::map<std::string, std::string> status_by_id;
+        std::vector<std::string> cost_only;
+        for (const auto& m : result.measures) {
+            status_by_id[m.id] = m.recommendation.value("status", "");
+            if (status_by_id[m.id] == "cost_only") cost_only.push_back(m.id);
+        }
         if (in.options.selected_measures) {
             for (const auto& id : *in.options.selected_measures) chosen.insert(id);
         } else {
+            // Only measures that save energy or CO2 with a positive NPV within their life; cost-only
+            // measures are listed apart (detail.cost_only), never mixed into the savings.
             for (const auto& k : central)
-                if (npv_by_id[k.id] > 0 || k.compliance_required) chosen.insert(k.id);
+                if (status_by_id[k.id] == "recommended") chosen.insert(k.id);
+        }
+        // Required by a plan or standard (e.g. retiring a small coal boiler) but not recommended on
+        // its own economics: listed apart as detail.required (one per exclusive group), not counted
+        // in the recommended savings.
+        std::vector<std::string> required;
+        {
+            std::map<std::string, std::string> best;
+            std::vector<std::string> loose;
+            for (const auto& k : central) {
+                if (!k.compliance_required || status_by_id[k.id] == "recommended" || chosen.count(k.id)) continue;
+                if (k.exclusive.empty()) {
+                    if (std::find(loose.begin(), loose.end(), k.id) == loose.end()) loose.push_back(k.id);
+                    continue;
+                }
+                auto it = best.find(k.exclusive);
+                if (it == best.end() || npv_by_id[k.id] > npv_by_id[it->second]) best[k.exclusive] = k.id;
+            }
+            for (const auto& id : loose) required.push_back(id);
+            for (const auto& [g, id] : best)
+                if (std::find(required.begin(), required.end(), id) == required.end()) required.push_back(id);
         }
         // Exclusive groups: keep the id with the best NPV (required switches among themselves).
         std::map<std::string, std::string> best_in_group;
@@ -1318,6 +1367,8 @@ void evaluate_measures(const Input& in, Result& result, const RefData& ref) {
         pf.discount_rate = rate;
         pf.user_selection = in.options.selected_measures.has_value();
         if (pf.annual_saving_10k_yuan > 0) pf.payback_years = pf.investment_10k_yuan / pf.annual_saving_10k_yuan;
+        pf.cost_only = std::move(cost_only);
+        pf.required = std::move(required);
         double new_total = result.energy.total_tce - pf.tce_saved;
         for (const auto& id : order)
             if (id == "pv_rooftop" || id == "green_power") new_total += applied[id].tce;

@@ -58,6 +58,7 @@ struct MeasureResult {
     std::vector<MeasureItem> items;
     nlohmann::json needs = nlohmann::json::array();  // fields that would refine it (deduplicated)
     nlohmann::json notes = nlohmann::json::array();
+    nlohmann::json recommendation;  // the one verdict: {status, reason...} (measures.cpp recommendation())
     // Spanned by the source's low and high parameter values.
     LowHigh tce_saved_range, tco2_avoided_range, investment_range_10k_yuan, annual_saving_range_10k_yuan;
     double discount_rate = 0;
@@ -95,6 +96,8 @@ struct Portfolio {
     double npv_10k_yuan = 0;
     double discount_rate = 0;
     bool user_selection = false;
+    std::vector<std::string> cost_only;  // 降本措施: save money, not energy or CO2
+    std::vector<std::string> required;   // required by a plan but not paying on their own
     std::optional<double> payback_years;
     Outlook outlook;  // new_carbon_index is not reported for the portfolio
     std::vector<NotEvaluatedMeasure> not_evaluated;

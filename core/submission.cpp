@@ -282,6 +282,9 @@ SubmissionOutcome parse_submission_json(const json& doc, const RefData& ref) {
         }
         for (auto& i : p.issues.items) {
             i.path = "/assessment" + i.path;
+            // Identity fields key the enterprise on the receiver: a wrong credit code (a warning
+            // in the app, where it blocks nothing else) blocks the upload.
+            if (i.code.rfind("credit_code_", 0) == 0) i.severity = Severity::error;
             if (i.severity == Severity::warning) s.input_warnings.items.push_back(i);
             is.items.push_back(std::move(i));
         }

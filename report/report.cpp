@@ -16,6 +16,7 @@
 #include <cmath>
 #include <cstdio>
 #include <optional>
+#include <set>
 #include <vector>
 
 namespace selfcheck {
@@ -642,7 +643,7 @@ std::string summary(Ctx& c) {
               grade ? (L.zh ? std::to_string(static_cast<int>(*grade)) + " 级" : std::to_string(static_cast<int>(*grade)))
                     : L.t("未评定", "not rated"),
               k ? "K = " + format_number(*k, 2) + L.t("（1 级最优，5 级最差）", " (1 best … 5 worst)")
-                : L.t("需填写工业增加值与行业平均碳强度", "needs value added and the industry average"));
+                : missing_text(obj(ce, {"missing"}), L));  // the result's own reason, as the app shows it
     std::string level = str(ce, {"level"});
     s += card(L.t("单位增加值碳排放 L", "Carbon intensity of value added L"), fmt(num(ce, {"intensity"}), 3),
               c.U.per_wy_tco2 + (level.empty() ? "" : " · " + level_label(level, L)));
@@ -658,17 +659,23 @@ std::string summary(Ctx& c) {
              "</p>";
     }
     s += gauge_chart(c);
+    // Key-unit status from the same two result fields and in the same words as the app
+    // (assets/i18n results.key_unit_yes / _may / _no), with the clause the result cites.
     bool key = at(c.r, {"energy", "key_energy_unit"}) && c.r["energy"]["key_energy_unit"].is_boolean() &&
                c.r["energy"]["key_energy_unit"].get<bool>();
-    s += "<p>" + esc(key ? L.t("年综合能耗达到 1 万吨标准煤，属于重点用能单位。",
-                               "Annual energy use reaches 10,000 tce: a key energy-using unit.")
-                         : L.t("年综合能耗低于 1 万吨标准煤，不属于法定重点用能单位。",
-                               "Annual energy use is below 10,000 tce: not a key energy-using unit by law.")) +
-         "</p>";
-    auto nf = arr(c.r, {"findings"}).size(), nm = arr(c.r, {"measures"}).size();
+    bool may = at(c.r, {"energy", "key_unit_may_be_designated"}) && c.r["energy"]["key_unit_may_be_designated"].is_boolean() &&
+               c.r["energy"]["key_unit_may_be_designated"].get<bool>();
+    s += "<p>" + esc(key ? L.t("属于重点用能单位（≥ 1 万吨标准煤）", "Key energy-using unit (≥ 10,000 tce)")
+                     : may ? L.t("可能被指定为重点用能单位（5000–10000 吨标准煤）",
+                                 "May be designated a key energy-using unit (5,000–10,000 tce)")
+                           : L.t("不属于重点用能单位", "Not a key energy-using unit"));
+    if (!str(c.r, {"energy", "key_unit_clause"}).empty())
+        s += esc(L.t("（", " (") + str(c.r, {"energy", "key_unit_clause"}) + L.t("）", ")"));
+    s += "</p>";
+    auto nf = arr(c.r, {"findings"}).size(), nm = arr(obj(c.r, {"portfolio"}), {"selected"}).size();
     if (nf || nm) {
         char buf[200];
-        std::snprintf(buf, sizeof buf, L.t("诊断发现 %zu 项，推荐技改措施 %zu 项。", "%zu findings and %zu retrofit measures."), nf,
+        std::snprintf(buf, sizeof buf, L.t("诊断发现 %zu 项，推荐（或已选）技改措施 %zu 项。", "%zu findings and %zu recommended (or selected) measures."), nf,
                       nm);
         s += "<p>" + esc(buf) + "</p>";
     }
@@ -1036,33 +1043,67 @@ std::string measures_section(Ctx& c) {
         return s + not_evaluated(L, L.t("尚无适用的技改措施（措施库未启用或缺少设备数据）",
                                         "no applicable measures (measure library not active or equipment data missing)")) +
                "</section>\n";
-    s += "<table class=\"small fixed\"><colgroup><col style=\"width:4%\"><col style=\"width:24%\">"
-         "<col style=\"width:8%\"><col style=\"width:9%\"><col style=\"width:8%\"><col style=\"width:8%\">"
-         "<col style=\"width:6%\"><col style=\"width:8%\"><col style=\"width:8%\"><col style=\"width:10%\">"
-         "<col style=\"width:7%\"></colgroup><thead><tr>" + th("#") + th(L.t("措施", "Measure")) +
-         th(L.t("节能量（吨标准煤/年）", "Energy saved (tce/yr)"), true) + th(L.t("减排量（吨CO₂/年）", "CO₂ avoided (t/yr)"), true) +
-         th(L.t("投资（万元）", "Investment (10k yuan)"), true) + th(L.t("年节约（万元）", "Annual saving (10k yuan)"), true) +
-         th(L.t("回收期（年）", "Payback (years)"), true) + th(L.t("净现值（万元）", "NPV (10k yuan)"), true) +
-         th(L.t("内部收益率", "IRR"), true) + th(L.t("减排成本（元/吨CO₂）", "Abatement cost (yuan/tCO₂)"), true) +
-         th(L.t("寿命（年）", "Life (years)"), true) + "</tr></thead><tbody>";
-    int i = 0;
-    for (const auto& m : ms) {
-        std::string name = L.pick(m, "name");
-        s += "<tr>" + td(std::to_string(++i)) + "<td class=\"wrap\">" + esc(name.empty() ? str(m, {"id"}) : name) + "</td>" +
-             td(fmt(num(m, {"tce_saved"}), 2), true) + td(fmt(num(m, {"tco2_avoided"}), 2), true) +
-             td(fmt(num(m, {"investment_10k_yuan"}), 2), true) + td(fmt(num(m, {"annual_saving_10k_yuan"}), 2), true) +
-             td(fmt(num(m, {"payback_years"}), 1), true) + td(fmt(num(m, {"npv_10k_yuan"}), 2), true) +
-             td(pct(num(m, {"irr"})), true) + td(fmt(num(m, {"abatement_cost_yuan_per_tco2"}), 0), true) +
-             td(fmt(num(m, {"lifetime_years"}), 0), true) + "</tr>";
-    }
-    s += "</tbody>";
+    // What the portfolio holds (the owner's selection, else the recommended set) first, with its
+    // total; then every other computed measure with the core's verdict (detail.recommendation),
+    // so a measure that pays back beyond its life reads 不推荐 here as in the app.
     const json& pf = obj(c.r, {"portfolio"});
-    if (!arr(pf, {"selected"}).empty())
-        s += "<tfoot><tr><td></td>" + td(L.t("组合合计（已扣除重复）", "Portfolio (no double counting)")) +
-             td(fmt(num(pf, {"tce_saved"}), 2), true) + td(fmt(num(pf, {"tco2_avoided"}), 2), true) +
-             td(fmt(num(pf, {"investment_10k_yuan"}), 2), true) + td(fmt(num(pf, {"annual_saving_10k_yuan"}), 2), true) +
-             "<td></td><td></td><td></td><td></td><td></td></tr></tfoot>";
-    s += "</table>";
+    const bool user = str(obj(pf, {"detail"}), {"selection"}) == "user";
+    std::set<std::string> chosen;
+    for (const auto& id : arr(pf, {"selected"}))
+        if (id.is_string()) chosen.insert(id.get<std::string>());
+    auto verdict = [&](const json& m) -> std::string {
+        const json& rc = obj(m, {"detail", "recommendation"});
+        const std::string st = str(rc, {"status"}), why = str(rc, {"reason"});
+        if (st == "recommended") return L.t("推荐", "Recommended");
+        if (st == "cost_only") return L.t("降本措施", "Cost saving only");
+        if (st == "needs_data") return L.t("待补数据", "Needs data");
+        if (st == "not_recommended") {
+            std::string t = L.t("不推荐", "Not recommended");
+            if (why == "payback_beyond_life") t += L.t("：回收期超过设备寿命", ": pays back beyond its life");
+            else if (why == "npv_not_positive") t += L.t("：净现值不为正", ": NPV not positive");
+            else if (why == "raises_energy_or_co2") t += L.t("：会增加能耗或碳排放", ": raises energy use or CO₂");
+            return t;
+        }
+        return "—";
+    };
+    auto table = [&](bool selected_part) {
+        std::string t = "<table class=\"small fixed\"><colgroup><col style=\"width:4%\"><col style=\"width:20%\">"
+                        "<col style=\"width:8%\"><col style=\"width:8%\"><col style=\"width:8%\"><col style=\"width:8%\">"
+                        "<col style=\"width:6%\"><col style=\"width:8%\"><col style=\"width:7%\"><col style=\"width:9%\">"
+                        "<col style=\"width:5%\"><col style=\"width:9%\"></colgroup><thead><tr>" + th("#") + th(L.t("措施", "Measure")) +
+                        th(L.t("节能量（吨标准煤/年）", "Energy saved (tce/yr)"), true) + th(L.t("减排量（吨CO₂/年）", "CO₂ avoided (t/yr)"), true) +
+                        th(L.t("投资（万元）", "Investment (10k yuan)"), true) + th(L.t("年节约（万元）", "Annual saving (10k yuan)"), true) +
+                        th(L.t("回收期（年）", "Payback (years)"), true) + th(L.t("净现值（万元）", "NPV (10k yuan)"), true) +
+                        th(L.t("内部收益率", "IRR"), true) + th(L.t("减排成本（元/吨CO₂）", "Abatement cost (yuan/tCO₂)"), true) +
+                        th(L.t("寿命（年）", "Life (years)"), true) + th(L.t("结论", "Verdict")) + "</tr></thead><tbody>";
+        int i = 0;
+        for (const auto& m : ms) {
+            if (chosen.count(str(m, {"id"})) != (selected_part ? 1u : 0u)) continue;
+            std::string name = L.pick(m, "name");
+            t += "<tr>" + td(std::to_string(++i)) + "<td class=\"wrap\">" + esc(name.empty() ? L.t("（未命名措施）", "(unnamed measure)") : name) + "</td>" +
+                 td(fmt(num(m, {"tce_saved"}), 2), true) + td(fmt(num(m, {"tco2_avoided"}), 2), true) +
+                 td(fmt(num(m, {"investment_10k_yuan"}), 2), true) + td(fmt(num(m, {"annual_saving_10k_yuan"}), 2), true) +
+                 td(fmt(num(m, {"payback_years"}), 1), true) + td(fmt(num(m, {"npv_10k_yuan"}), 2), true) +
+                 td(pct(num(m, {"irr"})), true) + td(fmt(num(m, {"abatement_cost_yuan_per_tco2"}), 0), true) +
+                 td(fmt(num(m, {"lifetime_years"}), 0), true) + "<td class=\"wrap\">" + esc(verdict(m)) + "</td></tr>";
+        }
+        t += "</tbody>";
+        if (selected_part)
+            t += "<tfoot><tr><td></td>" + td(L.t("组合合计（已扣除重复）", "Portfolio (no double counting)")) +
+                 td(fmt(num(pf, {"tce_saved"}), 2), true) + td(fmt(num(pf, {"tco2_avoided"}), 2), true) +
+                 td(fmt(num(pf, {"investment_10k_yuan"}), 2), true) + td(fmt(num(pf, {"annual_saving_10k_yuan"}), 2), true) +
+                 "<td></td><td></td><td></td><td></td><td></td><td></td></tr></tfoot>";
+        return i ? t + "</table>" : std::string();
+    };
+    s += "<h3>" + esc(user ? L.t("企业选定的技改措施", "Measures selected by the enterprise")
+                           : L.t("推荐技改措施（节能或减碳、净现值为正、寿命期内回收）",
+                                 "Recommended measures (save energy or CO₂, positive NPV, pay back within their life)")) + "</h3>";
+    const std::string t1 = table(true);
+    s += t1.empty() ? "<p>" + esc(L.t("无", "None")) + "</p>" : t1;
+    const std::string t2 = table(false);
+    if (!t2.empty())
+        s += "<h3>" + esc(L.t("其他已测算的措施（含降本措施与不推荐措施）", "Other measures computed (cost-saving only and not recommended)")) +
+             "</h3>" + t2;
     s += "<p class=\"small muted\">" +
          esc(L.t("经济性为估算：投资与节约按参考单价和用户电价等输入计算，净现值与内部收益率按设定折现率和措施寿命计算；"
                  "实施前应取得设备厂家报价并经现场测试确认。",
@@ -1172,7 +1213,9 @@ std::string green_factory_section(Ctx& c) {
     const json& gaps = arr(detail, {"gaps"});
     if (!gaps.empty()) {
         bool any_measures = false;
-        for (const auto& g : gaps) any_measures = any_measures || !arr(g, {"measures"}).empty();
+        // Only measures computed for this factory (applicable_measures), by name: a boiler tune-up
+        // is no help to a mill without a boiler.
+        for (const auto& g : gaps) any_measures = any_measures || !arr(g, {"applicable_measures"}).empty();
         s += "<h3>" + esc(L.t("差距（按可提升分值排序）", "Gaps (by recoverable points)")) + "</h3><table class=\"small\"><thead><tr>" +
              th(L.t("指标", "Indicator")) + th(L.t("可提升分值", "Recoverable points"), true) + th(L.t("说明", "Note")) +
              (any_measures ? th(L.t("相关措施", "Measures")) : "") + "</tr></thead><tbody>";
@@ -1189,8 +1232,8 @@ std::string green_factory_section(Ctx& c) {
             std::string note = L.pick(g, "hint");
             if (note.empty()) note = L.pick(g, "message");
             std::string ms;
-            for (const auto& m : arr(g, {"measures"}))
-                if (m.is_string()) ms += (ms.empty() ? "" : "; ") + measure_name(c.r, m.get<std::string>(), L);
+            for (const auto& m : arr(g, {"applicable_measures"}))
+                if (m.is_string()) ms += (ms.empty() ? "" : L.t("；", "; ")) + measure_name(c.r, m.get<std::string>(), L);
             s += "<tr>" + td(name) + td(pts_text, true) + "<td class=\"wrap\">" + esc(note) + "</td>" + (any_measures ? td(ms) : "") + "</tr>";
         }
         s += "</tbody></table>";

@@ -12,6 +12,8 @@
 #include "imgui.h"
 #include "units.hpp"
 
+#include <algorithm>
+#include <cmath>
 #include <string>
 
 namespace selfcheck::app::ui {
@@ -78,6 +80,19 @@ void draw_energy(AppState& s) {
 
     int remove = -1, duplicate = -1;
     const float fs = ImGui::GetFontSize();
+    const float sp = ImGui::GetStyle().ItemSpacing.x;
+    // column headers over the row fields (same x as the widgets below)
+    if (!rows.empty()) {
+        const float x0 = ImGui::GetCursorPosX();
+        ImGui::TextDisabled("#");
+        ImGui::SameLine(x0 + fs * 2);
+        ImGui::TextDisabled("%s", tr("energy.col_carrier"));
+        ImGui::SameLine(x0 + fs * 10 + sp);
+        ImGui::TextDisabled("%s", tr("energy.col_quantity"));
+        ImGui::SameLine(x0 + fs * 19 + sp * 2);
+        ImGui::TextDisabled("%s", tr("energy.col_unit"));
+        track("energy.headers");
+    }
     for (int i = 0; i < static_cast<int>(rows.size()); ++i) {
         json& r = rows[i];
         if (!r.is_object()) continue;
@@ -91,26 +106,37 @@ void draw_energy(AppState& s) {
         ch |= combo("##carrier", r, "carrier", carrier_choices, fs * 8);
         id_of(tid, sizeof tid, i, "carrier");
         track(tid);
-        same_line_if_fits(fs * 9);
-        ch |= input_number("##q", r, "quantity", fs * 9);
-        id_of(tid, sizeof tid, i, "quantity");
-        track(tid);
-        same_line_if_fits(fs * 9);
-        ch |= combo("##unit", r, "unit", units_for(s, carrier), fs * 9);
-        id_of(tid, sizeof tid, i, "unit");
-        track(tid);
-        same_line_if_fits(ImGui::CalcTextSize(tr("energy.feedstock")).x + ImGui::GetFrameHeight() + fs * 2);
-        bool feed = r.value("feedstock", false);
-        if (ImGui::Checkbox(tr("energy.feedstock"), &feed)) {
-            if (feed) r["feedstock"] = true;
-            else r.erase("feedstock");
-            ch = true;
-        }
-        id_of(tid, sizeof tid, i, "feedstock");
-        track(tid);
-        help("help.feedstock");
-        same_line_if_fits(ImGui::CalcTextSize(tr("common.duplicate")).x + fs);
-        if (small_button(tr("common.duplicate"))) duplicate = i;
+            focus_target(s, path + "/carrier");
+            same_line_if_fits(fs * 9);
+            ch |= input_number("##q", r, "quantity", fs * 9);
+            id_of(tid, sizeof tid, i, "quantity");
+            track(tid);
+            focus_target(s, path + "/quantity");
+            same_line_if_fits(fs * 9);
+            ch |= combo("##unit", r, "unit", units_for(s, carrier), fs * 9);
+            id_of(tid, sizeof tid, i, "unit");
+            track(tid);
+            focus_target(s, path + "/unit");
+            // Rows that fit the carrier: a fuel may be a feedstock and may have a measured calorific
+            // value; electricity, heat and steam have neither (a value already in the file stays shown).
+            const Carrier* cdef = nullptr;
+            if (s.ref)
+                if (auto it = s.ref->carriers.find(carrier); it != s.ref->carriers.end()) cdef = &it->second;
+            const bool fuel = cdef && cdef->fossil && cdef->ncv_kj_per_base.has_value();
+            if (fuel || r.contains("feedstock")) {
+                same_line_if_fits(ImGui::CalcTextSize(tr("energy.feedstock")).x + ImGui::GetFrameHeight() + fs * 2);
+                bool feed = r.value("feedstock", false);
+                if (ImGui::Checkbox(tr("energy.feedstock"), &feed)) {
+                    if (feed) r["feedstock"] = true;
+                    else r.erase("feedstock");
+                    ch = true;
+                }
+                id_of(tid, sizeof tid, i, "feedstock");
+                track(tid);
+                help("help.feedstock");
+            }
+            same_line_if_fits(ImGui::CalcTextSize(tr("common.duplicate")).x + fs);
+            if (small_button(tr("common.duplicate"))) duplicate = i;
         id_of(tid, sizeof tid, i, "duplicate");
         track(tid);
         same_line_if_fits(ImGui::CalcTextSize(tr("common.delete")).x + fs);
@@ -141,9 +167,9 @@ void draw_energy(AppState& s) {
         bool has_monthly = r.contains("monthly") && r["monthly"].is_array();
         if (ImGui::Checkbox(tr("energy.monthly"), &has_monthly)) {
             if (has_monthly) {
+                // starts empty: the bills are typed in; the sum is shown against the annual figure
                 json m = json::array();
-                const double q = number_or(at(r, {"quantity"}), 0);
-                for (int k = 0; k < 12; ++k) m.push_back(q / 12);
+                for (int k = 0; k < 12; ++k) m.push_back(nullptr);
                 r["monthly"] = m;
             } else {
                 r.erase("monthly");
@@ -153,16 +179,19 @@ void draw_energy(AppState& s) {
         id_of(tid, sizeof tid, i, "monthly");
         track(tid);
         help("help.monthly");
-        same_line_if_fits(ImGui::CalcTextSize(tr("energy.ncv")).x + fs * 2, fs * 2);
-        ImGui::AlignTextToFramePadding();
-        ImGui::TextUnformatted(tr("energy.ncv"));
-        help("help.ncv");
-        same_line_if_fits(fs * 7);
-        ch |= input_number("##ncv", r, "ncv_kj_per_unit", fs * 7);
-        id_of(tid, sizeof tid, i, "ncv");
-        track(tid);
-        unit_label(tr("unit.kj_per_unit"));
-        same_line_if_fits(ImGui::CalcTextSize(tr("energy.note")).x, fs * 2);
+            if (fuel || r.contains("ncv_kj_per_unit")) {
+                same_line_if_fits(ImGui::CalcTextSize(tr("energy.ncv")).x + fs * 2, fs * 2);
+                ImGui::AlignTextToFramePadding();
+                ImGui::TextUnformatted(tr("energy.ncv"));
+                help("help.ncv");
+                same_line_if_fits(fs * 7);
+                ch |= input_number("##ncv", r, "ncv_kj_per_unit", fs * 7);
+                id_of(tid, sizeof tid, i, "ncv");
+                track(tid);
+                focus_target(s, path + "/ncv_kj_per_unit");
+                unit_label(tr("unit.kj_per_unit"));
+            }
+            same_line_if_fits(ImGui::CalcTextSize(tr("energy.note")).x, fs * 2);
         ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted(tr("energy.note"));
         same_line_if_fits(fs * 12);
@@ -216,9 +245,9 @@ void draw_energy(AppState& s) {
         help("help.non_production");
         if (has_monthly && r["monthly"].is_array()) {
             json& m = r["monthly"];
-            while (m.size() < 12) m.push_back(0);
+            while (m.size() < 12) m.push_back(nullptr);
             double sum = 0;
-            bool all_num = true;
+            int entered = 0;
             for (int k = 0; k < 12; ++k) {
                 ImGui::PushID(100 + k);
                 if (k % 6) same_line_if_fits(ImGui::CalcTextSize("12月").x + fs * 6 + ImGui::GetStyle().ItemSpacing.x);
@@ -227,7 +256,7 @@ void draw_energy(AppState& s) {
                 ImGui::SameLine();
                 json slot = m[k];
                 if (input_number_at("##m", slot, fs * 6)) {
-                    m[k] = slot.is_null() ? json(0) : slot;
+                    m[k] = slot;
                     ch = true;
                 }
                 if (k == 0) {
@@ -235,12 +264,28 @@ void draw_energy(AppState& s) {
                     track(tid);
                 }
                 ImGui::PopID();
-                if (m[k].is_number()) sum += m[k].get<double>();
-                else all_num = false;
+                if (m[k].is_number()) {
+                    sum += m[k].get<double>();
+                    ++entered;
+                }
             }
-            // the year is the sum of the bills
-            if (ch && all_num) r["quantity"] = sum;
-            ImGui::TextDisabled("%s: %s %s", tr("energy.monthly_sum"), group(sum, 2).c_str(), unit_word(r.value("unit", "")).c_str());
+            // the running sum against the annual figure (the core checks them once all 12 are in;
+            // with no annual figure the year is the sum of the 12 bills)
+            const json* q = at(r, {"quantity"});
+            char line[256];
+            std::snprintf(line, sizeof line, tr("energy.monthly_running"), entered, group(sum, 2).c_str(), unit_word(r.value("unit", "")).c_str());
+            std::string text = line;
+            if (is_num(q)) {
+                text += " · " + std::string(tr("energy.monthly_annual")) + " " + group(q->get<double>(), 2) + " " + unit_word(r.value("unit", ""));
+                const double diff = q->get<double>() - sum;
+                if (entered == 12 && std::fabs(diff) > 1e-6 * std::max(1.0, std::fabs(q->get<double>())))
+                    text += " · " + std::string(tr("energy.monthly_diff")) + " " + group(diff, 2);
+            } else if (entered == 12) {
+                text += " · " + std::string(tr("energy.monthly_is_year"));
+            }
+            ImGui::TextDisabled("%s", text.c_str());
+            id_of(tid, sizeof tid, i, "monthly_sum");
+            track(tid);
         }
         ImGui::Unindent(fs * 2);
         ImGui::EndGroup();
@@ -258,10 +303,12 @@ void draw_energy(AppState& s) {
         ch = true;
     }
     if (ImGui::Button(tr("energy.add_row"))) {
-        rows.push_back({{"carrier", "electricity"}, {"quantity", 0}, {"unit", "kWh"}});
+        // no quantity yet: an empty field, never a 0 that looks entered
+        rows.push_back({{"carrier", "electricity"}, {"unit", "kWh"}});
         ch = true;
     }
     track("energy.add_row");
+    focus_target(s, "/energy");
     field_issues(s, "/energy");
 
     ImGui::Spacing();

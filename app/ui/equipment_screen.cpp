@@ -106,6 +106,16 @@ void draw_equipment(AppState& s) {
     const float fs = ImGui::GetFontSize();
     static std::string current = "motor";
     char tid[96];
+    // a "missing item" link to /equipment/<row>/<field> opens that row's kind
+    std::string want_tab;
+    if (s.focus_path.rfind("/equipment/", 0) == 0) {
+        const std::size_t a = 11, b = s.focus_path.find('/', a);
+        const std::string n = s.focus_path.substr(a, b == std::string::npos ? std::string::npos : b - a);
+        if (!n.empty() && n.find_first_not_of("0123456789") == std::string::npos) {
+            const std::size_t row = std::stoul(n);
+            if (row < rows.size() && rows[row].is_object() && kind_of(rows[row].value("type", ""))) want_tab = rows[row].value("type", "");
+        }
+    }
 
     // kind tabs: every known kind, with the number of rows of that kind
     if (ImGui::BeginTabBar("##kinds", ImGuiTabBarFlags_FittingPolicyScroll)) {
@@ -116,7 +126,7 @@ void draw_equipment(AppState& s) {
             char label[96];
             std::snprintf(label, sizeof label, n ? "%s (%d)###%s" : "%s###%s", tr(k.label), n, k.type);
             if (!n) std::snprintf(label, sizeof label, "%s###%s", tr(k.label), k.type);
-            if (ImGui::BeginTabItem(label)) {
+            if (ImGui::BeginTabItem(label, nullptr, want_tab == k.type ? ImGuiTabItemFlags_SetSelected : 0)) {
                 current = k.type;
                 ImGui::EndTabItem();
             }
@@ -172,6 +182,7 @@ void draw_equipment(AppState& s) {
                 if (f.number) ch |= input_number("##f", r, f.key, -1);
                 else if (const Choices* c = choices_for(f.key)) ch |= combo("##f", r, f.key, *c, -1);  // pickers, not free text
                 else ch |= input_text("##f", r, f.key, -1);
+                if (want_tab.empty() || want_tab == current) focus_target(s, path + "/" + f.key);  // after the tab switch
                 std::snprintf(tid, sizeof tid, "equipment.%s.%d.%s", current.c_str(), static_cast<int>(n), f.key);
                 track(tid);
                 auto iss = s.issues_at(path + "/" + f.key);
@@ -221,6 +232,7 @@ void draw_equipment(AppState& s) {
         ch = true;
     }
     track("equipment.add_row");
+    focus_target(s, "/equipment");
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
     text_wrapped(tr("equipment.defaults_note"));
     ImGui::PopStyleColor();

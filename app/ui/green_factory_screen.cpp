@@ -88,6 +88,7 @@ void draw_green_factory(AppState& s) {
             text_wrapped(local(r.raw, "name"));
             ImGui::Indent(fs);
             ch |= yes_no(r.id.c_str(), gf, r.id.c_str());
+            focus_target(s, "/green_factory/" + r.id);
             std::snprintf(tid, sizeof tid, "gf.%s", r.id.c_str());
             track(tid);
             hint_and_evidence(r.raw);

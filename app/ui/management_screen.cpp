@@ -31,6 +31,7 @@ void draw_management(AppState& s) {
     for (const auto& f : yn) {
         row_label(tr(f.label), f.help);
         ch |= yes_no(f.key, m, f.key);
+        focus_target(s, std::string("/management/") + f.key);
         char tid[64];
         std::snprintf(tid, sizeof tid, "management.%s", f.key);
         track(tid);

@@ -32,6 +32,25 @@ const char* tier_text(const std::string& t) {
 const char* level_text(const std::string& l) {
     return l == "low" ? tr("results.level_low") : l == "medium" ? tr("results.level_medium") : l == "high" ? tr("results.level_high") : "—";
 }
+// The core's one verdict per measure (detail.recommendation), in words; the report prints the same.
+std::string status_text(const json& m, unsigned int* col) {
+    const json* rc = at(m, {"detail", "recommendation"});
+    const std::string st = rc ? rc->value("status", "") : "";
+    const std::string why = rc ? rc->value("reason", "") : "";
+    if (col) *col = st == "recommended" ? col_ok() : st == "cost_only" ? col_info() : st == "not_recommended" ? col_warning() : ImGui::GetColorU32(ImGuiCol_TextDisabled);
+    if (st == "recommended") return tr("measures.status_recommended");
+    if (st == "cost_only") return tr("measures.status_cost_only");
+    if (st == "needs_data") return tr("measures.status_needs_data");
+    if (st == "not_recommended") {
+        std::string t = tr("measures.status_not_recommended");
+        const char* rk = why == "payback_beyond_life" ? "measures.reason_payback_beyond_life"
+                       : why == "npv_not_positive"    ? "measures.reason_npv_not_positive"
+                       : why == "raises_energy_or_co2" ? "measures.reason_raises_energy_or_co2" : nullptr;
+        if (rk) t += std::string(lang_en() ? ": " : "：") + tr(rk);
+        return t;
+    }
+    return "—";
+}
 } // namespace
 
 void draw_measures(AppState& s) {
@@ -66,7 +85,7 @@ void draw_measures(AppState& s) {
     if (scroll_x) tf |= ImGuiTableFlags_ScrollX;
     const float table_h = std::min(ImGui::GetFrameHeightWithSpacing() * (static_cast<float>(rank.size()) + 2.5f) * (scroll_x ? 1.6f : 1.0f),
                                    fs * (scroll_x ? 22 : 16));
-    if (ImGui::BeginTable("##measures", 8, tf, ImVec2(0, table_h))) {
+    if (ImGui::BeginTable("##measures", 9, tf, ImVec2(0, table_h))) {
         ImGui::TableSetupScrollFreeze(scroll_x ? 2 : 0, 1);
         ImGui::TableSetupColumn(tr("measures.col_select"), ImGuiTableColumnFlags_WidthFixed, fs * 2.5f);
         if (scroll_x) ImGui::TableSetupColumn(tr("measures.col_name"), ImGuiTableColumnFlags_WidthFixed, fs * 8);
@@ -77,6 +96,7 @@ void draw_measures(AppState& s) {
         ImGui::TableSetupColumn(tr("measures.col_payback"), ImGuiTableColumnFlags_WidthFixed, fs * 4.5f);
         ImGui::TableSetupColumn(tr("measures.col_npv"), ImGuiTableColumnFlags_WidthFixed, fs * 5.5f);
         ImGui::TableSetupColumn(tr("measures.col_mac"), ImGuiTableColumnFlags_WidthFixed, fs * 6.5f);
+        ImGui::TableSetupColumn(tr("measures.col_status"), ImGuiTableColumnFlags_WidthFixed, fs * 9);
         ImGui::TableHeadersRow();
         for (const json* m : rank) {
             const std::string id = m->value("id", "");
@@ -111,6 +131,13 @@ void draw_measures(AppState& s) {
             ImGui::TextUnformatted(opt(at(*m, {"npv_10k_yuan"}), 2).c_str());
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(opt(at(*m, {"abatement_cost_yuan_per_tco2"}), 0).c_str());
+            ImGui::TableNextColumn();
+            unsigned int sc = 0;
+            const std::string st = status_text(*m, &sc);
+            ImGui::PushStyleColor(ImGuiCol_Text, sc);
+            ImGui::TextUnformatted(st.c_str());
+            ImGui::PopStyleColor();
+            track(("measures.status." + id).c_str());
             ImGui::PopID();
         }
         ImGui::EndTable();
@@ -134,6 +161,21 @@ void draw_measures(AppState& s) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
     text_wrapped(user_choice ? tr("measures.selection_user") : tr("measures.selection_default"));
     ImGui::PopStyleColor();
+
+    // listed apart: cost-only measures (降本措施) and measures a plan requires
+    for (const char* list : {"cost_only", "required"}) {
+        const json* ids = pf ? at(*pf, {"detail", list}) : nullptr;
+        if (!ids || !ids->is_array() || ids->empty()) continue;
+        ImGui::Spacing();
+        ImGui::TextUnformatted(tr(std::string(list) == "cost_only" ? "measures.cost_only_title" : "measures.required_title"));
+        track(std::string(list) == "cost_only" ? "measures.cost_only" : "measures.required");
+        for (const json& id : *ids) {
+            if (!id.is_string()) continue;
+            ImGui::Bullet();
+            ImGui::SameLine();
+            text_wrapped(measure_name(s, id.get<std::string>()));
+        }
+    }
 
     // not evaluated: what data would unlock them
     if (const json* ne = pf ? at(*pf, {"detail", "not_evaluated"}) : nullptr; ne && ne->is_array() && !ne->empty()) {
@@ -188,7 +230,7 @@ void draw_measures(AppState& s) {
             track("measures.whatif.saving");
             text_wrapped(std::string(tr("measures.wi_invest")) + " " + opt(at(*pf, {"investment_10k_yuan"}), 2) + " " + tr("unit.10k_yuan") + " · " +
                          tr("measures.wi_annual") + " " + opt(at(*pf, {"annual_saving_10k_yuan"}), 2) + " " + tr("unit.10k_yuan_per_year"));
-            text_wrapped("NPV " + opt(d ? at(*d, {"npv_10k_yuan"}) : nullptr, 2) + " " + tr("unit.10k_yuan") + " · " + tr("measures.col_payback") +
+            text_wrapped("NPV " + opt(d ? at(*d, {"npv_10k_yuan"}) : nullptr, 2) + " " + tr("unit.10k_yuan") + " · " + tr("measures.wi_payback") +
                          " " + opt(d ? at(*d, {"payback_years"}) : nullptr, 1) + " " + tr("unit.year_n"));
             if (hover_tip_begin()) {
                 tooltip_text(std::string(tr("measures.tip_npv")) + opt(d ? at(*d, {"discount_rate"}) : nullptr));

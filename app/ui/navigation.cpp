@@ -3,6 +3,7 @@
 // and the guided tour on top. Missing items come from the result's own reasons (intensity.missing,
 // carbon_efficiency.missing, products[].missing, green-factory status, measures not evaluated).
 #include "i18n.hpp"
+#include "storage.hpp"
 #include "test_hooks.hpp"
 #include "ui/screens.hpp"
 #include "ui/choices.hpp"
@@ -13,6 +14,7 @@
 #include "imgui.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <set>
 #include <string>
 
@@ -44,60 +46,197 @@ struct Missing {
     Screen screen;
     std::string what;     // what is missing
     std::string unlocks;  // what it would unlock
+    std::string path;     // the field (or list) the link opens and focuses
 };
+
+int g_focus_frames = 0;  // frames since a missing-item link asked for a field
 
 bool has_key(const json& doc, std::initializer_list<const char*> path) {
     const json* v = at(doc, path);
     return v && !v->is_null() && !(v->is_string() && v->get<std::string>().empty());
 }
 
+bool is_field_key(const std::string& k) {
+    if (k.empty()) return false;
+    for (char c : k)
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) return false;
+    return true;
+}
+
+// A row counts only with a quantity above 0 (or 12 monthly bills): a 0 kWh row is not done.
+bool energy_row_done(const json& row) {
+    if (const json* q = at(row, {"quantity"}); is_num(q) && q->get<double>() > 0) return true;
+    if (const json* m = at(row, {"monthly"}); m && m->is_array() && m->size() == 12) {
+        double sum = 0;
+        for (const json& v : *m) {
+            if (!v.is_number()) return false;
+            sum += v.get<double>();
+        }
+        return sum > 0;
+    }
+    return false;
+}
+
 std::vector<Missing> missing_items(const AppState& s) {
     std::vector<Missing> out;
+    if (!s.has_document()) return out;
     const json& d = s.document;
     const json& r = s.result();
-    if (!has_key(d, {"enterprise", "name"})) out.push_back({Screen::profile, tr("progress.name"), tr("progress.unlock_report")});
+    if (!has_key(d, {"enterprise", "name"}))
+        out.push_back({Screen::profile, tr("progress.name"), tr("progress.unlock_report"), "/enterprise/name"});
     if (!has_key(d, {"enterprise", "industry"}))
-        out.push_back({Screen::profile, tr("progress.industry"), tr("progress.unlock_grade")});
+        out.push_back({Screen::profile, tr("progress.industry"), tr("progress.unlock_grade"), "/enterprise/industry"});
     // intensity.missing: value added / output value
     if (const json* m = at(r, {"intensity", "missing"}); m && m->is_object()) {
         std::set<std::string> seen;
         for (auto it = m->begin(); it != m->end(); ++it) {
             const std::string code = it.value().value("code", "");
             if (!seen.insert(code).second) continue;
-            out.push_back({Screen::profile, local(it.value(), "message"), tr("progress.unlock_intensity")});
+            // a stale result must not ask for what the document now has
+            const char* key = code == "needs_output_value" ? "output_value_10k_yuan" : "value_added_10k_yuan";
+            if (has_key(d, {"enterprise", key})) continue;
+            out.push_back({Screen::profile, local(it.value(), "message"), tr("progress.unlock_intensity"),
+                           std::string("/enterprise/") + key});
         }
     }
     const json* e = at(d, {"energy"});
-    if (!e || !e->is_array() || e->empty()) out.push_back({Screen::energy, tr("progress.energy"), tr("progress.unlock_everything")});
+    if (!e || !e->is_array() || e->empty()) {
+        out.push_back({Screen::energy, tr("progress.energy"), tr("progress.unlock_everything"), "/energy"});
+    } else {
+        for (std::size_t i = 0; i < e->size(); ++i)
+            if ((*e)[i].is_object() && !energy_row_done((*e)[i])) {
+                char buf[160];
+                std::snprintf(buf, sizeof buf, tr("progress.energy_row_zero"), static_cast<int>(i) + 1);
+                out.push_back({Screen::energy, buf, tr("progress.unlock_everything"), "/energy/" + std::to_string(i) + "/quantity"});
+            }
+    }
     const json* p = at(d, {"products"});
-    if (!p || !p->is_array() || p->empty()) out.push_back({Screen::products, tr("progress.products"), tr("progress.unlock_limits")});
-    if (const json* pr = at(r, {"products"}); pr && pr->is_array())
-        for (const json& x : *pr)
-            if (const json* m = at(x, {"missing"}); m && m->is_object())
-                out.push_back({Screen::products, x.value("name", "") + ": " + local(*m, "message"), tr("progress.unlock_limits")});
+    if (!p || !p->is_array() || p->empty())
+        out.push_back({Screen::products, tr("progress.products"), tr("progress.unlock_limits"), "/products"});
+    if (const json* pr = at(r, {"products"}); pr && pr->is_array()) {
+        int i = 0;
+        for (const json& x : *pr) {
+            if (const json* m = at(x, {"missing"}); m && m->is_object()) {
+                const std::string code = m->value("code", "");
+                const char* field = code == "needs_product_energy" ? "energy_tce" : code == "needs_output" ? "output"
+                                  : code == "product_unit_mismatch" ? "unit" : "limit_id";
+                out.push_back({Screen::products, x.value("name", "") + ": " + local(*m, "message"), tr("progress.unlock_limits"),
+                               "/products/" + std::to_string(i) + "/" + field});
+            }
+            ++i;
+        }
+    }
     const json* eq = at(d, {"equipment"});
     if (!eq || !eq->is_array() || eq->empty())
-        out.push_back({Screen::equipment, tr("progress.equipment"), tr("progress.unlock_measures")});
+        out.push_back({Screen::equipment, tr("progress.equipment"), tr("progress.unlock_measures"), "/equipment"});
     const json* mg = at(d, {"management"});
     if (!mg || !mg->is_object() || mg->empty())
-        out.push_back({Screen::management, tr("progress.management"), tr("progress.unlock_management")});
+        out.push_back({Screen::management, tr("progress.management"), tr("progress.unlock_management"), "/management/energy_manager"});
     if (const json* mf = at(r, {"green_factory", "detail", "mandatory"}); mf && mf->is_array()) {
         int n = 0;
+        std::string first;
         for (const json& x : *mf)
-            if (x.value("status", "") == "not_answered") ++n;
-        if (n) out.push_back({Screen::green_factory, std::to_string(n) + tr("progress.gf_unanswered"), tr("progress.unlock_gf")});
+            if (x.value("status", "") == "not_answered") {
+                if (!n) first = x.value("id", "");
+                ++n;
+            }
+        if (n)
+            out.push_back({Screen::green_factory, std::to_string(n) + tr("progress.gf_unanswered"), tr("progress.unlock_gf"),
+                           "/green_factory/" + first});
     }
     if (const json* ce = at(r, {"carbon_efficiency", "missing"}); ce && ce->is_object() && ce->value("code", "") == "needs_industry_average")
-        out.push_back({Screen::settings, tr("progress.industry_average"), tr("progress.unlock_grade")});
+        out.push_back({Screen::settings, tr("progress.industry_average"), tr("progress.unlock_grade"),
+                       "/options/industry_average_tco2_per_10k_yuan"});
     if (const json* ne = at(r, {"portfolio", "detail", "not_evaluated"}); ne && ne->is_array())
         for (const json& n : *ne) {
-            const std::string needs = field_words(n.value("needs", json::array()));
-            out.push_back({Screen::equipment, needs, std::string(tr("progress.unlock_measure")) + measure_name(s, n.value("measure", ""))});
+            // the fields in words; the link opens the row's tab and focuses its first field
+            const json needs = n.value("needs", json::array());
+            const int row = n.value("row", -1);
+            std::string path = "/equipment";
+            Screen sc = Screen::equipment;
+            if (eq && eq->is_array() && row >= 0 && row < static_cast<int>(eq->size())) path = "/equipment/" + std::to_string(row);
+            if (needs.is_array() && !needs.empty() && needs[0].is_string()) {
+                std::string k = needs[0].get<std::string>();
+                if (k.rfind("management.", 0) == 0) {
+                    k = k.substr(11);
+                    if (is_field_key(k)) path = "/management/" + k, sc = Screen::management;
+                } else if (is_field_key(k)) {
+                    path += "/" + k;
+                }
+            }
+            std::string what = field_words(needs);
+            if (row >= 0) what = "#" + std::to_string(row + 1) + " " + what;
+            out.push_back({sc, what, std::string(tr("progress.unlock_measure")) + measure_name(s, n.value("measure", "")), path});
         }
     return out;
 }
 
+// Done = the screen's required inputs are there, valid and non-trivial. Output screens (results,
+// measures, report) have no "done": they show what the inputs allow.
+enum class Mark { none, done, todo, error };
+Mark screen_mark(const AppState& s, Screen sc, const std::vector<Missing>& missing) {
+    static const char* paths[] = {"", "/enterprise", "/energy", "/products", "/equipment", "/management", "/green_factory", "", "", "", ""};
+    const char* p = paths[static_cast<int>(sc)];
+    if (!p[0]) return Mark::none;
+    for (const json* e : s.issues_at(p, false))
+        if (e->value("severity", "error") == "error") return Mark::error;
+    for (const auto& m : missing)
+        if (m.screen == sc) return Mark::todo;
+    const json& d = s.document;
+    switch (sc) {
+    case Screen::profile:
+        if (!has_key(d, {"enterprise", "year"}) || !has_key(d, {"enterprise", "value_added_10k_yuan"})) return Mark::todo;
+        break;
+    case Screen::management:
+        if (const json* m = at(d, {"management"}); !m || !m->is_object() || m->size() < 3) return Mark::todo;
+        break;
+    default: break;
+    }
+    return Mark::done;
+}
+
+// Editing a sample asks once whether to keep it as the owner's own self-check (then it loses the
+// 示例 mark) or go on practising on the sample copy.
+void draw_sample_prompt(AppState& s) {
+    static std::uint64_t checked_revision = ~0ull;
+    static bool differs = false;
+    if (!s.has_document() || !s.is_sample() || s.sample_prompt_dismissed || s.tour.active) return;
+    if (checked_revision != s.revision) {
+        checked_revision = s.revision;
+        differs = false;
+        for (const auto& [file, text] : embedded_sample_files())
+            if (file == s.source_name) differs = json::parse(text, nullptr, false) != s.document;
+    }
+    if (!differs) return;
+    if (!ImGui::IsPopupOpen("##sample_prompt")) ImGui::OpenPopup("##sample_prompt");
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + vp->WorkSize.y * 0.4f), ImGuiCond_Always,
+                            ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSize(ImVec2(std::min(vp->WorkSize.x * 0.9f, ImGui::GetFontSize() * 28), 0));
+    if (ImGui::BeginPopupModal("##sample_prompt", nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoSavedSettings)) {
+        text_wrapped(tr("sample.prompt"));
+        ImGui::Spacing();
+        if (ImGui::Button(tr("sample.keep_as_own"))) {
+            s.sample_owned = true;
+            s.sample_prompt_dismissed = true;
+            s.source_name.clear();
+            storage::set_current_source("");
+            ImGui::CloseCurrentPopup();
+        }
+        track("sample.keep_as_own");
+        ImGui::SameLine();
+        if (ImGui::Button(tr("sample.keep_practising"))) {
+            s.sample_prompt_dismissed = true;
+            ImGui::CloseCurrentPopup();
+        }
+        track("sample.keep_practising");
+        ImGui::EndPopup();
+    }
+}
+
 void draw_screen(AppState& s) {
+    // No open document: only the start screen and the settings have anything to show.
+    if (!s.has_document() && s.screen != Screen::settings) s.screen = Screen::start;
     switch (s.screen) {
     case Screen::start: draw_start(s); break;
     case Screen::profile: draw_profile(s); break;
@@ -133,39 +272,66 @@ void draw_nav_panel(AppState& s, bool& close) {
     };
     text_wrapped(tr("app.title"));
     track("app.title");
-    {
+    const bool open = s.has_document();
+    if (open && s.is_sample()) {
+        // a sample is a training copy, marked as such wherever its name shows
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(col_warning()), "%s", tr("app.sample_badge"));
+        track("app.sample_badge");
+    }
+    if (open) {
         // the open self-check by its enterprise name (a file name like 01_dyeing_shaoxing.json is an id)
         const json* nm = at(s.document, {"enterprise", "name"});
-        const std::string shown = nm && nm->is_string() && !nm->get<std::string>().empty() ? nm->get<std::string>() : std::string();
-        if (!shown.empty()) {
-            ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
-            text_wrapped(shown);
-            ImGui::PopStyleColor();
-        }
+        const std::string shown = nm && nm->is_string() && !nm->get<std::string>().empty() ? nm->get<std::string>() : std::string(tr("app.unnamed"));
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
+        text_wrapped(shown);
+        ImGui::PopStyleColor();
+    } else {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
+        text_wrapped(tr("app.no_document"));
+        ImGui::PopStyleColor();
+        track("app.no_document");
     }
     ImGui::Separator();
     if (ImGui::Selectable(tr("nav.start"), s.screen == Screen::start, 0, ImVec2(0, th))) pick(Screen::start);
     track("nav.start");
     const auto missing = missing_items(s);
     const float mark_x = ImGui::GetContentRegionMax().x - fs * 1.2f;
+    int inputs = 0, inputs_done = 0;
+    ImGui::BeginDisabled(!open);
     for (int i = 0; i < static_cast<int>(sizeof k_nav / sizeof k_nav[0]); ++i) {
         const NavItem& n = k_nav[i];
-        int errs = 0, miss = 0;
-        static const char* paths[] = {"", "/enterprise", "/energy", "/products", "/equipment", "/management", "/green_factory", "", "/options", "", ""};
-        const char* p = paths[static_cast<int>(n.screen)];
-        if (p[0]) errs = static_cast<int>(s.issues_at(p, false).size());
-        for (const auto& m : missing)
-            if (m.screen == n.screen) ++miss;
+        const Mark mk = open ? screen_mark(s, n.screen, missing) : Mark::none;
+        if (mk != Mark::none) {
+            ++inputs;
+            if (mk == Mark::done) ++inputs_done;
+        }
         char label[128];
         std::snprintf(label, sizeof label, "%d  %s", i + 1, tr(n.label));
         if (ImGui::Selectable(label, s.screen == n.screen, 0, ImVec2(mark_x - ImGui::GetCursorPosX() - fs * 0.3f, th))) pick(n.screen);
         track(n.id);
+        if (mk == Mark::none) continue;  // output screens are never "done"
         ImGui::SameLine(mark_x);
         if (th > 0) ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (th - ImGui::GetTextLineHeight()) * 0.5f);
-        if (errs) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(col_error()), "!");
-        else if (miss) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(col_info()), "○");
+        if (mk == Mark::error) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(col_error()), "!");
+        else if (mk == Mark::todo) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(col_info()), "○");
         else ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(col_ok()), "●");
+        if (i == 0) track("nav.mark");
+        if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {  // the legend, on hover of a mark
+            ImGui::BeginTooltip();
+            ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(col_ok()), "●");
+            ImGui::SameLine();
+            ImGui::TextUnformatted(tr("progress.legend_done"));
+            ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(col_info()), "○");
+            ImGui::SameLine();
+            ImGui::TextUnformatted(tr("progress.legend_todo"));
+            ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(col_error()), "!");
+            ImGui::SameLine();
+            ImGui::TextUnformatted(tr("progress.legend_error"));
+            ImGui::TextDisabled("%s", tr("progress.legend_outputs"));
+            ImGui::EndTooltip();
+        }
     }
+    ImGui::EndDisabled();
     ImGui::Separator();
     if (ImGui::Selectable(tr("nav.settings"), s.screen == Screen::settings, 0, ImVec2(0, th))) pick(Screen::settings);
     track("nav.settings");
@@ -175,12 +341,16 @@ void draw_nav_panel(AppState& s, bool& close) {
     }
     track("nav.tour");
 
-    // ---- progress: what is missing and what it would unlock
+    if (!open) {
+        ImGui::Separator();
+        text_wrapped(tr("app.start_hint"));
+        return;
+    }
+    // ---- progress: input screens done, then what is missing and what it would unlock
     ImGui::Separator();
-    const int total = 12;
-    const float done = static_cast<float>(std::max(0, total - static_cast<int>(missing.size()))) / total;
+    const float done = inputs ? static_cast<float>(inputs_done) / inputs : 0.f;
     char ov[64];
-    std::snprintf(ov, sizeof ov, "%s %d%%", tr("progress.label"), static_cast<int>(done * 100 + 0.5f));
+    std::snprintf(ov, sizeof ov, "%s %d/%d", tr("progress.label"), inputs_done, inputs);
     ImGui::ProgressBar(done, ImVec2(-ImGui::CalcTextSize("(?)").x - ImGui::GetStyle().ItemInnerSpacing.x, 0), ov);
     track("progress.bar");
     help("help.progress");
@@ -189,9 +359,17 @@ void draw_nav_panel(AppState& s, bool& close) {
     for (const auto& m : missing) {
         ImGui::PushID(k++);
         ImGui::PushStyleColor(ImGuiCol_Text, col_info());
-        if (th > 0 ? ImGui::Button(">", ImVec2(th, th)) : small_button(">")) pick(m.screen);
+        if (th > 0 ? ImGui::Button(">", ImVec2(th, th)) : small_button(">")) {
+            pick(m.screen);
+            s.focus_path = m.path;  // the screen opens its tab and focuses the field
+            s.focused_path.clear();
+            g_focus_frames = 0;
+        }
         ImGui::PopStyleColor();
         if (k == 1) track("progress.first_missing");
+        char mid[48];
+        std::snprintf(mid, sizeof mid, "progress.missing.%d", k - 1);
+        track(mid);
         ImGui::SameLine();
         text_wrapped(m.what);
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
@@ -289,6 +467,9 @@ void draw_app(AppState& s) {
     ImGui::End();
 
     draw_tour(s);
+    draw_sample_prompt(s);
+    // A focus request the screen could not honour (a field it does not show) expires.
+    if (!s.focus_path.empty() && ++g_focus_frames > 8) s.focus_path.clear();
 }
 
 } // namespace selfcheck::app::ui

@@ -66,20 +66,24 @@ void draw_products(AppState& s) {
         }
         std::snprintf(tid, sizeof tid, "products.%d.limit", i);
         track(tid);
+        focus_target(s, path + "/limit_id");
         field_issues(s, path + "/limit_id");
 
         row_label(tr("products.output"));
         ch |= input_number("##out", r, "output", fs * 10);
         std::snprintf(tid, sizeof tid, "products.%d.output", i);
         track(tid);
+        focus_target(s, path + "/output");
         same_line_if_fits(fs * 5);
         ch |= input_text("##unit", r, "unit", fs * 5);
+        focus_target(s, path + "/unit");
         help("help.product_unit");
         field_issues(s, path + "/output");
         field_issues(s, path + "/unit");
 
         row_label(tr("products.energy"), "help.product_energy");
         ch |= input_number("##e", r, "energy_tce", fs * 10);
+        focus_target(s, path + "/energy_tce");
         unit_label(tr("unit.tce"));
         field_issues(s, path + "/energy_tce");
 
@@ -106,6 +110,7 @@ void draw_products(AppState& s) {
         ch = true;
     }
     track("products.add");
+    focus_target(s, "/products");
     if (ch) s.mark_edited();
 }
 

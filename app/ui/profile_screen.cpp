@@ -34,12 +34,14 @@ void draw_profile(AppState& s) {
     ch |= input_text("##name", ent, "name", ImGui::GetFontSize() * 20);
     track("enterprise.name");
     track("profile.name");
+    focus_target(s, "/enterprise/name");
     field_issues(s, base + "name");
 
     row_label(tr("profile.credit_code"), "help.credit_code");
     ch |= input_text("##credit", ent, "credit_code");
     track("profile.credit_code");
-    field_issues(s, base + "credit_code");
+    focus_target(s, "/enterprise/credit_code");
+    if (field_issues(s, base + "credit_code")) track("profile.credit_code.issue");
 
     // City and county pickers from regions.json
     {
@@ -97,6 +99,7 @@ void draw_profile(AppState& s) {
                 }
             ImGui::EndCombo();
         }
+        focus_target(s, "/enterprise/industry");
         track("profile.industry");
         field_issues(s, base + "industry");
     }
@@ -121,6 +124,7 @@ void draw_profile(AppState& s) {
         row_label(tr(f.label), f.help);
         ImGui::PushID(f.key);
         ch |= input_number("##v", ent, f.key);
+        focus_target(s, base + f.key);
         ImGui::PopID();
         track(f.id);
         unit_label(tr(f.unit));

@@ -66,8 +66,10 @@ std::string clock_time(double ms) {
 void report_section(AppState& s) {
     ImGui::SeparatorText(tr("report.section"));
     s.update();
-    const bool ok = s.result_ok;
-    if (!ok) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(col_error()), "%s", tr("report.needs_valid"));
+    // A report states verdicts (tier, key-unit status, carbon level): only from valid, non-trivial data.
+    const bool ok = s.result_ok && s.figures_valid();
+    if (!s.result_ok) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(col_error()), "%s", tr("report.needs_valid"));
+    else if (!ok) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(col_error()), "%s", tr(s.why_no_figures()));
     const std::string lang = lang_en() ? "en" : "zh";
     const std::string date = platform::today_local();
     ImGui::BeginDisabled(!ok);
@@ -135,7 +137,17 @@ void upload_section(AppState& s) {
     }
 
     const upload::Draft& d = upload::draft();
-    ImGui::BeginDisabled(!s.result_ok);
+    // Identity fields (the credit code) block only the upload: the receiver keys enterprises by them.
+    bool identity_ok = true;
+    for (const json* e : s.issues_at("/enterprise/credit_code"))
+        if (e->value("code", "").rfind("credit_code_", 0) == 0) identity_ok = false;
+    if (!identity_ok) {
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(col_warning()), "%s", tr("upload.identity_blocked"));
+        ImGui::PopTextWrapPos();
+        track("upload.identity_blocked");
+    }
+    ImGui::BeginDisabled(!s.result_ok || !identity_ok);
     if (ImGui::Button(tr("upload.prepare"))) {
         upload::prepare(s);
         g_confirmed = false;

@@ -49,11 +49,20 @@ const char* tier_label(const std::string& t) {
 void draw_results(AppState& s) {
     screen_title("results.title", "help.results");
     stale_banner(s);
-    if (!s.has_result()) {
-        text_wrapped(tr("results.none"));
+    if (!s.figures_valid()) {
+        // No figure that was never valid: "—" with the reason, never 0.00 or a verdict.
+        const float kw0 = (ImGui::GetContentRegionAvail().x - ImGui::GetFontSize()) / 4;
+        kpi("results.total_tce", tr("results.total_tce"), "—", tr("unit.tce"), "help.equivalent", {});
+        ImGui::SameLine(kw0);
+        kpi("results.total_equal_tce", tr("results.total_equal_tce"), "—", tr("unit.tce"), "help.equal", {});
+        ImGui::SameLine(kw0 * 2);
+        kpi("results.total_tco2", tr("results.total_tco2"), "—", tr("unit.tco2"), "help.scopes", {});
+        text_wrapped_colored(col_info(), std::string(tr("common.missing_mark")) + " " + tr(s.why_no_figures()));
+        track("results.no_figures");
         return;
     }
     const json& r = s.result();
+    const bool verdicts = s.verdicts_valid();
     charts::set_print_palette(s.print_colours);
     const float fs = ImGui::GetFontSize();
     const float avail = ImGui::GetContentRegionAvail().x;
@@ -171,14 +180,15 @@ void draw_results(AppState& s) {
         const std::string level = ce ? ce->value("level", "") : "";
         const json* L = ce ? at(*ce, {"intensity"}) : nullptr;
         text_wrapped(std::string(tr("results.carbon_level")) + " L = " + opt_num(L) + " " + tr("unit.tco2_per_10k_yuan") + " · " +
-                     (level == "low" ? tr("results.level_low") : level == "medium" ? tr("results.level_medium")
+                     (!verdicts ? "—" : level == "low" ? tr("results.level_low") : level == "medium" ? tr("results.level_medium")
                                    : level == "high" ? tr("results.level_high") : "—"));
         track("results.carbon_level");
+        if (!verdicts) text_wrapped_colored(col_info(), tr("figures.verdict_needs_valid"));
         help("help.carbon_level");
         const json* K = ce ? at(*ce, {"index"}) : nullptr;
         const json* G = ce ? at(*ce, {"grade"}) : nullptr;
         std::optional<double> kv;
-        if (is_num(K)) kv = K->get<double>();
+        if (is_num(K) && verdicts) kv = K->get<double>();
         std::string caption = "K = " + opt_num(K) + " · " + tr("results.grade") + " " + (G && G->is_number() ? std::to_string(G->get<int>()) : "—");
         std::string missing = tr("results.gauge_missing");
         if (ce && at(*ce, {"missing"}) && (*ce)["missing"].is_object()) missing = local((*ce)["missing"], "message");
@@ -203,21 +213,24 @@ void draw_results(AppState& s) {
 
         ImGui::TableNextColumn();
         section(tr("results.budget"), "help.budget");
-        const std::string tier = r.contains("energy") ? r["energy"].value("budget_tier", "") : "";
+        const std::string tier = verdicts && r.contains("energy") ? r["energy"].value("budget_tier", "") : "";
         text_wrapped(tier_label(tier));
         track("results.budget_tier");
-        if (hover_tip_begin()) {
+        if (verdicts && hover_tip_begin()) {
             tooltip_text(r["energy"].value("budget_tier_clause", ""));
             hover_tip_end();
         }
-        const bool key_unit = r["energy"].value("key_energy_unit", false);
-        const bool may = r["energy"].value("key_unit_may_be_designated", false);
-        text_wrapped(key_unit ? tr("results.key_unit_yes") : may ? tr("results.key_unit_may") : tr("results.key_unit_no"));
+        // One statement for app and report: key_unit_status() (ui/widgets.cpp), the same sentence the report prints.
+        text_wrapped(verdicts ? key_unit_status(r) : std::string("—"));
         track("results.key_unit");
         help("help.key_unit");
-        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
-        text_wrapped(r["energy"].value("key_unit_clause", ""));
-        ImGui::PopStyleColor();
+        if (verdicts) {
+            ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
+            text_wrapped(r["energy"].value("key_unit_clause", ""));
+            ImGui::PopStyleColor();
+        } else {
+            text_wrapped_colored(col_info(), tr("figures.verdict_needs_valid"));
+        }
 
         // green-factory radar
         section(tr("results.gf_radar"));
@@ -227,7 +240,15 @@ void draw_results(AppState& s) {
                 const double mx = number_or(at(dm, {"max"}), 0), sc = number_or(at(dm, {"score"}), 0);
                 axes.push_back({local(dm, "name"), mx > 0 ? sc / mx : 0, num(sc) + " / " + num(mx) + " " + tr("gf.points")});
             }
-        charts::radar("gf", axes, fs * 4.5f);
+        bool any_score = false;
+        for (const auto& a : axes) any_score = any_score || a.fraction > 0;
+        if (any_score) {
+            charts::radar("gf", axes, fs * 4.5f);
+        } else {
+            // an empty chart says what it needs instead of drawing a lone dot
+            text_wrapped_colored(col_info(), tr("results.gf_radar_empty"));
+            if (ImGui::SmallButton(tr("results.goto_gf"))) s.screen = Screen::green_factory;
+        }
         track("results.gf_radar");
         ImGui::EndTable();
     }

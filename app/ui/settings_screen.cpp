@@ -143,6 +143,7 @@ void draw_settings(AppState& s) {
     row_label(tr("settings.industry_average_value"));
     ch |= input_number("##avg", opt, "industry_average_tco2_per_10k_yuan", fs * 8);
     track("settings.industry_average");
+    focus_target(s, "/options/industry_average_tco2_per_10k_yuan");
     unit_label(tr("unit.tco2_per_10k_yuan"));
     text_wrapped_colored(col_info(), tr("settings.industry_average_note"));
     field_issues(s, "/options/industry_average_tco2_per_10k_yuan");

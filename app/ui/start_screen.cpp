@@ -146,6 +146,11 @@ void draw_start(AppState& s) {
             const bool is_current = e.id == current;
             text_wrapped(e.name);
             track(("start.name." + e.id).c_str());
+            for (const auto& [file, text] : embedded_sample_files())
+                if (!e.source.empty() && file == e.source) {  // a training copy of a sample
+                    ImGui::SameLine();
+                    ImGui::TextDisabled("%s", tr("app.sample_badge"));
+                }
             if (is_current) {
                 same_line_if_fits(ImGui::CalcTextSize(tr("start.current")).x + ImGui::GetStyle().FramePadding.x * 2 + ImGui::GetFrameHeight());
                 ImGui::TextDisabled("%s", tr("start.current"));

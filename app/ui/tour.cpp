@@ -84,8 +84,15 @@ void draw_tour(AppState& s) {
         dl->AddRectFilled(ImVec2(v0.x, a.y), ImVec2(a.x, b.y), dim);
         dl->AddRectFilled(ImVec2(b.x, a.y), ImVec2(v1.x, b.y), dim);
         dl->AddRect(a, b, IM_COL32(255, 200, 40, 255), 4, 0, 3);
-        anchor = ImVec2(std::min(a.x, v1.x - fs * 25), b.y + fs * 0.6f);
-        if (anchor.y > v1.y - fs * 10) anchor.y = std::max(v0.y, a.y - fs * 10);
+        // Beside what it explains, never over it: right of the target, else left, else below,
+        // else above (popup w = 24 em, h ≈ 10 em); clamped to the viewport.
+        const float w = fs * 24, h = fs * 10, gap = fs * 0.8f;
+        auto clamp_y = [&](float y) { return std::clamp(y, v0.y, std::max(v0.y, v1.y - h)); };
+        auto clamp_x = [&](float x) { return std::clamp(x, v0.x, std::max(v0.x, v1.x - w)); };
+        if (b.x + gap + w <= v1.x) anchor = ImVec2(b.x + gap, clamp_y(a.y));
+        else if (a.x - gap - w >= v0.x) anchor = ImVec2(a.x - gap - w, clamp_y(a.y));
+        else if (b.y + gap + h <= v1.y) anchor = ImVec2(clamp_x(a.x), b.y + gap);
+        else anchor = ImVec2(clamp_x(a.x), std::max(v0.y, a.y - gap - h));
     } else {
         dl->AddRectFilled(v0, v1, dim);
     }

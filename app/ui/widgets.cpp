@@ -275,6 +275,27 @@ bool yes_no(const char* id, json& obj, const char* key) {
     return true;
 }
 
+std::string key_unit_status(const json& r) {
+    const json* k = at(r, {"energy", "key_energy_unit"});
+    const json* m = at(r, {"energy", "key_unit_may_be_designated"});
+    if (!k || !k->is_boolean()) return "—";
+    if (k->get<bool>()) return tr("results.key_unit_yes");
+    return m && m->is_boolean() && m->get<bool>() ? tr("results.key_unit_may") : tr("results.key_unit_no");
+}
+
+void focus_target(AppState& s, const std::string& path) {
+    if (!s.focus_path.empty() && s.focus_path == path) {
+        ImGui::SetKeyboardFocusHere(-1);
+        ImGui::SetScrollHereY(0.4f);
+        s.focused_path = path;
+        s.focus_path.clear();
+    }
+    if (!s.focused_path.empty() && s.focused_path == path && (ImGui::IsItemActive() || ImGui::IsItemFocused())) {
+        track("focus.current");
+        track(("focus.current:" + path).c_str());
+    }
+}
+
 // Light theme: darker hues so text in them keeps WCAG AA contrast (>= 4.5:1) on white.
 unsigned int col_error() { return dark_theme() ? IM_COL32(235, 87, 87, 255) : IM_COL32(190, 30, 30, 255); }
 unsigned int col_warning() { return dark_theme() ? IM_COL32(230, 170, 40, 255) : IM_COL32(150, 85, 0, 255); }

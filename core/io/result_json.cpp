@@ -348,6 +348,7 @@ json measure_to_json(const MeasureResult& m) {
         d["compliance_note_en"] = "costs money and saves none: a compliance cost";
     }
     put_outlook(d, m.outlook, true);
+    if (!m.recommendation.is_null()) d["recommendation"] = m.recommendation;
     json items = json::array();
     for (const auto& k : m.items)
         items.push_back({{"row", k.row}, {"target", k.target}, {"tce_saved", k.tce_saved}, {"tco2_avoided", k.tco2_avoided},
@@ -401,7 +402,9 @@ json portfolio_to_json(const Portfolio& p) {
         d["macc"] = std::move(macc);
         d["npv_10k_yuan"] = p.npv_10k_yuan;
         d["discount_rate"] = p.discount_rate;
-        d["selection"] = p.user_selection ? "user" : "positive_npv_and_required";
+        d["selection"] = p.user_selection ? "user" : "recommended";
+        d["cost_only"] = p.cost_only;
+        d["required"] = p.required;
         if (p.payback_years) d["payback_years"] = *p.payback_years;
         put_outlook(d, p.outlook, false);
         json not_eval = json::array();

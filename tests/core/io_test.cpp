@@ -16,14 +16,25 @@ TEST_CASE("GB 32100 check character", "[io][credit]") {
     CHECK(check_credit_code("91350100M000100I43") == CreditCodeStatus::bad_character);  // I is not allowed
 }
 
-TEST_CASE("a wrong credit code is an error with the right path and both languages", "[io]") {
-    Issues is = parse_issues(doc({}, {{"credit_code", "91350100M000100Y44"}}).dump());
+TEST_CASE("a wrong credit code is a warning with the right path and both languages; the result is computed", "[io]") {
+    const json d = doc(json::array({{{"carrier", "electricity"}, {"quantity", 1000000}, {"unit", "kWh"}}}),
+                       {{"credit_code", "91350100M000100Y44"}});
+    Issues is = parse_issues(d.dump());
     REQUIRE(has_issue(is, "credit_code_check", "/enterprise/credit_code"));
+    CHECK_FALSE(is.has_errors());  // an identity field blocks only the upload
     for (const auto& i : is.items)
         if (i.code == "credit_code_check") {
+            CHECK(i.severity == Severity::warning);
             CHECK(i.message_zh.find("3") != std::string::npos);  // tells the expected character
             CHECK_FALSE(i.message_en.empty());
         }
+    // 1,000,000 kWh × 0.1229 kgce/kWh (GB/T 2589-2020 当量值) = 122.9 tce, computed despite the warning
+    CHECK_THAT(assess_doc(d).energy.total_tce, WithinRel(122.9, 1e-9));
+    for (const char* bad : {"91350100M000100Y4", "91350100M000100I43"}) {
+        Issues j = parse_issues(doc(json::array(), {{"credit_code", bad}}).dump());
+        CHECK_FALSE(j.has_errors());
+        CHECK(j.items.size() >= 1);
+    }
 }
 
 TEST_CASE("wrong types, negative and absurd quantities, bad units", "[io]") {
@@ -65,6 +76,21 @@ TEST_CASE("monthly values that do not add up to the year are an error", "[io]") 
     CHECK(has_issue(parse_issues(doc({row}).dump()), "monthly_sum_mismatch", "/energy/0/quantity"));
     row["monthly"] = {1, 2, 3};
     CHECK(has_issue(parse_issues(doc({row}).dump()), "monthly_shape"));
+}
+
+TEST_CASE("monthly entry starts empty: months not entered yet are no error; the annual figure counts", "[io]") {
+    json months = json::array();
+    for (int i = 0; i < 12; ++i) months.push_back(i < 5 ? json(100) : json(nullptr));  // 5 bills entered
+    json row = {{"carrier", "electricity"}, {"unit", "kWh"}, {"quantity", 1000000}, {"monthly", months}};
+    Issues is = parse_issues(doc({row}).dump());
+    CHECK_FALSE(is.has_errors());
+    // 1,000,000 kWh × 0.1229 kgce/kWh ÷ 1000 = 122.9 tce: the annual figure, not the 500 kWh entered so far
+    CHECK_THAT(assess_doc(doc({row})).energy.total_tce, WithinRel(122.9, 1e-9));
+    row.erase("quantity");
+    CHECK(has_issue(parse_issues(doc({row}).dump()), "missing_quantity", "/energy/0/quantity"));
+    // all 12 entered and no annual figure: the year is their sum, 12 × 100 kWh × 0.1229 / 1000 = 0.14748 tce
+    for (auto& m : row["monthly"]) m = 100;
+    CHECK_THAT(assess_doc(doc({row})).energy.total_tce, WithinRel(0.14748, 1e-9));
 }
 
 TEST_CASE("unknown keys are warnings, kept on save", "[io]") {

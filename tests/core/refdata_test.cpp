@@ -5,6 +5,8 @@
 #include "validate.hpp"
 
 #include <set>
+#include <string>
+#include <vector>
 
 using namespace selfcheck;
 using namespace selfcheck::test;
@@ -30,6 +32,65 @@ TEST_CASE("every record has a known confidence tag and a version", "[refdata]") 
             if (rec.value) CHECK_FALSE(rec.unit.empty());
         }
     }
+}
+
+namespace {
+// A citation a user cannot follow: an internal note file ("measures.md"), a note section sign ("§4.1"),
+// a tag of the internal notes' reference list ("[S R28]", "[K]", "[V]") or a path into ../shared.
+std::string internal_citation(const std::string& s) {
+    for (const char* bad : {".md", "§", "[S R", "[S]", "[K", "[V]", "../shared", "shared/reference"})
+        if (s.find(bad) != std::string::npos) return bad;
+    return {};
+}
+
+// Every string anywhere in a data file (sources, clauses, notes in both languages) is shown to users.
+void collect_internal_citations(const nlohmann::json& j, const std::string& path,
+                                std::vector<std::string>& hits) {
+    if (j.is_object()) {
+        for (auto it = j.begin(); it != j.end(); ++it) collect_internal_citations(*it, path + "/" + it.key(), hits);
+    } else if (j.is_array()) {
+        for (std::size_t i = 0; i < j.size(); ++i) collect_internal_citations(j[i], path + "/" + std::to_string(i), hits);
+    } else if (j.is_string()) {
+        const std::string s = j.get<std::string>();
+        if (!internal_citation(s).empty()) hits.push_back(path + ": " + s);
+    }
+}
+}  // namespace
+
+TEST_CASE("the citation check recognises internal note references", "[refdata]") {
+    // The forms the data used to carry (issue 18 item 12) must be caught...
+    CHECK(internal_citation("measures.md §4.1: 8% social discount rate [S R28]") == ".md");
+    CHECK(internal_citation("按行业经验 §2 #1a") == "§");
+    CHECK(internal_citation("YE3 price ≈150–350 ¥/kW [K,V]") == "[K");
+    CHECK(internal_citation("leaks 20–30% [S R4]") == "[S R");
+    CHECK(internal_citation("see ../shared/reference/domain") == "../shared");
+    // ...and a followable citation must pass.
+    CHECK(internal_citation("国家发展改革委、建设部《建设项目经济评价方法与参数》（第三版，2006）社会折现率 8%").empty());
+    CHECK(internal_citation("GB/T 2589-2020 综合能耗计算通则 附录 A").empty());
+    std::vector<std::string> hits;
+    collect_internal_citations(nlohmann::json::parse(R"({"records":[{"id":"a","source":"ok"},{"id":"b","note_zh":"见 domain.md"}]})"),
+                               "t", hits);
+    REQUIRE(hits.size() == 1);
+    CHECK(hits[0] == "t/records/1/note_zh: 见 domain.md");
+}
+
+TEST_CASE("every source and note in the embedded data names something a user can follow", "[refdata]") {
+    const RefData& r = ref();
+    REQUIRE(r.datasets.size() >= 13);
+    std::size_t records = 0;
+    for (const auto& [name, d] : r.datasets) {
+        for (const auto& rec : d.records) {
+            ++records;
+            INFO(name << " / " << rec.id << ": " << rec.source);
+            CHECK(internal_citation(rec.source).empty());
+        }
+        std::vector<std::string> hits;
+        collect_internal_citations(d.raw, name, hits);  // header fields (note_zh, note_en, ...)
+        for (const auto& rec : d.records) collect_internal_citations(rec.raw, name + "/" + rec.id, hits);
+        for (const auto& h : hits) UNSCOPED_INFO(h);
+        CHECK(hits.empty());
+    }
+    CHECK(records > 500);  // measures alone holds 190 records; the check must have looked at them
 }
 
 TEST_CASE("loader rejects defective data files", "[refdata]") {

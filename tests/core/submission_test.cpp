@@ -125,6 +125,17 @@ TEST_CASE("assessment issues come back under /assessment; unknown top-level keys
     CHECK(has_issue(p.issues, "unknown_field", "/signature"));
 }
 
+TEST_CASE("a wrong credit code blocks the upload: the receiver refuses it as an error", "[submission]") {
+    json s = honest();
+    s["assessment"]["enterprise"]["credit_code"] = "91350100M000100Y44";  // check character should be 3
+    SubmissionOutcome p = parse(s);
+    CHECK_FALSE(p.submission);
+    bool err = false;
+    for (const auto& i : p.issues.items)
+        if (i.code == "credit_code_check" && i.path == "/assessment/enterprise/credit_code") err = i.severity == Severity::error;
+    CHECK(err);
+}
+
 TEST_CASE("malformed, oversized and deeply nested bodies are refused before parsing further", "[submission]") {
     CHECK(has_issue(parse_submission("{\"schema\":", ref()).issues, "not_json"));
     CHECK(has_issue(parse_submission("", ref()).issues, "not_json"));

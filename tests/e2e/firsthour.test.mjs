@@ -1,0 +1,180 @@
+// The owner's first hour (issue 18): a blank start, no false figures, navigation that lands and
+// advice that agrees with itself. Each test uses a fresh browser profile (own IndexedDB).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { ROOT, serveSite, launch, clickId, waitIdle } from './lib.mjs';
+
+const SAMPLES = path.join(ROOT, 'assets/data/samples');
+const sampleFiles = readdirSync(SAMPLES).filter(f => f.endsWith('.json')).sort();
+const sample = n => readFileSync(path.join(SAMPLES, sampleFiles[n]), 'utf8');
+
+let site, browser;
+before(async () => {
+  site = await serveSite();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+async function fresh({ width = 1366, height = 768 } = {}) {
+  const context = await browser.newContext({ viewport: { width, height } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', e => errors.push(String(e)));
+  page.on('console', m => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.goto(site.url);
+  await page.waitForFunction(() => window.selfcheck && window.selfcheck.ready, null, { timeout: 30000 });
+  await page.evaluate(() => window.selfcheck.ready);
+  await page.waitForFunction(() => window.selfcheck.storage().status !== 'opening', null, { timeout: 10000 });
+  return { context, page, errors };
+}
+const items = page => page.evaluate(() => window.selfcheck.items());
+const result = async page => JSON.parse(await page.evaluate(() => window.selfcheck.result()));
+async function afterFrames(page, n = 2) {
+  const f0 = await page.evaluate(() => window.selfcheck.frames());
+  await page.waitForFunction(([f, k]) => window.selfcheck.frames() >= f + k, [f0, n]);
+}
+async function typeInto(page, id, text) {
+  await clickId(page, id);
+  await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'ime');
+  await page.keyboard.press('Control+A');
+  await afterFrames(page);
+  await page.keyboard.insertText(text);
+  await page.keyboard.press('Enter');
+}
+async function waitItem(page, id, timeout = 5000) {
+  await page.waitForFunction(i => window.selfcheck.items()[i], id, { timeout });
+}
+async function go(page, screen) {
+  await clickId(page, `nav.${screen}`);
+  await afterFrames(page, 3);
+}
+async function newDocument(page) {
+  await waitItem(page, 'start.new');
+  await clickId(page, 'start.new');
+  await page.waitForFunction(() => JSON.parse(window.selfcheck.document()) !== null, null, { timeout: 5000 });
+  await afterFrames(page, 3);
+}
+
+test('a first visit shows the start screen with no open document', async () => {
+  const { context, page, errors } = await fresh();
+  assert.equal(JSON.parse(await page.evaluate(() => window.selfcheck.document())), null, 'no document is open');
+  await waitItem(page, 'start.title');
+  const it = await items();
+  assert.ok(it['app.no_document'], 'the sidebar says no self-check is open');
+  assert.ok(!it['progress.bar'], 'no progress for a document that does not exist');
+  assert.ok(!it['app.sample_badge'], 'no sample is open');
+  // the screens need a document: clicking one stays on the start screen
+  await clickId(page, 'nav.results');
+  await afterFrames(page, 3);
+  assert.ok((await items())['start.title'], 'still the start screen');
+  assert.deepEqual(errors.filter(e => !/favicon|service worker|sw\.js|Failed to load resource/i.test(e)), []);
+  await context.close();
+});
+
+test('a sample opens as a copy marked 示例; editing it asks to keep it as the owner\'s own', async () => {
+  const { context, page } = await fresh();
+  await waitItem(page, 'start.sample.0');
+  await clickId(page, 'start.sample.0');
+  await waitItem(page, 'app.sample_badge');
+  await typeInto(page, 'profile.name', '我的印染厂');
+  await waitItem(page, 'sample.keep_as_own');
+  await clickId(page, 'sample.keep_as_own');
+  await page.waitForFunction(() => !window.selfcheck.items()['app.sample_badge'], null, { timeout: 5000 });
+  await context.close();
+});
+
+test('a wrong credit code leaves the result computed, with a warning at the field; only the upload is blocked', async () => {
+  const { context, page } = await fresh();
+  const lo = await page.evaluate(t => window.selfcheck.load(t), sample(0));
+  assert.equal(lo.ok, true, JSON.stringify(lo.errors));
+  await go(page, 'profile');
+  // GB 32100: the check character of 91350100M000100Y4 is 3, so ...44 is wrong
+  await typeInto(page, 'profile.credit_code', '91350100M000100Y44');
+  await page.waitForFunction(() => JSON.parse(window.selfcheck.document()).enterprise.credit_code === '91350100M000100Y44',
+                             null, { timeout: 5000 });
+  const r = await result(page);
+  assert.ok(!r.errors, 'no errors: the result is computed');
+  assert.ok(r.energy.total_tce > 0);
+  assert.ok(r.warnings.some(w => w.path === '/enterprise/credit_code' && w.code === 'credit_code_check'));
+  await waitItem(page, 'profile.credit_code.issue');
+  await go(page, 'results');
+  await waitItem(page, 'results.total_tce');
+  assert.ok(!(await items())['results.no_figures'], 'figures are shown');
+  await go(page, 'report');
+  await waitItem(page, 'upload.identity_blocked');
+  await context.close();
+});
+
+test('an invalid quantity on a new document shows "—" with the reason, not 0.00', async () => {
+  const { context, page } = await fresh();
+  await newDocument(page);
+  await go(page, 'energy');
+  await clickId(page, 'energy.add_row');
+  await waitItem(page, 'energy.0.quantity');
+  await typeInto(page, 'energy.0.quantity', '12x');
+  await page.waitForFunction(() => JSON.parse(window.selfcheck.document()).energy[0].quantity === '12x', null, { timeout: 5000 });
+  assert.ok((await result(page)).errors.some(e => e.path === '/energy/0/quantity'));
+  await go(page, 'results');
+  await waitItem(page, 'results.no_figures');
+  const it = await items();
+  assert.ok(!it['results.budget_tier'] && !it['results.key_unit'] && !it['results.carbon_level'], 'no verdicts without valid data');
+  await context.close();
+});
+
+test('every missing-item link opens its screen and focuses its field', async () => {
+  const { context, page } = await fresh();
+  // the sample with its products and management removed, and one air-compressor row lacking
+  // the pressure the pressure measure needs: links to the profile, lists and an equipment tab
+  const d = JSON.parse(sample(0));
+  delete d.enterprise.industry;
+  const ac = d.equipment.findIndex(e => e.type === 'air_compressor');
+  if (ac >= 0) delete d.equipment[ac].required_pressure_mpa;
+  const lo = await page.evaluate(t => window.selfcheck.load(t), JSON.stringify(d));
+  assert.equal(lo.ok, true, JSON.stringify(lo.errors));
+  await afterFrames(page, 3);
+  const n = Object.keys(await items()).filter(k => /^progress\.missing\.\d+$/.test(k)).length;
+  assert.ok(n >= 2, `missing items listed (${n})`);
+  const seen = [];
+  let prev = '';
+  for (let k = 0; k < n; ++k) {
+    await clickId(page, `progress.missing.${k}`);
+    // the field of this link (a new one: each link names a different field)
+    await page.waitForFunction(p => Object.keys(window.selfcheck.items()).some(x => x.startsWith('focus.current:') && x !== p), prev,
+                               { timeout: 5000 }).catch(() => {});
+    const it = await items();
+    const f = Object.keys(it).find(x => x.startsWith('focus.current:') && x !== prev);
+    prev = f || prev;
+    assert.ok(f, `missing item ${k} focused a field`);
+    seen.push(f.slice('focus.current:'.length));
+    // the focused rectangle is on screen
+    const r = it[f];
+    assert.ok(r[2] > r[0] && r[3] > r[1] && r[1] >= 0 && r[3] <= 768, `focused field ${f} visible`);
+  }
+  assert.ok(seen.includes('/enterprise/industry'), seen.join(' '));
+  if (ac >= 0) assert.ok(seen.some(p => p === `/equipment/${ac}/required_pressure_mpa`), `空压机 field focused: ${seen.join(' ')}`);
+  await context.close();
+});
+
+test('the recommended set of every sample has no measure with negative saving or negative NPV', async () => {
+  const { context, page } = await fresh();
+  for (let i = 0; i < sampleFiles.length; ++i) {
+    const lo = await page.evaluate(t => window.selfcheck.load(t), sample(i));
+    assert.equal(lo.ok, true, JSON.stringify(lo.errors));
+    const r = await result(page);
+    if (r.portfolio.detail.selection === 'user') continue;
+    const byId = Object.fromEntries(r.measures.map(m => [m.id, m]));
+    for (const id of r.portfolio.selected) {
+      const m = byId[id];
+      assert.ok(m, `${sampleFiles[i]}: ${id} computed`);
+      assert.ok(m.tce_saved >= 0 && m.tco2_avoided >= 0, `${sampleFiles[i]}: ${id} saves energy and CO2`);
+      assert.ok(m.npv_10k_yuan > 0, `${sampleFiles[i]}: ${id} NPV > 0`);
+      if (m.payback_years !== null) assert.ok(m.payback_years <= m.lifetime_years, `${sampleFiles[i]}: ${id} pays back within its life`);
+    }
+  }
+  await context.close();
+});
