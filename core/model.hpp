@@ -27,6 +27,8 @@ struct Enterprise {
     std::string city;         // Zhejiang city id from regions.json, e.g. "hangzhou"
     std::string county;       // county id from regions.json
     std::string industry;     // GB/T 4754-2017 code, e.g. "C17" or "C171"
+    // What the user wrote where it differs from the resolved id ("绍兴市", "330603", "纺织业"); names.cpp
+    std::string city_entered, county_entered, industry_entered;
     int year = 0;             // reporting year
     std::optional<double> value_added_10k_yuan;
     std::optional<double> output_value_10k_yuan;
