@@ -562,7 +562,9 @@ ParseOutcome parse_document_json(const json& doc_in, const RefData& ref) {
         if (o->is_object()) parse_options(*o, ref, in.options, is);
         else top.wrong_type("options", "对象", "an object", *o);
     }
+    if (const json* b = top.get("bills")) bills::parse_bills(*b, "/bills", ref, in.bills, is);  // bills/bills_doc.cpp
     in.unknown = top.unknown();
+    bills::check_bills_against_energy(in, is);
 
     // Cross-field checks.
     double grid_kwh = 0;
@@ -651,6 +653,7 @@ json input_to_json(const Input& in) {
     put_opt(oj, "carbon_price_yuan_per_tco2", o.carbon_price_yuan_per_tco2);
     if (o.selected_measures) oj["selected_measures"] = *o.selected_measures;
     j["options"] = std::move(oj);
+    if (in.bills.present) j["bills"] = bills::bills_to_json(in.bills);
     for (auto it = in.unknown.begin(); it != in.unknown.end(); ++it) j[it.key()] = it.value();
     return j;
 }

@@ -3,6 +3,7 @@
 // Equipment/management (diagnosis.hpp), green-factory answers (green_factory.hpp) and measures
 // (measures.hpp) are declared by their modules.
 #pragma once
+#include "bills/bills.hpp"
 #include "equipment.hpp"
 #include "green_factory.hpp"
 #include "issues.hpp"
@@ -97,6 +98,7 @@ struct Input {
     Management management;       // equipment.hpp
     GreenFactoryAnswers green_factory;  // green_factory.hpp
     Options options;
+    bills::Bills bills;          // bills/bills.hpp: electricity bill detail by month
     nlohmann::json unknown = nlohmann::json::object();  // unknown top-level keys, kept on save
 };
 
