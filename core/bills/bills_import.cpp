@@ -554,10 +554,15 @@ ImportPreview preview_import(std::string_view bytes, const json& doc_in, const R
     merge_bills(p, p.merged);
     for (const auto& [carrier, vals] : p.energy)
         merge_energy(p, p.merged, carrier, carrier == "electricity" ? Unit::kWh : carrier == "natural_gas" ? Unit::m3 : Unit::t, vals);
-    // the merged document is checked as a whole: its errors are the import's errors
+    // the merged document is checked as a whole: errors the import brings in are the import's
+    // errors (those the document already had, e.g. a field not yet filled in, are not)
+    std::set<std::pair<std::string, std::string>> before;
+    if (doc_in.is_object())
+        for (const auto& i : parse_document_json(doc_in, ref).issues.items)
+            if (i.severity == Severity::error) before.insert({i.path, i.code});
     ParseOutcome check = parse_document_json(p.merged, ref);
     for (const auto& i : check.issues.items)
-        if (i.severity == Severity::error) p.issues.items.push_back(i);
+        if (i.severity == Severity::error && !before.count({i.path, i.code})) p.issues.items.push_back(i);
     return p;
 }
 

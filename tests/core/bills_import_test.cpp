@@ -236,3 +236,15 @@ TEST_CASE("inflate: fixed-Huffman and stored blocks", "[bills][xlsx]") {
     CHECK_FALSE(inflate(std::string_view(reinterpret_cast<const char*>(fixed), sizeof fixed), 10));
     CHECK_FALSE(inflate("\xff\xff\xff", 1000));
 }
+
+TEST_CASE("an import into an unfinished document reports only the errors it brings", "[bills][import]") {
+    json d = base_doc();
+    d["enterprise"]["year"] = "2024?";  // an error the user has not fixed yet
+    ImportPreview p = preview_import(twelve_months_csv(), d, ref());
+    CHECK(p.ok());
+    CHECK(p.merged["enterprise"]["year"] == "2024?");  // kept as written
+    // a bill value the document cannot hold is the import's error
+    std::string csv = "月份,用电量(kWh),需量电价(元/kW·月)\n1,100,400\n";
+    ImportPreview q = preview_import(csv, base_doc(), ref());
+    CHECK_FALSE(q.bad_rows.empty());  // 400 yuan/kW·month is beyond the plausible 300
+}
