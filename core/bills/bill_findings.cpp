@@ -44,12 +44,10 @@ Finding finding(const char* id, const char* severity, std::string clause, std::s
     return f;
 }
 
-MeasureResult measure(const char* id, std::string_view name_key, double saving_yuan) {
+MeasureResult measure(const RefData& ref, const char* id, double saving_yuan) {
     MeasureResult m;
     m.id = id;
-    texts::Text n = texts::get(name_key);
-    m.name_zh = n.zh;
-    m.name_en = n.en;
+    m.def = ref.record("measures", std::string("measure/") + id);  // names, formula, source
     m.annual_saving_10k_yuan = saving_yuan / k_yuan_per_10k;
     return m;
 }
@@ -153,9 +151,9 @@ void bill_findings(const Input& in, Result& r, const RefData& ref) {
                       {"demand_floor_share", floor_share}};
         if (c->saving_yuan > 0) {
             f.measures.push_back("bill_basic_charge_mode");
-            MeasureResult m = measure("bill_basic_charge_mode", "bills.measure.basic_charge", c->saving_yuan);
+            MeasureResult m = measure(ref, "bill_basic_charge_mode", c->saving_yuan);
             m.payback_years = 0;
-            m.detail = {{"category", "tariff"}, {"zero_investment", true}, {"cheaper_mode", c->cheaper},
+            m.physical = {{"category", "tariff"}, {"zero_investment", true}, {"cheaper_mode", c->cheaper},
                         {"months_compared", c->months.size()}, {"source", bc_clause}};
             r.measures.push_back(std::move(m));
         }
@@ -224,8 +222,8 @@ void bill_findings(const Input& in, Result& r, const RefData& ref) {
                   {"sized_for_month", worst_month}, {"power_from_average", p_from_average}};
     if (!below.empty() && worst_qc > 0) {
         f.measures.push_back("bill_pf_capacitor");
-        MeasureResult m = measure("bill_pf_capacitor", "bills.measure.capacitor", penalty);
-        m.detail = {{"category", "tariff"}, {"capacitor_kvar", worst_qc}, {"pf_before", worst_pf}, {"pf_target", threshold},
+        MeasureResult m = measure(ref, "bill_pf_capacitor", penalty);
+        m.physical = {{"category", "tariff"}, {"capacitor_kvar", worst_qc}, {"pf_before", worst_pf}, {"pf_target", threshold},
                     {"sized_for_month", worst_month}, {"power_from_average", p_from_average},
                     {"investment_unknown", true}, {"formula", "Qc = P × (tanφ1 − tanφ2)"}, {"source", std_rec->source}};
         r.measures.push_back(std::move(m));

@@ -105,7 +105,7 @@ TEST_CASE("power factor: months below 0.90, the adjustment paid, the capacitor s
     const MeasureResult* m = measure(r, "bill_pf_capacitor");
     REQUIRE(m);
     CHECK_THAT(m->annual_saving_10k_yuan, WithinAbs(0.21, 1e-12));
-    CHECK(m->detail["investment_unknown"] == true);
+    CHECK(m->physical["investment_unknown"] == true);
     // a customer of 100–160 kVA (other industrial): standard 0.85, so month 3 (0.88) is fine
     json d = three_months();
     d["bills"]["electricity"]["customer_type"] = "other_100kva";
@@ -144,7 +144,7 @@ TEST_CASE("storage arbitrage uses the bill's own peak and valley prices", "[bill
     Result r = assess_doc(three_months());
     const MeasureResult* m = measure(r, "storage_arbitrage");
     REQUIRE(m);  // evaluated whenever electricity is bought
-    CHECK(m->detail.dump().find("prices_from_bill") != std::string::npos);
+    CHECK(m->physical.dump().find("prices_from_bill") != std::string::npos);
 }
 
 #include "bills/bill_chart.hpp"
