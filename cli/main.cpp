@@ -5,9 +5,14 @@
 //   selfcheck validate FILE|-          {"errors":[...],"warnings":[...]}; exit 0 when valid, else 2
 //   selfcheck report FILE -o OUT.html [--lang en] [--date YYYY-MM-DD]   printable HTML report
 //   selfcheck export FILE --csv DIR [--lang en]                         CSV tables into DIR
+//   selfcheck import-bills BILLS.(csv|tsv|xlsx) --into DOC.json -o OUT.json
+//                                      preview JSON on stdout (columns, changes, bad rows); exit 0 and
+//                                      OUT written, or 2 with located errors (nothing written)
 //   selfcheck --version
+#include "bills/bills.hpp"
 #include "report.hpp"
 #include "selfcheck.hpp"
+#include "validate.hpp"
 
 #include <cstdio>
 #include <ctime>
@@ -67,6 +72,7 @@ int usage() {
                  "       selfcheck validate FILE|-\n"
                  "       selfcheck report FILE|- -o OUT.html [--lang zh|en] [--date YYYY-MM-DD]\n"
                  "       selfcheck export FILE|- --csv DIR [--lang zh|en]\n"
+                 "       selfcheck import-bills BILLS.(csv|xlsx) --into DOC.json -o OUT.json\n"
                  "       selfcheck --version\n");
     return k_exit_usage;
 }
@@ -229,6 +235,45 @@ int cmd_export(const std::vector<std::string>& args) {
     return k_exit_ok;
 }
 
+// Bills import (core/bills/bills_import.cpp): the same preview the app shows, then the merged document.
+int cmd_import_bills(const std::vector<std::string>& args) {
+    std::string bills, into, out;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const auto& a = args[i];
+        bool has_value = i + 1 < args.size();
+        if (a == "--into" && has_value) into = args[++i];
+        else if ((a == "-o" || a == "--output") && has_value) out = args[++i];
+        else if (bills.empty() && !a.empty() && a[0] != '-') bills = a;
+        else return usage();
+    }
+    if (bills.empty() || into.empty() || out.empty()) return usage();
+    std::string bytes, doc_text;
+    if (!read_all(bills, bytes)) {
+        print(unreadable(bills), true);
+        return k_exit_invalid;
+    }
+    if (!read_all(into, doc_text)) {
+        print(unreadable(into), true);
+        return k_exit_invalid;
+    }
+    const auto& ref = selfcheck::RefData::builtin();
+    auto parsed = selfcheck::parse_document(doc_text, ref);  // the document must be readable first
+    if (!parsed.input && (doc_text.size() > selfcheck::k_max_document_bytes ||
+                          selfcheck::json_max_nesting(doc_text) > selfcheck::k_max_depth ||
+                          !json::accept(doc_text))) {
+        print(selfcheck::errors_to_json(parsed.issues), true);
+        return k_exit_invalid;
+    }
+    auto preview = selfcheck::bills::preview_import(bytes, json::parse(doc_text), ref);
+    print(selfcheck::bills::preview_to_json(preview), true);
+    if (!preview.ok() || !preview.bad_rows.empty()) return k_exit_invalid;
+    if (!write_file(out, preview.merged.dump(2, ' ', false, json::error_handler_t::replace) + "\n")) {
+        std::fprintf(stderr, "selfcheck: cannot write %s\n", out.c_str());
+        return 73;
+    }
+    return k_exit_ok;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -244,6 +289,7 @@ int main(int argc, char** argv) {
         if (args[0] == "validate") return cmd_validate(rest);
         if (args[0] == "report") return cmd_report(rest);
         if (args[0] == "export") return cmd_export(rest);
+        if (args[0] == "import-bills") return cmd_import_bills(rest);
         return usage();
     } catch (const std::exception& e) {
         std::fprintf(stderr, "selfcheck: internal error: %s\n", e.what());

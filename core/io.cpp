@@ -3,6 +3,7 @@
 #include "selfcheck.hpp"
 #include "steam.hpp"
 #include "validate.hpp"
+#include "names.hpp"
 
 #include <cmath>
 #include <set>
@@ -201,29 +202,13 @@ void parse_enterprise(const json& j, const RefData& ref, Enterprise& e, Issues& 
             break;
         }
     }
-    if (r.string("city", e.city, 40) && !e.city.empty() && !is_known_region(ref, e.city, "city"))
-        is.error(r.at("city"), "unknown_city", "未知的浙江设区市代码“" + e.city + "”",
-                 "unknown Zhejiang city id '" + e.city + "'");
-    if (r.string("county", e.county, 60) && !e.county.empty()) {
-        if (!is_known_region(ref, e.county, "county"))
-            is.error(r.at("county"), "unknown_county", "未知的县（市、区）代码“" + e.county + "”",
-                     "unknown county id '" + e.county + "'");
-        else if (!e.city.empty() && region_city_of(ref, e.county) != e.city)
-            is.error(r.at("county"), "county_not_in_city", "所选县（市、区）不属于所选设区市",
-                     "the county does not belong to the chosen city");
-    }
-    if (r.string("industry", e.industry, 10) && !e.industry.empty() && !is_known_industry(ref, e.industry)) {
-        // Accept a finer code whose 2-digit division is known (C1713 -> C17), with a warning.
-        std::string div = e.industry.size() >= 3 ? e.industry.substr(0, 3) : std::string();
-        if (!div.empty() && is_known_industry(ref, div))
-            is.warning(r.at("industry"), "industry_refined",
-                       "行业代码“" + e.industry + "”不在内置列表中，按大类 " + div + " 处理",
-                       "industry code '" + e.industry + "' is not in the built-in list; treated as division " + div);
-        else
-            is.error(r.at("industry"), "unknown_industry",
-                     "未知的国民经济行业代码“" + e.industry + "”（GB/T 4754-2017，如 C17）",
-                     "unknown industry code '" + e.industry + "' (GB/T 4754-2017, e.g. C17)");
-    }
+    r.string("city", e.city, 40);
+    r.string("county", e.county, 60);
+    r.string("industry", e.industry, 60);
+    r.string("city_entered", e.city_entered, 40);
+    r.string("county_entered", e.county_entered, 60);
+    r.string("industry_entered", e.industry_entered, 60);
+    resolve_enterprise_names(ref, e, is, path);  // names.cpp: id, code or name -> id
     if (auto y = r.integer("year", 2000, 2100, "年度", "year")) e.year = *y;
     e.value_added_10k_yuan = r.number("value_added_10k_yuan", 0, k_max_money_10k_yuan, "工业增加值", "value added");
     e.output_value_10k_yuan = r.number("output_value_10k_yuan", 0, k_max_money_10k_yuan, "工业总产值", "output value");
@@ -635,7 +620,9 @@ ParseOutcome parse_document_json(const json& doc_in, const RefData& ref) {
         if (o->is_object()) parse_options(*o, ref, in.options, is);
         else top.wrong_type("options", "对象", "an object", *o);
     }
+    if (const json* b = top.get("bills")) bills::parse_bills(*b, "/bills", ref, in.bills, is);  // bills/bills_doc.cpp
     in.unknown = top.unknown();
+    bills::check_bills_against_energy(in, is);
 
     // Cross-field checks.
     double grid_kwh = 0;
@@ -664,6 +651,9 @@ json input_to_json(const Input& in) {
     if (!e.city.empty()) ej["city"] = e.city;
     if (!e.county.empty()) ej["county"] = e.county;
     if (!e.industry.empty()) ej["industry"] = e.industry;
+    if (!e.city_entered.empty()) ej["city_entered"] = e.city_entered;
+    if (!e.county_entered.empty()) ej["county_entered"] = e.county_entered;
+    if (!e.industry_entered.empty()) ej["industry_entered"] = e.industry_entered;
     if (e.year) ej["year"] = e.year;
     put_opt(ej, "value_added_10k_yuan", e.value_added_10k_yuan);
     put_opt(ej, "output_value_10k_yuan", e.output_value_10k_yuan);
@@ -726,6 +716,7 @@ json input_to_json(const Input& in) {
     put_opt(oj, "carbon_price_yuan_per_tco2", o.carbon_price_yuan_per_tco2);
     if (o.selected_measures) oj["selected_measures"] = *o.selected_measures;
     j["options"] = std::move(oj);
+    if (in.bills.present) j["bills"] = bills::bills_to_json(in.bills);
     for (auto it = in.unknown.begin(); it != in.unknown.end(); ++it) j[it.key()] = it.value();
     return j;
 }

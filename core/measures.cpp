@@ -973,6 +973,13 @@ void renewables(Ctx& c) {
             double rte = c.p("storage_arbitrage/round_trip_efficiency");
             double v_sa = formulas::storage_cycle_value(flat * c.p(t + "peak_ratio"), valley, rte);
             double v_sw = formulas::storage_cycle_value(flat * c.p(t + "sharp_ratio"), valley, rte);
+            // The user's own bill prices replace the tariff defaults (bills/bill_findings.cpp).
+            auto bill = bills::tou_summary(c.in.bills.electricity, 0);
+            const bool bill_prices = bill && bill->peak_price && bill->valley_price;
+            if (bill_prices) {
+                v_sa = formulas::storage_cycle_value(*bill->peak_price, *bill->valley_price, rte);
+                v_sw = formulas::storage_cycle_value(bill->sharp_price.value_or(*bill->peak_price), *bill->valley_price, rte);
+            }
             double cycles = c.p("storage_arbitrage/cycles_per_day");
             double d_sa = c.p("storage_arbitrage/days_spring_autumn"), d_sw = c.p("storage_arbitrage/days_summer_winter");
             double gross_per_kwh = cycles * (d_sa * v_sa + d_sw * v_sw);
@@ -986,8 +993,14 @@ void renewables(Ctx& c) {
             k.physical = {{"capacity_kwh", cap}, {"gross_yuan_per_kwh_year", gross_per_kwh}, {"discharged_kwh", discharged},
                           {"losses_kwh", losses}, {"tou_user_class", cls}};
             if (!planned) k.needs.push_back("storage capacity_kwh (planned); default = 2 h of the average load");
-            if (assumed) k.needs.push_back("management.tou_user_class (large_industry assumed)");
-            k.notes.push_back("2024 Zhejiang TOU (浙发改价格〔2024〕21号, draft ratios); the 2026 revision narrows the spread");
+            if (bill_prices) {
+                k.physical["prices_from_bill"] = true;
+                k.physical["bill_peak_price_yuan_per_kwh"] = *bill->peak_price;
+                k.physical["bill_valley_price_yuan_per_kwh"] = *bill->valley_price;
+            } else {
+                if (assumed) k.needs.push_back("management.tou_user_class (large_industry assumed)");
+                k.notes.push_back("2024 Zhejiang TOU (浙发改价格〔2024〕21号, draft ratios); the 2026 revision narrows the spread");
+            }
             c.out.push_back(std::move(k));
         }
         // Green power for the purchased electricity not yet green.

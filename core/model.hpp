@@ -3,6 +3,7 @@
 // Equipment/management (diagnosis.hpp), green-factory answers (green_factory.hpp) and measures
 // (measures.hpp) are declared by their modules.
 #pragma once
+#include "bills/bills.hpp"
 #include "equipment.hpp"
 #include "green_factory.hpp"
 #include "issues.hpp"
@@ -27,6 +28,8 @@ struct Enterprise {
     std::string city;         // Zhejiang city id from regions.json, e.g. "hangzhou"
     std::string county;       // county id from regions.json
     std::string industry;     // GB/T 4754-2017 code, e.g. "C17" or "C171"
+    // What the user wrote where it differs from the resolved id ("绍兴市", "330603", "纺织业"); names.cpp
+    std::string city_entered, county_entered, industry_entered;
     int year = 0;             // reporting year
     std::optional<double> value_added_10k_yuan;
     std::optional<double> output_value_10k_yuan;
@@ -102,6 +105,7 @@ struct Input {
     Management management;       // equipment.hpp
     GreenFactoryAnswers green_factory;  // green_factory.hpp
     Options options;
+    bills::Bills bills;          // bills/bills.hpp: electricity bill detail by month
     nlohmann::json unknown = nlohmann::json::object();  // unknown top-level keys, kept on save
 };
 

@@ -3,6 +3,7 @@
 // structs without breaking the report; every section degrades to "not evaluated" when its data is
 // absent. Deterministic: same input, same bytes (no clock, no locale, snprintf with "C" formats).
 #include "report.hpp"
+#include "bills/bill_chart.hpp"
 #include "validate.hpp"
 
 #include "geometry.hpp"  // viz/: grade scale, MAC layout
@@ -759,6 +760,7 @@ std::string energy_section(Ctx& c) {
     std::string mix_title = L.t("能源消费结构（按当量值综合能耗）", "Energy mix (share of comprehensive energy, equivalent value)");
     s += "<figure class=\"narrow\">" + donut_chart(slices, mix_title, L.t("能源结构", "mix"), "mix") + "<figcaption>" +
          esc(mix_title) + "</figcaption></figure>\n";
+    s += bills::monthly_chart_figure(c.in, L.zh);  // bills/bill_chart.cpp; "" without monthly data
     s += "<h3>" + esc(L.t("用能预算分级与重点用能单位", "Tiered energy budgeting and key energy-using units")) + "</h3>";
     s += "<p>" + esc(L.t("所属档次：", "Tier: ")) + esc(tier_label(str(c.r, {"energy", "budget_tier"}), L)) + "</p>";
     std::string clause = str(c.r, {"energy", "budget_tier_clause"});

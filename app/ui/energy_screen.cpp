@@ -310,6 +310,7 @@ void draw_energy(AppState& s) {
     track("energy.add_row");
     focus_target(s, "/energy");
     field_issues(s, "/energy");
+    draw_bills_import(s);  // bills_import.cpp: paste cells from Excel/WPS, preview, apply
 
     ImGui::Spacing();
     ImGui::TextUnformatted(tr("energy.renewables"));

@@ -10,6 +10,7 @@ void draw_app(AppState& state);            // navigation.cpp: the whole window
 void draw_start(AppState& state);          // start_screen.cpp (web-platform colleague)
 void draw_profile(AppState& state);        // 1 企业信息
 void draw_energy(AppState& state);         // 2 能源消费
+void draw_bills_import(AppState& state);   // bills_import.cpp: paste monthly bills (hook in energy)
 void draw_products(AppState& state);       // 3 产品
 void draw_equipment(AppState& state);      // 4 设备
 void draw_management(AppState& state);     // 5 管理

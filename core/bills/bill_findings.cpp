@@ -1,0 +1,234 @@
+// What the electricity bill says, from the user's own bill values only (no tariff is assumed):
+//  - basic charge: billing by capacity vs by maximum demand, month by month (发改办价格〔2016〕1583号);
+//  - time of use: sharp/peak shares and the saving from moving a stated share to valley hours at
+//    the bill's own period prices;
+//  - power factor: months below the standard of 《功率因数调整电费办法》(83)水电财字第215号, the
+//    adjustment charged on the bill, and the capacitor size Qc = P × (tan φ1 − tan φ2).
+#include "bills/bills.hpp"
+
+#include "bills/texts.hpp"
+#include "selfcheck.hpp"
+#include "validate.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace selfcheck::bills {
+
+using nlohmann::json;
+
+namespace {
+constexpr double k_yuan_per_10k = 10000;
+
+std::string w(double yuan) { return num_text(std::round(yuan / k_yuan_per_10k * 100) / 100); }  // 万元, 2 decimals
+std::string pct(double share) { return num_text(std::round(share * 1000) / 10); }              // %, 1 decimal
+
+double rule(const RefData& ref, const char* id, double fallback) {
+    const Record* r = ref.record("bill_rules", id);
+    return r && r->value ? *r->value : fallback;
+}
+std::string rule_source(const RefData& ref, const char* ds, const std::string& id) {
+    const Record* r = ref.record(ds, id);
+    return r ? r->source : std::string();
+}
+
+Finding finding(const char* id, const char* severity, std::string clause, std::string_view key,
+                std::initializer_list<texts::Arg> args) {
+    Finding f;
+    f.id = id;
+    f.severity = severity;
+    f.clause = std::move(clause);
+    texts::Text t = texts::get(key, args);
+    f.message_zh = std::move(t.zh);
+    f.message_en = std::move(t.en);
+    return f;
+}
+
+MeasureResult measure(const RefData& ref, const char* id, double saving_yuan) {
+    MeasureResult m;
+    m.id = id;
+    m.def = ref.record("measures", std::string("measure/") + id);  // names, formula, source
+    m.annual_saving_10k_yuan = saving_yuan / k_yuan_per_10k;
+    return m;
+}
+
+std::string month_list(const std::vector<int>& ms) {
+    std::string s;
+    for (std::size_t i = 0; i < ms.size(); ++i) s += (i ? ", " : "") + std::to_string(ms[i]);
+    return s;
+}
+} // namespace
+
+double capacitor_kvar(double p_kw, double pf_now, double pf_target) {
+    if (pf_now <= 0 || pf_now >= pf_target || pf_target > 1) return 0;
+    auto tan_of = [](double pf) { return std::sqrt(1 - pf * pf) / pf; };
+    return p_kw * (tan_of(pf_now) - tan_of(pf_target));
+}
+
+std::optional<BasicChargeComparison> compare_basic_charge(const ElectricityBills& b, double floor_share) {
+    BasicChargeComparison c;
+    double current = 0;
+    bool all_modes = true;
+    for (const auto& m : b.months) {
+        auto kva = m.get("capacity_kva"), kw = m.get("max_demand_kw");
+        auto pc = m.get("capacity_price_yuan_per_kva_month"), pd = m.get("demand_price_yuan_per_kw_month");
+        if (!kva || !kw || !pc || !pd) continue;
+        BasicChargeMonth x;
+        x.month = m.month;
+        x.capacity_yuan = *kva * *pc;
+        x.demand_yuan = std::max(*kw, floor_share * *kva) * *pd;
+        x.billed = m.billing_mode;
+        c.capacity_total_yuan += x.capacity_yuan;
+        c.demand_total_yuan += x.demand_yuan;
+        if (x.billed == "capacity") current += x.capacity_yuan;
+        else if (x.billed == "demand") current += x.demand_yuan;
+        else all_modes = false;
+        c.months.push_back(x);
+    }
+    if (c.months.empty()) return std::nullopt;
+    c.cheaper = c.demand_total_yuan < c.capacity_total_yuan ? "demand" : "capacity";
+    const double cheaper = std::min(c.capacity_total_yuan, c.demand_total_yuan);
+    if (all_modes) c.current_yuan = current;
+    c.saving_yuan = (all_modes ? current : std::max(c.capacity_total_yuan, c.demand_total_yuan)) - cheaper;
+    return c;
+}
+
+std::optional<TouSummary> tou_summary(const ElectricityBills& b, double share) {
+    TouSummary t;
+    double wp[4] = {0, 0, 0, 0}, wk[4] = {0, 0, 0, 0};  // price × kWh and kWh where a price is given
+    bool any = false, prices_all = true;
+    double saving = 0;
+    const char* kk[4] = {"sharp_kwh", "peak_kwh", "flat_kwh", "valley_kwh"};
+    const char* pk[4] = {"sharp_price_yuan_per_kwh", "peak_price_yuan_per_kwh", "flat_price_yuan_per_kwh", "valley_price_yuan_per_kwh"};
+    for (const auto& m : b.months) {
+        if (!m.get("peak_kwh") && !m.get("valley_kwh")) continue;
+        any = true;
+        double k[4], p[4];
+        bool have_p[4];
+        for (int i = 0; i < 4; ++i) {
+            k[i] = m.get(kk[i]).value_or(0);
+            have_p[i] = m.get(pk[i]).has_value();
+            p[i] = m.get(pk[i]).value_or(0);
+            if (have_p[i]) wp[i] += p[i] * k[i], wk[i] += k[i];
+        }
+        t.sharp_kwh += k[0], t.peak_kwh += k[1], t.flat_kwh += k[2], t.valley_kwh += k[3];
+        // moving share × (sharp + peak) to valley: saving = share × Σ k_i × (p_i − p_valley)
+        if (!have_p[3] || (k[0] > 0 && !have_p[0]) || (k[1] > 0 && !have_p[1])) prices_all = false;
+        else saving += share * (k[0] * (p[0] - p[3]) + k[1] * (p[1] - p[3]));
+    }
+    if (!any) return std::nullopt;
+    t.total_kwh = t.sharp_kwh + t.peak_kwh + t.flat_kwh + t.valley_kwh;
+    if (prices_all) t.shift_saving_yuan = saving;
+    std::optional<double>* out[4] = {&t.sharp_price, &t.peak_price, &t.flat_price, &t.valley_price};
+    for (int i = 0; i < 4; ++i)
+        if (wk[i] > 0) *out[i] = wp[i] / wk[i];
+    return t;
+}
+
+void bill_findings(const Input& in, Result& r, const RefData& ref) {
+    const ElectricityBills& b = in.bills.electricity;
+    if (!in.bills.present || b.months.empty()) return;
+
+    // ---- basic charge: capacity vs maximum demand ----
+    const double floor_share = rule(ref, "basic_charge/demand_floor_share", 0.4);
+    const std::string bc_clause = rule_source(ref, "bill_rules", "basic_charge/demand_floor_share");
+    if (auto c = compare_basic_charge(b, floor_share)) {
+        json months = json::array();
+        for (const auto& m : c->months)
+            months.push_back({{"month", m.month}, {"capacity_yuan", m.capacity_yuan}, {"demand_yuan", m.demand_yuan}, {"billed", m.billed}});
+        texts::Text mode = texts::get("bills.mode." + c->cheaper);
+        Finding f = finding("bill_basic_charge_mode", c->saving_yuan > 0 ? "medium" : "info", bc_clause,
+                            c->saving_yuan > 0 ? "bills.finding.basic_charge" : "bills.finding.basic_charge_ok",
+                            {texts::Arg("n", std::to_string(c->months.size())), texts::Arg("cap", w(c->capacity_total_yuan)),
+                             texts::Arg("dem", w(c->demand_total_yuan)), texts::Arg("mode", mode.zh, mode.en),
+                             texts::Arg("saving", w(c->saving_yuan)), texts::Arg("floor", pct(floor_share))});
+        f.evidence = {{"months", months},
+                      {"capacity_total_yuan", c->capacity_total_yuan},
+                      {"demand_total_yuan", c->demand_total_yuan},
+                      {"current_yuan", c->current_yuan ? json(*c->current_yuan) : json(nullptr)},
+                      {"cheaper", c->cheaper},
+                      {"saving_yuan", c->saving_yuan},
+                      {"demand_floor_share", floor_share}};
+        if (c->saving_yuan > 0) {
+            f.measures.push_back("bill_basic_charge_mode");
+            MeasureResult m = measure(ref, "bill_basic_charge_mode", c->saving_yuan);
+            m.payback_years = 0;
+            m.physical = {{"category", "tariff"}, {"zero_investment", true}, {"cheaper_mode", c->cheaper},
+                        {"months_compared", c->months.size()}, {"source", bc_clause}};
+            r.measures.push_back(std::move(m));
+        }
+        r.findings.push_back(std::move(f));
+    }
+
+    // ---- time of use ----
+    const double share = b.load_shift_share.value_or(rule(ref, "load_shift/default_share", 0.1));
+    if (auto t = tou_summary(b, share); t && t->total_kwh > 0) {
+        const double sharp_share = t->sharp_kwh / t->total_kwh, peak_share = t->peak_kwh / t->total_kwh;
+        Finding f = finding("bill_tou_shares", "info", rule_source(ref, "bill_rules", "load_shift/default_share"),
+                            t->shift_saving_yuan ? "bills.finding.tou" : "bills.finding.tou_no_prices",
+                            {texts::Arg("sharp", pct(sharp_share)), texts::Arg("peak", pct(peak_share)),
+                             texts::Arg("valley", pct(t->valley_kwh / t->total_kwh)), texts::Arg("share", pct(share)),
+                             texts::Arg("saving", w(t->shift_saving_yuan.value_or(0))),
+                             texts::Arg("stated", b.load_shift_share ? "" : texts::get("bills.share_assumed").zh,
+                                        b.load_shift_share ? "" : texts::get("bills.share_assumed").en)});
+        f.evidence = {{"total_kwh", t->total_kwh}, {"sharp_kwh", t->sharp_kwh}, {"peak_kwh", t->peak_kwh},
+                      {"flat_kwh", t->flat_kwh}, {"valley_kwh", t->valley_kwh}, {"sharp_share", sharp_share},
+                      {"peak_share", peak_share}, {"shift_share", share}, {"shift_share_stated", b.load_shift_share.has_value()},
+                      {"shift_saving_yuan", t->shift_saving_yuan ? json(*t->shift_saving_yuan) : json(nullptr)}};
+        for (auto [k, v] : {std::pair{"sharp_price", t->sharp_price}, {"peak_price", t->peak_price},
+                            {"flat_price", t->flat_price}, {"valley_price", t->valley_price}})
+            if (v) f.evidence[std::string(k) + "_yuan_per_kwh"] = *v;
+        r.findings.push_back(std::move(f));
+    }
+
+    // ---- power factor ----
+    std::string ct = b.customer_type;
+    double max_kva = 0;
+    for (const auto& m : b.months) max_kva = std::max(max_kva, m.get("capacity_kva").value_or(0));
+    bool assumed = ct.empty();
+    if (assumed) ct = max_kva >= 160 || max_kva == 0 ? "industrial_hv_160kva" : "other_100kva";
+    const Record* std_rec = ref.record("power_factor_standards", ct);
+    if (!std_rec || !std_rec->value) return;
+    const double threshold = *std_rec->value;
+    std::vector<int> below;
+    double penalty = 0, worst_qc = 0, worst_pf = 1;
+    int worst_month = 0;
+    bool any_pf = false, p_from_average = false;
+    const double hours = rule(ref, "pf/hours_per_month", 730);
+    for (const auto& m : b.months) {
+        if (auto adj = m.get("pf_adjustment_yuan"); adj && *adj > 0) penalty += *adj;
+        auto pf = m.get("power_factor");
+        if (!pf) continue;
+        any_pf = true;
+        if (*pf >= threshold) continue;
+        below.push_back(m.month);
+        std::optional<double> p = m.get("max_demand_kw");
+        bool avg = false;
+        if (!p) {
+            if (auto k = m.get("kwh")) p = *k / hours, avg = true;
+        }
+        double qc = p ? capacitor_kvar(*p, *pf, threshold) : 0;
+        if (qc > worst_qc) worst_qc = qc, worst_pf = *pf, worst_month = m.month, p_from_average = avg;
+    }
+    if (!any_pf) return;
+    Finding f = finding("bill_power_factor", below.empty() ? "info" : "medium", std_rec->source,
+                        below.empty() ? "bills.finding.pf_ok" : "bills.finding.pf_low",
+                        {texts::Arg("threshold", num_text(threshold)), texts::Arg("months", month_list(below)),
+                         texts::Arg("n", std::to_string(below.size())), texts::Arg("penalty", w(penalty)),
+                         texts::Arg("qc", num_text(std::ceil(worst_qc))), texts::Arg("pf", num_text(worst_pf)),
+                         texts::Arg("month", std::to_string(worst_month))});
+    f.evidence = {{"threshold", threshold}, {"customer_type", ct}, {"customer_type_assumed", assumed},
+                  {"months_below", below}, {"penalty_yuan", penalty}, {"capacitor_kvar", worst_qc},
+                  {"sized_for_month", worst_month}, {"power_from_average", p_from_average}};
+    if (!below.empty() && worst_qc > 0) {
+        f.measures.push_back("bill_pf_capacitor");
+        MeasureResult m = measure(ref, "bill_pf_capacitor", penalty);
+        m.physical = {{"category", "tariff"}, {"capacitor_kvar", worst_qc}, {"pf_before", worst_pf}, {"pf_target", threshold},
+                    {"sized_for_month", worst_month}, {"power_from_average", p_from_average},
+                    {"investment_unknown", true}, {"formula", "Qc = P × (tanφ1 − tanφ2)"}, {"source", std_rec->source}};
+        r.measures.push_back(std::move(m));
+    }
+    r.findings.push_back(std::move(f));
+}
+
+} // namespace selfcheck::bills
