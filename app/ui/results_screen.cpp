@@ -8,6 +8,7 @@
 #include "test_hooks.hpp"
 #include "ui/screens.hpp"
 #include "ui/widgets.hpp"
+#include "ui/years.hpp"
 
 #include "imgui.h"
 
@@ -266,6 +267,8 @@ void draw_results(AppState& s) {
         }
         track("results.products");
     }
+
+    draw_trend_panel(s);  // years.hpp: 历年趋势与目标
 
     // ---- findings by severity
     section(tr("results.findings"), "help.findings");
