@@ -6,24 +6,6 @@
 
 namespace selfcheck::app {
 
-std::string group(double v, int decimals) {
-    if (!std::isfinite(v)) return "—";
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.*f", decimals, std::fabs(v));
-    std::string s(buf);
-    std::size_t dot = s.find('.');
-    std::string ip = s.substr(0, dot), fp = dot == std::string::npos ? "" : s.substr(dot);
-    std::string out;
-    for (std::size_t i = 0; i < ip.size(); ++i) {
-        if (i > 0 && (ip.size() - i) % 3 == 0) out += ',';
-        out += ip[i];
-    }
-    bool zero = true;
-    for (char c : s)
-        if (c >= '1' && c <= '9') zero = false;
-    return (v < 0 && !zero ? "-" : "") + out + fp;
-}
-
 std::string num(double v) {
     const double a = std::fabs(v);
     if (a >= 1000) return group(v, 0);

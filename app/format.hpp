@@ -1,13 +1,15 @@
-// Number formatting for the UI, the Chinese way: thousands separators (9,500,000), money in 万元
-// (10k yuan) with two decimals, energy in 吨标准煤 (tce). Pure functions (tested without ImGui).
+// Number entry and the app's fallback display format. Grouping and precision by unit come from
+// viz/numbers.hpp (shared with the report): prefer viz::format(v, viz::Measure::...) where the
+// unit is known. Pure functions (tested without ImGui).
 #pragma once
+#include "numbers.hpp"
+
 #include <string>
 
 namespace selfcheck::app {
 
-// Fixed decimals with thousands separators: group(9500000, 0) == "9,500,000".
-std::string group(double v, int decimals);
-// Decimals chosen by magnitude (>= 1000: 0, >= 100: 1, >= 1: 2, else 3 significant digits).
+using viz::group;  // the one thousands grouping (viz/numbers.cpp)
+// For numbers of no known unit: decimals chosen by magnitude (>= 1000: 0, >= 100: 1, >= 1: 2, else 3 significant digits).
 std::string num(double v);
 // Plain number for an edit field (no separators, shortest round-trip-ish form).
 std::string plain(double v);

@@ -1,6 +1,6 @@
 // Reusable charts drawn with ImDrawList: donut (energy mix), stacked bars (emissions by source),
 // gauge (carbon-efficiency grade with its cuts), bars against benchmark levels, MAC curve and radar.
-// Geometry comes from charts/geometry.hpp (unit-tested); this file only draws and handles hover.
+// Geometry comes from viz/geometry.hpp (shared with the report, unit-tested in tests/viz); this file only draws and handles hover.
 // Two palettes: screen (dark UI) and print (light background, colours that survive greyscale).
 #pragma once
 #include <optional>

@@ -5,6 +5,8 @@
 #include "i18n.hpp"
 #include "test_hooks.hpp"
 #include "ui/screens.hpp"
+#include "ui/choices.hpp"
+#include "ui/layout.hpp"
 #include "ui/widgets.hpp"
 
 #include "imgui.h"
@@ -135,17 +137,22 @@ void draw_equipment(AppState& s) {
     const float h = row_h * static_cast<float>(idx.size() + 2) + ImGui::GetStyle().ScrollbarSize + fs;
     int remove = -1, duplicate = -1;
     if (ImGui::BeginTable("##eq", ncol,
-                          ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollX | ImGuiTableFlags_SizingFixedFit,
+                          ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollX | ImGuiTableFlags_SizingFixedFit |
+                              ImGuiTableFlags_ScrollY,
                           ImVec2(0, h))) {
         ImGui::TableSetupColumn("#", ImGuiTableColumnFlags_WidthFixed, fs * 1.5f);
         ImGui::TableSetupColumn(tr("eq.f.count"), ImGuiTableColumnFlags_WidthFixed, fs * 4.5f);
         static std::vector<std::string> headers;
         headers.clear();
         for (const auto& f : k->fields)
-            headers.push_back(std::string(tr(f.label)) + (f.unit[0] ? std::string("\n") + f.unit : std::string()));
+        {
+            const std::string u = unit_text(f.unit);  // units as words (小时/年), never a symbol id
+            headers.push_back(std::string(tr(f.label)) + (u.empty() ? std::string() : std::string("\n") + u));
+        }
         for (std::size_t c = 0; c < k->fields.size(); ++c)
             ImGui::TableSetupColumn(headers[c].c_str(), ImGuiTableColumnFlags_WidthFixed, fs * (k->fields[c].number ? 6.5f : 7.5f));
         ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, fs * 6);
+        ImGui::TableSetupScrollFreeze(1, 1);  // row number and headers stay while the table scrolls sideways
         ImGui::TableHeadersRow();
         for (std::size_t n = 0; n < idx.size(); ++n) {
             const int i = idx[n];
@@ -158,16 +165,18 @@ void draw_equipment(AppState& s) {
             ImGui::Text("%d", static_cast<int>(n) + 1);
             ImGui::TableNextColumn();
             ch |= input_number("##count", r, "count", -1);
-            if (!s.issues_at(path + "/count").empty()) ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, IM_COL32(180, 40, 40, 120));
+            if (!s.issues_at(path + "/count").empty()) ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, IM_COL32(220, 60, 60, 90));
             for (const auto& f : k->fields) {
                 ImGui::TableNextColumn();
                 ImGui::PushID(f.key);
-                ch |= f.number ? input_number("##f", r, f.key, -1) : input_text("##f", r, f.key, -1);
+                if (f.number) ch |= input_number("##f", r, f.key, -1);
+                else if (const Choices* c = choices_for(f.key)) ch |= combo("##f", r, f.key, *c, -1);  // pickers, not free text
+                else ch |= input_text("##f", r, f.key, -1);
                 std::snprintf(tid, sizeof tid, "equipment.%s.%d.%s", current.c_str(), static_cast<int>(n), f.key);
                 track(tid);
                 auto iss = s.issues_at(path + "/" + f.key);
                 if (!iss.empty()) {
-                    ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, IM_COL32(180, 40, 40, 120));
+                    ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, IM_COL32(220, 60, 60, 90));
                     if (hover_tip_begin()) {
                         for (const json* e : iss) tooltip_text(local(*e, "message"));
                         hover_tip_end();
@@ -176,11 +185,11 @@ void draw_equipment(AppState& s) {
                 ImGui::PopID();
             }
             ImGui::TableNextColumn();
-            if (ImGui::SmallButton(tr("common.duplicate_short"))) duplicate = i;
+            if (ImGui::Button(tr("common.duplicate_short"), ImVec2(0, tap_h()))) duplicate = i;
             std::snprintf(tid, sizeof tid, "equipment.%s.%d.duplicate", current.c_str(), static_cast<int>(n));
             track(tid);
             ImGui::SameLine();
-            if (ImGui::SmallButton(tr("common.delete_short"))) remove = i;
+            if (ImGui::Button(tr("common.delete_short"), ImVec2(0, tap_h()))) remove = i;
             std::snprintf(tid, sizeof tid, "equipment.%s.%d.delete", current.c_str(), static_cast<int>(n));
             track(tid);
             ImGui::PopID();
@@ -212,8 +221,9 @@ void draw_equipment(AppState& s) {
         ch = true;
     }
     track("equipment.add_row");
-    ImGui::SameLine();
-    ImGui::TextDisabled("%s", tr("equipment.defaults_note"));
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
+    text_wrapped(tr("equipment.defaults_note"));
+    ImGui::PopStyleColor();
     if (ch) s.mark_edited();
 }
 

@@ -4,6 +4,7 @@
 // value displays with a hover showing formula inputs and sources.
 #pragma once
 #include "app_state.hpp"
+#include "geometry.hpp"  // viz/
 
 #include <initializer_list>
 #include <nlohmann/json.hpp>
@@ -19,6 +20,9 @@ using nlohmann::json;
 const json* at(const json& j, std::initializer_list<const char*> path);
 double number_or(const json* v, double fallback);
 bool is_num(const json* v);
+// The carbon-efficiency grade scale from the loaded reference data (viz::grade_scale over
+// carbon_efficiency.json); invalid (no cuts) when the data is missing.
+viz::GradeScale grade_scale(const AppState& s);
 // The _zh or _en member of `obj` for the current language ("message" -> message_zh/message_en).
 std::string local(const json& obj, const char* base);
 // Object member `key` of `parent`, created as {} (or [] with array=true) if absent or not one.
@@ -52,7 +56,9 @@ bool combo(const char* id, json& obj, const char* key, const std::vector<std::pa
 bool yes_no(const char* id, json& obj, const char* key);
 // Errors (red) and warnings (amber) for `path`, in the current language; returns how many.
 int field_issues(const AppState& s, const std::string& path, bool exact = true);
-void unit_label(const char* unit);  // SameLine + disabled unit text
+void unit_label(const char* unit);
+// SmallButton with a mouse; a 40 px tall button on touch screens (tap target).
+bool small_button(const char* label);  // SameLine + disabled unit text
 
 // --- screen furniture
 // A section heading with an optional (?) and a rule under it.

@@ -5,6 +5,9 @@
 #include "report.hpp"
 #include "validate.hpp"
 
+#include "geometry.hpp"  // viz/: grade scale, MAC layout
+#include "numbers.hpp"   // viz/: grouping, CSV cells
+
 #include "refdata.hpp"
 #include "selfcheck.hpp"
 #include "units.hpp"
@@ -95,39 +98,9 @@ std::string html_escape(std::string_view s) {
     return out;
 }
 
-std::string format_number(double v, int decimals) {
-    if (!std::isfinite(v)) return "—";
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-    std::string s = buf;
-    bool neg = !s.empty() && s[0] == '-';
-    if (neg) s.erase(0, 1);
-    // "-0.00" is zero: no sign.
-    if (neg && s.find_first_not_of("0.") == std::string::npos) neg = false;
-    std::size_t dot = s.find('.');
-    std::string ip = s.substr(0, dot), fp = dot == std::string::npos ? "" : s.substr(dot);
-    std::string grouped;
-    for (std::size_t k = 0; k < ip.size(); ++k) {
-        if (k > 0 && (ip.size() - k) % 3 == 0) grouped += ',';
-        grouped += ip[k];
-    }
-    return (neg ? "-" : "") + grouped + fp;
-}
+std::string format_number(double v, int decimals) { return viz::group(v, decimals); }
 
-std::string csv_text_cell(std::string_view text) {
-    std::string t(text);
-    if (!t.empty() && (t[0] == '=' || t[0] == '+' || t[0] == '-' || t[0] == '@' || t[0] == '\t' || t[0] == '\r'))
-        t.insert(t.begin(), '\'');
-    bool quote = t.find_first_of(",\"\r\n") != std::string::npos || (!t.empty() && (t.front() == ' ' || t.back() == ' '));
-    if (!quote) return t;
-    std::string q = "\"";
-    for (char c : t) {
-        if (c == '"') q += '"';
-        q += c;
-    }
-    q += '"';
-    return q;
-}
+std::string csv_text_cell(std::string_view text) { return viz::csv_cell(text); }
 
 } // namespace detail
 
@@ -549,16 +522,13 @@ std::string region_name(const Ctx& c, const std::string& dataset, const std::str
     return id;
 }
 
-std::vector<double> grade_cuts(const ReportOptions& o) {
-    // DB33/T 1347-2023 grade limits on K, used when no reference data is passed in.
-    std::vector<double> cuts = {0.6, 0.8, 1.2, 2.0};
-    if (o.ref) {
-        const char* ids[] = {"grade/1_max", "grade/2_max", "grade/3_max", "grade/4_max"};
-        for (int i = 0; i < 4; ++i)
-            if (const Record* rec = o.ref->record("carbon_efficiency", ids[i]))
-                if (rec->value) cuts[static_cast<std::size_t>(i)] = *rec->value;
-    }
-    return cuts;
+// The grade cuts come from carbon_efficiency.json (the options' data, else the built-in data).
+viz::GradeScale grade_scale(const ReportOptions& o) {
+    const RefData& ref = o.ref ? *o.ref : RefData::builtin();
+    return viz::grade_scale([&ref](const std::string& id) -> std::optional<double> {
+        const Record* rec = ref.record("carbon_efficiency", id);
+        return rec ? rec->value : std::nullopt;
+    });
 }
 
 std::string cover(Ctx& c) {
@@ -613,32 +583,34 @@ std::string card(const std::string& k, const std::string& v, const std::string& 
 std::string gauge_chart(const Ctx& c) {
     const json& ce = obj(c.r, {"carbon_efficiency"});
     auto k = num(ce, {"index"});
-    auto cuts = grade_cuts(c.opt);
-    double maxv = std::max(2.5, k ? *k * 1.1 : 0.0);
+    const viz::GradeScale scale = grade_scale(c.opt);
+    const std::vector<double>& cuts = scale.cuts;
+    double maxv = std::max({2.5, cuts.empty() ? 0.0 : cuts.back() * 1.25, k ? *k * 1.1 : 0.0});
     const int w = 640, h = 120;
     const double left = 20, right = 20, y0 = 38, bh = 30;
-    double scale = (w - left - right) / maxv;
+    double xs = (w - left - right) / maxv;
     std::string title = c.L.t("碳效值 K 与碳效等级", "Carbon-efficiency value K and grade");
     std::string svg = svg_open(w, h, title);
     const char* band_fill[] = {"#e8f1e4", "#cfe3c6", "#f2e6c4", "#e9c3a8", "#c98f80"};
     double prev = 0;
-    for (int g = 0; g < 5; ++g) {
-        double hi = g < 4 ? cuts[static_cast<std::size_t>(g)] : maxv;
-        svg += svg_rect(left + prev * scale, y0, (hi - prev) * scale, bh, band_fill[g],
+    const int grades = scale.grades();
+    for (int g = 0; g < grades; ++g) {
+        double hi = g < grades - 1 ? cuts[static_cast<std::size_t>(g)] : maxv;
+        svg += svg_rect(left + prev * xs, y0, (hi - prev) * xs, bh, band_fill[std::min(g, 4)],
                         "stroke=\"#333\" stroke-width=\"0.6\"");
         std::string lbl = c.L.zh ? std::to_string(g + 1) + " 级" : "grade " + std::to_string(g + 1);
-        svg += svg_text(left + (prev + hi) / 2 * scale, y0 + bh / 2 + 4, lbl, "middle", "small");
+        svg += svg_text(left + (prev + hi) / 2 * xs, y0 + bh / 2 + 4, lbl, "middle", "small");
         prev = hi;
     }
     for (double cut : cuts) {
-        double x = left + cut * scale;
+        double x = left + cut * xs;
         svg += "<line x1=\"" + svg_num(x) + "\" y1=\"" + svg_num(y0 - 4) + "\" x2=\"" + svg_num(x) + "\" y2=\"" +
                svg_num(y0 + bh + 4) + "\" stroke=\"#000\" stroke-width=\"1.2\"/>";
         svg += svg_text(x, y0 + bh + 16, format_number(cut, 1), "middle");
     }
     svg += svg_text(left, y0 + bh + 16, "0", "start");
     if (k) {
-        double x = left + *k * scale;
+        double x = left + *k * xs;
         svg += "<path d=\"M" + svg_num(x - 7) + " " + svg_num(y0 - 16) + "L" + svg_num(x + 7) + " " + svg_num(y0 - 16) +
                "L" + svg_num(x) + " " + svg_num(y0 - 2) + "Z\" fill=\"#000\"/>";
         svg += "<line x1=\"" + svg_num(x) + "\" y1=\"" + svg_num(y0) + "\" x2=\"" + svg_num(x) + "\" y2=\"" +
@@ -648,8 +620,10 @@ std::string gauge_chart(const Ctx& c) {
     } else {
         svg += svg_text(w / 2.0, y0 - 14, c.L.t("K 未计算（见下文说明）", "K not computed (see below)"), "middle");
     }
-    return figure(svg + "</svg>", title + c.L.t("（刻度 0.6 / 0.8 / 1.2 / 2.0 为等级分界，K 越小越好）",
-                                                " (cuts at 0.6 / 0.8 / 1.2 / 2.0 separate the grades; lower is better)"));
+    std::string cut_list;
+    for (double cut : cuts) cut_list += (cut_list.empty() ? "" : " / ") + format_number(cut, 1);
+    return figure(svg + "</svg>", title + c.L.t("（刻度 ", " (cuts at ") + cut_list +
+                                      c.L.t(" 为等级分界，K 越小越好）", " separate the grades; lower is better)"));
 }
 
 std::string summary(Ctx& c) {
@@ -1253,10 +1227,8 @@ std::string assumptions_section(Ctx& c) {
     const json& ws = arr(c.r, {"warnings"});
     if (!ws.empty()) {
         s += "<h3>" + esc(L.t("数据提示", "Data warnings")) + "</h3><ul>";
-        for (const auto& w : ws) {
-            std::string path = str(w, {"path"});
-            s += "<li>" + esc(L.pick(w, "message")) + (path.empty() ? "" : " <span class=\"muted small\">(" + esc(path) + ")</span>") + "</li>";
-        }
+        // The message names the field in words; the JSON path is internal and not shown.
+        for (const auto& w : ws) s += "<li>" + esc(L.pick(w, "message")) + "</li>";
         s += "</ul>";
     }
     s += "<h3>" + esc(L.t("数据可信度标记", "Data confidence tags")) + "</h3><table class=\"small\"><thead><tr>" +

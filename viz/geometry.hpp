@@ -1,12 +1,15 @@
-// Chart geometry as pure functions (no ImGui): angles, bar lengths, gauge positions, MAC-curve
-// widths and radar vertices. app/charts/charts.cpp draws them with ImDrawList; the unit tests in
-// tests/app/ check them without a GPU. Angles in radians, clockwise from 12 o'clock is NOT used:
+// Chart geometry as pure functions (no ImGui, no JSON): angles, bar lengths, gauge positions, the
+// carbon-efficiency grade scale, MAC-curve layout and radar vertices. Shared by the app
+// (app/charts/charts.cpp draws them with ImDrawList) and the report (report/report.cpp writes
+// them as SVG); tests/viz/ checks them without a GPU. Angles in radians, clockwise from 12 o'clock is NOT used:
 // angles follow ImGui's screen convention (0 = +x, positive = clockwise because y points down).
 #pragma once
+#include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
-namespace selfcheck::charts {
+namespace selfcheck::viz {
 
 inline constexpr double k_pi = 3.14159265358979323846;
 
@@ -40,6 +43,20 @@ double gauge_angle(double fraction);
 // Grade (1-based) for a value: 1 when value <= cuts[0], ..., cuts.size()+1 above the last cut.
 int grade_for(double value, const std::vector<double>& cuts);
 
+// The carbon-efficiency grade scale (K = L / industry average): the upper bounds of grades 1..n-1,
+// read from assets/data/carbon_efficiency.json (records grade/1_max, grade/2_max, ...). The one
+// place the app and the report get the cuts from; there is no built-in copy of the numbers.
+struct GradeScale {
+    std::vector<double> cuts;  // ascending; empty when the data has none (then no grade is shown)
+    bool valid() const { return !cuts.empty(); }
+    int grades() const { return static_cast<int>(cuts.size()) + 1; }
+    int grade(double k) const { return grade_for(k, cuts); }
+};
+// `value_of(id)` returns the value of record `id` of carbon_efficiency.json (nullopt if absent);
+// reads grade/1_max, grade/2_max, ... until the first missing one. Cuts that do not ascend make the
+// scale invalid (empty): a wrong data file must not produce a grade.
+GradeScale grade_scale(const std::function<std::optional<double>(const std::string& id)>& value_of);
+
 struct MacItem {
     std::string id;
     double tco2 = 0;  // width
@@ -56,8 +73,13 @@ struct MacLayout {
     double total_tco2 = 0;
     double y_min = 0, y_max = 0;  // displayed cost axis (includes 0)
 };
-// Marginal abatement cost curve: bars sorted by cost, widths equal to tCO2 avoided. An outlier
-// more than 4x the next largest magnitude is clipped so it does not flatten the others.
+// Marginal abatement cost curve: bars sorted by cost (stable), widths equal to tCO2 avoided.
+// Outlier rule (the one rule for the app and the report): when the largest |cost| is more than
+// k_mac_outlier_ratio (4) times the next largest |cost|, the axis is capped at
+// k_mac_cap_factor (1.5) times that next largest magnitude and every bar beyond the cap is drawn
+// clipped (its value written beside it), so one small, expensive measure cannot flatten the others.
+inline constexpr double k_mac_outlier_ratio = 4.0;
+inline constexpr double k_mac_cap_factor = 1.5;
 MacLayout mac_layout(std::vector<MacItem> items);
 
 struct Point {
@@ -66,4 +88,4 @@ struct Point {
 // Radar (spider) vertices for values 0..1 around (0,0), first axis at 12 o'clock, clockwise.
 std::vector<Point> radar_points(const std::vector<double>& fractions, double radius);
 
-} // namespace selfcheck::charts
+} // namespace selfcheck::viz

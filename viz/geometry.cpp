@@ -1,9 +1,10 @@
-#include "charts/geometry.hpp"
+#include "geometry.hpp"
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 
-namespace selfcheck::charts {
+namespace selfcheck::viz {
 
 std::vector<Arc> donut_arcs(const std::vector<double>& values, double start) {
     double total = 0;
@@ -71,6 +72,17 @@ int grade_for(double value, const std::vector<double>& cuts) {
     return static_cast<int>(cuts.size()) + 1;
 }
 
+GradeScale grade_scale(const std::function<std::optional<double>(const std::string& id)>& value_of) {
+    GradeScale g;
+    for (int i = 1;; ++i) {
+        const std::optional<double> v = value_of("grade/" + std::to_string(i) + "_max");
+        if (!v || !std::isfinite(*v)) break;
+        if (!g.cuts.empty() && !(*v > g.cuts.back())) return {};
+        g.cuts.push_back(*v);
+    }
+    return g;
+}
+
 MacLayout mac_layout(std::vector<MacItem> items) {
     std::stable_sort(items.begin(), items.end(), [](const MacItem& a, const MacItem& b) { return a.cost < b.cost; });
     MacLayout L;
@@ -78,7 +90,7 @@ MacLayout mac_layout(std::vector<MacItem> items) {
     for (const auto& it : items) mags.push_back(std::fabs(it.cost));
     std::sort(mags.begin(), mags.end(), std::greater<>());
     double cap = 0;  // 0 = no clipping
-    if (mags.size() >= 2 && mags[1] > 0 && mags[0] > 4 * mags[1]) cap = 1.5 * mags[1];
+    if (mags.size() >= 2 && mags[1] > 0 && mags[0] > k_mac_outlier_ratio * mags[1]) cap = k_mac_cap_factor * mags[1];
     double x = 0;
     for (const auto& it : items) {
         MacBar b;
@@ -108,4 +120,4 @@ std::vector<Point> radar_points(const std::vector<double>& fractions, double rad
     return out;
 }
 
-} // namespace selfcheck::charts
+} // namespace selfcheck::viz

@@ -1,4 +1,4 @@
-// Report and CSV export (core/report.cpp): escaping of hostile user text, self-containment, number
+// Report and CSV export (report/report.cpp): escaping of hostile user text, self-containment, number
 // formatting, CSV quoting/BOM/formula guard, CSV read back against the result, and a golden report.
 // Golden: tests/golden/report_01_dyeing_shaoxing.html, written only by scripts/update-golden-report
 // (run it deliberately after a change meant to alter the report, then review the diff).
