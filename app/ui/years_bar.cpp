@@ -121,6 +121,14 @@ YearView years_bar(AppState& s, bool& changed) {
         v.prefix = "";
         v.current = true;
         ImGui::TextDisabled("%s", tr("years.current_note"));
+        if (n > 0) {  // comparable prices need the current year's index too
+            row_label(tr("years.price_index"), "help.price_index");
+            ImGui::PushID("cur_pi");
+            changed |= input_number("##v", ensure(s.document, "enterprise"), "value_added_price_index");
+            ImGui::PopID();
+            track("years.current_price_index");
+            field_issues(s, "/enterprise/value_added_price_index");
+        }
         return v;
     }
 
