@@ -5,6 +5,8 @@
 #include "platform/platform.hpp"
 #include "storage.hpp"
 #include "test_hooks.hpp"
+#include "ui/text_capture.hpp"
+#include "ui/touch.hpp"
 #include "upload.hpp"
 
 #include <nlohmann/json.hpp>
@@ -53,6 +55,16 @@ EMSCRIPTEN_KEEPALIVE const char* app_document() {
 }
 
 EMSCRIPTEN_KEEPALIVE double app_frames() { return static_cast<double>(hooks_frames()); }
+
+// window.selfcheck.texts(): every run of text drawn in the last frame (app/ui/text_capture.cpp).
+EMSCRIPTEN_KEEPALIVE const char* app_texts() {
+    static std::string out;
+    out = ui::texts_json();
+    return out.c_str();
+}
+
+// window.selfcheck.touch(): gesture counters (app/ui/touch.cpp).
+EMSCRIPTEN_KEEPALIVE const char* app_touch_status() { return ui::touch::status_json(); }
 
 EMSCRIPTEN_KEEPALIVE const char* app_items() {
     static std::string out;

@@ -263,32 +263,12 @@ std::optional<double> num(const json& j, const char* key) {
     return std::nullopt;
 }
 
-json opt_json(const std::optional<double>& v) {
-    return v ? json(*v) : json(nullptr);
-}
-
-struct Indicator {
-    const Record* rec = nullptr;
-    std::string id, dimension;
-    int number = 0;
-    double max = 0;
-    bool positive = true, quantitative = true, counts = true;
-    std::optional<double> value;
-    std::string unit;
-    std::optional<double> leading, baseline;
-    std::string anchor_source; // where the anchors came from
-    std::string status;        // scored | needs_answer | needs_anchor
-    double score = 0;
-    std::string note_zh, note_en; // why an answer or anchor is needed, or how the value was found
-    json extra = json::object();
-};
+using Indicator = GfIndicatorScore;
 
 class Evaluator {
   public:
     Evaluator(const Input& in, const Result& r, const RefData& ref)
-        : in_(in), r_(r), ref_(ref), a_(in.green_factory.fields) {
-        if (!a_.is_object()) a_ = json::object();
-    }
+        : in_(in), r_(r), ref_(ref), a_(in.green_factory.fields.is_object() ? in.green_factory.fields : empty_object()) {}
 
     GreenFactoryResult run();
 
@@ -296,7 +276,12 @@ class Evaluator {
     const Input& in_;
     const Result& r_;
     const RefData& ref_;
-    json a_;
+    const json& a_;
+
+    static const json& empty_object() {
+        static const json e = json::object();
+        return e;
+    }
 
     std::optional<double> answer_num(const char* key) const { return num(a_, key); }
     std::optional<bool> answer_yes_no(const char* key) const {
@@ -305,7 +290,7 @@ class Evaluator {
     }
 
     void need_answer(Indicator& ind, const std::string& zh, const std::string& en) {
-        ind.status = "needs_answer";
+        ind.status = GfIndicatorStatus::needs_answer;
         ind.note_zh = zh;
         ind.note_en = en;
     }
@@ -321,7 +306,7 @@ class Evaluator {
         std::optional<double> lead = an ? num(*an, "leading") : std::nullopt;
         std::optional<double> base = an ? num(*an, "baseline") : std::nullopt;
         if (!lead || !base || *lead == *base || (ind.positive ? *lead < *base : *lead > *base)) {
-            ind.status = "needs_anchor";
+            ind.status = GfIndicatorStatus::needs_anchor;
             ind.note_zh =
                 "GB/T 36132-2025 未给出该指标的引领值和基准值（由行业标准或地方确定），请填写后评分";
             ind.note_en =
@@ -335,12 +320,12 @@ class Evaluator {
         ind.anchor_source = src.empty() ? "user" : "user: " + src;
         std::string u = str(*an, "unit");
         if (!u.empty() && ind.unit.empty()) ind.unit = u;
-        if (!u.empty() && u != ind.unit) ind.extra["anchor_unit"] = u;
+        if (!u.empty() && u != ind.unit) ind.detail["anchor_unit"] = u;
         score(ind);
     }
 
     void score(Indicator& ind) {
-        ind.status = "scored";
+        ind.status = GfIndicatorStatus::scored;
         ind.score =
             green_factory_linear_score(ind.max, *ind.value, *ind.leading, *ind.baseline, ind.positive);
     }
@@ -352,7 +337,7 @@ class Evaluator {
             return;
         }
         ind.value = *v ? 1.0 : 0.0;
-        ind.status = "scored";
+        ind.status = GfIndicatorStatus::scored;
         ind.score = *v ? ind.max : 0.0;
     }
 
@@ -367,7 +352,7 @@ class Evaluator {
     void direct_value(Indicator& ind, const char* key);
     void land(Indicator& ind);
 
-    json readiness(const std::vector<Indicator>& inds, const std::vector<std::string>& failed) const;
+    std::vector<GfLevel> readiness(const std::vector<Indicator>& inds, const std::vector<std::string>& failed) const;
     std::vector<std::string> linked_measures(const Record& rec, std::vector<std::string>& applicable) const;
 };
 
@@ -410,7 +395,7 @@ void Evaluator::energy_intensity(Indicator& ind) {
         cands.push_back({i, *p.kgce_per_unit * in_.products[i].output / 1000.0, *p.kgce_per_unit, *p.level1,
                          *p.level2, lunit});
     }
-    if (!unusable.empty()) ind.extra["products_not_scored"] = unusable;
+    if (!unusable.empty()) ind.detail["products_not_scored"] = unusable;
     if (limit_applies) {
         if (cands.empty()) {
             need_answer(
@@ -439,15 +424,15 @@ void Evaluator::energy_intensity(Indicator& ind) {
                              {"not_in_force_for_year", r_.products[c.index].not_in_force_for_year},
                              {"score", s}});
         }
-        ind.extra["method"] = "gb_limit_level1_level2";
-        ind.extra["products"] = std::move(prods);
+        ind.detail["method"] = "gb_limit_level1_level2";
+        ind.detail["products"] = std::move(prods);
         const Cand& top = cands.front();
         ind.value = top.kgce;
         ind.unit = top.unit;
         ind.leading = top.l1;
         ind.baseline = top.l2;
         ind.anchor_source = r_.products[top.index].standard + " 1级/2级 (level 1 / level 2)";
-        ind.status = "scored";
+        ind.status = GfIndicatorStatus::scored;
         // Weights are each product's tce; with zero total energy fall back to an even average.
         if (wsum > 0)
             ind.score = ssum / wsum;
@@ -459,7 +444,7 @@ void Evaluator::energy_intensity(Indicator& ind) {
         }
         return;
     }
-    ind.extra["method"] = "per_output_value";
+    ind.detail["method"] = "per_output_value";
     ind.unit = "kgce/10k_yuan";
     const auto& v = r_.intensity.tce_per_10k_yuan_output;
     if (!v.value) {
@@ -480,22 +465,22 @@ void Evaluator::carbon_intensity(Indicator& ind) {
         return;
     }
     ind.value = *v.value;
-    ind.extra["basis"] = "location-based total CO2 (emissions.total_tco2) ÷ output value";
+    ind.detail["basis"] = "location-based total CO2 (emissions.total_tco2) ÷ output value";
     score_with_user_anchors(ind);
 }
 
 void Evaluator::renewable_share(Indicator& ind) {
     ind.unit = "%";
     RenewableShare rs = green_factory_renewable_share(in_, r_, ref_);
-    ind.extra["pv_self_used_tce"] = rs.pv_self_used_tce;
-    ind.extra["green_power_tce"] = rs.green_power_tce;
-    ind.extra["gec_tce"] = rs.gec_tce;
-    ind.extra["renewable_tce"] = rs.renewable_tce;
-    ind.extra["total_tce"] = rs.total_tce;
-    ind.extra["capped_at_purchased_electricity"] = rs.capped;
+    ind.detail["pv_self_used_tce"] = rs.pv_self_used_tce;
+    ind.detail["green_power_tce"] = rs.green_power_tce;
+    ind.detail["gec_tce"] = rs.gec_tce;
+    ind.detail["renewable_tce"] = rs.renewable_tce;
+    ind.detail["total_tce"] = rs.total_tce;
+    ind.detail["capped_at_purchased_electricity"] = rs.capped;
     // The platform mock-ups band this indicator by annual energy use; report the band.
     const double t = rs.total_tce;
-    ind.extra["energy_band"] = t >= 10000  ? "ge10000"
+    ind.detail["energy_band"] = t >= 10000  ? "ge10000"
                                : t >= 5000 ? "5000to10000"
                                : t >= 3000 ? "3000to5000"
                                            : "lt3000";
@@ -524,13 +509,13 @@ void Evaluator::platform_functions(Indicator& ind) {
             if (f.is_string() && is_platform_function(f.get<std::string>()))
                 have.insert(f.get<std::string>());
         count = double(have.size());
-        ind.extra["functions"] = have;
+        ind.detail["functions"] = have;
     }
     ind.value = count;
-    ind.leading = num(ind.rec->raw, "leading");
-    ind.baseline = num(ind.rec->raw, "baseline");
+    ind.leading = num(ind.def->raw, "leading");
+    ind.baseline = num(ind.def->raw, "baseline");
     if (!ind.leading || !ind.baseline) {
-        ind.status = "needs_anchor";
+        ind.status = GfIndicatorStatus::needs_anchor;
         return;
     }
     ind.anchor_source = "GB/T 36132-2025 Annex C";
@@ -552,7 +537,7 @@ void Evaluator::direct_value(Indicator& ind, const char* key) {
 void Evaluator::water_intensity(Indicator& ind) {
     if (auto v = answer_num("water_intensity")) {
         ind.value = v;
-        ind.extra["basis"] = "answered (per product or per output value)";
+        ind.detail["basis"] = "answered (per product or per output value)";
     } else if (auto w = answer_num("water_withdrawal_m3")) {
         const auto& ov = in_.enterprise.output_value_10k_yuan;
         if (!ov || *ov <= 0) {
@@ -562,7 +547,7 @@ void Evaluator::water_intensity(Indicator& ind) {
         }
         ind.value = *w / *ov;
         ind.unit = "m3/10k_yuan";
-        ind.extra["basis"] = "B.9: water_withdrawal_m3 ÷ enterprise.output_value_10k_yuan";
+        ind.detail["basis"] = "B.9: water_withdrawal_m3 ÷ enterprise.output_value_10k_yuan";
     } else {
         need_answer(ind, "请填写年取水量（m³）", "enter the yearly water withdrawal (m3)");
         return;
@@ -576,11 +561,11 @@ void Evaluator::water_reuse(Indicator& ind) {
     auto direct = answer_num("water_reuse_rate_pct");
     if (v && vr && *v + *vr > 0) {
         ind.value = *vr / (*v + *vr) * 100.0;
-        ind.extra["basis"] = "B.10: V_r / (V + V_r) × 100";
-        if (direct && std::fabs(*direct - *ind.value) > 0.5) ind.extra["answered_rate_differs"] = *direct;
+        ind.detail["basis"] = "B.10: V_r / (V + V_r) × 100";
+        if (direct && std::fabs(*direct - *ind.value) > 0.5) ind.detail["answered_rate_differs"] = *direct;
     } else if (direct) {
         ind.value = direct;
-        ind.extra["basis"] = "answered";
+        ind.detail["basis"] = "answered";
     } else {
         need_answer(ind, "请填写年取水量 V 和重复利用水量 V_r（m³）",
                     "enter the yearly withdrawal V and the reused volume V_r (m3)");
@@ -598,14 +583,14 @@ void Evaluator::solid_waste(Indicator& ind) {
     if (z && zr && *z + zw_v > 0) {
         double k = *zr / (*z + zw_v) * 100.0;
         if (k > 100) {
-            ind.extra["utilised_exceeds_generated"] = true; // purchased waste must be excluded (B.11)
+            ind.detail["utilised_exceeds_generated"] = true; // purchased waste must be excluded (B.11)
             k = 100;
         }
         ind.value = k;
-        ind.extra["basis"] = "B.11: Z_r / (Z + Z_w) × 100";
+        ind.detail["basis"] = "B.11: Z_r / (Z + Z_w) × 100";
     } else if (direct) {
         ind.value = direct;
-        ind.extra["basis"] = "answered";
+        ind.detail["basis"] = "answered";
     } else {
         need_answer(ind, "请填写一般工业固废产生量 Z 和综合利用量 Z_r（吨）",
                     "enter the general solid waste generated Z and utilised Z_r (t)");
@@ -620,10 +605,10 @@ void Evaluator::green_investment(Indicator& ind) {
     auto direct = answer_num("green_investment_share_pct");
     if (inv && out && *out > 0) {
         ind.value = *inv / *out * 100.0;
-        ind.extra["basis"] = "Annex C #10: 3-year investment ÷ 3-year output value × 100";
+        ind.detail["basis"] = "Annex C #10: 3-year investment ÷ 3-year output value × 100";
     } else if (direct) {
         ind.value = direct;
-        ind.extra["basis"] = "answered";
+        ind.detail["basis"] = "answered";
     } else {
         need_answer(ind, "请填写近三年绿色低碳改造投资合计和近三年工业总产值合计（万元）",
                     "enter the 3-year green retrofit investment and the 3-year output value (10k yuan)");
@@ -643,7 +628,7 @@ void Evaluator::land(Indicator& ind) {
             return;
         }
         ind.value = *e.output_value_10k_yuan / *e.land_area_m2;
-        ind.extra["basis"] = "B.26: output value ÷ land area";
+        ind.detail["basis"] = "B.26: output value ÷ land area";
         score_with_user_anchors(ind);
         return;
     }
@@ -659,8 +644,8 @@ void Evaluator::land(Indicator& ind) {
         return;
     }
     ind.value = *part / *e.land_area_m2 * (coefficient ? 100.0 : 1.0);
-    ind.extra["basis"] = coefficient ? "B.27: footprint ÷ land area × 100" : "B.28: floor area ÷ land area";
-    ind.status = "scored"; // 0 points: shown for reference (Annex C gives it no points)
+    ind.detail["basis"] = coefficient ? "B.27: footprint ÷ land area × 100" : "B.28: floor area ÷ land area";
+    ind.status = GfIndicatorStatus::scored; // 0 points: shown for reference (Annex C gives it no points)
 }
 
 // Measure ids the library knows (records "measure/<id>" in measures.json, or a computed result),
@@ -687,21 +672,21 @@ std::vector<std::string> Evaluator::linked_measures(const Record& rec,
     return known;
 }
 
-json Evaluator::readiness(const std::vector<Indicator>& inds, const std::vector<std::string>& failed) const {
-    json out = json::array();
+std::vector<GfLevel> Evaluator::readiness(const std::vector<Indicator>& inds,
+                                          const std::vector<std::string>& failed) const {
+    std::vector<GfLevel> out;
     const Dataset* ds = ref_.dataset("green_factory");
     // Provincial (Zhejiang 2025): energy, water and resource indicators at the industry's leading
     // level, read here as full points on each of them that could be scored.
-    json leading = json::array();
+    std::vector<GfLeadingCheck> leading;
     bool all_leading = true, any_known = false;
     for (const auto& ind : inds) {
         if (ind.dimension != "dim_energy" && ind.dimension != "dim_resources") continue;
         if (!ind.quantitative || !ind.counts || ind.id == "platform_functions") continue;
-        bool at = ind.status == "scored" && ind.score >= ind.max - 1e-9;
-        if (ind.status == "scored") any_known = true;
+        bool at = ind.status == GfIndicatorStatus::scored && ind.score >= ind.max - 1e-9;
+        if (ind.status == GfIndicatorStatus::scored) any_known = true;
         if (!at) all_leading = false;
-        leading.push_back(
-            {{"indicator", ind.id}, {"at_leading_value", ind.status == "scored" ? json(at) : json(nullptr)}});
+        leading.push_back({ind.id, ind.status == GfIndicatorStatus::scored ? std::optional<bool>(at) : std::nullopt});
     }
     // National priority: products at GB limit level 1 (13号文 §14).
     bool has_limit = false, all_level1 = true;
@@ -713,24 +698,15 @@ json Evaluator::readiness(const std::vector<Indicator>& inds, const std::vector<
     if (!ds) return out;
     for (const auto& rec : ds->records) {
         if (str(rec.raw, "kind") != "level") continue;
-        json l = {{"level", rec.id},
-                  {"name_zh", str(rec.raw, "name_zh")},
-                  {"name_en", str(rec.raw, "name_en")},
-                  {"pass_mark", nullptr},
-                  {"pass_mark_zh", str(rec.raw, "pass_mark_zh")},
-                  {"pass_mark_en", str(rec.raw, "pass_mark_en")},
-                  {"source", rec.source}};
-        l["status"] = failed.empty() ? "no_published_pass_mark" : "blocked_by_mandatory";
-        if (!failed.empty()) l["blocked_by"] = failed;
-        json cond = json::array();
+        GfLevel l;
+        l.def = &rec;
+        l.status = failed.empty() ? GfReadinessStatus::no_published_pass_mark : GfReadinessStatus::blocked_by_mandatory;
         if (rec.id == "level_provincial" || rec.id == "level_national")
-            cond.push_back({{"id", "energy_water_resource_at_leading_level"},
-                            {"met", any_known ? json(all_leading) : json(nullptr)},
-                            {"indicators", leading}});
+            l.conditions.push_back({GfConditionId::energy_water_resource_at_leading_level,
+                                    any_known ? std::optional<bool>(all_leading) : std::nullopt, leading});
         if (rec.id == "level_national")
-            cond.push_back({{"id", "products_at_gb_limit_level1_priority"},
-                            {"met", has_limit ? json(all_level1) : json(nullptr)}});
-        l["conditions"] = std::move(cond);
+            l.conditions.push_back({GfConditionId::products_at_gb_limit_level1_priority,
+                                    has_limit ? std::optional<bool>(all_level1) : std::nullopt, {}});
         out.push_back(std::move(l));
     }
     return out;
@@ -738,46 +714,33 @@ json Evaluator::readiness(const std::vector<Indicator>& inds, const std::vector<
 
 GreenFactoryResult Evaluator::run() {
     GreenFactoryResult res;
-    json& d = res.detail;
-    d["standard"] = "GB/T 36132-2025 (Annex C example points)";
     const Dataset* ds = ref_.dataset("green_factory");
     if (!ds) {
-        d["error"] = {{"code", "green_factory_data_missing"},
-                      {"message_zh", "缺少绿色工厂评价参考数据"},
-                      {"message_en", "green-factory reference data missing"}};
+        res.data_missing = true;
         return res;
     }
-    d["data_version"] = ds->version;
+    res.data_version = ds->version;
 
     // Gate: basic requirements (true = met) and veto items (true = applies).
-    json mandatory = json::array();
     for (const auto& rec : ds->records) {
         const std::string kind = str(rec.raw, "kind");
         if (kind != "basic_requirement" && kind != "veto") continue;
         auto v = answer_yes_no(rec.id.c_str());
-        std::string status =
-            !v ? "not_answered" : ((kind == "veto") ? (*v ? "failed" : "met") : (*v ? "met" : "failed"));
-        if (status != "met") res.mandatory_failed.push_back(rec.id);
-        mandatory.push_back({{"id", rec.id},
-                             {"kind", kind},
-                             {"status", status},
-                             {"clause", str(rec.raw, "clause")},
-                             {"name_zh", str(rec.raw, "name_zh")},
-                             {"name_en", str(rec.raw, "name_en")},
-                             {"hint_zh", str(rec.raw, "hint_zh")},
-                             {"hint_en", str(rec.raw, "hint_en")},
-                             {"evidence_zh", str(rec.raw, "evidence_zh")},
-                             {"evidence_en", str(rec.raw, "evidence_en")}});
+        const bool veto = kind == "veto";
+        GfMandatoryStatus status = !v ? GfMandatoryStatus::not_answered
+                                      : (veto ? (*v ? GfMandatoryStatus::failed : GfMandatoryStatus::met)
+                                              : (*v ? GfMandatoryStatus::met : GfMandatoryStatus::failed));
+        if (status != GfMandatoryStatus::met) res.mandatory_failed.push_back(rec.id);
+        res.mandatory.push_back({&rec, veto, status});
     }
-    d["mandatory"] = std::move(mandatory);
-    d["gate_passed"] = res.mandatory_failed.empty();
+    res.gate_passed = res.mandatory_failed.empty();
 
     // Indicators.
-    std::vector<Indicator> inds;
+    std::vector<Indicator>& inds = res.indicators;
     for (const auto& rec : ds->records) {
         if (str(rec.raw, "kind") != "indicator") continue;
         Indicator ind;
-        ind.rec = &rec;
+        ind.def = &rec;
         ind.id = rec.id;
         ind.dimension = str(rec.raw, "dimension");
         ind.number = rec.raw.value("number", 0);
@@ -825,7 +788,6 @@ GreenFactoryResult Evaluator::run() {
     }
 
     // Dimensions.
-    json dims = json::array();
     double total = 0;
     for (const auto& rec : ds->records) {
         if (str(rec.raw, "kind") != "dimension") continue;
@@ -833,101 +795,39 @@ GreenFactoryResult Evaluator::run() {
         for (const auto& ind : inds)
             if (ind.dimension == rec.id) {
                 s += ind.score;
-                if (ind.status == "scored") determined += ind.max;
+                if (ind.status == GfIndicatorStatus::scored) determined += ind.max;
             }
         total += s;
-        dims.push_back({{"id", rec.id},
-                        {"name_zh", str(rec.raw, "name_zh")},
-                        {"name_en", str(rec.raw, "name_en")},
-                        {"score", s},
-                        {"max", rec.value.value_or(0)},
-                        {"max_determined", determined}});
+        res.dimensions.push_back({&rec, s, rec.value.value_or(0), determined});
     }
     res.total_score = total;
-    d["dimensions"] = std::move(dims);
 
-    json jinds = json::array();
     double undetermined = 0;
-    for (const auto& ind : inds) {
-        const json& raw = ind.rec->raw;
-        json anchors = nullptr;
-        if (ind.leading || ind.baseline)
-            anchors = {{"leading", opt_json(ind.leading)},
-                       {"baseline", opt_json(ind.baseline)},
-                       {"source", ind.anchor_source}};
-        if (ind.status != "scored") undetermined += ind.max;
-        json j = {{"id", ind.id},
-                  {"number", ind.number},
-                  {"dimension", ind.dimension},
-                  {"name_zh", str(raw, "name_zh")},
-                  {"name_en", str(raw, "name_en")},
-                  {"type", str(raw, "type")},
-                  {"score", ind.score},
-                  {"max", ind.max},
-                  {"value", opt_json(ind.value)},
-                  {"unit", ind.unit},
-                  {"anchors", anchors},
-                  {"status", ind.status},
-                  {"counts", ind.counts},
-                  {"hint_zh", str(raw, "hint_zh")},
-                  {"hint_en", str(raw, "hint_en")},
-                  {"evidence_zh", str(raw, "evidence_zh")},
-                  {"evidence_en", str(raw, "evidence_en")},
-                  {"leading_zh", str(raw, "leading_zh")},
-                  {"leading_en", str(raw, "leading_en")},
-                  {"baseline_zh", str(raw, "baseline_zh")},
-                  {"baseline_en", str(raw, "baseline_en")},
-                  {"auto", raw.value("auto", false)},
-                  {"source", ind.rec->source}};
-        if (!ind.note_zh.empty()) {
-            j["note_zh"] = ind.note_zh;
-            j["note_en"] = ind.note_en;
-        }
-        if (!ind.extra.empty()) j["detail"] = ind.extra;
-        jinds.push_back(std::move(j));
-    }
-    d["indicators"] = std::move(jinds);
-    d["points_undetermined"] = undetermined;
-    d["pass_mark"] = nullptr;
-    d["pass_mark_note_zh"] = "GB/T 36132-2025 不设及格分，由评价方案或行业标准确定；附录 C 分值仅为示例";
-    d["pass_mark_note_en"] =
-        "GB/T 36132-2025 sets no pass mark (the evaluation scheme or sector standard does); "
-        "Annex C points are examples";
-    d["readiness"] = readiness(inds, res.mandatory_failed);
+    for (const auto& ind : inds)
+        if (ind.status != GfIndicatorStatus::scored) undetermined += ind.max;
+    res.points_undetermined = undetermined;
+    res.readiness = readiness(inds, res.mandatory_failed);
 
     // Gaps: points not (yet) earned, most recoverable first.
-    std::vector<const Indicator*> gaps;
-    for (const auto& ind : inds)
-        if (ind.counts && ind.max - ind.score > 1e-9) gaps.push_back(&ind);
-    std::stable_sort(gaps.begin(), gaps.end(), [](const Indicator* a, const Indicator* b) {
+    std::vector<std::size_t> gaps;
+    for (std::size_t i = 0; i < inds.size(); ++i)
+        if (inds[i].counts && inds[i].max - inds[i].score > 1e-9) gaps.push_back(i);
+    std::stable_sort(gaps.begin(), gaps.end(), [&](std::size_t ia, std::size_t ib) {
+        const Indicator* a = &inds[ia];
+        const Indicator* b = &inds[ib];
         double ra = a->max - a->score, rb = b->max - b->score;
         if (std::fabs(ra - rb) > 1e-9) return ra > rb;
         return a->number < b->number;
     });
-    json jg = json::array();
-    for (const Indicator* g : gaps) {
-        const json& raw = g->rec->raw;
-        json j = {{"indicator", g->id},
-                  {"name_zh", str(raw, "name_zh")},
-                  {"name_en", str(raw, "name_en")},
-                  {"status", g->status},
-                  {"recoverable_points", g->max - g->score},
-                  {"score", g->score},
-                  {"max", g->max},
-                  {"hint_zh", str(raw, "hint_zh")},
-                  {"hint_en", str(raw, "hint_en")},
-                  {"measures", json::array()},
-                  {"applicable_measures", json::array()}};
-        std::vector<std::string> applicable;
-        j["measures"] = linked_measures(*g->rec, applicable);
-        j["applicable_measures"] = applicable;
-        if (g->status != "scored") j["recoverable_is_upper_bound"] = true;
-        jg.push_back(std::move(j));
+    for (std::size_t i : gaps) {
+        GfGap g;
+        g.indicator = i;
+        g.recoverable_points = inds[i].max - inds[i].score;
+        g.measures = linked_measures(*inds[i].def, g.applicable_measures);
+        res.gaps.push_back(std::move(g));
     }
-    d["gaps"] = std::move(jg);
     return res;
 }
-
 } // namespace
 
 // ---------------------------------------------------------------------------------------------
@@ -975,10 +875,6 @@ void parse_green_factory(const json& j, const std::string& path, GreenFactoryAns
 
 json green_factory_answers_to_json(const GreenFactoryAnswers& a) {
     return a.fields;
-}
-
-json green_factory_result_to_json(const GreenFactoryResult& r) {
-    return {{"total_score", r.total_score}, {"mandatory_failed", r.mandatory_failed}, {"detail", r.detail}};
 }
 
 double green_factory_linear_score(double points, double value, double leading, double baseline,

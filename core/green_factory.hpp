@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace selfcheck {
@@ -36,10 +37,86 @@ struct GreenFactoryAnswers {
     nlohmann::json fields = nlohmann::json::object();
 };
 
+struct Record;
+
+enum class GfIndicatorStatus { scored, needs_answer, needs_anchor };
+enum class GfMandatoryStatus { met, failed, not_answered };
+enum class GfReadinessStatus { no_published_pass_mark, blocked_by_mandatory };
+enum class GfConditionId { energy_water_resource_at_leading_level, products_at_gb_limit_level1_priority };
+
+// Results point at their definitions in green_factory.json (`def`, owned by the RefData the result
+// was computed with): names, hints, evidence and sources are joined from there when the result is
+// written out (core/io/result_json.cpp), never copied into each result.
+
+// A basic requirement (true = met) or a veto item (true = applies).
+struct GfMandatoryItem {
+    const Record* def = nullptr;
+    bool veto = false;
+    GfMandatoryStatus status = GfMandatoryStatus::not_answered;
+};
+
+struct GfIndicatorScore {
+    const Record* def = nullptr;
+    std::string id, dimension;
+    int number = 0;
+    double max = 0;
+    bool positive = true, quantitative = true, counts = true;
+    std::optional<double> value;
+    std::string unit;
+    std::optional<double> leading, baseline;
+    std::string anchor_source;  // where the anchors came from
+    GfIndicatorStatus status = GfIndicatorStatus::needs_answer;
+    double score = 0;
+    std::string note_zh, note_en;  // why an answer or anchor is needed
+    nlohmann::json detail = nlohmann::json::object();  // method, basis and the figures behind the value
+};
+
+struct GfDimensionScore {
+    const Record* def = nullptr;
+    double score = 0, max = 0, max_determined = 0;
+};
+
+struct GfLeadingCheck {
+    std::string indicator;
+    std::optional<bool> at_leading_value;  // empty when the indicator could not be scored
+};
+
+struct GfCondition {
+    GfConditionId id = GfConditionId::energy_water_resource_at_leading_level;
+    std::optional<bool> met;
+    std::vector<GfLeadingCheck> indicators;  // energy_water_resource_at_leading_level only
+};
+
+struct GfLevel {
+    const Record* def = nullptr;
+    GfReadinessStatus status = GfReadinessStatus::no_published_pass_mark;
+    std::vector<GfCondition> conditions;
+};
+
+struct GfGap {
+    std::size_t indicator = 0;  // index in GreenFactoryResult::indicators
+    double recoverable_points = 0;
+    std::vector<std::string> measures, applicable_measures;
+};
+
 struct GreenFactoryResult {
-    double total_score = 0;                           // 0-100, points of the indicators that could be scored
-    std::vector<std::string> mandatory_failed;        // basic requirements and vetoes not met or not answered
-    nlohmann::json detail = nlohmann::json::object(); // dimensions, indicators, mandatory, readiness, gaps
+    double total_score = 0;                     // 0-100, points of the indicators that could be scored
+    std::vector<std::string> mandatory_failed;  // basic requirements and vetoes not met or not answered
+    bool data_missing = false;                  // green_factory.json absent: nothing below is set
+    std::string data_version;
+    std::vector<GfMandatoryItem> mandatory;
+    bool gate_passed = false;
+    std::vector<GfIndicatorScore> indicators;
+    std::vector<GfDimensionScore> dimensions;
+    double points_undetermined = 0;
+    std::vector<GfLevel> readiness;
+    std::vector<GfGap> gaps;  // points not (yet) earned, most recoverable first
+
+    const GfIndicatorScore* indicator(std::string_view id) const {
+        for (const auto& i : indicators)
+            if (i.id == id) return &i;
+        return nullptr;
+    }
 };
 
 void parse_green_factory(const nlohmann::json& j, const std::string& path, GreenFactoryAnswers& out,

@@ -65,34 +65,6 @@ double heat_pump_cop(double eta_c, double t_sink, double t_source) { return eta_
 double storage_cycle_value(double p_dis, double p_ch, double rte) { return p_dis - p_ch / rte; }
 } // namespace formulas
 
-nlohmann::json measure_to_json(const MeasureResult& m) {
-    json j = {{"id", m.id},
-              {"name_zh", m.name_zh},
-              {"name_en", m.name_en},
-              {"tce_saved", m.tce_saved},
-              {"tco2_avoided", m.tco2_avoided},
-              {"tco2_avoided_market", m.tco2_avoided_market ? json(*m.tco2_avoided_market) : json(nullptr)},
-              {"investment_10k_yuan", m.investment_10k_yuan},
-              {"annual_saving_10k_yuan", m.annual_saving_10k_yuan},
-              {"npv_10k_yuan", m.npv_10k_yuan},
-              {"lifetime_years", m.lifetime_years},
-              {"detail", m.detail}};
-    j["payback_years"] = m.payback_years ? json(*m.payback_years) : json(nullptr);
-    j["irr"] = m.irr ? json(*m.irr) : json(nullptr);
-    j["abatement_cost_yuan_per_tco2"] = m.abatement_cost_yuan_per_tco2 ? json(*m.abatement_cost_yuan_per_tco2) : json(nullptr);
-    return j;
-}
-
-nlohmann::json portfolio_to_json(const Portfolio& p) {
-    return {{"selected", p.selected},
-            {"tce_saved", p.tce_saved},
-            {"tco2_avoided", p.tco2_avoided},
-            {"tco2_avoided_market", p.tco2_avoided_market ? json(*p.tco2_avoided_market) : json(nullptr)},
-            {"investment_10k_yuan", p.investment_10k_yuan},
-            {"annual_saving_10k_yuan", p.annual_saving_10k_yuan},
-            {"detail", p.detail}};
-}
-
 namespace {
 
 constexpr double k_gj_per_kwh = 0.0036;  // definition: 1 kWh = 3.6 MJ
@@ -1085,6 +1057,26 @@ struct Totals {
     double degradation = 0;
 };
 
+// How the energy tier and carbon-efficiency grade would change with the site at `new_total` tce and
+// `tco2_cut` less CO2 (one measure, or the portfolio).
+Outlook outlook_after(const Result& res, double new_total, double tco2_cut, const RefData& ref) {
+    Outlook o;
+    o.new_total_tce = new_total;
+    o.new_budget_tier = budget_tier_for(new_total, ref);
+    const auto& ce = res.carbon_efficiency;
+    if (ce.intensity && res.emissions.total_tco2 > 0) {
+        const double num = ce.numerator_tco2.value_or(res.emissions.total_tco2);
+        double l = num > 0 ? *ce.intensity * std::max(0.0, num - tco2_cut) / num : *ce.intensity;
+        o.new_carbon_intensity = l;
+        o.new_carbon_level = carbon_level_for(l, ref);
+        if (ce.industry_average && *ce.industry_average > 0) {
+            o.new_carbon_index = l / *ce.industry_average;
+            o.new_carbon_grade = carbon_grade_for(l / *ce.industry_average, ref);
+        }
+    }
+    return o;
+}
+
 void economics(MeasureResult& m, const Totals& t, double rate, const RefData& ref, const Result& res) {
     m.tce_saved = t.tce;
     m.tco2_avoided = t.tco2;
@@ -1094,34 +1086,17 @@ void economics(MeasureResult& m, const Totals& t, double rate, const RefData& re
     m.lifetime_years = t.life;
     if (!t.invest_known || !t.saving_known) {
         m.npv_10k_yuan = 0;
-        m.detail["economics"] = !t.invest_known ? "needs_investment" : "needs_prices";
+        m.economics = !t.invest_known ? EconomicsStatus::needs_investment : EconomicsStatus::needs_prices;
     } else {
         m.npv_10k_yuan = econ::npv(t.invest, t.net, t.life, rate, t.degradation) / k_yuan_per_10k;
         if (t.net > 0) m.payback_years = t.invest / t.net;
         m.irr = econ::irr(t.invest, t.net, t.life, t.degradation);
         if (t.tco2 > 0) m.abatement_cost_yuan_per_tco2 = (t.invest * econ::crf(rate, t.life) - t.net) / t.tco2;
-        if (t.invest > 0 && t.net <= 0) {
-            m.detail["compliance_cost"] = true;
-            m.detail["compliance_note_zh"] = "该措施需要投资但不产生节约（合规性成本）";
-            m.detail["compliance_note_en"] = "costs money and saves none: a compliance cost";
-        }
+        if (t.invest > 0 && t.net <= 0) m.compliance_cost = true;
     }
-    // How the energy tier and carbon-efficiency grade would change.
+    // Own PV and green power do not lower the site's energy total (they replace purchases).
     double tce_in_total = m.id == "pv_rooftop" || m.id == "green_power" ? 0 : t.tce;
-    double new_total = res.energy.total_tce - tce_in_total;
-    m.detail["new_total_tce"] = new_total;
-    m.detail["new_budget_tier"] = budget_tier_for(new_total, ref);
-    const auto& ce = res.carbon_efficiency;
-    if (ce.intensity && res.emissions.total_tco2 > 0) {
-        const double num = ce.numerator_tco2.value_or(res.emissions.total_tco2);
-        double l = num > 0 ? *ce.intensity * std::max(0.0, num - t.tco2) / num : *ce.intensity;
-        m.detail["new_carbon_intensity"] = l;
-        m.detail["new_carbon_level"] = carbon_level_for(l, ref);
-        if (ce.industry_average && *ce.industry_average > 0) {
-            m.detail["new_carbon_index"] = l / *ce.industry_average;
-            m.detail["new_carbon_grade"] = carbon_grade_for(l / *ce.industry_average, ref);
-        }
-    }
+    m.outlook = outlook_after(res, res.energy.total_tce - tce_in_total, t.tco2, ref);
 }
 
 Totals sum(const std::vector<const Cand*>& cs, double scale_each = 1) {
@@ -1191,61 +1166,42 @@ void evaluate_measures(const Input& in, Result& result, const RefData& ref) {
         for (const auto& id : ids) {
             MeasureResult m;
             m.id = id;
-            const Record* def = measure_def(ref, id);
-            if (def) {
-                m.name_zh = def->raw.value("name_zh", id);
-                m.name_en = def->raw.value("name_en", id);
-                m.detail["formula"] = def->raw.value("formula", std::string());
-                m.detail["source"] = def->source;
-                m.detail["category"] = def->raw.value("category", std::string());
-                for (const char* f : {"carbon_note_zh", "carbon_note_en"})  // hover text (measures.json)
-                    if (def->raw.contains(f)) m.detail[f] = def->raw[f];
-            }
+            m.def = measure_def(ref, id);
             Totals t = sum(by_id[id]);
             economics(m, t, rate, ref, result);
-            json items = json::array(), needs = json::array(), notes = json::array();
             for (const Cand* k : by_id[id]) {
-                items.push_back({{"row", k->row}, {"target", k->target}, {"tce_saved", k->tce}, {"tco2_avoided", k->tco2},
-                                 {"tco2_avoided_market", k->tco2_market ? json(*k->tco2_market) : json(nullptr)},
-                                 {"investment_10k_yuan", k->invest / k_yuan_per_10k},
-                                 {"annual_saving_10k_yuan", k->annual_net / k_yuan_per_10k}, {"physical", k->physical}});
+                m.items.push_back({k->row, k->target, k->tce, k->tco2, k->tco2_market, k->invest / k_yuan_per_10k,
+                                   k->annual_net / k_yuan_per_10k, k->physical});
                 for (const auto& n : k->needs)
-                    if (std::find(needs.begin(), needs.end(), n) == needs.end()) needs.push_back(n);
+                    if (std::find(m.needs.begin(), m.needs.end(), n) == m.needs.end()) m.needs.push_back(n);
                 for (const auto& n : k->notes)
-                    if (std::find(notes.begin(), notes.end(), n) == notes.end()) notes.push_back(n);
+                    if (std::find(m.notes.begin(), m.notes.end(), n) == m.notes.end()) m.notes.push_back(n);
             }
             // Physical savings summed over rows.
-            json phys = json::object();
+            json& phys = m.physical;
             for (const Cand* k : by_id[id])
                 for (auto it = k->physical.begin(); it != k->physical.end(); ++it)
                     if (it->is_number() && (it.key().find("kwh") != std::string::npos || it.key().find("_base_units") != std::string::npos ||
                                             it.key().find("_m3") != std::string::npos || it.key() == "heat_gj" || it.key() == "steam_t"))
                         phys[it.key()] = phys.value(it.key(), 0.0) + it->get<double>();
-            m.detail["physical"] = std::move(phys);
-            m.detail["items"] = std::move(items);
-            if (!needs.empty()) m.detail["needs"] = needs;
-            if (!notes.empty()) m.detail["notes"] = notes;
             // Range spanned by the source's low and high parameter values.
-            json range = json::object();
-            for (const char* field : {"tce_saved", "tco2_avoided", "investment_10k_yuan", "annual_saving_10k_yuan"}) {
-                double v[3] = {0, 0, 0};
-                const std::vector<const Cand*>* sets[3] = {&by_id_low[id], &by_id[id], &by_id_high[id]};
-                for (int s = 0; s < 3; ++s) {
-                    Totals tt = sum(*sets[s]);
-                    std::string f = field;
-                    v[s] = f == "tce_saved" ? tt.tce : f == "tco2_avoided" ? tt.tco2 : f == "investment_10k_yuan" ? tt.invest / k_yuan_per_10k : tt.net / k_yuan_per_10k;
-                }
-                range[field] = {{"low", std::min({v[0], v[1], v[2]})}, {"high", std::max({v[0], v[1], v[2]})}};
+            {
+                const Totals tt[3] = {sum(by_id_low[id]), t, sum(by_id_high[id])};
+                auto span = [&](auto field) {
+                    double v[3] = {field(tt[0]), field(tt[1]), field(tt[2])};
+                    return LowHigh{std::min({v[0], v[1], v[2]}), std::max({v[0], v[1], v[2]})};
+                };
+                m.tce_saved_range = span([](const Totals& x) { return x.tce; });
+                m.tco2_avoided_range = span([](const Totals& x) { return x.tco2; });
+                m.investment_range_10k_yuan = span([](const Totals& x) { return x.invest / k_yuan_per_10k; });
+                m.annual_saving_range_10k_yuan = span([](const Totals& x) { return x.net / k_yuan_per_10k; });
             }
-            m.detail["range"] = range;
-            m.detail["discount_rate"] = rate;
+            m.discount_rate = rate;
             npv_by_id[id] = t.invest_known && t.saving_known ? m.npv_10k_yuan : -1e300;
             result.measures.push_back(std::move(m));
         }
 
         // Not evaluated for lack of data: say which fields would enable them.
-        json not_eval = json::array();
-        for (const auto& n : missing) not_eval.push_back({{"measure", n.id}, {"row", n.row}, {"needs", n.needs}});
 
         // Findings keep only links to measures that were computed.
         std::set<std::string> have(ids.begin(), ids.end());
@@ -1330,7 +1286,6 @@ void evaluate_measures(const Input& in, Result& result, const RefData& ref) {
         }
         Portfolio& pf = result.portfolio;
         pf.selected = order;
-        json per = json::array();
         double npv_total = 0;
         for (const auto& id : order) {
             const Totals& t = applied[id];
@@ -1343,51 +1298,35 @@ void evaluate_measures(const Input& in, Result& result, const RefData& ref) {
             npv_total += npv;
             std::optional<double> mac;
             if (t.tco2 > 0 && t.invest_known && t.saving_known) mac = (t.invest * econ::crf(rate, t.life) - t.net) / t.tco2;
-            per.push_back({{"id", id}, {"tce_saved", t.tce}, {"tco2_avoided", t.tco2},
-                           {"tco2_avoided_market", t.tco2_market ? json(*t.tco2_market) : json(nullptr)}, {"investment_10k_yuan", t.invest / k_yuan_per_10k},
-                           {"annual_saving_10k_yuan", t.net / k_yuan_per_10k}, {"npv_10k_yuan", npv},
-                           {"abatement_cost_yuan_per_tco2", mac ? json(*mac) : json(nullptr)}});
+            pf.measures.push_back({id, t.tce, t.tco2, t.tco2_market, t.invest / k_yuan_per_10k, t.net / k_yuan_per_10k, npv, mac});
         }
         // Marginal-abatement-cost ordering (width = tCO2/yr).
-        json macc = per;
-        std::vector<json> mv(macc.begin(), macc.end());
-        std::stable_sort(mv.begin(), mv.end(), [](const json& a, const json& b) {
-            double x = a["abatement_cost_yuan_per_tco2"].is_number() ? a["abatement_cost_yuan_per_tco2"].get<double>() : 1e300;
-            double y = b["abatement_cost_yuan_per_tco2"].is_number() ? b["abatement_cost_yuan_per_tco2"].get<double>() : 1e300;
-            return x < y;
+        std::vector<std::size_t> mv(pf.measures.size());
+        for (std::size_t i = 0; i < mv.size(); ++i) mv[i] = i;
+        std::stable_sort(mv.begin(), mv.end(), [&](std::size_t a, std::size_t b) {
+            return pf.measures[a].abatement_cost_yuan_per_tco2.value_or(1e300) <
+                   pf.measures[b].abatement_cost_yuan_per_tco2.value_or(1e300);
         });
-        json macc_out = json::array();
         double cum = 0;
-        for (const auto& j : mv) {
-            if (!j["abatement_cost_yuan_per_tco2"].is_number()) continue;
-            cum += j["tco2_avoided"].get<double>();
-            macc_out.push_back({{"id", j["id"]}, {"abatement_cost_yuan_per_tco2", j["abatement_cost_yuan_per_tco2"]},
-                                {"tco2_avoided", j["tco2_avoided"]}, {"cumulative_tco2", cum}});
+        for (std::size_t i : mv) {
+            if (!pf.measures[i].abatement_cost_yuan_per_tco2) continue;
+            cum += pf.measures[i].tco2_avoided;
+            pf.macc.push_back({i, cum});
         }
-        pf.detail["measures"] = per;
-        pf.detail["macc"] = macc_out;
-        pf.detail["npv_10k_yuan"] = npv_total;
-        pf.detail["discount_rate"] = rate;
-        pf.detail["selection"] = in.options.selected_measures ? "user" : "positive_npv_and_required";
-        if (pf.annual_saving_10k_yuan > 0) pf.detail["payback_years"] = pf.investment_10k_yuan / pf.annual_saving_10k_yuan;
+        pf.evaluated = true;
+        pf.npv_10k_yuan = npv_total;
+        pf.discount_rate = rate;
+        pf.user_selection = in.options.selected_measures.has_value();
+        if (pf.annual_saving_10k_yuan > 0) pf.payback_years = pf.investment_10k_yuan / pf.annual_saving_10k_yuan;
         double new_total = result.energy.total_tce - pf.tce_saved;
         for (const auto& id : order)
             if (id == "pv_rooftop" || id == "green_power") new_total += applied[id].tce;
-        pf.detail["new_total_tce"] = new_total;
-        pf.detail["new_budget_tier"] = budget_tier_for(new_total, ref);
-        const auto& ce = result.carbon_efficiency;
-        if (ce.intensity && result.emissions.total_tco2 > 0) {
-            const double num = ce.numerator_tco2.value_or(result.emissions.total_tco2);
-            double l = num > 0 ? *ce.intensity * std::max(0.0, num - pf.tco2_avoided) / num : *ce.intensity;
-            pf.detail["new_carbon_intensity"] = l;
-            pf.detail["new_carbon_level"] = carbon_level_for(l, ref);
-            if (ce.industry_average && *ce.industry_average > 0) pf.detail["new_carbon_grade"] = carbon_grade_for(l / *ce.industry_average, ref);
-        }
-        pf.detail["not_evaluated"] = not_eval;
+        pf.outlook = outlook_after(result, new_total, pf.tco2_avoided, ref);
+        for (const auto& n : missing) pf.not_evaluated.push_back({n.id, n.row, n.needs});
         const Record* cp = ref.record("measures", "econ/carbon_shadow_price");
         double carbon = in.options.carbon_price_yuan_per_tco2.value_or(cp && cp->value ? *cp->value : 0);
-        pf.detail["carbon_value_10k_yuan_per_year"] = pf.tco2_avoided * carbon / k_yuan_per_10k;
-        pf.detail["carbon_price_yuan_per_tco2"] = carbon;
+        pf.carbon_value_10k_yuan_per_year = pf.tco2_avoided * carbon / k_yuan_per_10k;
+        pf.carbon_price_yuan_per_tco2 = carbon;
     } catch (const std::exception& ex) {
         result.warnings.push_back({"/equipment", Severity::warning, "measures_failed",
                                    std::string("措施测算失败：") + ex.what(), std::string("measure evaluation failed: ") + ex.what()});

@@ -9,9 +9,38 @@
 
 namespace selfcheck {
 
+struct Record;
+
+enum class EconomicsStatus { computed, needs_investment, needs_prices };
+
+// How the energy budget tier and the carbon-efficiency grade would change after a cut (one measure,
+// or the portfolio). Carbon figures only when the site's carbon intensity is known.
+struct Outlook {
+    double new_total_tce = 0;
+    std::string new_budget_tier;
+    std::optional<double> new_carbon_intensity;
+    std::string new_carbon_level;
+    std::optional<double> new_carbon_index;  // with an industry average
+    std::optional<int> new_carbon_grade;
+};
+
+struct LowHigh {
+    double low = 0, high = 0;
+};
+
+// One row (target) a measure applies to.
+struct MeasureItem {
+    int row = -1;
+    std::string target;
+    double tce_saved = 0, tco2_avoided = 0;
+    std::optional<double> tco2_avoided_market;
+    double investment_10k_yuan = 0, annual_saving_10k_yuan = 0;
+    nlohmann::json physical = nlohmann::json::object();  // physical quantities of the row (kWh, m3, ...)
+};
+
 struct MeasureResult {
     std::string id;
-    std::string name_zh, name_en;
+    const Record* def = nullptr;  // "measure/<id>" in measures.json: names, formula, source, category
     double tce_saved = 0;
     double tco2_avoided = 0;                   // location-based: what the carbon level and grade see
     std::optional<double> tco2_avoided_market; // market-based (residual factor); null without one
@@ -22,7 +51,35 @@ struct MeasureResult {
     std::optional<double> irr;
     std::optional<double> abatement_cost_yuan_per_tco2;
     int lifetime_years = 0;
-    nlohmann::json detail = nlohmann::json::object();  // physical savings, ranges, new grade/tier, ...
+    EconomicsStatus economics = EconomicsStatus::computed;
+    bool compliance_cost = false;  // costs money and saves none
+    Outlook outlook;
+    nlohmann::json physical = nlohmann::json::object();  // physical savings summed over rows
+    std::vector<MeasureItem> items;
+    nlohmann::json needs = nlohmann::json::array();  // fields that would refine it (deduplicated)
+    nlohmann::json notes = nlohmann::json::array();
+    // Spanned by the source's low and high parameter values.
+    LowHigh tce_saved_range, tco2_avoided_range, investment_range_10k_yuan, annual_saving_range_10k_yuan;
+    double discount_rate = 0;
+};
+
+struct PortfolioMeasure {
+    std::string id;
+    double tce_saved = 0, tco2_avoided = 0;
+    std::optional<double> tco2_avoided_market;
+    double investment_10k_yuan = 0, annual_saving_10k_yuan = 0, npv_10k_yuan = 0;
+    std::optional<double> abatement_cost_yuan_per_tco2;
+};
+
+struct MaccStep {
+    std::size_t measure = 0;  // index in Portfolio::measures
+    double cumulative_tco2 = 0;
+};
+
+struct NotEvaluatedMeasure {
+    std::string measure;
+    int row = -1;
+    nlohmann::json needs;  // the fields that would enable it
 };
 
 struct Portfolio {
@@ -32,7 +89,17 @@ struct Portfolio {
     std::optional<double> tco2_avoided_market;
     double investment_10k_yuan = 0;
     double annual_saving_10k_yuan = 0;
-    nlohmann::json detail = nlohmann::json::object();
+    bool evaluated = false;  // false when the measure evaluation failed (nothing below is set)
+    std::vector<PortfolioMeasure> measures;
+    std::vector<MaccStep> macc;  // by marginal abatement cost, measures with a cost only
+    double npv_10k_yuan = 0;
+    double discount_rate = 0;
+    bool user_selection = false;
+    std::optional<double> payback_years;
+    Outlook outlook;  // new_carbon_index is not reported for the portfolio
+    std::vector<NotEvaluatedMeasure> not_evaluated;
+    double carbon_value_10k_yuan_per_year = 0;
+    double carbon_price_yuan_per_tco2 = 0;
 };
 
 nlohmann::json measure_to_json(const MeasureResult& m);

@@ -224,7 +224,7 @@ void draw_platform_overlays(AppState& s) {
         if (storage::info().status == storage::Status::unavailable) ImGui::TextUnformatted(tr("storage.export_hint"));
         if (small_button(tr("report.download_json"))) storage::export_json(s);  // the edit is still here
         track("storage.error.export");
-        ImGui::SameLine();
+        same_line_if_fits(ImGui::CalcTextSize(tr("storage.dismiss")).x + ImGui::GetStyle().FramePadding.x * 2);
         if (small_button(tr("storage.dismiss"))) storage::dismiss_error();
         track("storage.error.dismiss");
         ImGui::End();

@@ -196,13 +196,4 @@ std::string texts_json() {
 
 } // namespace selfcheck::app::ui
 
-#ifdef __EMSCRIPTEN__
-extern "C" {
-// window.selfcheck.texts() (web/index.html)
-EMSCRIPTEN_KEEPALIVE const char* app_texts() {
-    static std::string out;
-    out = selfcheck::app::ui::texts_json();
-    return out.c_str();
-}
-}
-#endif
+// window.selfcheck.texts() is exported in app/automation.cpp with the other page hooks.

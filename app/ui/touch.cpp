@@ -260,7 +260,6 @@ EMSCRIPTEN_KEEPALIVE int app_field_at(double x, double y) {
         if (f.r.Contains(ImVec2(static_cast<float>(x), static_cast<float>(y)))) return f.numeric ? 2 : 1;
     return 0;
 }
-// window.selfcheck.touch(): gesture counters (tests).
-EMSCRIPTEN_KEEPALIVE const char* app_touch_status() { return selfcheck::app::ui::touch::status_json(); }
+// window.selfcheck.touch() (gesture counters) is exported in app/automation.cpp.
 }
 #endif

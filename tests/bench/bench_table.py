@@ -50,9 +50,18 @@ if native:
         if w:
             row("core", f"{s['name']} assess/s wasm (node)", f"{w:,.0f}  ({ratio:.2f}×)", "≥ 0.5× native",
                 ratio >= 0.5)
+        pj, floor = s.get("parse_assess_json_per_s"), s.get("io_floor_per_s")
         fw = wasm_by.get(s["name"], {}).get("parse_assess_json_per_s")
-        row("core", f"{s['name']} parse+assess+JSON/s", f"{s['parse_assess_json_per_s']:,.0f} native"
-            + (f", {fw:,.0f} wasm" if fw else ""))
+        if pj is not None:
+            ok = floor is not None and pj >= floor / 3
+            row("core", f"{s['name']} parse+assess+dump/s (text → text)", f"{pj:,.0f} native"
+                + (f", {fw:,.0f} wasm" if fw else ""),
+                f"≥ ⅓ io floor ({floor / 3:,.0f})" if floor else "", ok if floor else None,
+                f"io floor (parse document + dump result, no computation): {floor:,.0f}/s" if floor else "")
+        instr = (prof or {}).get("instructions_per_assess", {}).get(s["name"])
+        if instr:
+            row("core", f"{s['name']} instructions per assess (callgrind)", f"{instr / 1e6:.2f} M",
+                "≤ 0.03 M (≈100k/s at 3 G instr/s)", None, "repeatable under load; wall-clock is not")
     ns = [s["assess_per_s"] for s in native["samples"]]
     ws = [s["assess_per_s"] for s in (wasm or {}).get("samples", [])]
     if ws:

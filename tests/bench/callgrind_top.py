@@ -33,7 +33,7 @@ def short(fn):
     return fn[:60]
 
 
-skip = re.compile(r"^(selfcheck::assess\(|main$|selfcheck::RefData::builtin|selfcheck::\(anonymous namespace\)::load_dataset|"
+skip = re.compile(r"^(selfcheck::assess\(|main$|.*bench_one_assess|selfcheck::RefData::builtin|selfcheck::\(anonymous namespace\)::load_dataset|"
                   r"selfcheck::RefData::load)")
 top = []
 for pct, fn in annotate(True):
@@ -41,5 +41,5 @@ for pct, fn in annotate(True):
         top.append({"function": short(fn), "percent": pct})
 self_rows = annotate(False)
 alloc = sum(p for p, f in self_rows if re.search(r"\b(_int_free|_int_malloc|malloc|free|malloc_consolidate|operator new|operator delete|cfree)\b", f))
-print(json.dumps({"tool": "valgrind --tool=callgrind, selfcheck_bench --assess-only (inclusive cost; includes start-up data load)",
+print(json.dumps({"tool": "valgrind --tool=callgrind --toggle-collect=*bench_one_assess*, selfcheck_bench --sample 01_ --iterations 3 (inclusive cost of assess() only)",
                   "top": top[:10], "malloc_free_self_percent": round(alloc, 1)}))

@@ -15,16 +15,16 @@ using namespace selfcheck::test;
 
 namespace {
 
-const json* find_indicator(const GreenFactoryResult& g, const std::string& id) {
-    for (const auto& i : g.detail.at("indicators"))
-        if (i.at("id") == id) return &i;
-    return nullptr;
+// The JSON form of a green-factory result's detail (what the UI and the report read), by value.
+json gf_detail(const GreenFactoryResult& g, const char* key) {
+    return green_factory_result_to_json(g).at("detail").at(key);
 }
 
-const json& ind(const GreenFactoryResult& g, const std::string& id) {
-    const json* p = find_indicator(g, id);
-    REQUIRE(p != nullptr);
-    return *p;
+json ind(const GreenFactoryResult& g, const std::string& id) {
+    for (const auto& i : gf_detail(g, "indicators"))
+        if (i.at("id") == id) return i;
+    FAIL("no indicator " << id);
+    return nullptr;
 }
 
 json all_mandatory_met() {
@@ -150,16 +150,16 @@ TEST_CASE("gate: unanswered basic requirements and vetoes are listed as failed",
     auto g = evaluate_doc(doc(electricity(1e6)));
     // 3 basic requirements + 6 veto items, none answered.
     CHECK(g.mandatory_failed.size() == 9);
-    CHECK(g.detail.at("gate_passed") == false);
-    for (const auto& l : g.detail.at("readiness"))
+    CHECK(gf_detail(g, "gate_passed") == false);
+    for (const auto& l : gf_detail(g, "readiness"))
         CHECK(l.at("status") == "blocked_by_mandatory");
 
     json d = doc(electricity(1e6));
     d["green_factory"] = all_mandatory_met();
     g = evaluate_doc(d);
     CHECK(g.mandatory_failed.empty());
-    CHECK(g.detail.at("gate_passed") == true);
-    for (const auto& l : g.detail.at("readiness")) {
+    CHECK(gf_detail(g, "gate_passed") == true);
+    for (const auto& l : gf_detail(g, "readiness")) {
         CHECK(l.at("status") == "no_published_pass_mark");
         CHECK(l.at("pass_mark").is_null());
     }
@@ -177,14 +177,14 @@ TEST_CASE(
     CHECK(g.mandatory_failed == std::vector<std::string>{"basic_management_systems",
                                                          "veto_previously_removed", "veto_dishonest_debtor"});
     std::map<std::string, std::string> st;
-    for (const auto& m : g.detail.at("mandatory"))
+    for (const auto& m : gf_detail(g, "mandatory"))
         st[m.at("id")] = m.at("status");
     CHECK(st["veto_dishonest_debtor"] == "failed");
     CHECK(st["veto_previously_removed"] == "not_answered");
     CHECK(st["basic_management_systems"] == "failed");
     CHECK(st["basic_compliance_3y"] == "met");
     // Vetoes do not change the indicator points; they block every level.
-    for (const auto& l : g.detail.at("readiness"))
+    for (const auto& l : gf_detail(g, "readiness"))
         CHECK(l.at("status") == "blocked_by_mandatory");
 }
 
@@ -387,7 +387,7 @@ TEST_CASE("a fully answered factory: dimension and total scores worked by hand",
     // 产品绿色化: 8 + 0 = 8
     // 用地集约化: 8 × (0.5 − 0.25)/(1 − 0.25) = 2.666667
     std::map<std::string, double> dims;
-    for (const auto& dj : g.detail.at("dimensions"))
+    for (const auto& dj : gf_detail(g, "dimensions"))
         dims[dj.at("id")] = dj.at("score");
     CHECK_THAT(dims["dim_energy"], WithinAbs(8.0 * 30 / 70 + carbon + 3.75, 1e-9));
     CHECK_THAT(dims["dim_resources"], WithinAbs(15.6, 1e-9));
@@ -395,9 +395,9 @@ TEST_CASE("a fully answered factory: dimension and total scores worked by hand",
     CHECK_THAT(dims["dim_products"], WithinAbs(8.0, 1e-9));
     CHECK_THAT(dims["dim_land"], WithinAbs(8.0 / 3.0, 1e-9));
     CHECK_THAT(g.total_score, WithinAbs(8.0 * 30 / 70 + carbon + 3.75 + 15.6 + 11 + 8 + 8.0 / 3.0, 1e-9));
-    CHECK(g.detail.at("points_undetermined") == 0.0);
+    CHECK(gf_detail(g, "points_undetermined") == 0.0);
     // Gaps ordered by recoverable points: product carbon footprint (8) and renewable share (8) first.
-    const json& gaps = g.detail.at("gaps");
+    const json& gaps = gf_detail(g, "gaps");
     REQUIRE(gaps.size() >= 2);
     CHECK(gaps[0].at("indicator") == "renewable_share");          // 8, Annex C #3
     CHECK(gaps[1].at("indicator") == "product_carbon_footprint"); // 8, #13
@@ -432,7 +432,7 @@ TEST_CASE("gaps link measures only where the measure library has the id", "[gree
     Input in = parse_ok(doc(electricity(1e6), {{"output_value_10k_yuan", 1000}}));
     Result r = assess(in, data);
     bool found = false;
-    for (const auto& gap : r.green_factory.detail.at("gaps"))
+    for (const auto& gap : gf_detail(r.green_factory, "gaps"))
         if (gap.at("indicator") == "renewable_share") {
             // green_power is linked in the data but absent from this library: not listed.
             CHECK(gap.at("measures") == json::array({"pv_rooftop"}));
@@ -503,7 +503,7 @@ TEST_CASE("sample factories evaluate consistently", "[green_factory][samples]") 
         CHECK(g.total_score >= 0);
         CHECK(g.total_score <= 100 + 1e-9);
         double sum = 0;
-        for (const auto& dj : g.detail.at("dimensions"))
+        for (const auto& dj : gf_detail(g, "dimensions"))
             sum += dj.at("score").get<double>();
         CHECK_THAT(sum, WithinAbs(g.total_score, 1e-9));
         // Auto-filled from the assessment whenever the data allow it.

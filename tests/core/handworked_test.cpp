@@ -144,8 +144,8 @@ TEST_CASE("sample 08 worked by hand: rooftop PV and green-power economics", "[ha
     CHECK_THAT(gp->npv_10k_yuan, WithinRel(-8.0 / 1.08, 1e-12));
     CHECK_FALSE(gp->payback_years.has_value());
     // The outlook's carbon intensity and level stay as they are: L × (2,857.318 − 0) / 2,857.318.
-    CHECK_THAT(gp->detail["new_carbon_intensity"].get<double>(), WithinRel((2936.907979 - 79.59) / 9000, 1e-8));
-    CHECK(gp->detail["new_carbon_level"] == "low");
+    CHECK_THAT(*gp->outlook.new_carbon_intensity, WithinRel((2936.907979 - 79.59) / 9000, 1e-8));
+    CHECK(gp->outlook.new_carbon_level == "low");
 }
 
 TEST_CASE("sample 08 worked by hand: green-factory score (GB/T 36132-2025 Annex C)", "[handworked]") {

@@ -84,8 +84,23 @@ export function makeSubmission(doc, { id = randomUUID(), createdAt = '2025-03-01
   return JSON.parse(out);
 }
 
+// A kept-alive connection the receiver closed after its idle timeout, while this process was busy
+// (blocked in execFileSync, or starved on a loaded machine) and so missed its own shorter timer,
+// fails with "other side closed" before the request reached the receiver. Like the app, retry such
+// a request once (an upload is idempotent by its submission id). A refused connection (receiver
+// gone) is not retried.
+async function fetchRetry(url, init) {
+  try {
+    return await fetch(url, init);
+  } catch (e) {
+    const code = e.cause?.code;
+    if (code !== 'UND_ERR_SOCKET' && code !== 'ECONNRESET') throw e;
+    return fetch(url, init);
+  }
+}
+
 export async function post(url, body, headers = {}) {
-  const res = await fetch(url + '/api/v1/submissions', {
+  const res = await fetchRetry(url + '/api/v1/submissions', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', ...headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
@@ -97,7 +112,7 @@ export async function post(url, body, headers = {}) {
 }
 
 export async function get(url, p, headers = {}) {
-  const res = await fetch(url + p, { headers });
+  const res = await fetchRetry(url + p, { headers });
   const text = await res.text();
   let json = null;
   try { json = JSON.parse(text); } catch { /* CSV or empty */ }

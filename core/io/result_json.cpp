@@ -1,0 +1,475 @@
+// Typed result -> JSON (paths fixed by DESIGN.md). The only place results become JSON: texts that
+// belong to reference records (indicator names, hints, evidence) are joined here by the record the
+// result points at, not copied into every result.
+#include "selfcheck.hpp"
+#include "validate.hpp"
+
+namespace selfcheck {
+
+using nlohmann::json;
+
+namespace {
+
+json opt(const std::optional<double>& v) { return v ? json(*v) : json(nullptr); }
+
+json missing_json(const std::optional<Missing>& m) {
+    if (!m) return nullptr;
+    return {{"code", m->code}, {"message_zh", m->message_zh}, {"message_en", m->message_en}};
+}
+
+json optional_number(const OptionalNumber& n) { return opt(n.value); }
+
+
+// ---- green factory: typed scores joined with their definitions' texts (green_factory.json)
+
+const char* status_name(GfIndicatorStatus s) {
+    switch (s) {
+    case GfIndicatorStatus::scored: return "scored";
+    case GfIndicatorStatus::needs_answer: return "needs_answer";
+    case GfIndicatorStatus::needs_anchor: return "needs_anchor";
+    }
+    return "";
+}
+
+const char* status_name(GfMandatoryStatus s) {
+    switch (s) {
+    case GfMandatoryStatus::met: return "met";
+    case GfMandatoryStatus::failed: return "failed";
+    case GfMandatoryStatus::not_answered: return "not_answered";
+    }
+    return "";
+}
+
+const char* status_name(GfReadinessStatus s) {
+    return s == GfReadinessStatus::blocked_by_mandatory ? "blocked_by_mandatory" : "no_published_pass_mark";
+}
+
+const char* condition_name(GfConditionId c) {
+    return c == GfConditionId::products_at_gb_limit_level1_priority ? "products_at_gb_limit_level1_priority"
+                                                                    : "energy_water_resource_at_leading_level";
+}
+
+std::string def_str(const Record* r, const char* key) { return r ? json_string_or(r->raw, key) : std::string(); }
+
+json opt_bool(const std::optional<bool>& b) { return b ? json(*b) : json(nullptr); }
+
+
+// ---- measures and the portfolio
+
+const char* economics_name(EconomicsStatus s) {
+    return s == EconomicsStatus::needs_investment ? "needs_investment" : "needs_prices";
+}
+
+std::string def_value(const Record* r, const char* key, const std::string& fallback) {
+    return r ? r->raw.value(key, fallback) : std::string();
+}
+
+// The outlook fields of a measure (with the carbon index) or of the portfolio (without).
+void put_outlook(json& d, const Outlook& o, bool with_index) {
+    d["new_total_tce"] = o.new_total_tce;
+    d["new_budget_tier"] = o.new_budget_tier;
+    if (o.new_carbon_intensity) {
+        d["new_carbon_intensity"] = *o.new_carbon_intensity;
+        d["new_carbon_level"] = o.new_carbon_level;
+        if (with_index && o.new_carbon_index) d["new_carbon_index"] = *o.new_carbon_index;
+        if (o.new_carbon_grade) d["new_carbon_grade"] = *o.new_carbon_grade;
+    }
+}
+
+json low_high(const LowHigh& r) { return {{"low", r.low}, {"high", r.high}}; }
+
+} // namespace
+
+json green_factory_result_to_json(const GreenFactoryResult& r) {
+    json d = json::object();
+    d["standard"] = "GB/T 36132-2025 (Annex C example points)";
+    if (r.data_missing) {
+        d["error"] = {{"code", "green_factory_data_missing"},
+                      {"message_zh", "缺少绿色工厂评价参考数据"},
+                      {"message_en", "green-factory reference data missing"}};
+        return {{"total_score", r.total_score}, {"mandatory_failed", r.mandatory_failed}, {"detail", std::move(d)}};
+    }
+    d["data_version"] = r.data_version;
+
+    json mandatory = json::array();
+    for (const auto& m : r.mandatory)
+        mandatory.push_back({{"id", m.def->id},
+                             {"kind", m.veto ? "veto" : "basic_requirement"},
+                             {"status", status_name(m.status)},
+                             {"clause", def_str(m.def, "clause")},
+                             {"name_zh", def_str(m.def, "name_zh")},
+                             {"name_en", def_str(m.def, "name_en")},
+                             {"hint_zh", def_str(m.def, "hint_zh")},
+                             {"hint_en", def_str(m.def, "hint_en")},
+                             {"evidence_zh", def_str(m.def, "evidence_zh")},
+                             {"evidence_en", def_str(m.def, "evidence_en")}});
+    d["mandatory"] = std::move(mandatory);
+    d["gate_passed"] = r.gate_passed;
+
+    json dims = json::array();
+    for (const auto& dm : r.dimensions)
+        dims.push_back({{"id", dm.def->id},
+                        {"name_zh", def_str(dm.def, "name_zh")},
+                        {"name_en", def_str(dm.def, "name_en")},
+                        {"score", dm.score},
+                        {"max", dm.max},
+                        {"max_determined", dm.max_determined}});
+    d["dimensions"] = std::move(dims);
+
+    json jinds = json::array();
+    for (const auto& ind : r.indicators) {
+        const json& raw = ind.def->raw;
+        json anchors = nullptr;
+        if (ind.leading || ind.baseline)
+            anchors = {{"leading", opt(ind.leading)}, {"baseline", opt(ind.baseline)}, {"source", ind.anchor_source}};
+        json j = {{"id", ind.id},
+                  {"number", ind.number},
+                  {"dimension", ind.dimension},
+                  {"name_zh", def_str(ind.def, "name_zh")},
+                  {"name_en", def_str(ind.def, "name_en")},
+                  {"type", def_str(ind.def, "type")},
+                  {"score", ind.score},
+                  {"max", ind.max},
+                  {"value", opt(ind.value)},
+                  {"unit", ind.unit},
+                  {"anchors", anchors},
+                  {"status", status_name(ind.status)},
+                  {"counts", ind.counts},
+                  {"hint_zh", def_str(ind.def, "hint_zh")},
+                  {"hint_en", def_str(ind.def, "hint_en")},
+                  {"evidence_zh", def_str(ind.def, "evidence_zh")},
+                  {"evidence_en", def_str(ind.def, "evidence_en")},
+                  {"leading_zh", def_str(ind.def, "leading_zh")},
+                  {"leading_en", def_str(ind.def, "leading_en")},
+                  {"baseline_zh", def_str(ind.def, "baseline_zh")},
+                  {"baseline_en", def_str(ind.def, "baseline_en")},
+                  {"auto", raw.value("auto", false)},
+                  {"source", ind.def->source}};
+        if (!ind.note_zh.empty()) {
+            j["note_zh"] = ind.note_zh;
+            j["note_en"] = ind.note_en;
+        }
+        if (!ind.detail.empty()) j["detail"] = ind.detail;
+        jinds.push_back(std::move(j));
+    }
+    d["indicators"] = std::move(jinds);
+    d["points_undetermined"] = r.points_undetermined;
+    d["pass_mark"] = nullptr;
+    d["pass_mark_note_zh"] = "GB/T 36132-2025 不设及格分，由评价方案或行业标准确定；附录 C 分值仅为示例";
+    d["pass_mark_note_en"] =
+        "GB/T 36132-2025 sets no pass mark (the evaluation scheme or sector standard does); "
+        "Annex C points are examples";
+
+    json readiness = json::array();
+    for (const auto& lv : r.readiness) {
+        json l = {{"level", lv.def->id},
+                  {"name_zh", def_str(lv.def, "name_zh")},
+                  {"name_en", def_str(lv.def, "name_en")},
+                  {"pass_mark", nullptr},
+                  {"pass_mark_zh", def_str(lv.def, "pass_mark_zh")},
+                  {"pass_mark_en", def_str(lv.def, "pass_mark_en")},
+                  {"source", lv.def->source}};
+        l["status"] = status_name(lv.status);
+        if (lv.status == GfReadinessStatus::blocked_by_mandatory) l["blocked_by"] = r.mandatory_failed;
+        json cond = json::array();
+        for (const auto& c : lv.conditions) {
+            json jc = {{"id", condition_name(c.id)}, {"met", opt_bool(c.met)}};
+            if (c.id == GfConditionId::energy_water_resource_at_leading_level) {
+                json inds = json::array();
+                for (const auto& lc : c.indicators)
+                    inds.push_back({{"indicator", lc.indicator}, {"at_leading_value", opt_bool(lc.at_leading_value)}});
+                jc["indicators"] = std::move(inds);
+            }
+            cond.push_back(std::move(jc));
+        }
+        l["conditions"] = std::move(cond);
+        readiness.push_back(std::move(l));
+    }
+    d["readiness"] = std::move(readiness);
+
+    json jg = json::array();
+    for (const auto& g : r.gaps) {
+        const GfIndicatorScore& ind = r.indicators[g.indicator];
+        json j = {{"indicator", ind.id},
+                  {"name_zh", def_str(ind.def, "name_zh")},
+                  {"name_en", def_str(ind.def, "name_en")},
+                  {"status", status_name(ind.status)},
+                  {"recoverable_points", g.recoverable_points},
+                  {"score", ind.score},
+                  {"max", ind.max},
+                  {"hint_zh", def_str(ind.def, "hint_zh")},
+                  {"hint_en", def_str(ind.def, "hint_en")},
+                  {"measures", g.measures},
+                  {"applicable_measures", g.applicable_measures}};
+        if (ind.status != GfIndicatorStatus::scored) j["recoverable_is_upper_bound"] = true;
+        jg.push_back(std::move(j));
+    }
+    d["gaps"] = std::move(jg);
+    return {{"total_score", r.total_score}, {"mandatory_failed", r.mandatory_failed}, {"detail", std::move(d)}};
+}
+
+json result_to_json(const Result& r) {
+    json j = json::object();
+    j["schema"] = "selfcheck/result";
+    j["version"] = k_schema_version;
+    j["app_version"] = std::string(version());
+
+    const EnergyResult& e = r.energy;
+    json by = json::array();
+    for (const auto& c : e.by_carrier) {
+        by.push_back({{"carrier", c.carrier},       {"name_zh", c.name_zh},
+                      {"name_en", c.name_en},       {"quantity", c.quantity},
+                      {"unit", c.unit},             {"base_quantity", c.base_quantity},
+                      {"base_unit", c.base_unit},   {"kgce_per_base_unit", c.kgce_per_base_unit},
+                      {"measured_ncv", c.measured_ncv}, {"feedstock", c.feedstock},
+                      {"tce", c.tce},               {"tce_equal", c.tce_equal},
+                      {"tco2", c.tco2},             {"scope", c.scope}});
+        if (!c.energy_basis.empty()) {  // steam / hot water by mass (core/steam.hpp)
+            by.back()["co2_heat_gj"] = opt(c.co2_heat_gj);
+            by.back()["enthalpy_kj_per_kg"] = opt(c.enthalpy_kj_per_kg);
+            by.back()["energy_basis"] = c.energy_basis;
+        }
+    }
+    j["energy"] = {{"total_tce", e.total_tce},
+                   {"total_equal_tce", e.total_equal_tce},
+                   {"feedstock_tce", e.feedstock_tce},
+                   {"renewable_tce", e.renewable_tce},
+                   {"total_excl_renewable_tce", e.total_tce - e.renewable_tce},
+                   {"by_carrier", std::move(by)},
+                   {"budget_tier", e.budget_tier},
+                   {"budget_tier_clause", e.budget_tier_clause},
+                   {"key_energy_unit", e.key_energy_unit},
+                   {"key_unit_may_be_designated", e.key_unit_may_be_designated},
+                   {"key_unit_clause", e.key_unit_clause},
+                   {"mix", e.mix},
+                   {"electrification_rate", opt(e.electrification_rate)}};
+
+    const EmissionsResult& m = r.emissions;
+    j["emissions"] = {{"scope1_tco2", m.scope1_tco2},
+                      {"scope2_tco2", m.scope2_tco2},
+                      {"total_tco2", m.total_tco2},
+                      {"electricity_tco2", m.electricity_tco2},
+                      {"heat_tco2", m.heat_tco2},
+                      {"scope2_market_tco2", opt(m.scope2_market_tco2)},
+                      {"total_market_tco2", opt(m.total_market_tco2)},
+                      {"residual_factor_tco2_per_mwh", opt(m.residual_factor_tco2_per_mwh)},
+                      {"avoided_by_own_pv_tco2", m.avoided_by_own_pv_tco2},
+                      {"avoided_by_exported_pv_tco2", m.avoided_by_exported_pv_tco2},
+                      {"grid_factor_tco2_per_mwh", m.grid_factor_tco2_per_mwh},
+                      {"heat_factor_tco2_per_gj", m.heat_factor_tco2_per_gj},
+                      {"by_source", m.by_source}};
+
+    const IntensityResult& it = r.intensity;
+    json missing_reasons = json::object();
+    auto note = [&](const char* key, const OptionalNumber& n) {
+        if (n.missing) missing_reasons[key] = missing_json(n.missing);
+    };
+    note("tce_per_10k_yuan_value_added", it.tce_per_10k_yuan_value_added);
+    note("tco2_per_10k_yuan_value_added", it.tco2_per_10k_yuan_value_added);
+    note("tce_per_10k_yuan_output", it.tce_per_10k_yuan_output);
+    note("tco2_per_10k_yuan_output", it.tco2_per_10k_yuan_output);
+    j["intensity"] = {{"tce_per_10k_yuan_value_added", optional_number(it.tce_per_10k_yuan_value_added)},
+                      {"tco2_per_10k_yuan_value_added", optional_number(it.tco2_per_10k_yuan_value_added)},
+                      {"tce_per_10k_yuan_output", optional_number(it.tce_per_10k_yuan_output)},
+                      {"tco2_per_10k_yuan_output", optional_number(it.tco2_per_10k_yuan_output)},
+                      {"missing", std::move(missing_reasons)}};
+
+    const CarbonEfficiency& c = r.carbon_efficiency;
+    j["carbon_efficiency"] = {{"intensity", opt(c.intensity)},
+                              {"numerator_tco2", opt(c.numerator_tco2)},
+                              {"level", c.level.empty() ? json(nullptr) : json(c.level)},
+                              {"index", opt(c.index)},
+                              {"grade", c.grade ? json(*c.grade) : json(nullptr)},
+                              {"industry_average", opt(c.industry_average)},
+                              {"industry_average_source", c.industry_average_source},
+                              {"missing", missing_json(c.missing)},
+                              {"clause", c.clause}};
+
+    json products = json::array();
+    for (const auto& p : r.products)
+        products.push_back({{"name", p.name},
+                            {"limit_id", p.limit_id},
+                            {"standard", p.standard},
+                            {"kgce_per_unit", opt(p.kgce_per_unit)},
+                            {"unit", p.unit},
+                            {"level1", opt(p.level1)},
+                            {"level2", opt(p.level2)},
+                            {"level3", opt(p.level3)},
+                            {"limit_unit", p.limit_unit},
+                            {"in_force", p.in_force},
+                            {"not_in_force_for_year", p.not_in_force_for_year},
+                            {"status", p.status},
+                            {"energy_allocated_from_site", p.energy_allocated_from_site},
+                          {"non_production_tce_excluded", p.non_production_tce_excluded},
+                            {"missing", missing_json(p.missing)}});
+    j["products"] = std::move(products);
+
+    json findings = json::array();
+    for (const auto& f : r.findings) findings.push_back(finding_to_json(f));
+    j["findings"] = std::move(findings);
+    json measures = json::array();
+    for (const auto& mr : r.measures) measures.push_back(measure_to_json(mr));
+    j["measures"] = std::move(measures);
+    j["portfolio"] = portfolio_to_json(r.portfolio);
+    j["green_factory"] = green_factory_result_to_json(r.green_factory);
+
+    json factors = json::array();
+    for (const auto& f : r.factors_used)
+        factors.push_back({{"id", f.id},
+                           {"name_zh", f.name_zh},
+                           {"name_en", f.name_en},
+                           {"value", f.value},
+                           {"unit", f.unit},
+                           {"source", f.source},
+                           {"confidence", f.confidence},
+                           {"year", f.year ? json(*f.year) : json(nullptr)},
+                           {"user_given", f.user_given}});
+    j["factors_used"] = std::move(factors);
+
+    json trend = json::array();
+    for (const auto& t : r.trend)
+        trend.push_back({{"year", t.year},
+                         {"current", t.current},
+                         {"total_tce", t.total_tce},
+                         {"total_tco2", t.total_tco2},
+                         {"value_added_10k_yuan", opt(t.value_added_10k_yuan)},
+                         {"value_added_comparable_10k_yuan", opt(t.value_added_comparable_10k_yuan)},
+                         {"tce_per_10k_yuan_value_added", opt(t.tce_per_10k_yuan_value_added)},
+                         {"tco2_per_10k_yuan_value_added", opt(t.tco2_per_10k_yuan_value_added)},
+                         {"carbon_level", t.carbon_level.empty() ? json(nullptr) : json(t.carbon_level)},
+                         {"carbon_grade", t.carbon_grade ? json(*t.carbon_grade) : json(nullptr)},
+                         {"change_tce_intensity", opt(t.change_tce_intensity)},
+                         {"change_tco2_intensity", opt(t.change_tco2_intensity)},
+                         {"grid_factor_year", t.grid_factor_year ? json(t.grid_factor_year) : json(nullptr)},
+                         {"grid_factor_tco2_per_mwh", t.grid_factor_tco2_per_mwh}});
+    j["trend"] = std::move(trend);
+    json targets = json::array();
+    for (const auto& t : r.targets)
+        targets.push_back({{"id", t.id},
+                           {"metric", t.metric},
+                           {"plan_base_year", t.plan_base_year},
+                           {"base_year", t.base_year ? json(t.base_year) : json(nullptr)},
+                           {"target_year", t.target_year},
+                           {"evaluation_year", t.evaluation_year ? json(t.evaluation_year) : json(nullptr)},
+                           {"required_change", t.required_change},
+                           {"aim_change", opt(t.aim_change)},
+                           {"required_change_by_evaluation_year", opt(t.required_change_by_evaluation_year)},
+                           {"actual_change", opt(t.actual_change)},
+                           {"on_track", t.on_track ? json(*t.on_track) : json(nullptr)},
+                           {"base_is_plan_base", t.base_is_plan_base},
+                           {"price_basis", t.price_basis},
+                           {"clause", t.clause},
+                           {"source", t.source},
+                           {"missing", missing_json(t.missing)},
+                           {"note", missing_json(t.note)}});
+    j["targets"] = std::move(targets);
+    if (r.decomposition) {
+        const Decomposition& d = *r.decomposition;
+        j["decomposition"] = {{"from_year", d.from_year},
+                              {"to_year", d.to_year},
+                              {"total_change_tco2", d.total_change_tco2},
+                              {"activity_tco2", d.activity_tco2},
+                              {"intensity_tco2", d.intensity_tco2},
+                              {"mix_tco2", d.mix_tco2},
+                              {"emission_factor_tco2", d.emission_factor_tco2},
+                              {"grid_factor_tco2", d.grid_factor_tco2},
+                              {"price_basis", d.price_basis},
+                              {"missing", nullptr}};
+    } else {
+        j["decomposition"] = {{"missing", missing_json(r.decomposition_missing)}};
+    }
+    json warnings = json::array();
+    for (const auto& w : r.warnings) warnings.push_back(issue_to_json(w));
+    j["warnings"] = std::move(warnings);
+    j["data_versions"] = r.data_versions;
+    return j;
+}
+
+json measure_to_json(const MeasureResult& m) {
+    json d = json::object();
+    if (m.def) {
+        d["formula"] = m.def->raw.value("formula", std::string());
+        d["source"] = m.def->source;
+        d["category"] = m.def->raw.value("category", std::string());
+        for (const char* f : {"carbon_note_zh", "carbon_note_en"})  // hover text (measures.json)
+            if (m.def->raw.contains(f)) d[f] = m.def->raw[f];
+    }
+    if (m.economics != EconomicsStatus::computed) d["economics"] = economics_name(m.economics);
+    if (m.compliance_cost) {
+        d["compliance_cost"] = true;
+        d["compliance_note_zh"] = "该措施需要投资但不产生节约（合规性成本）";
+        d["compliance_note_en"] = "costs money and saves none: a compliance cost";
+    }
+    put_outlook(d, m.outlook, true);
+    json items = json::array();
+    for (const auto& k : m.items)
+        items.push_back({{"row", k.row}, {"target", k.target}, {"tce_saved", k.tce_saved}, {"tco2_avoided", k.tco2_avoided},
+                         {"tco2_avoided_market", opt(k.tco2_avoided_market)},
+                         {"investment_10k_yuan", k.investment_10k_yuan},
+                         {"annual_saving_10k_yuan", k.annual_saving_10k_yuan}, {"physical", k.physical}});
+    d["physical"] = m.physical;
+    d["items"] = std::move(items);
+    if (!m.needs.empty()) d["needs"] = m.needs;
+    if (!m.notes.empty()) d["notes"] = m.notes;
+    d["range"] = {{"tce_saved", low_high(m.tce_saved_range)},
+                  {"tco2_avoided", low_high(m.tco2_avoided_range)},
+                  {"investment_10k_yuan", low_high(m.investment_range_10k_yuan)},
+                  {"annual_saving_10k_yuan", low_high(m.annual_saving_range_10k_yuan)}};
+    d["discount_rate"] = m.discount_rate;
+
+    json j = {{"id", m.id},
+              {"name_zh", def_value(m.def, "name_zh", m.id)},
+              {"name_en", def_value(m.def, "name_en", m.id)},
+              {"tce_saved", m.tce_saved},
+              {"tco2_avoided", m.tco2_avoided},
+              {"tco2_avoided_market", opt(m.tco2_avoided_market)},
+              {"investment_10k_yuan", m.investment_10k_yuan},
+              {"annual_saving_10k_yuan", m.annual_saving_10k_yuan},
+              {"npv_10k_yuan", m.npv_10k_yuan},
+              {"lifetime_years", m.lifetime_years},
+              {"detail", std::move(d)}};
+    j["payback_years"] = opt(m.payback_years);
+    j["irr"] = opt(m.irr);
+    j["abatement_cost_yuan_per_tco2"] = opt(m.abatement_cost_yuan_per_tco2);
+    return j;
+}
+
+json portfolio_to_json(const Portfolio& p) {
+    json d = json::object();
+    if (p.evaluated) {
+        json per = json::array();
+        for (const auto& m : p.measures)
+            per.push_back({{"id", m.id}, {"tce_saved", m.tce_saved}, {"tco2_avoided", m.tco2_avoided},
+                           {"tco2_avoided_market", opt(m.tco2_avoided_market)},
+                           {"investment_10k_yuan", m.investment_10k_yuan},
+                           {"annual_saving_10k_yuan", m.annual_saving_10k_yuan}, {"npv_10k_yuan", m.npv_10k_yuan},
+                           {"abatement_cost_yuan_per_tco2", opt(m.abatement_cost_yuan_per_tco2)}});
+        json macc = json::array();
+        for (const auto& s : p.macc) {
+            const PortfolioMeasure& m = p.measures[s.measure];
+            macc.push_back({{"id", m.id}, {"abatement_cost_yuan_per_tco2", opt(m.abatement_cost_yuan_per_tco2)},
+                            {"tco2_avoided", m.tco2_avoided}, {"cumulative_tco2", s.cumulative_tco2}});
+        }
+        d["measures"] = std::move(per);
+        d["macc"] = std::move(macc);
+        d["npv_10k_yuan"] = p.npv_10k_yuan;
+        d["discount_rate"] = p.discount_rate;
+        d["selection"] = p.user_selection ? "user" : "positive_npv_and_required";
+        if (p.payback_years) d["payback_years"] = *p.payback_years;
+        put_outlook(d, p.outlook, false);
+        json not_eval = json::array();
+        for (const auto& n : p.not_evaluated) not_eval.push_back({{"measure", n.measure}, {"row", n.row}, {"needs", n.needs}});
+        d["not_evaluated"] = std::move(not_eval);
+        d["carbon_value_10k_yuan_per_year"] = p.carbon_value_10k_yuan_per_year;
+        d["carbon_price_yuan_per_tco2"] = p.carbon_price_yuan_per_tco2;
+    }
+    return {{"selected", p.selected},
+            {"tce_saved", p.tce_saved},
+            {"tco2_avoided", p.tco2_avoided},
+            {"tco2_avoided_market", opt(p.tco2_avoided_market)},
+            {"investment_10k_yuan", p.investment_10k_yuan},
+            {"annual_saving_10k_yuan", p.annual_saving_10k_yuan},
+            {"detail", std::move(d)}};
+}
+
+} // namespace selfcheck
