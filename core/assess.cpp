@@ -3,6 +3,7 @@
 #include "benchmark.hpp"
 #include "emissions.hpp"
 #include "energy.hpp"
+#include "trend.hpp"
 #include "selfcheck.hpp"
 
 namespace selfcheck {
@@ -17,6 +18,7 @@ Result assess(const Input& in, const RefData& ref) {
     compute_emissions(in, ref, rows, r);
     compute_benchmarks(in, ref, r);
     compute_products(in, ref, r);
+    compute_trend(in, ref, r);
     r.findings = diagnose(in, r, ref);
     evaluate_measures(in, r, ref);
     bills::bill_findings(in, r, ref);  // bills/bill_findings.cpp: what the electricity bill says

@@ -5,6 +5,7 @@
 #include "validate.hpp"
 #include "names.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <set>
 
@@ -217,6 +218,8 @@ void parse_enterprise(const json& j, const RefData& ref, Enterprise& e, Issues& 
     e.building_footprint_m2 =
         r.number("building_footprint_m2", 0, k_max_area_m2, "建（构）筑物占地面积", "building footprint");
     e.employees = r.integer("employees", 0, 1000000, "职工人数", "employees");
+    e.value_added_price_index =
+        r.number("value_added_price_index", 1e-3, 1e6, "工业增加值价格指数", "value-added price index");
     if (e.value_added_10k_yuan && e.output_value_10k_yuan && *e.value_added_10k_yuan > *e.output_value_10k_yuan)
         is.warning(r.at("value_added_10k_yuan"), "value_added_above_output", "工业增加值大于工业总产值，请核对",
                    "value added exceeds output value; please check");
@@ -382,8 +385,8 @@ void parse_energy_row(const json& j, const std::string& path, const RefData& ref
     u.unknown = r.unknown();
 }
 
-void parse_renewables(const json& j, Renewables& rn, Issues& is) {
-    ObjectReader r(j, "/renewables", is);
+void parse_renewables(const json& j, const std::string& path, Renewables& rn, Issues& is) {
+    ObjectReader r(j, path, is);
     rn.pv_self_used_kwh = r.number("pv_self_used_kwh", 0, k_max_quantity, "自发自用光伏电量", "self-used PV").value_or(0);
     rn.pv_exported_kwh = r.number("pv_exported_kwh", 0, k_max_quantity, "光伏上网电量", "exported PV").value_or(0);
     rn.green_power_kwh = r.number("green_power_kwh", 0, k_max_quantity, "绿电交易电量", "green power").value_or(0);
@@ -496,6 +499,134 @@ template <class T> void put_opt(json& j, const char* key, const std::optional<T>
     if (v) j[key] = *v;
 }
 
+// One earlier year (`history[i]`): the current year's row schema, errors located under /history/i.
+void parse_history_year(const json& j, const std::string& path, const RefData& ref, int current_year,
+                        HistoryYear& h, Issues& is) {
+    ObjectReader r(j, path, is);
+    if (auto y = r.integer("year", 2000, 2100, "年度", "year")) h.year = *y;
+    else if (!r.get("year"))
+        is.error(r.at("year"), "missing_year", "缺少年度", "the year is missing");
+    if (h.year && current_year && h.year >= current_year)
+        is.error(r.at("year"), "history_after_current", "往年数据的年度应早于当前年度",
+                 "an earlier year must be before the current year");
+    if (const json* e = r.get("enterprise")) {
+        if (e->is_object()) {
+            ObjectReader er(*e, path + "/enterprise", is);
+            h.value_added_10k_yuan =
+                er.number("value_added_10k_yuan", 0, k_max_money_10k_yuan, "工业增加值", "value added");
+            h.output_value_10k_yuan =
+                er.number("output_value_10k_yuan", 0, k_max_money_10k_yuan, "工业总产值", "output value");
+            h.value_added_price_index =
+                er.number("value_added_price_index", 1e-3, 1e6, "工业增加值价格指数", "value-added price index");
+            h.industry_average_tco2_per_10k_yuan = er.number("industry_average_tco2_per_10k_yuan", 1e-6, 1e4,
+                                                             "行业平均碳排放强度", "industry-average intensity");
+            h.enterprise_unknown = er.unknown();
+        } else {
+            r.wrong_type("enterprise", "对象", "an object", *e);
+        }
+    }
+    if (const json* en = r.get("energy")) {
+        if (!en->is_array()) {
+            r.wrong_type("energy", "列表", "an array", *en);
+        } else {
+            for (std::size_t i = 0; i < en->size(); ++i) {
+                std::string p = path + "/energy/" + std::to_string(i);
+                if (!(*en)[i].is_object()) {
+                    is.error(p, "wrong_type", "每条能源记录应为对象", "each energy row must be an object");
+                    continue;
+                }
+                EnergyUse u;
+                parse_energy_row((*en)[i], p, ref, u, is);
+                h.energy.push_back(std::move(u));
+            }
+        }
+    }
+    if (const json* rn = r.get("renewables")) {
+        if (rn->is_object()) parse_renewables(*rn, path + "/renewables", h.renewables, is);
+        else r.wrong_type("renewables", "对象", "an object", *rn);
+    }
+    if (const json* ps = r.get("products")) {
+        if (!ps->is_array()) {
+            r.wrong_type("products", "列表", "an array", *ps);
+        } else {
+            for (std::size_t i = 0; i < ps->size(); ++i) {
+                std::string p = path + "/products/" + std::to_string(i);
+                if (!(*ps)[i].is_object()) {
+                    is.error(p, "wrong_type", "每个产品应为对象", "each product must be an object");
+                    continue;
+                }
+                Product pr;
+                parse_product((*ps)[i], p, ref, pr, is);
+                h.products.push_back(std::move(pr));
+            }
+        }
+    }
+    h.unknown = r.unknown();
+}
+
+json energy_rows_to_json(const std::vector<EnergyUse>& rows) {
+    json en = json::array();
+    for (const auto& u : rows) {
+        json r = u.unknown;
+        r["carrier"] = u.carrier;
+        r["quantity"] = u.quantity;
+        r["unit"] = std::string(unit_id(u.unit));
+        put_opt(r, "ncv_kj_per_unit", u.ncv_kj_per_unit);
+        if (u.feedstock) r["feedstock"] = true;
+        if (u.non_production) r["non_production"] = true;
+        put_opt(r, "steam_pressure_mpa", u.steam_pressure_mpa);
+        put_opt(r, "steam_temperature_c", u.steam_temperature_c);
+        put_opt(r, "supply_temperature_c", u.supply_temperature_c);
+        put_opt(r, "return_temperature_c", u.return_temperature_c);
+        if (u.monthly) r["monthly"] = *u.monthly;
+        if (!u.note.empty()) r["note"] = u.note;
+        en.push_back(std::move(r));
+    }
+    return en;
+}
+
+json renewables_to_json(const Renewables& rn) {
+    json rj = rn.unknown;
+    rj["pv_self_used_kwh"] = rn.pv_self_used_kwh;
+    rj["pv_exported_kwh"] = rn.pv_exported_kwh;
+    rj["green_power_kwh"] = rn.green_power_kwh;
+    rj["gec_mwh"] = rn.gec_mwh;
+    return rj;
+}
+
+json products_to_json(const std::vector<Product>& products) {
+    json ps = json::array();
+    for (const auto& p : products) {
+        json r = p.unknown;
+        r["name"] = p.name;
+        if (!p.limit_id.empty()) r["limit_id"] = p.limit_id;
+        r["output"] = p.output;
+        if (!p.unit.empty()) r["unit"] = p.unit;
+        put_opt(r, "energy_tce", p.energy_tce);
+        ps.push_back(std::move(r));
+    }
+    return ps;
+}
+
+json history_to_json(const std::vector<HistoryYear>& history) {
+    json hs = json::array();
+    for (const auto& h : history) {
+        json r = h.unknown;
+        r["year"] = h.year;
+        json e = h.enterprise_unknown;
+        put_opt(e, "value_added_10k_yuan", h.value_added_10k_yuan);
+        put_opt(e, "output_value_10k_yuan", h.output_value_10k_yuan);
+        put_opt(e, "value_added_price_index", h.value_added_price_index);
+        put_opt(e, "industry_average_tco2_per_10k_yuan", h.industry_average_tco2_per_10k_yuan);
+        r["enterprise"] = std::move(e);
+        r["energy"] = energy_rows_to_json(h.energy);
+        r["renewables"] = renewables_to_json(h.renewables);
+        r["products"] = products_to_json(h.products);
+        hs.push_back(std::move(r));
+    }
+    return hs;
+}
+
 } // namespace
 
 bool migrate_document(json& doc, Issues& is) {
@@ -594,7 +725,7 @@ ParseOutcome parse_document_json(const json& doc_in, const RefData& ref) {
         is.error("/energy", "missing_energy", "缺少能源消费数据", "energy use is missing");
     }
     if (const json* rn = top.get("renewables")) {
-        if (rn->is_object()) parse_renewables(*rn, in.renewables, is);
+        if (rn->is_object()) parse_renewables(*rn, "/renewables", in.renewables, is);
         else top.wrong_type("renewables", "对象", "an object", *rn);
     }
     if (const json* ps = top.get("products")) {
@@ -621,6 +752,27 @@ ParseOutcome parse_document_json(const json& doc_in, const RefData& ref) {
         else top.wrong_type("options", "对象", "an object", *o);
     }
     if (const json* b = top.get("bills")) bills::parse_bills(*b, "/bills", ref, in.bills, is);  // bills/bills_doc.cpp
+    if (const json* hs = top.get("history")) {
+        if (!hs->is_array()) {
+            top.wrong_type("history", "列表", "an array", *hs);
+        } else {
+            std::vector<int> seen{in.enterprise.year};
+            for (std::size_t i = 0; i < hs->size(); ++i) {
+                std::string p = "/history/" + std::to_string(i);
+                if (!(*hs)[i].is_object()) {
+                    is.error(p, "wrong_type", "每个往年数据应为对象", "each earlier year must be an object");
+                    continue;
+                }
+                HistoryYear h;
+                parse_history_year((*hs)[i], p, ref, in.enterprise.year, h, is);
+                if (h.year && std::find(seen.begin(), seen.end(), h.year) != seen.end())
+                    is.error(p + "/year", "duplicate_year", "年度重复：每个年度只能出现一次（包括当前年度）",
+                             "duplicate year: each year may appear only once (the current year included)");
+                seen.push_back(h.year);
+                in.history.push_back(std::move(h));
+            }
+        }
+    }
     in.unknown = top.unknown();
     bills::check_bills_against_energy(in, is);
 
@@ -661,43 +813,11 @@ json input_to_json(const Input& in) {
     put_opt(ej, "floor_area_m2", e.floor_area_m2);
     put_opt(ej, "building_footprint_m2", e.building_footprint_m2);
     put_opt(ej, "employees", e.employees);
+    put_opt(ej, "value_added_price_index", e.value_added_price_index);
     j["enterprise"] = std::move(ej);
-    json en = json::array();
-    for (const auto& u : in.energy) {
-        json r = u.unknown;
-        r["carrier"] = u.carrier;
-        r["quantity"] = u.quantity;
-        r["unit"] = std::string(unit_id(u.unit));
-        put_opt(r, "ncv_kj_per_unit", u.ncv_kj_per_unit);
-        if (u.feedstock) r["feedstock"] = true;
-        if (u.non_production) r["non_production"] = true;
-        put_opt(r, "steam_pressure_mpa", u.steam_pressure_mpa);
-        put_opt(r, "steam_temperature_c", u.steam_temperature_c);
-        put_opt(r, "supply_temperature_c", u.supply_temperature_c);
-        put_opt(r, "return_temperature_c", u.return_temperature_c);
-        if (u.monthly) r["monthly"] = *u.monthly;
-        if (!u.note.empty()) r["note"] = u.note;
-        en.push_back(std::move(r));
-    }
-    j["energy"] = std::move(en);
-    const Renewables& rn = in.renewables;
-    json rj = rn.unknown;
-    rj["pv_self_used_kwh"] = rn.pv_self_used_kwh;
-    rj["pv_exported_kwh"] = rn.pv_exported_kwh;
-    rj["green_power_kwh"] = rn.green_power_kwh;
-    rj["gec_mwh"] = rn.gec_mwh;
-    j["renewables"] = std::move(rj);
-    json ps = json::array();
-    for (const auto& p : in.products) {
-        json r = p.unknown;
-        r["name"] = p.name;
-        if (!p.limit_id.empty()) r["limit_id"] = p.limit_id;
-        r["output"] = p.output;
-        if (!p.unit.empty()) r["unit"] = p.unit;
-        put_opt(r, "energy_tce", p.energy_tce);
-        ps.push_back(std::move(r));
-    }
-    j["products"] = std::move(ps);
+    j["energy"] = energy_rows_to_json(in.energy);
+    j["renewables"] = renewables_to_json(in.renewables);
+    j["products"] = products_to_json(in.products);
     j["equipment"] = equipment_to_json(in.equipment);
     j["management"] = management_to_json(in.management);
     j["green_factory"] = green_factory_answers_to_json(in.green_factory);
@@ -717,6 +837,7 @@ json input_to_json(const Input& in) {
     if (o.selected_measures) oj["selected_measures"] = *o.selected_measures;
     j["options"] = std::move(oj);
     if (in.bills.present) j["bills"] = bills::bills_to_json(in.bills);
+    if (!in.history.empty()) j["history"] = history_to_json(in.history);
     for (auto it = in.unknown.begin(); it != in.unknown.end(); ++it) j[it.key()] = it.value();
     return j;
 }

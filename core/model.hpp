@@ -37,6 +37,9 @@ struct Enterprise {
     std::optional<double> floor_area_m2;          // total building floor area (for 容积率)
     std::optional<double> building_footprint_m2;  // buildings + structures + yards (for 建筑系数)
     std::optional<int> employees;
+    // Price index of value added for this year (any base, e.g. 2020 = 100). Given for every year of
+    // a multi-year document, value added is compared at comparable prices (可比价).
+    std::optional<double> value_added_price_index;
     nlohmann::json unknown = nlohmann::json::object();
 };
 
@@ -95,6 +98,20 @@ struct Options {
     nlohmann::json unknown = nlohmann::json::object();
 };
 
+// An earlier year of the same enterprise (document `history[]`): the current year's row schema.
+struct HistoryYear {
+    int year = 0;
+    std::optional<double> value_added_10k_yuan;
+    std::optional<double> output_value_10k_yuan;
+    std::optional<double> value_added_price_index;
+    std::optional<double> industry_average_tco2_per_10k_yuan;  // that year's published average, if known
+    std::vector<EnergyUse> energy;
+    Renewables renewables;
+    std::vector<Product> products;
+    nlohmann::json enterprise_unknown = nlohmann::json::object();
+    nlohmann::json unknown = nlohmann::json::object();
+};
+
 struct Input {
     int version = k_schema_version;
     Enterprise enterprise;
@@ -106,6 +123,7 @@ struct Input {
     GreenFactoryAnswers green_factory;  // green_factory.hpp
     Options options;
     bills::Bills bills;          // bills/bills.hpp: electricity bill detail by month
+    std::vector<HistoryYear> history;  // earlier years, any order (sorted in the result)
     nlohmann::json unknown = nlohmann::json::object();  // unknown top-level keys, kept on save
 };
 
@@ -229,6 +247,59 @@ struct ProductResult {
     double non_production_tce_excluded = 0;  // canteen/dormitory rows taken out of the site energy
 };
 
+// One year of the trend (the current year and every history year), sorted by year.
+struct TrendYear {
+    int year = 0;
+    bool current = false;                 // the document's main year
+    double total_tce = 0;
+    double total_tco2 = 0;                // location-based
+    std::optional<double> value_added_10k_yuan;
+    std::optional<double> value_added_comparable_10k_yuan;  // at the base year's prices, when indices given
+    std::optional<double> tce_per_10k_yuan_value_added;
+    std::optional<double> tco2_per_10k_yuan_value_added;
+    std::string carbon_level;             // "" when L unknown
+    std::optional<int> carbon_grade;      // only with that year's industry average
+    std::optional<double> change_tce_intensity;   // vs the previous year in the list (ratio - 1)
+    std::optional<double> change_tco2_intensity;
+    int grid_factor_year = 0;             // factor year used (its own year where published)
+    double grid_factor_tco2_per_mwh = 0;
+    // per carrier (plus own PV as "pv_self_used") for the decomposition: tce and tCO2
+    std::vector<std::pair<std::string, std::pair<double, double>>> carriers;
+};
+
+// Progress against a plan target (change of an intensity from the base year).
+struct TargetProgress {
+    std::string id;                 // "energy_intensity_2025" | "carbon_intensity_2025"
+    std::string metric;             // result intensity key
+    int plan_base_year = 2020;      // the plan's base year
+    int base_year = 0;              // the enterprise's base (2020 or its earliest year)
+    int target_year = 2025;
+    int evaluation_year = 0;        // the year judged (latest year up to the target year)
+    double required_change = 0;     // at the target year, e.g. -0.16
+    std::optional<double> aim_change;  // 力争 value, e.g. -0.18
+    std::optional<double> required_change_by_evaluation_year;  // straight-line path, from base_year
+    std::optional<double> actual_change;
+    std::optional<bool> on_track;
+    bool base_is_plan_base = false;
+    std::string price_basis;        // "comparable" | "current"
+    std::string clause, source;
+    std::optional<Missing> missing;  // why actual_change/on_track are absent
+    std::optional<Missing> note;     // how it was measured (e.g. base year not 2020)
+};
+
+// Additive LMDI decomposition of the CO2 change between two years:
+// C = VA × (E/VA) × Σ (E_i/E) × (C_i/E_i). Terms add up to the total change exactly.
+struct Decomposition {
+    int from_year = 0, to_year = 0;
+    double total_change_tco2 = 0;
+    double activity_tco2 = 0;          // value added
+    double intensity_tco2 = 0;         // energy per value added (the factory's own efficiency)
+    double mix_tco2 = 0;               // shares of carriers
+    double emission_factor_tco2 = 0;   // carbon per tce of each carrier (grid factor, NCV, ...)
+    double grid_factor_tco2 = 0;       // the electricity part of emission_factor_tco2
+    std::string price_basis;
+};
+
 struct Result {
     EnergyResult energy;
     EmissionsResult emissions;
@@ -240,6 +311,10 @@ struct Result {
     Portfolio portfolio;                      // measures.hpp
     GreenFactoryResult green_factory;         // green_factory.hpp
     std::vector<FactorUsed> factors_used;
+    std::vector<TrendYear> trend;             // trend.hpp: every year, sorted
+    std::vector<TargetProgress> targets;
+    std::optional<Decomposition> decomposition;
+    std::optional<Missing> decomposition_missing;
     std::vector<Issue> warnings;              // plausibility warnings raised while computing
     std::map<std::string, std::string> data_versions;
 };

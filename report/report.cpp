@@ -894,6 +894,131 @@ std::string intensity_section(Ctx& c) {
     return s + "</section>\n";
 }
 
+// 历年趋势与目标 (issue 16): only for a document with earlier years. Intensity per year (first year
+// = 100) with the plan's straight-line target path, progress per target, LMDI decomposition.
+std::string trend_section(Ctx& c) {
+    const Lang& L = c.L;
+    const json& tr = arr(c.r, {"trend"});
+    if (!tr.is_array() || tr.size() < 2) return {};
+    std::string s = "<section>" + c.h2("历年趋势与目标", "Trend and targets");
+    s += "<table><thead><tr>" + th(L.t("年度", "Year")) + th(L.t("综合能耗", "Energy"), true) +
+         th(L.t("碳排放", "CO2"), true) + th(L.t("工业增加值", "Value added"), true) +
+         th(L.t("单位增加值能耗", "Energy per value added"), true) + th(L.t("单位增加值碳排放", "CO2 per value added"), true) +
+         th(L.t("碳效水平", "Carbon level")) + th(L.t("电网因子年份", "Grid factor year")) + "</tr></thead><tbody>";
+    struct P { int year; double v; };
+    std::vector<P> pe, pc;
+    double be = 0, bc = 0;
+    for (const json& t : tr) {
+        const int y = static_cast<int>(num(t, {"year"}).value_or(0));
+        auto ie = num(t, {"tce_per_10k_yuan_value_added"}), ic = num(t, {"tco2_per_10k_yuan_value_added"});
+        s += "<tr>" + td(std::to_string(y)) + td(fmt(num(t, {"total_tce"}), 1, c.U.tce), true) +
+             td(fmt(num(t, {"total_tco2"}), 1, c.U.tco2), true) +
+             td(fmt(num(t, {"value_added_10k_yuan"}), 0, L.t("万元", "10k yuan")), true) + td(fmt(ie, 4), true) +
+             td(fmt(ic, 4), true) + td(str(t, {"carbon_level"}).empty() ? "—" : level_label(str(t, {"carbon_level"}), L)) +
+             td(num(t, {"grid_factor_year"}) ? std::to_string(static_cast<int>(*num(t, {"grid_factor_year"}))) : "—") + "</tr>";
+        if (ie && *ie > 0) { if (be == 0) be = *ie; pe.push_back({y, *ie / be * 100}); }
+        if (ic && *ic > 0) { if (bc == 0) bc = *ic; pc.push_back({y, *ic / bc * 100}); }
+    }
+    s += "</tbody></table>";
+    // Target paths from the targets.
+    std::vector<P> path_e, path_c;
+    std::string progress;
+    for (const json& t : arr(c.r, {"targets"})) {
+        const bool energy = str(t, {"metric"}) == "tce_per_10k_yuan_value_added";
+        auto req = num(t, {"required_change_by_evaluation_year"}), act = num(t, {"actual_change"});
+        auto by = num(t, {"base_year"}), ey = num(t, {"evaluation_year"});
+        std::string name = energy ? L.t("能耗强度目标（2025年较2020年下降16%，力争18%）", "Energy intensity target (2025: -16 % from 2020, aim -18 %)")
+                                  : L.t("碳排放强度目标（2025年较2020年下降20%）", "CO2 intensity target (2025: -20 % from 2020)");
+        std::string line;
+        if (req && act && by && ey) {
+            const auto& series = energy ? pe : pc;
+            double base = 100;
+            for (const auto& p : series) if (p.year == static_cast<int>(*by)) base = p.v;
+            (energy ? path_e : path_c) = {{static_cast<int>(*by), base}, {static_cast<int>(*ey), base * (1 + *req)}};
+            const bool on = t.contains("on_track") && t["on_track"].is_boolean() && t["on_track"].get<bool>();
+            line = std::to_string(static_cast<int>(*by)) + L.t(" 年至 ", " to ") + std::to_string(static_cast<int>(*ey)) +
+                   L.t(" 年：实际变化 ", ": actual change ") + fmt(*act * 100, 1, "%") + L.t("，直线路径要求 ", ", the straight-line path asks for ") +
+                   fmt(*req * 100, 1, "%") + " — " + (on ? L.t("达到进度", "on track") : L.t("未达到进度", "not on track"));
+        } else {
+            line = missing_text(obj(t, {"missing"}), L);
+        }
+        std::string note = missing_text(obj(t, {"note"}), L);
+        progress += "<tr>" + td(name) + td(line + (note.empty() ? "" : "（" + note + "）")) + "</tr>";
+    }
+    // Chart: lines of the two intensities and dashed target paths.
+    {
+        const int w = 520, h = 220;
+        const double left = 44, right = 500, top = 14, bottom = 186;
+        int y0 = 1 << 30, y1 = -(1 << 30);
+        double vmin = 1e300, vmax = -1e300;
+        for (const auto* v : {&pe, &pc, &path_e, &path_c})
+            for (const auto& p : *v) { y0 = std::min(y0, p.year); y1 = std::max(y1, p.year); vmin = std::min(vmin, p.v); vmax = std::max(vmax, p.v); }
+        if (y0 < y1) {
+            const double pad = std::max((vmax - vmin) * 0.1, 1.0);
+            vmin -= pad; vmax += pad;
+            auto X = [&](int y) { return left + (right - left) * (y - y0) / double(y1 - y0); };
+            auto Y = [&](double v) { return bottom - (bottom - top) * (v - vmin) / (vmax - vmin); };
+            std::string svg = svg_open(w, h, L.t("历年强度趋势", "Intensity trend"));
+            svg += "<line x1=\"" + svg_num(left) + "\" y1=\"" + svg_num(bottom) + "\" x2=\"" + svg_num(right) + "\" y2=\"" +
+                   svg_num(bottom) + "\" stroke=\"#000\" stroke-width=\"0.8\"/>";
+            for (int y = y0; y <= y1; ++y) svg += svg_text(X(y), bottom + 14, std::to_string(y), "middle", "small");
+            for (double v : {vmin + pad, 100.0, vmax - pad})
+                svg += svg_text(left - 4, Y(v) + 3, fmt(v, 0), "end", "small");
+            auto poly = [&](const std::vector<P>& pts, const char* col, bool dashed) {
+                if (pts.size() < 2) return std::string();
+                std::string d;
+                for (const auto& p : pts) d += (d.empty() ? "M" : "L") + svg_num(X(p.year)) + " " + svg_num(Y(p.v));
+                std::string out = "<path d=\"" + d + "\" fill=\"none\" stroke=\"" + col + "\" stroke-width=\"" +
+                                  (dashed ? "1.5\" stroke-dasharray=\"5 4\"" : std::string("2.2\"")) + "/>";
+                if (!dashed)
+                    for (const auto& p : pts)
+                        out += "<circle cx=\"" + svg_num(X(p.year)) + "\" cy=\"" + svg_num(Y(p.v)) + "\" r=\"3\" fill=\"" + col + "\"/>";
+                return out;
+            };
+            svg += poly(path_e, k_colours[0], true) + poly(path_c, k_colours[1], true) + poly(pe, k_colours[0], false) +
+                   poly(pc, k_colours[1], false);
+            svg += svg_rect(left, h - 14, 10, 8, k_colours[0], "") + svg_text(left + 14, h - 7, L.t("单位增加值能耗", "Energy per value added"));
+            svg += svg_rect(left + 170, h - 14, 10, 8, k_colours[1], "") + svg_text(left + 184, h - 7, L.t("单位增加值碳排放", "CO2 per value added"));
+            s += figure(svg + "</svg>", L.t("实线：企业实际（第一年=100）；虚线：《浙江省工业领域碳达峰实施方案》到2025年的直线下降路径",
+                                            "Solid: the enterprise (first year = 100); dashed: the straight-line path of the Zhejiang industrial carbon-peaking plan to 2025"));
+        }
+    }
+    s += "<table><tbody>" + progress + "</tbody></table>";
+    const json& d = obj(c.r, {"decomposition"});
+    if (num(d, {"total_change_tco2"})) {
+        s += "<h3>" + esc(L.t("碳排放变化的来源（LMDI 加和分解）", "Where the CO2 change came from (additive LMDI)")) + " " +
+             esc(std::to_string(static_cast<int>(num(d, {"from_year"}).value_or(0))) + "—" +
+                 std::to_string(static_cast<int>(num(d, {"to_year"}).value_or(0)))) + "</h3>";
+        struct T { const char* key; const char* zh; const char* en; };
+        const T terms[] = {{"activity_tco2", "生产规模（增加值）", "Production (value added)"},
+                           {"intensity_tco2", "企业能效（单位增加值能耗）", "Own efficiency (energy per value added)"},
+                           {"mix_tco2", "用能结构", "Energy mix"},
+                           {"emission_factor_tco2", "排放因子（其中电网见下）", "Emission factors (grid below)"},
+                           {"total_change_tco2", "合计变化", "Total change"}};
+        double amax = 1e-9;
+        for (const auto& t : terms) amax = std::max(amax, std::fabs(num(d, {t.key}).value_or(0)));
+        const int w = 520, rowh = 22, h = rowh * 5 + 8;
+        std::string svg = svg_open(w, h, L.t("碳排放变化分解", "Decomposition of the CO2 change"));
+        const double mid = 330, half = 150;
+        int i = 0;
+        for (const auto& t : terms) {
+            const double v = num(d, {t.key}).value_or(0), len = std::fabs(v) / amax * half, y = 4 + i * rowh;
+            svg += svg_text(4, y + 14, L.t(t.zh, t.en));
+            svg += svg_rect(v < 0 ? mid - len : mid, y + 3, len, rowh - 8, v <= 0 ? k_colours[2] : k_colours[3]);
+            svg += svg_text(v < 0 ? mid + 4 : mid - 4, y + 14, fmt(v, 1), v < 0 ? "start" : "end", "small");
+            ++i;
+        }
+        svg += "<line x1=\"" + svg_num(mid) + "\" y1=\"0\" x2=\"" + svg_num(mid) + "\" y2=\"" + svg_num(h) + "\" stroke=\"#000\" stroke-width=\"0.8\"/>";
+        s += figure(svg + "</svg>", L.t("单位：吨二氧化碳；负数为减排。四项之和等于总变化。", "Unit: tCO2; negative = reduction. The four terms add up to the total change."));
+        if (auto g = num(d, {"grid_factor_tco2"}); g && std::fabs(*g) > 0)
+            s += "<p class=\"small\">" + esc(L.t("其中电网排放因子变化带来 ", "Of which the grid emission factor gave ") + fmt(*g, 1, c.U.tco2) +
+                                            L.t("，不是企业自身的改进。", ", not the factory's own improvement.")) + "</p>";
+    } else {
+        s += not_evaluated(L, missing_text(obj(d, {"missing"}), L));
+    }
+    return s + "</section>\n";
+}
+
 std::string products_section(Ctx& c) {
     const Lang& L = c.L;
     std::string s = "<section>" + c.h2("单位产品能耗与限额", "Unit-product energy vs limits");
@@ -1363,6 +1488,7 @@ std::string render_report_html(const json& input_doc, const json& result, std::s
     h += emissions_section(c);
     h += factors_section(c);
     h += intensity_section(c);
+    h += trend_section(c);
     h += products_section(c);
     h += findings_section(c);
     h += measures_section(c);

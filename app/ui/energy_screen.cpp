@@ -8,6 +8,7 @@
 #include "ui/choices.hpp"
 #include "ui/layout.hpp"
 #include "ui/widgets.hpp"
+#include "ui/years.hpp"
 
 #include "imgui.h"
 #include "units.hpp"
@@ -59,8 +60,10 @@ void id_of(char* buf, std::size_t n, int row, const char* what) { std::snprintf(
 void draw_energy(AppState& s) {
     screen_title("energy.title", "help.energy");
     stale_banner(s);
-    json& rows = ensure(s.document, "energy", true);
     bool ch = false;
+    const YearView yv = years_bar(s, ch);  // years.hpp: the current year or an earlier one
+    json& year_doc = *yv.obj;
+    json& rows = ensure(year_doc, "energy", true);
     char tid[64];
 
     static std::vector<std::pair<std::string, const char*>> carrier_choices;
@@ -97,7 +100,7 @@ void draw_energy(AppState& s) {
         json& r = rows[i];
         if (!r.is_object()) continue;
         ImGui::PushID(i);
-        const std::string path = "/energy/" + std::to_string(i);
+        const std::string path = yv.prefix + "/energy/" + std::to_string(i);
         const std::string carrier = r.value("carrier", "");
         ImGui::BeginGroup();
         ImGui::AlignTextToFramePadding();
@@ -145,7 +148,7 @@ void draw_energy(AppState& s) {
         track(tid);
 
         // result for this carrier: tce and CO2, with the coefficient and its source on hover
-        if (const json* cr = carrier_result(s, carrier)) {
+        if (const json* cr = yv.current ? carrier_result(s, carrier) : nullptr) {
             ImGui::Indent(fs * 2);
             ImGui::TextDisabled("= %s %s · %s %s", num(number_or(at(*cr, {"tce"}), 0)).c_str(), tr("unit.tce"),
                                 num(number_or(at(*cr, {"tco2"}), 0)).c_str(), tr("unit.tco2"));
@@ -309,13 +312,13 @@ void draw_energy(AppState& s) {
     }
     track("energy.add_row");
     focus_target(s, "/energy");
-    field_issues(s, "/energy");
-    draw_bills_import(s);  // bills_import.cpp: paste cells from Excel/WPS, preview, apply
+    field_issues(s, yv.prefix + "/energy");
+    if (yv.current) draw_bills_import(s);  // bills_import.cpp: paste cells from Excel/WPS, preview, apply
 
     ImGui::Spacing();
     ImGui::TextUnformatted(tr("energy.renewables"));
     help("help.renewables");
-    json& ren = ensure(s.document, "renewables");
+    json& ren = ensure(year_doc, "renewables");
     struct F {
         const char* key;
         const char* label;
@@ -331,9 +334,9 @@ void draw_energy(AppState& s) {
         ch |= input_number("##v", ren, f.key);
         ImGui::PopID();
         unit_label(tr(f.unit));
-        field_issues(s, std::string("/renewables/") + f.key);
+        field_issues(s, yv.prefix + "/renewables/" + f.key);
     }
-    if (ren.empty()) s.document.erase("renewables");
+    if (ren.empty()) year_doc.erase("renewables");
     if (ch) s.mark_edited();
 }
 

@@ -9,6 +9,7 @@
 #include "ui/screens.hpp"
 #include "ui/layout.hpp"
 #include "ui/widgets.hpp"
+#include "ui/years.hpp"
 
 #include "imgui.h"
 
@@ -286,6 +287,8 @@ void draw_results(AppState& s) {
         }
         track("results.products");
     }
+
+    draw_trend_panel(s);  // years.hpp: 历年趋势与目标
 
     // ---- findings by severity
     section(tr("results.findings"), "help.findings");

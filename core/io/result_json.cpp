@@ -325,6 +325,59 @@ json result_to_json(const Result& r) {
                            {"year", f.year ? json(*f.year) : json(nullptr)},
                            {"user_given", f.user_given}});
     j["factors_used"] = std::move(factors);
+
+    json trend = json::array();
+    for (const auto& t : r.trend)
+        trend.push_back({{"year", t.year},
+                         {"current", t.current},
+                         {"total_tce", t.total_tce},
+                         {"total_tco2", t.total_tco2},
+                         {"value_added_10k_yuan", opt(t.value_added_10k_yuan)},
+                         {"value_added_comparable_10k_yuan", opt(t.value_added_comparable_10k_yuan)},
+                         {"tce_per_10k_yuan_value_added", opt(t.tce_per_10k_yuan_value_added)},
+                         {"tco2_per_10k_yuan_value_added", opt(t.tco2_per_10k_yuan_value_added)},
+                         {"carbon_level", t.carbon_level.empty() ? json(nullptr) : json(t.carbon_level)},
+                         {"carbon_grade", t.carbon_grade ? json(*t.carbon_grade) : json(nullptr)},
+                         {"change_tce_intensity", opt(t.change_tce_intensity)},
+                         {"change_tco2_intensity", opt(t.change_tco2_intensity)},
+                         {"grid_factor_year", t.grid_factor_year ? json(t.grid_factor_year) : json(nullptr)},
+                         {"grid_factor_tco2_per_mwh", t.grid_factor_tco2_per_mwh}});
+    j["trend"] = std::move(trend);
+    json targets = json::array();
+    for (const auto& t : r.targets)
+        targets.push_back({{"id", t.id},
+                           {"metric", t.metric},
+                           {"plan_base_year", t.plan_base_year},
+                           {"base_year", t.base_year ? json(t.base_year) : json(nullptr)},
+                           {"target_year", t.target_year},
+                           {"evaluation_year", t.evaluation_year ? json(t.evaluation_year) : json(nullptr)},
+                           {"required_change", t.required_change},
+                           {"aim_change", opt(t.aim_change)},
+                           {"required_change_by_evaluation_year", opt(t.required_change_by_evaluation_year)},
+                           {"actual_change", opt(t.actual_change)},
+                           {"on_track", t.on_track ? json(*t.on_track) : json(nullptr)},
+                           {"base_is_plan_base", t.base_is_plan_base},
+                           {"price_basis", t.price_basis},
+                           {"clause", t.clause},
+                           {"source", t.source},
+                           {"missing", missing_json(t.missing)},
+                           {"note", missing_json(t.note)}});
+    j["targets"] = std::move(targets);
+    if (r.decomposition) {
+        const Decomposition& d = *r.decomposition;
+        j["decomposition"] = {{"from_year", d.from_year},
+                              {"to_year", d.to_year},
+                              {"total_change_tco2", d.total_change_tco2},
+                              {"activity_tco2", d.activity_tco2},
+                              {"intensity_tco2", d.intensity_tco2},
+                              {"mix_tco2", d.mix_tco2},
+                              {"emission_factor_tco2", d.emission_factor_tco2},
+                              {"grid_factor_tco2", d.grid_factor_tco2},
+                              {"price_basis", d.price_basis},
+                              {"missing", nullptr}};
+    } else {
+        j["decomposition"] = {{"missing", missing_json(r.decomposition_missing)}};
+    }
     json warnings = json::array();
     for (const auto& w : r.warnings) warnings.push_back(issue_to_json(w));
     j["warnings"] = std::move(warnings);

@@ -1,0 +1,23 @@
+// Year after year: the trend of energy and carbon intensity over the document's years (`history[]`
+// plus the current year), progress against the Zhejiang industrial carbon-peaking plan's 2025
+// intensity targets (plan_targets.json), and an additive LMDI decomposition of the CO2 change.
+// Each earlier year is computed with the factors of its own year (grid factor, coal rate).
+#pragma once
+#include "model.hpp"
+#include "refdata.hpp"
+
+namespace selfcheck {
+
+// Logarithmic mean L(a, b) = (a - b) / (ln a - ln b), L(a, a) = a; 0 when either is not positive.
+double log_mean(double a, double b);
+
+// Fills result.trend, result.targets and result.decomposition from `in` and the already computed
+// current-year `result` (energy, emissions, benchmarks). Adds each earlier year's factors to
+// result.factors_used and its warnings (paths under /history/N) to result.warnings.
+void compute_trend(const Input& in, const RefData& ref, Result& result);
+
+// The decomposition between two trend years (exposed for tests). `va0`/`va1` are the value added
+// figures to use (current or comparable prices).
+Decomposition decompose_lmdi(const TrendYear& y0, const TrendYear& y1, double va0, double va1);
+
+} // namespace selfcheck
