@@ -989,25 +989,17 @@ std::string findings_section(Ctx& c) {
 
 std::string mac_chart(const Ctx& c, const json& ms) {
     const Lang& L = c.L;
-    struct Bar { int no; double width, cost; };
-    std::vector<Bar> bars;
+    // Layout and the outlier rule are viz::mac_layout's (the app draws the same bars): a cost more
+    // than 4x the next largest magnitude is clipped at 1.5x that magnitude, its value written beside it.
+    std::vector<viz::MacItem> items;
     for (std::size_t i = 0; i < ms.size(); ++i) {
         auto t = num(ms[i], {"tco2_avoided"});
         auto cost = num(ms[i], {"abatement_cost_yuan_per_tco2"});
-        if (t && cost && *t > 0) bars.push_back({static_cast<int>(i + 1), *t, *cost});
+        if (t && cost && *t > 0) items.push_back({std::to_string(i + 1), *t, *cost});
     }
-    if (bars.empty()) return {};
-    std::stable_sort(bars.begin(), bars.end(), [](const Bar& a, const Bar& b) { return a.cost < b.cost; });
-    double total = 0, lo = 0, hi = 0;
-    for (const auto& b : bars) total += b.width, lo = std::min(lo, b.cost), hi = std::max(hi, b.cost);
-    // One outlier (a small measure with a huge cost per tonne) would flatten every other bar: cap the
-    // axis at 1.5x the runner-up and draw the outlier clipped, its value written at the top.
-    std::vector<double> pos, neg;
-    for (const auto& b : bars) (b.cost >= 0 ? pos : neg).push_back(std::fabs(b.cost));
-    std::sort(pos.rbegin(), pos.rend());
-    std::sort(neg.rbegin(), neg.rend());
-    if (pos.size() >= 2 && pos[0] > 3 * pos[1]) hi = std::max(pos[1] * 1.5, 100.0);
-    if (neg.size() >= 2 && neg[0] > 3 * neg[1]) lo = -std::max(neg[1] * 1.5, 100.0);
+    if (items.empty()) return {};
+    const viz::MacLayout layout = viz::mac_layout(std::move(items));
+    double total = layout.total_tco2, lo = layout.y_min, hi = layout.y_max;
     if (hi - lo <= 0) hi = lo + 1;
     const int w = 640, h = 280;
     const double left = 70, right = 20, top = 20, bottom = 40;
@@ -1016,14 +1008,14 @@ std::string mac_chart(const Ctx& c, const json& ms) {
     std::string title = L.t("report.marginal_abatement_cost_mac_curve");
     std::string svg = svg_open(w, h, title) + svg_pattern_defs("mac");
     double x = left;
-    for (const auto& b : bars) {
-        double bw = b.width * xs;
+    for (const auto& b : layout.bars) {
+        double bw = (b.x1 - b.x0) * xs;
         double shown = std::min(std::max(b.cost, lo), hi);
-        bool clipped = shown != b.cost;
+        bool clipped = b.clipped;
         double y = shown >= 0 ? y0 - shown * ys : y0;
         double bh = std::fabs(shown) * ys;
         svg += svg_rect(x, y, bw, bh, fill_ref("mac", b.cost < 0 ? 2 : 0));
-        std::string label = std::to_string(b.no) + (clipped ? " (" + format_number(b.cost, 0) + ")" : "");
+        std::string label = b.id + (clipped ? " (" + format_number(b.cost, 0) + ")" : "");
         if (bw >= 10 || clipped)
             svg += svg_text(x + bw / 2, shown >= 0 ? y - 4 : y + bh + 12, label, "middle", "small");
         x += bw;
