@@ -219,6 +219,13 @@ std::string fmt(std::optional<double> v, int dec, const std::string& unit = "") 
     return format_number(*v, dec) + (unit.empty() ? "" : " " + unit);
 }
 
+// Precision by what the number measures (viz::format: kWh integers, tce/tCO2 2 decimals, 1 from
+// 1,000, intensities 3 significant figures), the same as the app's screens.
+std::string fmt(std::optional<double> v, viz::Measure m, const std::string& unit = "") {
+    if (!v) return "—";
+    return viz::format(*v, m) + (unit.empty() ? "" : " " + unit);
+}
+
 std::string pct(std::optional<double> share, int dec = 1) {
     if (!share) return "—";
     return format_number(*share * 100.0, dec) + "%";
@@ -651,7 +658,7 @@ std::string gauge_chart(const Ctx& c) {
         svg += "<line x1=\"" + svg_num(x) + "\" y1=\"" + svg_num(y0) + "\" x2=\"" + svg_num(x) + "\" y2=\"" +
                svg_num(y0 + bh) + "\" stroke=\"#000\" stroke-width=\"3\"/>";
         double tx = std::min(std::max(x, left + 60), w - right - 60.0);
-        svg += svg_text(tx, y0 - 20, "K = " + format_number(*k, 2), "middle", "big");
+        svg += svg_text(tx, y0 - 20, "K = " + viz::format(*k, viz::Measure::intensity), "middle", "big");
     } else {
         svg += svg_text(w / 2.0, y0 - 14, c.L.t("report.k_not_computed_see_below"), "middle");
     }
@@ -667,19 +674,19 @@ std::string summary(Ctx& c) {
     const json& ce = obj(c.r, {"carbon_efficiency"});
     s += "<div class=\"cards\">";
     s += card(L.t("report.comprehensive_energy_consumption_equivalent_value"),
-              fmt(num(c.r, {"energy", "total_tce"}), 2), c.U.tce);
+              fmt(num(c.r, {"energy", "total_tce"}), viz::Measure::tce), c.U.tce);
     s += card(L.t("report.comprehensive_energy_consumption_equal_value"),
-              fmt(num(c.r, {"energy", "total_equal_tce"}), 2), c.U.tce);
-    s += card(L.t("report.total_co_emissions"), fmt(num(c.r, {"emissions", "total_tco2"}), 2), c.U.tco2);
+              fmt(num(c.r, {"energy", "total_equal_tce"}), viz::Measure::tce), c.U.tce);
+    s += card(L.t("report.total_co_emissions"), fmt(num(c.r, {"emissions", "total_tco2"}), viz::Measure::tco2), c.U.tco2);
     auto grade = num(ce, {"grade"});
     auto k = num(ce, {"index"});
     s += card(L.t("report.carbon_efficiency_grade"),
               grade ? L.f("report.grade_value", {std::to_string(static_cast<int>(*grade))})
                     : L.t("report.not_rated"),
-              k ? "K = " + format_number(*k, 2) + L.t("report.1_best_5_worst")
+              k ? "K = " + viz::format(*k, viz::Measure::intensity) + L.t("report.1_best_5_worst")
                 : L.t("report.needs_value_added_and_the"));
     std::string level = str(ce, {"level"});
-    s += card(L.t("report.carbon_intensity_of_value_added"), fmt(num(ce, {"intensity"}), 3),
+    s += card(L.t("report.carbon_intensity_of_value_added"), fmt(num(ce, {"intensity"}), viz::Measure::intensity),
               c.U.per_wy_tco2 + (level.empty() ? "" : " · " + level_label(level, L)));
     s += card(L.t("report.tiered_energy_budgeting"), tier_label(str(c.r, {"energy", "budget_tier"}), L),
               L.t("report.electrification_rate") + pct(num(c.r, {"energy", "electrification_rate"})));
@@ -746,21 +753,21 @@ std::string energy_section(Ctx& c) {
         if (flag("feedstock")) note = std::string(L.t("report.feedstock_excluded")) + (note.empty() ? "" : "; " + note);
         int scope = static_cast<int>(num(row, {"scope"}).value_or(0));
         s += "<tr>" + td(L.pick(row, "name").empty() ? carrier : L.pick(row, "name")) +
-             td(fmt(num(row, {"quantity"}), 2), true) + td_cls("nw", unit_label(str(row, {"unit"}), L)) + td_cls("r", coef) +
-             td(fmt(num(row, {"tce"}), 2), true) + td(fmt(num(row, {"tce_equal"}), 2), true) +
-             td(fmt(num(row, {"tco2"}), 2), true) + td_cls("nw", scope_short(scope, L)) + "<td class=\"wrap\">" + esc(note) + "</td></tr>";
+             td(str(row, {"unit"}) == "kWh" ? fmt(num(row, {"quantity"}), viz::Measure::kwh) : fmt(num(row, {"quantity"}), 2), true) + td_cls("nw", unit_label(str(row, {"unit"}), L)) + td_cls("r", coef) +
+             td(fmt(num(row, {"tce"}), viz::Measure::tce), true) + td(fmt(num(row, {"tce_equal"}), viz::Measure::tce), true) +
+             td(fmt(num(row, {"tco2"}), viz::Measure::tco2), true) + td_cls("nw", scope_short(scope, L)) + "<td class=\"wrap\">" + esc(note) + "</td></tr>";
     }
     s += "</tbody><tfoot><tr>" + td(L.t("report.total")) + "<td></td><td></td><td></td>" +
-         td(fmt(num(c.r, {"energy", "total_tce"}), 2), true) + td(fmt(num(c.r, {"energy", "total_equal_tce"}), 2), true) +
-         td(fmt(num(c.r, {"emissions", "total_tco2"}), 2), true) + "<td></td><td></td></tr></tfoot></table>\n";
+         td(fmt(num(c.r, {"energy", "total_tce"}), viz::Measure::tce), true) + td(fmt(num(c.r, {"energy", "total_equal_tce"}), viz::Measure::tce), true) +
+         td(fmt(num(c.r, {"emissions", "total_tco2"}), viz::Measure::tco2), true) + "<td></td><td></td></tr></tfoot></table>\n";
     auto feed = num(c.r, {"energy", "feedstock_tce"});
     auto ren = num(c.r, {"energy", "renewable_tce"});
     s += "<p class=\"small\">" +
          esc(L.t("report.method_gb_t_2589_2020")) +
          "</p>";
     if ((feed && *feed > 0) || (ren && *ren > 0))
-        s += "<p class=\"small\">" + esc(L.t("report.feedstock")) + esc(fmt(feed, 2, c.U.tce)) + L.t("report.semicolon") +
-             esc(L.t("report.own_renewables_equivalent_value")) + esc(fmt(ren, 2, c.U.tce)) + "</p>";
+        s += "<p class=\"small\">" + esc(L.t("report.feedstock")) + esc(fmt(feed, viz::Measure::tce, c.U.tce)) + L.t("report.semicolon") +
+             esc(L.t("report.own_renewables_equivalent_value")) + esc(fmt(ren, viz::Measure::tce, c.U.tce)) + "</p>";
     // Energy mix donut.
     std::vector<Slice> slices;
     const json& mix = obj(c.r, {"energy", "mix"});
@@ -790,25 +797,25 @@ std::string emissions_section(Ctx& c) {
     const json& em = obj(c.r, {"emissions"});
     s += "<table><thead><tr>" + th(L.t("report.item")) + th(L.t("report.emissions_tco"), true) +
          th(L.t("report.note_2")) + "</tr></thead><tbody>";
-    s += "<tr>" + td(L.t("report.direct_emissions_scope_1")) + td(fmt(num(em, {"scope1_tco2"}), 2), true) +
+    s += "<tr>" + td(L.t("report.direct_emissions_scope_1")) + td(fmt(num(em, {"scope1_tco2"}), viz::Measure::tco2), true) +
          td(L.t("report.fossil_fuel_combustion")) + "</tr>";
-    s += "<tr>" + td(L.t("report.indirect_emissions_scope_2")) + td(fmt(num(em, {"scope2_tco2"}), 2), true) +
+    s += "<tr>" + td(L.t("report.indirect_emissions_scope_2")) + td(fmt(num(em, {"scope2_tco2"}), viz::Measure::tco2), true) +
          td(L.t("report.purchased_electricity_and_heat_location")) + "</tr>";
-    s += "<tr>" + td(L.t("report.of_which_electricity")) + td(fmt(num(em, {"electricity_tco2"}), 2), true) +
+    s += "<tr>" + td(L.t("report.of_which_electricity")) + td(fmt(num(em, {"electricity_tco2"}), viz::Measure::tco2), true) +
          td(std::string(L.t("report.grid_factor")) + fmt(num(em, {"grid_factor_tco2_per_mwh"}), 4, L.t("report.tco_mwh"))) +
          "</tr>";
-    s += "<tr>" + td(L.t("report.of_which_heat")) + td(fmt(num(em, {"heat_tco2"}), 2), true) +
+    s += "<tr>" + td(L.t("report.of_which_heat")) + td(fmt(num(em, {"heat_tco2"}), viz::Measure::tco2), true) +
          td(std::string(L.t("report.heat_factor")) + fmt(num(em, {"heat_factor_tco2_per_gj"}), 4, L.t("report.tco_gj"))) +
          "</tr>";
-    s += "</tbody><tfoot><tr>" + td(L.t("report.total_2")) + td(fmt(num(em, {"total_tco2"}), 2), true) + "<td></td></tr></tfoot></table>";
+    s += "</tbody><tfoot><tr>" + td(L.t("report.total_2")) + td(fmt(num(em, {"total_tco2"}), viz::Measure::tco2), true) + "<td></td></tr></tfoot></table>";
     if (num(em, {"total_market_tco2"}))
         s += "<p class=\"small\">" +
              esc(L.t("report.market_based_variant_green_power")) +
-             esc(fmt(num(em, {"scope2_market_tco2"}), 2, c.U.tco2)) + esc(L.t("report.total_3")) +
-             esc(fmt(num(em, {"total_market_tco2"}), 2, c.U.tco2)) + "</p>";
+             esc(fmt(num(em, {"scope2_market_tco2"}), viz::Measure::tco2, c.U.tco2)) + esc(L.t("report.total_3")) +
+             esc(fmt(num(em, {"total_market_tco2"}), viz::Measure::tco2, c.U.tco2)) + "</p>";
     if (auto pv = num(em, {"avoided_by_own_pv_tco2"}); pv && *pv > 0)
         s += "<p class=\"small\">" + esc(L.t("report.avoided_by_own_pv_for")) +
-             esc(fmt(pv, 2, c.U.tco2)) + "</p>";
+             esc(fmt(pv, viz::Measure::tco2, c.U.tco2)) + "</p>";
     // By source, stacked per scope.
     const json& by = obj(em, {"by_source"});
     std::vector<std::string> ids;
@@ -875,7 +882,7 @@ std::string intensity_section(Ctx& c) {
          th(L.t("report.note_2")) + "</tr></thead><tbody>";
     for (const auto& r : rows) {
         auto v = num(it, {r.key});
-        s += "<tr>" + td(L.t(std::string("report.intensity.") + r.key)) + td(fmt(v, r.dec), true) + td(r.unit) +
+        s += "<tr>" + td(L.t(std::string("report.intensity.") + r.key)) + td(fmt(v, viz::Measure::intensity), true) + td(r.unit) +
              td(v ? "" : missing_text(obj(miss, {r.key}), L)) + "</tr>";
     }
     s += "</tbody></table>";
@@ -885,11 +892,11 @@ std::string intensity_section(Ctx& c) {
     s += "<tr>" + td(L.t("report.carbon_level_by_l")) +
          td(str(ce, {"level"}).empty() ? "—" : level_label(str(ce, {"level"}), L)) + "</tr>";
     s += "<tr>" + td(L.t("report.industry_average_carbon_intensity")) +
-         td(fmt(num(ce, {"industry_average"}), 4, c.U.per_wy_tco2) +
+         td(fmt(num(ce, {"industry_average"}), viz::Measure::intensity, c.U.per_wy_tco2) +
             (str(ce, {"industry_average_source"}).empty() ? "" : L.f("report.in_brackets", {str(ce, {"industry_average_source"})}))) +
          "</tr>";
     s += "<tr>" + td(L.t("report.carbon_efficiency_value_k_l")) +
-         td(fmt(num(ce, {"index"}), 3)) + "</tr>";
+         td(fmt(num(ce, {"index"}), viz::Measure::intensity)) + "</tr>";
     s += "<tr>" + td(L.t("report.grade_1_best_5_worst")) +
          td(grade ? std::to_string(static_cast<int>(*grade)) : L.t("report.not_rated")) + "</tr>";
     std::string why = missing_text(obj(ce, {"missing"}), L);
@@ -1052,7 +1059,7 @@ std::string measures_section(Ctx& c) {
     for (const auto& m : ms) {
         std::string name = L.pick(m, "name");
         s += "<tr>" + td(std::to_string(++i)) + "<td class=\"wrap\">" + esc(name.empty() ? str(m, {"id"}) : name) + "</td>" +
-             td(fmt(num(m, {"tce_saved"}), 2), true) + td(fmt(num(m, {"tco2_avoided"}), 2), true) +
+             td(fmt(num(m, {"tce_saved"}), viz::Measure::tce), true) + td(fmt(num(m, {"tco2_avoided"}), viz::Measure::tco2), true) +
              td(fmt(num(m, {"investment_10k_yuan"}), 2), true) + td(fmt(num(m, {"annual_saving_10k_yuan"}), 2), true) +
              td(fmt(num(m, {"payback_years"}), 1), true) + td(fmt(num(m, {"npv_10k_yuan"}), 2), true) +
              td(pct(num(m, {"irr"})), true) + td(fmt(num(m, {"abatement_cost_yuan_per_tco2"}), 0), true) +
@@ -1062,7 +1069,7 @@ std::string measures_section(Ctx& c) {
     const json& pf = obj(c.r, {"portfolio"});
     if (!arr(pf, {"selected"}).empty())
         s += "<tfoot><tr><td></td>" + td(L.t("report.portfolio_no_double_counting")) +
-             td(fmt(num(pf, {"tce_saved"}), 2), true) + td(fmt(num(pf, {"tco2_avoided"}), 2), true) +
+             td(fmt(num(pf, {"tce_saved"}), viz::Measure::tce), true) + td(fmt(num(pf, {"tco2_avoided"}), viz::Measure::tco2), true) +
              td(fmt(num(pf, {"investment_10k_yuan"}), 2), true) + td(fmt(num(pf, {"annual_saving_10k_yuan"}), 2), true) +
              "<td></td><td></td><td></td><td></td><td></td></tr></tfoot>";
     s += "</table>";

@@ -9,6 +9,7 @@
 
 #include "imgui.h"
 
+#include <cstring>
 #include <string>
 
 namespace selfcheck::app::ui {
@@ -18,7 +19,7 @@ struct Field {
     const char* key;
     const char* label;  // i18n key
     bool number;
-    const char* unit;   // shown in the column header (symbols are the same in both languages)
+    const char* unit;   // shown in the column header: an i18n key "unit.…", else a symbol shown as is
 };
 struct Kind {
     const char* type;
@@ -30,30 +31,30 @@ struct Kind {
 const std::vector<Kind>& kinds() {
     static const std::vector<Kind> k = {
         {"motor", "eq.t.motor",
-         {{"rated_kw", "eq.f.rated_kw", true, "kW"}, {"efficiency_class", "eq.f.efficiency_class", false, "IE1-5"},
-          {"hours_per_year", "eq.f.hours_per_year", true, "h/a"}, {"load_factor", "eq.f.load_factor", true, "0-1"},
+         {{"rated_kw", "eq.f.rated_kw", true, "unit.kw"}, {"efficiency_class", "eq.f.efficiency_class", false, "IE1-5"},
+          {"hours_per_year", "eq.f.hours_per_year", true, "unit.hours_per_year"}, {"load_factor", "eq.f.load_factor", true, "0-1"},
           {"speed_control", "eq.f.speed_control", false, ""}, {"year_installed", "eq.f.year_installed", true, ""}},
          R"({"type":"motor","count":1,"rated_kw":15,"efficiency_class":"IE2","hours_per_year":4000,"load_factor":0.7})"},
         {"pump", "eq.t.pump",
-         {{"rated_kw", "eq.f.rated_kw", true, "kW"}, {"flow_control", "eq.f.flow_control", false, ""},
-          {"hours_per_year", "eq.f.hours_per_year", true, "h/a"}, {"load_factor", "eq.f.load_factor", true, "0-1"},
+         {{"rated_kw", "eq.f.rated_kw", true, "unit.kw"}, {"flow_control", "eq.f.flow_control", false, ""},
+          {"hours_per_year", "eq.f.hours_per_year", true, "unit.hours_per_year"}, {"load_factor", "eq.f.load_factor", true, "0-1"},
           {"efficiency_class", "eq.f.efficiency_class", false, "IE1-5"}},
          R"({"type":"pump","count":1,"rated_kw":22,"flow_control":"throttle","hours_per_year":4000,"load_factor":0.7})"},
         {"fan", "eq.t.fan",
-         {{"rated_kw", "eq.f.rated_kw", true, "kW"}, {"flow_control", "eq.f.flow_control", false, ""},
-          {"hours_per_year", "eq.f.hours_per_year", true, "h/a"}, {"load_factor", "eq.f.load_factor", true, "0-1"}},
+         {{"rated_kw", "eq.f.rated_kw", true, "unit.kw"}, {"flow_control", "eq.f.flow_control", false, ""},
+          {"hours_per_year", "eq.f.hours_per_year", true, "unit.hours_per_year"}, {"load_factor", "eq.f.load_factor", true, "0-1"}},
          R"({"type":"fan","count":1,"rated_kw":11,"flow_control":"damper","hours_per_year":4000,"load_factor":0.7})"},
         {"air_compressor", "eq.t.air_compressor",
-         {{"rated_kw", "eq.f.rated_kw", true, "kW"}, {"fad_m3_per_min", "eq.f.fad_m3_per_min", true, "m3/min"},
+         {{"rated_kw", "eq.f.rated_kw", true, "unit.kw"}, {"fad_m3_per_min", "eq.f.fad_m3_per_min", true, "unit.m3_per_min"},
           {"pressure_mpa", "eq.f.pressure_mpa", true, "MPa"}, {"required_pressure_mpa", "eq.f.required_pressure_mpa", true, "MPa"},
           {"specific_power_kw_per_m3_min", "eq.f.specific_power", true, "kW/(m3/min)"},
-          {"speed_control", "eq.f.speed_control", false, ""}, {"hours_per_year", "eq.f.hours_per_year", true, "h/a"},
+          {"speed_control", "eq.f.speed_control", false, ""}, {"hours_per_year", "eq.f.hours_per_year", true, "unit.hours_per_year"},
           {"load_factor", "eq.f.load_factor", true, "0-1"}},
          R"({"type":"air_compressor","count":1,"compressor_type":"screw_oil_injected","rated_kw":55,"fad_m3_per_min":9,"pressure_mpa":0.8,"speed_control":"fixed","hours_per_year":4000,"load_factor":0.8})"},
         {"transformer", "eq.t.transformer",
          {{"rated_kva", "eq.f.rated_kva", true, "kVA"}, {"series", "eq.f.series", false, ""},
-          {"load_factor", "eq.f.load_factor", true, "0-1"}, {"no_load_loss_kw", "eq.f.no_load_loss_kw", true, "kW"},
-          {"load_loss_kw", "eq.f.load_loss_kw", true, "kW"}},
+          {"load_factor", "eq.f.load_factor", true, "0-1"}, {"no_load_loss_kw", "eq.f.no_load_loss_kw", true, "unit.kw"},
+          {"load_loss_kw", "eq.f.load_loss_kw", true, "unit.kw"}},
          R"({"type":"transformer","count":1,"series":"S11","rated_kva":1000,"load_factor":0.5})"},
         {"boiler", "eq.t.boiler",
          {{"fuel", "eq.f.fuel", false, ""}, {"capacity_t_per_h", "eq.f.capacity_t_per_h", true, "t/h"},
@@ -61,29 +62,29 @@ const std::vector<Kind>& kinds() {
           {"year_installed", "eq.f.year_installed", true, ""}},
          R"({"type":"boiler","count":1,"fuel":"natural_gas","capacity_t_per_h":4,"efficiency":0.88})"},
         {"furnace", "eq.t.furnace",
-         {{"fuel", "eq.f.fuel", false, ""}, {"rated_kw", "eq.f.rated_kw", true, "kW"},
+         {{"fuel", "eq.f.fuel", false, ""}, {"rated_kw", "eq.f.rated_kw", true, "unit.kw"},
           {"efficiency", "eq.f.efficiency", true, "0-1"}, {"exhaust_temp_c", "eq.f.exhaust_temp_c", true, "°C"}},
          R"({"type":"furnace","count":1,"fuel":"natural_gas","rated_kw":500,"efficiency":0.5})"},
         {"lighting", "eq.t.lighting",
          {{"lamp_type", "eq.f.lamp_type", false, ""}, {"watts", "eq.f.watts", true, "W"},
-          {"hours_per_year", "eq.f.hours_per_year", true, "h/a"}},
+          {"hours_per_year", "eq.f.hours_per_year", true, "unit.hours_per_year"}},
          R"({"type":"lighting","count":100,"lamp_type":"fluorescent","watts":36,"hours_per_year":3000})"},
         {"heat_pump", "eq.t.heat_pump",
-         {{"rated_kw", "eq.f.rated_kw", true, "kW"}, {"cop", "eq.f.cop", true, ""}, {"hours_per_year", "eq.f.hours_per_year", true, "h/a"}},
+         {{"rated_kw", "eq.f.rated_kw", true, "unit.kw"}, {"cop", "eq.f.cop", true, ""}, {"hours_per_year", "eq.f.hours_per_year", true, "unit.hours_per_year"}},
          R"({"type":"heat_pump","count":1,"rated_kw":100,"cop":3})"},
         {"chiller", "eq.t.chiller",
-         {{"rated_kw", "eq.f.rated_kw", true, "kW"}, {"cop", "eq.f.cop", true, ""}, {"hours_per_year", "eq.f.hours_per_year", true, "h/a"}},
+         {{"rated_kw", "eq.f.rated_kw", true, "unit.kw"}, {"cop", "eq.f.cop", true, ""}, {"hours_per_year", "eq.f.hours_per_year", true, "unit.hours_per_year"}},
          R"({"type":"chiller","count":1,"rated_kw":300,"cop":5})"},
         {"pv", "eq.t.pv", {{"rated_kw", "eq.f.pv_kwp", true, "kWp"}, {"annual_kwh", "eq.f.annual_kwh", true, "kWh"}},
          R"({"type":"pv","count":1,"rated_kw":500})"},
-        {"storage", "eq.t.storage", {{"capacity_kwh", "eq.f.capacity_kwh", true, "kWh"}, {"power_kw", "eq.f.power_kw", true, "kW"}},
+        {"storage", "eq.t.storage", {{"capacity_kwh", "eq.f.capacity_kwh", true, "kWh"}, {"power_kw", "eq.f.power_kw", true, "unit.kw"}},
          R"({"type":"storage","count":1,"capacity_kwh":1000,"power_kw":500,"planned":true})"},
         {"roof", "eq.t.roof",
          {{"usable_area_m2", "eq.f.usable_area_m2", true, "m2"}, {"structure", "eq.f.structure", false, ""}},
          R"({"type":"roof","count":1,"usable_area_m2":5000,"structure":"steel"})"},
         {"waste_heat", "eq.t.waste_heat",
          {{"medium", "eq.f.medium", false, "gas/liquid"}, {"temperature_c", "eq.f.temperature_c", true, "°C"},
-          {"recoverable_kw", "eq.f.recoverable_kw", true, "kW"}, {"hours_per_year", "eq.f.hours_per_year", true, "h/a"}},
+          {"recoverable_kw", "eq.f.recoverable_kw", true, "unit.kw"}, {"hours_per_year", "eq.f.hours_per_year", true, "unit.hours_per_year"}},
          R"({"type":"waste_heat","count":1,"medium":"gas","temperature_c":180,"recoverable_kw":200})"},
     };
     return k;
@@ -141,8 +142,10 @@ void draw_equipment(AppState& s) {
         ImGui::TableSetupColumn(tr("eq.f.count"), ImGuiTableColumnFlags_WidthFixed, fs * 4.5f);
         static std::vector<std::string> headers;
         headers.clear();
-        for (const auto& f : k->fields)
-            headers.push_back(std::string(tr(f.label)) + (f.unit[0] ? std::string("\n") + f.unit : std::string()));
+        for (const auto& f : k->fields) {
+            const std::string unit = std::strncmp(f.unit, "unit.", 5) == 0 ? tr(f.unit) : f.unit;
+            headers.push_back(std::string(tr(f.label)) + (unit.empty() ? std::string() : "\n" + unit));
+        }
         for (std::size_t c = 0; c < k->fields.size(); ++c)
             ImGui::TableSetupColumn(headers[c].c_str(), ImGuiTableColumnFlags_WidthFixed, fs * (k->fields[c].number ? 6.5f : 7.5f));
         ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, fs * 6);
