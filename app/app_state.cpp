@@ -28,6 +28,7 @@ LoadOutcome AppState::load(std::string_view text, std::string_view name) {
         edited = false;
         source_name = std::string(name);
         ++revision;
+        assessed_revision = revision;
         ++loads;
         lo.ok = true;
     } catch (const std::exception& e) {  // the one boundary: nothing escapes into the UI loop
@@ -37,11 +38,38 @@ LoadOutcome AppState::load(std::string_view text, std::string_view name) {
     return lo;
 }
 
+namespace {
+// assess_text without the text: the document is already parsed, so an edit costs one validation and
+// one assessment, not a dump and a re-parse of the whole document (same output, same warnings).
+AssessOutcome assess_document(const json& doc, const RefData& ref) {
+    AssessOutcome out;
+    ParseOutcome p = parse_document_json(doc, ref);
+    if (!p.input) {
+        out.output = errors_to_json(p.issues);
+        return out;
+    }
+    Result r = assess(*p.input, ref);
+    std::vector<Issue> input_warnings;
+    for (const auto& i : p.issues.items)
+        if (i.severity == Severity::warning) input_warnings.push_back(i);
+    r.warnings.insert(r.warnings.begin(), input_warnings.begin(), input_warnings.end());
+    out.output = result_to_json(r);
+    out.ok = true;
+    return out;
+}
+} // namespace
+
 bool AppState::update() {
-    if (!edited) return false;
+    // Runs only when the document changed (mark_edited / load bump `revision`), never per frame.
+    if (!edited || assessed_revision == revision) {
+        edited = false;
+        return false;
+    }
     edited = false;
+    assessed_revision = revision;
+    ++assessments;
     try {
-        AssessOutcome out = assess_text(document.dump(), *ref);
+        AssessOutcome out = assess_document(document, *ref);
         output = std::move(out.output);
         result_ok = out.ok;
         if (result_ok) last_result = output;

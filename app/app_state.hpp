@@ -48,6 +48,8 @@ struct AppState {
     // Bumped by every edit and load: autosave (app/storage.cpp) saves when it moves.
     std::uint64_t revision = 0;
     std::uint64_t loads = 0;  // successful load() calls: autosave keeps a loaded document as a new entry
+    std::uint64_t assessed_revision = 0;  // revision the current output was computed from
+    std::uint64_t assessments = 0;        // update() runs that assessed (tests: once per edit, not per frame)
     void mark_edited() { edited = true; ++revision; }
     // Re-run the assessment if the document was edited. Returns true if it did.
     bool update();

@@ -27,8 +27,10 @@ void set_language(std::string_view lang) { g_lang = std::string(lang); }
 const char* language() { return g_lang.c_str(); }
 bool lang_en() { return g_lang == "en"; }
 
-const char* tr(const char* key) {
-    for (const std::string& lang : {g_lang, std::string("zh-CN")}) {
+const char* tr(const char* key) { return tr_in(g_lang, key); }
+
+const char* tr_in(std::string_view want, const char* key) {
+    for (const std::string& lang : {std::string(want), std::string("zh-CN")}) {
         auto t = tables().find(lang);
         if (t == tables().end()) continue;
         auto it = t->second.find(std::string_view(key));

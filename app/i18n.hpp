@@ -10,5 +10,7 @@ void set_language(std::string_view lang);  // "zh-CN" | "en"
 const char* language();                    // current language id
 bool lang_en();                            // English selected (for core texts with _zh/_en pairs)
 const char* tr(const char* key);           // stable pointer, valid for the program's lifetime
+// The text in one language (messages that must be shown in both, e.g. storage failures).
+const char* tr_in(std::string_view lang, const char* key);
 
 } // namespace selfcheck::app

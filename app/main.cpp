@@ -1,12 +1,17 @@
 // SelfCheck app entry point (native desktop and browser): SDL2 window + OpenGL, Dear ImGui with the
 // build-time CJK font subset, AppState loaded with the first embedded sample, render on demand.
 #include "app_state.hpp"
+#include "automation.hpp"
+#include "events.hpp"
 #include "i18n.hpp"
 #include "platform/fonts.hpp"
 #include "platform/platform.hpp"
 #include "storage.hpp"
 #include "test_hooks.hpp"
 #include "ui/screens.hpp"
+#include "ui/layout.hpp"
+#include "ui/text_capture.hpp"
+#include "ui/touch.hpp"
 
 #include "imgui.h"
 #include "imgui_impl_opengl3.h"
@@ -48,6 +53,7 @@ platform::FrameStatus frame() {
     bool had_events = false;
     while (SDL_PollEvent(&e)) {
         had_events = true;
+        if (ui::touch::filter_event(e)) continue;  // touch gestures (scroll, tap, long press)
         ImGui_ImplSDL2_ProcessEvent(&e);
         if (e.type == SDL_QUIT) g_quit = true;
         if (e.type == SDL_WINDOWEVENT && e.window.event == SDL_WINDOWEVENT_CLOSE &&
@@ -56,10 +62,13 @@ platform::FrameStatus frame() {
     }
     if (g_quit) return platform::FrameStatus::Quit;
     if (had_events) platform::wake();
+    drain_events();  // storage, upload, file and font answers from the platform (wake the loop)
     if (!g_first_frame && SDL_GetTicks64() - platform::last_activity_ms() > k_idle_after_ms)
         return platform::FrameStatus::Idle;
 
     fonts::rebuild_if_needed();  // glyphs from the fallback font (before NewFrame)
+    ui::touch::before_frame();
+    ui::layout_before_frame();   // theme, touch sizes, text size setting
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
     ImGui::NewFrame();
@@ -69,11 +78,12 @@ platform::FrameStatus frame() {
     ui::draw_platform_overlays(g_state);  // autosave tick, import/delete dialogs, storage errors
 
     ImGui::Render();
+    ui::capture_texts();  // window.selfcheck.texts()
     platform::after_render();
     ImGuiIO& io = ImGui::GetIO();
     glViewport(0, 0, static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x),
                static_cast<int>(io.DisplaySize.y * io.DisplayFramebufferScale.y));
-    glClearColor(0.12f, 0.12f, 0.14f, 1.0f);
+    glClearColor(0.96f, 0.96f, 0.97f, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     SDL_GL_SwapWindow(g_window);
@@ -100,9 +110,17 @@ int main(int, char**) {
                                 SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
     if (!g_window) {
         std::fprintf(stderr, "selfcheck_app: SDL_CreateWindow: %s\n", SDL_GetError());
+        platform::show_no_gpu(SDL_GetError());
         return 1;
     }
     g_gl = SDL_GL_CreateContext(g_window);
+    if (!g_gl) {
+        // No WebGL 2 (blocked driver, policy, headless browser): say so and what to do, and keep
+        // the saved self-checks exportable, instead of "loading" forever.
+        std::fprintf(stderr, "selfcheck_app: SDL_GL_CreateContext: %s\n", SDL_GetError());
+        platform::show_no_gpu(SDL_GetError());
+        return 1;
+    }
     SDL_GL_MakeCurrent(g_window, g_gl);
     SDL_GL_SetSwapInterval(1);
 
@@ -111,10 +129,10 @@ int main(int, char**) {
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;                  // layout is code, not a file
     io.ConfigInputTextCursorBlink = false;     // blinking would need frames while idle
-    ImGui::StyleColorsDark();
     ImGui_ImplSDL2_InitForOpenGL(g_window, g_gl);
     ImGui_ImplOpenGL3_Init(glsl);
-    platform::install(g_window, &g_state);
+    platform::install(g_window);
+    automation::install(&g_state);
     fonts::load(io);  // UI subset; fallback font merged in later when a character is missing
 
     g_state.ref = &selfcheck::RefData::builtin();

@@ -22,6 +22,7 @@ Entry g_current;                 // metadata of the open self-check (id == g_inf
 bool g_timer_armed = false;
 double g_first_unsaved_ms = 0;   // when the oldest unsaved edit was noticed
 std::uint64_t g_inflight_revision = 0;
+std::uint64_t g_failed_revision = ~std::uint64_t{0};  // a save of this revision failed: retried on the next edit or flush
 std::uint64_t g_fonts_revision = 0;
 std::uint64_t g_seen_loads = 0;   // AppState::loads accounted for (our own loads and restores)
 std::string g_removed_name;
@@ -89,7 +90,16 @@ void save_now() {
     describe_current(s);
     g_inflight_revision = s.revision;
     upsert_entry(g_current);
-    platform::storage_put(g_current.id, entry_to_json(g_current).dump(), s.document.dump(2));
+    platform::storage_put(g_current.id, entry_to_json(g_current).dump(), s.document.dump(2), g_info.base_rev);
+}
+
+// Both languages at once: the banner must be understood whatever the UI language is.
+std::string both(const char* key) { return std::string(tr_in("zh-CN", key)) + "\n" + tr_in("en", key); }
+
+void show_error(const std::string& code, const std::string& text) {
+    g_info.error = text;
+    g_info.error_code = code;
+    platform::wake();
 }
 
 void timer_fired(void*) {
@@ -98,13 +108,19 @@ void timer_fired(void*) {
 }
 
 // A new saved self-check for what AppState now holds (sample, import, new, hook).
-void start_new_entry(AppState& s, std::string_view source) {
+void start_new_entry(AppState& s, std::string_view source, const std::string& custom_name = {}) {
     g_seen_loads = s.loads;
     g_current = Entry{};
+    if (!custom_name.empty()) {
+        g_current.name = custom_name;
+        g_current.custom_name = true;
+    }
     g_current.id = platform::uuid_v4();
     g_current.source = std::string(source);
     g_current.created_ms = platform::now_ms();
     g_info.current_id = g_current.id;
+    g_info.base_rev = 0;
+    g_info.changed_elsewhere = false;
     g_first_unsaved_ms = platform::now_ms();
     save_now();
     platform::wake();
@@ -112,12 +128,15 @@ void start_new_entry(AppState& s, std::string_view source) {
 
 // Put a saved text back exactly as it was, even a document that currently has errors (the user
 // may have been half-way through an edit): no validation gate here, the core reports the issues.
-bool restore(AppState& s, const std::string& text, const Entry& meta) {
+bool restore(AppState& s, const std::string& text, const Entry& meta, std::int64_t rev) {
     json doc = json::parse(text, nullptr, false);
     if (doc.is_discarded() || !doc.is_object()) {
-        on_error(std::string(tr("storage.corrupt")) + " " + meta.name);
+        show_error("other", std::string(tr_in("zh-CN", "storage.corrupt")) + " " + meta.name + "\n" +
+                                tr_in("en", "storage.corrupt") + " " + meta.name);
         return false;
     }
+    g_info.base_rev = rev;
+    g_info.changed_elsewhere = false;
     s.document = std::move(doc);
     s.source_name = meta.source;
     g_seen_loads = s.loads;
@@ -157,6 +176,8 @@ void tick(AppState& s) {
     g_info.revision = s.revision;
     if (g_info.status != Status::ready) return;
     if (s.revision == g_info.saved_revision || s.revision == g_inflight_revision) return;
+    if (s.revision == g_failed_revision) return;  // told the user; the next edit or a flush tries again
+    if (g_info.changed_elsewhere && s.loads == g_seen_loads) return;  // paused until the user decides
     if (s.loads != g_seen_loads) {
         // Replaced by a load elsewhere (the guided tour's sample): never written over the entry
         // that was open; it becomes a new saved self-check.
@@ -179,12 +200,16 @@ void tick(AppState& s) {
 void flush() {
     if (!g_state) return;
     if (g_state->revision == g_info.saved_revision || g_state->revision == g_inflight_revision) return;
+    if (g_info.changed_elsewhere) return;  // never written over another tab's version
     save_now();
 }
 
 const Info& info() { return g_info; }
 const std::vector<Entry>& entries() { return g_entries; }
-void dismiss_error() { g_info.error.clear(); }
+void dismiss_error() {
+    g_info.error.clear();
+    g_info.error_code.clear();
+}
 
 void new_document(AppState& s) {
     flush();
@@ -203,7 +228,8 @@ void open_sample(AppState& s, const std::string& name, const std::string& text) 
     flush();
     LoadOutcome lo = s.load(text, name);
     if (!lo.ok) {
-        on_error(std::string(tr("storage.sample_invalid")) + " " + name);
+        show_error("other", std::string(tr_in("zh-CN", "storage.sample_invalid")) + " " + name + "\n" +
+                                tr_in("en", "storage.sample_invalid") + " " + name);
         return;
     }
     start_new_entry(s, name);
@@ -261,6 +287,24 @@ void undo_remove() {
 
 void clear_all(AppState&) { platform::clear_local_data(); }
 
+void export_json(const AppState& s) {
+    platform::save_file(std::string(tr("report.json_prefix")) + "_" + display_name(s.document) + "_" +
+                            platform::today_local() + ".json",
+                        s.document.dump(2, ' ', false, json::error_handler_t::replace) + "\n",
+                        "application/json;charset=utf-8");
+}
+
+void reload_latest(AppState&) {
+    if (g_info.current_id.empty()) return;
+    platform::storage_get(g_info.current_id);  // -> on_got restores it with its revision
+}
+
+void save_as_copy(AppState& s) {
+    // A new id from base revision 0: cannot collide with the other tab's version.
+    start_new_entry(s, s.source_name, g_current.name + tr("storage.copy_suffix"));
+    platform::storage_set_current(g_current.id);
+}
+
 void request_import() { platform::request_open_file(); }
 PendingImport& pending_import() { return g_import; }
 
@@ -298,8 +342,7 @@ void on_opened(const json& answer, const std::string& current_text) {
     AppState& s = *g_state;
     if (!answer.value("ok", false)) {
         g_info.status = Status::unavailable;
-        g_info.error = std::string(tr("storage.unavailable")) + " (" + answer.value("error", "") + ")";
-        platform::wake();
+        show_error("unavailable", both("storage.unavailable") + " (" + answer.value("error", "") + ")");
         return;
     }
     g_info.status = Status::ready;
@@ -320,7 +363,7 @@ void on_opened(const json& answer, const std::string& current_text) {
         meta.id = id;
         for (const Entry& e : g_entries)
             if (e.id == id) meta = e;
-        restored = restore(s, current_text, meta);
+        restored = restore(s, current_text, meta, answer.value("current_rev", std::int64_t{0}));
     }
     if (!restored) {
         // First visit (or nothing open): the start screen; what is shown now is not saved until edited.
@@ -331,8 +374,10 @@ void on_opened(const json& answer, const std::string& current_text) {
     platform::wake();
 }
 
-void on_saved(const std::string& id, double tx_ms) {
+void on_saved(const std::string& id, double tx_ms, std::int64_t rev) {
     if (id == g_info.current_id) {
+        g_info.base_rev = std::max(g_info.base_rev, rev);  // saves may overlap: revisions only grow
+        g_failed_revision = ~std::uint64_t{0};
         g_info.saved_revision = std::max(g_info.saved_revision, g_inflight_revision);
         if (g_first_unsaved_ms > 0) g_info.last_latency_ms = platform::now_ms() - g_first_unsaved_ms;
         g_first_unsaved_ms = 0;
@@ -343,9 +388,33 @@ void on_saved(const std::string& id, double tx_ms) {
     platform::wake();
 }
 
-void on_error(const std::string& message) {
-    g_info.error = std::string(tr("storage.save_failed")) + " " + message;
-    // Not retried in a loop: the next edit (or tab hide/close) tries again.
+void on_error(const std::string& code, const std::string& message) {
+    // The edit stays in AppState (export still works). Not retried in a loop: the next edit, or
+    // the tab being hidden or closed, tries again.
+    if (g_state && g_inflight_revision != g_info.saved_revision) {
+        g_failed_revision = g_inflight_revision;
+        g_inflight_revision = g_info.saved_revision;
+    }
+    if (code == "quota")
+        show_error(code, both("storage.quota"));
+    else if (code == "aborted")
+        show_error(code, both("storage.aborted"));
+    else if (code == "unavailable")
+        show_error(code, both("storage.unavailable") + " (" + message + ")");
+    else
+        show_error(code.empty() ? "other" : code, std::string(tr_in("zh-CN", "storage.save_failed")) + " " + message +
+                                                      "\n" + tr_in("en", "storage.save_failed") + " " + message);
+}
+
+void on_conflict(const std::string& id, std::int64_t stored_rev) {
+    if (g_inflight_revision != g_info.saved_revision) g_inflight_revision = g_info.saved_revision;
+    on_changed_elsewhere(id, stored_rev);
+}
+
+void on_changed_elsewhere(const std::string& id, std::int64_t rev) {
+    if (id != g_info.current_id || rev <= g_info.base_rev) return;  // our own save, or another self-check
+    g_info.changed_elsewhere = true;
+    g_info.elsewhere_rev = rev;
     platform::wake();
 }
 
@@ -370,17 +439,17 @@ void on_list(const json& list) {
     platform::wake();
 }
 
-void on_got(const std::string& id, const std::string& text, bool found) {
+void on_got(const std::string& id, const std::string& text, bool found, std::int64_t rev) {
     if (!g_state) return;
     if (!found) {
-        on_error(tr("storage.not_found"));
+        show_error("other", both("storage.not_found"));
         return;
     }
     Entry meta;
     meta.id = id;
     for (const Entry& e : g_entries)
         if (e.id == id) meta = e;
-    if (restore(*g_state, text, meta)) {
+    if (restore(*g_state, text, meta, rev)) {
         platform::storage_set_current(id);
         g_state->screen = Screen::profile;
     }
@@ -396,7 +465,7 @@ void on_cleared(bool ok) {
         g_info.saved_revision = g_inflight_revision = g_state->revision;
         g_state->screen = Screen::start;
     }
-    if (!ok) g_info.error = tr("storage.clear_failed");
+    if (!ok) show_error("other", both("storage.clear_failed"));
     platform::wake();
 }
 
@@ -434,6 +503,10 @@ json status_json() {
     const char* st = g_info.status == Status::ready ? "ready" : g_info.status == Status::opening ? "opening" : "unavailable";
     return {{"status", st},
             {"error", g_info.error},
+            {"error_code", g_info.error_code},
+            {"base_rev", g_info.base_rev},
+            {"changed_elsewhere", g_info.changed_elsewhere},
+            {"elsewhere_rev", g_info.elsewhere_rev},
             {"current_id", g_info.current_id},
             {"revision", g_info.revision},
             {"saved_revision", g_info.saved_revision},

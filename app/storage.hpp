@@ -8,6 +8,7 @@
 #include "app_state.hpp"
 
 #include <nlohmann/json.hpp>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,7 +30,11 @@ enum class Status { opening, ready, unavailable };
 
 struct Info {
     Status status = Status::opening;
-    std::string error;             // last storage error (shown to the user until dismissed)
+    std::string error;             // last storage error, Chinese + English (shown until dismissed)
+    std::string error_code;        // quota | unavailable | aborted | other
+    std::int64_t base_rev = 0;     // stored revision the open document is based on (0: not stored)
+    bool changed_elsewhere = false; // another tab saved a newer revision: autosave paused, user decides
+    std::int64_t elsewhere_rev = 0;
     std::string current_id;        // the saved self-check being edited ("" = not saved yet)
     std::uint64_t revision = 0;    // AppState revision seen
     std::uint64_t saved_revision = 0;
@@ -61,6 +66,12 @@ bool can_undo_remove();
 std::string removed_name();
 void undo_remove();
 void clear_all(AppState& state);                                      // after the UI's confirmation
+// Another tab changed the open self-check (changed_elsewhere): take its version, or keep this
+// tab's as a new saved self-check. Nothing is overwritten silently either way.
+void reload_latest(AppState& state);
+void save_as_copy(AppState& state);
+// Download the document being edited as JSON (works whatever the storage does).
+void export_json(const AppState& state);
 
 // Import: pick a file, validate with the core (same errors as the CLI), then ask.
 void request_import();
@@ -83,10 +94,12 @@ std::string display_name(const nlohmann::json& document);
 
 // ---- platform callbacks
 void on_opened(const nlohmann::json& answer, const std::string& current_text);
-void on_saved(const std::string& id, double tx_ms);
-void on_error(const std::string& message);
+void on_saved(const std::string& id, double tx_ms, std::int64_t rev);
+void on_error(const std::string& code, const std::string& message);
+void on_conflict(const std::string& id, std::int64_t stored_rev);
+void on_changed_elsewhere(const std::string& id, std::int64_t rev);
 void on_list(const nlohmann::json& list);
-void on_got(const std::string& id, const std::string& text, bool found);
+void on_got(const std::string& id, const std::string& text, bool found, std::int64_t rev);
 void on_cleared(bool ok);
 void on_file_opened(const std::string& name, const std::string& bytes);
 void on_file_error(const std::string& name, double size);

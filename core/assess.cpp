@@ -45,7 +45,7 @@ json result_to_json(const Result& r) {
 
     const EnergyResult& e = r.energy;
     json by = json::array();
-    for (const auto& c : e.by_carrier)
+    for (const auto& c : e.by_carrier) {
         by.push_back({{"carrier", c.carrier},       {"name_zh", c.name_zh},
                       {"name_en", c.name_en},       {"quantity", c.quantity},
                       {"unit", c.unit},             {"base_quantity", c.base_quantity},
@@ -53,6 +53,12 @@ json result_to_json(const Result& r) {
                       {"measured_ncv", c.measured_ncv}, {"feedstock", c.feedstock},
                       {"tce", c.tce},               {"tce_equal", c.tce_equal},
                       {"tco2", c.tco2},             {"scope", c.scope}});
+        if (!c.energy_basis.empty()) {  // steam / hot water by mass (core/steam.hpp)
+            by.back()["co2_heat_gj"] = opt(c.co2_heat_gj);
+            by.back()["enthalpy_kj_per_kg"] = opt(c.enthalpy_kj_per_kg);
+            by.back()["energy_basis"] = c.energy_basis;
+        }
+    }
     j["energy"] = {{"total_tce", e.total_tce},
                    {"total_equal_tce", e.total_equal_tce},
                    {"feedstock_tce", e.feedstock_tce},
@@ -75,7 +81,9 @@ json result_to_json(const Result& r) {
                       {"heat_tco2", m.heat_tco2},
                       {"scope2_market_tco2", opt(m.scope2_market_tco2)},
                       {"total_market_tco2", opt(m.total_market_tco2)},
+                      {"residual_factor_tco2_per_mwh", opt(m.residual_factor_tco2_per_mwh)},
                       {"avoided_by_own_pv_tco2", m.avoided_by_own_pv_tco2},
+                      {"avoided_by_exported_pv_tco2", m.avoided_by_exported_pv_tco2},
                       {"grid_factor_tco2_per_mwh", m.grid_factor_tco2_per_mwh},
                       {"heat_factor_tco2_per_gj", m.heat_factor_tco2_per_gj},
                       {"by_source", m.by_source}};
@@ -97,6 +105,7 @@ json result_to_json(const Result& r) {
 
     const CarbonEfficiency& c = r.carbon_efficiency;
     j["carbon_efficiency"] = {{"intensity", opt(c.intensity)},
+                              {"numerator_tco2", opt(c.numerator_tco2)},
                               {"level", c.level.empty() ? json(nullptr) : json(c.level)},
                               {"index", opt(c.index)},
                               {"grade", c.grade ? json(*c.grade) : json(nullptr)},
@@ -120,6 +129,7 @@ json result_to_json(const Result& r) {
                             {"not_in_force_for_year", p.not_in_force_for_year},
                             {"status", p.status},
                             {"energy_allocated_from_site", p.energy_allocated_from_site},
+                          {"non_production_tce_excluded", p.non_production_tce_excluded},
                             {"missing", missing_json(p.missing)}});
     j["products"] = std::move(products);
 

@@ -87,7 +87,12 @@ void compute_benchmarks(const Input& in, const RefData& ref, Result& result) {
 
     CarbonEfficiency& ce = result.carbon_efficiency;
     ce.clause = "DB33/T 1347-2023; 《规上工业企业碳效等级评价方法》: L = 碳排放量/工业增加值, K = L/行业平均";
-    ce.intensity = it.tco2_per_10k_yuan_value_added.value;
+    // 《规上工业企业碳效等级评价方法》: the numerator is the CO2 of all energy used minus the CO2
+    // avoided by the firm's own zero-carbon power. Self-used PV is counted as energy used and
+    // deducted again (net zero: it is simply not purchased); exported PV is deducted.
+    const double numerator = std::max(0.0, tco2 - result.emissions.avoided_by_exported_pv_tco2);
+    ce.intensity = ratio(numerator, e.value_added_10k_yuan, no_va).value;
+    if (ce.intensity) ce.numerator_tco2 = numerator;
     if (!ce.intensity) {
         ce.missing = no_va;
         return;
@@ -122,7 +127,13 @@ void compute_products(const Input& in, const RefData& ref, Result& result) {
         pr.status = "unknown";
         std::optional<double> energy = p.energy_tce;
         if (!energy && in.products.size() == 1) {
-            energy = result.energy.total_tce;  // GB/T 36132 B.1: whole site, feedstock excluded
+            // GB/T 36132 B.1: whole site, feedstock excluded; the GB 限额 standards also leave out
+            // non-production energy (canteen, dormitory) where the user marks it.
+            double non_prod = 0;
+            for (std::size_t i = 0; i < in.energy.size() && i < result.energy.by_carrier.size(); ++i)
+                if (in.energy[i].non_production && !in.energy[i].feedstock) non_prod += result.energy.by_carrier[i].tce;
+            energy = result.energy.total_tce - non_prod;
+            pr.non_production_tce_excluded = non_prod;
             pr.energy_allocated_from_site = true;
         }
         if (!energy)

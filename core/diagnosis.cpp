@@ -51,6 +51,7 @@ const std::vector<FieldSpec>& specs_for(const std::string& type) {
           {"efficiency_class", Kind::text, 0, 0, "能效等级", "efficiency class"},
           {"series", Kind::text, 0, 0, "系列", "series"},
           {"rewinds", Kind::integer, 0, 50, "重绕次数", "rewinds"},
+          {"poles", Kind::integer, 2, 8, "极数", "poles"},
           {"driven_load", Kind::text, 0, 0, "拖动负载", "driven load"},
           {"speed_control", Kind::text, 0, 0, "调速方式", "speed control"},
           {"transmission", Kind::text, 0, 0, "传动方式", "transmission"},
@@ -102,6 +103,7 @@ const std::vector<FieldSpec>& specs_for(const std::string& type) {
         {"lighting",
          {{"lamp_type", Kind::text, 0, 0, "灯具类型", "lamp type"},
           {"watts", Kind::number, 0, 1e4, "单灯功率", "watts per lamp"},
+          {"fixture", Kind::text, 0, 0, "灯具形式", "fixture form"},
           {"ballast", Kind::text, 0, 0, "镇流器", "ballast"}}},
         {"roof",
          {{"usable_area_m2", Kind::number, 0, 1e7, "可用屋顶面积", "usable roof area"},
@@ -526,8 +528,8 @@ double boiler_efficiency(const EquipmentItem& e, const RefData& ref, const std::
 std::optional<double> boiler_capacity_t_per_h(const EquipmentItem& e, const RefData& ref) {
     if (auto c = field_num(e, "capacity_t_per_h")) return *c;
     if (auto mw = field_num(e, "capacity_mw")) {
-        const Record* r = ref.record("measures", "steam/heat_content");
-        if (r && r->value && *r->value > 0) return *mw * 3.6 / *r->value;  // MW -> GJ/h (1 MWh = 3.6 GJ)
+        const Record* r = ref.record("measures", "boiler/mw_per_t_per_h");
+        if (r && r->value && *r->value > 0) return *mw / *r->value;  // 1 t/h ≈ 0.7 MW (rating convention)
     }
     return std::nullopt;
 }
@@ -762,7 +764,7 @@ void transformers(Diag& d) {
     if (ser)
         for (const auto& s : ser->raw.value("below_current", json::array())) below.insert(s.get<std::string>());
     std::string clause = ser ? ser->raw.value("clause", std::string("GB 20052-2024")) : "GB 20052-2024";
-    json old = json::array(), light = json::array();
+    json old = json::array(), light = json::array(), listed = json::array();
     int light_units = 0;
     const double light_lf = d.param("transformer_upgrade/light_load", 0.3);
     for (std::size_t i = 0; i < items.size(); ++i) {
@@ -770,17 +772,29 @@ void transformers(Diag& d) {
         if (e.type != "transformer") continue;
         std::string s = upper(field_str(e, "series"));
         std::string base = s.substr(0, s.find_first_of("-_ "));
-        if (below.count(base)) old.push_back({{"row", i}, {"series", s}, {"rated_kva", field_num(e, "rated_kva").value_or(0)}, {"count", e.count}});
+        json row = {{"row", i}, {"series", s}, {"rated_kva", field_num(e, "rated_kva").value_or(0)}, {"count", e.count}};
+        // Only a unit on MIIT's obsolete catalogue must go; an operating older series is "below
+        // the current efficiency grades" of GB 20052-2024 (which governs new products).
+        if (field_bool(e, "on_obsolete_catalogue").value_or(false)) listed.push_back(row);
+        else if (below.count(base)) old.push_back(row);
         if (auto lf = field_num(e, "load_factor"); lf && *lf < light_lf) {
             light.push_back({{"row", i}, {"load_factor", *lf}, {"count", e.count}});
             light_units += e.count;
         }
     }
+    auto text = [&](const char* key, std::size_t n) {
+        std::string t = ser ? ser->raw.value(key, std::string()) : std::string();
+        auto at = t.find("{n}");
+        if (at != std::string::npos) t.replace(at, 3, std::to_string(n));
+        return t;
+    };
+    if (!listed.empty())
+        d.add("transformer_phase_out", "high", ser ? ser->raw.value("phase_out_clause", clause) : clause,
+              text("finding_phase_out_zh", listed.size()), text("finding_phase_out_en", listed.size()), {"transformer_upgrade"},
+              {{"rows", listed}});
     if (!old.empty())
-        d.add("transformer_below_standard", "high", clause,
-              std::to_string(old.size()) + " 组变压器为 S7/S9/S11（或 SC9/SC10）等老型号，损耗高于 GB 20052-2024 现行能效要求（S11 类正在淘汰），建议更换为 S13/非晶合金或更高等级",
-              std::to_string(old.size()) + " transformer groups are old series (S7/S9/S11 or SC9/SC10) with losses above the current GB 20052-2024 requirements (S11-class units are being phased out); replace with S13/amorphous or better",
-              {"transformer_upgrade"}, {{"rows", old}});
+        d.add("transformer_below_grades", "medium", clause, text("finding_below_grades_zh", old.size()),
+              text("finding_below_grades_en", old.size()), {"transformer_upgrade"}, {{"rows", old}});
     if (!light.empty())
         d.add("transformer_light_load", "low", "measures.md §2 #4（平均负载率 <30%）; GB/T 13462",
               std::to_string(light_units) + " 台变压器平均负载率低于 30%，空载损耗占比高",

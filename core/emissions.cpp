@@ -75,8 +75,8 @@ void compute_emissions(const Input& in, const RefData& ref, const std::vector<En
             g = grid_factor_for(ref, year, "national", "average");
             result.warnings.push_back(
                 {"/options/factor_region", Severity::warning, "regional_factor_missing",
-                 std::string("未找到 ") + std::to_string(year) + " 年" + region_zh(region) + "电网排放因子的公开数值，已改用全国平均因子",
-                 "no published " + std::to_string(year) + " factor for " + region + "; the national average is used"});
+                 std::to_string(year) + " 年" + region_zh(region) + "电网排放因子的数值未收录（以生态环境部、国家统计局公告为准，可填写为自定因子），已改用全国平均因子",
+                 "the " + std::to_string(year) + " factor for " + region + " is not on file (see the MEE/NBS announcement; it can be entered as your own grid factor); the national average is used"});
         }
         if (g) {
             em.grid_factor_tco2_per_mwh = *g->value;
@@ -130,6 +130,7 @@ void compute_emissions(const Input& in, const RefData& ref, const std::vector<En
     }
     em.total_tco2 = em.scope1_tco2 + em.scope2_tco2;
     em.avoided_by_own_pv_tco2 = in.renewables.pv_self_used_kwh / 1000.0 * em.grid_factor_tco2_per_mwh;
+    em.avoided_by_exported_pv_tco2 = in.renewables.pv_exported_kwh / 1000.0 * em.grid_factor_tco2_per_mwh;
 
     // Market-based variant (GB/T 36132-2025 Annex B; MEE/NBS factor excluding market-traded
     // non-fossil power): green power and certificates at zero, the rest at the 'excl_market' factor.
@@ -137,6 +138,7 @@ void compute_emissions(const Input& in, const RefData& ref, const std::vector<En
         if (const Record* x = grid_factor_for(ref, year, "national", "excl_market")) {
             double green_kwh = in.renewables.green_power_kwh + in.renewables.gec_mwh * 1000.0;
             double rest_kwh = std::max(0.0, grid_kwh - green_kwh);
+            em.residual_factor_tco2_per_mwh = *x->value;
             em.scope2_market_tco2 = rest_kwh / 1000.0 * *x->value + em.heat_tco2;
             em.total_market_tco2 = em.scope1_tco2 + *em.scope2_market_tco2;
             result.factors_used.push_back(factor_from(

@@ -1,5 +1,7 @@
 #include "energy.hpp"
 
+#include "steam.hpp"
+#include <algorithm>
 #include "validate.hpp"
 
 namespace selfcheck {
@@ -22,6 +24,27 @@ std::string tier_clause(const RefData& ref, const char* id) {
     return r ? r->raw.value("clause", r->source) : std::string();
 }
 
+// Purchased steam by mass: energy keeps the GB/T 2589 coefficient; the heat for CO2 is
+// mass × (h − 83.74 kJ/kg) with h from IAPWS-IF97 at the metered (gauge) pressure and temperature.
+void steam_co2_heat(const EnergyUse& u, const RefData& ref, std::size_t row, EnergyRowDetail& d, CarrierEnergy& ce,
+                    Result& result) {
+    auto cond = steam_condition(u.steam_pressure_mpa, u.steam_temperature_c, ref);
+    if (!cond) return;  // parse_document refuses such a row
+    d.heat_gj = d.base_quantity / 1000.0 * cond->heat_gj_per_t;  // kg -> t
+    ce.co2_heat_gj = d.heat_gj;
+    ce.enthalpy_kj_per_kg = cond->enthalpy_kj_per_kg;
+    ce.energy_basis = "gbt2589_coefficient_co2_by_enthalpy";
+    add_factor(result, *ref.record("steam", "feedwater_enthalpy"), "steam/feedwater_enthalpy", steam_text(ref, "feedwater_enthalpy", "name_zh"),
+               steam_text(ref, "feedwater_enthalpy", "name_en"));
+    if (cond->defaulted) {
+        add_factor(result, *ref.record("steam", "default_gauge_pressure"), "steam/default_gauge_pressure",
+                   steam_text(ref, "field/steam_pressure_mpa", "label_zh"), steam_text(ref, "field/steam_pressure_mpa", "label_en"));
+        result.warnings.push_back({"/energy/" + std::to_string(row) + "/steam_pressure_mpa", Severity::warning,
+                                   "steam_pressure_default", steam_text(ref, "default_gauge_pressure", "message_zh"),
+                                   steam_text(ref, "default_gauge_pressure", "message_en")});
+    }
+}
+
 } // namespace
 
 FactorUsed factor_used_from(const Record& rec, std::string id, std::string name_zh, std::string name_en) {
@@ -37,13 +60,15 @@ FactorUsed factor_used_from(const Record& rec, std::string id, std::string name_
     return f;
 }
 
-const Record* supply_coal_rate_for(const RefData& ref, int year) {
+const Record* supply_coal_rate_for(const RefData& ref, int year) { return coal_rate_for(ref, "supply_coal_rate/", year); }
+
+const Record* coal_rate_for(const RefData& ref, std::string_view prefix, int year) {
     const Dataset* d = ref.dataset("constants");
     if (!d) return nullptr;
     const Record* best = nullptr;
     const Record* earliest = nullptr;
     for (const auto& r : d->records) {
-        if (r.id.rfind("supply_coal_rate/", 0) != 0 || !r.year) continue;
+        if (r.id.rfind(prefix, 0) != 0 || !r.year || !r.value) continue;
         if (!earliest || *r.year < *earliest->year) earliest = &r;
         if ((year == 0 || *r.year <= year) && (!best || *r.year > *best->year)) best = &r;
     }
@@ -62,10 +87,24 @@ std::vector<EnergyRowDetail> compute_energy(const Input& in, const RefData& ref,
     const double kj_per_kgce = ref.constant("kj_per_kgce");
     const Carrier* heat = ref.carriers.count("heat") ? &ref.carriers.at("heat") : nullptr;
     const Carrier* elec = ref.carriers.count("electricity") ? &ref.carriers.at("electricity") : nullptr;
-    const Record* coal_rate = supply_coal_rate_for(ref, in.enterprise.year);
+    // GB/T 2589 等价值: the year's thermal GENERATION coal rate; where none is on file for the year
+    // the supply rate stands in, with a warning that says so (constants.json).
+    const Record* gen_rate = coal_rate_for(ref, "generation_coal_rate/", in.enterprise.year);
+    const Record* coal_rate = gen_rate ? gen_rate : supply_coal_rate_for(ref, in.enterprise.year);
     const double equal_kgce_per_kwh = coal_rate && coal_rate->value ? *coal_rate->value / 1000.0 : 0;
-    if (coal_rate)
+    if (gen_rate)
+        add_factor(result, *gen_rate, gen_rate->id, gen_rate->raw.value("name_zh", gen_rate->id),
+                   gen_rate->raw.value("name_en", gen_rate->id));
+    else if (coal_rate) {
         add_factor(result, *coal_rate, coal_rate->id, "供电标准煤耗（等价值）", "supply coal rate (equal value)");
+        if (const Dataset* d = ref.dataset("constants"))
+            for (const auto& r : d->records)
+                if (r.id.rfind("generation_coal_rate/", 0) == 0 && r.raw.contains("message_zh")) {
+                    result.warnings.push_back({"/enterprise/year", Severity::warning, "equal_value_supply_rate",
+                                               r.raw.value("message_zh", std::string()), r.raw.value("message_en", std::string())});
+                    break;
+                }
+    }
     add_factor(result, *ref.record("constants", "kj_per_kgce"), "kj_per_kgce", "标准煤低位发热量",
                "calorific value of 1 kgce");
 
@@ -90,7 +129,25 @@ std::vector<EnergyRowDetail> compute_energy(const Input& in, const RefData& ref,
         ce.name_en = c.name_en;
         double kgce = 0;
         bool heat_unit = u.unit == Unit::GJ || u.unit == Unit::MJ;
-        if (c.heat_units_as_heat && heat_unit && c.base_unit != BaseUnit::GJ && heat) {
+        const bool mass_unit = u.unit == Unit::t || u.unit == Unit::kg;
+        const std::size_t row = details.size();
+        if (c.id == "hot_water" && mass_unit && heat) {
+            // Hot water by mass (NDRC guides): heat = t × 4.1868 × (supply − return) / 1000 GJ; the
+            // same heat converts to standard coal as GB/T 2589 热力 and to CO2 (core/steam.hpp).
+            const double t = u.quantity * (u.unit == Unit::kg ? 0.001 : 1.0);
+            d.as_heat = true;
+            d.base_quantity = t * hot_water_heat_gj_per_t(u.supply_temperature_c.value_or(0), u.return_temperature_c, ref);
+            d.heat_gj = d.base_quantity;
+            ce.base_unit = "GJ";
+            ce.kgce_per_base_unit = heat->kgce_per_base;
+            ce.co2_heat_gj = d.heat_gj;
+            ce.energy_basis = "hot_water_heat";
+            kgce = d.base_quantity * heat->kgce_per_base;
+            add_factor(result, *ref.record("energy_carriers", "heat"), "carrier/heat", heat->name_zh + "折标系数",
+                       heat->name_en + " coefficient");
+            add_factor(result, *ref.record("steam", "hot_water_cp"), "steam/hot_water_cp", steam_text(ref, "hot_water_cp", "name_zh"),
+                       steam_text(ref, "hot_water_cp", "name_en"));
+        } else if (c.heat_units_as_heat && heat_unit && c.base_unit != BaseUnit::GJ && heat) {
             // Steam given as heat: convert as heat (GB/T 2589 热力).
             d.as_heat = true;
             d.base_quantity = u.quantity * *to_base_factor(u.unit, BaseUnit::GJ);
@@ -118,6 +175,18 @@ std::vector<EnergyRowDetail> compute_energy(const Input& in, const RefData& ref,
             }
             kgce = d.base_quantity * ce.kgce_per_base_unit;
             if (c.group == "heat") d.heat_gj = d.base_quantity * d.ncv_kj_per_base / 1e6;
+            if (c.id == "steam" && mass_unit && (u.steam_pressure_mpa || !u.ncv_kj_per_unit)) {
+                steam_co2_heat(u, ref, row, d, ce, result);
+            } else if (c.id == "steam" && mass_unit) {
+                // A measured enthalpy (kJ per unit) without a pressure: the same enthalpy method,
+                // heat = kg × (h − 83.74 kJ/kg).
+                const Record* fw = ref.record("steam", "feedwater_enthalpy");
+                const double h_fw = fw && fw->value ? *fw->value : 83.74;
+                d.heat_gj = d.base_quantity * std::max(0.0, d.ncv_kj_per_base - h_fw) / 1e6;
+                ce.co2_heat_gj = d.heat_gj;
+                ce.enthalpy_kj_per_kg = d.ncv_kj_per_base;
+                ce.energy_basis = "measured_enthalpy";
+            }
         }
         ce.base_quantity = d.base_quantity;
         ce.tce = kgce / 1000.0;

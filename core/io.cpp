@@ -1,6 +1,7 @@
 // Parsing and validation of the assessment document, migration, and JSON output of inputs and
 // issues. Every problem becomes an Issue with a JSON path and zh/en text; nothing throws out.
 #include "selfcheck.hpp"
+#include "steam.hpp"
 #include "validate.hpp"
 
 #include <cmath>
@@ -238,6 +239,51 @@ void parse_enterprise(const json& j, const RefData& ref, Enterprise& e, Issues& 
     e.unknown = r.unknown();
 }
 
+// Steam pressure/temperature and hot-water temperatures (core/steam.hpp); labels and messages come
+// from steam.json so the core holds no user text.
+void parse_heat_fields(ObjectReader& r, const RefData& ref, EnergyUse& u, bool known, Issues& is) {
+    auto num = [&](const char* key) -> std::optional<double> {
+        std::string id = std::string("field/") + key;
+        const Record* rec = ref.record("steam", id);
+        if (!rec) return std::nullopt;
+        double lo = rec->raw.value("min", 0.0), hi = rec->raw.value("max", 1e6);
+        std::string zh = steam_text(ref, id, "label_zh"), en = steam_text(ref, id, "label_en");
+        return r.number(key, lo, hi, zh.c_str(), en.c_str());
+    };
+    u.steam_pressure_mpa = num("steam_pressure_mpa");
+    u.steam_temperature_c = num("steam_temperature_c");
+    u.supply_temperature_c = num("supply_temperature_c");
+    u.return_temperature_c = num("return_temperature_c");
+    if (!known) return;
+    const bool mass = u.unit == Unit::t || u.unit == Unit::kg;
+    if ((u.steam_pressure_mpa || u.steam_temperature_c) && !(u.carrier == "steam" && mass)) {
+        const char* key = u.steam_pressure_mpa ? "steam_pressure_mpa" : "steam_temperature_c";
+        is.error(r.at(key), "steam_fields_not_steam", steam_text(ref, "field/steam_fields_only_for_steam", "error_zh"),
+                 steam_text(ref, "field/steam_fields_only_for_steam", "error_en"));
+        u.steam_pressure_mpa.reset();
+        u.steam_temperature_c.reset();
+    }
+    if (u.carrier == "steam" && mass && u.steam_temperature_c &&
+        !steam_condition(u.steam_pressure_mpa, u.steam_temperature_c, ref)) {
+        is.error(r.at("steam_temperature_c"), "steam_below_saturation",
+                 steam_text(ref, "field/steam_temperature_c", "error_zh"),
+                 steam_text(ref, "field/steam_temperature_c", "error_en"));
+    }
+    if (u.carrier == "hot_water" && mass && !u.supply_temperature_c && !r.get("supply_temperature_c")) {
+        is.error(r.at("supply_temperature_c"), "hot_water_needs_supply",
+                 steam_text(ref, "field/hot_water_needs_supply", "error_zh"),
+                 steam_text(ref, "field/hot_water_needs_supply", "error_en"));
+    }
+    const double ret = u.return_temperature_c.value_or(ref.record("steam", "hot_water_default_return_c")
+                                                           ? *ref.record("steam", "hot_water_default_return_c")->value
+                                                           : 20.0);
+    if (u.supply_temperature_c && *u.supply_temperature_c <= ret) {
+        is.error(r.at(u.return_temperature_c ? "return_temperature_c" : "supply_temperature_c"), "return_not_below_supply",
+                 steam_text(ref, "field/return_temperature_c", "error_zh"),
+                 steam_text(ref, "field/return_temperature_c", "error_en"));
+    }
+}
+
 void parse_energy_row(const json& j, const std::string& path, const RefData& ref, EnergyUse& u, Issues& is) {
     ObjectReader r(j, path, is);
     bool carrier_ok = false;
@@ -262,8 +308,9 @@ void parse_energy_row(const json& j, const std::string& path, const RefData& ref
     if (carrier_ok && unit_ok) {
         const Carrier& c = ref.carriers.at(u.carrier);
         bool heat_unit = u.unit == Unit::GJ || u.unit == Unit::MJ;
+        bool mass_unit = u.unit == Unit::t || u.unit == Unit::kg;
         bool fits = to_base_factor(u.unit, c.base_unit, c.density_kg_per_l).has_value() ||
-                    (c.heat_units_as_heat && heat_unit);
+                    (c.heat_units_as_heat && heat_unit) || (u.carrier == "hot_water" && mass_unit);
         if (!fits) {
             bool litres = u.unit == Unit::L && c.base_unit == BaseUnit::kg;
             is.error(r.at("unit"), "unit_mismatch",
@@ -335,6 +382,8 @@ void parse_energy_row(const json& j, const std::string& path, const RefData& ref
         }
     }
     if (auto f = r.boolean("feedstock")) u.feedstock = *f;
+    if (auto f = r.boolean("non_production")) u.non_production = *f;
+    parse_heat_fields(r, ref, u, carrier_ok && unit_ok, is);
     r.string("note", u.note, 500);
     u.unknown = r.unknown();
 }
@@ -622,6 +671,11 @@ json input_to_json(const Input& in) {
         r["unit"] = std::string(unit_id(u.unit));
         put_opt(r, "ncv_kj_per_unit", u.ncv_kj_per_unit);
         if (u.feedstock) r["feedstock"] = true;
+        if (u.non_production) r["non_production"] = true;
+        put_opt(r, "steam_pressure_mpa", u.steam_pressure_mpa);
+        put_opt(r, "steam_temperature_c", u.steam_temperature_c);
+        put_opt(r, "supply_temperature_c", u.supply_temperature_c);
+        put_opt(r, "return_temperature_c", u.return_temperature_c);
         if (u.monthly) r["monthly"] = *u.monthly;
         if (!u.note.empty()) r["note"] = u.note;
         en.push_back(std::move(r));

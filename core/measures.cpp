@@ -6,6 +6,7 @@
 #include "benchmark.hpp"
 #include "energy.hpp"
 #include "selfcheck.hpp"
+#include "steam.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -70,6 +71,7 @@ nlohmann::json measure_to_json(const MeasureResult& m) {
               {"name_en", m.name_en},
               {"tce_saved", m.tce_saved},
               {"tco2_avoided", m.tco2_avoided},
+              {"tco2_avoided_market", m.tco2_avoided_market ? json(*m.tco2_avoided_market) : json(nullptr)},
               {"investment_10k_yuan", m.investment_10k_yuan},
               {"annual_saving_10k_yuan", m.annual_saving_10k_yuan},
               {"npv_10k_yuan", m.npv_10k_yuan},
@@ -85,6 +87,7 @@ nlohmann::json portfolio_to_json(const Portfolio& p) {
     return {{"selected", p.selected},
             {"tce_saved", p.tce_saved},
             {"tco2_avoided", p.tco2_avoided},
+            {"tco2_avoided_market", p.tco2_avoided_market ? json(*p.tco2_avoided_market) : json(nullptr)},
             {"investment_10k_yuan", p.investment_10k_yuan},
             {"annual_saving_10k_yuan", p.annual_saving_10k_yuan},
             {"detail", p.detail}};
@@ -106,6 +109,9 @@ struct Cand {
     std::string exclusive;         // alternatives on the same target: only one goes in a portfolio
     bool compliance_required = false;
     double tce = 0, tco2 = 0, elec_kwh = 0;
+    // Market-based CO2 (GB/T 36132-2025 Annex B; MEE/NBS residual factor): set by green power, else
+    // tco2 with the electricity part at the residual instead of the average factor (see run()).
+    std::optional<double> tco2_market;
     double invest = 0;             // yuan
     bool invest_known = true;
     double annual_net = 0;         // yuan/yr, energy-cost saving minus O&M
@@ -156,7 +162,9 @@ struct Ctx {
         const Carrier& c = it->second;
         if (c.group == "electricity") return res.emissions.grid_factor_tco2_per_mwh / 1000.0;
         if (c.group == "heat") {
-            double gj = c.base_unit == BaseUnit::GJ ? 1 : c.ncv_kj_per_base.value_or(0) / 1e6;
+            // Steam per kg: the same enthalpy heat the emissions module used (core/steam.hpp).
+            double gj = c.base_unit == BaseUnit::GJ ? 1 : carrier == "steam" ? steam_gj_per_t() / 1000.0
+                                                                              : c.ncv_kj_per_base.value_or(0) / 1e6;
             return gj * res.emissions.heat_factor_tco2_per_gj;
         }
         double q = 0, t = 0;
@@ -165,6 +173,16 @@ struct Ctx {
         if (q > 0) return t / q;
         if (!c.carbon_tc_per_tj || !c.oxidation || !c.ncv_kj_per_base) return 0;
         return *c.ncv_kj_per_base * 1e-9 * *c.carbon_tc_per_tj * *c.oxidation * ref.constant("co2_per_c");
+    }
+    // Heat per tonne of steam for CO2 and for heat-side savings: the site's metered steam condition
+    // (co2_heat_gj of its steam rows), else the documented default condition (steam.json).
+    double steam_gj_per_t() const {
+        double t = 0, gj = 0;
+        for (const auto& ce : res.energy.by_carrier)
+            if (ce.carrier == "steam" && !ce.feedstock && ce.co2_heat_gj) t += ce.base_quantity / 1000.0, gj += *ce.co2_heat_gj;
+        if (t > 0) return gj / t;
+        auto d = steam_condition(std::nullopt, std::nullopt, ref);
+        return d ? d->heat_gj_per_t : 0;
     }
     double ncv_gj_per_base(const std::string& carrier) const {
         auto it = ref.carriers.find(carrier);
@@ -236,7 +254,7 @@ std::optional<HeatSupply> heat_supply(const Ctx& c) {
 
 // Base units of the supply's carrier that deliver `gj` of useful heat.
 double heat_to_base(const Ctx& c, const HeatSupply& h, double gj) {
-    if (h.carrier == "steam") return gj / c.p("steam/heat_content") * 1000.0;  // kg of steam
+    if (h.carrier == "steam") return gj / c.steam_gj_per_t() * 1000.0;  // kg of steam
     double ncv = c.ncv_gj_per_base(h.carrier);
     return ncv > 0 ? gj / h.eta / ncv : 0;
 }
@@ -308,6 +326,9 @@ void motors(Ctx& c) {
                 k.physical["class_new"] = "IE4";
                 if (*h < c.p("motor_upgrade/min_hours"))
                     k.notes.push_back("runs below 4,000 h/yr: replace at failure (incremental cost) rather than now");
+                // GB 18613-2020 grades differ by pole count; only the 4-pole IE rows are on file.
+                if (auto poles = field_num(e, "poles"); poles && *poles != 4)
+                    k.needs.push_back("nameplate efficiency of the old and the new motor: only 4-pole IE efficiencies are on file (GB 18613-2020 tables by pole count not retrieved), 4-pole values used");
                 c.out.push_back(std::move(k));
             }
         }
@@ -340,15 +361,17 @@ void pumps_fans(Ctx& c) {
                 json phys = json::object();
                 if (auto q = field_num(e, "mean_flow_fraction")) {
                     // Throttled baseline: linear from 100% of design power at full flow to the
-                    // source's share at half flow; VSD from the generic curve plus drive losses.
+                    // source's share at half flow. VSD from the generic curve, which already carries
+                    // the drive losses (it gives 102.9% of design power at full flow), so they are
+                    // counted once; the pure affinity-law bounds get the drive loss added.
                     double a = c.p("vsd_pump_fan/throttle_power_at_half_flow");
                     double throttle = 1 - (1 - a) * (1 - *q) / 0.5;
                     double design_kwh = *base / throttle;
                     double loss = 1 + c.p("vsd_pump_fan/drive_loss");
-                    double vsd_kwh = design_kwh * formulas::vsd_power_pct(*q * 100) / 100 * loss;
+                    double vsd_kwh = design_kwh * formulas::vsd_power_pct(*q * 100) / 100;
                     saved = std::max(0.0, *base - vsd_kwh);
                     phys["mean_flow_fraction"] = *q;
-                    phys["vsd_power_fraction_of_design"] = formulas::vsd_power_pct(*q * 100) / 100 * loss;
+                    phys["vsd_power_fraction_of_design"] = formulas::vsd_power_pct(*q * 100) / 100;
                     phys["affinity_bounds_kwh"] = {
                         std::max(0.0, *base - design_kwh * formulas::affinity_power_fraction(*q, 2.0) * loss),
                         std::max(0.0, *base - design_kwh * formulas::affinity_power_fraction(*q, 2.7) * loss)};
@@ -619,7 +642,7 @@ void boilers(Ctx& c) {
         // Fuel switches replace the whole remaining fuel of this boiler.
         const double ncv = c.ncv_gj_per_base(fuel);
         const double q_gj = F * ncv * eta;  // useful heat
-        const double steam_t = q_gj / c.p("steam/heat_content");
+        const double steam_t = q_gj / c.steam_gj_per_t();
         const double om_avoided = is_coal(fuel) ? steam_t * c.p("central_steam/own_boiler_om") : 0;
         const bool retire = is_coal(fuel) && cap && *cap <= c.p("coal_to_gas/max_capacity") && plan_industry;
         auto switch_cand = [&](const char* id, const std::string& new_carrier, double new_base, double new_price, double invest) {
@@ -653,7 +676,7 @@ void boilers(Ctx& c) {
             double kwh = q_gj / k_gj_per_kwh / c.p("coal_to_electric/efficiency");
             const std::string cls = mgmt_str(c.in.management, "tou_user_class").empty() ? "large_industry" : mgmt_str(c.in.management, "tou_user_class");
             double valley = c.p("tariff/zj2024/" + cls + "/flat") * c.p("tariff/zj2024/" + cls + "/valley_ratio");
-            double mw = *cap * c.p("steam/heat_content") / 3.6;  // t/h × GJ/t = GJ/h; / 3.6 = MW (definition)
+            double mw = *cap * c.p("boiler/mw_per_t_per_h");  // 1 t/h ≈ 0.7 MW (boiler rating convention)
             // Valued at the average price: running on valley power needs thermal storage, which the
             // notes do not price; the valley case is shown beside it.
             double avg = *c.price_per_base("electricity");
@@ -666,10 +689,9 @@ void boilers(Ctx& c) {
         if (central) {
             double kg = steam_t * 1000;
             Cand k = switch_cand("central_steam", "steam", kg, *c.price_per_base("steam"), c.p("central_steam/connection_cost"));
-            // CO2 of purchased steam follows the emissions module (steam coefficient × heat factor);
-            // at the notes' 2.69 GJ/t heat content the figure is shown beside it.
-            k.physical["tco2_avoided_at_heat_content"] = F * co2_b - q_gj * c.res.emissions.heat_factor_tco2_per_gj;
-            k.notes.push_back("purchased steam counted with the energy module's steam coefficient and the heat emission factor, as the assessment would count it after the switch");
+            // Energy at the GB/T 2589 steam coefficient, CO2 at the steam's enthalpy heat (h − 83.74
+            // kJ/kg) × the heat factor, as the assessment counts purchased steam after the switch.
+            k.notes.push_back("purchased steam: energy by the GB/T 2589 steam coefficient, CO2 by the steam's enthalpy (h - 83.74 kJ/kg) and the heat emission factor, as the assessment would count it after the switch");
             c.out.push_back(std::move(k));
         } else if (is_coal(fuel)) {
             c.need("central_steam", static_cast<int>(i), {"management.central_heating_available"});
@@ -784,9 +806,9 @@ void heat_measures(Ctx& c) {
             k.invest_known = false;
             k.needs.push_back("investment quote (a CPB range costs much less than jet lines; no figure in the notes)");
             double gj = 0;
-            if ((proc == "jet" || proc == "overflow") && steam) gj += *steam * c.p("textile_cpb/saving_rate") * c.p("steam/heat_content");
+            if ((proc == "jet" || proc == "overflow") && steam) gj += *steam * c.p("textile_cpb/saving_rate") * c.steam_gj_per_t();
             auto bt = field_num(e, "bleaching_temp_c"), ps = field_num(e, "pretreatment_steam_t_per_year");
-            if (bt && *bt >= 95 && ps) gj += *ps * c.p("textile_cpb/bleach_saving_rate") * c.p("steam/heat_content");
+            if (bt && *bt >= 95 && ps) gj += *ps * c.p("textile_cpb/bleach_saving_rate") * c.steam_gj_per_t();
             if (gj <= 0) {
                 c.need("textile_cpb", static_cast<int>(i), {"process", "steam_t_per_year"});
                 continue;
@@ -814,7 +836,7 @@ void heat_measures(Ctx& c) {
                 Cand hk;
                 hk.id = k.id;
                 hk.row = k.row;
-                if (heat_cand(c, hk, *st * rate * c.p("steam/heat_content"))) {
+                if (heat_cand(c, hk, *st * rate * c.steam_gj_per_t())) {
                     k.tce += hk.tce;
                     k.tco2 += hk.tco2;
                     k.annual_net += hk.annual_net;
@@ -874,7 +896,7 @@ void heat_measures(Ctx& c) {
             k.invest_known = false;
             k.needs.push_back("investment quote (capital-intensive, tens of M¥)");
             double steam_t = *s * c.p("paper_shoe_press/steam_per_point") * c.p("paper_shoe_press/dryness_gain");
-            if (heat_cand(c, k, steam_t * c.p("steam/heat_content"))) {
+            if (heat_cand(c, k, steam_t * c.steam_gj_per_t())) {
                 k.physical["dryer_steam_t"] = steam_t;
                 k.scaled_by = {k.target};
                 c.out.push_back(std::move(k));
@@ -899,9 +921,15 @@ void lighting(Ctx& c) {
         double ballast = field_str(e, "ballast") == "magnetic" ? c.p("led_lighting/ballast_magnetic") : c.p("led_lighting/ballast_electronic");
         double base = (*w + ballast) / 1000.0 * e.count * *h;
         double life = c.p("led_lighting/life_hours") / *h;
+        // Fixture cost by type: fluorescent tubes are replaced by LED tubes/battens, HID high-bay
+        // lamps (metal halide, sodium, mercury) by LED high-bay fixtures.
+        std::string fixture = field_str(e, "fixture");
+        if (fixture.empty()) fixture = (t == "fluorescent" || t == "t8" || t == "t5") ? "tube" : "high_bay";
+        const double unit_cost = c.p(fixture == "tube" ? "led_lighting/tube_cost" : "led_lighting/fixture_cost");
         Cand k = elec_cand(c, "led_lighting", rowt("elec", i), base, base * c.p("led_lighting/saving_rate"),
-                           e.count * c.p("led_lighting/fixture_cost"), std::max(1, static_cast<int>(life)));
+                           e.count * unit_cost, std::max(1, static_cast<int>(life)));
         k.row = static_cast<int>(i);
+        k.physical["fixture"] = fixture;
         k.physical["ballast_w"] = ballast;
         if (field_str(e, "ballast").empty()) k.needs.push_back("ballast (electronic/magnetic); electronic assumed");
         k.notes.push_back("fixture price only; labour (0.25 h per fixture) not priced in the notes");
@@ -997,11 +1025,14 @@ void renewables(Ctx& c) {
             Cand k = elec_cand(c, "green_power", "green", kwh, 0, 0, c.life("green_power"));
             k.tce = 0;
             k.target_reduction_tce = 0;
-            k.tco2 = kwh * c.grid_t_per_kwh();
+            // Green power and GECs change only the market-based figure (at the residual factor);
+            // location-based CO2, the carbon-efficiency level and grade stay as they are.
+            k.tco2 = 0;
+            if (auto resid = c.res.emissions.residual_factor_tco2_per_mwh) k.tco2_market = kwh / 1000.0 * *resid;
             k.annual_net = -kwh * c.p("price/green_power_premium");
             k.scaled_by = {"elec_all"};
             k.physical = {{"green_kwh", kwh}};
-            k.notes.push_back("market-based Scope 2 only: location-based emissions and the energy total are unchanged");
+            k.notes.push_back("market-based Scope 2 only (residual factor): location-based emissions, the carbon-efficiency level and grade, and the energy total are unchanged");
             c.out.push_back(std::move(k));
         }
     }
@@ -1048,6 +1079,7 @@ void management(Ctx& c) {
 
 struct Totals {
     double tce = 0, tco2 = 0, invest = 0, net = 0;
+    std::optional<double> tco2_market;
     bool invest_known = true, saving_known = true;
     int life = 1;
     double degradation = 0;
@@ -1056,6 +1088,7 @@ struct Totals {
 void economics(MeasureResult& m, const Totals& t, double rate, const RefData& ref, const Result& res) {
     m.tce_saved = t.tce;
     m.tco2_avoided = t.tco2;
+    m.tco2_avoided_market = t.tco2_market;
     m.investment_10k_yuan = t.invest / k_yuan_per_10k;
     m.annual_saving_10k_yuan = t.net / k_yuan_per_10k;
     m.lifetime_years = t.life;
@@ -1080,7 +1113,8 @@ void economics(MeasureResult& m, const Totals& t, double rate, const RefData& re
     m.detail["new_budget_tier"] = budget_tier_for(new_total, ref);
     const auto& ce = res.carbon_efficiency;
     if (ce.intensity && res.emissions.total_tco2 > 0) {
-        double l = *ce.intensity * (res.emissions.total_tco2 - t.tco2) / res.emissions.total_tco2;
+        const double num = ce.numerator_tco2.value_or(res.emissions.total_tco2);
+        double l = num > 0 ? *ce.intensity * std::max(0.0, num - t.tco2) / num : *ce.intensity;
         m.detail["new_carbon_intensity"] = l;
         m.detail["new_carbon_level"] = carbon_level_for(l, ref);
         if (ce.industry_average && *ce.industry_average > 0) {
@@ -1095,6 +1129,7 @@ Totals sum(const std::vector<const Cand*>& cs, double scale_each = 1) {
     for (const Cand* k : cs) {
         t.tce += k->tce * scale_each;
         t.tco2 += k->tco2 * scale_each;
+        if (k->tco2_market) t.tco2_market = t.tco2_market.value_or(0) + *k->tco2_market * scale_each;
         t.invest += k->invest;
         t.net += k->annual_net * scale_each;
         t.invest_known &= k->invest_known;
@@ -1118,6 +1153,15 @@ std::vector<Cand> run(const Input& in, const Result& res, const RefData& ref, in
     management(c);
     for (auto& k : c.out)
         if (k.key.empty()) k.key = k.id + "|" + k.target + "|" + std::to_string(k.row);
+    // Market-based CO2: electricity saved (or own PV used) displaces purchased grid power that is
+    // not green, counted at the residual factor; fuels and heat count as in the location method.
+    // No residual factor (user-given grid factor, or none for the year): no market figure.
+    if (auto resid = res.emissions.residual_factor_tco2_per_mwh) {
+        for (auto& k : c.out)
+            if (!k.tco2_market) k.tco2_market = k.tco2 + k.elec_kwh / 1000.0 * (*resid - res.emissions.grid_factor_tco2_per_mwh);
+    } else {
+        for (auto& k : c.out) k.tco2_market.reset();
+    }
     if (missing) *missing = std::move(c.missing);
     return std::move(c.out);
 }
@@ -1154,12 +1198,15 @@ void evaluate_measures(const Input& in, Result& result, const RefData& ref) {
                 m.detail["formula"] = def->raw.value("formula", std::string());
                 m.detail["source"] = def->source;
                 m.detail["category"] = def->raw.value("category", std::string());
+                for (const char* f : {"carbon_note_zh", "carbon_note_en"})  // hover text (measures.json)
+                    if (def->raw.contains(f)) m.detail[f] = def->raw[f];
             }
             Totals t = sum(by_id[id]);
             economics(m, t, rate, ref, result);
             json items = json::array(), needs = json::array(), notes = json::array();
             for (const Cand* k : by_id[id]) {
                 items.push_back({{"row", k->row}, {"target", k->target}, {"tce_saved", k->tce}, {"tco2_avoided", k->tco2},
+                                 {"tco2_avoided_market", k->tco2_market ? json(*k->tco2_market) : json(nullptr)},
                                  {"investment_10k_yuan", k->invest / k_yuan_per_10k},
                                  {"annual_saving_10k_yuan", k->annual_net / k_yuan_per_10k}, {"physical", k->physical}});
                 for (const auto& n : k->needs)
@@ -1272,6 +1319,7 @@ void evaluate_measures(const Input& in, Result& result, const RefData& ref) {
             Totals one = sum({k}, scale);
             t.tce += one.tce;
             t.tco2 += one.tco2;
+            if (one.tco2_market) t.tco2_market = t.tco2_market.value_or(0) + *one.tco2_market;
             t.invest += one.invest;
             t.net += one.net;
             t.invest_known &= one.invest_known;
@@ -1288,13 +1336,15 @@ void evaluate_measures(const Input& in, Result& result, const RefData& ref) {
             const Totals& t = applied[id];
             pf.tce_saved += t.tce;
             pf.tco2_avoided += t.tco2;
+            if (t.tco2_market) pf.tco2_avoided_market = pf.tco2_avoided_market.value_or(0) + *t.tco2_market;
             pf.investment_10k_yuan += t.invest / k_yuan_per_10k;
             pf.annual_saving_10k_yuan += t.net / k_yuan_per_10k;
             double npv = t.invest_known && t.saving_known ? econ::npv(t.invest, t.net, t.life, rate, t.degradation) / k_yuan_per_10k : 0;
             npv_total += npv;
             std::optional<double> mac;
             if (t.tco2 > 0 && t.invest_known && t.saving_known) mac = (t.invest * econ::crf(rate, t.life) - t.net) / t.tco2;
-            per.push_back({{"id", id}, {"tce_saved", t.tce}, {"tco2_avoided", t.tco2}, {"investment_10k_yuan", t.invest / k_yuan_per_10k},
+            per.push_back({{"id", id}, {"tce_saved", t.tce}, {"tco2_avoided", t.tco2},
+                           {"tco2_avoided_market", t.tco2_market ? json(*t.tco2_market) : json(nullptr)}, {"investment_10k_yuan", t.invest / k_yuan_per_10k},
                            {"annual_saving_10k_yuan", t.net / k_yuan_per_10k}, {"npv_10k_yuan", npv},
                            {"abatement_cost_yuan_per_tco2", mac ? json(*mac) : json(nullptr)}});
         }
@@ -1327,7 +1377,8 @@ void evaluate_measures(const Input& in, Result& result, const RefData& ref) {
         pf.detail["new_budget_tier"] = budget_tier_for(new_total, ref);
         const auto& ce = result.carbon_efficiency;
         if (ce.intensity && result.emissions.total_tco2 > 0) {
-            double l = *ce.intensity * (result.emissions.total_tco2 - pf.tco2_avoided) / result.emissions.total_tco2;
+            const double num = ce.numerator_tco2.value_or(result.emissions.total_tco2);
+            double l = num > 0 ? *ce.intensity * std::max(0.0, num - pf.tco2_avoided) / num : *ce.intensity;
             pf.detail["new_carbon_intensity"] = l;
             pf.detail["new_carbon_level"] = carbon_level_for(l, ref);
             if (ce.industry_average && *ce.industry_average > 0) pf.detail["new_carbon_grade"] = carbon_grade_for(l / *ce.industry_average, ref);

@@ -13,7 +13,8 @@ struct MeasureResult {
     std::string id;
     std::string name_zh, name_en;
     double tce_saved = 0;
-    double tco2_avoided = 0;
+    double tco2_avoided = 0;                   // location-based: what the carbon level and grade see
+    std::optional<double> tco2_avoided_market; // market-based (residual factor); null without one
     double investment_10k_yuan = 0;
     double annual_saving_10k_yuan = 0;
     std::optional<double> payback_years;
@@ -28,6 +29,7 @@ struct Portfolio {
     std::vector<std::string> selected;  // ids in application order
     double tce_saved = 0;
     double tco2_avoided = 0;
+    std::optional<double> tco2_avoided_market;
     double investment_10k_yuan = 0;
     double annual_saving_10k_yuan = 0;
     nlohmann::json detail = nlohmann::json::object();

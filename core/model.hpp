@@ -43,6 +43,13 @@ struct EnergyUse {
     Unit unit = Unit::t;
     std::optional<double> ncv_kj_per_unit;  // measured net calorific value, kJ per `unit`
     bool feedstock = false;                 // used as raw material, not burned (excluded, GB/T 2589)
+    bool non_production = false;            // canteen, dormitory etc.: out of unit-product energy (GB 限额)
+    // Purchased steam in t/kg: metered GAUGE pressure and (superheated) temperature, for the CO2
+    // enthalpy (core/steam.hpp). Hot water in t/kg: supply and return temperatures.
+    std::optional<double> steam_pressure_mpa;
+    std::optional<double> steam_temperature_c;
+    std::optional<double> supply_temperature_c;
+    std::optional<double> return_temperature_c;
     std::optional<std::array<double, 12>> monthly;  // bill-style entry; sums to quantity
     std::string note;
     nlohmann::json unknown = nlohmann::json::object();
@@ -136,6 +143,11 @@ struct CarrierEnergy {
     bool measured_ncv = false;
     bool feedstock = false;
     double tco2 = 0;
+    // Steam/hot water by mass: heat content used for CO2 (GJ) and the steam enthalpy (kJ/kg, IF97);
+    // energy_basis says which treatment the energy (tce) and the CO2 used ("" for other carriers).
+    std::optional<double> co2_heat_gj;
+    std::optional<double> enthalpy_kj_per_kg;
+    std::string energy_basis;
     int scope = 1;             // 1 direct, 2 purchased electricity/heat, 0 feedstock (not counted)
 };
 
@@ -165,7 +177,9 @@ struct EmissionsResult {
     // non-fossil power (MEE/NBS), where published for the year.
     std::optional<double> scope2_market_tco2;
     std::optional<double> total_market_tco2;
+    std::optional<double> residual_factor_tco2_per_mwh;  // the excl_market factor used, when any
     double avoided_by_own_pv_tco2 = 0;  // informational; own PV is never purchased
+    double avoided_by_exported_pv_tco2 = 0;  // exported own PV × grid factor (deducted in the carbon level)
     double grid_factor_tco2_per_mwh = 0;
     double heat_factor_tco2_per_gj = 0;
     std::map<std::string, double> by_source;  // carrier -> tCO2
@@ -185,6 +199,7 @@ struct IntensityResult {
 
 struct CarbonEfficiency {
     std::optional<double> intensity;      // L, tCO2 per 万元 value added
+    std::optional<double> numerator_tco2; // CO2 in L: total minus CO2 avoided by own exported zero-carbon power
     std::string level;                    // "low" | "medium" | "high" | "" when L unknown
     std::optional<double> index;          // K = L / industry average
     std::optional<int> grade;             // 1 best .. 5 worst
@@ -207,6 +222,7 @@ struct ProductResult {
     std::string status;  // "level1" | "level2" | "level3" | "above_level3" | "unknown"
     std::optional<Missing> missing;
     bool energy_allocated_from_site = false;
+    double non_production_tce_excluded = 0;  // canteen/dormitory rows taken out of the site energy
 };
 
 struct Result {

@@ -1,8 +1,10 @@
 // selfcheck-portal: the reference receiver for SelfCheck uploads (docs/submission.md).
 // Validates every submission with the same core the app runs, recomputes it against its own
-// reference data, stores accepted ones in SQLite and acknowledges only after the commit.
-//   selfcheck-portal --port N --db FILE [--admin-token T] [--allow-origin ORIGIN] [--host 127.0.0.1]
-//                    [--max-bytes N] [--rate R] [--burst B] [--threads N] [--name NAME] [--quiet]
+// reference data, stores accepted ones (SQLite file or PostgreSQL database, portal/store.hpp) and
+// acknowledges only after the commit.
+//   selfcheck-portal --port N --db FILE|postgresql://… [--admin-token T] [--allow-origin ORIGIN]
+//                    [--host 127.0.0.1] [--max-bytes N] [--rate R] [--burst B] [--threads N]
+//                    [--db-connections N] [--name NAME] [--quiet]
 #include "numbers.hpp"  // viz/: the CSV escaper
 #include "rate_limit.hpp"
 #include "selfcheck.hpp"
@@ -43,19 +45,23 @@ struct Config {
     double rate = 5;      // sustained requests per second per client address
     double burst = 60;    // bucket size
     int threads = 32;     // httplib holds a thread per open keep-alive connection
+    int db_connections = 8;  // PostgreSQL connection pool size
     std::string name = "SelfCheck reference receiver (selfcheck-portal)";
     bool quiet = false;
 };
 
 int usage() {
     std::fprintf(stderr,
-                 "usage: selfcheck-portal --port N --db FILE [--admin-token T] [--allow-origin ORIGIN]\n"
-                 "                        [--host 127.0.0.1] [--max-bytes N] [--rate R] [--burst B]\n"
-                 "                        [--threads N] [--name NAME] [--quiet]\n"
+                 "usage: selfcheck-portal --port N --db FILE|postgresql://URI [--admin-token T]\n"
+                 "                        [--allow-origin ORIGIN] [--host 127.0.0.1] [--max-bytes N]\n"
+                 "                        [--rate R] [--burst B] [--threads N] [--db-connections N]\n"
+                 "                        [--name NAME] [--quiet]\n"
                  "       selfcheck-portal make-submission FILE|- [--id UUID] [--created-at ISO8601]\n"
                  "  --admin-token may also come from the SELFCHECK_PORTAL_ADMIN_TOKEN environment variable\n"
                  "  (preferred: command lines are visible to other users of the machine).\n"
-                 "  --rate 0 disables rate limiting.\n");
+                 "  --rate 0 disables rate limiting.\n"
+                 "  --db: a SQLite file (default), or a PostgreSQL connection URI (postgresql://user@host/db,\n"
+                 "  shared by several receivers; the password is better given in PGPASSWORD or ~/.pgpass).\n");
     return k_exit_usage;
 }
 
@@ -84,13 +90,14 @@ bool parse_args(int argc, char** argv, Config& c) {
             else if (a == "--rate") c.rate = std::stod(v);
             else if (a == "--burst") c.burst = std::stod(v);
             else if (a == "--threads") c.threads = std::stoi(v);
+            else if (a == "--db-connections") c.db_connections = std::stoi(v);
             else if (a == "--name") c.name = v;
             else return false;
         } catch (const std::exception&) {
             return false;
         }
     }
-    return c.port >= 0 && c.port <= 65535 && c.max_bytes > 0 && c.threads > 0 && c.rate >= 0 && c.burst >= 1;
+    return c.port >= 0 && c.port <= 65535 && c.max_bytes > 0 && c.threads > 0 && c.db_connections > 0 && c.rate >= 0 && c.burst >= 1;
 }
 
 std::string sha256_hex(const std::string& data) {
@@ -333,7 +340,7 @@ private:
     }
 
     void storage_failed(httplib::Response& r, const std::string& err) {
-        std::fprintf(stderr, "storage error: %s\n", err.c_str());  // SQLite's message: no submission content
+        std::fprintf(stderr, "storage error: %s\n", err.c_str());  // the database's message: no submission content
         r.set_header("Retry-After", "2");
         send_json(r, 503, one_error("", "storage_failed", "接收端暂时无法保存，请稍后重试",
                                     "the receiver cannot store submissions right now; retry later"));
@@ -534,9 +541,11 @@ int main(int argc, char** argv) {
         return 1;
     }
     std::string err;
-    auto store = Store::open(cfg.db, err);
+    StoreOptions sopt;
+    sopt.connections = cfg.db_connections;
+    auto store = open_store(cfg.db, sopt, err);
     if (!store) {
-        std::fprintf(stderr, "selfcheck-portal: cannot open database %s: %s\n", cfg.db.c_str(), err.c_str());
+        std::fprintf(stderr, "selfcheck-portal: cannot open database %s: %s\n", redact_db(cfg.db).c_str(), err.c_str());
         return 1;
     }
 
@@ -557,8 +566,8 @@ int main(int argc, char** argv) {
         svr.stop();
     });
     // The first stdout line tells a supervisor (or a test) where we listen.
-    std::printf("selfcheck-portal listening on http://%s:%d db=%s admin=%s cors=%s\n", cfg.host.c_str(), port,
-                cfg.db.c_str(), cfg.admin_token.empty() ? "off" : "on",
+    std::printf("selfcheck-portal listening on http://%s:%d store=%s db=%s admin=%s cors=%s\n", cfg.host.c_str(), port,
+                store->kind(), redact_db(cfg.db).c_str(), cfg.admin_token.empty() ? "off" : "on",
                 cfg.allow_origin.empty() ? "off" : cfg.allow_origin.c_str());
     std::fflush(stdout);
     bool ok = svr.listen_after_bind();

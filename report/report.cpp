@@ -1229,10 +1229,8 @@ std::string assumptions_section(Ctx& c) {
     const json& ws = arr(c.r, {"warnings"});
     if (!ws.empty()) {
         s += "<h3>" + esc(L.t("report.data_warnings")) + "</h3><ul>";
-        for (const auto& w : ws) {
-            std::string path = str(w, {"path"});
-            s += "<li>" + esc(L.pick(w, "message")) + (path.empty() ? "" : " <span class=\"muted small\">(" + esc(path) + ")</span>") + "</li>";
-        }
+        // The message names the field in words; the JSON path is internal and not shown.
+        for (const auto& w : ws) s += "<li>" + esc(L.pick(w, "message")) + "</li>";
         s += "</ul>";
     }
     s += "<h3>" + esc(L.t("report.data_confidence_tags")) + "</h3><table class=\"small\"><thead><tr>" +

@@ -13,7 +13,7 @@ import hashlib
 import os
 import sys
 
-HASHED = ["index.html", "platform.js", "index.js", "index.wasm", "index.data", "manifest.webmanifest",
+HASHED = ["index.html", "platform.js", "touch.js", "index.js", "index.wasm", "index.data", "manifest.webmanifest",
           "icon.svg", "fonts/fallback.otf"]
 
 

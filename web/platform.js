@@ -6,7 +6,16 @@
 'use strict';
 (function () {
   const DB_NAME = 'selfcheck';
-  const DB_VERSION = 1;
+  // Store versions (never reuse a number; each step upgrades the one before, see upgrade()):
+  //   1  docs {id, name, ...meta}, texts {id, text}, meta (current, settings), outbox
+  //   2  docs records carry `rev` (1, 2, ... per save): the cross-tab revision check
+  const DB_VERSION = 2;
+  // Tabs tell each other about saves; the revision check inside the write transaction is the rule,
+  // this only lets the other tab say so at once (older browsers: the check alone).
+  const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel('selfcheck') : null;
+  // This tab's id, stored with each save: revisions this tab wrote itself (saves still in flight
+  // when the next one is sent) are never a conflict; another tab's are.
+  const TAB_ID = Math.random().toString(36).slice(2) + Date.now().toString(36);
   let db = null;            // IDBDatabase once open
   let dbError = null;       // why IndexedDB is unavailable (private window, blocked, ...)
   const dbReady = openDb(); // opened while the wasm downloads
@@ -26,13 +35,7 @@
         if (!window.indexedDB) throw new Error('IndexedDB is not available');
         req = indexedDB.open(DB_NAME, DB_VERSION);
       } catch (e) { dbError = String(e && e.message || e); resolve(null); return; }
-      req.onupgradeneeded = () => {
-        const d = req.result;
-        if (!d.objectStoreNames.contains('docs')) d.createObjectStore('docs', { keyPath: 'id' });
-        if (!d.objectStoreNames.contains('texts')) d.createObjectStore('texts', { keyPath: 'id' });
-        if (!d.objectStoreNames.contains('meta')) d.createObjectStore('meta');
-        if (!d.objectStoreNames.contains('outbox')) d.createObjectStore('outbox', { keyPath: 'submission_id' });
-      };
+      req.onupgradeneeded = e => upgrade(req.result, req.transaction, e.oldVersion);
       req.onsuccess = () => {
         db = req.result;
         db.onversionchange = () => { db.close(); db = null; };
@@ -41,6 +44,27 @@
       req.onerror = () => { dbError = String(req.error && (req.error.name + ': ' + req.error.message) || 'open failed'); resolve(null); };
       req.onblocked = () => { dbError = 'IndexedDB blocked by another tab'; };
     });
+  }
+
+  // Upgrade a store written by an older version in place (the versionchange transaction).
+  function upgrade(d, t, oldVersion) {
+    if (oldVersion < 1) {
+      d.createObjectStore('docs', { keyPath: 'id' });
+      d.createObjectStore('texts', { keyPath: 'id' });
+      d.createObjectStore('meta');
+      d.createObjectStore('outbox', { keyPath: 'submission_id' });
+    }
+    if (oldVersion < 2) {
+      // Every saved self-check gets revision 1; nothing else changes (texts are kept byte for byte).
+      const docs = t.objectStore('docs');
+      docs.openCursor().onsuccess = ev => {
+        const c = ev.target.result;
+        if (!c) return;
+        if (typeof c.value.rev !== 'number') c.update(Object.assign(c.value, { rev: 1 }));
+        c.continue();
+      };
+      t.objectStore('meta').put(2, 'store_version');
+    }
   }
 
   const reqP = r => new Promise((res, rej) => { r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
@@ -67,7 +91,19 @@
     try { ccall('app_storage_list', ['string'], [JSON.stringify(await listDocs())]); }
     catch (e) { ccall('app_storage_error', ['string'], [errText(e)]); }
   }
-  function fail(e) { ccall('app_storage_error', ['string'], [errText(e)]); }
+  // quota | unavailable | aborted | other: the app words the message (both languages).
+  function errCode(e) {
+    const n = e && e.name;
+    if (n === 'QuotaExceededError' || (e && e.code === 22)) return 'quota';
+    if (n === 'AbortError' || n === 'TransactionInactiveError') return 'aborted';
+    if (n === 'InvalidStateError' || n === 'SecurityError' || n === 'UnknownError') return 'unavailable';
+    return 'other';
+  }
+  function fail(e, code) { ccall('app_storage_error', ['string', 'string'], [code || errCode(e), errText(e)]); }
+  if (channel) channel.onmessage = ev => {
+    const m = ev.data || {};
+    if (m.type === 'saved' && typeof m.id === 'string') ccall('app_storage_changed', ['string', 'number'], [m.id, Number(m.rev) || 0]);
+  };
 
   const P = window.SelfCheckPlatform = {
     // ---- library of saved self-checks
@@ -79,10 +115,13 @@
         const t = db.transaction(['docs', 'texts', 'meta', 'outbox'], 'readonly');
         const current = await reqP(t.objectStore('meta').get('current'));
         const settings = await reqP(t.objectStore('meta').get('settings'));
-        let text = null;
-        if (current) { const r = await reqP(t.objectStore('texts').get(current)); text = r ? r.text : null; }
+        let text = null, rev = 0;
+        if (current) {
+          const r = await reqP(t.objectStore('texts').get(current)); text = r ? r.text : null;
+          const m = await reqP(t.objectStore('docs').get(current)); rev = m && m.rev || 0;
+        }
         const list = await listDocs();
-        const out = { ok: true, current_id: text != null ? current : '', settings: settings || {}, list };
+        const out = { ok: true, current_id: text != null ? current : '', current_rev: rev, settings: settings || {}, list };
         if (text != null) out.current_path = writeTmp(text);
         ccall('app_storage_opened', ['string'], [JSON.stringify(out)]);
       } catch (e) {
@@ -92,25 +131,51 @@
       notifyOutbox(true);
       pump();
     },
-    storagePut(id, metaJson, text) {
-      if (!db) { fail(dbError || 'IndexedDB unavailable'); return; }
+    // One transaction: check the stored revision, then write meta + text + current together, so a
+    // failure half-way leaves the previous save whole. A stored revision newer than baseRev that
+    // another tab wrote means that tab saved in between: nothing is written and the app asks the
+    // user (conflict). Newer revisions this tab wrote (saves in flight) are its own.
+    storagePut(id, metaJson, text, baseRev) {
+      if (!db) { fail(dbError || 'IndexedDB unavailable', 'unavailable'); return; }
       const t0 = performance.now();
+      const base = Number(baseRev) || 0;
+      let t, why = null, conflictRev = -1, rev = base + 1;
       try {
         const meta = JSON.parse(metaJson);
-        const t = db.transaction(['docs', 'texts', 'meta'], 'readwrite');
-        t.objectStore('docs').put(meta);
-        t.objectStore('texts').put({ id, text });
-        t.objectStore('meta').put(id, 'current');
-        txDone(t).then(() => {
-          stats.saves++; stats.lastSaveMs = performance.now() - t0;
-          ccall('app_storage_saved', ['string', 'number'], [id, stats.lastSaveMs]);
-        }, fail);
-      } catch (e) { fail(e); }
+        t = db.transaction(['docs', 'texts', 'meta'], 'readwrite');
+        const docs = t.objectStore('docs');
+        docs.get(id).onsuccess = ev => {
+          const stored = ev.target.result;
+          const storedRev = stored ? (stored.rev || 0) : 0;
+          const mine = stored && stored.tab === TAB_ID && storedRev > base;
+          if (storedRev !== base && !mine) { conflictRev = storedRev; t.abort(); return; }
+          rev = storedRev + 1;
+          try {
+            docs.put(Object.assign(meta, { rev, tab: TAB_ID }));
+            t.objectStore('texts').put({ id, text });
+            t.objectStore('meta').put(id, 'current');
+          } catch (e) { why = e; try { t.abort(); } catch (e2) { /* already finished */ } }
+        };
+      } catch (e) { fail(e); return; }
+      txDone(t).then(() => {
+        stats.saves++; stats.lastSaveMs = performance.now() - t0;
+        ccall('app_storage_saved', ['string', 'number', 'number'], [id, stats.lastSaveMs, rev]);
+        if (channel) channel.postMessage({ type: 'saved', id, rev });
+      }, e => {
+        if (conflictRev >= 0) { ccall('app_storage_conflict', ['string', 'number'], [id, conflictRev]); return; }
+        // A put that threw (why) says what it was; a transaction the browser aborted (disk error,
+        // quota reached at commit, tab closing) is "aborted" unless its error says quota.
+        const err = why || e || new DOMException('transaction aborted', 'AbortError');
+        const code = errCode(err);
+        fail(err, code === 'quota' ? 'quota' : code === 'other' && why ? 'other' : 'aborted');
+      });
     },
     async storageGet(id) {
       try {
-        const r = await reqP(db.transaction('texts', 'readonly').objectStore('texts').get(id));
-        ccall('app_storage_got', ['string', 'string'], [id, r ? writeTmp(r.text) : '']);
+        const t = db.transaction(['texts', 'docs'], 'readonly');
+        const r = await reqP(t.objectStore('texts').get(id));
+        const m = await reqP(t.objectStore('docs').get(id));
+        ccall('app_storage_got', ['string', 'string', 'number'], [id, r ? writeTmp(r.text) : '', m && m.rev || 0]);
       } catch (e) { fail(e); }
     },
     async storageUpdateMeta(id, metaJson) {
@@ -130,7 +195,7 @@
         const text = await reqP(t.objectStore('texts').get(id));
         if (meta && text) {
           const now = Date.now();
-          t.objectStore('docs').put(Object.assign({}, meta, { id: newId, name: newName, custom_name: true, created_ms: now, updated_ms: now }));
+          t.objectStore('docs').put(Object.assign({}, meta, { id: newId, name: newName, custom_name: true, created_ms: now, updated_ms: now, rev: 1 }));
           t.objectStore('texts').put({ id: newId, text: text.text });
         }
         await txDone(t);
@@ -266,6 +331,57 @@
       memOutbox.delete(id);
       try { if (db) { const t = db.transaction('outbox', 'readwrite'); t.objectStore('outbox').delete(id); await txDone(t); } } catch (e) { fail(e); }
       notifyOutbox();
+    },
+    // No WebGL: the app cannot draw. Say so in both languages with what to do, and list the saved
+    // self-checks with a plain download each (no wasm needed), so nothing saved is out of reach.
+    async showNoGpu(detail) {
+      const box = document.getElementById('nogpu');
+      if (!box) return;
+      const loading = document.getElementById('loading');
+      if (loading) loading.style.display = 'none';
+      const canvas = document.getElementById('canvas');
+      if (canvas) canvas.style.display = 'none';
+      box.hidden = false;
+      const d = document.getElementById('nogpu-detail');
+      if (d) d.textContent = detail || '';
+      const list = document.getElementById('nogpu-list');
+      await dbReady;
+      let docs = [];
+      try { if (db) docs = await listDocs(); } catch (e) { docs = null; }
+      list.textContent = '';
+      if (!db || docs === null) {
+        list.textContent = '本浏览器的本机存储不可用，没有可导出的自诊断。 Browser storage is unavailable here; there is nothing saved to export.';
+      } else if (docs.length === 0) {
+        list.textContent = '本浏览器中还没有保存的自诊断。 No self-checks are saved in this browser yet.';
+      }
+      for (const m of docs || []) {
+        const li = document.createElement('li');
+        const b = document.createElement('button');
+        b.type = 'button';
+        b.className = 'nogpu-export';
+        b.dataset.id = m.id;
+        b.textContent = '下载 JSON / Download JSON';
+        b.addEventListener('click', () => P.exportSaved(m.id));
+        const when = m.updated_ms ? new Date(m.updated_ms).toLocaleString() : '';
+        li.append(document.createTextNode((m.name || '未命名 / unnamed') + (when ? ' (' + when + ') ' : ' ')), b);
+        list.appendChild(li);
+      }
+      window.selfcheckNoGpu = { detail: detail || '', docs: (docs || []).length };
+    },
+    // The stored text of a saved self-check as a JSON download (the app's own file format).
+    async exportSaved(id) {
+      const t = db.transaction(['texts', 'docs'], 'readonly');
+      const r = await reqP(t.objectStore('texts').get(id));
+      const m = await reqP(t.objectStore('docs').get(id));
+      if (!r) return;
+      const name = String(m && m.name || 'selfcheck').replace(/[\\/:*?"<>|]+/g, '_');
+      const a = document.createElement('a');
+      a.href = URL.createObjectURL(new Blob([r.text], { type: 'application/json;charset=utf-8' }));
+      a.download = '节能降碳自诊断_' + name + '.json';
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(a.href), 1000);
     },
     uuidV4() {
       const b = crypto.getRandomValues(new Uint8Array(16));

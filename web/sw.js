@@ -5,7 +5,7 @@
 'use strict';
 const BUILD = '@SELFCHECK_BUILD_ID@';
 const CACHE = 'selfcheck-' + BUILD;
-const SHELL = ['./', 'index.html', 'platform.js', 'index.js', 'index.wasm', 'index.data',
+const SHELL = ['./', 'index.html', 'platform.js', 'touch.js', 'index.js', 'index.wasm', 'index.data',
                'manifest.webmanifest', 'icon.svg', 'icon-192.png', 'icon-512.png'];
 
 self.addEventListener('install', event => {

@@ -23,7 +23,7 @@ const unsigned int k_print[] = {IM_COL32(0, 90, 160, 255),  IM_COL32(200, 120, 0
                                 IM_COL32(90, 90, 90, 255)};
 unsigned int text_col() { return g_print ? IM_COL32(20, 20, 20, 255) : ImGui::GetColorU32(ImGuiCol_Text); }
 unsigned int dim_col() { return g_print ? IM_COL32(90, 90, 90, 255) : ImGui::GetColorU32(ImGuiCol_TextDisabled); }
-unsigned int grid_col() { return g_print ? IM_COL32(200, 200, 200, 255) : IM_COL32(255, 255, 255, 40); }
+unsigned int grid_col() { return g_print ? IM_COL32(200, 200, 200, 255) : ImGui::GetColorU32(ImGuiCol_Border); }
 unsigned int bg_col() { return g_print ? IM_COL32(255, 255, 255, 255) : IM_COL32(0, 0, 0, 0); }
 ImVec2 v2(double x, double y) { return ImVec2(static_cast<float>(x), static_cast<float>(y)); }
 
@@ -50,10 +50,17 @@ int donut(const char* id, const std::vector<Slice>& slices, float radius, const 
     ImGui::PushID(id);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 p0 = ImGui::GetCursorScreenPos();
-    const float legend_w = ImGui::GetFontSize() * 13;
-    const float h = std::max(radius * 2, ImGui::GetTextLineHeightWithSpacing() * static_cast<float>(slices.size()));
-    ImGui::InvisibleButton("##donut", ImVec2(radius * 2 + legend_w, h));
-    background(dl, p0, ImVec2(p0.x + radius * 2 + legend_w, p0.y + h));
+    const float avail = ImGui::GetContentRegionAvail().x;
+    float legend_w = ImGui::GetFontSize() * 13;
+    for (const auto& s : slices) legend_w = std::max(legend_w, ImGui::CalcTextSize(s.label.c_str()).x + ImGui::GetFontSize() * 5);
+    // Narrow column: the legend goes under the ring, the ring shrinks to the column.
+    const bool stacked = avail < radius * 2 + legend_w;
+    if (stacked) radius = std::max(ImGui::GetFontSize() * 2.5f, std::min(radius, avail * 0.5f));
+    const float lines_h = ImGui::GetTextLineHeightWithSpacing() * static_cast<float>(slices.size());
+    const float h = stacked ? radius * 2 + ImGui::GetFontSize() * 0.5f + lines_h : std::max(radius * 2, lines_h);
+    const float bw = stacked ? std::max(radius * 2, std::min(avail, legend_w)) : radius * 2 + legend_w;
+    ImGui::InvisibleButton("##donut", ImVec2(bw, h));
+    background(dl, p0, ImVec2(p0.x + bw, p0.y + h));
     const ImVec2 c(p0.x + radius, p0.y + radius);
     std::vector<double> values;
     for (const auto& s : slices) values.push_back(s.value);
@@ -82,10 +89,10 @@ int donut(const char* id, const std::vector<Slice>& slices, float radius, const 
         dl->AddText(ImVec2(c.x - ts.x / 2, c.y - ts.y / 2), text_col(), centre_text);
     }
     // legend
-    float y = p0.y;
+    float y = stacked ? p0.y + radius * 2 + ImGui::GetFontSize() * 0.5f : p0.y;
     const float lh = ImGui::GetTextLineHeightWithSpacing();
     for (std::size_t i = 0; i < slices.size(); ++i) {
-        const float x = p0.x + radius * 2 + ImGui::GetFontSize();
+        const float x = stacked ? p0.x : p0.x + radius * 2 + ImGui::GetFontSize();
         dl->AddRectFilled(ImVec2(x, y + 4), ImVec2(x + 10, y + lh - 6), series_colour(static_cast<int>(i)));
         char buf[160];
         std::snprintf(buf, sizeof buf, "%s  %.1f%%", slices[i].label.c_str(), arcs[i].fraction * 100);
@@ -184,6 +191,7 @@ void gauge(const char* id, std::optional<double> value, const std::vector<double
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float fs = ImGui::GetFontSize();
     const ImVec2 p0 = ImGui::GetCursorScreenPos();
+    radius = std::max(fs * 3, std::min(radius, (ImGui::GetContentRegionAvail().x - fs * 4) / 2));  // fits the column
     const float w = radius * 2 + fs * 4, h = radius + fs * 3.2f;
     ImGui::InvisibleButton("##gauge", ImVec2(w, h));
     background(dl, p0, ImVec2(p0.x + w, p0.y + h));
@@ -320,7 +328,12 @@ void radar(const char* id, const std::vector<Axis>& axes, float radius) {
     ImGui::PushID(id);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float fs = ImGui::GetFontSize();
-    const float w = radius * 2 + fs * 12, h = radius * 2 + fs * 2.5f;
+    // Labels sit left and right of the ring: the ring shrinks so both fit the column.
+    float label_w = fs * 2;
+    for (const auto& a : axes) label_w = std::max(label_w, ImGui::CalcTextSize(a.label.c_str()).x);
+    const float avail = ImGui::GetContentRegionAvail().x;
+    radius = std::max(fs * 2, std::min(radius, (avail - 2 * label_w - fs) / 2.24f));
+    const float w = std::min(avail, std::max(radius * 2 + fs * 12, radius * 2.24f + 2 * label_w + fs)), h = radius * 2 + fs * 2.5f;
     const ImVec2 p0 = ImGui::GetCursorScreenPos();
     ImGui::InvisibleButton("##radar", ImVec2(w, h));
     background(dl, p0, ImVec2(p0.x + w, p0.y + h));

@@ -1,17 +1,51 @@
 // The few services the app needs from its host, one implementation per platform:
 // platform_web.cpp (Emscripten: browser, WebGL2, DOM bridges) and platform_native.cpp (SDL2
 // desktop, OpenGL 3). CMake compiles exactly one of them; no #ifdefs in the rest of the app.
+// The seam points one way: nothing here (or in the implementations) includes the rest of app/.
+// Asynchronous answers are posted as Events into a queue that main.cpp drains once per frame
+// (app/events.cpp dispatches them to storage, upload and fonts); both platforms deliver them on a
+// later frame, never inside the call that asked.
 #pragma once
+#include <cstddef>
 #include <cstdint>
 #include <string>
 
 struct SDL_Window;
 
-namespace selfcheck::app {
-struct AppState;
-}
-
 namespace selfcheck::app::platform {
+
+// --- events from the host (answers to the requests below, and things that just happen)
+struct Event {
+    enum class Kind {
+        storage_opened,   // json: {ok, list, current_id, current_rev, settings, error}; text: the open document
+        saved,            // id, number: transaction ms, rev: the stored revision now
+        storage_error,    // code: quota | unavailable | aborted | other; text: browser's message
+        conflict,         // id, rev: a save was refused, the stored copy is newer (another tab)
+        changed_elsewhere,// id, rev: another tab saved this self-check
+        list,             // json: the library's entries
+        loaded,           // id, text: the saved document (ok=false: not found), rev
+        cleared,          // ok
+        file_opened,      // name, text: the file's bytes
+        file_error,       // name, number: size (too large)
+        upload_list,      // json: the outbox
+        config,           // json: config.json
+        font_fetched,     // ok, text: path or error, number: bytes
+    };
+    Kind kind;
+    bool ok = true;
+    std::string id;
+    std::string name;
+    std::string code;
+    std::string text;
+    std::string json;
+    double number = 0;
+    std::int64_t rev = 0;
+};
+// Queue an event for the next frame (and wake the loop). Called by the platform implementations.
+void post(Event e);
+// Take the oldest queued event; false when the queue is empty. main.cpp drains it every frame.
+bool poll_event(Event& out);
+std::size_t pending_events();
 
 // --- window and rendering
 // Sets the SDL GL attributes before the window is created; returns ImGui's GLSL version string.
@@ -20,8 +54,11 @@ const char* prepare_gl();
 float pixel_ratio();
 // Path of a build-time asset (e.g. "fonts/ui.otf"): MEMFS on the web, next to the binary natively.
 std::string asset_path(const char* relative);
-// Called once after the ImGui backends are initialised: IME bridge, clipboard, test hooks.
-void install(SDL_Window* window, AppState* state);
+// Called once after the ImGui backends are initialised: IME bridge, clipboard.
+void install(SDL_Window* window);
+// The GL context could not be created (no WebGL): tell the user what to do and keep the saved
+// self-checks exportable (web: an HTML page over the canvas). The app does not start.
+void show_no_gpu(const std::string& detail);
 
 // --- render on demand
 // frame() returns Idle when nothing happened for a while; the platform then stops calling it
@@ -40,8 +77,8 @@ void open_url(const std::string& url);
 // Show an HTML document (the report) in a new browser tab; natively, write it and open it.
 // Returns false when the browser blocked the tab (the caller offers a download instead).
 bool open_html(const std::string& html, const std::string& file_name);
-// Ask the user for a file (<input type=file>); the answer arrives later via
-// storage::on_file_opened(name, bytes) or storage::on_file_error(message).
+// Ask the user for a file (<input type=file>); the answer arrives later as Event file_opened
+// (or file_error).
 void request_open_file();
 
 // --- time and randomness (the core has neither)
@@ -53,26 +90,28 @@ double now_ms();                // wall clock, ms since the epoch
 void call_later(int ms, void (*fn)(void*), void* arg);
 
 // --- the local library of saved self-checks (IndexedDB on the web, memory natively).
-// All asynchronous; answers come back through storage::on_* (app/storage.hpp).
-void storage_open();  // -> storage::on_opened
-void storage_put(const std::string& id, const std::string& meta_json, const std::string& text);  // -> on_saved / on_error
-void storage_get(const std::string& id);                             // -> storage::on_got
-void storage_update_meta(const std::string& id, const std::string& meta_json);  // rename -> on_list
-void storage_duplicate(const std::string& id, const std::string& new_id, const std::string& new_name);  // -> on_list
-void storage_delete(const std::string& id);                          // -> on_list (undo keeps the record)
-void storage_undo_delete();                                          // -> on_list
+// All asynchronous; answers come back as Events.
+void storage_open();  // -> storage_opened
+// Writes only if the stored revision is still base_rev (0: a new entry): -> saved (rev base_rev+1),
+// conflict (another tab saved in between; nothing written) or storage_error (nothing written).
+void storage_put(const std::string& id, const std::string& meta_json, const std::string& text, std::int64_t base_rev);
+void storage_get(const std::string& id);                             // -> loaded
+void storage_update_meta(const std::string& id, const std::string& meta_json);  // rename -> list
+void storage_duplicate(const std::string& id, const std::string& new_id, const std::string& new_name);  // -> list
+void storage_delete(const std::string& id);                          // -> list (undo keeps the record)
+void storage_undo_delete();                                          // -> list
 void storage_set_current(const std::string& id);
 void settings_put(const std::string& settings_json);
 // Wipe everything this app stored in the browser (saved self-checks, settings, upload queue).
-// The UI asks for confirmation first. -> storage::on_cleared
+// The UI asks for confirmation first. -> cleared
 void clear_local_data();
 
-// --- upload (app/upload.hpp): a durable outbox, retried with backoff. -> upload::on_list
+// --- upload (app/upload.hpp): a durable outbox, retried with backoff. -> upload_list
 void upload_enqueue(const std::string& record_json);
 void upload_retry(const std::string& submission_id);
 void upload_remove(const std::string& submission_id);
 
-// --- fonts: fetch the fuller CJK font once (-> fonts::on_fallback_font)
+// --- fonts: fetch the fuller CJK font once (-> font_fetched)
 void fetch_fallback_font();
 
 } // namespace selfcheck::app::platform

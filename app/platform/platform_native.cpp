@@ -1,9 +1,6 @@
 // Native desktop platform: SDL2 + OpenGL 3.0, render on demand by blocking in SDL_WaitEvent.
+// The in-memory library answers like IndexedDB does: by an Event on the next frame.
 #include "platform/platform.hpp"
-
-#include "platform/fonts.hpp"
-#include "storage.hpp"
-#include "upload.hpp"
 
 #include <SDL.h>
 
@@ -43,7 +40,11 @@ std::string asset_path(const char* relative) {
     return base + relative;
 }
 
-void install(SDL_Window*, AppState*) {}
+void install(SDL_Window*) {}
+void show_no_gpu(const std::string& detail) {
+    SDL_ShowSimpleMessageBox(SDL_MESSAGEBOX_ERROR, "SelfCheck",
+                             ("无法创建 OpenGL 3 窗口 / cannot create an OpenGL 3 context: " + detail).c_str(), nullptr);
+}
 
 void wake() { g_last_activity = SDL_GetTicks64(); }
 std::uint64_t last_activity_ms() { return g_last_activity; }
@@ -78,13 +79,13 @@ bool open_html(const std::string& html, const std::string& file_name) {
 void request_open_file() {
     const char* path = std::getenv("SELFCHECK_IMPORT");
     if (!path) {
-        storage::on_file_error("(SELFCHECK_IMPORT not set)", 0);
+        post({.kind = Event::Kind::file_error, .name = "(SELFCHECK_IMPORT not set)"});
         return;
     }
     std::ifstream f(path, std::ios::binary);
     std::ostringstream s;
     s << f.rdbuf();
-    storage::on_file_opened(std::filesystem::path(path).filename().string(), s.str());
+    post({.kind = Event::Kind::file_opened, .name = std::filesystem::path(path).filename().string(), .text = s.str()});
 }
 
 std::string uuid_v4() {
@@ -117,32 +118,60 @@ double now_ms() {
 }
 void call_later(int, void (*fn)(void*), void* arg) { fn(arg); }
 
-// The native app is for development: the library lives in memory for the session.
+// The native app is for development: the library lives in memory for the session, with the same
+// revision rule as the browser's (a put based on an old revision is refused).
 namespace {
 struct Stored {
     nlohmann::json meta;
     std::string text;
+    std::int64_t rev = 0;
 };
 std::map<std::string, Stored> g_docs;
 std::optional<std::pair<std::string, Stored>> g_deleted;
-nlohmann::json list_json() {
+std::string g_current;
+std::string list_json() {
     nlohmann::json l = nlohmann::json::array();
-    for (const auto& [id, d] : g_docs) l.push_back(d.meta);
-    return l;
+    for (const auto& [id, d] : g_docs) {
+        nlohmann::json m = d.meta;
+        m["rev"] = d.rev;
+        l.push_back(m);
+    }
+    return l.dump();
 }
+void post_list() { post({.kind = Event::Kind::list, .json = list_json()}); }
 } // namespace
-void storage_open() { storage::on_opened({{"ok", true}, {"list", list_json()}, {"current_id", ""}}, ""); }
-void storage_put(const std::string& id, const std::string& meta_json, const std::string& text) {
-    g_docs[id] = {nlohmann::json::parse(meta_json), text};
-    storage::on_saved(id, 0);
+void storage_open() {
+    nlohmann::json a = {{"ok", true}, {"list", nlohmann::json::parse(list_json())}, {"current_id", ""}};
+    std::string text;
+    if (auto it = g_docs.find(g_current); it != g_docs.end()) {
+        a["current_id"] = g_current;
+        a["current_rev"] = it->second.rev;
+        text = it->second.text;
+    }
+    post({.kind = Event::Kind::storage_opened, .text = text, .json = a.dump()});
+}
+void storage_put(const std::string& id, const std::string& meta_json, const std::string& text, std::int64_t base_rev) {
+    // One process, one writer: a stored revision above base_rev is this app's own earlier save whose
+    // answer is still queued, never another tab's.
+    auto it = g_docs.find(id);
+    const std::int64_t stored = it == g_docs.end() ? 0 : it->second.rev;
+    if (stored < base_rev) {
+        post({.kind = Event::Kind::conflict, .id = id, .rev = stored});
+        return;
+    }
+    g_docs[id] = {nlohmann::json::parse(meta_json), text, stored + 1};
+    g_current = id;
+    post({.kind = Event::Kind::saved, .id = id, .number = 0, .rev = stored + 1});
 }
 void storage_get(const std::string& id) {
     auto it = g_docs.find(id);
-    storage::on_got(id, it == g_docs.end() ? "" : it->second.text, it != g_docs.end());
+    const bool found = it != g_docs.end();
+    post({.kind = Event::Kind::loaded, .ok = found, .id = id, .text = found ? it->second.text : "",
+          .rev = found ? it->second.rev : 0});
 }
 void storage_update_meta(const std::string& id, const std::string& meta_json) {
     if (auto it = g_docs.find(id); it != g_docs.end()) it->second.meta.update(nlohmann::json::parse(meta_json));
-    storage::on_list(list_json());
+    post_list();
 }
 void storage_duplicate(const std::string& id, const std::string& new_id, const std::string& new_name) {
     if (auto it = g_docs.find(id); it != g_docs.end()) {
@@ -150,40 +179,45 @@ void storage_duplicate(const std::string& id, const std::string& new_id, const s
         c.meta["id"] = new_id;
         c.meta["name"] = new_name;
         c.meta["custom_name"] = true;
+        c.rev = 1;
         g_docs[new_id] = c;
     }
-    storage::on_list(list_json());
+    post_list();
 }
 void storage_delete(const std::string& id) {
     if (auto it = g_docs.find(id); it != g_docs.end()) {
         g_deleted = *it;
         g_docs.erase(it);
     }
-    storage::on_list(list_json());
+    post_list();
 }
 void storage_undo_delete() {
     if (g_deleted) g_docs.insert(*g_deleted);
     g_deleted.reset();
-    storage::on_list(list_json());
+    post_list();
 }
-void storage_set_current(const std::string&) {}
+void storage_set_current(const std::string& id) { g_current = id; }
 void settings_put(const std::string&) {}
 void clear_local_data() {
     g_docs.clear();
     g_deleted.reset();
-    storage::on_cleared(true);
+    g_current.clear();
+    post({.kind = Event::Kind::cleared, .ok = true});
 }
 void upload_enqueue(const std::string&) {
-    upload::on_list(nlohmann::json::array({{{"submission_id", "-"}, {"status", "failed"},
-                                            {"errors", {{{"path", ""}, {"message_zh", "桌面开发版不上报"},
-                                                         {"message_en", "the desktop build does not upload"}}}}}}));
+    post({.kind = Event::Kind::upload_list,
+          .json = nlohmann::json::array({{{"submission_id", "-"}, {"status", "failed"},
+                                          {"errors", {{{"path", ""}, {"message_zh", "桌面开发版不上报"},
+                                                       {"message_en", "the desktop build does not upload"}}}}}})
+                      .dump()});
 }
 void upload_retry(const std::string&) {}
-void upload_remove(const std::string&) { upload::on_list(nlohmann::json::array()); }
+void upload_remove(const std::string&) { post({.kind = Event::Kind::upload_list, .json = "[]"}); }
 void fetch_fallback_font() {
     const std::string p = asset_path("fonts/fallback.otf");
     const bool ok = std::filesystem::exists(p);
-    fonts::on_fallback_font(ok, ok ? p : "no " + p, ok ? static_cast<double>(std::filesystem::file_size(p)) : 0);
+    post({.kind = Event::Kind::font_fetched, .ok = ok, .text = ok ? p : "no " + p,
+          .number = ok ? static_cast<double>(std::filesystem::file_size(p)) : 0});
 }
 
 } // namespace selfcheck::app::platform

@@ -1,12 +1,9 @@
 // Browser platform (Emscripten): WebGL2, render on demand by pausing the main loop, the hidden
-// <input> IME bridge (web/index.html), clipboard, downloads, and the window.selfcheck test hooks.
+// <input> IME bridge (web/index.html), clipboard, downloads, and the answers of web/platform.js
+// (posted as Events). The window.selfcheck page hooks live in app/automation.cpp.
 #include "platform/platform.hpp"
 
-#include "app_state.hpp"
 #include "platform/fonts.hpp"
-#include "storage.hpp"
-#include "test_hooks.hpp"
-#include "upload.hpp"
 
 #include "imgui.h"
 
@@ -28,7 +25,6 @@ namespace {
 std::uint64_t g_last_activity = 0;
 bool g_paused = false;
 FrameStatus (*g_frame)() = nullptr;
-AppState* g_state = nullptr;
 std::string g_clipboard;  // in-app copy; the system clipboard is write-only from here
 bool g_ime_want = false;
 ImVec2 g_ime_pos;
@@ -115,9 +111,10 @@ EM_JS(char*, js_now_iso, (int local_date), {
 });
 EM_JS(double, js_now_ms, (), { return Date.now(); });
 EM_JS(void, js_storage_open, (), { SelfCheckPlatform.storageOpen(); });
-EM_JS(void, js_storage_put, (const char* id, const char* meta, const char* text, int text_size), {
-    SelfCheckPlatform.storagePut(UTF8ToString(id), UTF8ToString(meta), UTF8ToString(text, text_size));
+EM_JS(void, js_storage_put, (const char* id, const char* meta, const char* text, int text_size, double base_rev), {
+    SelfCheckPlatform.storagePut(UTF8ToString(id), UTF8ToString(meta), UTF8ToString(text, text_size), base_rev);
 });
+EM_JS(void, js_show_no_gpu, (const char* detail), { SelfCheckPlatform.showNoGpu(UTF8ToString(detail)); });
 EM_JS(void, js_storage_get, (const char* id), { SelfCheckPlatform.storageGet(UTF8ToString(id)); });
 EM_JS(void, js_storage_update_meta, (const char* id, const char* meta), {
     SelfCheckPlatform.storageUpdateMeta(UTF8ToString(id), UTF8ToString(meta));
@@ -153,8 +150,9 @@ float pixel_ratio() { return static_cast<float>(emscripten_get_device_pixel_rati
 
 std::string asset_path(const char* relative) { return std::string("/") + relative; }
 
-void install(SDL_Window*, AppState* state) {
-    g_state = state;
+void show_no_gpu(const std::string& detail) { js_show_no_gpu(detail.c_str()); }
+
+void install(SDL_Window*) {
     ImGuiIO& io = ImGui::GetIO();
     io.SetPlatformImeDataFn = set_ime_data;  // the SDL2 backend's version is a no-op on the web
     io.SetClipboardTextFn = set_clipboard;
@@ -220,8 +218,8 @@ void later_cb(void* p) {
 void call_later(int ms, void (*fn)(void*), void* arg) { emscripten_set_timeout(later_cb, ms, new Later{fn, arg}); }
 
 void storage_open() { js_storage_open(); }
-void storage_put(const std::string& id, const std::string& meta_json, const std::string& text) {
-    js_storage_put(id.c_str(), meta_json.c_str(), text.c_str(), static_cast<int>(text.size()));
+void storage_put(const std::string& id, const std::string& meta_json, const std::string& text, std::int64_t base_rev) {
+    js_storage_put(id.c_str(), meta_json.c_str(), text.c_str(), static_cast<int>(text.size()), static_cast<double>(base_rev));
 }
 void storage_get(const std::string& id) { js_storage_get(id.c_str()); }
 void storage_update_meta(const std::string& id, const std::string& meta_json) {
@@ -268,40 +266,6 @@ EMSCRIPTEN_KEEPALIVE void app_paste(const char* text) {
     platform::wake();
 }
 
-// window.selfcheck.load(text) -> {ok, errors}
-EMSCRIPTEN_KEEPALIVE const char* app_load(const char* text) {
-    static std::string out;
-    storage::flush();  // the previous document's last edits go to its own entry first
-    LoadOutcome lo = platform::g_state->load(text, "");
-    if (lo.ok) storage::adopt_loaded(*platform::g_state, "");  // a new saved self-check, as an import
-    out = nlohmann::json{{"ok", lo.ok}, {"errors", lo.errors}}.dump();
-    platform::wake();
-    return out.c_str();
-}
-
-// window.selfcheck.result(): byte-identical to `selfcheck assess` (minus its final newline).
-EMSCRIPTEN_KEEPALIVE const char* app_result() {
-    static std::string out;
-    platform::g_state->update();  // an edit made this frame is reflected at once
-    out = platform::g_state->result_text();
-    return out.c_str();
-}
-
-// window.selfcheck.document(): the document as currently edited (not in DESIGN.md; for tests).
-EMSCRIPTEN_KEEPALIVE const char* app_document() {
-    static std::string out;
-    out = dump_compact(platform::g_state->document);
-    return out.c_str();
-}
-
-EMSCRIPTEN_KEEPALIVE double app_frames() { return static_cast<double>(hooks_frames()); }
-
-EMSCRIPTEN_KEEPALIVE const char* app_items() {
-    static std::string out;
-    out = hooks_items_json();
-    return out.c_str();
-}
-
 // ---- answers from web/platform.js
 static std::string read_tmp(const char* path) {
     std::ifstream f(path, std::ios::binary);
@@ -311,53 +275,45 @@ static std::string read_tmp(const char* path) {
     return s.str();
 }
 
+using platform::Event;
+using platform::post;
+
 EMSCRIPTEN_KEEPALIVE void app_storage_opened(const char* answer) {
     nlohmann::json a = nlohmann::json::parse(answer, nullptr, false);
-    if (!a.is_object()) a = nlohmann::json{{"ok", false}, {"error", "bad answer"}};
     std::string text;
-    if (a.contains("current_path") && a["current_path"].is_string()) text = read_tmp(a["current_path"].get<std::string>().c_str());
-    storage::on_opened(a, text);
+    if (a.is_object() && a.contains("current_path") && a["current_path"].is_string())
+        text = read_tmp(a["current_path"].get<std::string>().c_str());
+    post({.kind = Event::Kind::storage_opened, .text = std::move(text), .json = answer});
 }
-EMSCRIPTEN_KEEPALIVE void app_storage_saved(const char* id, double ms) { storage::on_saved(id, ms); }
-EMSCRIPTEN_KEEPALIVE void app_storage_error(const char* msg) { storage::on_error(msg); }
-EMSCRIPTEN_KEEPALIVE void app_storage_list(const char* list) {
-    storage::on_list(nlohmann::json::parse(list, nullptr, false));
+EMSCRIPTEN_KEEPALIVE void app_storage_saved(const char* id, double ms, double rev) {
+    post({.kind = Event::Kind::saved, .id = id, .number = ms, .rev = static_cast<std::int64_t>(rev)});
 }
-EMSCRIPTEN_KEEPALIVE void app_storage_got(const char* id, const char* path) {
+EMSCRIPTEN_KEEPALIVE void app_storage_error(const char* code, const char* msg) {
+    post({.kind = Event::Kind::storage_error, .code = code, .text = msg});
+}
+EMSCRIPTEN_KEEPALIVE void app_storage_conflict(const char* id, double rev) {
+    post({.kind = Event::Kind::conflict, .id = id, .rev = static_cast<std::int64_t>(rev)});
+}
+EMSCRIPTEN_KEEPALIVE void app_storage_changed(const char* id, double rev) {
+    post({.kind = Event::Kind::changed_elsewhere, .id = id, .rev = static_cast<std::int64_t>(rev)});
+}
+EMSCRIPTEN_KEEPALIVE void app_storage_list(const char* list) { post({.kind = Event::Kind::list, .json = list}); }
+EMSCRIPTEN_KEEPALIVE void app_storage_got(const char* id, const char* path, double rev) {
     const bool found = path && *path;
-    storage::on_got(id, found ? read_tmp(path) : std::string(), found);
+    post({.kind = Event::Kind::loaded, .ok = found, .id = id, .text = found ? read_tmp(path) : std::string(),
+          .rev = static_cast<std::int64_t>(rev)});
 }
-EMSCRIPTEN_KEEPALIVE void app_storage_cleared(int ok) { storage::on_cleared(ok != 0); }
-EMSCRIPTEN_KEEPALIVE void app_storage_flush() { storage::flush(); }
+EMSCRIPTEN_KEEPALIVE void app_storage_cleared(int ok) { post({.kind = Event::Kind::cleared, .ok = ok != 0}); }
 EMSCRIPTEN_KEEPALIVE void app_file_opened(const char* name, const char* path) {
-    storage::on_file_opened(name, read_tmp(path));
+    post({.kind = Event::Kind::file_opened, .name = name, .text = read_tmp(path)});
 }
-EMSCRIPTEN_KEEPALIVE void app_file_error(const char* name, double size) { storage::on_file_error(name, size); }
-EMSCRIPTEN_KEEPALIVE void app_config(const char* json) {
-    upload::on_config(nlohmann::json::parse(json, nullptr, false));
+EMSCRIPTEN_KEEPALIVE void app_file_error(const char* name, double size) {
+    post({.kind = Event::Kind::file_error, .name = name, .number = size});
 }
-EMSCRIPTEN_KEEPALIVE void app_upload_list(const char* json) {
-    upload::on_list(nlohmann::json::parse(json, nullptr, false));
-}
+EMSCRIPTEN_KEEPALIVE void app_config(const char* json) { post({.kind = Event::Kind::config, .json = json}); }
+EMSCRIPTEN_KEEPALIVE void app_upload_list(const char* json) { post({.kind = Event::Kind::upload_list, .json = json}); }
 EMSCRIPTEN_KEEPALIVE void app_fallback_font(int ok, const char* path_or_error, double bytes) {
-    fonts::on_fallback_font(ok != 0, path_or_error, bytes);
-}
-
-// window.selfcheck.storage() / uploads() / fonts(): status for tests and support.
-EMSCRIPTEN_KEEPALIVE const char* app_storage_status() {
-    static std::string out;
-    out = storage::status_json().dump();
-    return out.c_str();
-}
-EMSCRIPTEN_KEEPALIVE const char* app_upload_status() {
-    static std::string out;
-    out = upload::status_json().dump();
-    return out.c_str();
-}
-EMSCRIPTEN_KEEPALIVE const char* app_fonts_status() {
-    static std::string out;
-    out = fonts::stats_json().dump();
-    return out.c_str();
+    post({.kind = Event::Kind::font_fetched, .ok = ok != 0, .text = path_or_error, .number = bytes});
 }
 
 } // extern "C"

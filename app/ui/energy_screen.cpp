@@ -5,6 +5,8 @@
 #include "i18n.hpp"
 #include "test_hooks.hpp"
 #include "ui/screens.hpp"
+#include "ui/choices.hpp"
+#include "ui/layout.hpp"
 #include "ui/widgets.hpp"
 
 #include "imgui.h"
@@ -28,13 +30,15 @@ std::vector<std::pair<std::string, const char*>> units_for(const AppState& s, co
         if (c) {
             ok = to_base_factor(u, c->base_unit, c->density_kg_per_l).has_value();
             if (!ok && c->heat_units_as_heat && (u == Unit::GJ || u == Unit::MJ)) ok = true;
+            // hot water by mass with supply/return temperatures (core/steam.hpp)
+            if (!ok && carrier == "hot_water" && (u == Unit::t || u == Unit::kg)) ok = true;
         }
         if (!ok) continue;
         static std::string labels[10][2];
         const int i = static_cast<int>(u);
         labels[i][0] = std::string(unit_id(u));
-        labels[i][1] = std::string(unit_id(u)) + " (" + std::string(unit_label_zh(u)) + ")";
-        out.emplace_back(labels[i][0], lang_en() ? labels[i][0].c_str() : labels[i][1].c_str());
+        labels[i][1] = unit_word(labels[i][0]);  // 万立方米 / 10,000 m³: the id stays in the document
+        out.emplace_back(labels[i][0], labels[i][1].c_str());
     }
     return out;
 }
@@ -87,15 +91,15 @@ void draw_energy(AppState& s) {
         ch |= combo("##carrier", r, "carrier", carrier_choices, fs * 8);
         id_of(tid, sizeof tid, i, "carrier");
         track(tid);
-        ImGui::SameLine();
+        same_line_if_fits(fs * 9);
         ch |= input_number("##q", r, "quantity", fs * 9);
         id_of(tid, sizeof tid, i, "quantity");
         track(tid);
-        ImGui::SameLine();
+        same_line_if_fits(fs * 9);
         ch |= combo("##unit", r, "unit", units_for(s, carrier), fs * 9);
         id_of(tid, sizeof tid, i, "unit");
         track(tid);
-        ImGui::SameLine();
+        same_line_if_fits(ImGui::CalcTextSize(tr("energy.feedstock")).x + ImGui::GetFrameHeight() + fs * 2);
         bool feed = r.value("feedstock", false);
         if (ImGui::Checkbox(tr("energy.feedstock"), &feed)) {
             if (feed) r["feedstock"] = true;
@@ -105,12 +109,12 @@ void draw_energy(AppState& s) {
         id_of(tid, sizeof tid, i, "feedstock");
         track(tid);
         help("help.feedstock");
-        ImGui::SameLine();
-        if (ImGui::SmallButton(tr("common.duplicate"))) duplicate = i;
+        same_line_if_fits(ImGui::CalcTextSize(tr("common.duplicate")).x + fs);
+        if (small_button(tr("common.duplicate"))) duplicate = i;
         id_of(tid, sizeof tid, i, "duplicate");
         track(tid);
-        ImGui::SameLine();
-        if (ImGui::SmallButton(tr("common.delete"))) remove = i;
+        same_line_if_fits(ImGui::CalcTextSize(tr("common.delete")).x + fs);
+        if (small_button(tr("common.delete"))) remove = i;
         id_of(tid, sizeof tid, i, "delete");
         track(tid);
 
@@ -149,20 +153,67 @@ void draw_energy(AppState& s) {
         id_of(tid, sizeof tid, i, "monthly");
         track(tid);
         help("help.monthly");
-        ImGui::SameLine(0, fs * 2);
+        same_line_if_fits(ImGui::CalcTextSize(tr("energy.ncv")).x + fs * 2, fs * 2);
         ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted(tr("energy.ncv"));
         help("help.ncv");
-        ImGui::SameLine();
+        same_line_if_fits(fs * 7);
         ch |= input_number("##ncv", r, "ncv_kj_per_unit", fs * 7);
         id_of(tid, sizeof tid, i, "ncv");
         track(tid);
         unit_label(tr("unit.kj_per_unit"));
-        ImGui::SameLine(0, fs * 2);
+        same_line_if_fits(ImGui::CalcTextSize(tr("energy.note")).x, fs * 2);
         ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted(tr("energy.note"));
-        ImGui::SameLine();
+        same_line_if_fits(fs * 12);
         ch |= input_text("##note", r, "note", fs * 12);
+        // Steam / hot water by mass: metered condition for the CO2 enthalpy (core/steam.hpp).
+        const std::string unit = r.value("unit", "");
+        const bool mass = unit == "t" || unit == "kg";
+        if (carrier == "steam" && mass) {
+            ImGui::AlignTextToFramePadding();
+            ImGui::TextUnformatted(tr("energy.steam_pressure"));
+            help("help.steam_condition");
+            ImGui::SameLine();
+            ch |= input_number("##sp", r, "steam_pressure_mpa", fs * 5);
+            id_of(tid, sizeof tid, i, "steam_pressure");
+            track(tid);
+            unit_label(tr("unit.mpa_gauge"));
+            ImGui::SameLine(0, fs * 2);
+            ImGui::AlignTextToFramePadding();
+            ImGui::TextUnformatted(tr("energy.steam_temperature"));
+            ImGui::SameLine();
+            ch |= input_number("##st", r, "steam_temperature_c", fs * 5);
+            id_of(tid, sizeof tid, i, "steam_temperature");
+            track(tid);
+            unit_label(tr("unit.celsius"));
+        } else if (carrier == "hot_water" && mass) {
+            ImGui::AlignTextToFramePadding();
+            ImGui::TextUnformatted(tr("energy.supply_temperature"));
+            help("help.hot_water_temperatures");
+            ImGui::SameLine();
+            ch |= input_number("##ts", r, "supply_temperature_c", fs * 5);
+            id_of(tid, sizeof tid, i, "supply_temperature");
+            track(tid);
+            unit_label(tr("unit.celsius"));
+            ImGui::SameLine(0, fs * 2);
+            ImGui::AlignTextToFramePadding();
+            ImGui::TextUnformatted(tr("energy.return_temperature"));
+            ImGui::SameLine();
+            ch |= input_number("##tr", r, "return_temperature_c", fs * 5);
+            id_of(tid, sizeof tid, i, "return_temperature");
+            track(tid);
+            unit_label(tr("unit.celsius"));
+        }
+        bool non_prod = r.value("non_production", false);
+        if (ImGui::Checkbox(tr("energy.non_production"), &non_prod)) {
+            if (non_prod) r["non_production"] = true;
+            else r.erase("non_production");
+            ch = true;
+        }
+        id_of(tid, sizeof tid, i, "non_production");
+        track(tid);
+        help("help.non_production");
         if (has_monthly && r["monthly"].is_array()) {
             json& m = r["monthly"];
             while (m.size() < 12) m.push_back(0);
@@ -170,7 +221,7 @@ void draw_energy(AppState& s) {
             bool all_num = true;
             for (int k = 0; k < 12; ++k) {
                 ImGui::PushID(100 + k);
-                if (k % 6) ImGui::SameLine();
+                if (k % 6) same_line_if_fits(ImGui::CalcTextSize("12月").x + fs * 6 + ImGui::GetStyle().ItemSpacing.x);
                 ImGui::AlignTextToFramePadding();
                 ImGui::Text("%s%d%s", lang_en() ? "M" : "", k + 1, lang_en() ? "" : "月");
                 ImGui::SameLine();
@@ -189,7 +240,7 @@ void draw_energy(AppState& s) {
             }
             // the year is the sum of the bills
             if (ch && all_num) r["quantity"] = sum;
-            ImGui::TextDisabled("%s: %s %s", tr("energy.monthly_sum"), group(sum, 2).c_str(), r.value("unit", "").c_str());
+            ImGui::TextDisabled("%s: %s %s", tr("energy.monthly_sum"), group(sum, 2).c_str(), unit_word(r.value("unit", "")).c_str());
         }
         ImGui::Unindent(fs * 2);
         ImGui::EndGroup();

@@ -5,11 +5,12 @@
 #include "i18n.hpp"
 #include "test_hooks.hpp"
 #include "ui/screens.hpp"
+#include "ui/choices.hpp"
+#include "ui/layout.hpp"
 #include "ui/widgets.hpp"
 
 #include "imgui.h"
 
-#include <cstring>
 #include <string>
 
 namespace selfcheck::app::ui {
@@ -19,7 +20,7 @@ struct Field {
     const char* key;
     const char* label;  // i18n key
     bool number;
-    const char* unit;   // shown in the column header: an i18n key "unit.…", else a symbol shown as is
+    const char* unit;   // shown in the column header (symbols are the same in both languages)
 };
 struct Kind {
     const char* type;
@@ -31,30 +32,30 @@ struct Kind {
 const std::vector<Kind>& kinds() {
     static const std::vector<Kind> k = {
         {"motor", "eq.t.motor",
-         {{"rated_kw", "eq.f.rated_kw", true, "unit.kw"}, {"efficiency_class", "eq.f.efficiency_class", false, "IE1-5"},
-          {"hours_per_year", "eq.f.hours_per_year", true, "unit.hours_per_year"}, {"load_factor", "eq.f.load_factor", true, "0-1"},
+         {{"rated_kw", "eq.f.rated_kw", true, "kW"}, {"efficiency_class", "eq.f.efficiency_class", false, "IE1-5"},
+          {"hours_per_year", "eq.f.hours_per_year", true, "h/a"}, {"load_factor", "eq.f.load_factor", true, "0-1"},
           {"speed_control", "eq.f.speed_control", false, ""}, {"year_installed", "eq.f.year_installed", true, ""}},
          R"({"type":"motor","count":1,"rated_kw":15,"efficiency_class":"IE2","hours_per_year":4000,"load_factor":0.7})"},
         {"pump", "eq.t.pump",
-         {{"rated_kw", "eq.f.rated_kw", true, "unit.kw"}, {"flow_control", "eq.f.flow_control", false, ""},
-          {"hours_per_year", "eq.f.hours_per_year", true, "unit.hours_per_year"}, {"load_factor", "eq.f.load_factor", true, "0-1"},
+         {{"rated_kw", "eq.f.rated_kw", true, "kW"}, {"flow_control", "eq.f.flow_control", false, ""},
+          {"hours_per_year", "eq.f.hours_per_year", true, "h/a"}, {"load_factor", "eq.f.load_factor", true, "0-1"},
           {"efficiency_class", "eq.f.efficiency_class", false, "IE1-5"}},
          R"({"type":"pump","count":1,"rated_kw":22,"flow_control":"throttle","hours_per_year":4000,"load_factor":0.7})"},
         {"fan", "eq.t.fan",
-         {{"rated_kw", "eq.f.rated_kw", true, "unit.kw"}, {"flow_control", "eq.f.flow_control", false, ""},
-          {"hours_per_year", "eq.f.hours_per_year", true, "unit.hours_per_year"}, {"load_factor", "eq.f.load_factor", true, "0-1"}},
+         {{"rated_kw", "eq.f.rated_kw", true, "kW"}, {"flow_control", "eq.f.flow_control", false, ""},
+          {"hours_per_year", "eq.f.hours_per_year", true, "h/a"}, {"load_factor", "eq.f.load_factor", true, "0-1"}},
          R"({"type":"fan","count":1,"rated_kw":11,"flow_control":"damper","hours_per_year":4000,"load_factor":0.7})"},
         {"air_compressor", "eq.t.air_compressor",
-         {{"rated_kw", "eq.f.rated_kw", true, "unit.kw"}, {"fad_m3_per_min", "eq.f.fad_m3_per_min", true, "unit.m3_per_min"},
+         {{"rated_kw", "eq.f.rated_kw", true, "kW"}, {"fad_m3_per_min", "eq.f.fad_m3_per_min", true, "m3/min"},
           {"pressure_mpa", "eq.f.pressure_mpa", true, "MPa"}, {"required_pressure_mpa", "eq.f.required_pressure_mpa", true, "MPa"},
           {"specific_power_kw_per_m3_min", "eq.f.specific_power", true, "kW/(m3/min)"},
-          {"speed_control", "eq.f.speed_control", false, ""}, {"hours_per_year", "eq.f.hours_per_year", true, "unit.hours_per_year"},
+          {"speed_control", "eq.f.speed_control", false, ""}, {"hours_per_year", "eq.f.hours_per_year", true, "h/a"},
           {"load_factor", "eq.f.load_factor", true, "0-1"}},
          R"({"type":"air_compressor","count":1,"compressor_type":"screw_oil_injected","rated_kw":55,"fad_m3_per_min":9,"pressure_mpa":0.8,"speed_control":"fixed","hours_per_year":4000,"load_factor":0.8})"},
         {"transformer", "eq.t.transformer",
          {{"rated_kva", "eq.f.rated_kva", true, "kVA"}, {"series", "eq.f.series", false, ""},
-          {"load_factor", "eq.f.load_factor", true, "0-1"}, {"no_load_loss_kw", "eq.f.no_load_loss_kw", true, "unit.kw"},
-          {"load_loss_kw", "eq.f.load_loss_kw", true, "unit.kw"}},
+          {"load_factor", "eq.f.load_factor", true, "0-1"}, {"no_load_loss_kw", "eq.f.no_load_loss_kw", true, "kW"},
+          {"load_loss_kw", "eq.f.load_loss_kw", true, "kW"}},
          R"({"type":"transformer","count":1,"series":"S11","rated_kva":1000,"load_factor":0.5})"},
         {"boiler", "eq.t.boiler",
          {{"fuel", "eq.f.fuel", false, ""}, {"capacity_t_per_h", "eq.f.capacity_t_per_h", true, "t/h"},
@@ -62,29 +63,29 @@ const std::vector<Kind>& kinds() {
           {"year_installed", "eq.f.year_installed", true, ""}},
          R"({"type":"boiler","count":1,"fuel":"natural_gas","capacity_t_per_h":4,"efficiency":0.88})"},
         {"furnace", "eq.t.furnace",
-         {{"fuel", "eq.f.fuel", false, ""}, {"rated_kw", "eq.f.rated_kw", true, "unit.kw"},
+         {{"fuel", "eq.f.fuel", false, ""}, {"rated_kw", "eq.f.rated_kw", true, "kW"},
           {"efficiency", "eq.f.efficiency", true, "0-1"}, {"exhaust_temp_c", "eq.f.exhaust_temp_c", true, "°C"}},
          R"({"type":"furnace","count":1,"fuel":"natural_gas","rated_kw":500,"efficiency":0.5})"},
         {"lighting", "eq.t.lighting",
          {{"lamp_type", "eq.f.lamp_type", false, ""}, {"watts", "eq.f.watts", true, "W"},
-          {"hours_per_year", "eq.f.hours_per_year", true, "unit.hours_per_year"}},
+          {"hours_per_year", "eq.f.hours_per_year", true, "h/a"}},
          R"({"type":"lighting","count":100,"lamp_type":"fluorescent","watts":36,"hours_per_year":3000})"},
         {"heat_pump", "eq.t.heat_pump",
-         {{"rated_kw", "eq.f.rated_kw", true, "unit.kw"}, {"cop", "eq.f.cop", true, ""}, {"hours_per_year", "eq.f.hours_per_year", true, "unit.hours_per_year"}},
+         {{"rated_kw", "eq.f.rated_kw", true, "kW"}, {"cop", "eq.f.cop", true, ""}, {"hours_per_year", "eq.f.hours_per_year", true, "h/a"}},
          R"({"type":"heat_pump","count":1,"rated_kw":100,"cop":3})"},
         {"chiller", "eq.t.chiller",
-         {{"rated_kw", "eq.f.rated_kw", true, "unit.kw"}, {"cop", "eq.f.cop", true, ""}, {"hours_per_year", "eq.f.hours_per_year", true, "unit.hours_per_year"}},
+         {{"rated_kw", "eq.f.rated_kw", true, "kW"}, {"cop", "eq.f.cop", true, ""}, {"hours_per_year", "eq.f.hours_per_year", true, "h/a"}},
          R"({"type":"chiller","count":1,"rated_kw":300,"cop":5})"},
         {"pv", "eq.t.pv", {{"rated_kw", "eq.f.pv_kwp", true, "kWp"}, {"annual_kwh", "eq.f.annual_kwh", true, "kWh"}},
          R"({"type":"pv","count":1,"rated_kw":500})"},
-        {"storage", "eq.t.storage", {{"capacity_kwh", "eq.f.capacity_kwh", true, "kWh"}, {"power_kw", "eq.f.power_kw", true, "unit.kw"}},
+        {"storage", "eq.t.storage", {{"capacity_kwh", "eq.f.capacity_kwh", true, "kWh"}, {"power_kw", "eq.f.power_kw", true, "kW"}},
          R"({"type":"storage","count":1,"capacity_kwh":1000,"power_kw":500,"planned":true})"},
         {"roof", "eq.t.roof",
          {{"usable_area_m2", "eq.f.usable_area_m2", true, "m2"}, {"structure", "eq.f.structure", false, ""}},
          R"({"type":"roof","count":1,"usable_area_m2":5000,"structure":"steel"})"},
         {"waste_heat", "eq.t.waste_heat",
          {{"medium", "eq.f.medium", false, "gas/liquid"}, {"temperature_c", "eq.f.temperature_c", true, "°C"},
-          {"recoverable_kw", "eq.f.recoverable_kw", true, "unit.kw"}, {"hours_per_year", "eq.f.hours_per_year", true, "unit.hours_per_year"}},
+          {"recoverable_kw", "eq.f.recoverable_kw", true, "kW"}, {"hours_per_year", "eq.f.hours_per_year", true, "h/a"}},
          R"({"type":"waste_heat","count":1,"medium":"gas","temperature_c":180,"recoverable_kw":200})"},
     };
     return k;
@@ -136,19 +137,22 @@ void draw_equipment(AppState& s) {
     const float h = row_h * static_cast<float>(idx.size() + 2) + ImGui::GetStyle().ScrollbarSize + fs;
     int remove = -1, duplicate = -1;
     if (ImGui::BeginTable("##eq", ncol,
-                          ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollX | ImGuiTableFlags_SizingFixedFit,
+                          ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollX | ImGuiTableFlags_SizingFixedFit |
+                              ImGuiTableFlags_ScrollY,
                           ImVec2(0, h))) {
         ImGui::TableSetupColumn("#", ImGuiTableColumnFlags_WidthFixed, fs * 1.5f);
         ImGui::TableSetupColumn(tr("eq.f.count"), ImGuiTableColumnFlags_WidthFixed, fs * 4.5f);
         static std::vector<std::string> headers;
         headers.clear();
-        for (const auto& f : k->fields) {
-            const std::string unit = std::strncmp(f.unit, "unit.", 5) == 0 ? tr(f.unit) : f.unit;
-            headers.push_back(std::string(tr(f.label)) + (unit.empty() ? std::string() : "\n" + unit));
+        for (const auto& f : k->fields)
+        {
+            const std::string u = unit_text(f.unit);  // units as words (小时/年), never a symbol id
+            headers.push_back(std::string(tr(f.label)) + (u.empty() ? std::string() : std::string("\n") + u));
         }
         for (std::size_t c = 0; c < k->fields.size(); ++c)
             ImGui::TableSetupColumn(headers[c].c_str(), ImGuiTableColumnFlags_WidthFixed, fs * (k->fields[c].number ? 6.5f : 7.5f));
         ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, fs * 6);
+        ImGui::TableSetupScrollFreeze(1, 1);  // row number and headers stay while the table scrolls sideways
         ImGui::TableHeadersRow();
         for (std::size_t n = 0; n < idx.size(); ++n) {
             const int i = idx[n];
@@ -161,16 +165,18 @@ void draw_equipment(AppState& s) {
             ImGui::Text("%d", static_cast<int>(n) + 1);
             ImGui::TableNextColumn();
             ch |= input_number("##count", r, "count", -1);
-            if (!s.issues_at(path + "/count").empty()) ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, IM_COL32(180, 40, 40, 120));
+            if (!s.issues_at(path + "/count").empty()) ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, IM_COL32(220, 60, 60, 90));
             for (const auto& f : k->fields) {
                 ImGui::TableNextColumn();
                 ImGui::PushID(f.key);
-                ch |= f.number ? input_number("##f", r, f.key, -1) : input_text("##f", r, f.key, -1);
+                if (f.number) ch |= input_number("##f", r, f.key, -1);
+                else if (const Choices* c = choices_for(f.key)) ch |= combo("##f", r, f.key, *c, -1);  // pickers, not free text
+                else ch |= input_text("##f", r, f.key, -1);
                 std::snprintf(tid, sizeof tid, "equipment.%s.%d.%s", current.c_str(), static_cast<int>(n), f.key);
                 track(tid);
                 auto iss = s.issues_at(path + "/" + f.key);
                 if (!iss.empty()) {
-                    ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, IM_COL32(180, 40, 40, 120));
+                    ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, IM_COL32(220, 60, 60, 90));
                     if (hover_tip_begin()) {
                         for (const json* e : iss) tooltip_text(local(*e, "message"));
                         hover_tip_end();
@@ -179,11 +185,11 @@ void draw_equipment(AppState& s) {
                 ImGui::PopID();
             }
             ImGui::TableNextColumn();
-            if (ImGui::SmallButton(tr("common.duplicate_short"))) duplicate = i;
+            if (ImGui::Button(tr("common.duplicate_short"), ImVec2(0, tap_h()))) duplicate = i;
             std::snprintf(tid, sizeof tid, "equipment.%s.%d.duplicate", current.c_str(), static_cast<int>(n));
             track(tid);
             ImGui::SameLine();
-            if (ImGui::SmallButton(tr("common.delete_short"))) remove = i;
+            if (ImGui::Button(tr("common.delete_short"), ImVec2(0, tap_h()))) remove = i;
             std::snprintf(tid, sizeof tid, "equipment.%s.%d.delete", current.c_str(), static_cast<int>(n));
             track(tid);
             ImGui::PopID();
@@ -215,8 +221,9 @@ void draw_equipment(AppState& s) {
         ch = true;
     }
     track("equipment.add_row");
-    ImGui::SameLine();
-    ImGui::TextDisabled("%s", tr("equipment.defaults_note"));
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
+    text_wrapped(tr("equipment.defaults_note"));
+    ImGui::PopStyleColor();
     if (ch) s.mark_edited();
 }
 

@@ -5,10 +5,12 @@
 #include "i18n.hpp"
 #include "test_hooks.hpp"
 #include "ui/screens.hpp"
+#include "ui/layout.hpp"
 #include "ui/widgets.hpp"
 
 #include "imgui.h"
 
+#include <algorithm>
 #include <string>
 
 namespace selfcheck::app::ui {
@@ -83,7 +85,7 @@ void draw_green_factory(AppState& s) {
             ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(st.empty() ? ImGui::GetColorU32(ImGuiCol_TextDisabled) : bad ? col_warning() : col_ok()),
                                "%s", kind == "veto" ? tr("gf.veto") : tr("gf.basic"));
             ImGui::SameLine();
-            ImGui::TextUnformatted(local(r.raw, "name").c_str());
+            text_wrapped(local(r.raw, "name"));
             ImGui::Indent(fs);
             ch |= yes_no(r.id.c_str(), gf, r.id.c_str());
             std::snprintf(tid, sizeof tid, "gf.%s", r.id.c_str());
@@ -104,16 +106,22 @@ void draw_green_factory(AppState& s) {
             const bool auto_ = r.raw.value("auto", false);
             ImGui::PushID(r.id.c_str());
             ImGui::Separator();
-            ImGui::TextUnformatted(local(r.raw, "name").c_str());
-            ImGui::SameLine();
+            text_wrapped(local(r.raw, "name"));
+            // score and status after the name when they fit, else on the next line
+            std::string score;
             if (res && is_num(at(*res, {"score"})))
-                ImGui::TextDisabled("%s / %s %s", num(number_or(at(*res, {"score"}), 0)).c_str(),
-                                    num(number_or(at(*res, {"max"}), 0)).c_str(), tr("gf.points"));
-            ImGui::SameLine();
+                score = num(number_or(at(*res, {"score"}), 0)) + " / " + num(number_or(at(*res, {"max"}), 0)) + " " + tr("gf.points");
+            if (!score.empty()) {
+                same_line_if_fits(ImGui::CalcTextSize(score.c_str()).x);
+                ImGui::TextDisabled("%s", score.c_str());
+            }
             const char* st_label = st == "scored" ? tr("gf.status_scored")
                                    : st == "needs_anchor" ? tr("gf.status_needs_anchor")
                                    : st == "needs_answer" ? tr("gf.status_needs_answer") : "";
-            ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(st == "scored" ? col_ok() : col_info()), "%s", st_label);
+            if (st_label[0]) {
+                same_line_if_fits(ImGui::CalcTextSize(st_label).x);
+                ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(st == "scored" ? col_ok() : col_info()), "%s", st_label);
+            }
             ImGui::Indent(fs);
             if (st != "scored" || !auto_) hint_and_evidence(r.raw);
             // the answer widgets for items the data cannot answer
@@ -126,7 +134,9 @@ void draw_green_factory(AppState& s) {
                     bool on = false;
                     for (const json& x : pf)
                         if (x == f.id) on = true;
-                    if (col++ % 3) ImGui::SameLine(fs * (1 + 12 * ((col - 1) % 3)));
+                    // three columns where they fit, fewer on a narrow screen
+                    const int per_row = std::max(1, std::min(3, static_cast<int>(ImGui::GetContentRegionAvail().x / (fs * 12))));
+                    if (col++ % per_row) ImGui::SameLine(ImGui::GetCursorPosX() * 0 + fs * (1 + 12 * ((col - 1) % per_row)));
                     if (ImGui::Checkbox(local(f.raw, "name").c_str(), &on)) {
                         json n = json::array();
                         for (const json& x : pf)

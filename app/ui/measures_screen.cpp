@@ -6,6 +6,8 @@
 #include "i18n.hpp"
 #include "test_hooks.hpp"
 #include "ui/screens.hpp"
+#include "ui/choices.hpp"
+#include "ui/layout.hpp"
 #include "ui/widgets.hpp"
 
 #include "imgui.h"
@@ -60,12 +62,17 @@ void draw_measures(AppState& s) {
     });
 
     std::string toggled;
-    const ImGuiTableFlags tf = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_ScrollY;
-    const float table_h = std::min(ImGui::GetFrameHeightWithSpacing() * (static_cast<float>(rank.size()) + 2.5f), fs * 16);
+    // Narrow column: the table scrolls sideways with the check box and the name kept in view.
+    const bool scroll_x = ImGui::GetContentRegionAvail().x < fs * 48;
+    ImGuiTableFlags tf = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_ScrollY;
+    if (scroll_x) tf |= ImGuiTableFlags_ScrollX;
+    const float table_h = std::min(ImGui::GetFrameHeightWithSpacing() * (static_cast<float>(rank.size()) + 2.5f) * (scroll_x ? 1.6f : 1.0f),
+                                   fs * (scroll_x ? 22 : 16));
     if (ImGui::BeginTable("##measures", 8, tf, ImVec2(0, table_h))) {
-        ImGui::TableSetupScrollFreeze(0, 1);
+        ImGui::TableSetupScrollFreeze(scroll_x ? 2 : 0, 1);
         ImGui::TableSetupColumn(tr("measures.col_select"), ImGuiTableColumnFlags_WidthFixed, fs * 2.5f);
-        ImGui::TableSetupColumn(tr("measures.col_name"), ImGuiTableColumnFlags_WidthStretch);
+        if (scroll_x) ImGui::TableSetupColumn(tr("measures.col_name"), ImGuiTableColumnFlags_WidthFixed, fs * 8);
+        else ImGui::TableSetupColumn(tr("measures.col_name"), ImGuiTableColumnFlags_WidthStretch);
         ImGui::TableSetupColumn(tr("measures.col_tce"), ImGuiTableColumnFlags_WidthFixed, fs * 5.5f);
         ImGui::TableSetupColumn(tr("measures.col_tco2"), ImGuiTableColumnFlags_WidthFixed, fs * 5.5f);
         ImGui::TableSetupColumn(tr("measures.col_invest"), ImGuiTableColumnFlags_WidthFixed, fs * 5.5f);
@@ -82,10 +89,11 @@ void draw_measures(AppState& s) {
             if (ImGui::Checkbox("##sel", &on)) toggled = id;
             track(("measures.select." + id).c_str());
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(local(*m, "name").c_str());
+            text_wrapped(local(*m, "name"));
             if (hover_tip_begin()) {
                 const json* det = at(*m, {"detail"});
                 if (det && det->contains("formula")) tooltip_text(std::string(tr("measures.formula")) + (*det)["formula"].get<std::string>());
+                if (det && det->contains("carbon_note_zh")) tooltip_text(local(*det, "carbon_note"));
                 if (det && det->contains("source")) tooltip_text(std::string(tr("common.source")) + ": " + (*det)["source"].get<std::string>());
                 if (const json* rg = det ? at(*det, {"range", "investment_10k_yuan"}) : nullptr)
                     tooltip_text(std::string(tr("measures.invest_range")) + opt(at(*rg, {"low"})) + " – " + opt(at(*rg, {"high"})) + " " + tr("unit.10k_yuan"));
@@ -125,32 +133,35 @@ void draw_measures(AppState& s) {
         s.mark_edited();
     }
     track("measures.use_recommended");
-    ImGui::SameLine();
-    ImGui::TextDisabled("%s", user_choice ? tr("measures.selection_user") : tr("measures.selection_default"));
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
+    text_wrapped(user_choice ? tr("measures.selection_user") : tr("measures.selection_default"));
+    ImGui::PopStyleColor();
 
     // not evaluated: what data would unlock them
     if (const json* ne = pf ? at(*pf, {"detail", "not_evaluated"}) : nullptr; ne && ne->is_array() && !ne->empty()) {
         for (const json& n : *ne) {
-            std::string needs;
-            if (n.contains("needs") && n["needs"].is_array())
-                for (const json& x : n["needs"]) needs += (needs.empty() ? "" : ", ") + x.get<std::string>();
-            text_wrapped_colored(col_info(), std::string(tr("measures.not_evaluated")) + n.value("measure", "") + " — " + tr("measures.needs") + needs);
+            // field and measure names as the screens show them, never their ids
+            const std::string needs = field_words(n.value("needs", json::array()));
+            text_wrapped_colored(col_info(), std::string(tr("measures.not_evaluated")) + measure_name(s, n.value("measure", "")) + " — " +
+                                                 tr("measures.needs") + needs);
         }
-        if (ImGui::SmallButton(tr("measures.goto_equipment"))) s.screen = Screen::equipment;
+        if (small_button(tr("measures.goto_equipment"))) s.screen = Screen::equipment;
     }
 
     // ---- what-if | MAC curve
-    if (ImGui::BeginTable("##whatif", 2, ImGuiTableFlags_SizingStretchProp)) {
+    if (ImGui::BeginTable("##whatif", columns_for(fs * 18, 2), ImGuiTableFlags_SizingStretchProp)) {
         ImGui::TableSetupColumn("a", ImGuiTableColumnFlags_WidthStretch, 0.9f);
-        ImGui::TableSetupColumn("b", ImGuiTableColumnFlags_WidthStretch, 1.1f);
+        if (ImGui::TableGetColumnCount() > 1) ImGui::TableSetupColumn("b", ImGuiTableColumnFlags_WidthStretch, 1.1f);
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
         section(tr("measures.whatif"), "help.whatif");
         const json* d = pf ? at(*pf, {"detail"}) : nullptr;
         auto line = [&](const char* id, const char* label, const std::string& before, const std::string& after, const char* unit) {
             ImGui::TextUnformatted(label);
-            ImGui::SameLine(fs * 8);
-            ImGui::Text("%s → %s %s", before.c_str(), after.c_str(), unit);
+            const std::string v = before + " → " + after + " " + unit;
+            if (ImGui::GetContentRegionAvail().x >= fs * 8 + ImGui::CalcTextSize(v.c_str()).x && ImGui::GetItemRectSize().x < fs * 7.6f)
+                ImGui::SameLine(fs * 8);
+            text_wrapped(v);
             track(id);
         };
         line("measures.whatif.total_tce", tr("measures.wi_total"), opt(at(r, {"energy", "total_tce"}), viz::Measure::tce), opt(d ? at(*d, {"new_total_tce"}) : nullptr, viz::Measure::tce),
@@ -174,13 +185,13 @@ void draw_measures(AppState& s) {
         }
         ImGui::Spacing();
         if (pf) {
-            ImGui::Text("%s %s %s · %s %s", tr("measures.wi_saving"), opt(at(*pf, {"tce_saved"}), viz::Measure::tce).c_str(), tr("unit.tce"),
-                        opt(at(*pf, {"tco2_avoided"})).c_str(), tr("unit.tco2"));
+            text_wrapped(std::string(tr("measures.wi_saving")) + " " + opt(at(*pf, {"tce_saved"}), viz::Measure::tce) + " " + tr("unit.tce") + " · " +
+                         opt(at(*pf, {"tco2_avoided"}), viz::Measure::tco2) + " " + tr("unit.tco2"));
             track("measures.whatif.saving");
-            ImGui::Text("%s %s %s · %s %s %s", tr("measures.wi_invest"), opt(at(*pf, {"investment_10k_yuan"}), 2).c_str(), tr("unit.10k_yuan"),
-                        tr("measures.wi_annual"), opt(at(*pf, {"annual_saving_10k_yuan"}), 2).c_str(), tr("unit.10k_yuan_per_year"));
-            ImGui::Text("NPV %s %s · %s %s %s", opt(d ? at(*d, {"npv_10k_yuan"}) : nullptr, 2).c_str(), tr("unit.10k_yuan"), tr("measures.col_payback"),
-                        opt(d ? at(*d, {"payback_years"}) : nullptr, 1).c_str(), tr("unit.year_n"));
+            text_wrapped(std::string(tr("measures.wi_invest")) + " " + opt(at(*pf, {"investment_10k_yuan"}), 2) + " " + tr("unit.10k_yuan") + " · " +
+                         tr("measures.wi_annual") + " " + opt(at(*pf, {"annual_saving_10k_yuan"}), 2) + " " + tr("unit.10k_yuan_per_year"));
+            text_wrapped("NPV " + opt(d ? at(*d, {"npv_10k_yuan"}) : nullptr, 2) + " " + tr("unit.10k_yuan") + " · " + tr("measures.col_payback") +
+                         " " + opt(d ? at(*d, {"payback_years"}) : nullptr, 1) + " " + tr("unit.year_n"));
             if (hover_tip_begin()) {
                 tooltip_text(std::string(tr("measures.tip_npv")) + opt(d ? at(*d, {"discount_rate"}) : nullptr));
                 hover_tip_end();

@@ -5,6 +5,9 @@
 #include "i18n.hpp"
 #include "test_hooks.hpp"
 #include "ui/screens.hpp"
+#include "ui/choices.hpp"
+#include "ui/layout.hpp"
+#include "ui/touch.hpp"
 #include "ui/widgets.hpp"
 
 #include "imgui.h"
@@ -88,10 +91,8 @@ std::vector<Missing> missing_items(const AppState& s) {
         out.push_back({Screen::settings, tr("progress.industry_average"), tr("progress.unlock_grade")});
     if (const json* ne = at(r, {"portfolio", "detail", "not_evaluated"}); ne && ne->is_array())
         for (const json& n : *ne) {
-            std::string needs;
-            if (n.contains("needs") && n["needs"].is_array())
-                for (const json& x : n["needs"]) needs += (needs.empty() ? "" : ", ") + x.get<std::string>();
-            out.push_back({Screen::equipment, needs, std::string(tr("progress.unlock_measure")) + n.value("measure", "")});
+            const std::string needs = field_words(n.value("needs", json::array()));
+            out.push_back({Screen::equipment, needs, std::string(tr("progress.unlock_measure")) + measure_name(s, n.value("measure", ""))});
         }
     return out;
 }
@@ -111,28 +112,42 @@ void draw_screen(AppState& s) {
     case Screen::settings: draw_settings(s); break;
     }
 }
-} // namespace
 
-void draw_app(AppState& s) {
-    ImGuiIO& io = ImGui::GetIO();
-    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-    const ImGuiViewport* vp = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(vp->WorkPos);
-    ImGui::SetNextWindowSize(vp->WorkSize);
-    ImGui::Begin("##app", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                                       ImGuiWindowFlags_NoBringToFrontOnFocus);
+const char* screen_label_key(Screen sc) {
+    for (const NavItem& n : k_nav)
+        if (n.screen == sc) return n.label;
+    return sc == Screen::settings ? "nav.settings" : "nav.start";
+}
+
+bool g_drawer_open = false;        // phone: the navigation drawer replaces the screen
+bool g_sidebar_collapsed = false;  // tablet: the sidebar folds away
+
+// The navigation: title, screens with their status mark, settings, tour, progress and what is
+// missing. `close` is set when a choice was made (the phone drawer closes then).
+void draw_nav_panel(AppState& s, bool& close) {
     const float fs = ImGui::GetFontSize();
-    const float side_w = std::max(fs * 13, vp->WorkSize.x * 0.18f);
-
-    // ---- sidebar
-    ImGui::BeginChild("##sidebar", ImVec2(side_w, 0), ImGuiChildFlags_Border);
-    ImGui::TextUnformatted(tr("app.title"));
+    const float th = tap_h();
+    auto pick = [&](Screen sc) {
+        s.screen = sc;
+        close = true;
+    };
+    text_wrapped(tr("app.title"));
     track("app.title");
-    if (!s.source_name.empty()) ImGui::TextDisabled("%s", s.source_name.c_str());
+    {
+        // the open self-check by its enterprise name (a file name like 01_dyeing_shaoxing.json is an id)
+        const json* nm = at(s.document, {"enterprise", "name"});
+        const std::string shown = nm && nm->is_string() && !nm->get<std::string>().empty() ? nm->get<std::string>() : std::string();
+        if (!shown.empty()) {
+            ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
+            text_wrapped(shown);
+            ImGui::PopStyleColor();
+        }
+    }
     ImGui::Separator();
-    if (ImGui::Selectable(tr("nav.start"), s.screen == Screen::start)) s.screen = Screen::start;
+    if (ImGui::Selectable(tr("nav.start"), s.screen == Screen::start, 0, ImVec2(0, th))) pick(Screen::start);
     track("nav.start");
     const auto missing = missing_items(s);
+    const float mark_x = ImGui::GetContentRegionMax().x - fs * 1.2f;
     for (int i = 0; i < static_cast<int>(sizeof k_nav / sizeof k_nav[0]); ++i) {
         const NavItem& n = k_nav[i];
         int errs = 0, miss = 0;
@@ -143,17 +158,21 @@ void draw_app(AppState& s) {
             if (m.screen == n.screen) ++miss;
         char label[128];
         std::snprintf(label, sizeof label, "%d  %s", i + 1, tr(n.label));
-        if (ImGui::Selectable(label, s.screen == n.screen)) s.screen = n.screen;
+        if (ImGui::Selectable(label, s.screen == n.screen, 0, ImVec2(mark_x - ImGui::GetCursorPosX() - fs * 0.3f, th))) pick(n.screen);
         track(n.id);
-        ImGui::SameLine(side_w - fs * 2);
+        ImGui::SameLine(mark_x);
+        if (th > 0) ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (th - ImGui::GetTextLineHeight()) * 0.5f);
         if (errs) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(col_error()), "!");
         else if (miss) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(col_info()), "○");
         else ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(col_ok()), "●");
     }
     ImGui::Separator();
-    if (ImGui::Selectable(tr("nav.settings"), s.screen == Screen::settings)) s.screen = Screen::settings;
+    if (ImGui::Selectable(tr("nav.settings"), s.screen == Screen::settings, 0, ImVec2(0, th))) pick(Screen::settings);
     track("nav.settings");
-    if (ImGui::Selectable(tr("nav.tour"), s.tour.active)) start_tour(s);
+    if (ImGui::Selectable(tr("nav.tour"), s.tour.active, 0, ImVec2(0, th))) {
+        start_tour(s);
+        close = true;
+    }
     track("nav.tour");
 
     // ---- progress: what is missing and what it would unlock
@@ -162,16 +181,15 @@ void draw_app(AppState& s) {
     const float done = static_cast<float>(std::max(0, total - static_cast<int>(missing.size()))) / total;
     char ov[64];
     std::snprintf(ov, sizeof ov, "%s %d%%", tr("progress.label"), static_cast<int>(done * 100 + 0.5f));
-    ImGui::ProgressBar(done, ImVec2(-1, 0), ov);
+    ImGui::ProgressBar(done, ImVec2(-ImGui::CalcTextSize("(?)").x - ImGui::GetStyle().ItemInnerSpacing.x, 0), ov);
     track("progress.bar");
     help("help.progress");
     if (s.stale()) text_wrapped_colored(col_error(), tr("progress.has_errors"));
-    ImGui::BeginChild("##missing", ImVec2(0, 0));
     int k = 0;
     for (const auto& m : missing) {
         ImGui::PushID(k++);
         ImGui::PushStyleColor(ImGuiCol_Text, col_info());
-        if (ImGui::SmallButton(">")) s.screen = m.screen;
+        if (th > 0 ? ImGui::Button(">", ImVec2(th, th)) : small_button(">")) pick(m.screen);
         ImGui::PopStyleColor();
         if (k == 1) track("progress.first_missing");
         ImGui::SameLine();
@@ -183,14 +201,91 @@ void draw_app(AppState& s) {
         ImGui::PopStyleColor();
         ImGui::PopID();
     }
-    ImGui::EndChild();
-    ImGui::EndChild();
+}
 
-    // ---- the current screen
+// While the on-screen keyboard is up, room below the last field so it can scroll above the keyboard.
+void keyboard_room() {
+    if (const float k = touch::keyboard_inset(); k > 0) ImGui::Dummy(ImVec2(1, k));
+}
+
+// Phone / folded tablet: a bar with the menu button (nav.menu) and the screen's title.
+void draw_top_bar(AppState& s, bool& toggle) {
+    const float h = std::max(40.0f, ImGui::GetFrameHeight());
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    if (ImGui::InvisibleButton("##menu", ImVec2(h * 1.1f, h))) toggle = true;
+    track("nav.menu");
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImU32 col = ImGui::GetColorU32(ImGuiCol_Text);
+    if (ImGui::IsItemHovered()) dl->AddRectFilled(p, ImVec2(p.x + h * 1.1f, p.y + h), ImGui::GetColorU32(ImGuiCol_ButtonHovered), 4);
+    for (int i = -1; i <= 1; ++i) {  // three lines (no glyph needed)
+        const float y = p.y + h * 0.5f + i * h * 0.2f;
+        dl->AddLine(ImVec2(p.x + h * 0.3f, y), ImVec2(p.x + h * 0.8f, y), col, 2.0f);
+    }
     ImGui::SameLine();
-    ImGui::BeginChild("##screen", ImVec2(0, 0), ImGuiChildFlags_Border);
-    draw_screen(s);
-    ImGui::EndChild();
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (h - ImGui::GetTextLineHeight()) * 0.5f);
+    const std::string title = s.screen == Screen::start ? tr("app.title") : tr(screen_label_key(s.screen));
+    const float w = ImGui::GetContentRegionAvail().x;
+    std::string shown = title;
+    const auto lines = wrap_lines(title, w);
+    if (!lines.empty()) shown = lines[0];  // one line; the screen repeats its title in full
+    ImGui::TextUnformatted(shown.c_str());
+    track("nav.title");
+    ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + h));
+    ImGui::Dummy(ImVec2(0, 0));
+}
+} // namespace
+
+void draw_app(AppState& s) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(vp->WorkPos);
+    ImGui::SetNextWindowSize(vp->WorkSize);
+    const Layout L = layout();
+    if (L != Layout::desktop) ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(4, 4));
+    ImGui::Begin("##app", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                                       ImGuiWindowFlags_NoBringToFrontOnFocus);
+    if (L != Layout::desktop) ImGui::PopStyleVar();
+    const float fs = ImGui::GetFontSize();
+    bool close = false;
+    draw_inapp_banner(s);  // in-app browsers / no storage: what does not work and what does
+
+    if (L == Layout::phone) {
+        bool toggle = false;
+        draw_top_bar(s, toggle);
+        if (toggle) g_drawer_open = !g_drawer_open;
+        if (g_drawer_open) {
+            ImGui::BeginChild("##drawer", ImVec2(0, 0), ImGuiChildFlags_Border);
+            draw_nav_panel(s, close);
+            ImGui::EndChild();
+            if (close) g_drawer_open = false;
+        } else {
+            ImGui::BeginChild("##screen", ImVec2(0, 0), ImGuiChildFlags_Border);
+            draw_screen(s);
+            keyboard_room();
+            ImGui::EndChild();
+        }
+    } else {
+        const bool show_side = L == Layout::desktop || !g_sidebar_collapsed;
+        const float side_w = L == Layout::desktop ? std::max(fs * 13, vp->WorkSize.x * 0.18f) : std::max(fs * 11, vp->WorkSize.x * 0.26f);
+        if (show_side) {
+            ImGui::BeginChild("##sidebar", ImVec2(side_w, 0), ImGuiChildFlags_Border);
+            draw_nav_panel(s, close);
+            ImGui::EndChild();
+            ImGui::SameLine();
+        }
+        ImGui::BeginGroup();
+        if (L == Layout::tablet) {
+            bool toggle = false;
+            draw_top_bar(s, toggle);
+            if (toggle) g_sidebar_collapsed = !g_sidebar_collapsed;
+        }
+        ImGui::BeginChild("##screen", ImVec2(0, 0), ImGuiChildFlags_Border);
+        draw_screen(s);
+        keyboard_room();
+        ImGui::EndChild();
+        ImGui::EndGroup();
+    }
     ImGui::End();
 
     draw_tour(s);

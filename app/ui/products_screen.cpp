@@ -4,6 +4,7 @@
 #include "i18n.hpp"
 #include "test_hooks.hpp"
 #include "ui/screens.hpp"
+#include "ui/layout.hpp"
 #include "ui/widgets.hpp"
 
 #include "imgui.h"
@@ -30,8 +31,8 @@ void draw_products(AppState& s) {
         ch |= input_text("##name", r, "name", fs * 20);
         std::snprintf(tid, sizeof tid, "products.%d.name", i);
         track(tid);
-        ImGui::SameLine();
-        if (ImGui::SmallButton(tr("common.delete"))) remove = i;
+        same_line_if_fits(ImGui::CalcTextSize(tr("common.delete")).x + ImGui::GetStyle().FramePadding.x * 2);
+        if (small_button(tr("common.delete"))) remove = i;
 
         row_label(tr("products.limit"), "help.product_limit");
         const std::string cur = r.value("limit_id", "");
@@ -40,7 +41,7 @@ void draw_products(AppState& s) {
             if (const Record* rec = limits->find(cur))
                 preview = local(rec->raw, "name") + " (" + rec->raw.value("standard", "") + ")";
         static char filter[64] = "";
-        ImGui::SetNextItemWidth(fs * 26);
+        ImGui::SetNextItemWidth(fit(fs * 26));
         if (ImGui::BeginCombo("##limit", preview.c_str(), ImGuiComboFlags_HeightLarge)) {
             ImGui::SetNextItemWidth(-1);
             ImGui::InputTextWithHint("##filter", tr("common.search"), filter, sizeof filter);
@@ -71,7 +72,7 @@ void draw_products(AppState& s) {
         ch |= input_number("##out", r, "output", fs * 10);
         std::snprintf(tid, sizeof tid, "products.%d.output", i);
         track(tid);
-        ImGui::SameLine();
+        same_line_if_fits(fs * 5);
         ch |= input_text("##unit", r, "unit", fs * 5);
         help("help.product_unit");
         field_issues(s, path + "/output");

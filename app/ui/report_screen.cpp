@@ -7,6 +7,8 @@
 #include "storage.hpp"
 #include "test_hooks.hpp"
 #include "ui/screens.hpp"
+#include "ui/layout.hpp"
+#include "ui/widgets.hpp"
 #include "upload.hpp"
 
 #include "imgui.h"
@@ -65,7 +67,7 @@ void report_section(AppState& s) {
     ImGui::SeparatorText(tr("report.section"));
     s.update();
     const bool ok = s.result_ok;
-    if (!ok) ImGui::TextColored(ImVec4(1, 0.45f, 0.4f, 1), "%s", tr("report.needs_valid"));
+    if (!ok) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(col_error()), "%s", tr("report.needs_valid"));
     const std::string lang = lang_en() ? "en" : "zh";
     const std::string date = platform::today_local();
     ImGui::BeginDisabled(!ok);
@@ -76,7 +78,7 @@ void report_section(AppState& s) {
         g_report_note = platform::open_html(html, fname) ? "" : tr("report.popup_blocked");
     }
     track("report.view");
-    ImGui::SameLine();
+    same_line_if_fits(ImGui::CalcTextSize(tr("report.download_html")).x + ImGui::GetStyle().FramePadding.x * 2 + ImGui::GetFrameHeight());
     if (ImGui::Button(tr("report.download_html"))) {
         ReportOptions o{.generated_date = date, .generator = "", .ref = s.ref};
         platform::save_file(std::string(tr("report.file_prefix")) + "_" + file_stem(s) + "_" + date + ".html",
@@ -84,7 +86,7 @@ void report_section(AppState& s) {
     }
     track("report.download_html");
     ImGui::EndDisabled();
-    if (!g_report_note.empty()) ImGui::TextColored(ImVec4(1.0f, 0.8f, 0.4f, 1), "%s", g_report_note.c_str());
+    if (!g_report_note.empty()) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(col_warning()), "%s", g_report_note.c_str());
 
     // The document is always exportable, even with errors (that is how a user gets help with it).
     if (ImGui::Button(tr("report.download_json")))
@@ -98,8 +100,8 @@ void report_section(AppState& s) {
     if (ok) {
         int i = 0;
         for (const auto& [name, text] : export_csv(s.document, s.output, lang)) {
-            ImGui::SameLine();
-            if (ImGui::SmallButton(name.c_str()))
+            same_line_if_fits(ImGui::CalcTextSize(name.c_str()).x + ImGui::GetStyle().FramePadding.x * 2);
+            if (small_button(name.c_str()))
                 platform::save_file(file_stem(s) + "_" + name, text, "text/csv;charset=utf-8");
             track(("report.csv." + name).c_str());
             ++i;
@@ -120,15 +122,15 @@ void upload_section(AppState& s) {
         g_url_loaded = true;
     }
     ImGui::TextUnformatted(tr("upload.url"));
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 24);
+    same_line_if_fits(ImGui::GetFontSize() * 12);
+    ImGui::SetNextItemWidth(fit(ImGui::GetFontSize() * 24));
     if (ImGui::InputTextWithHint("##url", "https://…", g_url_buf, sizeof g_url_buf)) {
         upload::set_receiver_url(g_url_buf);
         upload::discard();
     }
     track("upload.url");
     if (upload::receiver_url_from_config()) {
-        ImGui::SameLine();
+        same_line_if_fits(ImGui::CalcTextSize(tr("upload.url_preset")).x + ImGui::GetStyle().FramePadding.x * 2 + ImGui::GetFrameHeight());
         ImGui::TextDisabled("%s", tr("upload.url_preset"));
     }
 
@@ -144,7 +146,7 @@ void upload_section(AppState& s) {
     if (d.active) {
         const bool current = upload::draft_current(s);
         if (!d.ok) {
-            ImGui::TextColored(ImVec4(1, 0.45f, 0.4f, 1), "%s", tr("upload.cannot"));
+            ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(col_error()), "%s", tr("upload.cannot"));
             for (const json& e : d.errors) ImGui::BulletText("%s %s", e.value("path", "").c_str(), local_message(e));
         } else {
             ImGui::Text(tr("upload.preview_head"), d.url.c_str(), static_cast<long>(d.body.size()));
@@ -154,7 +156,7 @@ void upload_section(AppState& s) {
                                       ImVec2(-1, ImGui::GetFontSize() * 12), ImGuiInputTextFlags_ReadOnly);
             track("upload.preview");
             if (!current) {
-                ImGui::TextColored(ImVec4(1.0f, 0.8f, 0.4f, 1), "%s", tr("upload.stale"));
+                ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(col_warning()), "%s", tr("upload.stale"));
             } else {
                 ImGui::Checkbox(tr("upload.confirm_check"), &g_confirmed);
                 track("upload.confirm_check");
@@ -184,13 +186,13 @@ void upload_section(AppState& s) {
             col = ImVec4(0.45f, 0.85f, 0.45f, 1);
             status = tr("upload.accepted");
         } else if (r.status == "failed") {
-            col = ImVec4(1, 0.45f, 0.4f, 1);
+            col = ImGui::ColorConvertU32ToFloat4(col_error());
             std::snprintf(buf, sizeof buf, tr("upload.failed"), r.http_status);
             status = buf;
         } else if (r.status == "sending") {
             status = tr("upload.sending");
         } else {
-            col = ImVec4(1.0f, 0.8f, 0.4f, 1);
+            col = ImGui::ColorConvertU32ToFloat4(col_warning());
             if (r.attempts > 0)
                 std::snprintf(buf, sizeof buf, tr("upload.pending_retry"), r.attempts, clock_time(r.next_ms).c_str());
             else
@@ -221,12 +223,12 @@ void upload_section(AppState& s) {
             ImGui::Unindent();
         }
         if (r.status == "pending" || r.status == "failed") {
-            if (ImGui::SmallButton(tr("upload.retry"))) upload::retry(r.submission_id);
+            if (small_button(tr("upload.retry"))) upload::retry(r.submission_id);
             track(("upload.retry." + r.submission_id).c_str());
             ImGui::SameLine();
         }
         if (r.status != "sending") {
-            if (ImGui::SmallButton(tr("upload.remove"))) upload::remove(r.submission_id);
+            if (small_button(tr("upload.remove"))) upload::remove(r.submission_id);
             track(("upload.remove." + r.submission_id).c_str());
         }
         ImGui::PopID();

@@ -7,6 +7,7 @@
 #include "i18n.hpp"
 #include "test_hooks.hpp"
 #include "ui/screens.hpp"
+#include "ui/layout.hpp"
 #include "ui/widgets.hpp"
 
 #include "imgui.h"
@@ -69,26 +70,26 @@ void draw_results(AppState& s) {
                               num(number_or(at(c, {"tce"}), 0)) + " tce" + (c.value("feedstock", false) ? std::string(" (") + tr("energy.feedstock") + ")" : ""));
     for (auto& l : factor_lines(r, {"carrier/", "kj_per_kgce"})) tce_tip.push_back(l);
     std::vector<std::string> eq_tip = {tr("results.tip_equal")};
-    for (auto& l : factor_lines(r, {"supply_coal_rate"})) eq_tip.push_back(l);
+    for (auto& l : factor_lines(r, {"generation_coal_rate", "supply_coal_rate"})) eq_tip.push_back(l);
     std::vector<std::string> co2_tip = {std::string(tr("results.scope1")) + " " + opt_num(at(r, {"emissions", "scope1_tco2"})) + " + " +
                                         tr("results.scope2") + " " + opt_num(at(r, {"emissions", "scope2_tco2"})) + " tCO2"};
     co2_tip.push_back(std::string(tr("results.grid_factor")) + " " + opt_num(at(r, {"emissions", "grid_factor_tco2_per_mwh"})) + " tCO2/MWh");
-    for (auto& l : factor_lines(r, {"grid/", "heat/"})) co2_tip.push_back(l);
+    for (auto& l : factor_lines(r, {"grid/", "heat/", "steam/"})) co2_tip.push_back(l);
 
-    const float kw = (avail - fs) / 4;
-    ImGui::BeginGroup();
-    kpi("results.total_tce", tr("results.total_tce"), opt_num(at(r, {"energy", "total_tce"}), viz::Measure::tce), tr("unit.tce"), "help.equivalent", tce_tip);
-    ImGui::EndGroup();
-    ImGui::SameLine(kw);
-    kpi("results.total_equal_tce", tr("results.total_equal_tce"), opt_num(at(r, {"energy", "total_equal_tce"}), viz::Measure::tce), tr("unit.tce"),
-        "help.equal", eq_tip);
-    ImGui::SameLine(kw * 2);
-    kpi("results.total_tco2", tr("results.total_tco2"), opt_num(at(r, {"emissions", "total_tco2"}), viz::Measure::tco2), tr("unit.tco2"), "help.scopes", co2_tip);
-    ImGui::SameLine(kw * 3);
-    {
+    // KPI cards: four across on a wide screen, two on a tablet, one per row on a phone.
+    if (ImGui::BeginTable("##kpis", columns_for(fs * 12, 4), ImGuiTableFlags_SizingStretchSame)) {
+        ImGui::TableNextColumn();
+        kpi("results.total_tce", tr("results.total_tce"), opt_num(at(r, {"energy", "total_tce"}), viz::Measure::tce), tr("unit.tce"), "help.equivalent", tce_tip);
+        ImGui::TableNextColumn();
+        kpi("results.total_equal_tce", tr("results.total_equal_tce"), opt_num(at(r, {"energy", "total_equal_tce"}), viz::Measure::tce), tr("unit.tce"),
+            "help.equal", eq_tip);
+        ImGui::TableNextColumn();
+        kpi("results.total_tco2", tr("results.total_tco2"), opt_num(at(r, {"emissions", "total_tco2"}), viz::Measure::tco2), tr("unit.tco2"), "help.scopes", co2_tip);
+        ImGui::TableNextColumn();
         const json* e = at(r, {"energy", "electrification_rate"});
         kpi("results.electrification", tr("results.electrification"), is_num(e) ? group(e->get<double>() * 100, 1) : "—", "%",
             "help.electrification", {});
+        ImGui::EndTable();
     }
     ImGui::Spacing();
 
@@ -111,7 +112,7 @@ void draw_results(AppState& s) {
         row_label(tr(it.label));
         const json* v = at(r, {"intensity", it.key});
         if (is_num(v)) {
-            ImGui::Text("%s %s", viz::format(v->get<double>(), viz::Measure::intensity).c_str(), tr(it.unit));
+            text_wrapped(viz::format(v->get<double>(), viz::Measure::intensity) + " " + tr(it.unit));
             char tid[80];
             std::snprintf(tid, sizeof tid, "results.%s", it.key);
             track(tid);
@@ -132,7 +133,7 @@ void draw_results(AppState& s) {
     }
 
     // ---- charts: energy mix | emissions by source
-    if (ImGui::BeginTable("##charts", 2, ImGuiTableFlags_SizingStretchSame)) {
+    if (ImGui::BeginTable("##charts", columns_for(fs * 17, 2), ImGuiTableFlags_SizingStretchSame)) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
         section(tr("results.mix"));
@@ -164,16 +165,16 @@ void draw_results(AppState& s) {
     }
 
     // ---- carbon efficiency | budget tier
-    if (ImGui::BeginTable("##ce", 2, ImGuiTableFlags_SizingStretchSame)) {
+    if (ImGui::BeginTable("##ce", columns_for(fs * 17, 2), ImGuiTableFlags_SizingStretchSame)) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
         section(tr("results.carbon_efficiency"), "help.carbon_efficiency");
         const json* ce = at(r, {"carbon_efficiency"});
         const std::string level = ce ? ce->value("level", "") : "";
         const json* L = ce ? at(*ce, {"intensity"}) : nullptr;
-        ImGui::Text("%s L = %s %s · %s", tr("results.carbon_level"), opt_num(L, viz::Measure::intensity).c_str(), tr("unit.tco2_per_10k_yuan"),
-                    level == "low" ? tr("results.level_low") : level == "medium" ? tr("results.level_medium")
-                                   : level == "high" ? tr("results.level_high") : "—");
+        text_wrapped(std::string(tr("results.carbon_level")) + " L = " + opt_num(L, viz::Measure::intensity) + " " + tr("unit.tco2_per_10k_yuan") + " · " +
+                     (level == "low" ? tr("results.level_low") : level == "medium" ? tr("results.level_medium")
+                                   : level == "high" ? tr("results.level_high") : "—"));
         track("results.carbon_level");
         help("help.carbon_level");
         const json* K = ce ? at(*ce, {"index"}) : nullptr;
@@ -198,14 +199,14 @@ void draw_results(AppState& s) {
         }
         if (!kv) {
             text_wrapped_colored(col_info(), missing);
-            if (ImGui::SmallButton(tr("results.goto_settings"))) s.screen = Screen::settings;
+            if (small_button(tr("results.goto_settings"))) s.screen = Screen::settings;
             track("results.goto_settings");
         }
 
         ImGui::TableNextColumn();
         section(tr("results.budget"), "help.budget");
         const std::string tier = r.contains("energy") ? r["energy"].value("budget_tier", "") : "";
-        ImGui::Text("%s", tier_label(tier));
+        text_wrapped(tier_label(tier));
         track("results.budget_tier");
         if (hover_tip_begin()) {
             tooltip_text(r["energy"].value("budget_tier_clause", ""));
@@ -213,7 +214,7 @@ void draw_results(AppState& s) {
         }
         const bool key_unit = r["energy"].value("key_energy_unit", false);
         const bool may = r["energy"].value("key_unit_may_be_designated", false);
-        ImGui::TextUnformatted(key_unit ? tr("results.key_unit_yes") : may ? tr("results.key_unit_may") : tr("results.key_unit_no"));
+        text_wrapped(key_unit ? tr("results.key_unit_yes") : may ? tr("results.key_unit_may") : tr("results.key_unit_no"));
         track("results.key_unit");
         help("help.key_unit");
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
@@ -239,10 +240,13 @@ void draw_results(AppState& s) {
         int i = 0;
         for (const json& p : *ps) {
             ImGui::PushID(i++);
-            ImGui::TextUnformatted(p.value("name", "").c_str());
+            text_wrapped(p.value("name", ""));
             if (!p.value("standard", "").empty()) {
-                ImGui::SameLine();
-                ImGui::TextDisabled("%s", p.value("standard", "").c_str());
+                const std::string st = p.value("standard", "");
+                if (!same_line_if_fits(ImGui::CalcTextSize(st.c_str()).x)) {}
+                ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
+                text_wrapped(st);
+                ImGui::PopStyleColor();
             }
             std::vector<charts::Level> lv;
             for (const char* k : {"level1", "level2", "level3"})
@@ -254,8 +258,10 @@ void draw_results(AppState& s) {
             } else if (const json* m = at(p, {"missing"}); m && m->is_object()) {
                 text_wrapped_colored(col_info(), std::string(tr("common.missing_mark")) + " " + local(*m, "message"));
             } else if (is_num(v)) {
-                ImGui::TextDisabled("%s %s kgce/%s · %s", tr("products.unit_energy"), num(v->get<double>()).c_str(),
-                                    p.value("unit", "").c_str(), tr("results.no_limit"));
+                ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
+                text_wrapped(std::string(tr("products.unit_energy")) + " " + num(v->get<double>()) + " kgce/" + p.value("unit", "") + " · " +
+                             tr("results.no_limit"));
+                ImGui::PopStyleColor();
             }
             ImGui::PopID();
         }

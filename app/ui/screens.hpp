@@ -21,6 +21,8 @@ void draw_report(AppState& state);         // 9 报告与上报 (report_screen.c
 // storage error banner (must be drawn whatever screen is showing).
 void draw_platform_overlays(AppState& state);
 void draw_settings(AppState& state);       // 设置
+// inapp.cpp: banner in WeChat-like in-app browsers or without storage (copy JSON, open in browser).
+void draw_inapp_banner(AppState& state);
 // Guided tour overlay (training mode), drawn last so it sits over the screens.
 void draw_tour(AppState& state);
 void start_tour(AppState& state);

@@ -6,10 +6,13 @@
 #include "platform/platform.hpp"
 #include "test_hooks.hpp"
 #include "ui/screens.hpp"
+#include "ui/layout.hpp"
 #include "ui/widgets.hpp"
 
 #include "imgui.h"
 
+#include <cmath>
+#include <cstdio>
 #include <set>
 #include <string>
 
@@ -20,6 +23,14 @@ __attribute__((weak)) void clear_local_data() {}
 } // namespace selfcheck::app::platform
 
 namespace selfcheck::app::ui {
+
+namespace {
+std::string confidence_word(const std::string& c) {
+    const std::string k = "confidence." + c;
+    const char* w = tr(k.c_str());
+    return k == w ? c : std::string(w);
+}
+} // namespace
 
 void draw_settings(AppState& s) {
     screen_title("settings.title");
@@ -34,6 +45,29 @@ void draw_settings(AppState& s) {
     ImGui::SameLine();
     if (ImGui::RadioButton("English", &lang, 1)) set_language("en");
     track("settings.lang_en");
+    // Text size and colours: the app scales its own text (pinch zoom is off: it would blur the canvas).
+    row_label(tr("settings.text_size"));
+    {
+        static const float sizes[] = {0.9f, 1.0f, 1.15f, 1.3f};
+        static const char* labels[] = {"settings.text_size_small", "settings.text_size_normal", "settings.text_size_large",
+                                       "settings.text_size_xlarge"};
+        int cur = 1;
+        for (int i = 0; i < 4; ++i)
+            if (std::fabs(text_scale() - sizes[i]) < 0.01f) cur = i;
+        for (int i = 0; i < 4; ++i) {
+            if (i) same_line_if_fits(ImGui::CalcTextSize(tr(labels[i])).x + ImGui::GetFrameHeight() + fs * 0.5f);
+            if (ImGui::RadioButton(tr(labels[i]), cur == i)) set_text_scale(sizes[i]);
+            char id[48];
+            std::snprintf(id, sizeof id, "settings.text_size.%d", i);
+            track(id);
+        }
+    }
+    row_label(tr("settings.theme"));
+    if (ImGui::RadioButton(tr("settings.theme_light"), !dark_theme())) set_dark_theme(false);
+    track("settings.theme_light");
+    same_line_if_fits(ImGui::CalcTextSize(tr("settings.theme_dark")).x + ImGui::GetFrameHeight());
+    if (ImGui::RadioButton(tr("settings.theme_dark"), dark_theme())) set_dark_theme(true);
+    track("settings.theme_dark");
     row_label(tr("settings.print_colours"), "help.print_colours");
     ImGui::Checkbox("##print", &s.print_colours);
     track("settings.print_colours");
@@ -61,7 +95,7 @@ void draw_settings(AppState& s) {
         ImGui::PopID();
         track(p.id);
         unit_label(tr(p.unit));
-        ImGui::SameLine();
+        same_line_if_fits(ImGui::CalcTextSize(tr("settings.empty_default")).x);
         ImGui::TextDisabled("%s", tr("settings.empty_default"));
         field_issues(s, std::string("/options/") + p.key);
     }
@@ -125,11 +159,10 @@ void draw_settings(AppState& s) {
             for (auto it = dv->begin(); it != dv->end(); ++it) {
                 const Dataset* d = s.ref ? s.ref->dataset(it.key()) : nullptr;
                 std::string title = d ? local(d->raw, "title") : std::string();
-                ImGui::BulletText("%s %s", it.key().c_str(), it.value().is_string() ? it.value().get<std::string>().c_str() : "");
-                if (!title.empty()) {
-                    ImGui::SameLine();
-                    ImGui::TextDisabled("%s", title.c_str());
-                }
+                // the data set's title (never its file id) and version
+                const std::string ver = it.value().is_string() ? it.value().get<std::string>() : std::string();
+                ImGui::Bullet();
+                text_wrapped((title.empty() ? std::string(tr("settings.dataset")) : title) + (ver.empty() ? "" : " · " + ver));
             }
         track("settings.data_versions");
         if (ImGui::TreeNode(tr("settings.factors_used"))) {
@@ -138,7 +171,7 @@ void draw_settings(AppState& s) {
                     ImGui::Bullet();
                     ImGui::SameLine();
                     text_wrapped(local(f, "name") + " = " + plain(number_or(at(f, {"value"}), 0)) + " " + f.value("unit", "") + " [" +
-                                 f.value("confidence", "") + "] — " + f.value("source", ""));
+                                 confidence_word(f.value("confidence", "")) + "] — " + f.value("source", ""));
                 }
             ImGui::TreePop();
         }
@@ -154,7 +187,7 @@ void draw_settings(AppState& s) {
             ImGui::CloseCurrentPopup();
         }
         track("settings.clear_yes");
-        ImGui::SameLine();
+        same_line_if_fits(ImGui::CalcTextSize(tr("common.cancel")).x + ImGui::GetStyle().FramePadding.x * 2 + ImGui::GetFrameHeight());
         if (ImGui::Button(tr("common.cancel"))) ImGui::CloseCurrentPopup();
         track("settings.clear_cancel");
         ImGui::EndPopup();

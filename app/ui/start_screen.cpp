@@ -7,9 +7,12 @@
 #include "storage.hpp"
 #include "test_hooks.hpp"
 #include "ui/screens.hpp"
+#include "ui/layout.hpp"
+#include "ui/widgets.hpp"
 
 #include "imgui.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <ctime>
 #include <string>
@@ -47,10 +50,10 @@ void issue_list(const json& errors) {
         ImGui::Bullet();
         ImGui::SameLine();
         if (!path.empty()) {
-            ImGui::TextColored(ImVec4(1.0f, 0.75f, 0.3f, 1), "%s", path.c_str());
+            ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(col_warning()), "%s", path.c_str());
             ImGui::SameLine();
         }
-        ImGui::TextWrapped("%s", local_message(e));
+        text_wrapped(local_message(e));
     }
 }
 
@@ -67,7 +70,7 @@ void storage_status_line() {
     if (in.status == storage::Status::opening) {
         ImGui::TextDisabled("%s", tr("storage.opening"));
     } else if (in.status == storage::Status::unavailable) {
-        ImGui::TextColored(ImVec4(1, 0.45f, 0.4f, 1), "%s", tr("storage.not_saving"));
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(col_error()), "%s", tr("storage.not_saving"));
     } else if (in.current_id.empty()) {
         ImGui::TextDisabled("%s", tr("storage.not_in_library"));
     } else if (in.saved_revision == in.revision) {
@@ -97,34 +100,39 @@ std::string grade_text(const json& grade, const json& level) {
 void draw_start(AppState& s) {
     ImGui::TextUnformatted(tr("start.title"));
     track("start.title");
-    ImGui::TextWrapped("%s", tr("start.intro"));
+    text_wrapped(tr("start.intro"));
     storage_status_line();
     ImGui::Spacing();
 
     if (ImGui::Button(tr("start.new"))) storage::new_document(s);
     track("start.new");
-    ImGui::SameLine();
+    same_line_if_fits(ImGui::CalcTextSize(tr("start.import")).x + ImGui::GetStyle().FramePadding.x * 2 + ImGui::GetFrameHeight());
     if (ImGui::Button(tr("start.import"))) storage::request_import();
     track("start.import");
-    ImGui::SameLine();
+    same_line_if_fits(ImGui::CalcTextSize(tr("start.import_hint")).x + ImGui::GetStyle().FramePadding.x * 2 + ImGui::GetFrameHeight());
     ImGui::TextDisabled("%s", tr("start.import_hint"));
 
     // ---- saved self-checks
     ImGui::SeparatorText(tr("start.saved"));
     if (storage::can_undo_remove()) {
-        ImGui::TextColored(ImVec4(1.0f, 0.8f, 0.4f, 1), tr("start.deleted"), storage::removed_name().c_str());
-        ImGui::SameLine();
-        if (ImGui::SmallButton(tr("start.undo"))) storage::undo_remove();
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(col_warning()), tr("start.deleted"), storage::removed_name().c_str());
+        same_line_if_fits(ImGui::CalcTextSize(tr("start.undo")).x + ImGui::GetStyle().FramePadding.x * 2 + ImGui::GetFrameHeight());
+        if (small_button(tr("start.undo"))) storage::undo_remove();
         track("start.undo");
     }
     const auto& list = storage::entries();
     const std::string& current = storage::info().current_id;
     if (list.empty()) {
         ImGui::TextDisabled("%s", tr("start.none_saved"));
-    } else if (ImGui::BeginTable("##saved", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
-                                                     ImGuiTableFlags_SizingFixedFit)) {
+    } else if (const bool scroll_x = ImGui::GetContentRegionAvail().x < ImGui::GetFontSize() * 44;
+               ImGui::BeginTable("##saved", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingFixedFit |
+                                                   (scroll_x ? ImGuiTableFlags_ScrollX : 0),
+                                 scroll_x ? ImVec2(0, ImGui::GetFrameHeightWithSpacing() * (static_cast<float>(list.size()) + 2.5f) * 1.5f) : ImVec2(0, 0))) {
         const float em = ImGui::GetFontSize();
-        ImGui::TableSetupColumn(tr("start.col_name"), ImGuiTableColumnFlags_WidthStretch);
+        // narrow: the table scrolls sideways with the name column kept in view
+        if (scroll_x) ImGui::TableSetupScrollFreeze(1, 1);
+        if (scroll_x) ImGui::TableSetupColumn(tr("start.col_name"), ImGuiTableColumnFlags_WidthFixed, em * 8);
+        else ImGui::TableSetupColumn(tr("start.col_name"), ImGuiTableColumnFlags_WidthStretch);
         ImGui::TableSetupColumn(tr("start.col_updated"), ImGuiTableColumnFlags_WidthFixed, em * 8.5f);
         ImGui::TableSetupColumn(tr("start.col_grade"), ImGuiTableColumnFlags_WidthFixed, em * 6);
         ImGui::TableSetupColumn(tr("start.col_tce"), ImGuiTableColumnFlags_WidthFixed, em * 7);
@@ -136,10 +144,10 @@ void draw_start(AppState& s) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
             const bool is_current = e.id == current;
-            ImGui::TextUnformatted(e.name.c_str());
+            text_wrapped(e.name);
             track(("start.name." + e.id).c_str());
             if (is_current) {
-                ImGui::SameLine();
+                same_line_if_fits(ImGui::CalcTextSize(tr("start.current")).x + ImGui::GetStyle().FramePadding.x * 2 + ImGui::GetFrameHeight());
                 ImGui::TextDisabled("%s", tr("start.current"));
             }
             ImGui::TableNextColumn();
@@ -152,13 +160,13 @@ void draw_start(AppState& s) {
             else
                 ImGui::TextDisabled("—");
             ImGui::TableNextColumn();
-            if (ImGui::SmallButton(tr("start.open"))) storage::open(s, e.id);
+            if (small_button(tr("start.open"))) storage::open(s, e.id);
             track(("start.open." + e.id).c_str());
-            ImGui::SameLine();
-            if (ImGui::SmallButton(tr("start.duplicate"))) storage::duplicate(e.id);
+            same_line_if_fits(ImGui::CalcTextSize(tr("start.duplicate")).x + ImGui::GetStyle().FramePadding.x * 2 + ImGui::GetFrameHeight());
+            if (small_button(tr("start.duplicate"))) storage::duplicate(e.id);
             track(("start.duplicate." + e.id).c_str());
-            ImGui::SameLine();
-            if (ImGui::SmallButton(tr("start.rename"))) {
+            same_line_if_fits(ImGui::CalcTextSize(tr("start.rename")).x + ImGui::GetStyle().FramePadding.x * 2 + ImGui::GetFrameHeight());
+            if (small_button(tr("start.rename"))) {
                 g_rename_id = e.id;
                 std::snprintf(g_rename_buf, sizeof g_rename_buf, "%s", e.name.c_str());
                 g_open_rename = true;
@@ -166,7 +174,7 @@ void draw_start(AppState& s) {
             track(("start.rename." + e.id).c_str());
             ImGui::SameLine();
             ImGui::BeginDisabled(is_current);
-            if (ImGui::SmallButton(tr("start.delete"))) g_ask_delete = e.id;
+            if (small_button(tr("start.delete"))) g_ask_delete = e.id;
             ImGui::EndDisabled();
             if (is_current && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
                 ImGui::SetTooltip("%s", tr("start.delete_current"));
@@ -178,20 +186,20 @@ void draw_start(AppState& s) {
 
     // ---- training samples
     ImGui::SeparatorText(tr("start.samples"));
-    ImGui::TextWrapped("%s", tr("start.samples_hint"));
+    text_wrapped(tr("start.samples_hint"));
     int n = 0;
     for (const auto& [file, text] : embedded_sample_files()) {
         if (file.size() < 5 || file.compare(file.size() - 5, 5, ".json") != 0) continue;
         ImGui::PushID(n);
-        if (ImGui::SmallButton(sample_title(text, file).c_str())) storage::open_sample(s, file, text);
+        if (small_button(sample_title(text, file).c_str())) storage::open_sample(s, file, text);
         track(("start.sample." + std::to_string(n)).c_str());
         ImGui::PopID();
         ++n;
     }
 
     ImGui::SeparatorText(tr("start.local_data"));
-    ImGui::TextWrapped("%s", tr("start.local_data_hint"));
-    if (ImGui::SmallButton(tr("start.clear"))) g_ask_clear = true;
+    text_wrapped(tr("start.local_data_hint"));
+    if (small_button(tr("start.clear"))) g_ask_clear = true;
     track("start.clear");
 }
 
@@ -214,8 +222,32 @@ void draw_platform_overlays(AppState& s) {
         track("storage.error");
         ImGui::PopTextWrapPos();
         if (storage::info().status == storage::Status::unavailable) ImGui::TextUnformatted(tr("storage.export_hint"));
-        if (ImGui::SmallButton(tr("storage.dismiss"))) storage::dismiss_error();
+        if (small_button(tr("report.download_json"))) storage::export_json(s);  // the edit is still here
+        track("storage.error.export");
+        same_line_if_fits(ImGui::CalcTextSize(tr("storage.dismiss")).x + ImGui::GetStyle().FramePadding.x * 2);
+        if (small_button(tr("storage.dismiss"))) storage::dismiss_error();
         track("storage.error.dismiss");
+        ImGui::End();
+        ImGui::PopStyleColor();
+    }
+
+    // ---- another tab saved this self-check: autosave is paused until the user decides
+    if (storage::info().changed_elsewhere) {
+        ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + em),
+                                ImGuiCond_Always, ImVec2(0.5f, 0.0f));
+        ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0.45f, 0.32f, 0.05f, 1));
+        ImGui::Begin("##changed_elsewhere", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
+                                                         ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing);
+        ImGui::PushTextWrapPos(std::min(em * 36, vp->WorkSize.x - em * 2));
+        ImGui::TextUnformatted(tr_in("zh-CN", "storage.changed_elsewhere"));
+        ImGui::TextUnformatted(tr_in("en", "storage.changed_elsewhere"));
+        track("storage.changed_elsewhere");
+        ImGui::PopTextWrapPos();
+        if (ImGui::Button(tr("storage.reload_latest"))) storage::reload_latest(s);
+        track("storage.reload_latest");
+        ImGui::SameLine();
+        if (ImGui::Button(tr("storage.save_copy"))) storage::save_as_copy(s);
+        track("storage.save_copy");
         ImGui::End();
         ImGui::PopStyleColor();
     }
@@ -233,7 +265,7 @@ void draw_platform_overlays(AppState& s) {
             ImGui::CloseCurrentPopup();
         }
         track("start.delete.yes");
-        ImGui::SameLine();
+        same_line_if_fits(ImGui::CalcTextSize(tr("common.cancel")).x + ImGui::GetStyle().FramePadding.x * 2 + ImGui::GetFrameHeight());
         if (ImGui::Button(tr("common.cancel")) || g_ask_delete.empty()) {
             g_ask_delete.clear();
             ImGui::CloseCurrentPopup();
@@ -258,7 +290,7 @@ void draw_platform_overlays(AppState& s) {
             ImGui::CloseCurrentPopup();
         }
         track("start.rename.ok");
-        ImGui::SameLine();
+        same_line_if_fits(ImGui::CalcTextSize(tr("common.cancel")).x + ImGui::GetStyle().FramePadding.x * 2 + ImGui::GetFrameHeight());
         if (ImGui::Button(tr("common.cancel"))) ImGui::CloseCurrentPopup();
         track("start.rename.cancel");
         ImGui::EndPopup();
@@ -278,7 +310,7 @@ void draw_platform_overlays(AppState& s) {
             ImGui::CloseCurrentPopup();
         }
         track("start.clear.yes");
-        ImGui::SameLine();
+        same_line_if_fits(ImGui::CalcTextSize(tr("common.cancel")).x + ImGui::GetStyle().FramePadding.x * 2 + ImGui::GetFrameHeight());
         if (ImGui::Button(tr("common.cancel"))) ImGui::CloseCurrentPopup();
         track("start.clear.no");
         ImGui::EndPopup();
@@ -302,14 +334,14 @@ void draw_platform_overlays(AppState& s) {
                 ImGui::CloseCurrentPopup();
             }
             track("import.open");
-            ImGui::SameLine();
+            same_line_if_fits(ImGui::CalcTextSize(tr("common.cancel")).x + ImGui::GetStyle().FramePadding.x * 2 + ImGui::GetFrameHeight());
             if (ImGui::Button(tr("common.cancel"))) {
                 storage::cancel_import();
                 ImGui::CloseCurrentPopup();
             }
             track("import.cancel");
         } else {
-            ImGui::TextColored(ImVec4(1, 0.45f, 0.4f, 1), tr("import.invalid"), imp.name.c_str());
+            ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(col_error()), tr("import.invalid"), imp.name.c_str());
             track("import.invalid");
             ImGui::TextDisabled("%s", tr("import.kept"));
             ImGui::BeginChild("##errs", ImVec2(em * 34, em * 12), ImGuiChildFlags_Border);

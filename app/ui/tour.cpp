@@ -89,8 +89,11 @@ void draw_tour(AppState& s) {
     } else {
         dl->AddRectFilled(v0, v1, dim);
     }
+    // never wider than the screen (phones): the popup keeps 8 px from both edges
+    const float tw = std::min(fs * 24, vp->Size.x - 16);
+    anchor.x = std::max(v0.x + 8, std::min(anchor.x, v1.x - tw - 8));
     ImGui::SetNextWindowPos(anchor);
-    ImGui::SetNextWindowSize(ImVec2(fs * 24, 0));
+    ImGui::SetNextWindowSize(ImVec2(tw, 0));
     ImGui::SetNextWindowFocus();
     ImGui::Begin("##tour", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize);
     ImGui::TextDisabled("%s %d / %d", tr("tour.step"), s.tour.step + 1, k_count);

@@ -5,6 +5,8 @@
 #include "format.hpp"
 #include "i18n.hpp"
 #include "test_hooks.hpp"
+#include "ui/layout.hpp"
+#include "ui/touch.hpp"
 
 #include "imgui.h"
 
@@ -138,7 +140,7 @@ void hover_tip_end() { ImGui::EndTooltip(); }
 void tooltip_text(const std::string& text) { text_wrapped(text, ImGui::GetFontSize() * 26); }
 
 void help(const char* help_key) {
-    ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
+    same_line_if_fits(ImGui::CalcTextSize("(?)").x, ImGui::GetStyle().ItemInnerSpacing.x);
     ImGui::TextDisabled("(?)");
     if (hover_tip_begin()) {
         tooltip_text(tr(help_key));
@@ -152,13 +154,21 @@ void help(const char* help_key) {
 float label_width() { return ImGui::GetFontSize() * 11; }
 
 void row_label(const char* label, const char* help_key) {
+    if (narrow()) {
+        // Phone column: the label on its own (wrapped) line, the field under it.
+        const float qw = help_key ? ImGui::CalcTextSize("(?)").x + ImGui::GetStyle().ItemInnerSpacing.x : 0;
+        text_wrapped(label, avail_w() - qw);
+        if (help_key) help(help_key);
+        return;
+    }
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(label);
     if (help_key) help(help_key);
     ImGui::SameLine(label_width());
 }
 
-static float field_width(float width) { return width > 0 ? width : ImGui::GetFontSize() * 14; }
+// A field's width: as asked, but never past the end of the line (a unit label may then wrap).
+static float field_width(float width) { return fit(width > 0 ? width : ImGui::GetFontSize() * 14); }
 
 bool input_text(const char* id, json& obj, const char* key, float width) {
     std::string cur;
@@ -169,7 +179,9 @@ bool input_text(const char* id, json& obj, const char* key, float width) {
     char buf[512];
     std::snprintf(buf, sizeof buf, "%s", cur.c_str());
     ImGui::SetNextItemWidth(field_width(width));
-    if (!ImGui::InputText(id, buf, sizeof buf)) return false;
+    const bool edited = ImGui::InputText(id, buf, sizeof buf);
+    touch::note_text_field(false);
+    if (!edited) return false;
     if (!obj.is_object()) obj = json::object();
     if (buf[0] == 0) obj.erase(key);
     else obj[key] = std::string(buf);
@@ -181,7 +193,9 @@ bool input_number_at(const char* id, json& slot, float width) {
     char buf[128];
     std::snprintf(buf, sizeof buf, "%s", cur.c_str());
     ImGui::SetNextItemWidth(field_width(width));
-    if (!ImGui::InputText(id, buf, sizeof buf)) return false;
+    const bool edited = ImGui::InputText(id, buf, sizeof buf);
+    touch::note_text_field(true);  // numeric keypad on phones
+    if (!edited) return false;
     double v = 0;
     if (buf[0] == 0) slot = nullptr;
     else if (parse_number(buf, v)) slot = (v == static_cast<double>(static_cast<long long>(v)) && std::fabs(v) < 9e15)
@@ -206,14 +220,28 @@ bool combo(const char* id, json& obj, const char* key, const std::vector<std::pa
         const json& v = obj[key];
         cur = v.is_string() ? v.get<std::string>() : v.is_null() ? "" : v.dump();
     }
-    const char* preview = cur.empty() ? tr("common.not_set") : cur.c_str();
+    // A value that is not one of the choices (an imported file, an older version) is kept as it
+    // is and flagged until the user picks one.
+    std::string unknown;
+    const char* preview = cur.empty() ? tr("common.not_set") : nullptr;
     for (const auto& [cid, label] : choices)
         if (cid == cur) preview = label;
+    if (!preview) {
+        unknown = "“" + cur + "” " + tr("choice.unrecognised");
+        preview = unknown.c_str();
+    }
     bool changed = false;
     ImGui::SetNextItemWidth(field_width(width));
-    if (ImGui::BeginCombo(id, preview)) {
+    if (!unknown.empty()) ImGui::PushStyleColor(ImGuiCol_Text, col_warning());
+    const bool open = ImGui::BeginCombo(id, preview);
+    if (!unknown.empty()) ImGui::PopStyleColor();
+    if (!unknown.empty() && hover_tip_begin()) {
+        tooltip_text(unknown);
+        hover_tip_end();
+    }
+    if (open) {
         for (const auto& [cid, label] : choices) {
-            if (ImGui::Selectable(label, cid == cur)) {
+            if (ImGui::Selectable(label, cid == cur, 0, ImVec2(0, tap_h()))) {
                 if (!obj.is_object()) obj = json::object();
                 if (cid.empty()) obj.erase(key);
                 else obj[key] = cid;
@@ -247,10 +275,11 @@ bool yes_no(const char* id, json& obj, const char* key) {
     return true;
 }
 
-unsigned int col_error() { return IM_COL32(235, 87, 87, 255); }
-unsigned int col_warning() { return IM_COL32(230, 170, 40, 255); }
-unsigned int col_ok() { return IM_COL32(80, 180, 110, 255); }
-unsigned int col_info() { return IM_COL32(110, 160, 230, 255); }
+// Light theme: darker hues so text in them keeps WCAG AA contrast (>= 4.5:1) on white.
+unsigned int col_error() { return dark_theme() ? IM_COL32(235, 87, 87, 255) : IM_COL32(190, 30, 30, 255); }
+unsigned int col_warning() { return dark_theme() ? IM_COL32(230, 170, 40, 255) : IM_COL32(150, 85, 0, 255); }
+unsigned int col_ok() { return dark_theme() ? IM_COL32(80, 180, 110, 255) : IM_COL32(25, 120, 60, 255); }
+unsigned int col_info() { return dark_theme() ? IM_COL32(110, 160, 230, 255) : IM_COL32(25, 90, 180, 255); }
 
 int field_issues(const AppState& s, const std::string& path, bool exact) {
     auto list = s.issues_at(path, exact);
@@ -263,8 +292,13 @@ int field_issues(const AppState& s, const std::string& path, bool exact) {
     return static_cast<int>(list.size());
 }
 
+bool small_button(const char* label) {
+    return touch_ui() ? ImGui::Button(label, ImVec2(0, tap_h())) : ImGui::SmallButton(label);
+}
+
 void unit_label(const char* unit) {
-    ImGui::SameLine();
+    same_line_if_fits(ImGui::CalcTextSize(unit).x);
+    ImGui::AlignTextToFramePadding();
     ImGui::TextDisabled("%s", unit);
 }
 
@@ -297,12 +331,17 @@ void stale_banner(const AppState& s) {
 void kpi(const char* track_id, const char* label, const std::string& value, const char* unit, const char* help_key,
          const std::vector<std::string>& tip_lines) {
     ImGui::BeginGroup();
-    ImGui::TextDisabled("%s", label);
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
+    const float qw = help_key ? ImGui::CalcTextSize("(?)").x + ImGui::GetStyle().ItemInnerSpacing.x : 0;
+    text_wrapped(label, avail_w() - qw);
+    ImGui::PopStyleColor();
     if (help_key) help(help_key);
     ImGui::SetWindowFontScale(1.4f);
     ImGui::TextUnformatted(value.c_str());
+    const float vw = ImGui::GetItemRectSize().x;
     ImGui::SetWindowFontScale(1.0f);
-    ImGui::SameLine();
+    (void)vw;
+    same_line_if_fits(ImGui::CalcTextSize(unit).x);
     ImGui::AlignTextToFramePadding();
     ImGui::TextDisabled("%s", unit);
     ImGui::EndGroup();

@@ -56,7 +56,9 @@ bool combo(const char* id, json& obj, const char* key, const std::vector<std::pa
 bool yes_no(const char* id, json& obj, const char* key);
 // Errors (red) and warnings (amber) for `path`, in the current language; returns how many.
 int field_issues(const AppState& s, const std::string& path, bool exact = true);
-void unit_label(const char* unit);  // SameLine + disabled unit text
+void unit_label(const char* unit);
+// SmallButton with a mouse; a 40 px tall button on touch screens (tap target).
+bool small_button(const char* label);  // SameLine + disabled unit text
 
 // --- screen furniture
 // A section heading with an optional (?) and a rule under it.

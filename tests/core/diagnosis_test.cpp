@@ -91,8 +91,19 @@ TEST_CASE("compressors above the specific-power screen and old transformers are 
     const Finding* c = find_finding(r, "compressor_specific_power_high");
     REQUIRE(c);  // 55 / 6.5 = 8.46 kW/(m³/min) > 7.5
     CHECK(c->clause.find("GB 19153-2019") != std::string::npos);
-    CHECK(find_finding(r, "transformer_below_standard"));
+    // An operating S11 is below the current GB 20052-2024 grades, not non-compliant (the standard
+    // governs new products); only a unit on MIIT's obsolete catalogue must be replaced.
+    const Finding* t = find_finding(r, "transformer_below_grades");
+    REQUIRE(t);
+    CHECK(t->severity == "medium");
+    CHECK(find_finding(r, "transformer_phase_out") == nullptr);
     CHECK(find_finding(r, "transformer_light_load"));
+    Result listed = assess_doc(with_eq(json::array({{{"type", "transformer"}, {"series", "S9"}, {"rated_kva", 800},
+                                                     {"on_obsolete_catalogue", true}}})));
+    const Finding* p = find_finding(listed, "transformer_phase_out");
+    REQUIRE(p);
+    CHECK(p->severity == "high");
+    CHECK(find_finding(listed, "transformer_below_grades") == nullptr);
 }
 
 TEST_CASE("missing metering at a budget tier is a finding; missing data says which field", "[diagnosis]") {

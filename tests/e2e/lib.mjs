@@ -1,8 +1,14 @@
 // Shared helpers for the browser end-to-end tests: a static server for build/wasm-release/web/,
-// Debian's Chromium through playwright-core (never a downloaded browser), widget clicks by id.
+// Debian's browsers (never a downloaded one), widget clicks by id.
+//  - launch()/openApp()/clickId()/waitIdle(): Chromium through playwright-core (the older tests).
+//  - launchEngine(): ONE page API over two drivers, so a test runs unchanged in both engines:
+//    Chromium through playwright-core, Firefox ESR through puppeteer-core over WebDriver BiDi
+//    (headed under a private Xvfb: headless Firefox has no WebGL here). SELFCHECK_ENGINE picks it.
 import { createServer } from 'node:http';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, stat, mkdtemp, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -10,6 +16,8 @@ import { chromium } from 'playwright-core';
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const SITE = path.join(ROOT, 'build/wasm-release/web');
 export const CHROMIUM = process.env.SELFCHECK_CHROMIUM || '/usr/bin/chromium';
+export const FIREFOX = process.env.SELFCHECK_FIREFOX || '/usr/bin/firefox-esr';
+export const ENGINE = process.env.SELFCHECK_ENGINE || 'chromium';
 
 const MIME = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript',
@@ -17,10 +25,17 @@ const MIME = {
   '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.webmanifest': 'application/manifest+json',
 };
 
-// Serve the site on 127.0.0.1 at a free port. Returns {url, close()}.
-export async function serveSite(dir = SITE) {
+// Serve the site on 127.0.0.1 at a free port. Returns {url, close(), received}. `routes` maps a
+// path to a handler(req, res, body) (e.g. a stub receiver on the same origin).
+export async function serveSite(dir = SITE, routes = {}) {
   const server = createServer(async (req, res) => {
     try {
+      const route = routes[new URL(req.url, 'http://x').pathname];
+      if (route) {
+        const chunks = [];
+        for await (const c of req) chunks.push(c);
+        return route(req, res, Buffer.concat(chunks).toString('utf8'));
+      }
       let p = decodeURIComponent(new URL(req.url, 'http://x').pathname);
       if (p.endsWith('/')) p += 'index.html';
       const file = path.join(dir, path.normalize(p));
@@ -77,4 +92,187 @@ export async function waitIdle(page, ms = 1000, timeout = 10000) {
     if (Date.now() - t0 > timeout) throw new Error(`still rendering after ${timeout} ms (${now} frames)`);
     last = now;
   }
+}
+
+// ---------------------------------------------------------------- one API, two drivers
+// In-page helpers installed before the app's scripts, the same in both engines:
+//  - downloads: a click on <a download href=blob:...> is captured into window.__downloads
+//    ({name, text}) instead of handing a file to the browser;
+//  - file chooser: set window.__nextFile = {name, text}; the next <input type=file>.click() gets it.
+const PAGE_HELPERS = `(() => {
+  window.__downloads = [];
+  const aClick = HTMLAnchorElement.prototype.click;
+  HTMLAnchorElement.prototype.click = function () {
+    if (this.download && String(this.href).startsWith('blob:')) {
+      const entry = { name: this.download, text: null };
+      window.__downloads.push(entry);
+      fetch(this.href).then(r => r.text()).then(t => { entry.text = t; });
+      return;
+    }
+    return aClick.call(this);
+  };
+  const iClick = HTMLInputElement.prototype.click;
+  HTMLInputElement.prototype.click = function () {
+    if (this.type === 'file' && window.__nextFile) {
+      const f = window.__nextFile; window.__nextFile = null;
+      const dt = new DataTransfer();
+      dt.items.add(new File([f.text], f.name, { type: 'application/json' }));
+      this.files = dt.files;
+      this.dispatchEvent(new Event('change'));
+      return;
+    }
+    return iClick.call(this);
+  };
+})();`;
+
+const initSource = init => (typeof init === 'function' ? `(${init})();` : String(init || ''));
+
+// A private X server for headed Firefox: Xvfb picks a free display and reports it on fd 3.
+async function startXvfb() {
+  const x = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1400x1000x24', '-nolisten', 'tcp'],
+                  { stdio: ['ignore', 'ignore', 'pipe', 'pipe'] });
+  const display = await new Promise((resolve, reject) => {
+    let buf = '';
+    x.stdio[3].on('data', d => { buf += d; if (buf.includes('\n')) resolve(':' + buf.trim()); });
+    x.on('error', reject);
+    x.on('exit', code => reject(new Error(`Xvfb exited (${code}): apt-get install xvfb`)));
+  });
+  return { display, stop: () => x.kill('SIGTERM') };
+}
+
+class Page {
+  constructor(engine, raw, errors) { this.engine = engine; this.raw = raw; this.errors = errors; }
+  goto(url) { return this.raw.goto(url); }
+  reload() { return this.raw.reload(); }
+  evaluate(fn, arg) { return this.raw.evaluate(fn, arg); }
+  // Wait until fn(arg) in the page is truthy (state, never time).
+  async waitFor(fn, arg, { timeout = 15000 } = {}) {
+    if (this.engine === 'chromium') return this.raw.waitForFunction(fn, arg, { timeout });
+    return this.raw.waitForFunction(fn, { timeout, polling: 50 }, arg);
+  }
+  async click(x, y) { await this.raw.mouse.click(x, y); }
+  async press(key) {
+    if (this.engine === 'chromium') return this.raw.keyboard.press(key);
+    const parts = key.split('+');
+    const main = parts.pop();
+    for (const m of parts) await this.raw.keyboard.down(m);
+    await this.raw.keyboard.press(main.length === 1 ? main.toLowerCase() : main);
+    for (const m of parts.reverse()) await this.raw.keyboard.up(m);
+  }
+  // Text as an IME or paste commits it: one input event with the whole string.
+  async insertText(text) {
+    if (this.engine === 'chromium') return this.raw.keyboard.insertText(text);
+    await this.raw.evaluate(t => document.execCommand('insertText', false, t), text);
+  }
+  screenshot(file) { return this.raw.screenshot({ path: file }); }
+  close() { return this.raw.close(); }
+
+  // ---- the app
+  async ready() {
+    await this.waitFor(() => window.selfcheck && window.selfcheck.ready, undefined, { timeout: 45000 });
+    await this.evaluate(() => window.selfcheck.ready);
+    await this.waitFor(() => window.selfcheck.storage().status !== 'opening');
+  }
+  storage() { return this.evaluate(() => window.selfcheck.storage()); }
+  async doc() { return JSON.parse(await this.evaluate(() => window.selfcheck.document())); }
+  frames() { return this.evaluate(() => window.selfcheck.frames()); }
+  async afterFrames(n = 2) {
+    const f0 = await this.frames();
+    await this.waitFor(([f, k]) => window.selfcheck.frames() >= f + k, [f0, n]);
+  }
+  async clickId(id) {
+    await this.waitFor(i => window.selfcheck.items()[i], id);
+    const [r, box] = await this.evaluate(i => {
+      const b = document.getElementById('canvas').getBoundingClientRect();
+      return [window.selfcheck.items()[i], { x: b.x, y: b.y }];
+    }, id);
+    await this.click(box.x + (r[0] + r[2]) / 2, box.y + (r[1] + r[3]) / 2);
+  }
+  async typeInto(id, text, { replace = true } = {}) {
+    await this.clickId(id);
+    await this.waitFor(() => document.activeElement && document.activeElement.id === 'ime');
+    if (replace) {
+      await this.press('Control+A');
+      await this.afterFrames();
+    }
+    await this.insertText(text);
+  }
+  async load(text) {
+    const r = await this.evaluate(t => window.selfcheck.load(t), text);
+    if (!r.ok) throw new Error('load failed: ' + JSON.stringify(r.errors));
+    await this.waitSaved();
+  }
+  async waitSaved(timeout = 5000) {
+    await this.waitFor(() => { const s = window.selfcheck.storage(); return s.current_id && s.saved_revision === s.revision; },
+                       undefined, { timeout });
+  }
+  // The n-th captured download once its bytes arrived: {name, text}.
+  async download(n = 0) {
+    await this.waitFor(k => window.__downloads && window.__downloads[k] && window.__downloads[k].text !== null, n);
+    return this.evaluate(k => window.__downloads[k], n);
+  }
+  setNextFile(name, text) { return this.evaluate(([n, t]) => { window.__nextFile = { name: n, text: t }; }, [name, text]); }
+}
+
+// Launch `engine` ('chromium' | 'firefox'). Throws (the test fails, never skips) if the browser is
+// missing. Returns {engine, session(opts), close()}; a session is one profile (own IndexedDB).
+export async function launchEngine(engine = ENGINE) {
+  if (engine === 'chromium') {
+    const b = await launch();
+    return {
+      engine,
+      async session({ width = 1280, height = 800, init } = {}) {
+        const context = await b.newContext({ viewport: { width, height } });
+        await context.addInitScript({ content: PAGE_HELPERS + initSource(init) });
+        return {
+          async page() {
+            const raw = await context.newPage();
+            const errors = [];
+            raw.on('pageerror', e => errors.push(String(e)));
+            raw.on('console', m => { if (m.type() === 'error') errors.push(m.text()); });
+            return new Page(engine, raw, errors);
+          },
+          close: () => context.close(),
+        };
+      },
+      close: () => b.close(),
+    };
+  }
+  if (engine !== 'firefox') throw new Error(`unknown engine ${engine}`);
+  if (!existsSync(FIREFOX)) throw new Error(`Firefox not found at ${FIREFOX}: run scripts/bootstrap`);
+  const { default: puppeteer } = await import('puppeteer-core');
+  const xvfb = process.env.DISPLAY ? null : await startXvfb();
+  const profile = await mkdtemp(path.join(os.tmpdir(), 'sc-ff-'));
+  let b;
+  try {
+    b = await puppeteer.launch({
+      browser: 'firefox', protocol: 'webDriverBiDi', executablePath: FIREFOX, headless: false,
+      userDataDir: profile,
+      env: { ...process.env, DISPLAY: xvfb ? xvfb.display : process.env.DISPLAY, MOZ_CRASHREPORTER_DISABLE: '1' },
+      extraPrefsFirefox: { 'dom.disable_open_during_load': false, 'browser.shell.checkDefaultBrowser': false },
+    });
+  } catch (e) { xvfb?.stop(); throw e; }
+  return {
+    engine,
+    async session({ width = 1280, height = 800, init } = {}) {
+      const context = await b.createBrowserContext();
+      return {
+        async page() {
+          const raw = await context.newPage();
+          await raw.setViewport({ width, height });
+          await raw.evaluateOnNewDocument(PAGE_HELPERS + initSource(init));
+          const errors = [];
+          raw.on('pageerror', e => errors.push(String(e)));
+          raw.on('console', m => { if (m.type() === 'error') errors.push(m.text()); });
+          return new Page(engine, raw, errors);
+        },
+        close: () => context.close(),
+      };
+    },
+    async close() {
+      await b.close().catch(() => {});
+      xvfb?.stop();
+      await rm(profile, { recursive: true, force: true }).catch(() => {});
+    },
+  };
 }

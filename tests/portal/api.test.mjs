@@ -1,9 +1,10 @@
-// The receiver's HTTP contract (docs/submission.md): status codes, receipts, admin, CORS.
+// The receiver's HTTP contract (docs/submission.md): status codes, receipts, admin, CORS. Runs once
+// per store: SQLite (node --test tests/portal/) and PostgreSQL (through with-postgres.mjs).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import path from 'node:path';
-import { startPortal, tempDir, readSample, makeSubmission, post, get } from './helpers.mjs';
+import { spawnSync } from 'node:child_process';
+import { startPortal, tempDir, readSample, makeSubmission, post, get, freshDb, store, portalBin } from './helpers.mjs';
 
 const origin = 'http://app.example.test';
 const token = 'test-admin-token-' + randomUUID();
@@ -11,7 +12,7 @@ let tmp, portal, url, honest;
 
 before(async () => {
   tmp = tempDir();
-  portal = await startPortal(path.join(tmp.dir, 'portal.sqlite'),
+  portal = await startPortal(freshDb(tmp, 'portal'),
     ['--admin-token', token, '--allow-origin', origin, '--rate', '1000', '--burst', '1000', '--max-bytes', '262144'],
     { quiet: false });
   url = portal.url;
@@ -25,6 +26,18 @@ after(async () => {
 
 test('the receiver listens on loopback only by default', () => {
   assert.match(url, /^http:\/\/127\.0\.0\.1:\d+$/);
+});
+
+test(`the receiver stores in ${store}`, () => {
+  assert.match(portal.banner, new RegExp(` store=${store} `), portal.banner);
+});
+
+test('a database that cannot be opened stops the receiver with a message, never its password', () => {
+  const r = spawnSync(portalBin, ['--port', '0', '--quiet', '--db',
+    'postgresql://someone:pa55word@/nodb?host=/nonexistent-selfcheck-socket-dir&connect_timeout=2'], { encoding: 'utf8' });
+  assert.equal(r.status, 1);
+  assert.match(r.stderr, /cannot open database postgresql:\/\/someone:\*\*\*@\/nodb/);
+  assert.ok(!r.stderr.includes('pa55word') && !r.stdout.includes('pa55word'), r.stderr);
 });
 
 test('an honest submission is accepted with a receipt (201)', async () => {
@@ -185,7 +198,7 @@ test('CORS answers only the configured origin', async () => {
 
 test('a client that floods the receiver gets 429 with Retry-After', async () => {
   const t = tempDir();
-  const p = await startPortal(path.join(t.dir, 'rl.sqlite'), ['--rate', '0.01', '--burst', '3']);
+  const p = await startPortal(freshDb(t, 'rl'), ['--rate', '0.01', '--burst', '3']);
   try {
     const statuses = [];
     let retryAfter = null;

@@ -2,8 +2,7 @@
 // where at least five distinct enterprises (by credit code, else by name) contribute.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import { startPortal, tempDir, readSample, makeSubmission, post, get } from './helpers.mjs';
+import { startPortal, tempDir, readSample, makeSubmission, post, get, freshDb } from './helpers.mjs';
 
 function enterpriseDoc(name, valueAdded, { creditCode = null, year = 2024 } = {}) {
   const doc = readSample('01_dyeing_shaoxing.json');  // industry C175 -> division C17
@@ -17,7 +16,7 @@ function enterpriseDoc(name, valueAdded, { creditCode = null, year = 2024 } = {}
 
 test('industry averages appear only with five distinct enterprises, latest figures per enterprise', async () => {
   const t = tempDir();
-  const p = await startPortal(path.join(t.dir, 'bench.sqlite'), ['--rate', '0', '--name', 'Test park receiver']);
+  const p = await startPortal(freshDb(t, 'bench'), ['--rate', '0', '--name', 'Test park receiver']);
   try {
     const code = readSample('01_dyeing_shaoxing.json').enterprise.credit_code;
     const accepted = [];

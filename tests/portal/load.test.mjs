@@ -4,8 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import path from 'node:path';
-import { startPortal, tempDir, readSample, makeSubmission, uploadAll, get } from './helpers.mjs';
+import { startPortal, tempDir, readSample, makeSubmission, uploadAll, get, freshDb } from './helpers.mjs';
 
 const N = 500, CONCURRENCY = 16;
 const token = 'load-token-' + randomUUID();
@@ -24,7 +23,7 @@ async function storedIds(url) {
 
 test(`${N} submissions from ${CONCURRENCY} concurrent clients: every acknowledged one is stored`, async () => {
   const t = tempDir();
-  const p = await startPortal(path.join(t.dir, 'load.sqlite'), ['--admin-token', token, '--rate', '0']);
+  const p = await startPortal(freshDb(t, 'load'), ['--admin-token', token, '--rate', '0']);
   try {
     const b = bodies(N);
     const results = await uploadAll(p.url, b, CONCURRENCY);
@@ -41,7 +40,7 @@ test(`${N} submissions from ${CONCURRENCY} concurrent clients: every acknowledge
 
 test('SIGKILL in the middle of a load: every acknowledged submission survives the restart', async () => {
   const t = tempDir();
-  const db = path.join(t.dir, 'crash.sqlite');
+  const db = freshDb(t, 'crash');
   let p = await startPortal(db, ['--admin-token', token, '--rate', '0']);
   try {
     const b = bodies(N);

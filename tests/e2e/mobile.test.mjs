@@ -1,0 +1,252 @@
+// Phone, tablet and laptop (issue 14): at 390×844 and 820×1180 with touch and 2× pixels, and at
+// 1366×768 with a mouse: open a sample, reach every screen through the menu by tapping, type a
+// Chinese name and a number through the IME bridge, scroll a long screen by dragging (no edit
+// happens), and on every screen in both languages check window.selfcheck.texts(): no two text
+// rectangles overlap, none crosses the viewport edge or is cut by its region, and no text looks
+// like an internal identifier (snake_case or a dotted key). Screenshots: build/e2e/mobile/.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { ROOT, serveSite, launch } from './lib.mjs';
+
+const SHOTS = path.join(ROOT, 'build/e2e/mobile');
+const SAMPLE = readFileSync(path.join(ROOT, 'assets/data/samples/01_dyeing_shaoxing.json'), 'utf8');
+const SCREENS = ['start', 'profile', 'energy', 'products', 'equipment', 'management', 'green_factory', 'results', 'measures', 'report', 'settings'];
+const SIZES = [
+  { name: 'phone', width: 390, height: 844, touch: true },
+  { name: 'tablet', width: 820, height: 1180, touch: true },
+  { name: 'laptop', width: 1366, height: 768, touch: false },
+];
+const SNAKE = /\b[a-z][a-z0-9]*_[a-z0-9_]+\b/;                  // required_pressure_mpa, 10k_m3
+const DOTTED = /\b[a-z][a-z0-9_]+\.[a-z][a-z0-9_]+(\.[a-z0-9_]+)*\b/;  // nav.profile, results.total_tce
+
+let site, browser;
+const problems = {};  // size/lang/screen -> [problem]
+before(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  site = await serveSite();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+async function open(size, extra = {}) {
+  const ctx = await browser.newContext({
+    viewport: { width: size.width, height: size.height },
+    deviceScaleFactor: size.touch ? 2 : 1, hasTouch: size.touch, isMobile: size.touch, ...extra,
+  });
+  const page = await ctx.newPage();
+  const errors = [];
+  page.on('pageerror', e => errors.push(String(e)));
+  await page.goto(site.url);
+  await page.waitForFunction(() => window.selfcheck && window.selfcheck.ready, null, { timeout: 60000 });
+  await page.evaluate(() => window.selfcheck.ready);
+  const cdp = size.touch ? await ctx.newCDPSession(page) : null;
+  return { ctx, page, cdp, errors };
+}
+
+const frames = page => page.evaluate(() => window.selfcheck.frames());
+async function afterFrames(page, n = 3) {
+  const f0 = await frames(page);
+  await page.waitForFunction(([f, k]) => window.selfcheck.frames() >= f + k, [f0, n], { timeout: 10000 });
+}
+// Frames stop when idle: wait until the count holds still (the gesture layer asks for frames while busy).
+async function settle(page) {
+  let last = await frames(page);
+  for (let i = 0; i < 100; ++i) {
+    await page.waitForFunction(f => window.selfcheck.frames() !== f, last, { timeout: 400 }).catch(() => {});
+    const now = await frames(page);
+    if (now === last) return;
+    last = now;
+  }
+}
+const items = page => page.evaluate(() => window.selfcheck.items());
+const texts = page => page.evaluate(() => window.selfcheck.texts());
+
+async function touch(cdp, type, pts) {
+  await cdp.send('Input.dispatchTouchEvent', { type, touchPoints: pts.map(([x, y]) => ({ x, y, id: 1 })) });
+}
+// Tap (touch) or click (mouse) the centre of a tracked widget.
+async function press(t, id) {
+  await t.page.waitForFunction(i => window.selfcheck.items()[i], id, { timeout: 10000 });
+  const r = (await items(t.page))[id];
+  const x = (r[0] + r[2]) / 2, y = (r[1] + r[3]) / 2;
+  if (t.cdp) {
+    await touch(t.cdp, 'touchStart', [[x, y]]);
+    await touch(t.cdp, 'touchEnd', []);
+  } else {
+    await t.page.mouse.click(x, y);
+  }
+  await afterFrames(t.page, 4);
+  return r;
+}
+async function go(t, size, screen) {
+  const id = `nav.${screen}`;
+  if (!(await items(t.page))[id]) {
+    assert.ok((await items(t.page))['nav.menu'], `${size.name}: a menu button (nav.menu)`);
+    await press(t, 'nav.menu');
+    await t.page.waitForFunction(i => window.selfcheck.items()[i], id, { timeout: 5000 });
+  }
+  const r = await press(t, id);
+  if (size.touch) assert.ok(r[3] - r[1] >= 39.5, `${size.name}: ${id} is ${r[3] - r[1]} px tall (tap target >= 40)`);
+  await settle(t.page);
+}
+
+function checkTexts(list, size, where) {
+  const out = [];
+  const W = size.width, H = size.height;
+  for (const t of list) {
+    const [x0, y0, x1, y1] = t.rect;
+    if (x0 < -0.5 || y0 < -0.5 || x1 > W + 0.5 || y1 > H + 0.5) out.push(`crosses the viewport: "${t.text}" [${t.rect}]`);
+    if (t.cut) out.push(`cut by its region: "${t.text}" [${t.rect}] in ${t.window}`);
+    if (SNAKE.test(t.text) || DOTTED.test(t.text)) out.push(`identifier-like text: "${t.text}"`);
+  }
+  for (let i = 0; i < list.length; ++i)
+    for (let j = i + 1; j < list.length; ++j) {
+      const a = list[i].rect, b = list[j].rect;
+      const w = Math.min(a[2], b[2]) - Math.max(a[0], b[0]), h = Math.min(a[3], b[3]) - Math.max(a[1], b[1]);
+      if (w > 1 && h > 1) out.push(`overlap: "${list[i].text}" [${a}] and "${list[j].text}" [${b}]`);
+    }
+  if (out.length) problems[where] = out;
+  return out;
+}
+
+for (const size of SIZES) {
+  test(`${size.name} ${size.width}×${size.height}: every screen, both languages, texts fit`, async () => {
+    const t = await open(size);
+    const lo = await t.page.evaluate(s => window.selfcheck.load(s), SAMPLE);
+    assert.equal(lo.ok, true, JSON.stringify(lo.errors));
+    await settle(t.page);
+    const failures = [];
+    for (const lang of ['zh', 'en']) {
+      await go(t, size, 'settings');
+      await press(t, `settings.lang_${lang}`);
+      await settle(t.page);
+      for (const [n, screen] of SCREENS.entries()) {
+        await go(t, size, screen);
+        const where = `${size.name}/${lang}/${screen}`;
+        await t.page.screenshot({ path: path.join(SHOTS, `${size.name}_${lang}_${String(n).padStart(2, '0')}_${screen}.png`) });
+        const list = await texts(t.page);
+        assert.ok(list.length > 5, `${where}: texts() reports the screen's text (${list.length})`);
+        const p = checkTexts(list, size, where);
+        if (p.length) failures.push(`${where}: ${p.length} problems, first: ${p.slice(0, 4).join(' | ')}`);
+      }
+    }
+    await go(t, size, 'settings');
+    await press(t, 'settings.lang_zh');
+    assert.deepEqual(t.errors, []);
+    await t.ctx.close();
+    assert.deepEqual(failures, [], failures.join('\n'));
+  });
+
+  test(`${size.name}: Chinese name and a number through the keyboard bridge`, async () => {
+    const t = await open(size);
+    await t.page.evaluate(s => window.selfcheck.load(s), SAMPLE);
+    await go(t, size, 'profile');
+    await press(t, 'profile.name');
+    await t.page.waitForFunction(() => document.activeElement && document.activeElement.id === 'ime');
+    assert.equal(await t.page.evaluate(() => document.getElementById('ime').inputMode || 'text'), 'text');
+    await t.page.keyboard.press('Control+A');
+    await afterFrames(t.page);
+    await t.page.keyboard.insertText('浙江某纺织有限公司');
+    await t.page.keyboard.press('Enter');
+    await t.page.waitForFunction(() => JSON.parse(window.selfcheck.document()).enterprise.name === '浙江某纺织有限公司', null, { timeout: 5000 });
+
+    await go(t, size, 'energy');
+    await press(t, 'energy.0.quantity');
+    await t.page.waitForFunction(() => document.activeElement && document.activeElement.id === 'ime');
+    // numeric fields ask phones for the decimal keypad
+    await t.page.waitForFunction(() => document.getElementById('ime').inputMode === 'decimal', null, { timeout: 3000 });
+    await t.page.keyboard.press('Control+A');
+    await afterFrames(t.page);
+    await t.page.keyboard.insertText('12000000');
+    await t.page.keyboard.press('Enter');
+    await t.page.waitForFunction(() => JSON.parse(window.selfcheck.document()).energy[0].quantity === 12000000, null, { timeout: 5000 });
+    await t.ctx.close();
+  });
+
+  if (size.touch) {
+    test(`${size.name}: dragging scrolls a long screen with inertia and edits nothing`, async () => {
+      const t = await open(size);
+      await t.page.evaluate(s => window.selfcheck.load(s), SAMPLE);
+      await go(t, size, 'results');
+      const doc0 = await t.page.evaluate(() => window.selfcheck.document());
+      const y0 = (await items(t.page))['results.gauge']?.[1] ?? (await items(t.page))['results.total_tce'][1];
+      // a quick upward flick from the middle of the screen
+      const x = size.width / 2, ys = size.height * 0.75, ye = size.height * 0.35;
+      await touch(t.cdp, 'touchStart', [[x, ys]]);
+      for (let k = 1; k <= 8; ++k) {
+        await touch(t.cdp, 'touchMove', [[x, ys + (ye - ys) * k / 8]]);
+        await afterFrames(t.page, 1);
+      }
+      await touch(t.cdp, 'touchEnd', []);
+      await settle(t.page);
+      const it = await items(t.page);
+      const y1 = it['results.gauge']?.[1] ?? it['results.total_tce']?.[1] ?? -1e9;
+      const moved = y0 - y1;
+      assert.ok(moved >= (ys - ye) * 0.9, `content followed the finger (moved ${moved} px for a ${ys - ye} px drag)`);
+      const st = await t.page.evaluate(() => window.selfcheck.touch());
+      assert.ok(st.drags >= 1, 'the gesture layer saw a drag');
+      assert.equal(await t.page.evaluate(() => window.selfcheck.document()), doc0, 'scrolling edited nothing');
+
+      // a drag that starts on a text field scrolls and does not open the field
+      await go(t, size, 'energy');
+      const q = (await items(t.page))['energy.0.quantity'];
+      const fx = (q[0] + q[2]) / 2, fy = (q[1] + q[3]) / 2;
+      await touch(t.cdp, 'touchStart', [[fx, fy]]);
+      for (let k = 1; k <= 6; ++k) { await touch(t.cdp, 'touchMove', [[fx, fy - 20 * k]]); await afterFrames(t.page, 1); }
+      await touch(t.cdp, 'touchEnd', []);
+      await settle(t.page);
+      assert.notEqual(await t.page.evaluate(() => document.activeElement && document.activeElement.id), 'ime', 'no field opened');
+      assert.equal(await t.page.evaluate(() => window.selfcheck.document()), doc0, 'nothing edited');
+
+      await t.ctx.close();
+    });
+
+    test(`${size.name}: the edited field stays above the on-screen keyboard`, async () => {
+      const t = await open(size);
+      await t.page.evaluate(s => window.selfcheck.load(s), SAMPLE);
+      await go(t, size, 'settings');
+      await press(t, 'settings.industry_average');
+      await t.page.waitForFunction(() => document.activeElement && document.activeElement.id === 'ime');
+      const inset = Math.round(size.height * 0.45);
+      await t.page.evaluate(h => Module.ccall('app_keyboard_inset', null, ['number'], [h]), inset);
+      await settle(t.page);
+      const r = (await items(t.page))['settings.industry_average'];
+      assert.ok(r[3] <= size.height - inset + 1, `field bottom ${r[3]} above the keyboard top ${size.height - inset}`);
+      await t.ctx.close();
+    });
+  }
+}
+
+test('WeChat in-app browser without IndexedDB: says so and offers copy JSON', async () => {
+  const ctx = await browser.newContext({
+    viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, hasTouch: true, isMobile: true,
+    userAgent: 'Mozilla/5.0 (Linux; Android 13) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Mobile Safari/537.36 MicroMessenger/8.0.44',
+  });
+  await ctx.addInitScript(() => { Object.defineProperty(window, 'indexedDB', { get() { return undefined; } }); });
+  const page = await ctx.newPage();
+  await page.goto(site.url);
+  await page.waitForFunction(() => window.selfcheck && window.selfcheck.ready, null, { timeout: 60000 });
+  await page.evaluate(() => window.selfcheck.ready);
+  await page.evaluate(s => window.selfcheck.load(s), SAMPLE);
+  const cdp = await ctx.newCDPSession(page);
+  const tt = { page, cdp };
+  await page.waitForFunction(() => window.selfcheck.items()['inapp.copy_json'], null, { timeout: 10000 });
+  const all = (await texts(page)).map(x => x.text).join('\n');
+  assert.match(all, /微信/);
+  await page.screenshot({ path: path.join(SHOTS, 'wechat_phone_banner.png') });
+  await press(tt, 'inapp.copy_json');
+  await page.waitForFunction(() => typeof window.selfcheckLastCopy === 'string', null, { timeout: 5000 });
+  const copied = JSON.parse(await page.evaluate(() => window.selfcheckLastCopy));
+  assert.ok(copied.enterprise && copied.enterprise.name, 'the copied JSON is the document');
+  await ctx.close();
+});
+
+after(() => {
+  const keys = Object.keys(problems);
+  if (keys.length) console.log(`text problems on ${keys.length} screens:\n` + keys.map(k => `${k}: ${problems[k].length}`).join('\n'));
+});
