@@ -23,6 +23,8 @@ std::string opt(const json* v, int decimals = -1) {
     if (!is_num(v)) return "—";
     return decimals < 0 ? num(v->get<double>()) : group(v->get<double>(), decimals);
 }
+// Precision by unit (viz/numbers.hpp), the same as the report.
+std::string opt(const json* v, viz::Measure m) { return is_num(v) ? viz::format(v->get<double>(), m) : std::string("—"); }
 const char* tier_text(const std::string& t) {
     if (t == "ge5000") return tr("results.tier_ge5000");
     if (t == "1000to5000") return tr("results.tier_1000to5000");
@@ -120,9 +122,9 @@ void draw_measures(AppState& s) {
                 hover_tip_end();
             }
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(opt(at(*m, {"tce_saved"})).c_str());
+            ImGui::TextUnformatted(opt(at(*m, {"tce_saved"}), viz::Measure::tce).c_str());
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(opt(at(*m, {"tco2_avoided"})).c_str());
+            ImGui::TextUnformatted(opt(at(*m, {"tco2_avoided"}), viz::Measure::tco2).c_str());
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(opt(at(*m, {"investment_10k_yuan"}), 2).c_str());
             ImGui::TableNextColumn();
@@ -204,12 +206,12 @@ void draw_measures(AppState& s) {
             text_wrapped(v);
             track(id);
         };
-        line("measures.whatif.total_tce", tr("measures.wi_total"), opt(at(r, {"energy", "total_tce"})), opt(d ? at(*d, {"new_total_tce"}) : nullptr),
+        line("measures.whatif.total_tce", tr("measures.wi_total"), opt(at(r, {"energy", "total_tce"}), viz::Measure::tce), opt(d ? at(*d, {"new_total_tce"}) : nullptr, viz::Measure::tce),
              tr("unit.tce"));
         line("measures.whatif.tier", tr("measures.wi_tier"), tier_text(r["energy"].value("budget_tier", "")),
              tier_text(d ? d->value("new_budget_tier", "") : ""), "");
-        line("measures.whatif.intensity", tr("measures.wi_intensity"), opt(at(r, {"carbon_efficiency", "intensity"})),
-             opt(d ? at(*d, {"new_carbon_intensity"}) : nullptr), tr("unit.tco2_per_10k_yuan"));
+        line("measures.whatif.intensity", tr("measures.wi_intensity"), opt(at(r, {"carbon_efficiency", "intensity"}), viz::Measure::intensity),
+             opt(d ? at(*d, {"new_carbon_intensity"}) : nullptr, viz::Measure::intensity), tr("unit.tco2_per_10k_yuan"));
         line("measures.whatif.level", tr("measures.wi_level"), level_text(r["carbon_efficiency"].value("level", "")),
              level_text(d ? d->value("new_carbon_level", "") : ""), "");
         {
@@ -225,8 +227,8 @@ void draw_measures(AppState& s) {
         }
         ImGui::Spacing();
         if (pf) {
-            text_wrapped(std::string(tr("measures.wi_saving")) + " " + opt(at(*pf, {"tce_saved"})) + " " + tr("unit.tce") + " · " +
-                         opt(at(*pf, {"tco2_avoided"})) + " " + tr("unit.tco2"));
+            text_wrapped(std::string(tr("measures.wi_saving")) + " " + opt(at(*pf, {"tce_saved"}), viz::Measure::tce) + " " + tr("unit.tce") + " · " +
+                         opt(at(*pf, {"tco2_avoided"}), viz::Measure::tco2) + " " + tr("unit.tco2"));
             track("measures.whatif.saving");
             text_wrapped(std::string(tr("measures.wi_invest")) + " " + opt(at(*pf, {"investment_10k_yuan"}), 2) + " " + tr("unit.10k_yuan") + " · " +
                          tr("measures.wi_annual") + " " + opt(at(*pf, {"annual_saving_10k_yuan"}), 2) + " " + tr("unit.10k_yuan_per_year"));

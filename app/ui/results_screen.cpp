@@ -37,6 +37,8 @@ std::vector<std::string> factor_lines(const json& r, std::initializer_list<const
 }
 
 std::string opt_num(const json* v) { return is_num(v) ? num(v->get<double>()) : std::string("—"); }
+// Precision by unit (viz/numbers.hpp), the same as the report.
+std::string opt_num(const json* v, viz::Measure m) { return is_num(v) ? viz::format(v->get<double>(), m) : std::string("—"); }
 
 
 const char* tier_label(const std::string& t) {
@@ -87,12 +89,12 @@ void draw_results(AppState& s) {
     // KPI cards: four across on a wide screen, two on a tablet, one per row on a phone.
     if (ImGui::BeginTable("##kpis", columns_for(fs * 12, 4), ImGuiTableFlags_SizingStretchSame)) {
         ImGui::TableNextColumn();
-        kpi("results.total_tce", tr("results.total_tce"), opt_num(at(r, {"energy", "total_tce"})), tr("unit.tce"), "help.equivalent", tce_tip);
+        kpi("results.total_tce", tr("results.total_tce"), opt_num(at(r, {"energy", "total_tce"}), viz::Measure::tce), tr("unit.tce"), "help.equivalent", tce_tip);
         ImGui::TableNextColumn();
-        kpi("results.total_equal_tce", tr("results.total_equal_tce"), opt_num(at(r, {"energy", "total_equal_tce"})), tr("unit.tce"),
+        kpi("results.total_equal_tce", tr("results.total_equal_tce"), opt_num(at(r, {"energy", "total_equal_tce"}), viz::Measure::tce), tr("unit.tce"),
             "help.equal", eq_tip);
         ImGui::TableNextColumn();
-        kpi("results.total_tco2", tr("results.total_tco2"), opt_num(at(r, {"emissions", "total_tco2"})), tr("unit.tco2"), "help.scopes", co2_tip);
+        kpi("results.total_tco2", tr("results.total_tco2"), opt_num(at(r, {"emissions", "total_tco2"}), viz::Measure::tco2), tr("unit.tco2"), "help.scopes", co2_tip);
         ImGui::TableNextColumn();
         const json* e = at(r, {"energy", "electrification_rate"});
         kpi("results.electrification", tr("results.electrification"), is_num(e) ? group(e->get<double>() * 100, 1) : "—", "%",
@@ -120,7 +122,7 @@ void draw_results(AppState& s) {
         row_label(tr(it.label));
         const json* v = at(r, {"intensity", it.key});
         if (is_num(v)) {
-            text_wrapped(num(v->get<double>()) + " " + tr(it.unit));
+            text_wrapped(viz::format(v->get<double>(), viz::Measure::intensity) + " " + tr(it.unit));
             char tid[80];
             std::snprintf(tid, sizeof tid, "results.%s", it.key);
             track(tid);
@@ -129,7 +131,7 @@ void draw_results(AppState& s) {
                 const json* n = tce ? at(r, {"energy", "total_tce"}) : at(r, {"emissions", "total_tco2"});
                 const json* d = at(s.document, {"enterprise", it.den_key});
                 tooltip_text(opt_num(n) + (tce ? " tce" : " tCO2") + " ÷ " + opt_num(d) + " " + tr("unit.10k_yuan") + " = " +
-                             num(v->get<double>()));
+                             viz::format(v->get<double>(), viz::Measure::intensity));
                 hover_tip_end();
             }
         } else if (const json* m = at(r, {"intensity", "missing", it.key}); m && m->is_object()) {
@@ -180,7 +182,7 @@ void draw_results(AppState& s) {
         const json* ce = at(r, {"carbon_efficiency"});
         const std::string level = ce ? ce->value("level", "") : "";
         const json* L = ce ? at(*ce, {"intensity"}) : nullptr;
-        text_wrapped(std::string(tr("results.carbon_level")) + " L = " + opt_num(L) + " " + tr("unit.tco2_per_10k_yuan") + " · " +
+        text_wrapped(std::string(tr("results.carbon_level")) + " L = " + opt_num(L, viz::Measure::intensity) + " " + tr("unit.tco2_per_10k_yuan") + " · " +
                      (!verdicts ? "—" : level == "low" ? tr("results.level_low") : level == "medium" ? tr("results.level_medium")
                                    : level == "high" ? tr("results.level_high") : "—"));
         track("results.carbon_level");
@@ -190,7 +192,7 @@ void draw_results(AppState& s) {
         const json* G = ce ? at(*ce, {"grade"}) : nullptr;
         std::optional<double> kv;
         if (is_num(K) && verdicts) kv = K->get<double>();
-        std::string caption = "K = " + opt_num(K) + " · " + tr("results.grade") + " " + (G && G->is_number() ? std::to_string(G->get<int>()) : "—");
+        std::string caption = "K = " + opt_num(K, viz::Measure::intensity) + " · " + tr("results.grade") + " " + (G && G->is_number() ? std::to_string(G->get<int>()) : "—");
         std::string missing = tr("results.gauge_missing");
         if (ce && at(*ce, {"missing"}) && (*ce)["missing"].is_object()) missing = local((*ce)["missing"], "message");
         const viz::GradeScale scale = grade_scale(s);

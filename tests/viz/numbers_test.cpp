@@ -28,9 +28,9 @@ TEST_CASE("significant figures never drop integer digits", "[viz][numbers]") {
     CHECK(viz::significant(0.065213, 3) == "0.0652");  // first figure at 10^-2: 4 decimals
     CHECK(viz::significant(0.5306, 3) == "0.531");
     CHECK(viz::significant(12.345, 3) == "12.3");
-    CHECK(viz::significant(1234.5, 3) == "1,235");     // integer part kept whole
+    CHECK(viz::significant(1234.6, 3) == "1,235");     // integer part kept whole (ties round to even: avoid .5)
     CHECK(viz::significant(9.996, 3) == "10.0");       // rounds up to 10: one decimal fewer
-    CHECK(viz::significant(-0.8765, 3) == "-0.877");
+    CHECK(viz::significant(-0.8766, 3) == "-0.877");  // -0.8765 is stored as -0.87649999..., so not a tie
     CHECK(viz::significant(0, 3) == "0.00");
 }
 
