@@ -56,6 +56,22 @@ std::vector<std::string> key_literals_in_source(std::string_view src) {
     return out;
 }
 
+// String literals of the form "word." or "word.word." (a key family's prefix).
+std::vector<std::string> prefix_literals_in_source(std::string_view src) {
+    std::vector<std::string> out;
+    std::size_t p = 0;
+    while ((p = src.find('"', p)) != std::string_view::npos) {
+        std::size_t e = src.find('"', p + 1);
+        if (e == std::string_view::npos) break;
+        std::string_view lit = src.substr(p + 1, e - p - 1);
+        bool ok = lit.size() >= 2 && lit.back() == '.' && lit.front() != '.';
+        for (char ch : lit) ok = ok && ((ch >= 'a' && ch <= 'z') || ch == '.' || ch == '_');
+        if (ok) out.emplace_back(lit);
+        p = e + 1;
+    }
+    return out;
+}
+
 TableCheck check_tables(const std::map<std::string, StringTable>& tables,
                         const std::vector<std::pair<std::string, std::string>>& sources) {
     std::set<std::string> used, literals;
@@ -63,12 +79,22 @@ TableCheck check_tables(const std::map<std::string, StringTable>& tables,
         for (auto& k : tr_keys_in_source(text)) used.insert(k);
         for (auto& k : key_literals_in_source(text)) literals.insert(k);
     }
+    // Keys composed at run time from a literal prefix ("choice." + field + "." + value) count as
+    // used when the prefix literal itself appears in the sources.
+    std::vector<std::string> prefixes;
+    for (const auto& [name, text] : sources)
+        for (auto& k : prefix_literals_in_source(text)) prefixes.push_back(k);
+    auto composed = [&](const std::string& k) {
+        for (const auto& p : prefixes)
+            if (k.size() > p.size() && k.compare(0, p.size(), p) == 0) return true;
+        return false;
+    };
     TableCheck c;
     for (const auto& [lang, tab] : tables) {
         for (const auto& k : used)
             if (!tab.count(k)) c.missing.push_back(lang + ": " + k);
         for (const auto& [k, v] : tab) {
-            if (!literals.count(k) && !used.count(k)) c.unused.push_back(lang + ": " + k);
+            if (!literals.count(k) && !used.count(k) && !composed(k)) c.unused.push_back(lang + ": " + k);
             if (v.empty()) c.empty.push_back(lang + ": " + k);
         }
     }

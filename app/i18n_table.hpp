@@ -19,6 +19,7 @@ std::vector<std::string> tr_keys_in_source(std::string_view source);
 // Every "quoted literal" in a source that looks like a dotted key (a.b, lower case, digits, _).
 // Keys looked up dynamically are spelled out as literals in tables in the code, so they count.
 std::vector<std::string> key_literals_in_source(std::string_view source);
+std::vector<std::string> prefix_literals_in_source(std::string_view source);  // "choice." etc.
 
 struct TableCheck {
     std::vector<std::string> missing;  // "lang: key" used in code, absent from a table

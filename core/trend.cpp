@@ -178,6 +178,10 @@ void compute_trend(const Input& in, const RefData& ref, Result& result) {
         for (auto& f : yr.factors_used)
             if (known_factors.insert(f.id).second) result.factors_used.push_back(std::move(f));
         for (auto& w : yr.warnings) {
+            // A general note (e.g. the equal-value basis) is said once, not once per year.
+            bool said = false;
+            for (const auto& x : result.warnings) said = said || (x.code == w.code && x.message_zh == w.message_zh);
+            if (said) continue;
             w.path = prefix_path(w.path, i);
             result.warnings.push_back(std::move(w));
         }

@@ -50,6 +50,18 @@ TEST_CASE("i18n: key extraction from sources", "[i18n]") {
     CHECK(std::find(lits.begin(), lits.end(), "nodot") == lits.end());
 }
 
+TEST_CASE("i18n: a key family composed at run time is known by its prefix literal", "[i18n]") {
+    const auto p = app::prefix_literals_in_source(R"(k = std::string("choice.") + f; g("a.b"); h("x.y.");)");
+    REQUIRE(p.size() == 2);
+    CHECK(p[0] == "choice.");
+    CHECK(p[1] == "x.y.");
+    std::map<std::string, app::StringTable> t;
+    t["zh-CN"] = {{"choice.a.b", "甲"}, {"other.k", "乙"}};
+    const auto c = app::check_tables(t, {{"x.cpp", R"(std::string("choice.") + id)"}});
+    REQUIRE(c.unused.size() == 1);  // other.k has no prefix and no use
+    CHECK(c.unused[0] == "zh-CN: other.k");
+}
+
 TEST_CASE("i18n: every key in both languages, none unused, none empty", "[i18n]") {
     std::map<std::string, app::StringTable> tables;
     for (const auto& [file, text] : app::embedded_i18n_tables()) {
