@@ -711,14 +711,11 @@ std::string summary(Ctx& c) {
                      : may ? L.t("report.may_be_designated_a_key_energy")
                            : L.t("report.not_a_key_energy_using_unit"));
     if (!str(c.r, {"energy", "key_unit_clause"}).empty())
-        s += esc(L.t("report.text") + str(c.r, {"energy", "key_unit_clause"}) + L.t("report.text_2"));
+        s += esc(L.t("report.paren_open") + str(c.r, {"energy", "key_unit_clause"}) + L.t("report.paren_close"));
     s += "</p>";
     auto nf = arr(c.r, {"findings"}).size(), nm = arr(obj(c.r, {"portfolio"}), {"selected"}).size();
     if (nf || nm) {
-        char buf[200];
-        std::snprintf(buf, sizeof buf, L.t("report.zu_findings_and_zu_recommended_or"), nf,
-                      nm);
-        s += "<p>" + esc(buf) + "</p>";
+        s += "<p>" + esc(L.f("report.findings_and_measures_count", {std::to_string(nf), std::to_string(nm)})) + "</p>";
     }
     return s + "</section>\n";
 }
