@@ -966,7 +966,7 @@ std::string trend_section(Ctx& c) {
             line = missing_text(obj(t, {"missing"}), L);
         }
         std::string note = missing_text(obj(t, {"note"}), L);
-        progress += "<tr>" + td(name) + td(line + (note.empty() ? "" : "（" + note + "）")) + "</tr>";
+        progress += "<tr>" + td(name) + td(line + (note.empty() ? "" : L.t("report.paren_open") + note + L.t("report.paren_close"))) + "</tr>";
     }
     // Chart: lines of the two intensities and dashed target paths.
     {

@@ -151,7 +151,7 @@ TEST_CASE("portfolio: only one boiler switch, and no tune-up on a boiler being r
         if (is_switch(id)) ++switches;
         if ((id == "boiler_tuneup" || id == "boiler_economizer") && switches) tune = true;
     }
-    for (const auto& id : r.portfolio.detail["required"]) if (is_switch(id.get<std::string>())) ++switches;
+    for (const auto& id : r.portfolio.required) if (is_switch(id)) ++switches;
     // The plan requires retirement (C22, ≤35 t/h) even at negative NPV: exactly one switch, either
     // recommended on its economics or listed apart as required.
     CHECK(switches == 1);
@@ -206,6 +206,8 @@ TEST_CASE("every measure in measures.json is reachable from some input", "[measu
         if (rec.raw.value("kind", std::string()) != "measure") continue;
         ++n;
         std::string id = rec.id.substr(std::string("measure/").size());
+        // Measures read from the electricity bill need monthly bill rows: reached in bill_findings_test.
+        if (id.rfind("bill_", 0) == 0) continue;
         INFO(id);
         CHECK(got.count(id) == 1);
     }

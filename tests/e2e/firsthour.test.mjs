@@ -64,14 +64,14 @@ test('a first visit shows the start screen with no open document', async () => {
   const { context, page, errors } = await fresh();
   assert.equal(JSON.parse(await page.evaluate(() => window.selfcheck.document())), null, 'no document is open');
   await waitItem(page, 'start.title');
-  const it = await items();
+  const it = await items(page);
   assert.ok(it['app.no_document'], 'the sidebar says no self-check is open');
   assert.ok(!it['progress.bar'], 'no progress for a document that does not exist');
   assert.ok(!it['app.sample_badge'], 'no sample is open');
   // the screens need a document: clicking one stays on the start screen
   await clickId(page, 'nav.results');
   await afterFrames(page, 3);
-  assert.ok((await items())['start.title'], 'still the start screen');
+  assert.ok((await items(page))['start.title'], 'still the start screen');
   assert.deepEqual(errors.filter(e => !/favicon|service worker|sw\.js|Failed to load resource/i.test(e)), []);
   await context.close();
 });
@@ -104,7 +104,7 @@ test('a wrong credit code leaves the result computed, with a warning at the fiel
   await waitItem(page, 'profile.credit_code.issue');
   await go(page, 'results');
   await waitItem(page, 'results.total_tce');
-  assert.ok(!(await items())['results.no_figures'], 'figures are shown');
+  assert.ok(!(await items(page))['results.no_figures'], 'figures are shown');
   await go(page, 'report');
   await waitItem(page, 'upload.identity_blocked');
   await context.close();
@@ -121,7 +121,7 @@ test('an invalid quantity on a new document shows "—" with the reason, not 0.0
   assert.ok((await result(page)).errors.some(e => e.path === '/energy/0/quantity'));
   await go(page, 'results');
   await waitItem(page, 'results.no_figures');
-  const it = await items();
+  const it = await items(page);
   assert.ok(!it['results.budget_tier'] && !it['results.key_unit'] && !it['results.carbon_level'], 'no verdicts without valid data');
   await context.close();
 });
@@ -137,7 +137,7 @@ test('every missing-item link opens its screen and focuses its field', async () 
   const lo = await page.evaluate(t => window.selfcheck.load(t), JSON.stringify(d));
   assert.equal(lo.ok, true, JSON.stringify(lo.errors));
   await afterFrames(page, 3);
-  const n = Object.keys(await items()).filter(k => /^progress\.missing\.\d+$/.test(k)).length;
+  const n = Object.keys(await items(page)).filter(k => /^progress\.missing\.\d+$/.test(k)).length;
   assert.ok(n >= 2, `missing items listed (${n})`);
   const seen = [];
   let prev = '';
@@ -146,7 +146,7 @@ test('every missing-item link opens its screen and focuses its field', async () 
     // the field of this link (a new one: each link names a different field)
     await page.waitForFunction(p => Object.keys(window.selfcheck.items()).some(x => x.startsWith('focus.current:') && x !== p), prev,
                                { timeout: 5000 }).catch(() => {});
-    const it = await items();
+    const it = await items(page);
     const f = Object.keys(it).find(x => x.startsWith('focus.current:') && x !== prev);
     prev = f || prev;
     assert.ok(f, `missing item ${k} focused a field`);
