@@ -8,7 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ROOT, serveSite, launch } from './lib.mjs';
+import { ROOT, serveSite, launch } from '../lib.mjs';
 
 const SHOTS = path.join(ROOT, 'build/e2e/mobile');
 const SAMPLE = readFileSync(path.join(ROOT, 'assets/data/samples/01_dyeing_shaoxing.json'), 'utf8');
