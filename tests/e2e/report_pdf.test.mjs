@@ -61,8 +61,10 @@ test('the Chinese report prints to a multi-page A4 PDF with its headings and num
   }
   const doc = JSON.parse(readFileSync(sample, 'utf8'));
   assert.ok(text.includes(doc.enterprise.name), 'enterprise name on the cover');
-  assert.ok(text.includes(fmt(result.energy.total_tce, 2)), `total tce ${fmt(result.energy.total_tce, 2)}`);
-  assert.ok(text.includes(fmt(result.emissions.total_tco2, 2)), `total tCO2 ${fmt(result.emissions.total_tco2, 2)}`);
+  // viz::format by unit: tce and tCO2 with 2 decimals below 1,000 and 1 decimal from 1,000 up.
+  const byUnit = v => fmt(v, Math.abs(v) >= 1000 ? 1 : 2);
+  assert.ok(text.includes(byUnit(result.energy.total_tce)), `total tce ${byUnit(result.energy.total_tce)}`);
+  assert.ok(text.includes(byUnit(result.emissions.total_tco2)), `total tCO2 ${byUnit(result.emissions.total_tco2)}`);
   assert.ok(text.includes('吨标准煤'));
   assert.ok(text.includes('自评估'), 'self-assessment disclaimer');
   console.log(`report PDF: ${pages} pages, ${pdf}`);
