@@ -46,22 +46,7 @@ LoadOutcome AppState::load(std::string_view text, std::string_view name) {
 namespace {
 // assess_text without the text: the document is already parsed, so an edit costs one validation and
 // one assessment, not a dump and a re-parse of the whole document (same output, same warnings).
-AssessOutcome assess_document(const json& doc, const RefData& ref) {
-    AssessOutcome out;
-    ParseOutcome p = parse_document_json(doc, ref);
-    if (!p.input) {
-        out.output = errors_to_json(p.issues);
-        return out;
-    }
-    Result r = assess(*p.input, ref);
-    std::vector<Issue> input_warnings;
-    for (const auto& i : p.issues.items)
-        if (i.severity == Severity::warning) input_warnings.push_back(i);
-    r.warnings.insert(r.warnings.begin(), input_warnings.begin(), input_warnings.end());
-    out.output = result_to_json(r);
-    out.ok = true;
-    return out;
-}
+AssessOutcome assess_document(const json& doc, const RefData& ref) { return assess_parsed(parse_document_json(doc, ref), ref); }
 } // namespace
 
 bool AppState::update() {

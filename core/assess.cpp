@@ -27,22 +27,27 @@ Result assess(const Input& in, const RefData& ref) {
     return r;
 }
 
+AssessOutcome assess_parsed(const ParseOutcome& p, const RefData& ref) {
+    AssessOutcome out;
+    if (!p.input) {
+        out.output = errors_to_json(p.issues);
+        return out;
+    }
+    Result r = assess(*p.input, ref);
+    // Input warnings travel with the result so every front end can show them.
+    std::vector<Issue> input_warnings;
+    for (const auto& i : p.issues.items)
+        if (i.severity == Severity::warning) input_warnings.push_back(i);
+    r.warnings.insert(r.warnings.begin(), input_warnings.begin(), input_warnings.end());
+    out.output = result_to_json(r);
+    out.ok = true;
+    return out;
+}
+
 AssessOutcome assess_text(std::string_view text, const RefData& ref) {
     AssessOutcome out;
     try {
-        ParseOutcome p = parse_document(text, ref);
-        if (!p.input) {
-            out.output = errors_to_json(p.issues);
-            return out;
-        }
-        Result r = assess(*p.input, ref);
-        // Input warnings travel with the result so every front end can show them.
-        std::vector<Issue> input_warnings;
-        for (const auto& i : p.issues.items)
-            if (i.severity == Severity::warning) input_warnings.push_back(i);
-        r.warnings.insert(r.warnings.begin(), input_warnings.begin(), input_warnings.end());
-        out.output = result_to_json(r);
-        out.ok = true;
+        out = assess_parsed(parse_document(text, ref), ref);
     } catch (const std::exception& ex) {
         // One boundary: nothing thrown inside the core crosses the API.
         Issues is;

@@ -45,6 +45,8 @@ struct AssessOutcome {
     nlohmann::json output;
 };
 AssessOutcome assess_text(std::string_view text, const RefData& ref);
+// The same from an already parsed document (the app parses its in-memory JSON, no text round trip).
+AssessOutcome assess_parsed(const ParseOutcome& parsed, const RefData& ref);
 
 // Modules called by assess(), in this order.
 std::vector<Finding> diagnose(const Input& input, const Result& partial, const RefData& ref);
