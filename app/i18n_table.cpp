@@ -43,33 +43,33 @@ std::vector<std::string> tr_keys_in_source(std::string_view src) {
     return out;
 }
 
-std::vector<std::string> key_literals_in_source(std::string_view src) {
+namespace {
+// Every "..." literal of `src` for which keep(literal) holds.
+template <class Keep> std::vector<std::string> literals_in_source(std::string_view src, Keep keep) {
     std::vector<std::string> out;
     std::size_t p = 0;
     while ((p = src.find('"', p)) != std::string_view::npos) {
         std::size_t e = src.find('"', p + 1);
         if (e == std::string_view::npos) break;
         std::string_view lit = src.substr(p + 1, e - p - 1);
-        if (looks_like_key(lit)) out.emplace_back(lit);
+        if (keep(lit)) out.emplace_back(lit);
         p = e + 1;
     }
     return out;
 }
+} // namespace
+
+std::vector<std::string> key_literals_in_source(std::string_view src) {
+    return literals_in_source(src, [](std::string_view lit) { return looks_like_key(lit); });
+}
 
 // String literals of the form "word." or "word.word." (a key family's prefix).
 std::vector<std::string> prefix_literals_in_source(std::string_view src) {
-    std::vector<std::string> out;
-    std::size_t p = 0;
-    while ((p = src.find('"', p)) != std::string_view::npos) {
-        std::size_t e = src.find('"', p + 1);
-        if (e == std::string_view::npos) break;
-        std::string_view lit = src.substr(p + 1, e - p - 1);
+    return literals_in_source(src, [](std::string_view lit) {
         bool ok = lit.size() >= 2 && lit.back() == '.' && lit.front() != '.';
         for (char ch : lit) ok = ok && ((ch >= 'a' && ch <= 'z') || ch == '.' || ch == '_');
-        if (ok) out.emplace_back(lit);
-        p = e + 1;
-    }
-    return out;
+        return ok;
+    });
 }
 
 TableCheck check_tables(const std::map<std::string, StringTable>& tables,
