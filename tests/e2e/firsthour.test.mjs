@@ -60,7 +60,7 @@ async function newDocument(page) {
   await afterFrames(page, 3);
 }
 
-test('a first visit shows the start screen with no open document', { todo: 'failed on its first run (a test bug: items() without the page, fixed after the run); not yet rerun' }, async () => {
+test('a first visit shows the start screen with no open document', async () => {
   const { context, page, errors } = await fresh();
   assert.equal(JSON.parse(await page.evaluate(() => window.selfcheck.document())), null, 'no document is open');
   await waitItem(page, 'start.title');
@@ -88,7 +88,7 @@ test('a sample opens as a copy marked 示例; editing it asks to keep it as the 
   await context.close();
 });
 
-test('a wrong credit code leaves the result computed, with a warning at the field; only the upload is blocked', { todo: 'failed on its first run (a test bug: items() without the page, fixed after the run); not yet rerun' }, async () => {
+test('a wrong credit code leaves the result computed, with a warning at the field; only the upload is blocked', { todo: 'times out waiting for the result after a wrong credit code is typed (2026-11-30 rerun); not yet investigated' }, async () => {
   const { context, page } = await fresh();
   const lo = await page.evaluate(t => window.selfcheck.load(t), sample(0));
   assert.equal(lo.ok, true, JSON.stringify(lo.errors));
@@ -110,7 +110,7 @@ test('a wrong credit code leaves the result computed, with a warning at the fiel
   await context.close();
 });
 
-test('an invalid quantity on a new document shows "—" with the reason, not 0.00', { todo: 'failed on its first run (a test bug: items() without the page, fixed after the run); not yet rerun' }, async () => {
+test('an invalid quantity on a new document shows "—" with the reason, not 0.00', async () => {
   const { context, page } = await fresh();
   await newDocument(page);
   await go(page, 'energy');
@@ -126,7 +126,7 @@ test('an invalid quantity on a new document shows "—" with the reason, not 0.0
   await context.close();
 });
 
-test('every missing-item link opens its screen and focuses its field', { todo: 'failed on its first run (a test bug: items() without the page, fixed after the run); not yet rerun' }, async () => {
+test('every missing-item link opens its screen and focuses its field', async () => {
   const { context, page } = await fresh();
   // the sample with its products and management removed, and one air-compressor row lacking
   // the pressure the pressure measure needs: links to the profile, lists and an equipment tab
