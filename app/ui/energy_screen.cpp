@@ -202,40 +202,31 @@ void draw_energy(AppState& s) {
         // Steam / hot water by mass: metered condition for the CO2 enthalpy (core/steam.hpp).
         const std::string unit = r.value("unit", "");
         const bool mass = unit == "t" || unit == "kg";
-        if (carrier == "steam" && mass) {
+        struct Condition {
+            const char* label;
+            const char* imgui_id;
+            const char* key;
+            const char* track_id;
+            const char* unit;
+        };
+        static const Condition steam[] = {
+            {"energy.steam_pressure", "##sp", "steam_pressure_mpa", "steam_pressure", "unit.mpa_gauge"},
+            {"energy.steam_temperature", "##st", "steam_temperature_c", "steam_temperature", "unit.celsius"}};
+        static const Condition hot_water[] = {
+            {"energy.supply_temperature", "##ts", "supply_temperature_c", "supply_temperature", "unit.celsius"},
+            {"energy.return_temperature", "##tr", "return_temperature_c", "return_temperature", "unit.celsius"}};
+        const Condition* cond = !mass ? nullptr : carrier == "steam" ? steam : carrier == "hot_water" ? hot_water : nullptr;
+        const char* cond_help = carrier == "steam" ? "help.steam_condition" : "help.hot_water_temperatures";
+        for (int k = 0; cond && k < 2; ++k) {
+            if (k) ImGui::SameLine(0, fs * 2);
             ImGui::AlignTextToFramePadding();
-            ImGui::TextUnformatted(tr("energy.steam_pressure"));
-            help("help.steam_condition");
+            ImGui::TextUnformatted(tr(cond[k].label));
+            if (k == 0) help(cond_help);
             ImGui::SameLine();
-            ch |= input_number("##sp", r, "steam_pressure_mpa", fs * 5);
-            id_of(tid, sizeof tid, i, "steam_pressure");
+            ch |= input_number(cond[k].imgui_id, r, cond[k].key, fs * 5);
+            id_of(tid, sizeof tid, i, cond[k].track_id);
             track(tid);
-            unit_label(tr("unit.mpa_gauge"));
-            ImGui::SameLine(0, fs * 2);
-            ImGui::AlignTextToFramePadding();
-            ImGui::TextUnformatted(tr("energy.steam_temperature"));
-            ImGui::SameLine();
-            ch |= input_number("##st", r, "steam_temperature_c", fs * 5);
-            id_of(tid, sizeof tid, i, "steam_temperature");
-            track(tid);
-            unit_label(tr("unit.celsius"));
-        } else if (carrier == "hot_water" && mass) {
-            ImGui::AlignTextToFramePadding();
-            ImGui::TextUnformatted(tr("energy.supply_temperature"));
-            help("help.hot_water_temperatures");
-            ImGui::SameLine();
-            ch |= input_number("##ts", r, "supply_temperature_c", fs * 5);
-            id_of(tid, sizeof tid, i, "supply_temperature");
-            track(tid);
-            unit_label(tr("unit.celsius"));
-            ImGui::SameLine(0, fs * 2);
-            ImGui::AlignTextToFramePadding();
-            ImGui::TextUnformatted(tr("energy.return_temperature"));
-            ImGui::SameLine();
-            ch |= input_number("##tr", r, "return_temperature_c", fs * 5);
-            id_of(tid, sizeof tid, i, "return_temperature");
-            track(tid);
-            unit_label(tr("unit.celsius"));
+            unit_label(tr(cond[k].unit));
         }
         bool non_prod = r.value("non_production", false);
         if (ImGui::Checkbox(tr("energy.non_production"), &non_prod)) {
