@@ -199,6 +199,13 @@ struct Lang {
         if (v.empty()) v = str(j, {base});
         return v;
     }
+    // A citation in the reader's language: "source" is Chinese, "source_en" English (falls back to
+    // the Chinese one where a record from elsewhere has no English citation).
+    std::string source(const json& j, const char* base = "source") const {
+        std::string v;
+        if (!zh) v = str(j, {(std::string(base) + "_en").c_str()});
+        return v.empty() ? str(j, {base}) : v;
+    }
 };
 
 std::string unit_label(const std::string& unit, const Lang& L) {
@@ -871,7 +878,7 @@ std::string factors_section(Ctx& c) {
         s += "<tr>" + td(L.pick(f, "name").empty() ? str(f, {"id"}) : L.pick(f, "name")) +
              td(num(f, {"value"}) ? fmt_coef(*num(f, {"value"})) : "—", true) + td(str(f, {"unit"})) +
              td(str(f, {"year"}).empty() ? "—" : str(f, {"year"})) + td_cls("nw", conf) + "<td class=\"wrap\">" +
-             esc(str(f, {"source"})) + "</td></tr>";
+             esc(L.source(f)) + "</td></tr>";
     }
     return s + "</tbody></table></section>\n";
 }
@@ -903,7 +910,7 @@ std::string intensity_section(Ctx& c) {
          td(str(ce, {"level"}).empty() ? "—" : level_label(str(ce, {"level"}), L)) + "</tr>";
     s += "<tr>" + td(L.t("report.industry_average_carbon_intensity")) +
          td(fmt(num(ce, {"industry_average"}), viz::Measure::intensity, c.U.per_wy_tco2) +
-            (str(ce, {"industry_average_source"}).empty() ? "" : L.f("report.in_brackets", {str(ce, {"industry_average_source"})}))) +
+            (L.source(ce, "industry_average_source").empty() ? "" : L.f("report.in_brackets", {L.source(ce, "industry_average_source")}))) +
          "</tr>";
     s += "<tr>" + td(L.t("report.carbon_efficiency_value_k_l")) +
          td(fmt(num(ce, {"index"}), viz::Measure::intensity)) + "</tr>";
@@ -1570,7 +1577,7 @@ std::map<std::string, std::string> export_csv(const json& input_doc, const json&
                T(L.t("report.confidence_2")), T(L.t("report.user_given_2")), T(L.t("report.source_3"))});
         for (const auto& f : arr(result, {"factors_used"}))
             c.row({T(str(f, {"id"})), T(L.pick(f, "name")), N(f, {"value"}), T(str(f, {"unit"})), N(f, {"year"}),
-                   T(str(f, {"confidence"})), T(bool_text(f, "user_given")), T(str(f, {"source"}))});
+                   T(str(f, {"confidence"})), T(bool_text(f, "user_given")), T(L.source(f))});
         files["factors.csv"] = std::move(c.out);
     }
     return files;

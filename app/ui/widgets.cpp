@@ -31,6 +31,16 @@ std::string local(const json& obj, const char* base) {
     return it != obj.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
+std::string local_source(const json& obj, const char* base) {
+    if (!obj.is_object()) return {};
+    auto get = [&](const std::string& k) {
+        auto it = obj.find(k);
+        return it != obj.end() && it->is_string() ? it->get<std::string>() : std::string();
+    };
+    std::string v = lang_en() ? get(std::string(base) + "_en") : std::string();
+    return v.empty() ? get(base) : v;
+}
+
 json& ensure(json& parent, const char* key, bool array) {
     if (!parent.is_object()) parent = json::object();
     json& v = parent[key];

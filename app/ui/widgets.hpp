@@ -25,6 +25,9 @@ bool is_num(const json* v);
 viz::GradeScale grade_scale(const AppState& s);
 // The _zh or _en member of `obj` for the current language ("message" -> message_zh/message_en).
 std::string local(const json& obj, const char* base);
+// A citation in the UI language: `base` ("source") is Chinese, `base`_en English; the Chinese one
+// where no English one is given (data from a receiver may lack it).
+std::string local_source(const json& obj, const char* base = "source");
 // Object member `key` of `parent`, created as {} (or [] with array=true) if absent or not one.
 json& ensure(json& parent, const char* key, bool array = false);
 
