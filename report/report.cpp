@@ -16,6 +16,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <map>
 #include <optional>
 #include <set>
 #include <vector>
@@ -1135,15 +1136,17 @@ std::string findings_section(Ctx& c) {
     return s + "</tbody></table></section>\n";
 }
 
-std::string mac_chart(const Ctx& c, const json& ms) {
+// `number`: each measure's # in the tables above it; `tables`: which tables those are, for the caption.
+std::string mac_chart(const Ctx& c, const json& ms, const std::map<std::string, int>& number, const std::string& tables) {
     const Lang& L = c.L;
     // Layout and the outlier rule are viz::mac_layout's (the app draws the same bars): a cost more
     // than 4x the next largest magnitude is clipped at 1.5x that magnitude, its value written beside it.
     std::vector<viz::MacItem> items;
-    for (std::size_t i = 0; i < ms.size(); ++i) {
-        auto t = num(ms[i], {"tco2_avoided"});
-        auto cost = num(ms[i], {"abatement_cost_yuan_per_tco2"});
-        if (t && cost && *t > 0) items.push_back({std::to_string(i + 1), *t, *cost});
+    for (const auto& m : ms) {
+        auto t = num(m, {"tco2_avoided"});
+        auto cost = num(m, {"abatement_cost_yuan_per_tco2"});
+        auto n = number.find(str(m, {"id"}));
+        if (t && cost && *t > 0 && n != number.end()) items.push_back({std::to_string(n->second), *t, *cost});
     }
     if (items.empty()) return {};
     const viz::MacLayout layout = viz::mac_layout(std::move(items));
@@ -1177,7 +1180,7 @@ std::string mac_chart(const Ctx& c, const json& ms) {
     if (lo < 0) svg += svg_text(left - 4, h - bottom, format_number(lo, 0), "end", "small");
     svg += svg_text(w - right, h - 10, std::string(L.t("report.cumulative_abatement")) + format_number(total, 0) + " " + c.U.tco2, "end", "small");
     svg += svg_text(left, h - 10, c.U.yuan_per_tco2, "start", "small");
-    return figure(svg + "</svg>", title + L.t("report.bar_width_is_annual_abatement"));
+    return figure(svg + "</svg>", title + L.f("report.bar_width_is_annual_abatement", {tables}));
 }
 
 std::string measures_section(Ctx& c) {
@@ -1210,6 +1213,9 @@ std::string measures_section(Ctx& c) {
         }
         return "—";
     };
+    // One numbering across both tables, so a number on the MAC chart names one row.
+    std::map<std::string, int> number;
+    int next = 0;
     auto table = [&](bool selected_part) {
         std::string t = "<table class=\"small fixed\"><colgroup><col style=\"width:4%\"><col style=\"width:20%\">"
                         "<col style=\"width:8%\"><col style=\"width:8%\"><col style=\"width:8%\"><col style=\"width:8%\">"
@@ -1224,7 +1230,9 @@ std::string measures_section(Ctx& c) {
         for (const auto& m : ms) {
             if (chosen.count(str(m, {"id"})) != (selected_part ? 1u : 0u)) continue;
             std::string name = L.pick(m, "name");
-            t += "<tr>" + td(std::to_string(++i)) + "<td class=\"wrap\">" + esc(name.empty() ? L.t("report.unnamed_measure") : name) + "</td>" +
+            ++i;
+            number[str(m, {"id"})] = ++next;
+            t += "<tr>" + td(std::to_string(next)) + "<td class=\"wrap\">" + esc(name.empty() ? L.t("report.unnamed_measure") : name) + "</td>" +
                  td(fmt(num(m, {"tce_saved"}), 2), true) + td(fmt(num(m, {"tco2_avoided"}), 2), true) +
                  td(fmt(num(m, {"investment_10k_yuan"}), 2), true) + td(fmt(num(m, {"annual_saving_10k_yuan"}), 2), true) +
                  td(fmt(num(m, {"payback_years"}), 1), true) + td(fmt(num(m, {"npv_10k_yuan"}), 2), true) +
@@ -1239,18 +1247,20 @@ std::string measures_section(Ctx& c) {
                  "<td></td><td></td><td></td><td></td><td></td><td></td></tr></tfoot>";
         return i ? t + "</table>" : std::string();
     };
-    s += "<h3>" + esc(user ? L.t("report.measures_selected_by_the_enterprise")
-                           : L.t("report.recommended_measures_save_energy_or_co")) + "</h3>";
+    const std::string h1 = user ? L.t("report.measures_selected_by_the_enterprise")
+                                : L.t("report.recommended_measures_save_energy_or_co");
+    const std::string h2 = L.t("report.other_measures_computed_cost_saving_only");
+    s += "<h3>" + esc(h1) + "</h3>";
     const std::string t1 = table(true);
     s += t1.empty() ? "<p>" + esc(L.t("report.none")) + "</p>" : t1;
     const std::string t2 = table(false);
-    if (!t2.empty())
-        s += "<h3>" + esc(L.t("report.other_measures_computed_cost_saving_only")) +
-             "</h3>" + t2;
+    if (!t2.empty()) s += "<h3>" + esc(h2) + "</h3>" + t2;
     s += "<p class=\"small muted\">" +
          esc(L.t("report.economics_are_estimates_from_reference")) +
          "</p>";
-    s += mac_chart(c, ms);
+    const std::string tables = !t1.empty() && !t2.empty() ? L.f("report.mac_numbers_in_tables", {h1, h2})
+                               : L.f("report.mac_numbers_in_table", {t1.empty() ? h2 : h1});
+    s += mac_chart(c, ms, number, tables);
     return s + "</section>\n";
 }
 
