@@ -5,6 +5,7 @@
 #include "validate.hpp"
 
 #include <cctype>
+#include <functional>
 #include <set>
 #include <string>
 #include <vector>
@@ -324,4 +325,40 @@ TEST_CASE("regions and industries are consistent lists", "[refdata]") {
     CHECK(counties == 90);
     CHECK(ref().record("industries", "C17") != nullptr);
     CHECK(ref().record("industries", "C39") != nullptr);
+}
+
+TEST_CASE("every source in a sample's result has its English citation beside it", "[refdata]") {
+    // Walk the whole result: factors, products, targets, measures, green-factory parts, bill measures.
+    std::function<void(const nlohmann::json&, const std::string&, std::vector<std::string>&, int&)> walk =
+        [&](const nlohmann::json& j, const std::string& path, std::vector<std::string>& hits, int& n) {
+            if (j.is_object()) {
+                for (const char* base : {"source", "industry_average_source"}) {
+                    auto s = j.find(base);
+                    if (s == j.end() || !s->is_string() || s->get<std::string>().empty()) continue;
+                    ++n;
+                    auto e = j.find(std::string(base) + "_en");
+                    if (e == j.end() || !e->is_string() || e->get<std::string>().empty())
+                        hits.push_back(path + "/" + base + ": no English citation beside " + s->get<std::string>());
+                    else if (has_cjk(e->get<std::string>()))
+                        hits.push_back(path + "/" + base + "_en: Chinese in " + e->get<std::string>());
+                }
+                for (auto it = j.begin(); it != j.end(); ++it) walk(*it, path + "/" + it.key(), hits, n);
+            } else if (j.is_array()) {
+                for (std::size_t i = 0; i < j.size(); ++i) walk(j[i], path + "/" + std::to_string(i), hits, n);
+            }
+        };
+    std::size_t samples = 0;
+    for (const auto& [name, text] : embedded_sample_files()) {
+        AssessOutcome out = assess_text(text, ref());
+        if (!out.ok) continue;
+        ++samples;
+        std::vector<std::string> hits;
+        int n = 0;
+        walk(out.output, name, hits, n);
+        INFO(name);
+        CHECK(n >= 5);  // factors_used alone cites several records
+        for (const auto& h : hits) UNSCOPED_INFO(h);
+        CHECK(hits.empty());
+    }
+    CHECK(samples >= 9);
 }
