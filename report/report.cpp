@@ -570,7 +570,10 @@ std::string region_name(const Ctx& c, const std::string& dataset, const std::str
     if (c.opt.ref)
         if (const Record* rec = c.opt.ref->record(dataset, id)) {
             std::string n = c.L.zh ? rec->raw.value("name_zh", std::string()) : rec->raw.value("name_en", std::string());
-            if (!n.empty()) return n + " (" + id + ")";
+            // The public code: a region's administrative division code, never its internal id ("shaoxing_keqiao"); an
+            // industry's id is its GB/T 4754 code as written ("C175").
+            std::string code = dataset == "regions" ? rec->raw.value("code", std::string()) : id;
+            if (!n.empty()) return code.empty() ? n : n + " (" + code + ")";
         }
     return id;
 }

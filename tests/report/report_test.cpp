@@ -356,3 +356,21 @@ TEST_CASE("every number on the MAC chart is the # of one measure row, and the ca
         CHECK(caption.find(lang == "zh" ? "上表" : "refer to the table") == std::string::npos);
     }
 }
+
+TEST_CASE("the cover names the region by name and public code, never by the data's internal id", "[report]") {
+    const std::string* text = nullptr;
+    for (const auto& [name, t] : embedded_sample_files())
+        if (name == "01_dyeing_shaoxing.json") text = &t;
+    REQUIRE(text != nullptr);
+    AssessOutcome out = assess_text(*text, ref());
+    REQUIRE(out.ok);
+    ReportOptions opt;
+    opt.ref = &ref();
+    for (const std::string lang : {"zh", "en"}) {
+        INFO(lang);
+        const std::string html = render_report_html(json::parse(*text), out.output, lang, opt);
+        CHECK(html.find(lang == "zh" ? "柯桥区 (330603)" : "(330603)") != std::string::npos);  // 行政区划代码 of Keqiao
+        CHECK(html.find("shaoxing_keqiao") == std::string::npos);
+        CHECK(html.find("(shaoxing)") == std::string::npos);
+    }
+}
