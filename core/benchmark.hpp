@@ -1,6 +1,6 @@
-// Intensities per 万元 of value added and output (GB/T 2589 e_v, e_g), the carbon-efficiency level
+// Intensities per 10k yuan of value added and output (GB/T 2589 e_v, e_g), the carbon-efficiency level
 // and grade (DB33/T 1347-2023 method: L = CO2 / value added, K = L / industry average), and unit
-// product energy against GB 限额 levels 1/2/3. Cuts in carbon_efficiency.json, limits in
+// product energy against GB energy-limit levels 1/2/3. Cuts in carbon_efficiency.json, limits in
 // product_limits.json, industry averages in industry_averages.json or options.
 #pragma once
 #include "model.hpp"

@@ -1,4 +1,5 @@
 #include "emissions.hpp"
+#include "texts.hpp"
 
 #include "validate.hpp"
 
@@ -17,10 +18,11 @@ const char* region_name(GridRegion g) {
     return "national";
 }
 
-const char* region_zh(std::string_view g) {
-    if (g == "east_china") return "华东区域";
-    if (g == "zhejiang") return "浙江省";
-    return "全国";
+// A grid region in words: the text "region.<id>" (national for anything else).
+texts::Arg region_arg(std::string_view g) {
+    const std::string id = g == "east_china" || g == "zhejiang" ? std::string(g) : std::string("national");
+    const texts::Text t = texts::get("region." + id);
+    return {"region", t.zh, std::string(g)};
 }
 
 FactorUsed factor_from(const Record& rec, std::string zh, std::string en) {
@@ -61,8 +63,9 @@ void compute_emissions(const Input& in, const RefData& ref, const std::vector<En
         em.grid_factor_tco2_per_mwh = *in.options.grid_emission_factor_tco2_per_mwh;
         FactorUsed f;
         f.id = "grid/user";
-        f.name_zh = "电网排放因子（用户填写）";
-        f.name_en = "grid emission factor (user-given)";
+        texts::Text name = texts::get("factor.grid_user");
+        f.name_zh = std::move(name.zh);
+        f.name_en = std::move(name.en);
         f.value = em.grid_factor_tco2_per_mwh;
         f.unit = "tCO2/MWh";
         f.source = "options.grid_emission_factor_tco2_per_mwh";
@@ -73,16 +76,14 @@ void compute_emissions(const Input& in, const RefData& ref, const std::vector<En
         const Record* g = grid_factor_for(ref, year, region, "average");
         if (!g && region != "national") {
             g = grid_factor_for(ref, year, "national", "average");
-            result.warnings.push_back(
-                {"/options/factor_region", Severity::warning, "regional_factor_missing",
-                 std::to_string(year) + " 年" + region_zh(region) + "电网排放因子的数值未收录（以生态环境部、国家统计局公告为准，可填写为自定因子），已改用全国平均因子",
-                 "the " + std::to_string(year) + " factor for " + region + " is not on file (see the MEE/NBS announcement; it can be entered as your own grid factor); the national average is used"});
+            texts::Text msg = texts::get("emissions.regional_factor_missing", {{"year", std::to_string(year)}, region_arg(region)});
+            result.warnings.push_back({"/options/factor_region", Severity::warning, "regional_factor_missing", std::move(msg.zh),
+                                       std::move(msg.en)});
         }
         if (g) {
             em.grid_factor_tco2_per_mwh = *g->value;
-            result.factors_used.push_back(factor_from(
-                *g, std::to_string(*g->year) + " 年" + region_zh(g->raw.value("region", std::string())) + "电网排放因子",
-                std::to_string(*g->year) + " grid emission factor (" + g->raw.value("region", std::string()) + ")"));
+            texts::Text name = texts::get("factor.grid", {{"year", std::to_string(*g->year)}, region_arg(g->raw.value("region", std::string()))});
+            result.factors_used.push_back(factor_from(*g, std::move(name.zh), std::move(name.en)));
         }
     }
     em.heat_factor_tco2_per_gj = in.options.heat_emission_factor_tco2_per_gj.value_or(ref.constant("heat_emission_factor"));
@@ -90,8 +91,9 @@ void compute_emissions(const Input& in, const RefData& ref, const std::vector<En
         FactorUsed f;
         const Record& rec = *ref.record("constants", "heat_emission_factor");
         f.id = in.options.heat_emission_factor_tco2_per_gj ? "heat/user" : "heat/default";
-        f.name_zh = "外购热力排放因子";
-        f.name_en = "purchased heat emission factor";
+        texts::Text name = texts::get("factor.heat");
+        f.name_zh = std::move(name.zh);
+        f.name_en = std::move(name.en);
         f.value = em.heat_factor_tco2_per_gj;
         f.unit = "tCO2/GJ";
         f.source = in.options.heat_emission_factor_tco2_per_gj ? "options.heat_emission_factor_tco2_per_gj" : rec.source;
@@ -141,9 +143,8 @@ void compute_emissions(const Input& in, const RefData& ref, const std::vector<En
             em.residual_factor_tco2_per_mwh = *x->value;
             em.scope2_market_tco2 = rest_kwh / 1000.0 * *x->value + em.heat_tco2;
             em.total_market_tco2 = em.scope1_tco2 + *em.scope2_market_tco2;
-            result.factors_used.push_back(factor_from(
-                *x, std::to_string(*x->year) + " 年全国电力平均排放因子（不含市场化交易的非化石能源电量）",
-                std::to_string(*x->year) + " national factor excluding market-traded non-fossil power"));
+            texts::Text name = texts::get("factor.grid_excl_market", {{"year", std::to_string(*x->year)}});
+            result.factors_used.push_back(factor_from(*x, std::move(name.zh), std::move(name.en)));
         }
     }
 }

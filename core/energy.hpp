@@ -1,5 +1,5 @@
-// Comprehensive energy consumption per GB/T 2589-2020: standard coal per carrier (当量值 by default,
-// 等价值 for electricity from the year's supply coal rate), energy mix, electrification, the
+// Comprehensive energy consumption per GB/T 2589-2020: standard coal per carrier (equivalent value by default,
+// equal value for electricity from the year's supply coal rate), energy mix, electrification, the
 // Zhejiang energy-budget tier and key-energy-unit status. Coefficients from energy_carriers.json,
 // constants.json and energy_tiers.json.
 #pragma once

@@ -1,6 +1,6 @@
 // Green-factory self-evaluation per GB/T 36132-2025: the answers the assessment data cannot give,
 // and the scored result (basic requirements and MIIT veto items as a gate, five first-level
-// indicators, Annex C example points, linear 引领值/基准值 scoring). Indicator system, points,
+// indicators, Annex C example points, linear leading/baseline-value scoring). Indicator system, points,
 // hints and sources in assets/data/green_factory.json; units in the answer names (_m3, _t, _pct,
 // _10k_yuan).
 #pragma once
@@ -31,7 +31,7 @@ struct RefData;
 //   solid_waste_utilisation_pct
 //   green_investment_3y_10k_yuan, output_value_3y_10k_yuan, green_investment_share_pct
 //   process_equipment_advanced, green_design, product_carbon_footprint       yes/no
-//   anchors  {indicator_id: {leading, baseline, unit?, source?}}  user-supplied 引领值/基准值
+//   anchors  {indicator_id: {leading, baseline, unit?, source?}}  user-supplied leading/baseline values
 // yes/no answers are true/false or "yes"/"no"; "unknown" or null = not answered.
 struct GreenFactoryAnswers {
     nlohmann::json fields = nlohmann::json::object();
@@ -125,7 +125,7 @@ nlohmann::json green_factory_answers_to_json(const GreenFactoryAnswers& a);
 nlohmann::json green_factory_result_to_json(const GreenFactoryResult& r);
 
 // GB/T 36132-2025 clause 5 rule: full points at or beyond the leading value, zero at or beyond the
-// baseline, linear in between. `positive`: larger is better (正向); otherwise smaller is better.
+// baseline, linear in between. `positive`: larger is better (a positive indicator); otherwise smaller is better.
 double green_factory_linear_score(double points, double value, double leading, double baseline,
                                   bool positive);
 

@@ -3,6 +3,7 @@
 // (central value plus the source's low/high), and economics at the user's prices. Savings in tce and
 // CO2 use the energy module's carrier coefficients and the emissions module's grid/heat factors.
 #include "diagnosis.hpp"
+#include "texts.hpp"
 #include "benchmark.hpp"
 #include "energy.hpp"
 #include "selfcheck.hpp"
@@ -68,7 +69,7 @@ double storage_cycle_value(double p_dis, double p_ch, double rte) { return p_dis
 namespace {
 
 constexpr double k_gj_per_kwh = 0.0036;  // definition: 1 kWh = 3.6 MJ
-constexpr double k_yuan_per_10k = 1e4;   // definition: 1 万元 = 10,000 yuan
+constexpr double k_yuan_per_10k = 1e4;   // definition: 10k yuan (wan yuan) = 10,000 yuan
 
 // One measure applied to one target (an equipment row, a boiler's heat, the site).
 struct Cand {
@@ -999,7 +1000,7 @@ void renewables(Ctx& c) {
                 k.physical["bill_valley_price_yuan_per_kwh"] = *bill->valley_price;
             } else {
                 if (assumed) k.needs.push_back("management.tou_user_class (large_industry assumed)");
-                k.notes.push_back("2024 Zhejiang TOU (浙发改价格〔2024〕21号, draft ratios); the 2026 revision narrows the spread");
+                k.notes.push_back(texts::text("measures.tou_note_2024"));
             }
             c.out.push_back(std::move(k));
         }
@@ -1158,7 +1159,7 @@ const Record* measure_def(const RefData& ref, const std::string& id) { return re
 
 // One verdict per measure, the same for the app, the report and the automatic portfolio:
 //   recommended      saves energy or CO2 (and raises neither), NPV > 0, pays back within its life
-//   cost_only        NPV > 0 but saves neither energy nor CO2 (tariff arbitrage, demand charge): 降本措施
+//   cost_only        NPV > 0 but saves neither energy nor CO2 (tariff arbitrage, demand charge): cost-only measures
 //   not_recommended  NPV <= 0, payback beyond the life, or it raises energy use or CO2
 //   needs_data       investment or prices unknown
 // reason: payback_beyond_life | npv_not_positive | raises_energy_or_co2 | no_saving (codes; the
@@ -1392,8 +1393,8 @@ void evaluate_measures(const Input& in, Result& result, const RefData& ref) {
         pf.carbon_value_10k_yuan_per_year = pf.tco2_avoided * carbon / k_yuan_per_10k;
         pf.carbon_price_yuan_per_tco2 = carbon;
     } catch (const std::exception& ex) {
-        result.warnings.push_back({"/equipment", Severity::warning, "measures_failed",
-                                   std::string("措施测算失败：") + ex.what(), std::string("measure evaluation failed: ") + ex.what()});
+        texts::Text msg = texts::get("measures.failed", {{"what", ex.what()}});
+        result.warnings.push_back({"/equipment", Severity::warning, "measures_failed", std::move(msg.zh), std::move(msg.en)});
     }
 }
 

@@ -1,6 +1,6 @@
 // Retrofit measures: applicability, savings, economics (payback, NPV, IRR, abatement cost) and the
 // portfolio. Parameters come from assets/data/measures.json (value, low/high, unit, source), limits
-// from equipment_standards.json. Money: yuan inside, 万元 (10k yuan) in results. Energy: kWh, tce.
+// from equipment_standards.json. Money: yuan inside, 10k yuan in results. Energy: kWh, tce.
 #pragma once
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -96,7 +96,7 @@ struct Portfolio {
     double npv_10k_yuan = 0;
     double discount_rate = 0;
     bool user_selection = false;
-    std::vector<std::string> cost_only;  // 降本措施: save money, not energy or CO2
+    std::vector<std::string> cost_only;  // cost-only measures: save money, not energy or CO2
     std::vector<std::string> required;   // required by a plan but not paying on their own
     std::optional<double> payback_years;
     Outlook outlook;  // new_carbon_index is not reported for the portfolio

@@ -43,19 +43,19 @@ bool ends_with(std::string_view s, std::string_view suf) {
     return s.size() >= suf.size() && s.compare(s.size() - suf.size(), suf.size(), suf) == 0;
 }
 
-// Chinese name without a trailing 市/区/县 (UTF-8 bytes, so the core holds no CJK literal), and
-// with 省 + 浙江 prefixes dropped; English name lower-cased without "district"/"city"/"county",
+// Chinese name without a trailing city/district/county character (UTF-8 bytes, so the core holds no CJK
+// literal), and with the "Zhejiang Province" / "Zhejiang" prefixes dropped; English name lower-cased without "district"/"city"/"county",
 // apostrophes and spaces.
 std::string norm_zh(std::string_view name) {
     std::string s = trim(name);
-    static const char* prefixes[] = {"\xE6\xB5\x99\xE6\xB1\x9F\xE7\x9C\x81",  // 浙江省
-                                     "\xE6\xB5\x99\xE6\xB1\x9F"};             // 浙江
+    static const char* prefixes[] = {"\xE6\xB5\x99\xE6\xB1\x9F\xE7\x9C\x81",  // Zhejiang Province
+                                     "\xE6\xB5\x99\xE6\xB1\x9F"};             // Zhejiang
     for (const char* p : prefixes)
         if (s.rfind(p, 0) == 0 && s.size() > std::string_view(p).size()) {
             s.erase(0, std::string_view(p).size());
             break;
         }
-    static const char* suffixes[] = {"\xE5\xB8\x82", "\xE5\x8C\xBA", "\xE5\x8E\xBF"};  // 市 区 县
+    static const char* suffixes[] = {"\xE5\xB8\x82", "\xE5\x8C\xBA", "\xE5\x8E\xBF"};  // city, district, county
     for (const char* suf : suffixes)
         if (ends_with(s, suf) && utf8_length(s) > 2) {
             s.erase(s.size() - 3);
@@ -222,7 +222,7 @@ NameResolution resolve_industry(const RefData& ref, std::string_view text) {
 
 } // namespace selfcheck
 
-#include "bills/texts.hpp"
+#include "texts.hpp"
 #include "model.hpp"
 
 namespace selfcheck {

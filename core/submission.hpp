@@ -1,6 +1,6 @@
 // Upload submissions (schema "selfcheck/submission", version 1): building one for the portal,
 // validating one strictly on the receiving side, comparing the sent key figures with a
-// recomputation, and the industry averages a receiver publishes (Σ tCO2 / Σ value added, 万元).
+// recomputation, and the industry averages a receiver publishes (Σ tCO2 / Σ value added, 10k yuan).
 // Pure: no I/O, clocks or randomness — the caller supplies the UUID and the timestamp.
 // Format and endpoints: docs/submission.md.
 #pragma once

@@ -1,12 +1,12 @@
 // What the electricity bill says, from the user's own bill values only (no tariff is assumed):
-//  - basic charge: billing by capacity vs by maximum demand, month by month (发改办价格〔2016〕1583号);
+//  - basic charge: billing by capacity vs by maximum demand, month by month (NDRC General Office price notice [2016] No. 1583);
 //  - time of use: sharp/peak shares and the saving from moving a stated share to valley hours at
 //    the bill's own period prices;
-//  - power factor: months below the standard of 《功率因数调整电费办法》(83)水电财字第215号, the
+//  - power factor: months below the standard of the 1983 power-factor tariff adjustment rules (Ministry of Water Resources and Electric Power, finance No. 215), the
 //    adjustment charged on the bill, and the capacitor size Qc = P × (tan φ1 − tan φ2).
 #include "bills/bills.hpp"
 
-#include "bills/texts.hpp"
+#include "texts.hpp"
 #include "selfcheck.hpp"
 #include "validate.hpp"
 
@@ -20,7 +20,7 @@ using nlohmann::json;
 namespace {
 constexpr double k_yuan_per_10k = 10000;
 
-std::string w(double yuan) { return num_text(std::round(yuan / k_yuan_per_10k * 100) / 100); }  // 万元, 2 decimals
+std::string w(double yuan) { return num_text(std::round(yuan / k_yuan_per_10k * 100) / 100); }  // 10k yuan, 2 decimals
 std::string pct(double share) { return num_text(std::round(share * 1000) / 10); }              // %, 1 decimal
 
 double rule(const RefData& ref, const char* id, double fallback) {

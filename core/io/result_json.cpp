@@ -2,6 +2,7 @@
 // belong to reference records (indicator names, hints, evidence) are joined here by the record the
 // result points at, not copied into every result.
 #include "selfcheck.hpp"
+#include "texts.hpp"
 #include "validate.hpp"
 
 namespace selfcheck {
@@ -84,9 +85,8 @@ json green_factory_result_to_json(const GreenFactoryResult& r) {
     json d = json::object();
     d["standard"] = "GB/T 36132-2025 (Annex C example points)";
     if (r.data_missing) {
-        d["error"] = {{"code", "green_factory_data_missing"},
-                      {"message_zh", "缺少绿色工厂评价参考数据"},
-                      {"message_en", "green-factory reference data missing"}};
+        const texts::Text msg = texts::get("green_factory.data_missing");
+        d["error"] = {{"code", "green_factory_data_missing"}, {"message_zh", msg.zh}, {"message_en", msg.en}};
         return {{"total_score", r.total_score}, {"mandatory_failed", r.mandatory_failed}, {"detail", std::move(d)}};
     }
     d["data_version"] = r.data_version;
@@ -155,10 +155,9 @@ json green_factory_result_to_json(const GreenFactoryResult& r) {
     d["indicators"] = std::move(jinds);
     d["points_undetermined"] = r.points_undetermined;
     d["pass_mark"] = nullptr;
-    d["pass_mark_note_zh"] = "GB/T 36132-2025 不设及格分，由评价方案或行业标准确定；附录 C 分值仅为示例";
-    d["pass_mark_note_en"] =
-        "GB/T 36132-2025 sets no pass mark (the evaluation scheme or sector standard does); "
-        "Annex C points are examples";
+    const texts::Text pass_mark = texts::get("green_factory.pass_mark_note");
+    d["pass_mark_note_zh"] = pass_mark.zh;
+    d["pass_mark_note_en"] = pass_mark.en;
 
     json readiness = json::array();
     for (const auto& lv : r.readiness) {
@@ -397,8 +396,9 @@ json measure_to_json(const MeasureResult& m) {
     if (m.economics != EconomicsStatus::computed) d["economics"] = economics_name(m.economics);
     if (m.compliance_cost) {
         d["compliance_cost"] = true;
-        d["compliance_note_zh"] = "该措施需要投资但不产生节约（合规性成本）";
-        d["compliance_note_en"] = "costs money and saves none: a compliance cost";
+        const texts::Text note = texts::get("measures.compliance_note");
+        d["compliance_note_zh"] = note.zh;
+        d["compliance_note_en"] = note.en;
     }
     put_outlook(d, m.outlook, true);
     if (!m.recommendation.is_null()) d["recommendation"] = m.recommendation;
