@@ -46,10 +46,10 @@ int leading_year(const std::string& date) {
 
 } // namespace
 
-std::string carbon_level_for(double l, const RefData& ref) {
-    if (at_most(l, cut(ref, "level/low_max"))) return "low";
-    if (at_most(l, cut(ref, "level/medium_max"))) return "medium";
-    return "high";
+CarbonLevel carbon_level_for(double l, const RefData& ref) {
+    if (at_most(l, cut(ref, "level/low_max"))) return CarbonLevel::low;
+    if (at_most(l, cut(ref, "level/medium_max"))) return CarbonLevel::medium;
+    return CarbonLevel::high;
 }
 
 int carbon_grade_for(double k, const RefData& ref) {

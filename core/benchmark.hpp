@@ -8,7 +8,7 @@
 
 namespace selfcheck {
 
-std::string carbon_level_for(double l, const RefData& ref);  // "low" | "medium" | "high"
+CarbonLevel carbon_level_for(double l, const RefData& ref);
 int carbon_grade_for(double k, const RefData& ref);           // 1..5
 
 // Industry average for an industry code and year from industry_averages.json (latest year not

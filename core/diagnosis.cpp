@@ -195,31 +195,36 @@ std::optional<std::string> unit_variant_of(const std::string& key, const std::ve
     return std::nullopt;
 }
 
+// The field's name as the {field} of a message (looked up only when there is something to say).
+texts::Arg field_arg(const FieldSpec& s) {
+    texts::Text t = label(s);
+    return {"field", std::move(t.zh), std::move(t.en)};
+}
+
 void check_field(const FieldSpec& s, const json& v, const std::string& p, json& out, Issues& is) {
-    const texts::Text f = label(s);
     switch (s.kind) {
     case Kind::number:
     case Kind::integer: {
         if (!v.is_number()) {
             std::string got = kind_name(v);
             if (v.is_string())
-                texts::error(is, p, "wrong_unit", "field.number_as_text", {{"field", f.zh, f.en}, {"text", v.get<std::string>()}});
+                texts::error(is, p, "wrong_unit", "field.number_as_text", {field_arg(s), {"text", v.get<std::string>()}});
             else
-                texts::error(is, p, "wrong_type", "field.not_number", {{"field", f.zh, f.en}, {"got", got}});
+                texts::error(is, p, "wrong_type", "field.not_number", {field_arg(s), {"got", got}});
             return;
         }
         double d = v.get<double>();
         if (!std::isfinite(d)) {
-            texts::error(is, p, "not_finite", "field.not_finite", {{"field", f.zh, f.en}});
+            texts::error(is, p, "not_finite", "field.not_finite", {field_arg(s)});
             return;
         }
         if (s.kind == Kind::integer && std::floor(d) != d) {
-            texts::error(is, p, "wrong_type", "field.not_integer", {{"field", f.zh, f.en}});
+            texts::error(is, p, "wrong_type", "field.not_integer", {field_arg(s)});
             return;
         }
         if (d < s.lo || d > s.hi) {
             texts::error(is, p, "out_of_range", "field.out_of_range",
-                         {{"field", f.zh, f.en}, {"lo", num_text(s.lo)}, {"hi", num_text(s.hi)}, {"value", num_text(d)}});
+                         {field_arg(s), {"lo", num_text(s.lo)}, {"hi", num_text(s.hi)}, {"value", num_text(d)}});
             return;
         }
         out[s.key] = v;
@@ -227,26 +232,26 @@ void check_field(const FieldSpec& s, const json& v, const std::string& p, json& 
     }
     case Kind::boolean:
         if (!v.is_boolean()) {
-            texts::error(is, p, "wrong_type", "field.not_boolean", {{"field", f.zh, f.en}});
+            texts::error(is, p, "wrong_type", "field.not_boolean", {field_arg(s)});
             return;
         }
         out[s.key] = v;
         return;
     case Kind::text:
         if (!v.is_string()) {
-            texts::error(is, p, "wrong_type", "field.not_text", {{"field", f.zh, f.en}});
+            texts::error(is, p, "wrong_type", "field.not_text", {field_arg(s)});
             return;
         }
         if (utf8_length(v.get<std::string>()) > k_max_field_chars) {
             texts::error(is, p, "string_too_long", "field.too_long",
-                         {{"field", f.zh, f.en}, {"limit", std::to_string(k_max_field_chars)}});
+                         {field_arg(s), {"limit", std::to_string(k_max_field_chars)}});
             return;
         }
         out[s.key] = v;
         return;
     case Kind::any:
         if (!(v.is_string() || v.is_boolean() || v.is_number())) {
-            texts::error(is, p, "wrong_type", "field.not_scalar", {{"field", f.zh, f.en}});
+            texts::error(is, p, "wrong_type", "field.not_scalar", {field_arg(s)});
             return;
         }
         out[s.key] = v;
@@ -374,12 +379,27 @@ nlohmann::json equipment_to_json(const Equipment& e) {
 
 nlohmann::json management_to_json(const Management& m) { return m.fields; }
 
+texts::Text finding_message(const Finding& f) { return texts::get(f.text, f.params.data(), f.params.data() + f.params.size()); }
+
+namespace {
+const char* severity_name(FindingSeverity s) {
+    switch (s) {
+    case FindingSeverity::high: return "high";
+    case FindingSeverity::medium: return "medium";
+    case FindingSeverity::low: return "low";
+    case FindingSeverity::info: return "info";
+    }
+    return "info";
+}
+} // namespace
+
 nlohmann::json finding_to_json(const Finding& f) {
+    texts::Text msg = finding_message(f);
     return {{"id", f.id},
-            {"severity", f.severity},
+            {"severity", severity_name(f.severity)},
             {"clause", f.clause},
-            {"message_zh", f.message_zh},
-            {"message_en", f.message_en},
+            {"message_zh", std::move(msg.zh)},
+            {"message_en", std::move(msg.en)},
             {"measures", f.measures},
             {"evidence", f.evidence}};
 }
@@ -579,15 +599,14 @@ struct Diag {
     std::vector<Finding> out;
 
     // The message is the text "finding.<id>" (or `variant` "finding.<id>.<variant>") with `args` filled.
-    void add(std::string id, std::string sev, std::string clause, std::initializer_list<texts::Arg> args,
+    void add(std::string id, FindingSeverity sev, std::string clause, std::initializer_list<texts::Arg> args,
              std::vector<std::string> measures, json evidence = json::object(), const char* variant = nullptr) {
         Finding f;
-        texts::Text msg = texts::get("finding." + id + (variant ? std::string(".") + variant : std::string()), args);
+        f.text = "finding." + id + (variant ? std::string(".") + variant : std::string());
+        f.params = args;
         f.id = std::move(id);
-        f.severity = std::move(sev);
+        f.severity = sev;
         f.clause = std::move(clause);
-        f.message_zh = std::move(msg.zh);
-        f.message_en = std::move(msg.en);
         f.measures = std::move(measures);
         f.evidence = std::move(evidence);
         out.push_back(std::move(f));
@@ -647,19 +666,19 @@ void motors(Diag& d) {
     std::string clause = d.clause_of("motor_grade_map", "GB 18613-2020");
     if (pump_fan_below) below_links.push_back("vsd_pump_fan");
     if (below > 0)
-        d.add("motor_below_ie3", "high", clause_text("motor_below_ie3", {{"clause", clause}}),
+        d.add("motor_below_ie3", FindingSeverity::high, clause_text("motor_below_ie3", {{"clause", clause}}),
               {{"n", std::to_string(below)}, {"kw", fmt(below_kw, 0)}, {"rewound", std::to_string(rewound)}}, below_links,
               {{"motors", ev}, {"count", below}, {"rated_kw_total", below_kw}}, rewound ? "rewound" : nullptr);
     if (obsolete > 0)
-        d.add("motor_obsolete_catalogue", "high", clause_text("motor_obsolete_catalogue"), {{"n", std::to_string(obsolete)}},
+        d.add("motor_obsolete_catalogue", FindingSeverity::high, clause_text("motor_obsolete_catalogue"), {{"n", std::to_string(obsolete)}},
               {"motor_upgrade"}, {{"count", obsolete}});
     if (oversized > 0) {
         const std::string pct = fmt(oversized_lf * 100, 0);
-        d.add("motor_oversized", "medium", clause_text("motor_oversized", {{"pct", pct}}),
+        d.add("motor_oversized", FindingSeverity::medium, clause_text("motor_oversized", {{"pct", pct}}),
               {{"n", std::to_string(oversized)}, {"pct", pct}}, {"motor_system"}, {{"motors", ev_over}});
     }
     if (unknown > 0)
-        d.add("motor_class_unknown", "info", clause_text("motor_class_unknown"), {{"n", std::to_string(unknown)}}, {},
+        d.add("motor_class_unknown", FindingSeverity::info, clause_text("motor_class_unknown"), {{"n", std::to_string(unknown)}}, {},
               {{"rows", ev_unknown}, {"needs", json::array({"efficiency_class", "series"})}});
 }
 
@@ -681,7 +700,7 @@ void pumps_fans(Diag& d) {
         ev.push_back({{"row", i}, {"flow_control", fc.empty() ? sc : fc}, {"rated_kw", field_num(e, "rated_kw").value_or(0)}});
     }
     if (n > 0)
-        d.add("pump_fan_throttled", "medium", clause_text("pump_fan_throttled"), {{"n", std::to_string(n)}, {"kw", fmt(kw_total, 0)}},
+        d.add("pump_fan_throttled", FindingSeverity::medium, clause_text("pump_fan_throttled"), {{"n", std::to_string(n)}, {"kw", fmt(kw_total, 0)}},
               {"vsd_pump_fan", "pump_fan_replace"}, {{"rows", ev}, {"rated_kw_total", kw_total}});
 }
 
@@ -719,19 +738,19 @@ void compressors(Diag& d) {
             pressure.push_back({{"row", i}, {"pressure_mpa", *p}, {"required_pressure_mpa", *req}});
     }
     if (!high.empty())
-        d.add("compressor_specific_power_high", "medium", clause, {{"n", std::to_string(high.size())}, {"screen", fmt(screen, 1)}},
+        d.add("compressor_specific_power_high", FindingSeverity::medium, clause, {{"n", std::to_string(high.size())}, {"screen", fmt(screen, 1)}},
               {"air_vsd", "central_air"}, {{"rows", high}, {"screen_kw_per_m3_min", screen}});
     if (!no_leak.empty())
-        d.add("compressed_air_no_leak_management", "medium", clause_text("compressed_air_no_leak_management"), {}, {"air_leak"}, {{"rows", no_leak}});
+        d.add("compressed_air_no_leak_management", FindingSeverity::medium, clause_text("compressed_air_no_leak_management"), {}, {"air_leak"}, {{"rows", no_leak}});
     if (!pressure.empty())
-        d.add("compressed_air_pressure_excess", "low", clause_text("compressed_air_pressure_excess"),
+        d.add("compressed_air_pressure_excess", FindingSeverity::low, clause_text("compressed_air_pressure_excess"),
               {{"excess", num_text(min_excess)}}, {"air_pressure"}, {{"rows", pressure}});
     else if (n_comp > 0) {
         bool any_req = false;
         for (const auto& e : items)
             if (e.type == "air_compressor" && field_num(e, "required_pressure_mpa")) any_req = true;
         if (!any_req)
-            d.add("compressed_air_pressure_unknown", "info", clause_text("compressed_air_pressure_unknown"), {}, {"air_pressure"}, {{"needs", json::array({"required_pressure_mpa"})}});
+            d.add("compressed_air_pressure_unknown", FindingSeverity::info, clause_text("compressed_air_pressure_unknown"), {}, {"air_pressure"}, {{"needs", json::array({"required_pressure_mpa"})}});
     }
 }
 
@@ -761,14 +780,14 @@ void transformers(Diag& d) {
         }
     }
     if (!listed.empty())
-        d.add("transformer_phase_out", "high", ser ? ser->raw.value("phase_out_clause", clause) : clause,
+        d.add("transformer_phase_out", FindingSeverity::high, ser ? ser->raw.value("phase_out_clause", clause) : clause,
               {{"n", std::to_string(listed.size())}}, {"transformer_upgrade"}, {{"rows", listed}});
     if (!old.empty())
-        d.add("transformer_below_grades", "medium", clause, {{"n", std::to_string(old.size())}}, {"transformer_upgrade"},
+        d.add("transformer_below_grades", FindingSeverity::medium, clause, {{"n", std::to_string(old.size())}}, {"transformer_upgrade"},
               {{"rows", old}});
     const std::string light_pct = fmt(light_lf * 100, 0);
     if (!light.empty())
-        d.add("transformer_light_load", "low", clause_text("transformer_light_load", {{"pct", light_pct}}),
+        d.add("transformer_light_load", FindingSeverity::low, clause_text("transformer_light_load", {{"pct", light_pct}}),
               {{"n", std::to_string(light_units)}, {"pct", light_pct}},
               light_units >= 2 ? std::vector<std::string>{"transformer_consolidate", "transformer_upgrade"}
                                : std::vector<std::string>{"transformer_upgrade"},
@@ -795,17 +814,17 @@ void boilers(Diag& d) {
         if (is_coal(fuel)) {
             std::vector<std::string> links = {"central_steam", "coal_to_gas", "coal_to_electric", "heat_pump"};
             if (cap && *cap <= max_cap && plan_industry)
-                d.add("coal_boiler_plan_retirement", "high", ret ? ret->raw.value("clause", std::string()) : std::string(),
+                d.add("coal_boiler_plan_retirement", FindingSeverity::high, ret ? ret->raw.value("clause", std::string()) : std::string(),
                       {{"row", row_label(e, i)}, {"cap", fmt(*cap, 0)}, {"max", num_text(max_cap)}}, links, ev);
             else if (textile || central)
-                d.add("coal_boiler_clean_substitution", textile ? "high" : "medium",
+                d.add("coal_boiler_clean_substitution", textile ? FindingSeverity::high : FindingSeverity::medium,
                       clause_text(textile ? "coal_boiler_clean_substitution.textile" : "coal_boiler_clean_substitution"),
                       {{"row", row_label(e, i)}}, links, ev, central ? "central" : nullptr);
             else if (!cap)
-                d.add("coal_boiler_capacity_unknown", "info", ret ? ret->raw.value("clause", std::string()) : std::string(),
+                d.add("coal_boiler_capacity_unknown", FindingSeverity::info, ret ? ret->raw.value("clause", std::string()) : std::string(),
                       {{"row", row_label(e, i)}, {"max", num_text(max_cap)}}, links, {{"row", i}, {"needs", json::array({"capacity_t_per_h"})}});
         } else if (central && !fuel.empty() && fuel != "electricity") {
-            d.add("boiler_central_heating_available", "low", clause_text("boiler_central_heating_available"),
+            d.add("boiler_central_heating_available", FindingSeverity::low, clause_text("boiler_central_heating_available"),
                   {{"row", row_label(e, i)}}, {"central_steam"}, ev);
         }
         auto flue = field_num(e, "flue_temp_c");
@@ -814,14 +833,14 @@ void boilers(Diag& d) {
         const double econ_trigger = d.param("boiler_economizer/stack_temp_trigger", 150);
         const double tuneup_trigger = d.param("boiler_tuneup/stack_temp_trigger", 180);
         if (flue && *flue > econ_trigger && !econ)
-            d.add("boiler_flue_temperature_high", *flue > tuneup_trigger ? "medium" : "low",
+            d.add("boiler_flue_temperature_high", *flue > tuneup_trigger ? FindingSeverity::medium : FindingSeverity::low,
                   clause_text("boiler_flue_temperature_high", {{"economizer", num_text(econ_trigger)}, {"tuneup", num_text(tuneup_trigger)}}),
                   {{"row", row_label(e, i)}, {"flue", fmt(*flue, 0)}}, {"boiler_economizer", "boiler_tuneup"}, {{"row", i}, {"flue_temp_c", *flue}});
         if (o2 && *o2 > d.param("boiler_tuneup/o2_trigger", 4))
-            d.add("boiler_excess_air", "low", clause_text("boiler_excess_air"), {{"row", row_label(e, i)}, {"o2", fmt(*o2, 1)}},
+            d.add("boiler_excess_air", FindingSeverity::low, clause_text("boiler_excess_air"), {{"row", row_label(e, i)}, {"o2", fmt(*o2, 1)}},
                   {"boiler_tuneup"}, {{"row", i}, {"flue_o2_pct", *o2}});
         if (!flue && !field_num(e, "efficiency"))
-            d.add("boiler_data_needed", "info", clause_text("boiler_data_needed"), {{"row", row_label(e, i)}},
+            d.add("boiler_data_needed", FindingSeverity::info, clause_text("boiler_data_needed"), {{"row", row_label(e, i)}},
                   {"boiler_tuneup", "boiler_economizer"}, {{"row", i}, {"needs", json::array({"efficiency", "flue_temp_c"})}});
     }
 }
@@ -841,40 +860,40 @@ void lighting(Diag& d) {
         ev.push_back({{"row", i}, {"lamp_type", t}});
     }
     if (n > 0)
-        d.add("lighting_not_led", "low", clause_text("lighting_not_led"), {{"n", std::to_string(n)}, {"kw", fmt(kw, 1)}},
+        d.add("lighting_not_led", FindingSeverity::low, clause_text("lighting_not_led"), {{"n", std::to_string(n)}, {"kw", fmt(kw, 1)}},
               {"led_lighting"}, {{"rows", ev}});
 }
 
 void management(Diag& d) {
     const Management& m = d.in.management;
-    const std::string tier = d.res.energy.budget_tier;
-    const bool budgeted = tier == "ge5000" || tier == "1000to5000";
+    const BudgetTier tier = d.res.energy.budget_tier;
+    const bool budgeted = tier == BudgetTier::ge5000 || tier == BudgetTier::from1000to5000;
     const std::string metering = mgmt_str(m, "metering_gb17167");
     auto manager = mgmt_bool(m, "energy_manager");
     auto ems = mgmt_bool(m, "energy_management_system");
     std::string tier_clause = d.res.energy.budget_tier_clause.empty() ? clause_text("budget_management") : d.res.energy.budget_tier_clause;
-    json ev = {{"total_tce", d.res.energy.total_tce}, {"budget_tier", tier}};
+    json ev = {{"total_tce", d.res.energy.total_tce}, {"budget_tier", budget_tier_name(tier)}};
     if (m.fields.empty() || m.fields.size() == 0) {
-        d.add("management_data_needed", "info", clause_text("budget_management"), {}, {"energy_management_system"}, {{"needs", json::array({"energy_manager", "metering_gb17167", "energy_management_system", "energy_audit_year"})}});
+        d.add("management_data_needed", FindingSeverity::info, clause_text("budget_management"), {}, {"energy_management_system"}, {{"needs", json::array({"energy_manager", "metering_gb17167", "energy_management_system", "energy_audit_year"})}});
         return;
     }
     if (budgeted && (metering == "none" || metering == "partial"))
-        d.add("metering_incomplete", metering == "none" ? "high" : "medium",
+        d.add("metering_incomplete", metering == "none" ? FindingSeverity::high : FindingSeverity::medium,
               clause_text("metering_incomplete", {{"clause", tier_clause}}),
               {{"tce", fmt(d.res.energy.total_tce, 0)},
                {"metering", texts::get(metering == "none" ? "management.metering.none" : "management.metering.partial").zh, metering}},
               {"energy_management_system"}, ev);
     if (budgeted && manager && !*manager)
-        d.add("no_energy_manager", "medium", clause_text("no_energy_manager", {{"clause", tier_clause}}), {},
+        d.add("no_energy_manager", FindingSeverity::medium, clause_text("no_energy_manager", {{"clause", tier_clause}}), {},
               {"energy_management_system"}, ev);
     if (budgeted && ems && !*ems)
-        d.add("no_energy_management_system", "medium", clause_text("no_energy_management_system", {{"clause", tier_clause}}), {},
+        d.add("no_energy_management_system", FindingSeverity::medium, clause_text("no_energy_management_system", {{"clause", tier_clause}}), {},
               {"energy_management_system"}, ev);
     auto audit = mgmt_num(m, "energy_audit_year");
     if (budgeted && !audit)
-        d.add("no_energy_audit", "low", clause_text("no_energy_audit", {{"clause", tier_clause}}), {}, {"energy_management_system"}, ev);
+        d.add("no_energy_audit", FindingSeverity::low, clause_text("no_energy_audit", {{"clause", tier_clause}}), {}, {"energy_management_system"}, ev);
     if (d.res.energy.key_energy_unit && !mgmt_bool(m, "online_monitoring").value_or(false))
-        d.add("key_unit_no_online_monitoring", "high", d.res.energy.key_unit_clause, {}, {"energy_management_system"}, ev);
+        d.add("key_unit_no_online_monitoring", FindingSeverity::high, d.res.energy.key_unit_clause, {}, {"energy_management_system"}, ev);
 }
 
 void carbon_and_products(Diag& d) {
@@ -882,18 +901,18 @@ void carbon_and_products(Diag& d) {
     std::vector<std::string> co2_links = {"energy_management_system", "pv_rooftop", "green_power", "central_steam",
                                           "heat_pump", "coal_to_gas", "motor_upgrade", "vsd_pump_fan", "air_leak"};
     if (ce.grade && *ce.grade >= 4)
-        d.add("carbon_efficiency_grade_poor", *ce.grade == 5 ? "high" : "medium", ce.clause,
+        d.add("carbon_efficiency_grade_poor", *ce.grade == 5 ? FindingSeverity::high : FindingSeverity::medium, ce.clause,
               {{"grade", std::to_string(*ce.grade)}, {"k", fmt(ce.index.value_or(0), 2)}}, co2_links, {{"grade", *ce.grade}, {"index", ce.index.value_or(0)}});
-    if (ce.level == "high")
-        d.add("carbon_level_high", "medium", ce.clause, {{"intensity", fmt(ce.intensity.value_or(0), 2)}}, co2_links, {{"intensity", ce.intensity.value_or(0)}});
+    if (ce.level == CarbonLevel::high)
+        d.add("carbon_level_high", FindingSeverity::medium, ce.clause, {{"intensity", fmt(ce.intensity.value_or(0), 2)}}, co2_links, {{"intensity", ce.intensity.value_or(0)}});
     for (const auto& p : d.res.products) {
         std::vector<std::string> links = {"energy_management_system", "motor_upgrade", "vsd_pump_fan", "waste_heat",
                                           "boiler_economizer", "heat_pump", "paper_shoe_press", "textile_cpb"};
         if (p.status == "above_level3")
-            d.add("product_above_limit", "high", clause_text("product_above_limit", {{"standard", p.standard}}),
+            d.add("product_above_limit", FindingSeverity::high, clause_text("product_above_limit", {{"standard", p.standard}}),
                   {{"product", p.name}, {"value", fmt(p.kgce_per_unit.value_or(0), 1)}, {"limit", fmt(p.level3.value_or(0), 1)}}, links, {{"product", p.name}, {"kgce_per_unit", p.kgce_per_unit.value_or(0)}, {"level3", p.level3.value_or(0)}});
         else if (p.status == "level3")
-            d.add("product_between_levels", "medium", p.standard,
+            d.add("product_between_levels", FindingSeverity::medium, p.standard,
                   {{"product", p.name}, {"value", fmt(p.kgce_per_unit.value_or(0), 1)}, {"level2", fmt(p.level2.value_or(0), 1)}}, links, {{"product", p.name}, {"kgce_per_unit", p.kgce_per_unit.value_or(0)}, {"level2", p.level2.value_or(0)}});
     }
 }
@@ -907,7 +926,7 @@ void electrification(Diag& d) {
     const Record* ref = std_record(d.ref, "electrification_reference");
     double target = ref && ref->value ? *ref->value : 0.5;
     if (*e.electrification_rate < target && fossil_heat > 0.05)
-        d.add("low_electrification", "medium",
+        d.add("low_electrification", FindingSeverity::medium,
               clause_text("low_electrification", {{"clause", ref ? ref->raw.value("clause", std::string()) : std::string()}}),
               {{"rate", fmt(*e.electrification_rate * 100, 0)}, {"fossil", fmt(fossil_heat * 100, 0)}},
               {"heat_pump", "coal_to_electric", "coal_to_gas", "central_steam"},
@@ -923,14 +942,14 @@ void textile_water(Diag& d) {
         if (e.type != "water") continue;
         auto r = field_num(e, "reuse_rate");
         if (r && *r < target && d.in.enterprise.industry.rfind("C17", 0) == 0)
-            d.add("water_reuse_below_plan", "medium", t ? t->source : texts::text("clause.zj_plan"),
+            d.add("water_reuse_below_plan", FindingSeverity::medium, t ? t->source : texts::text("clause.zj_plan"),
                   {{"rate", fmt(*r * 100, 0)}, {"target", fmt(target * 100, 0)}}, {"water_reuse"}, {{"row", i}, {"reuse_rate", *r}});
     }
 }
 
 void data_gaps(Diag& d) {
     if (d.in.equipment.items.empty())
-        d.add("equipment_data_needed", "info", clause_text("equipment_data_needed"), {}, {"energy_management_system", "green_power"}, {{"needs", json::array({"equipment"})}});
+        d.add("equipment_data_needed", FindingSeverity::info, clause_text("equipment_data_needed"), {}, {"energy_management_system", "green_power"}, {{"needs", json::array({"equipment"})}});
 }
 
 } // namespace

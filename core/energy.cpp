@@ -80,11 +80,11 @@ const Record* coal_rate_for(const RefData& ref, std::string_view prefix, int yea
     return best ? best : earliest;
 }
 
-std::string budget_tier_for(double total_tce, const RefData& ref) {
+BudgetTier budget_tier_for(double total_tce, const RefData& ref) {
     // Zhejiang plan, section 3(2)2: ≥5000 | 1000 (inclusive) to 5000 | below 1000.
-    if (total_tce >= tier_value(ref, "budget_tier/upper")) return "ge5000";
-    if (total_tce >= tier_value(ref, "budget_tier/lower")) return "1000to5000";
-    return "lt1000";
+    if (total_tce >= tier_value(ref, "budget_tier/upper")) return BudgetTier::ge5000;
+    if (total_tce >= tier_value(ref, "budget_tier/lower")) return BudgetTier::from1000to5000;
+    return BudgetTier::lt1000;
 }
 
 std::vector<EnergyRowDetail> compute_energy(const Input& in, const RefData& ref, Result& result) {

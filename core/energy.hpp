@@ -25,6 +25,6 @@ const Record* supply_coal_rate_for(const RefData& ref, int year);
 // Same for any "<prefix>YYYY" series in constants.json with a value (e.g. "generation_coal_rate/").
 const Record* coal_rate_for(const RefData& ref, std::string_view prefix, int year);
 
-std::string budget_tier_for(double total_tce, const RefData& ref);
+BudgetTier budget_tier_for(double total_tce, const RefData& ref);
 
 } // namespace selfcheck

@@ -2,6 +2,8 @@
 // portfolio. Parameters come from assets/data/measures.json (value, low/high, unit, source), limits
 // from equipment_standards.json. Money: yuan inside, 10k yuan in results. Energy: kWh, tce.
 #pragma once
+#include "tiers.hpp"
+
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -17,9 +19,9 @@ enum class EconomicsStatus { computed, needs_investment, needs_prices };
 // or the portfolio). Carbon figures only when the site's carbon intensity is known.
 struct Outlook {
     double new_total_tce = 0;
-    std::string new_budget_tier;
+    BudgetTier new_budget_tier = BudgetTier::lt1000;
     std::optional<double> new_carbon_intensity;
-    std::string new_carbon_level;
+    CarbonLevel new_carbon_level = CarbonLevel::unknown;
     std::optional<double> new_carbon_index;  // with an industry average
     std::optional<int> new_carbon_grade;
 };

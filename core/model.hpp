@@ -179,7 +179,7 @@ struct EnergyResult {
     double feedstock_tce = 0;
     double renewable_tce = 0;      // own PV self-used at equivalent value
     std::vector<CarrierEnergy> by_carrier;
-    std::string budget_tier;       // "ge5000" | "1000to5000" | "lt1000"
+    BudgetTier budget_tier = BudgetTier::lt1000;
     std::string budget_tier_clause;
     bool key_energy_unit = false;  // >= 10,000 tce
     bool key_unit_may_be_designated = false;  // 5,000 - 10,000 tce
@@ -222,7 +222,7 @@ struct IntensityResult {
 struct CarbonEfficiency {
     std::optional<double> intensity;      // L, tCO2 per 10k yuan value added
     std::optional<double> numerator_tco2; // CO2 in L: total minus CO2 avoided by own exported zero-carbon power
-    std::string level;                    // "low" | "medium" | "high" | "" when L unknown
+    CarbonLevel level = CarbonLevel::unknown;
     std::optional<double> index;          // K = L / industry average
     std::optional<int> grade;             // 1 best .. 5 worst
     std::optional<double> industry_average;
@@ -257,7 +257,7 @@ struct TrendYear {
     std::optional<double> value_added_comparable_10k_yuan;  // at the base year's prices, when indices given
     std::optional<double> tce_per_10k_yuan_value_added;
     std::optional<double> tco2_per_10k_yuan_value_added;
-    std::string carbon_level;             // "" when L unknown
+    CarbonLevel carbon_level = CarbonLevel::unknown;
     std::optional<int> carbon_grade;      // only with that year's industry average
     std::optional<double> change_tce_intensity;   // vs the previous year in the list (ratio - 1)
     std::optional<double> change_tco2_intensity;

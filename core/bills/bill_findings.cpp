@@ -32,15 +32,14 @@ std::string rule_source(const RefData& ref, const char* ds, const std::string& i
     return r ? r->source : std::string();
 }
 
-Finding finding(const char* id, const char* severity, std::string clause, std::string_view key,
+Finding finding(const char* id, FindingSeverity severity, std::string clause, std::string_view key,
                 std::initializer_list<texts::Arg> args) {
     Finding f;
     f.id = id;
     f.severity = severity;
     f.clause = std::move(clause);
-    texts::Text t = texts::get(key, args);
-    f.message_zh = std::move(t.zh);
-    f.message_en = std::move(t.en);
+    f.text = std::string(key);
+    f.params = args;
     return f;
 }
 
@@ -137,7 +136,7 @@ void bill_findings(const Input& in, Result& r, const RefData& ref) {
         for (const auto& m : c->months)
             months.push_back({{"month", m.month}, {"capacity_yuan", m.capacity_yuan}, {"demand_yuan", m.demand_yuan}, {"billed", m.billed}});
         texts::Text mode = texts::get("bills.mode." + c->cheaper);
-        Finding f = finding("bill_basic_charge_mode", c->saving_yuan > 0 ? "medium" : "info", bc_clause,
+        Finding f = finding("bill_basic_charge_mode", c->saving_yuan > 0 ? FindingSeverity::medium : FindingSeverity::info, bc_clause,
                             c->saving_yuan > 0 ? "bills.finding.basic_charge" : "bills.finding.basic_charge_ok",
                             {texts::Arg("n", std::to_string(c->months.size())), texts::Arg("cap", w(c->capacity_total_yuan)),
                              texts::Arg("dem", w(c->demand_total_yuan)), texts::Arg("mode", mode.zh, mode.en),
@@ -164,7 +163,7 @@ void bill_findings(const Input& in, Result& r, const RefData& ref) {
     const double share = b.load_shift_share.value_or(rule(ref, "load_shift/default_share", 0.1));
     if (auto t = tou_summary(b, share); t && t->total_kwh > 0) {
         const double sharp_share = t->sharp_kwh / t->total_kwh, peak_share = t->peak_kwh / t->total_kwh;
-        Finding f = finding("bill_tou_shares", "info", rule_source(ref, "bill_rules", "load_shift/default_share"),
+        Finding f = finding("bill_tou_shares", FindingSeverity::info, rule_source(ref, "bill_rules", "load_shift/default_share"),
                             t->shift_saving_yuan ? "bills.finding.tou" : "bills.finding.tou_no_prices",
                             {texts::Arg("sharp", pct(sharp_share)), texts::Arg("peak", pct(peak_share)),
                              texts::Arg("valley", pct(t->valley_kwh / t->total_kwh)), texts::Arg("share", pct(share)),
@@ -211,7 +210,7 @@ void bill_findings(const Input& in, Result& r, const RefData& ref) {
         if (qc > worst_qc) worst_qc = qc, worst_pf = *pf, worst_month = m.month, p_from_average = avg;
     }
     if (!any_pf) return;
-    Finding f = finding("bill_power_factor", below.empty() ? "info" : "medium", std_rec->source,
+    Finding f = finding("bill_power_factor", below.empty() ? FindingSeverity::info : FindingSeverity::medium, std_rec->source,
                         below.empty() ? "bills.finding.pf_ok" : "bills.finding.pf_low",
                         {texts::Arg("threshold", num_text(threshold)), texts::Arg("months", month_list(below)),
                          texts::Arg("n", std::to_string(below.size())), texts::Arg("penalty", w(penalty)),

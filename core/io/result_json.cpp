@@ -7,6 +7,26 @@
 
 namespace selfcheck {
 
+const char* budget_tier_name(BudgetTier t) {
+    switch (t) {
+    case BudgetTier::lt1000: return "lt1000";
+    case BudgetTier::from1000to5000: return "1000to5000";
+    case BudgetTier::ge5000: return "ge5000";
+    }
+    return "lt1000";
+}
+
+const char* carbon_level_name(CarbonLevel l) {
+    switch (l) {
+    case CarbonLevel::unknown: return "";
+    case CarbonLevel::low: return "low";
+    case CarbonLevel::medium: return "medium";
+    case CarbonLevel::high: return "high";
+    }
+    return "";
+}
+
+
 using nlohmann::json;
 
 namespace {
@@ -68,10 +88,10 @@ std::string def_value(const Record* r, const char* key, const std::string& fallb
 // The outlook fields of a measure (with the carbon index) or of the portfolio (without).
 void put_outlook(json& d, const Outlook& o, bool with_index) {
     d["new_total_tce"] = o.new_total_tce;
-    d["new_budget_tier"] = o.new_budget_tier;
+    d["new_budget_tier"] = budget_tier_name(o.new_budget_tier);
     if (o.new_carbon_intensity) {
         d["new_carbon_intensity"] = *o.new_carbon_intensity;
-        d["new_carbon_level"] = o.new_carbon_level;
+        d["new_carbon_level"] = carbon_level_name(o.new_carbon_level);
         if (with_index && o.new_carbon_index) d["new_carbon_index"] = *o.new_carbon_index;
         if (o.new_carbon_grade) d["new_carbon_grade"] = *o.new_carbon_grade;
     }
@@ -235,7 +255,7 @@ json result_to_json(const Result& r) {
                    {"renewable_tce", e.renewable_tce},
                    {"total_excl_renewable_tce", e.total_tce - e.renewable_tce},
                    {"by_carrier", std::move(by)},
-                   {"budget_tier", e.budget_tier},
+                   {"budget_tier", budget_tier_name(e.budget_tier)},
                    {"budget_tier_clause", e.budget_tier_clause},
                    {"key_energy_unit", e.key_energy_unit},
                    {"key_unit_may_be_designated", e.key_unit_may_be_designated},
@@ -276,7 +296,7 @@ json result_to_json(const Result& r) {
     const CarbonEfficiency& c = r.carbon_efficiency;
     j["carbon_efficiency"] = {{"intensity", opt(c.intensity)},
                               {"numerator_tco2", opt(c.numerator_tco2)},
-                              {"level", c.level.empty() ? json(nullptr) : json(c.level)},
+                              {"level", c.level == CarbonLevel::unknown ? json(nullptr) : json(carbon_level_name(c.level))},
                               {"index", opt(c.index)},
                               {"grade", c.grade ? json(*c.grade) : json(nullptr)},
                               {"industry_average", opt(c.industry_average)},
@@ -335,7 +355,7 @@ json result_to_json(const Result& r) {
                          {"value_added_comparable_10k_yuan", opt(t.value_added_comparable_10k_yuan)},
                          {"tce_per_10k_yuan_value_added", opt(t.tce_per_10k_yuan_value_added)},
                          {"tco2_per_10k_yuan_value_added", opt(t.tco2_per_10k_yuan_value_added)},
-                         {"carbon_level", t.carbon_level.empty() ? json(nullptr) : json(t.carbon_level)},
+                         {"carbon_level", t.carbon_level == CarbonLevel::unknown ? json(nullptr) : json(carbon_level_name(t.carbon_level))},
                          {"carbon_grade", t.carbon_grade ? json(*t.carbon_grade) : json(nullptr)},
                          {"change_tce_intensity", opt(t.change_tce_intensity)},
                          {"change_tco2_intensity", opt(t.change_tco2_intensity)},
