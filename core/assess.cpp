@@ -1,6 +1,6 @@
-// assess(): the pure pipeline energy -> emissions -> benchmarks -> diagnosis -> measures -> green
+// assess(): the pure pipeline energy -> emissions -> intensities -> diagnosis -> measures -> green
 // factory, and the JSON form of the result (paths fixed by DESIGN.md).
-#include "benchmark.hpp"
+#include "intensity.hpp"
 #include "texts.hpp"
 #include "emissions.hpp"
 #include "energy.hpp"
@@ -17,7 +17,7 @@ Result assess(const Input& in, const RefData& ref) {
     Result r;
     auto rows = compute_energy(in, ref, r);
     compute_emissions(in, ref, rows, r);
-    compute_benchmarks(in, ref, r);
+    compute_intensities(in, ref, r);
     compute_products(in, ref, r);
     compute_trend(in, ref, r);
     r.findings = diagnose(in, r, ref);

@@ -3,7 +3,7 @@
 // evidence numbers and the measures it links to. Limits from equipment_standards.json.
 #include "diagnosis.hpp"
 
-#include "benchmark.hpp"
+#include "intensity.hpp"
 #include "selfcheck.hpp"
 #include "texts.hpp"
 #include "validate.hpp"
@@ -407,7 +407,7 @@ nlohmann::json finding_to_json(const Finding& f) {
 // ---------------------------------------------------------------------------------------------
 // Helpers shared with measures.cpp
 
-namespace detail {
+namespace equip {
 
 std::optional<double> field_num(const EquipmentItem& e, const char* key) {
     auto it = e.fields.find(key);
@@ -446,8 +446,8 @@ std::string upper(std::string s) {
     return s;
 }
 
-const Record* std_record(const RefData& ref, const char* id) {
-    if (const Record* r = ref.record("equipment_standards", id)) return r;
+const RefRecord* std_record(const RefData& ref, const char* id) {
+    if (const RefRecord* r = ref.record("equipment_standards", id)) return r;
     return ref.record("measures", id);
 }
 
@@ -456,7 +456,7 @@ std::string motor_class(const EquipmentItem& e, const RefData& ref) {
     if (c.size() == 3 && c[0] == 'I' && c[1] == 'E' && c[2] >= '1' && c[2] <= '5') return c;
     std::string s = upper(field_str(e, "series"));
     if (s.empty()) return {};
-    if (const Record* r = std_record(ref, "motor_series_class")) {
+    if (const RefRecord* r = std_record(ref, "motor_series_class")) {
         const json& m = r->raw.value("map", json::object());
         // longest matching prefix: "YE3-280S" -> YE3
         std::string best, cls;
@@ -472,7 +472,7 @@ std::string motor_class(const EquipmentItem& e, const RefData& ref) {
 
 std::optional<double> motor_efficiency(const RefData& ref, const std::string& cls, double kw) {
     std::string table = cls == "IE5" ? "IE4" : cls;
-    const Record* r = std_record(ref, ("motor_efficiency/" + table).c_str());
+    const RefRecord* r = std_record(ref, ("motor_efficiency/" + table).c_str());
     if (!r) return std::nullopt;
     const json& xs = r->raw.at("kw");
     const json& ys = r->raw.at("efficiency_pct");
@@ -493,7 +493,7 @@ std::optional<double> motor_efficiency(const RefData& ref, const std::string& cl
     }
     eta /= 100.0;
     if (cls == "IE5") {
-        const Record* l = std_record(ref, "motor_ie5_loss_reduction");
+        const RefRecord* l = std_record(ref, "motor_ie5_loss_reduction");
         double red = l && l->value ? *l->value : 0;
         eta = 1 - (1 - eta) * (1 - red);
     }
@@ -534,14 +534,14 @@ double boiler_efficiency(const EquipmentItem& e, const RefData& ref, const std::
     const char* id = "boiler/default_oil_efficiency";
     if (is_coal(carrier)) id = "boiler/default_coal_efficiency";
     else if (carrier == "natural_gas" || carrier == "lpg" || carrier == "refinery_gas") id = "boiler/default_gas_efficiency";
-    const Record* r = ref.record("measures", id);
+    const RefRecord* r = ref.record("measures", id);
     return r && r->value ? *r->value : 0.75;
 }
 
 std::optional<double> boiler_capacity_t_per_h(const EquipmentItem& e, const RefData& ref) {
     if (auto c = field_num(e, "capacity_t_per_h")) return *c;
     if (auto mw = field_num(e, "capacity_mw")) {
-        const Record* r = ref.record("measures", "boiler/mw_per_t_per_h");
+        const RefRecord* r = ref.record("measures", "boiler/mw_per_t_per_h");
         if (r && r->value && *r->value > 0) return *mw / *r->value;  // 1 t/h ≈ 0.7 MW (rating convention)
     }
     return std::nullopt;
@@ -577,14 +577,14 @@ std::optional<FuelUse> boiler_fuel(const Input& in, const Result& res, const Ref
     return u;
 }
 
-} // namespace detail
+} // namespace equip
 
 // ---------------------------------------------------------------------------------------------
 // Findings
 
 namespace {
 
-using namespace detail;
+using namespace equip;
 
 std::string fmt(double v, int digits = 1) {
     char b[64];
@@ -612,11 +612,11 @@ struct Diag {
         out.push_back(std::move(f));
     }
     std::string clause_of(const char* id, const char* fallback) const {
-        const Record* r = std_record(ref, id);
+        const RefRecord* r = std_record(ref, id);
         return r ? r->raw.value("clause", std::string(fallback)) : std::string(fallback);
     }
     double param(const char* id, double fallback) const {
-        const Record* r = std_record(ref, id);
+        const RefRecord* r = std_record(ref, id);
         return r && r->value ? *r->value : fallback;
     }
 };
@@ -706,7 +706,7 @@ void pumps_fans(Diag& d) {
 
 void compressors(Diag& d) {
     const auto& items = d.in.equipment.items;
-    const Record* bench = std_record(d.ref, "compressor_specific_power_benchmarks");
+    const RefRecord* bench = std_record(d.ref, "compressor_specific_power_benchmarks");
     const double screen = bench ? bench->raw.value("screen", 7.5) : 7.5;
     const std::string clause = bench ? bench->raw.value("clause", std::string("GB 19153-2019")) : "GB 19153-2019";
     json high = json::array(), no_leak = json::array(), pressure = json::array();
@@ -756,7 +756,7 @@ void compressors(Diag& d) {
 
 void transformers(Diag& d) {
     const auto& items = d.in.equipment.items;
-    const Record* ser = std_record(d.ref, "transformer_series");
+    const RefRecord* ser = std_record(d.ref, "transformer_series");
     std::set<std::string> below;
     if (ser)
         for (const auto& s : ser->raw.value("below_current", json::array())) below.insert(s.get<std::string>());
@@ -796,7 +796,7 @@ void transformers(Diag& d) {
 
 void boilers(Diag& d) {
     const auto& items = d.in.equipment.items;
-    const Record* ret = std_record(d.ref, "coal_boiler_retirement");
+    const RefRecord* ret = std_record(d.ref, "coal_boiler_retirement");
     const double max_cap = ret && ret->value ? *ret->value : 35;
     std::set<std::string> plan_industries;
     if (ret)
@@ -923,7 +923,7 @@ void electrification(Diag& d) {
     double fossil_heat = 0;
     for (const auto& [g, share] : e.mix)
         if (g == "coal" || g == "oil") fossil_heat += share;
-    const Record* ref = std_record(d.ref, "electrification_reference");
+    const RefRecord* ref = std_record(d.ref, "electrification_reference");
     double target = ref && ref->value ? *ref->value : 0.5;
     if (*e.electrification_rate < target && fossil_heat > 0.05)
         d.add("low_electrification", FindingSeverity::medium,
@@ -935,7 +935,7 @@ void electrification(Diag& d) {
 
 void textile_water(Diag& d) {
     const auto& items = d.in.equipment.items;
-    const Record* t = d.ref.record("measures", "water_reuse/target_rate");
+    const RefRecord* t = d.ref.record("measures", "water_reuse/target_rate");
     double target = t && t->value ? *t->value : 0.5;
     for (std::size_t i = 0; i < items.size(); ++i) {
         const auto& e = items[i];

@@ -25,7 +25,7 @@ texts::Arg region_arg(std::string_view g) {
     return {"region", t.zh, std::string(g)};
 }
 
-FactorUsed factor_from(const Record& rec, std::string zh, std::string en) {
+FactorUsed factor_from(const RefRecord& rec, std::string zh, std::string en) {
     return factor_used_from(rec, "grid/" + rec.id, std::move(zh), std::move(en));
 }
 
@@ -41,7 +41,7 @@ int latest_grid_factor_year(const RefData& ref) {
     return y;
 }
 
-const Record* grid_factor_for(const RefData& ref, int year, std::string_view region, std::string_view kind) {
+const RefRecord* grid_factor_for(const RefData& ref, int year, std::string_view region, std::string_view kind) {
     const Dataset* d = ref.dataset("grid_factors");
     if (!d) return nullptr;
     if (year == 0) year = latest_grid_factor_year(ref);
@@ -73,7 +73,7 @@ void compute_emissions(const Input& in, const RefData& ref, const std::vector<En
         f.user_given = true;
         result.factors_used.push_back(std::move(f));
     } else {
-        const Record* g = grid_factor_for(ref, year, region, "average");
+        const RefRecord* g = grid_factor_for(ref, year, region, "average");
         if (!g && region != "national") {
             g = grid_factor_for(ref, year, "national", "average");
             texts::Text msg = texts::get("emissions.regional_factor_missing", {{"year", std::to_string(year)}, region_arg(region)});
@@ -89,7 +89,7 @@ void compute_emissions(const Input& in, const RefData& ref, const std::vector<En
     em.heat_factor_tco2_per_gj = in.options.heat_emission_factor_tco2_per_gj.value_or(ref.constant("heat_emission_factor"));
     {
         FactorUsed f;
-        const Record& rec = *ref.record("constants", "heat_emission_factor");
+        const RefRecord& rec = *ref.record("constants", "heat_emission_factor");
         f.id = in.options.heat_emission_factor_tco2_per_gj ? "heat/user" : "heat/default";
         texts::Text name = texts::get("factor.heat");
         f.name_zh = std::move(name.zh);
@@ -137,7 +137,7 @@ void compute_emissions(const Input& in, const RefData& ref, const std::vector<En
     // Market-based variant (GB/T 36132-2025 Annex B; MEE/NBS factor excluding market-traded
     // non-fossil power): green power and certificates at zero, the rest at the 'excl_market' factor.
     if (!in.options.grid_emission_factor_tco2_per_mwh) {
-        if (const Record* x = grid_factor_for(ref, year, "national", "excl_market")) {
+        if (const RefRecord* x = grid_factor_for(ref, year, "national", "excl_market")) {
             double green_kwh = in.renewables.green_power_kwh + in.renewables.gec_mwh * 1000.0;
             double rest_kwh = std::max(0.0, grid_kwh - green_kwh);
             em.residual_factor_tco2_per_mwh = *x->value;

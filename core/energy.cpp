@@ -9,23 +9,23 @@ namespace selfcheck {
 
 namespace {
 
-void add_factor(Result& r, const Record& rec, std::string id, std::string zh, std::string en) {
+void add_factor(Result& r, const RefRecord& rec, std::string id, std::string zh, std::string en) {
     for (const auto& f : r.factors_used)
         if (f.id == id) return;
     r.factors_used.push_back(factor_used_from(rec, std::move(id), std::move(zh), std::move(en)));
 }
 
-void add_factor(Result& r, const Record& rec, std::string id, texts::Text name) {
+void add_factor(Result& r, const RefRecord& rec, std::string id, texts::Text name) {
     add_factor(r, rec, std::move(id), std::move(name.zh), std::move(name.en));
 }
 
 double tier_value(const RefData& ref, const char* id) {
-    const Record* r = ref.record("energy_tiers", id);
+    const RefRecord* r = ref.record("energy_tiers", id);
     return r && r->value ? *r->value : 0;
 }
 
 std::string tier_clause(const RefData& ref, const char* id) {
-    const Record* r = ref.record("energy_tiers", id);
+    const RefRecord* r = ref.record("energy_tiers", id);
     return r ? r->raw.value("clause", r->source) : std::string();
 }
 
@@ -52,7 +52,7 @@ void steam_co2_heat(const EnergyUse& u, const RefData& ref, std::size_t row, Ene
 
 } // namespace
 
-FactorUsed factor_used_from(const Record& rec, std::string id, std::string name_zh, std::string name_en) {
+FactorUsed factor_used_from(const RefRecord& rec, std::string id, std::string name_zh, std::string name_en) {
     FactorUsed f;
     f.id = std::move(id);
     f.name_zh = std::move(name_zh);
@@ -65,13 +65,13 @@ FactorUsed factor_used_from(const Record& rec, std::string id, std::string name_
     return f;
 }
 
-const Record* supply_coal_rate_for(const RefData& ref, int year) { return coal_rate_for(ref, "supply_coal_rate/", year); }
+const RefRecord* supply_coal_rate_for(const RefData& ref, int year) { return coal_rate_for(ref, "supply_coal_rate/", year); }
 
-const Record* coal_rate_for(const RefData& ref, std::string_view prefix, int year) {
+const RefRecord* coal_rate_for(const RefData& ref, std::string_view prefix, int year) {
     const Dataset* d = ref.dataset("constants");
     if (!d) return nullptr;
-    const Record* best = nullptr;
-    const Record* earliest = nullptr;
+    const RefRecord* best = nullptr;
+    const RefRecord* earliest = nullptr;
     for (const auto& r : d->records) {
         if (r.id.rfind(prefix, 0) != 0 || !r.year || !r.value) continue;
         if (!earliest || *r.year < *earliest->year) earliest = &r;
@@ -94,8 +94,8 @@ std::vector<EnergyRowDetail> compute_energy(const Input& in, const RefData& ref,
     const Carrier* elec = ref.carriers.count("electricity") ? &ref.carriers.at("electricity") : nullptr;
     // GB/T 2589 equal value: the year's thermal GENERATION coal rate; where none is on file for the year
     // the supply rate stands in, with a warning that says so (constants.json).
-    const Record* gen_rate = coal_rate_for(ref, "generation_coal_rate/", in.enterprise.year);
-    const Record* coal_rate = gen_rate ? gen_rate : supply_coal_rate_for(ref, in.enterprise.year);
+    const RefRecord* gen_rate = coal_rate_for(ref, "generation_coal_rate/", in.enterprise.year);
+    const RefRecord* coal_rate = gen_rate ? gen_rate : supply_coal_rate_for(ref, in.enterprise.year);
     const double equal_kgce_per_kwh = coal_rate && coal_rate->value ? *coal_rate->value / 1000.0 : 0;
     if (gen_rate)
         add_factor(result, *gen_rate, gen_rate->id, gen_rate->raw.value("name_zh", gen_rate->id),
@@ -184,7 +184,7 @@ std::vector<EnergyRowDetail> compute_energy(const Input& in, const RefData& ref,
             } else if (c.id == "steam" && mass_unit) {
                 // A measured enthalpy (kJ per unit) without a pressure: the same enthalpy method,
                 // heat = kg × (h − 83.74 kJ/kg).
-                const Record* fw = ref.record("steam", "feedwater_enthalpy");
+                const RefRecord* fw = ref.record("steam", "feedwater_enthalpy");
                 const double h_fw = fw && fw->value ? *fw->value : 83.74;
                 d.heat_gj = d.base_quantity * std::max(0.0, d.ncv_kj_per_base - h_fw) / 1e6;
                 ce.co2_heat_gj = d.heat_gj;

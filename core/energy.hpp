@@ -21,9 +21,9 @@ struct EnergyRowDetail {
 std::vector<EnergyRowDetail> compute_energy(const Input& in, const RefData& ref, Result& result);
 
 // Supply coal rate (gce/kWh) for the year: latest on file not after `year` (or the earliest).
-const Record* supply_coal_rate_for(const RefData& ref, int year);
+const RefRecord* supply_coal_rate_for(const RefData& ref, int year);
 // Same for any "<prefix>YYYY" series in constants.json with a value (e.g. "generation_coal_rate/").
-const Record* coal_rate_for(const RefData& ref, std::string_view prefix, int year);
+const RefRecord* coal_rate_for(const RefData& ref, std::string_view prefix, int year);
 
 BudgetTier budget_tier_for(double total_tce, const RefData& ref);
 

@@ -333,7 +333,7 @@ class Evaluator {
     void land(Indicator& ind);
 
     std::vector<GfLevel> readiness(const std::vector<Indicator>& inds, const std::vector<std::string>& failed) const;
-    std::vector<std::string> linked_measures(const Record& rec, std::vector<std::string>& applicable) const;
+    std::vector<std::string> linked_measures(const RefRecord& rec, std::vector<std::string>& applicable) const;
 };
 
 // Annex C #1 with the platform sub-row rule: products under a GB limit (up to the three with the
@@ -352,11 +352,11 @@ void Evaluator::energy_intensity(Indicator& ind) {
     for (std::size_t i = 0; i < r_.products.size() && i < in_.products.size(); ++i) {
         const ProductResult& p = r_.products[i];
         if (p.limit_id.empty()) continue;
-        const Record* lim = ref_.record("product_limits", p.limit_id);
+        const RefRecord* lim = ref_.record("product_limits", p.limit_id);
         if (!lim) continue;
         const std::string lunit = p.limit_unit.empty() ? str(lim->raw, "unit") : p.limit_unit;
         // Only comprehensive-energy limits in kgce per product unit compare with kgce_per_unit
-        // (benchmark.cpp decides comparability and says why not in `missing`).
+        // (intensity.cpp decides comparability and says why not in `missing`).
         const std::string why = p.missing ? p.missing->code : std::string();
         if (lunit.rfind("kgce/", 0) != 0 || !p.level1 || !p.level2 || why == "product_unit_mismatch" ||
             why == "limit_unit_unsupported") {
@@ -614,7 +614,7 @@ void Evaluator::land(Indicator& ind) {
 
 // Measure ids the library knows (records "measure/<id>" in measures.json, or a computed result),
 // those that apply to this factory (computed in result.measures) first.
-std::vector<std::string> Evaluator::linked_measures(const Record& rec,
+std::vector<std::string> Evaluator::linked_measures(const RefRecord& rec,
                                                     std::vector<std::string>& applicable) const {
     std::vector<std::string> known, rest;
     auto it = rec.raw.find("measures");

@@ -37,7 +37,7 @@ struct GreenFactoryAnswers {
     nlohmann::json fields = nlohmann::json::object();
 };
 
-struct Record;
+struct RefRecord;
 
 enum class GfIndicatorStatus { scored, needs_answer, needs_anchor };
 enum class GfMandatoryStatus { met, failed, not_answered };
@@ -50,13 +50,13 @@ enum class GfConditionId { energy_water_resource_at_leading_level, products_at_g
 
 // A basic requirement (true = met) or a veto item (true = applies).
 struct GfMandatoryItem {
-    const Record* def = nullptr;
+    const RefRecord* def = nullptr;
     bool veto = false;
     GfMandatoryStatus status = GfMandatoryStatus::not_answered;
 };
 
 struct GfIndicatorScore {
-    const Record* def = nullptr;
+    const RefRecord* def = nullptr;
     std::string id, dimension;
     int number = 0;
     double max = 0;
@@ -72,7 +72,7 @@ struct GfIndicatorScore {
 };
 
 struct GfDimensionScore {
-    const Record* def = nullptr;
+    const RefRecord* def = nullptr;
     double score = 0, max = 0, max_determined = 0;
 };
 
@@ -88,7 +88,7 @@ struct GfCondition {
 };
 
 struct GfLevel {
-    const Record* def = nullptr;
+    const RefRecord* def = nullptr;
     GfReadinessStatus status = GfReadinessStatus::no_published_pass_mark;
     std::vector<GfCondition> conditions;
 };

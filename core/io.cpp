@@ -224,7 +224,7 @@ void parse_enterprise(const json& j, const RefData& ref, Enterprise& e, Issues& 
 void parse_heat_fields(ObjectReader& r, const RefData& ref, EnergyUse& u, bool known, Issues& is) {
     auto num = [&](const char* key) -> std::optional<double> {
         std::string id = std::string("field/") + key;
-        const Record* rec = ref.record("steam", id);
+        const RefRecord* rec = ref.record("steam", id);
         if (!rec) return std::nullopt;
         double lo = rec->raw.value("min", 0.0), hi = rec->raw.value("max", 1e6);
         const texts::Text label{steam_text(ref, id, "label_zh"), steam_text(ref, id, "label_en")};
@@ -389,8 +389,8 @@ void parse_options(const json& j, const RefData& ref, Options& o, Issues& is) {
     if (o.grid_emission_factor_tco2_per_mwh) {
         // Provenance check: a real verification report quoted 0.5633 while computing with 0.5366.
         double g = *o.grid_emission_factor_tco2_per_mwh;
-        const Record* official = nullptr;
-        const Record* legacy = nullptr;
+        const RefRecord* official = nullptr;
+        const RefRecord* legacy = nullptr;
         if (const Dataset* d = ref.dataset("grid_factors"))
             for (const auto& rec : d->records)
                 if (rec.value && std::fabs(*rec.value - g) < 5e-5)

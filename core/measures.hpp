@@ -11,7 +11,7 @@
 
 namespace selfcheck {
 
-struct Record;
+struct RefRecord;
 
 enum class EconomicsStatus { computed, needs_investment, needs_prices };
 
@@ -42,7 +42,7 @@ struct MeasureItem {
 
 struct MeasureResult {
     std::string id;
-    const Record* def = nullptr;  // "measure/<id>" in measures.json: names, formula, source, category
+    const RefRecord* def = nullptr;  // "measure/<id>" in measures.json: names, formula, source, category
     double tce_saved = 0;
     double tco2_avoided = 0;                   // location-based: what the carbon level and grade see
     std::optional<double> tco2_avoided_market; // market-based (residual factor); null without one

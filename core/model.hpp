@@ -149,8 +149,8 @@ struct FactorUsed {
 };
 
 // A FactorUsed entry for a reference record (value, unit, source, confidence and year copied).
-struct Record;
-FactorUsed factor_used_from(const Record& rec, std::string id, std::string name_zh, std::string name_en);
+struct RefRecord;
+FactorUsed factor_used_from(const RefRecord& rec, std::string id, std::string name_zh, std::string name_en);
 
 struct CarrierEnergy {
     std::string carrier;

@@ -91,7 +91,7 @@ bool all_digits(std::string_view s) {
     return true;
 }
 
-std::string str(const Record& r, const char* key) { return json_string_or(r.raw, key); }
+std::string str(const RefRecord& r, const char* key) { return json_string_or(r.raw, key); }
 
 // Shared matcher: exact forms first, then unique/multiple prefix matches, then edit-distance near-misses.
 template <class Pred>
@@ -102,7 +102,7 @@ NameResolution match(const Dataset* d, std::string_view text, Pred keep, bool co
     if (t.empty()) return out;
     const bool ascii = is_ascii(t);
     const std::string nz = norm_zh(t), ne = norm_en(t), tl = lower_ascii(t);
-    std::vector<const Record*> exact, prefix;
+    std::vector<const RefRecord*> exact, prefix;
     for (const auto& r : d->records) {
         if (!keep(r)) continue;
         const std::string code = str(r, "code");
@@ -137,7 +137,7 @@ NameResolution match(const Dataset* d, std::string_view text, Pred keep, bool co
     }
     out.suggestions = prefix;  // a unique prefix is still only a suggestion: the user confirms it
     if (out.suggestions.empty()) {
-        std::vector<std::pair<std::size_t, const Record*>> near;
+        std::vector<std::pair<std::size_t, const RefRecord*>> near;
         for (const auto& r : d->records) {
             if (!keep(r)) continue;
             std::size_t best = std::string::npos;
@@ -177,7 +177,7 @@ std::size_t utf8_edit_distance(std::string_view a, std::string_view b) {
 
 NameResolution resolve_region(const RefData& ref, std::string_view text, std::string_view kind, std::string_view city_id) {
     const Dataset* d = ref.dataset("regions");
-    auto keep = [&](const Record& r) {
+    auto keep = [&](const RefRecord& r) {
         if (str(r, "kind") != kind) return false;
         if (kind == "county" && !city_id.empty() && str(r, "city") != city_id) return false;
         return true;
@@ -201,7 +201,7 @@ NameResolution resolve_industry(const RefData& ref, std::string_view text) {
     if (!t.empty() && t[0] >= 'a' && t[0] <= 'z') t[0] = static_cast<char>(t[0] - 'a' + 'A');
     // Digits only: the division (first two digits) gives the section letter.
     if (all_digits(t) && t.size() >= 2 && t.size() <= 4) {
-        const Record* div = nullptr;
+        const RefRecord* div = nullptr;
         for (const auto& r : d->records)
             if (str(r, "kind") == "division" && str(r, "code") == t.substr(0, 2)) div = &r;
         if (div) t = str(*div, "section") + t;
@@ -217,7 +217,7 @@ NameResolution resolve_industry(const RefData& ref, std::string_view text) {
         res.id = t;
         return res;
     }
-    return match(d, text, [](const Record&) { return true; }, true);
+    return match(d, text, [](const RefRecord&) { return true; }, true);
 }
 
 } // namespace selfcheck
@@ -234,9 +234,9 @@ std::string join(const std::vector<std::string>& v, const std::string& sep) {
     return s;
 }
 
-texts::Arg suggestion_list(const std::vector<const Record*>& recs, bool with_code) {
+texts::Arg suggestion_list(const std::vector<const RefRecord*>& recs, bool with_code) {
     std::vector<std::string> zh, en;
-    for (const Record* r : recs) {
+    for (const RefRecord* r : recs) {
         const std::string code = with_code ? r->id : std::string();
         zh.push_back(json_string_or(r->raw, "name_zh") + (code.empty() ? "" : "（" + code + "）"));
         en.push_back(json_string_or(r->raw, "name_en") + (code.empty() ? "" : " (" + code + ")"));

@@ -15,7 +15,7 @@ enum class NameStatus { resolved, ambiguous, not_found };
 struct NameResolution {
     NameStatus status = NameStatus::not_found;
     std::string id;                       // when resolved
-    std::vector<const Record*> suggestions;  // ambiguous: the candidates; not_found: near-misses
+    std::vector<const RefRecord*> suggestions;  // ambiguous: the candidates; not_found: near-misses
 };
 
 // kind: "city" or "county". city_id (optional) narrows a county search to one city.

@@ -10,7 +10,7 @@ namespace selfcheck {
 
 using nlohmann::json;
 
-const Record* Dataset::find(std::string_view id) const {
+const RefRecord* Dataset::find(std::string_view id) const {
     auto it = index.find(id);
     return it == index.end() ? nullptr : &records[it->second];
 }
@@ -20,13 +20,13 @@ const Dataset* RefData::dataset(std::string_view name) const {
     return it == datasets.end() ? nullptr : &it->second;
 }
 
-const Record* RefData::record(std::string_view ds, std::string_view id) const {
+const RefRecord* RefData::record(std::string_view ds, std::string_view id) const {
     const Dataset* d = dataset(ds);
     return d ? d->find(id) : nullptr;
 }
 
 double RefData::constant(std::string_view id) const {
-    const Record* r = record("constants", id);
+    const RefRecord* r = record("constants", id);
     if (!r || !r->value) throw std::logic_error("reference constant missing: " + std::string(id));
     return *r->value;
 }
@@ -79,7 +79,7 @@ void load_dataset(const std::string& file, const std::string& text, RefData& out
             texts::error(is, p, "data_record", "data.record");
             continue;
         }
-        Record rec;
+        RefRecord rec;
         rec.id = json_string_or(r, "id");
         rec.source = json_string_or(r, "source");
         rec.confidence = json_string_or(r, "confidence");

@@ -24,11 +24,11 @@ std::string w(double yuan) { return num_text(std::round(yuan / k_yuan_per_10k * 
 std::string pct(double share) { return num_text(std::round(share * 1000) / 10); }              // %, 1 decimal
 
 double rule(const RefData& ref, const char* id, double fallback) {
-    const Record* r = ref.record("bill_rules", id);
+    const RefRecord* r = ref.record("bill_rules", id);
     return r && r->value ? *r->value : fallback;
 }
 std::string rule_source(const RefData& ref, const char* ds, const std::string& id) {
-    const Record* r = ref.record(ds, id);
+    const RefRecord* r = ref.record(ds, id);
     return r ? r->source : std::string();
 }
 
@@ -186,7 +186,7 @@ void bill_findings(const Input& in, Result& r, const RefData& ref) {
     for (const auto& m : b.months) max_kva = std::max(max_kva, m.get("capacity_kva").value_or(0));
     bool assumed = ct.empty();
     if (assumed) ct = max_kva >= 160 || max_kva == 0 ? "industrial_hv_160kva" : "other_100kva";
-    const Record* std_rec = ref.record("power_factor_standards", ct);
+    const RefRecord* std_rec = ref.record("power_factor_standards", ct);
     if (!std_rec || !std_rec->value) return;
     const double threshold = *std_rec->value;
     std::vector<int> below;

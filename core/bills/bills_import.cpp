@@ -74,7 +74,7 @@ struct Vocabulary {
     std::vector<std::string> mode_capacity, mode_demand, skip_rows, month_names;
 };
 
-std::vector<std::string> aliases_of(const Record& r) {
+std::vector<std::string> aliases_of(const RefRecord& r) {
     std::vector<std::string> out;
     if (auto a = r.raw.find("aliases"); a != r.raw.end() && a->is_array())
         for (const auto& s : *a)

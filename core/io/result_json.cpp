@@ -70,7 +70,7 @@ const char* condition_name(GfConditionId c) {
                                                                     : "energy_water_resource_at_leading_level";
 }
 
-std::string def_str(const Record* r, const char* key) { return r ? json_string_or(r->raw, key) : std::string(); }
+std::string def_str(const RefRecord* r, const char* key) { return r ? json_string_or(r->raw, key) : std::string(); }
 
 json opt_bool(const std::optional<bool>& b) { return b ? json(*b) : json(nullptr); }
 
@@ -81,7 +81,7 @@ const char* economics_name(EconomicsStatus s) {
     return s == EconomicsStatus::needs_investment ? "needs_investment" : "needs_prices";
 }
 
-std::string def_value(const Record* r, const char* key, const std::string& fallback) {
+std::string def_value(const RefRecord* r, const char* key, const std::string& fallback) {
     return r ? r->raw.value(key, fallback) : std::string();
 }
 

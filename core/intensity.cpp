@@ -1,4 +1,4 @@
-#include "benchmark.hpp"
+#include "intensity.hpp"
 #include "texts.hpp"
 
 #include "validate.hpp"
@@ -12,7 +12,7 @@ namespace {
 bool at_most(double v, double cut) { return v <= cut * (1 + 1e-12) + 1e-15; }
 
 double cut(const RefData& ref, const char* id) {
-    const Record* r = ref.record("carbon_efficiency", id);
+    const RefRecord* r = ref.record("carbon_efficiency", id);
     return r && r->value ? *r->value : 0;
 }
 
@@ -60,11 +60,11 @@ int carbon_grade_for(double k, const RefData& ref) {
     return 5;
 }
 
-const Record* industry_average_for(const RefData& ref, std::string_view industry, int year) {
+const RefRecord* industry_average_for(const RefData& ref, std::string_view industry, int year) {
     const Dataset* d = ref.dataset("industry_averages");
     if (!d || industry.empty()) return nullptr;
-    auto pick = [&](std::string_view code) -> const Record* {
-        const Record* best = nullptr;
+    auto pick = [&](std::string_view code) -> const RefRecord* {
+        const RefRecord* best = nullptr;
         for (const auto& r : d->records) {
             if (!r.value || *r.value <= 0 || r.raw.value("industry", std::string()) != code || !r.year) continue;
             if (year != 0 && *r.year > year) continue;
@@ -72,12 +72,12 @@ const Record* industry_average_for(const RefData& ref, std::string_view industry
         }
         return best;
     };
-    if (const Record* r = pick(industry)) return r;
+    if (const RefRecord* r = pick(industry)) return r;
     if (industry.size() > 3) return pick(industry.substr(0, 3));
     return nullptr;
 }
 
-void compute_benchmarks(const Input& in, const RefData& ref, Result& result) {
+void compute_intensities(const Input& in, const RefData& ref, Result& result) {
     const Enterprise& e = in.enterprise;
     const double tce = result.energy.total_tce, tco2 = result.emissions.total_tco2;
     const Missing no_va = missing("needs_value_added");
@@ -103,8 +103,8 @@ void compute_benchmarks(const Input& in, const RefData& ref, Result& result) {
     ce.level = carbon_level_for(*ce.intensity, ref);
     if (in.options.industry_average_tco2_per_10k_yuan) {
         ce.industry_average = *in.options.industry_average_tco2_per_10k_yuan;
-        ce.industry_average_source = texts::text("benchmark.user_industry_average_source");
-    } else if (const Record* avg = industry_average_for(ref, e.industry, e.year)) {
+        ce.industry_average_source = texts::text("intensity.user_industry_average_source");
+    } else if (const RefRecord* avg = industry_average_for(ref, e.industry, e.year)) {
         ce.industry_average = *avg->value;
         ce.industry_average_source = avg->source;
     }
@@ -141,7 +141,7 @@ void compute_products(const Input& in, const RefData& ref, Result& result) {
         else
             pr.kgce_per_unit = *energy * 1000.0 / p.output;
         if (!p.limit_id.empty()) {
-            if (const Record* lim = ref.record("product_limits", p.limit_id)) {
+            if (const RefRecord* lim = ref.record("product_limits", p.limit_id)) {
                 pr.standard = lim->raw.value("standard", std::string());
                 pr.level1 = opt_num(lim->raw, "level1");
                 pr.level2 = opt_num(lim->raw, "level2");

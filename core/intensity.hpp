@@ -13,9 +13,9 @@ int carbon_grade_for(double k, const RefData& ref);           // 1..5
 
 // Industry average for an industry code and year from industry_averages.json (latest year not
 // after `year`; the 2-digit division when a finer code has none).
-const Record* industry_average_for(const RefData& ref, std::string_view industry, int year);
+const RefRecord* industry_average_for(const RefData& ref, std::string_view industry, int year);
 
-void compute_benchmarks(const Input& in, const RefData& ref, Result& result);
+void compute_intensities(const Input& in, const RefData& ref, Result& result);
 void compute_products(const Input& in, const RefData& ref, Result& result);
 
 } // namespace selfcheck
