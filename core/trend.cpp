@@ -211,6 +211,9 @@ void compute_trend(const Input& in, const RefData& ref, Result& result) {
     bool comparable = sorted.size() > 1;
     for (std::size_t i = 0; i < sorted.size(); ++i)
         if (sorted[i].value_added_10k_yuan && !(sorted_idx[i] && *sorted_idx[i] > 0)) comparable = false;
+    // The base year (the earliest) needs its index too: without it there is no price basis to
+    // rebase to (was: an empty optional dereferenced, garbage values that changed run to run).
+    if (comparable && !(sorted_idx.front() && *sorted_idx.front() > 0)) comparable = false;
     const double base_index = comparable ? *sorted_idx.front() : 1.0;
     if (comparable)
         for (std::size_t i = 0; i < sorted.size(); ++i)
