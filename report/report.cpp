@@ -307,6 +307,7 @@ std::string confidence_label(const std::string& c, const Lang& L) {
     if (c == "X") return L.t("report.x_constructed");
     if (c == "user") return L.t("report.user_given");
     if (c == "estimate") return L.t("report.estimate");
+    if (c == "gap") return L.t("report.gap_not_on_file");
     return c;
 }
 
@@ -1404,8 +1405,9 @@ std::string assumptions_section(Ctx& c) {
     }
     s += "<h3>" + esc(L.t("report.data_confidence_tags")) + "</h3><table class=\"small\"><thead><tr>" +
          th(L.t("report.tag")) + th(L.t("report.meaning")) + "</tr></thead><tbody>";
-    const char* tags[] = {"C", "S", "M", "X", "user"};
-    for (const char* t : tags) s += "<tr>" + td(t) + td(L.t(std::string("report.confidence_meaning.") + t)) + "</tr>";
+    // Every tag the reference data uses (assets/data/*.json "confidence"), plus the user's own values.
+    const char* tags[] = {"C", "S", "M", "X", "estimate", "gap", "user"};
+    for (const char* t : tags) s += "<tr>" + td(confidence_label(t, L)) + td(L.t(std::string("report.confidence_meaning.") + t)) + "</tr>";
     s += "</tbody></table>";
     s += "<h3>" + esc(L.t("report.main_assumptions")) + "</h3><ul>";
     const char* assumptions[] = {"report.assumption.1", "report.assumption.2", "report.assumption.3", "report.assumption.4"};

@@ -49,6 +49,7 @@ bool input_text(const char* id, json& obj, const char* key, float width = 0);
 // Number field bound to obj[key]: numbers are stored as numbers, anything else as the raw text.
 bool input_number(const char* id, json& obj, const char* key, float width = 0);
 bool input_number_at(const char* id, json& slot, float width = 0);  // same, bound to a slot
+bool input_percent(const char* id, json& obj, const char* key, float width = 0);  // 0-1 stored, % shown
 // Combo of (id, label) choices bound to obj[key]; an empty id means "not set" (removes the key).
 bool combo(const char* id, json& obj, const char* key, const std::vector<std::pair<std::string, const char*>>& choices,
            float width = 0);
