@@ -1,6 +1,7 @@
-// assess(): the pure pipeline energy -> emissions -> benchmarks -> diagnosis -> measures -> green
+// assess(): the pure pipeline energy -> emissions -> intensities -> diagnosis -> measures -> green
 // factory, and the JSON form of the result (paths fixed by DESIGN.md).
-#include "benchmark.hpp"
+#include "intensity.hpp"
+#include "texts.hpp"
 #include "emissions.hpp"
 #include "energy.hpp"
 #include "trend.hpp"
@@ -16,7 +17,7 @@ Result assess(const Input& in, const RefData& ref) {
     Result r;
     auto rows = compute_energy(in, ref, r);
     compute_emissions(in, ref, rows, r);
-    compute_benchmarks(in, ref, r);
+    compute_intensities(in, ref, r);
     compute_products(in, ref, r);
     compute_trend(in, ref, r);
     r.findings = diagnose(in, r, ref);
@@ -51,7 +52,7 @@ AssessOutcome assess_text(std::string_view text, const RefData& ref) {
     } catch (const std::exception& ex) {
         // One boundary: nothing thrown inside the core crosses the API.
         Issues is;
-        is.error("", "internal_error", std::string("内部错误：") + ex.what(), std::string("internal error: ") + ex.what());
+        texts::error(is, "", "internal_error", "submission.internal_error", {{"what", ex.what()}});
         out.output = errors_to_json(is);
         out.ok = false;
     }

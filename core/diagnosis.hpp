@@ -1,6 +1,8 @@
-// Diagnosis internals shared with the measures module: typed access to validated equipment and
-// management fields, motor efficiency classes (GB 18613-2020 / IEC 60034-30-1 table in
-// equipment_standards.json), and where each boiler's fuel comes from in the energy list.
+// The diagnosis: findings tied to a standard clause or a section of the Zhejiang plan, each with
+// its evidence and linked measures (diagnose()); the equipment and management input it reads is
+// declared in equipment.hpp. Below, in namespace equip, the typed access to validated equipment and
+// management fields shared with the measures module, motor efficiency classes (GB 18613-2020 /
+// IEC 60034-30-1 table in equipment_standards.json) and where each boiler's fuel comes from.
 // Units are in field names (rated_kw, capacity_t_per_h, hours_per_year); efficiencies are fractions.
 #pragma once
 #include "model.hpp"
@@ -9,7 +11,14 @@
 #include <optional>
 #include <string>
 
-namespace selfcheck::detail {
+namespace selfcheck {
+
+// Findings from the equipment, management, energy and intensity results of `partial`.
+std::vector<Finding> diagnose(const Input& input, const Result& partial, const RefData& ref);
+
+} // namespace selfcheck
+
+namespace selfcheck::equip {
 
 std::optional<double> field_num(const EquipmentItem& e, const char* key);
 std::string field_str(const EquipmentItem& e, const char* key);
@@ -47,6 +56,6 @@ double boiler_efficiency(const EquipmentItem& e, const RefData& ref, const std::
 std::optional<double> boiler_capacity_t_per_h(const EquipmentItem& e, const RefData& ref);
 
 // A reference record of equipment_standards.json or measures.json (nullptr when missing).
-const Record* std_record(const RefData& ref, const char* id);
+const RefRecord* std_record(const RefData& ref, const char* id);
 
-} // namespace selfcheck::detail
+} // namespace selfcheck::equip

@@ -1,4 +1,5 @@
 #include "emissions.hpp"
+#include "texts.hpp"
 
 #include "validate.hpp"
 
@@ -17,13 +18,14 @@ const char* region_name(GridRegion g) {
     return "national";
 }
 
-const char* region_zh(std::string_view g) {
-    if (g == "east_china") return "华东区域";
-    if (g == "zhejiang") return "浙江省";
-    return "全国";
+// A grid region in words: the text "region.<id>" (national for anything else).
+texts::Arg region_arg(std::string_view g) {
+    const std::string id = g == "east_china" || g == "zhejiang" ? std::string(g) : std::string("national");
+    const texts::Text t = texts::get("region." + id);
+    return {"region", t.zh, std::string(g)};
 }
 
-FactorUsed factor_from(const Record& rec, std::string zh, std::string en) {
+FactorUsed factor_from(const RefRecord& rec, std::string zh, std::string en) {
     return factor_used_from(rec, "grid/" + rec.id, std::move(zh), std::move(en));
 }
 
@@ -39,7 +41,7 @@ int latest_grid_factor_year(const RefData& ref) {
     return y;
 }
 
-const Record* grid_factor_for(const RefData& ref, int year, std::string_view region, std::string_view kind) {
+const RefRecord* grid_factor_for(const RefData& ref, int year, std::string_view region, std::string_view kind) {
     const Dataset* d = ref.dataset("grid_factors");
     if (!d) return nullptr;
     if (year == 0) year = latest_grid_factor_year(ref);
@@ -61,43 +63,44 @@ void compute_emissions(const Input& in, const RefData& ref, const std::vector<En
         em.grid_factor_tco2_per_mwh = *in.options.grid_emission_factor_tco2_per_mwh;
         FactorUsed f;
         f.id = "grid/user";
-        f.name_zh = "电网排放因子（用户填写）";
-        f.name_en = "grid emission factor (user-given)";
+        texts::Text name = texts::get("factor.grid_user");
+        f.name_zh = std::move(name.zh);
+        f.name_en = std::move(name.en);
         f.value = em.grid_factor_tco2_per_mwh;
         f.unit = "tCO2/MWh";
-        f.source = "用户填写的电网排放因子";
-        f.source_en = "grid emission factor given by the user";
+        texts::Text src = texts::get("source.user_grid_factor");
+        f.source = std::move(src.zh);
+        f.source_en = std::move(src.en);
         f.confidence = "user";
         f.user_given = true;
         result.factors_used.push_back(std::move(f));
     } else {
-        const Record* g = grid_factor_for(ref, year, region, "average");
+        const RefRecord* g = grid_factor_for(ref, year, region, "average");
         if (!g && region != "national") {
             g = grid_factor_for(ref, year, "national", "average");
-            result.warnings.push_back(
-                {"/options/factor_region", Severity::warning, "regional_factor_missing",
-                 std::to_string(year) + " 年" + region_zh(region) + "电网排放因子的数值未收录（以生态环境部、国家统计局公告为准，可填写为自定因子），已改用全国平均因子",
-                 "the " + std::to_string(year) + " factor for " + region + " is not on file (see the MEE/NBS announcement; it can be entered as your own grid factor); the national average is used"});
+            texts::Text msg = texts::get("emissions.regional_factor_missing", {{"year", std::to_string(year)}, region_arg(region)});
+            result.warnings.push_back({"/options/factor_region", Severity::warning, "regional_factor_missing", std::move(msg.zh),
+                                       std::move(msg.en)});
         }
         if (g) {
             em.grid_factor_tco2_per_mwh = *g->value;
-            result.factors_used.push_back(factor_from(
-                *g, std::to_string(*g->year) + " 年" + region_zh(g->raw.value("region", std::string())) + "电网排放因子",
-                std::to_string(*g->year) + " grid emission factor (" + g->raw.value("region", std::string()) + ")"));
+            texts::Text name = texts::get("factor.grid", {{"year", std::to_string(*g->year)}, region_arg(g->raw.value("region", std::string()))});
+            result.factors_used.push_back(factor_from(*g, std::move(name.zh), std::move(name.en)));
         }
     }
     em.heat_factor_tco2_per_gj = in.options.heat_emission_factor_tco2_per_gj.value_or(ref.constant("heat_emission_factor"));
     {
         FactorUsed f;
-        const Record& rec = *ref.record("constants", "heat_emission_factor");
+        const RefRecord& rec = *ref.record("constants", "heat_emission_factor");
         f.id = in.options.heat_emission_factor_tco2_per_gj ? "heat/user" : "heat/default";
-        f.name_zh = "外购热力排放因子";
-        f.name_en = "purchased heat emission factor";
+        texts::Text name = texts::get("factor.heat");
+        f.name_zh = std::move(name.zh);
+        f.name_en = std::move(name.en);
         f.value = em.heat_factor_tco2_per_gj;
         f.unit = "tCO2/GJ";
-        f.source = in.options.heat_emission_factor_tco2_per_gj ? "用户填写的外购热力排放因子" : rec.source;
-        f.source_en = in.options.heat_emission_factor_tco2_per_gj ? "purchased-heat emission factor given by the user"
-                                                                  : rec.source_en;
+        const texts::Text user_src = texts::get("source.user_heat_factor");
+        f.source = in.options.heat_emission_factor_tco2_per_gj ? user_src.zh : rec.source;
+        f.source_en = in.options.heat_emission_factor_tco2_per_gj ? user_src.en : rec.source_en;
         f.confidence = in.options.heat_emission_factor_tco2_per_gj ? "user" : rec.confidence;
         f.user_given = in.options.heat_emission_factor_tco2_per_gj.has_value();
         bool uses_heat = false;
@@ -138,15 +141,14 @@ void compute_emissions(const Input& in, const RefData& ref, const std::vector<En
     // Market-based variant (GB/T 36132-2025 Annex B; MEE/NBS factor excluding market-traded
     // non-fossil power): green power and certificates at zero, the rest at the 'excl_market' factor.
     if (!in.options.grid_emission_factor_tco2_per_mwh) {
-        if (const Record* x = grid_factor_for(ref, year, "national", "excl_market")) {
+        if (const RefRecord* x = grid_factor_for(ref, year, "national", "excl_market")) {
             double green_kwh = in.renewables.green_power_kwh + in.renewables.gec_mwh * 1000.0;
             double rest_kwh = std::max(0.0, grid_kwh - green_kwh);
             em.residual_factor_tco2_per_mwh = *x->value;
             em.scope2_market_tco2 = rest_kwh / 1000.0 * *x->value + em.heat_tco2;
             em.total_market_tco2 = em.scope1_tco2 + *em.scope2_market_tco2;
-            result.factors_used.push_back(factor_from(
-                *x, std::to_string(*x->year) + " 年全国电力平均排放因子（不含市场化交易的非化石能源电量）",
-                std::to_string(*x->year) + " national factor excluding market-traded non-fossil power"));
+            texts::Text name = texts::get("factor.grid_excl_market", {{"year", std::to_string(*x->year)}});
+            result.factors_used.push_back(factor_from(*x, std::move(name.zh), std::move(name.en)));
         }
     }
 }

@@ -9,7 +9,7 @@ namespace selfcheck {
 
 // The grid factor record for a year and region ("national", "east_china", "zhejiang") and kind
 // ("average", "excl_market", "fossil"); year 0 = the latest year with a national average.
-const Record* grid_factor_for(const RefData& ref, int year, std::string_view region, std::string_view kind);
+const RefRecord* grid_factor_for(const RefData& ref, int year, std::string_view region, std::string_view kind);
 int latest_grid_factor_year(const RefData& ref);
 
 void compute_emissions(const Input& in, const RefData& ref, const std::vector<EnergyRowDetail>& rows, Result& result);

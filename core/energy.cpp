@@ -1,4 +1,5 @@
 #include "energy.hpp"
+#include "texts.hpp"
 
 #include "steam.hpp"
 #include <algorithm>
@@ -8,19 +9,23 @@ namespace selfcheck {
 
 namespace {
 
-void add_factor(Result& r, const Record& rec, std::string id, std::string zh, std::string en) {
+void add_factor(Result& r, const RefRecord& rec, std::string id, std::string zh, std::string en) {
     for (const auto& f : r.factors_used)
         if (f.id == id) return;
     r.factors_used.push_back(factor_used_from(rec, std::move(id), std::move(zh), std::move(en)));
 }
 
+void add_factor(Result& r, const RefRecord& rec, std::string id, texts::Text name) {
+    add_factor(r, rec, std::move(id), std::move(name.zh), std::move(name.en));
+}
+
 double tier_value(const RefData& ref, const char* id) {
-    const Record* r = ref.record("energy_tiers", id);
+    const RefRecord* r = ref.record("energy_tiers", id);
     return r && r->value ? *r->value : 0;
 }
 
 std::string tier_clause(const RefData& ref, const char* id) {
-    const Record* r = ref.record("energy_tiers", id);
+    const RefRecord* r = ref.record("energy_tiers", id);
     return r ? r->raw.value("clause", r->source) : std::string();
 }
 
@@ -47,7 +52,7 @@ void steam_co2_heat(const EnergyUse& u, const RefData& ref, std::size_t row, Ene
 
 } // namespace
 
-FactorUsed factor_used_from(const Record& rec, std::string id, std::string name_zh, std::string name_en) {
+FactorUsed factor_used_from(const RefRecord& rec, std::string id, std::string name_zh, std::string name_en) {
     FactorUsed f;
     f.id = std::move(id);
     f.name_zh = std::move(name_zh);
@@ -61,13 +66,13 @@ FactorUsed factor_used_from(const Record& rec, std::string id, std::string name_
     return f;
 }
 
-const Record* supply_coal_rate_for(const RefData& ref, int year) { return coal_rate_for(ref, "supply_coal_rate/", year); }
+const RefRecord* supply_coal_rate_for(const RefData& ref, int year) { return coal_rate_for(ref, "supply_coal_rate/", year); }
 
-const Record* coal_rate_for(const RefData& ref, std::string_view prefix, int year) {
+const RefRecord* coal_rate_for(const RefData& ref, std::string_view prefix, int year) {
     const Dataset* d = ref.dataset("constants");
     if (!d) return nullptr;
-    const Record* best = nullptr;
-    const Record* earliest = nullptr;
+    const RefRecord* best = nullptr;
+    const RefRecord* earliest = nullptr;
     for (const auto& r : d->records) {
         if (r.id.rfind(prefix, 0) != 0 || !r.year || !r.value) continue;
         if (!earliest || *r.year < *earliest->year) earliest = &r;
@@ -76,11 +81,11 @@ const Record* coal_rate_for(const RefData& ref, std::string_view prefix, int yea
     return best ? best : earliest;
 }
 
-std::string budget_tier_for(double total_tce, const RefData& ref) {
-    // Plan 三(二)2: ≥5000 | 1000 (inclusive) to 5000 | below 1000.
-    if (total_tce >= tier_value(ref, "budget_tier/upper")) return "ge5000";
-    if (total_tce >= tier_value(ref, "budget_tier/lower")) return "1000to5000";
-    return "lt1000";
+BudgetTier budget_tier_for(double total_tce, const RefData& ref) {
+    // Zhejiang plan, section 3(2)2: ≥5000 | 1000 (inclusive) to 5000 | below 1000.
+    if (total_tce >= tier_value(ref, "budget_tier/upper")) return BudgetTier::ge5000;
+    if (total_tce >= tier_value(ref, "budget_tier/lower")) return BudgetTier::from1000to5000;
+    return BudgetTier::lt1000;
 }
 
 std::vector<EnergyRowDetail> compute_energy(const Input& in, const RefData& ref, Result& result) {
@@ -88,16 +93,16 @@ std::vector<EnergyRowDetail> compute_energy(const Input& in, const RefData& ref,
     const double kj_per_kgce = ref.constant("kj_per_kgce");
     const Carrier* heat = ref.carriers.count("heat") ? &ref.carriers.at("heat") : nullptr;
     const Carrier* elec = ref.carriers.count("electricity") ? &ref.carriers.at("electricity") : nullptr;
-    // GB/T 2589 等价值: the year's thermal GENERATION coal rate; where none is on file for the year
+    // GB/T 2589 equal value: the year's thermal GENERATION coal rate; where none is on file for the year
     // the supply rate stands in, with a warning that says so (constants.json).
-    const Record* gen_rate = coal_rate_for(ref, "generation_coal_rate/", in.enterprise.year);
-    const Record* coal_rate = gen_rate ? gen_rate : supply_coal_rate_for(ref, in.enterprise.year);
+    const RefRecord* gen_rate = coal_rate_for(ref, "generation_coal_rate/", in.enterprise.year);
+    const RefRecord* coal_rate = gen_rate ? gen_rate : supply_coal_rate_for(ref, in.enterprise.year);
     const double equal_kgce_per_kwh = coal_rate && coal_rate->value ? *coal_rate->value / 1000.0 : 0;
     if (gen_rate)
         add_factor(result, *gen_rate, gen_rate->id, gen_rate->raw.value("name_zh", gen_rate->id),
                    gen_rate->raw.value("name_en", gen_rate->id));
     else if (coal_rate) {
-        add_factor(result, *coal_rate, coal_rate->id, "供电标准煤耗（等价值）", "supply coal rate (equal value)");
+        add_factor(result, *coal_rate, coal_rate->id, texts::get("factor.supply_coal_rate"));
         if (const Dataset* d = ref.dataset("constants"))
             for (const auto& r : d->records)
                 if (r.id.rfind("generation_coal_rate/", 0) == 0 && r.raw.contains("message_zh")) {
@@ -106,8 +111,7 @@ std::vector<EnergyRowDetail> compute_energy(const Input& in, const RefData& ref,
                     break;
                 }
     }
-    add_factor(result, *ref.record("constants", "kj_per_kgce"), "kj_per_kgce", "标准煤低位发热量",
-               "calorific value of 1 kgce");
+    add_factor(result, *ref.record("constants", "kj_per_kgce"), "kj_per_kgce", texts::get("factor.kj_per_kgce"));
 
     std::vector<EnergyRowDetail> details;
     details.reserve(in.energy.size());
@@ -134,7 +138,7 @@ std::vector<EnergyRowDetail> compute_energy(const Input& in, const RefData& ref,
         const std::size_t row = details.size();
         if (c.id == "hot_water" && mass_unit && heat) {
             // Hot water by mass (NDRC guides): heat = t × 4.1868 × (supply − return) / 1000 GJ; the
-            // same heat converts to standard coal as GB/T 2589 热力 and to CO2 (core/steam.hpp).
+            // same heat converts to standard coal as GB/T 2589 heat and to CO2 (core/steam.hpp).
             const double t = u.quantity * (u.unit == Unit::kg ? 0.001 : 1.0);
             d.as_heat = true;
             d.base_quantity = t * hot_water_heat_gj_per_t(u.supply_temperature_c.value_or(0), u.return_temperature_c, ref);
@@ -144,20 +148,20 @@ std::vector<EnergyRowDetail> compute_energy(const Input& in, const RefData& ref,
             ce.co2_heat_gj = d.heat_gj;
             ce.energy_basis = "hot_water_heat";
             kgce = d.base_quantity * heat->kgce_per_base;
-            add_factor(result, *ref.record("energy_carriers", "heat"), "carrier/heat", heat->name_zh + "折标系数",
-                       heat->name_en + " coefficient");
+            add_factor(result, *ref.record("energy_carriers", "heat"), "carrier/heat",
+                       texts::get("factor.carrier", {{"carrier", heat->name_zh, heat->name_en}}));
             add_factor(result, *ref.record("steam", "hot_water_cp"), "steam/hot_water_cp", steam_text(ref, "hot_water_cp", "name_zh"),
                        steam_text(ref, "hot_water_cp", "name_en"));
         } else if (c.heat_units_as_heat && heat_unit && c.base_unit != BaseUnit::GJ && heat) {
-            // Steam given as heat: convert as heat (GB/T 2589 热力).
+            // Steam given as heat: convert as heat (GB/T 2589 heat).
             d.as_heat = true;
             d.base_quantity = u.quantity * *to_base_factor(u.unit, BaseUnit::GJ);
             d.heat_gj = d.base_quantity;
             ce.base_unit = "GJ";
             ce.kgce_per_base_unit = heat->kgce_per_base;
             kgce = d.base_quantity * heat->kgce_per_base;
-            add_factor(result, *ref.record("energy_carriers", "heat"), "carrier/heat", heat->name_zh + "折标系数",
-                       heat->name_en + " coefficient");
+            add_factor(result, *ref.record("energy_carriers", "heat"), "carrier/heat",
+                       texts::get("factor.carrier", {{"carrier", heat->name_zh, heat->name_en}}));
         } else {
             auto f = to_base_factor(u.unit, c.base_unit, c.density_kg_per_l);
             double factor = f.value_or(0);
@@ -171,8 +175,8 @@ std::vector<EnergyRowDetail> compute_energy(const Input& in, const RefData& ref,
             } else {
                 d.ncv_kj_per_base = c.ncv_kj_per_base.value_or(0);
                 ce.kgce_per_base_unit = c.kgce_per_base;
-                add_factor(result, *ref.record("energy_carriers", c.id), "carrier/" + c.id, c.name_zh + "折标系数",
-                           c.name_en + " coefficient");
+                add_factor(result, *ref.record("energy_carriers", c.id), "carrier/" + c.id,
+                           texts::get("factor.carrier", {{"carrier", c.name_zh, c.name_en}}));
             }
             kgce = d.base_quantity * ce.kgce_per_base_unit;
             if (c.group == "heat") d.heat_gj = d.base_quantity * d.ncv_kj_per_base / 1e6;
@@ -181,7 +185,7 @@ std::vector<EnergyRowDetail> compute_energy(const Input& in, const RefData& ref,
             } else if (c.id == "steam" && mass_unit) {
                 // A measured enthalpy (kJ per unit) without a pressure: the same enthalpy method,
                 // heat = kg × (h − 83.74 kJ/kg).
-                const Record* fw = ref.record("steam", "feedwater_enthalpy");
+                const RefRecord* fw = ref.record("steam", "feedwater_enthalpy");
                 const double h_fw = fw && fw->value ? *fw->value : 83.74;
                 d.heat_gj = d.base_quantity * std::max(0.0, d.ncv_kj_per_base - h_fw) / 1e6;
                 ce.co2_heat_gj = d.heat_gj;
@@ -205,12 +209,13 @@ std::vector<EnergyRowDetail> compute_energy(const Input& in, const RefData& ref,
         e.by_carrier.push_back(std::move(ce));
     }
 
-    // Own PV used on site: electricity consumed, not purchased (counted at 当量值 like grid power).
+    // Own PV used on site: electricity consumed, not purchased (counted at equivalent value like grid power).
     if (in.renewables.pv_self_used_kwh > 0 && elec) {
         CarrierEnergy ce;
         ce.carrier = "pv_self_used";
-        ce.name_zh = "自发自用光伏电";
-        ce.name_en = "Own PV, self-used";
+        texts::Text name = texts::get("energy.pv_self_used");
+        ce.name_zh = std::move(name.zh);
+        ce.name_en = std::move(name.en);
         ce.quantity = in.renewables.pv_self_used_kwh;
         ce.unit = "kWh";
         ce.base_quantity = ce.quantity;
@@ -227,7 +232,7 @@ std::vector<EnergyRowDetail> compute_energy(const Input& in, const RefData& ref,
         e.by_carrier.push_back(std::move(ce));
     }
     if (elec) add_factor(result, *ref.record("energy_carriers", "electricity"), "carrier/electricity",
-                         "电力折标系数（当量值）", "electricity coefficient (equivalent value)");
+                         texts::get("factor.electricity"));
 
     if (e.total_tce > 0) {
         for (auto& [group, tce] : e.mix) tce /= e.total_tce;

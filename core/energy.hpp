@@ -1,5 +1,5 @@
-// Comprehensive energy consumption per GB/T 2589-2020: standard coal per carrier (当量值 by default,
-// 等价值 for electricity from the year's supply coal rate), energy mix, electrification, the
+// Comprehensive energy consumption per GB/T 2589-2020: standard coal per carrier (equivalent value by default,
+// equal value for electricity from the year's supply coal rate), energy mix, electrification, the
 // Zhejiang energy-budget tier and key-energy-unit status. Coefficients from energy_carriers.json,
 // constants.json and energy_tiers.json.
 #pragma once
@@ -21,10 +21,10 @@ struct EnergyRowDetail {
 std::vector<EnergyRowDetail> compute_energy(const Input& in, const RefData& ref, Result& result);
 
 // Supply coal rate (gce/kWh) for the year: latest on file not after `year` (or the earliest).
-const Record* supply_coal_rate_for(const RefData& ref, int year);
+const RefRecord* supply_coal_rate_for(const RefData& ref, int year);
 // Same for any "<prefix>YYYY" series in constants.json with a value (e.g. "generation_coal_rate/").
-const Record* coal_rate_for(const RefData& ref, std::string_view prefix, int year);
+const RefRecord* coal_rate_for(const RefData& ref, std::string_view prefix, int year);
 
-std::string budget_tier_for(double total_tce, const RefData& ref);
+BudgetTier budget_tier_for(double total_tce, const RefData& ref);
 
 } // namespace selfcheck

@@ -3,6 +3,7 @@
 // parse_equipment()/parse_management().
 #pragma once
 #include "issues.hpp"
+#include "texts.hpp"
 
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -27,15 +28,21 @@ struct Management {
     nlohmann::json fields = nlohmann::json::object();  // energy_manager, metering_gb17167, ...
 };
 
+enum class FindingSeverity { high, medium, low, info };
+
+// A finding holds its text's key and parameters, not the words: the message is joined from
+// assets/text/ when the result is written (finding_to_json, finding_message).
 struct Finding {
-    std::string id;        // stable id, e.g. "motor_below_ie3"
-    std::string severity;  // "high" | "medium" | "low" | "info"
-    std::string clause;    // standard and clause, or the plan's section
-    std::string message_zh;
-    std::string message_en;
+    std::string id;  // stable id, e.g. "motor_below_ie3"
+    FindingSeverity severity = FindingSeverity::info;
+    std::string clause;               // standard and clause, or the plan's section
+    std::string text;                 // text key, "finding.<id>" or a variant of it
+    std::vector<texts::Arg> params;   // the text's {placeholders}
     std::vector<std::string> measures;  // ids of linked measures
     nlohmann::json evidence = nlohmann::json::object();
 };
+
+texts::Text finding_message(const Finding& f);
 
 // path is the JSON path of the value being parsed ("/equipment", "/management").
 void parse_equipment(const nlohmann::json& j, const std::string& path, Equipment& out, Issues& issues);

@@ -1,8 +1,9 @@
 // Green-factory self-evaluation per GB/T 36132-2025: validation of the answers, auto-fill of the
-// quantitative indicators from the assessment (Annex B formulas), linear 引领值/基准值 scoring,
+// quantitative indicators from the assessment (Annex B formulas), linear leading/baseline-value scoring,
 // gate and veto items, readiness per level and a gap list. The indicator system is data
 // (assets/data/green_factory.json); this file holds only the formulas and the answer schema.
 #include "selfcheck.hpp"
+#include "texts.hpp"
 #include "validate.hpp"
 
 #include <algorithm>
@@ -23,47 +24,42 @@ enum class AnswerKind { yes_no, percent, amount, platform, anchors };
 
 struct AnswerSpec {
     const char* key;
-    AnswerKind kind;
-    const char* zh;
-    const char* en;
+    AnswerKind kind;  // its name is the text "green_factory.answer.<key>" (assets/text/core_green_factory.json)
 };
+
+texts::Text answer_label(const AnswerSpec& s) { return texts::get(std::string("green_factory.answer.") + s.key); }
 
 constexpr AnswerSpec k_answers[] = {
-    {"basic_compliance_3y", AnswerKind::yes_no, "近三年无违法违规", "no violations in 3 years"},
-    {"basic_green_management", AnswerKind::yes_no, "绿色制造管理职责与规划",
-     "green-manufacturing responsibility and plan"},
-    {"basic_management_systems", AnswerKind::yes_no, "四项管理体系", "the four management systems"},
-    {"veto_not_operating_normally", AnswerKind::yes_no, "未正常经营", "not operating normally"},
-    {"veto_accident_or_tax_evasion_3y", AnswerKind::yes_no, "近三年事故或偷漏税",
-     "accident or tax evasion in 3 years"},
-    {"veto_previously_removed", AnswerKind::yes_no, "曾被撤销称号", "previously removed"},
-    {"veto_serious_inspection_problem", AnswerKind::yes_no, "督查检查发现严重问题",
-     "serious inspection problem"},
-    {"veto_energy_inspection_unrectified", AnswerKind::yes_no, "节能监察未整改",
-     "energy inspection not rectified"},
-    {"veto_dishonest_debtor", AnswerKind::yes_no, "失信被执行人", "dishonest judgment debtor"},
-    {"platform_functions", AnswerKind::platform, "能碳管理平台功能", "platform functions"},
-    {"material_intensity", AnswerKind::amount, "原材料消耗强度", "raw-material intensity"},
-    {"water_withdrawal_m3", AnswerKind::amount, "取水量", "water withdrawal"},
-    {"water_reused_m3", AnswerKind::amount, "重复利用水量", "reused water"},
-    {"water_reuse_rate_pct", AnswerKind::percent, "工业用水重复利用率", "water reuse rate"},
-    {"water_intensity", AnswerKind::amount, "取水强度", "water intensity"},
-    {"solid_waste_generated_t", AnswerKind::amount, "一般工业固废产生量", "solid waste generated"},
-    {"solid_waste_utilised_t", AnswerKind::amount, "一般工业固废综合利用量", "solid waste utilised"},
-    {"solid_waste_stock_utilised_t", AnswerKind::amount, "利用往年贮存量", "prior-year stock utilised"},
-    {"solid_waste_utilisation_pct", AnswerKind::percent, "固废综合利用率", "solid-waste utilisation rate"},
-    {"process_equipment_advanced", AnswerKind::yes_no, "工艺和设备先进性", "advanced process and equipment"},
-    {"green_investment_3y_10k_yuan", AnswerKind::amount, "近三年绿色低碳改造投资",
-     "3-year green retrofit investment"},
-    {"output_value_3y_10k_yuan", AnswerKind::amount, "近三年工业总产值", "3-year output value"},
-    {"green_investment_share_pct", AnswerKind::percent, "绿色改造投资占比", "green investment share"},
-    {"pollutant_intensity", AnswerKind::amount, "主要污染物强度", "main-pollutant intensity"},
-    {"green_design", AnswerKind::yes_no, "绿色设计", "green design"},
-    {"product_carbon_footprint", AnswerKind::yes_no, "产品碳足迹", "product carbon footprint"},
-    {"anchors", AnswerKind::anchors, "引领值/基准值", "leading/baseline values"},
+    {"basic_compliance_3y", AnswerKind::yes_no},
+    {"basic_green_management", AnswerKind::yes_no},
+    {"basic_management_systems", AnswerKind::yes_no},
+    {"veto_not_operating_normally", AnswerKind::yes_no},
+    {"veto_accident_or_tax_evasion_3y", AnswerKind::yes_no},
+    {"veto_previously_removed", AnswerKind::yes_no},
+    {"veto_serious_inspection_problem", AnswerKind::yes_no},
+    {"veto_energy_inspection_unrectified", AnswerKind::yes_no},
+    {"veto_dishonest_debtor", AnswerKind::yes_no},
+    {"platform_functions", AnswerKind::platform},
+    {"material_intensity", AnswerKind::amount},
+    {"water_withdrawal_m3", AnswerKind::amount},
+    {"water_reused_m3", AnswerKind::amount},
+    {"water_reuse_rate_pct", AnswerKind::percent},
+    {"water_intensity", AnswerKind::amount},
+    {"solid_waste_generated_t", AnswerKind::amount},
+    {"solid_waste_utilised_t", AnswerKind::amount},
+    {"solid_waste_stock_utilised_t", AnswerKind::amount},
+    {"solid_waste_utilisation_pct", AnswerKind::percent},
+    {"process_equipment_advanced", AnswerKind::yes_no},
+    {"green_investment_3y_10k_yuan", AnswerKind::amount},
+    {"output_value_3y_10k_yuan", AnswerKind::amount},
+    {"green_investment_share_pct", AnswerKind::percent},
+    {"pollutant_intensity", AnswerKind::amount},
+    {"green_design", AnswerKind::yes_no},
+    {"product_carbon_footprint", AnswerKind::yes_no},
+    {"anchors", AnswerKind::anchors},
 };
 
-// Indicators whose 引领值/基准值 the user supplies, with the standard's direction (Annex C type).
+// Indicators whose leading/baseline values the user supplies, with the standard's direction (Annex C type).
 struct AnchorSpec {
     const char* id;
     bool positive;
@@ -124,27 +120,25 @@ bool valid_yes_no(const json& v) {
 }
 
 // A finite number in [lo, hi], else an error at path; returns whether it is valid.
-bool check_number(const json& v, const std::string& path, double lo, double hi, const char* zh,
-                  const char* en, Issues& is) {
+// `what` names the number in messages (the text of a label).
+bool check_number(const json& v, const std::string& path, double lo, double hi, const texts::Text& what, Issues& is) {
     if (!v.is_number()) {
-        is.error(path, "wrong_type", std::string(zh) + "应为数字", std::string(en) + " must be a number");
+        texts::error(is, path, "wrong_type", "green_factory.not_number", {{"field", what.zh, what.en}});
         return false;
     }
     double d = v.get<double>();
     if (!std::isfinite(d)) {
-        is.error(path, "not_finite", std::string(zh) + "不是有限数值", std::string(en) + " is not finite");
+        texts::error(is, path, "not_finite", "field.not_finite", {{"field", what.zh, what.en}});
         return false;
     }
     if (d < lo) {
-        is.error(path, lo == 0 ? "negative" : "too_small",
-                 std::string(zh) + "不能小于 " + num_text(lo) + "（填写值 " + num_text(d) + "）",
-                 std::string(en) + " cannot be below " + num_text(lo) + " (got " + num_text(d) + ")");
+        texts::error(is, path, lo == 0 ? "negative" : "too_small", "input.below_min",
+                     {{"field", what.zh, what.en}, {"lo", num_text(lo)}, {"value", num_text(d)}});
         return false;
     }
     if (d > hi) {
-        is.error(path, "out_of_range",
-                 std::string(zh) + "应不大于 " + num_text(hi) + "（填写值 " + num_text(d) + "）",
-                 std::string(en) + " must be at most " + num_text(hi) + " (got " + num_text(d) + ")");
+        texts::error(is, path, "out_of_range", "green_factory.above_max",
+                     {{"field", what.zh, what.en}, {"hi", num_text(hi)}, {"value", num_text(d)}});
         return false;
     }
     return true;
@@ -152,79 +146,69 @@ bool check_number(const json& v, const std::string& path, double lo, double hi, 
 
 void check_text(const json& v, const std::string& path, std::size_t max_chars, Issues& is) {
     if (!v.is_string()) {
-        is.error(path, "wrong_type", "应为文本", "must be a string");
+        texts::error(is, path, "wrong_type", "green_factory.not_text");
         return;
     }
     const auto& s = v.get_ref<const std::string&>();
     if (utf8_valid(s) && utf8_length(s) > max_chars)
-        is.error(path, "string_too_long", "文本过长（上限 " + std::to_string(max_chars) + " 字）",
-                 "text too long (limit " + std::to_string(max_chars) + " characters)");
+        texts::error(is, path, "string_too_long", "input.string_too_long", {{"limit", std::to_string(max_chars)}});
 }
 
 void parse_platform(const json& v, const std::string& path, Issues& is) {
     if (v.is_number()) {
         if (!v.is_number_integer() &&
             !(v.is_number_float() && std::floor(v.get<double>()) == v.get<double>())) {
-            is.error(path, "wrong_type", "平台功能数量应为整数",
-                     "the number of platform functions must be an integer");
+            texts::error(is, path, "wrong_type", "green_factory.platform_count_not_integer");
             return;
         }
-        check_number(v, path, 0, k_platform_count, "平台功能数量", "the number of platform functions", is);
+        check_number(v, path, 0, k_platform_count, texts::get("green_factory.platform_count"), is);
         return;
     }
     if (!v.is_array()) {
-        is.error(path, "wrong_type", "平台功能应为功能编号列表或数量（0–12）",
-                 "platform_functions must be a list of function ids or a count (0-12)");
+        texts::error(is, path, "wrong_type", "green_factory.platform_not_list", {{"max", num_text(k_platform_count)}});
         return;
     }
     std::set<std::string> seen;
     for (std::size_t i = 0; i < v.size(); ++i) {
         const std::string p = path + "/" + std::to_string(i);
         if (!v[i].is_string()) {
-            is.error(p, "wrong_type", "平台功能编号应为文本", "a platform function id must be a string");
+            texts::error(is, p, "wrong_type", "green_factory.platform_id_not_text");
             continue;
         }
         const auto& id = v[i].get_ref<const std::string&>();
         if (!is_platform_function(id))
-            is.warning(p, "unknown_platform_function", "未知的平台功能编号“" + id + "”，不计入数量",
-                       "unknown platform function id '" + id + "' is not counted");
+            texts::warning(is, p, "unknown_platform_function", "green_factory.unknown_platform_function", {{"id", id}});
         else if (!seen.insert(id).second)
-            is.warning(p, "duplicate_platform_function", "平台功能“" + id + "”重复，只计一次",
-                       "platform function '" + id + "' is listed twice and counted once");
+            texts::warning(is, p, "duplicate_platform_function", "green_factory.duplicate_platform_function", {{"id", id}});
     }
 }
 
 void parse_anchors(const json& v, const std::string& path, Issues& is) {
     if (!v.is_object()) {
-        is.error(path, "wrong_type", "引领值/基准值应为对象（指标编号 → {leading, baseline}）",
-                 "anchors must be an object (indicator id -> {leading, baseline})");
+        texts::error(is, path, "wrong_type", "green_factory.anchors_not_object");
         return;
     }
     for (auto it = v.begin(); it != v.end(); ++it) {
         const std::string p = path + "/" + it.key();
         const AnchorSpec* spec = anchor_spec(it.key());
         if (!spec) {
-            is.warning(
-                p, "unknown_indicator", "指标“" + it.key() + "”不需要或不接受用户填写的引领值/基准值，已忽略",
-                "indicator '" + it.key() + "' takes no user-supplied leading/baseline values; ignored");
+            texts::warning(is, p, "unknown_indicator", "green_factory.anchors_not_taken", {{"id", it.key()}});
             continue;
         }
         const json& a = it.value();
         if (!a.is_object()) {
-            is.error(p, "wrong_type", "应为对象 {leading, baseline}",
-                     "must be an object {leading, baseline}");
+            texts::error(is, p, "wrong_type", "green_factory.anchor_not_object");
             continue;
         }
         const double hi = spec->percent ? 100.0 : k_max_amount;
         bool ok = true;
         for (const char* k : {"leading", "baseline"}) {
             auto f = a.find(k);
-            const char* zh = std::string(k) == "leading" ? "引领值" : "基准值";
-            const char* en = std::string(k) == "leading" ? "leading value" : "baseline value";
+            const texts::Text what = texts::get(std::string("green_factory.anchor.") + k);
             if (f == a.end() || f->is_null()) {
-                is.error(p + "/" + k, "missing", std::string("缺少") + zh, std::string("missing the ") + en);
+                texts::error(is, p + "/" + k, "missing", "green_factory.anchor_missing", {{"field", what.zh, what.en}});
                 ok = false;
-            } else if (!check_number(*f, p + "/" + k, 0, hi, zh, en, is)) {
+            } else if (!check_number(*f, p + "/" + k, 0, hi, what, is)) {
                 ok = false;
             }
         }
@@ -235,20 +219,16 @@ void parse_anchors(const json& v, const std::string& path, Issues& is) {
             else if (f.key() == "source")
                 check_text(f.value(), p + "/source", 200, is);
             else
-                is.warning(p + "/" + f.key(), "unknown_key", "未知字段“" + f.key() + "”将被保留但不参与计算",
-                           "unknown field '" + f.key() + "' is kept but not used");
+                texts::warning(is, p + "/" + f.key(), "unknown_key", "input.unknown_key", {{"key", f.key()}});
         }
         if (!ok) continue;
         const double lead = a["leading"].get<double>(), base = a["baseline"].get<double>();
         if (lead == base)
-            is.error(p, "anchors_equal", "引领值与基准值不能相等",
-                     "the leading and baseline values cannot be equal");
+            texts::error(is, p, "anchors_equal", "green_factory.anchors_equal");
         else if (spec->positive && lead < base)
-            is.error(p, "anchors_inverted", "该指标越大越好，引领值应大于基准值",
-                     "larger is better for this indicator: the leading value must exceed the baseline");
+            texts::error(is, p, "anchors_inverted", "green_factory.anchors_inverted_positive");
         else if (!spec->positive && lead > base)
-            is.error(p, "anchors_inverted", "该指标越小越好，引领值应小于基准值",
-                     "smaller is better for this indicator: the leading value must be below the baseline");
+            texts::error(is, p, "anchors_inverted", "green_factory.anchors_inverted_negative");
     }
 }
 
@@ -289,10 +269,12 @@ class Evaluator {
         return it == a_.end() ? std::nullopt : yes_no_value(*it);
     }
 
-    void need_answer(Indicator& ind, const std::string& zh, const std::string& en) {
+    // The note is the text "green_factory.need.<key>".
+    void need_answer(Indicator& ind, const char* key) {
         ind.status = GfIndicatorStatus::needs_answer;
-        ind.note_zh = zh;
-        ind.note_en = en;
+        texts::Text t = texts::get(std::string("green_factory.need.") + key);
+        ind.note_zh = std::move(t.zh);
+        ind.note_en = std::move(t.en);
     }
 
     // Score with user anchors (anchors/<id>); needs_anchor when absent.
@@ -307,18 +289,17 @@ class Evaluator {
         std::optional<double> base = an ? num(*an, "baseline") : std::nullopt;
         if (!lead || !base || *lead == *base || (ind.positive ? *lead < *base : *lead > *base)) {
             ind.status = GfIndicatorStatus::needs_anchor;
-            ind.note_zh =
-                "GB/T 36132-2025 未给出该指标的引领值和基准值（由行业标准或地方确定），请填写后评分";
-            ind.note_en =
-                "GB/T 36132-2025 gives no leading or baseline value for this indicator (sector standards or "
-                "provinces set them); enter them to score it";
+            texts::Text t = texts::get("green_factory.need.anchors");
+            ind.note_zh = std::move(t.zh);
+            ind.note_en = std::move(t.en);
             return;
         }
         ind.leading = lead;
         ind.baseline = base;
         std::string src = str(*an, "source");
-        ind.anchor_source = src.empty() ? "用户填写" : "用户填写：" + src;
-        ind.anchor_source_en = src.empty() ? "given by the user" : "given by the user: " + src;
+        const texts::Text t = src.empty() ? texts::get("source.user_anchor") : texts::get("source.user_anchor_with", {{"source", src}});
+        ind.anchor_source = t.zh;
+        ind.anchor_source_en = t.en;
         std::string u = str(*an, "unit");
         if (!u.empty() && ind.unit.empty()) ind.unit = u;
         if (!u.empty() && u != ind.unit) ind.detail["anchor_unit"] = u;
@@ -334,7 +315,7 @@ class Evaluator {
     void qualitative(Indicator& ind, const char* key) {
         auto v = answer_yes_no(key);
         if (!v) {
-            need_answer(ind, "请回答此项", "please answer this item");
+            need_answer(ind, "answer_item");
             return;
         }
         ind.value = *v ? 1.0 : 0.0;
@@ -354,7 +335,7 @@ class Evaluator {
     void land(Indicator& ind);
 
     std::vector<GfLevel> readiness(const std::vector<Indicator>& inds, const std::vector<std::string>& failed) const;
-    std::vector<std::string> linked_measures(const Record& rec, std::vector<std::string>& applicable) const;
+    std::vector<std::string> linked_measures(const RefRecord& rec, std::vector<std::string>& applicable) const;
 };
 
 // Annex C #1 with the platform sub-row rule: products under a GB limit (up to the three with the
@@ -373,11 +354,11 @@ void Evaluator::energy_intensity(Indicator& ind) {
     for (std::size_t i = 0; i < r_.products.size() && i < in_.products.size(); ++i) {
         const ProductResult& p = r_.products[i];
         if (p.limit_id.empty()) continue;
-        const Record* lim = ref_.record("product_limits", p.limit_id);
+        const RefRecord* lim = ref_.record("product_limits", p.limit_id);
         if (!lim) continue;
         const std::string lunit = p.limit_unit.empty() ? str(lim->raw, "unit") : p.limit_unit;
         // Only comprehensive-energy limits in kgce per product unit compare with kgce_per_unit
-        // (benchmark.cpp decides comparability and says why not in `missing`).
+        // (intensity.cpp decides comparability and says why not in `missing`).
         const std::string why = p.missing ? p.missing->code : std::string();
         if (lunit.rfind("kgce/", 0) != 0 || !p.level1 || !p.level2 || why == "product_unit_mismatch" ||
             why == "limit_unit_unsupported") {
@@ -399,10 +380,7 @@ void Evaluator::energy_intensity(Indicator& ind) {
     if (!unusable.empty()) ind.detail["products_not_scored"] = unusable;
     if (limit_applies) {
         if (cands.empty()) {
-            need_answer(
-                ind, "产品适用能耗限额标准，但缺少产品产量或分摊能耗，无法计算单位产品能耗",
-                "a GB energy limit applies, but product output or allocated energy is missing, so the "
-                "unit-product energy cannot be computed");
+            need_answer(ind, "product_limit_inputs");
             return;
         }
         std::stable_sort(cands.begin(), cands.end(),
@@ -432,8 +410,11 @@ void Evaluator::energy_intensity(Indicator& ind) {
         ind.unit = top.unit;
         ind.leading = top.l1;
         ind.baseline = top.l2;
-        ind.anchor_source = r_.products[top.index].standard + " 能耗限额 1 级 / 2 级";
-        ind.anchor_source_en = r_.products[top.index].standard + " energy consumption limit, level 1 / level 2";
+        {
+            const texts::Text t = texts::get("green_factory.product_limit_anchors", {{"standard", r_.products[top.index].standard}});
+            ind.anchor_source = t.zh;
+            ind.anchor_source_en = t.en;
+        }
         ind.status = GfIndicatorStatus::scored;
         // Weights are each product's tce; with zero total energy fall back to an even average.
         if (wsum > 0)
@@ -450,8 +431,7 @@ void Evaluator::energy_intensity(Indicator& ind) {
     ind.unit = "kgce/10k_yuan";
     const auto& v = r_.intensity.tce_per_10k_yuan_output;
     if (!v.value) {
-        need_answer(ind, "需要工业总产值（enterprise.output_value_10k_yuan）才能计算单位产值综合能耗",
-                    "needs the output value (enterprise.output_value_10k_yuan) for energy per output value");
+        need_answer(ind, "output_value_for_energy");
         return;
     }
     ind.value = *v.value * 1000.0;
@@ -462,8 +442,7 @@ void Evaluator::carbon_intensity(Indicator& ind) {
     ind.unit = "tCO2/10k_yuan";
     const auto& v = r_.intensity.tco2_per_10k_yuan_output;
     if (!v.value) {
-        need_answer(ind, "需要工业总产值（enterprise.output_value_10k_yuan）才能计算单位产值碳排放",
-                    "needs the output value (enterprise.output_value_10k_yuan) for CO2 per output value");
+        need_answer(ind, "output_value_for_carbon");
         return;
     }
     ind.value = *v.value;
@@ -487,8 +466,7 @@ void Evaluator::renewable_share(Indicator& ind) {
                                : t >= 3000 ? "3000to5000"
                                            : "lt3000";
     if (!rs.share_pct) {
-        need_answer(ind, "需要能源消费数据才能计算可再生能源利用率",
-                    "needs the energy data to compute the renewable share");
+        need_answer(ind, "energy_for_renewables");
         return;
     }
     ind.value = *rs.share_pct;
@@ -499,7 +477,7 @@ void Evaluator::platform_functions(Indicator& ind) {
     ind.unit = "items";
     auto it = a_.find("platform_functions");
     if (it == a_.end() || it->is_null()) {
-        need_answer(ind, "请勾选已具备的能碳管理平台功能", "tick the platform functions in place");
+        need_answer(ind, "platform_functions");
         return;
     }
     double count = 0;
@@ -520,8 +498,9 @@ void Evaluator::platform_functions(Indicator& ind) {
         ind.status = GfIndicatorStatus::needs_anchor;
         return;
     }
-    ind.anchor_source = "GB/T 36132-2025《绿色工厂评价通则》附录 C";
-    ind.anchor_source_en = "GB/T 36132-2025 General principles for evaluating green factories, Annex C";
+    const texts::Text annex_c = texts::get("source.gf_annex_c");
+    ind.anchor_source = annex_c.zh;
+    ind.anchor_source_en = annex_c.en;
     score(ind);
 }
 
@@ -529,8 +508,7 @@ void Evaluator::platform_functions(Indicator& ind) {
 void Evaluator::direct_value(Indicator& ind, const char* key) {
     ind.value = answer_num(key);
     if (!ind.value) {
-        need_answer(ind, "请填写该指标的数值（单位与引领值、基准值一致）",
-                    "enter the indicator's value (in the unit of the leading and baseline values)");
+        need_answer(ind, "indicator_value");
         // Still report whether anchors are there, so the UI can show both needs.
         return;
     }
@@ -544,15 +522,14 @@ void Evaluator::water_intensity(Indicator& ind) {
     } else if (auto w = answer_num("water_withdrawal_m3")) {
         const auto& ov = in_.enterprise.output_value_10k_yuan;
         if (!ov || *ov <= 0) {
-            need_answer(ind, "需要工业总产值才能按 B.9 计算单位产值取水量",
-                        "needs the output value to compute water per output value (B.9)");
+            need_answer(ind, "output_value_for_water");
             return;
         }
         ind.value = *w / *ov;
         ind.unit = "m3/10k_yuan";
         ind.detail["basis"] = "B.9: water_withdrawal_m3 ÷ enterprise.output_value_10k_yuan";
     } else {
-        need_answer(ind, "请填写年取水量（m³）", "enter the yearly water withdrawal (m3)");
+        need_answer(ind, "water_withdrawal");
         return;
     }
     score_with_user_anchors(ind);
@@ -570,8 +547,7 @@ void Evaluator::water_reuse(Indicator& ind) {
         ind.value = direct;
         ind.detail["basis"] = "answered";
     } else {
-        need_answer(ind, "请填写年取水量 V 和重复利用水量 V_r（m³）",
-                    "enter the yearly withdrawal V and the reused volume V_r (m3)");
+        need_answer(ind, "water_reuse");
         return;
     }
     score_with_user_anchors(ind);
@@ -595,8 +571,7 @@ void Evaluator::solid_waste(Indicator& ind) {
         ind.value = direct;
         ind.detail["basis"] = "answered";
     } else {
-        need_answer(ind, "请填写一般工业固废产生量 Z 和综合利用量 Z_r（吨）",
-                    "enter the general solid waste generated Z and utilised Z_r (t)");
+        need_answer(ind, "solid_waste");
         return;
     }
     score_with_user_anchors(ind);
@@ -613,8 +588,7 @@ void Evaluator::green_investment(Indicator& ind) {
         ind.value = direct;
         ind.detail["basis"] = "answered";
     } else {
-        need_answer(ind, "请填写近三年绿色低碳改造投资合计和近三年工业总产值合计（万元）",
-                    "enter the 3-year green retrofit investment and the 3-year output value (10k yuan)");
+        need_answer(ind, "green_investment");
         return;
     }
     score_with_user_anchors(ind);
@@ -626,8 +600,7 @@ void Evaluator::land(Indicator& ind) {
     if (ind.id == "land_output") {
         ind.unit = "10k_yuan/m2";
         if (!have_land || !e.output_value_10k_yuan) {
-            need_answer(ind, "需要用地面积（m²）和工业总产值（万元）",
-                        "needs the land area (m2) and the output value (10k yuan)");
+            need_answer(ind, "land_output");
             return;
         }
         ind.value = *e.output_value_10k_yuan / *e.land_area_m2;
@@ -639,11 +612,7 @@ void Evaluator::land(Indicator& ind) {
     const auto& part = coefficient ? e.building_footprint_m2 : e.floor_area_m2;
     ind.unit = coefficient ? "%" : "ratio";
     if (!have_land || !part) {
-        need_answer(ind,
-                    coefficient ? "需要用地面积和建（构）筑物及堆场占地面积（m²）"
-                                : "需要用地面积和总建筑面积（m²）",
-                    coefficient ? "needs the land area and the building, structure and yard footprint (m2)"
-                                : "needs the land area and the total floor area (m2)");
+        need_answer(ind, coefficient ? "land_and_footprint" : "land_and_floor_area");
         return;
     }
     ind.value = *part / *e.land_area_m2 * (coefficient ? 100.0 : 1.0);
@@ -653,7 +622,7 @@ void Evaluator::land(Indicator& ind) {
 
 // Measure ids the library knows (records "measure/<id>" in measures.json, or a computed result),
 // those that apply to this factory (computed in result.measures) first.
-std::vector<std::string> Evaluator::linked_measures(const Record& rec,
+std::vector<std::string> Evaluator::linked_measures(const RefRecord& rec,
                                                     std::vector<std::string>& applicable) const {
     std::vector<std::string> known, rest;
     auto it = rec.raw.find("measures");
@@ -691,7 +660,7 @@ std::vector<GfLevel> Evaluator::readiness(const std::vector<Indicator>& inds,
         if (!at) all_leading = false;
         leading.push_back({ind.id, ind.status == GfIndicatorStatus::scored ? std::optional<bool>(at) : std::nullopt});
     }
-    // National priority: products at GB limit level 1 (13号文 §14).
+    // National priority: products at GB limit level 1 (document No. 13, §14).
     bool has_limit = false, all_level1 = true;
     for (const auto& p : r_.products) {
         if (p.status == "unknown" || p.limit_id.empty()) continue;
@@ -785,7 +754,7 @@ GreenFactoryResult Evaluator::run() {
         else if (!ind.quantitative)
             qualitative(ind, id.c_str()); // a qualitative item added by data
         else
-            need_answer(ind, "此指标尚无计算方法", "no calculation is implemented for this indicator");
+            need_answer(ind, "no_method");
         if (!ind.counts) ind.score = 0;
         inds.push_back(std::move(ind));
     }
@@ -837,16 +806,14 @@ GreenFactoryResult Evaluator::run() {
 
 void parse_green_factory(const json& j, const std::string& path, GreenFactoryAnswers& out, Issues& issues) {
     if (!j.is_object()) {
-        issues.error(path, "wrong_type", "绿色工厂信息应为对象", "green_factory must be an object");
+        texts::error(issues, path, "wrong_type", "green_factory.not_object");
         return;
     }
     for (auto it = j.begin(); it != j.end(); ++it) {
         const std::string p = path + "/" + it.key();
         const AnswerSpec* s = answer_spec(it.key());
         if (!s) {
-            issues.warning(
-                p, "unknown_indicator", "未知的绿色工厂指标或字段“" + it.key() + "”将被保留但不参与评分",
-                "unknown green-factory indicator or field '" + it.key() + "' is kept but not scored");
+            texts::warning(issues, p, "unknown_indicator", "green_factory.unknown_indicator", {{"key", it.key()}});
             continue;
         }
         const json& v = it.value();
@@ -854,16 +821,13 @@ void parse_green_factory(const json& j, const std::string& path, GreenFactoryAns
         switch (s->kind) {
         case AnswerKind::yes_no:
             if (!valid_yes_no(v))
-                issues.error(p, "wrong_type",
-                             std::string(s->zh) + "应为 是/否（true/false 或 \"yes\"/\"no\"/\"unknown\"）",
-                             std::string(s->en) +
-                                 " must be yes/no (true/false or \"yes\"/\"no\"/\"unknown\")");
+                texts::error(issues, p, "wrong_type", "green_factory.not_yes_no", {{"field", answer_label(*s).zh, answer_label(*s).en}});
             break;
         case AnswerKind::percent:
-            check_number(v, p, 0, 100, s->zh, s->en, issues);
+            check_number(v, p, 0, 100, answer_label(*s), issues);
             break;
         case AnswerKind::amount:
-            check_number(v, p, 0, k_max_amount, s->zh, s->en, issues);
+            check_number(v, p, 0, k_max_amount, answer_label(*s), issues);
             break;
         case AnswerKind::platform:
             parse_platform(v, p, issues);

@@ -1,6 +1,6 @@
 // Green-factory self-evaluation per GB/T 36132-2025: the answers the assessment data cannot give,
 // and the scored result (basic requirements and MIIT veto items as a gate, five first-level
-// indicators, Annex C example points, linear 引领值/基准值 scoring). Indicator system, points,
+// indicators, Annex C example points, linear leading/baseline-value scoring). Indicator system, points,
 // hints and sources in assets/data/green_factory.json; units in the answer names (_m3, _t, _pct,
 // _10k_yuan).
 #pragma once
@@ -31,13 +31,13 @@ struct RefData;
 //   solid_waste_utilisation_pct
 //   green_investment_3y_10k_yuan, output_value_3y_10k_yuan, green_investment_share_pct
 //   process_equipment_advanced, green_design, product_carbon_footprint       yes/no
-//   anchors  {indicator_id: {leading, baseline, unit?, source?}}  user-supplied 引领值/基准值
+//   anchors  {indicator_id: {leading, baseline, unit?, source?}}  user-supplied leading/baseline values
 // yes/no answers are true/false or "yes"/"no"; "unknown" or null = not answered.
 struct GreenFactoryAnswers {
     nlohmann::json fields = nlohmann::json::object();
 };
 
-struct Record;
+struct RefRecord;
 
 enum class GfIndicatorStatus { scored, needs_answer, needs_anchor };
 enum class GfMandatoryStatus { met, failed, not_answered };
@@ -50,13 +50,13 @@ enum class GfConditionId { energy_water_resource_at_leading_level, products_at_g
 
 // A basic requirement (true = met) or a veto item (true = applies).
 struct GfMandatoryItem {
-    const Record* def = nullptr;
+    const RefRecord* def = nullptr;
     bool veto = false;
     GfMandatoryStatus status = GfMandatoryStatus::not_answered;
 };
 
 struct GfIndicatorScore {
-    const Record* def = nullptr;
+    const RefRecord* def = nullptr;
     std::string id, dimension;
     int number = 0;
     double max = 0;
@@ -72,7 +72,7 @@ struct GfIndicatorScore {
 };
 
 struct GfDimensionScore {
-    const Record* def = nullptr;
+    const RefRecord* def = nullptr;
     double score = 0, max = 0, max_determined = 0;
 };
 
@@ -88,7 +88,7 @@ struct GfCondition {
 };
 
 struct GfLevel {
-    const Record* def = nullptr;
+    const RefRecord* def = nullptr;
     GfReadinessStatus status = GfReadinessStatus::no_published_pass_mark;
     std::vector<GfCondition> conditions;
 };
@@ -125,7 +125,7 @@ nlohmann::json green_factory_answers_to_json(const GreenFactoryAnswers& a);
 nlohmann::json green_factory_result_to_json(const GreenFactoryResult& r);
 
 // GB/T 36132-2025 clause 5 rule: full points at or beyond the leading value, zero at or beyond the
-// baseline, linear in between. `positive`: larger is better (正向); otherwise smaller is better.
+// baseline, linear in between. `positive`: larger is better (a positive indicator); otherwise smaller is better.
 double green_factory_linear_score(double points, double value, double leading, double baseline,
                                   bool positive);
 

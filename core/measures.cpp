@@ -3,7 +3,8 @@
 // (central value plus the source's low/high), and economics at the user's prices. Savings in tce and
 // CO2 use the energy module's carrier coefficients and the emissions module's grid/heat factors.
 #include "diagnosis.hpp"
-#include "benchmark.hpp"
+#include "texts.hpp"
+#include "intensity.hpp"
 #include "energy.hpp"
 #include "selfcheck.hpp"
 #include "steam.hpp"
@@ -17,7 +18,7 @@
 namespace selfcheck {
 
 using nlohmann::json;
-using namespace detail;
+using namespace equip;
 
 // ---------------------------------------------------------------------------------------------
 // Appraisal and engineering formulas
@@ -68,7 +69,7 @@ double storage_cycle_value(double p_dis, double p_ch, double rte) { return p_dis
 namespace {
 
 constexpr double k_gj_per_kwh = 0.0036;  // definition: 1 kWh = 3.6 MJ
-constexpr double k_yuan_per_10k = 1e4;   // definition: 1 万元 = 10,000 yuan
+constexpr double k_yuan_per_10k = 1e4;   // definition: 10k yuan (wan yuan) = 10,000 yuan
 
 // One measure applied to one target (an equipment row, a boiler's heat, the site).
 struct Cand {
@@ -111,7 +112,7 @@ struct Ctx {
     std::vector<NotEvaluated> missing;
 
     double p(const std::string& id) const {
-        const Record* r = ref.record("measures", id);
+        const RefRecord* r = ref.record("measures", id);
         if (!r || !r->value) throw std::logic_error("measures.json lacks " + id);
         if (variant == 0 && r->raw.contains("low")) return r->raw["low"].get<double>();
         if (variant == 2 && r->raw.contains("high")) return r->raw["high"].get<double>();
@@ -477,7 +478,7 @@ void compressed_air(Ctx& c) {
 
 // No-load/load loss of a series at a kVA, interpolated (and linearly extrapolated) in the table.
 std::optional<double> tx_table(const RefData& ref, const std::string& id, const char* col, double kva, bool& extrapolated) {
-    const Record* r = std_record(ref, id.c_str());
+    const RefRecord* r = std_record(ref, id.c_str());
     if (!r) return std::nullopt;
     const json& xs = r->raw.at("kva");
     const json& ys = r->raw.at(col);
@@ -492,7 +493,7 @@ std::optional<double> tx_table(const RefData& ref, const std::string& id, const 
 
 void transformers(Ctx& c) {
     const auto& items = c.in.equipment.items;
-    const Record* ser = std_record(c.ref, "transformer_series");
+    const RefRecord* ser = std_record(c.ref, "transformer_series");
     if (!ser) return;
     std::set<std::string> below;
     for (const auto& s : ser->raw.value("below_current", json::array())) below.insert(s.get<std::string>());
@@ -551,7 +552,7 @@ void transformers(Ctx& c) {
 void boilers(Ctx& c) {
     const auto& items = c.in.equipment.items;
     const auto& ind = c.in.enterprise.industry;
-    const Record* ret = std_record(c.ref, "coal_boiler_retirement");
+    const RefRecord* ret = std_record(c.ref, "coal_boiler_retirement");
     bool plan_industry = false;
     if (ret)
         for (const auto& s : ret->raw.value("industries", json::array()))
@@ -999,7 +1000,7 @@ void renewables(Ctx& c) {
                 k.physical["bill_valley_price_yuan_per_kwh"] = *bill->valley_price;
             } else {
                 if (assumed) k.needs.push_back("management.tou_user_class (large_industry assumed)");
-                k.notes.push_back("2024 Zhejiang TOU (浙发改价格〔2024〕21号, draft ratios); the 2026 revision narrows the spread");
+                k.notes.push_back(texts::text("measures.tou_note_2024"));
             }
             c.out.push_back(std::move(k));
         }
@@ -1154,11 +1155,11 @@ std::vector<Cand> run(const Input& in, const Result& res, const RefData& ref, in
     return std::move(c.out);
 }
 
-const Record* measure_def(const RefData& ref, const std::string& id) { return ref.record("measures", "measure/" + id); }
+const RefRecord* measure_def(const RefData& ref, const std::string& id) { return ref.record("measures", "measure/" + id); }
 
 // One verdict per measure, the same for the app, the report and the automatic portfolio:
 //   recommended      saves energy or CO2 (and raises neither), NPV > 0, pays back within its life
-//   cost_only        NPV > 0 but saves neither energy nor CO2 (tariff arbitrage, demand charge): 降本措施
+//   cost_only        NPV > 0 but saves neither energy nor CO2 (tariff arbitrage, demand charge): cost-only measures
 //   not_recommended  NPV <= 0, payback beyond the life, or it raises energy use or CO2
 //   needs_data       investment or prices unknown
 // reason: payback_beyond_life | npv_not_positive | raises_energy_or_co2 | no_saving (codes; the
@@ -1180,7 +1181,7 @@ json recommendation(const MeasureResult& m, const Totals& t) {
 
 void evaluate_measures(const Input& in, Result& result, const RefData& ref) {
     try {
-        const Record* dr = ref.record("measures", "econ/discount_rate");
+        const RefRecord* dr = ref.record("measures", "econ/discount_rate");
         const double rate = in.options.discount_rate.value_or(dr && dr->value ? *dr->value : 0.08);
         std::vector<NotEvaluated> missing;
         std::vector<Cand> central = run(in, result, ref, 1, &missing);
@@ -1299,7 +1300,7 @@ void evaluate_measures(const Input& in, Result& result, const RefData& ref) {
             apply.push_back(&k);
         }
         auto order_of = [&](const std::string& id) {
-            const Record* d = measure_def(ref, id);
+            const RefRecord* d = measure_def(ref, id);
             return d ? d->raw.value("order", 50) : 50;
         };
         std::stable_sort(apply.begin(), apply.end(), [&](const Cand* a, const Cand* b) { return order_of(a->id) < order_of(b->id); });
@@ -1387,13 +1388,13 @@ void evaluate_measures(const Input& in, Result& result, const RefData& ref) {
             if (id == "pv_rooftop" || id == "green_power") new_total += applied[id].tce;
         pf.outlook = outlook_after(result, new_total, pf.tco2_avoided, ref);
         for (const auto& n : missing) pf.not_evaluated.push_back({n.id, n.row, n.needs});
-        const Record* cp = ref.record("measures", "econ/carbon_shadow_price");
+        const RefRecord* cp = ref.record("measures", "econ/carbon_shadow_price");
         double carbon = in.options.carbon_price_yuan_per_tco2.value_or(cp && cp->value ? *cp->value : 0);
         pf.carbon_value_10k_yuan_per_year = pf.tco2_avoided * carbon / k_yuan_per_10k;
         pf.carbon_price_yuan_per_tco2 = carbon;
     } catch (const std::exception& ex) {
-        result.warnings.push_back({"/equipment", Severity::warning, "measures_failed",
-                                   std::string("措施测算失败：") + ex.what(), std::string("measure evaluation failed: ") + ex.what()});
+        texts::Text msg = texts::get("measures.failed", {{"what", ex.what()}});
+        result.warnings.push_back({"/equipment", Severity::warning, "measures_failed", std::move(msg.zh), std::move(msg.en)});
     }
 }
 

@@ -1,7 +1,9 @@
 // Retrofit measures: applicability, savings, economics (payback, NPV, IRR, abatement cost) and the
 // portfolio. Parameters come from assets/data/measures.json (value, low/high, unit, source), limits
-// from equipment_standards.json. Money: yuan inside, 万元 (10k yuan) in results. Energy: kWh, tce.
+// from equipment_standards.json. Money: yuan inside, 10k yuan in results. Energy: kWh, tce.
 #pragma once
+#include "tiers.hpp"
+
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -9,7 +11,7 @@
 
 namespace selfcheck {
 
-struct Record;
+struct RefRecord;
 
 enum class EconomicsStatus { computed, needs_investment, needs_prices };
 
@@ -17,9 +19,9 @@ enum class EconomicsStatus { computed, needs_investment, needs_prices };
 // or the portfolio). Carbon figures only when the site's carbon intensity is known.
 struct Outlook {
     double new_total_tce = 0;
-    std::string new_budget_tier;
+    BudgetTier new_budget_tier = BudgetTier::lt1000;
     std::optional<double> new_carbon_intensity;
-    std::string new_carbon_level;
+    CarbonLevel new_carbon_level = CarbonLevel::unknown;
     std::optional<double> new_carbon_index;  // with an industry average
     std::optional<int> new_carbon_grade;
 };
@@ -40,7 +42,7 @@ struct MeasureItem {
 
 struct MeasureResult {
     std::string id;
-    const Record* def = nullptr;  // "measure/<id>" in measures.json: names, formula, source, category
+    const RefRecord* def = nullptr;  // "measure/<id>" in measures.json: names, formula, source, category
     double tce_saved = 0;
     double tco2_avoided = 0;                   // location-based: what the carbon level and grade see
     std::optional<double> tco2_avoided_market; // market-based (residual factor); null without one
@@ -96,7 +98,7 @@ struct Portfolio {
     double npv_10k_yuan = 0;
     double discount_rate = 0;
     bool user_selection = false;
-    std::vector<std::string> cost_only;  // 降本措施: save money, not energy or CO2
+    std::vector<std::string> cost_only;  // cost-only measures: save money, not energy or CO2
     std::vector<std::string> required;   // required by a plan but not paying on their own
     std::optional<double> payback_years;
     Outlook outlook;  // new_carbon_index is not reported for the portfolio

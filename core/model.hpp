@@ -1,5 +1,5 @@
 // The assessment document (schema "selfcheck/assessment", version 1) as plain data, and the result
-// of assess(). Units live in the names: _tce, _tco2, _kwh, _10k_yuan (万元), _m2.
+// of assess(). Units live in the names: _tce, _tco2, _kwh, _10k_yuan (10k yuan), _m2.
 // Equipment/management (diagnosis.hpp), green-factory answers (green_factory.hpp) and measures
 // (measures.hpp) are declared by their modules.
 #pragma once
@@ -28,17 +28,17 @@ struct Enterprise {
     std::string city;         // Zhejiang city id from regions.json, e.g. "hangzhou"
     std::string county;       // county id from regions.json
     std::string industry;     // GB/T 4754-2017 code, e.g. "C17" or "C171"
-    // What the user wrote where it differs from the resolved id ("绍兴市", "330603", "纺织业"); names.cpp
+    // What the user wrote where it differs from the resolved id (a city name, "330603", an industry name); names.cpp
     std::string city_entered, county_entered, industry_entered;
     int year = 0;             // reporting year
     std::optional<double> value_added_10k_yuan;
     std::optional<double> output_value_10k_yuan;
     std::optional<double> land_area_m2;
-    std::optional<double> floor_area_m2;          // total building floor area (for 容积率)
-    std::optional<double> building_footprint_m2;  // buildings + structures + yards (for 建筑系数)
+    std::optional<double> floor_area_m2;          // total building floor area (for the floor-area ratio)
+    std::optional<double> building_footprint_m2;  // buildings + structures + yards (for the building coefficient)
     std::optional<int> employees;
     // Price index of value added for this year (any base, e.g. 2020 = 100). Given for every year of
-    // a multi-year document, value added is compared at comparable prices (可比价).
+    // a multi-year document, value added is compared at comparable prices.
     std::optional<double> value_added_price_index;
     nlohmann::json unknown = nlohmann::json::object();
 };
@@ -49,7 +49,7 @@ struct EnergyUse {
     Unit unit = Unit::t;
     std::optional<double> ncv_kj_per_unit;  // measured net calorific value, kJ per `unit`
     bool feedstock = false;                 // used as raw material, not burned (excluded, GB/T 2589)
-    bool non_production = false;            // canteen, dormitory etc.: out of unit-product energy (GB 限额)
+    bool non_production = false;            // canteen, dormitory etc.: out of unit-product energy (GB energy limits)
     // Purchased steam in t/kg: metered GAUGE pressure and (superheated) temperature, for the CO2
     // enthalpy (core/steam.hpp). Hot water in t/kg: supply and return temperatures.
     std::optional<double> steam_pressure_mpa;
@@ -149,8 +149,8 @@ struct FactorUsed {
 };
 
 // A FactorUsed entry for a reference record (value, unit, source, confidence and year copied).
-struct Record;
-FactorUsed factor_used_from(const Record& rec, std::string id, std::string name_zh, std::string name_en);
+struct RefRecord;
+FactorUsed factor_used_from(const RefRecord& rec, std::string id, std::string name_zh, std::string name_en);
 
 struct CarrierEnergy {
     std::string carrier;
@@ -159,8 +159,8 @@ struct CarrierEnergy {
     std::string unit;
     double base_quantity = 0;  // in the carrier's base unit
     std::string base_unit;
-    double tce = 0;            // equivalent value (当量值)
-    double tce_equal = 0;      // equal value (等价值): electricity at the year's supply coal rate
+    double tce = 0;            // equivalent value
+    double tce_equal = 0;      // equal value: electricity at the year's supply coal rate
     double kgce_per_base_unit = 0;
     bool measured_ncv = false;
     bool feedstock = false;
@@ -174,17 +174,17 @@ struct CarrierEnergy {
 };
 
 struct EnergyResult {
-    double total_tce = 0;          // 当量值, excluding feedstock, including own renewables used
-    double total_equal_tce = 0;    // 等价值
+    double total_tce = 0;          // equivalent value, excluding feedstock, including own renewables used
+    double total_equal_tce = 0;    // equal value
     double feedstock_tce = 0;
     double renewable_tce = 0;      // own PV self-used at equivalent value
     std::vector<CarrierEnergy> by_carrier;
-    std::string budget_tier;       // "ge5000" | "1000to5000" | "lt1000"
+    BudgetTier budget_tier = BudgetTier::lt1000;
     std::string budget_tier_clause;
     bool key_energy_unit = false;  // >= 10,000 tce
     bool key_unit_may_be_designated = false;  // 5,000 - 10,000 tce
     std::string key_unit_clause;
-    // energy mix shares of total (当量值), by group: coal, oil, gas, electricity, heat, other
+    // energy mix shares of total (equivalent value), by group: coal, oil, gas, electricity, heat, other
     std::map<std::string, double> mix;
     std::optional<double> electrification_rate;  // electricity tce / total tce
 };
@@ -220,9 +220,9 @@ struct IntensityResult {
 };
 
 struct CarbonEfficiency {
-    std::optional<double> intensity;      // L, tCO2 per 万元 value added
+    std::optional<double> intensity;      // L, tCO2 per 10k yuan value added
     std::optional<double> numerator_tco2; // CO2 in L: total minus CO2 avoided by own exported zero-carbon power
-    std::string level;                    // "low" | "medium" | "high" | "" when L unknown
+    CarbonLevel level = CarbonLevel::unknown;
     std::optional<double> index;          // K = L / industry average
     std::optional<int> grade;             // 1 best .. 5 worst
     std::optional<double> industry_average;
@@ -258,7 +258,7 @@ struct TrendYear {
     std::optional<double> value_added_comparable_10k_yuan;  // at the base year's prices, when indices given
     std::optional<double> tce_per_10k_yuan_value_added;
     std::optional<double> tco2_per_10k_yuan_value_added;
-    std::string carbon_level;             // "" when L unknown
+    CarbonLevel carbon_level = CarbonLevel::unknown;
     std::optional<int> carbon_grade;      // only with that year's industry average
     std::optional<double> change_tce_intensity;   // vs the previous year in the list (ratio - 1)
     std::optional<double> change_tco2_intensity;
@@ -277,7 +277,7 @@ struct TargetProgress {
     int target_year = 2025;
     int evaluation_year = 0;        // the year judged (latest year up to the target year)
     double required_change = 0;     // at the target year, e.g. -0.16
-    std::optional<double> aim_change;  // 力争 value, e.g. -0.18
+    std::optional<double> aim_change;  // aspirational ("strive for") value, e.g. -0.18
     std::optional<double> required_change_by_evaluation_year;  // straight-line path, from base_year
     std::optional<double> actual_change;
     std::optional<bool> on_track;

@@ -43,19 +43,19 @@ bool ends_with(std::string_view s, std::string_view suf) {
     return s.size() >= suf.size() && s.compare(s.size() - suf.size(), suf.size(), suf) == 0;
 }
 
-// Chinese name without a trailing 市/区/县 (UTF-8 bytes, so the core holds no CJK literal), and
-// with 省 + 浙江 prefixes dropped; English name lower-cased without "district"/"city"/"county",
+// Chinese name without a trailing city/district/county character (UTF-8 bytes, so the core holds no CJK
+// literal), and with the "Zhejiang Province" / "Zhejiang" prefixes dropped; English name lower-cased without "district"/"city"/"county",
 // apostrophes and spaces.
 std::string norm_zh(std::string_view name) {
     std::string s = trim(name);
-    static const char* prefixes[] = {"\xE6\xB5\x99\xE6\xB1\x9F\xE7\x9C\x81",  // 浙江省
-                                     "\xE6\xB5\x99\xE6\xB1\x9F"};             // 浙江
+    static const char* prefixes[] = {"\xE6\xB5\x99\xE6\xB1\x9F\xE7\x9C\x81",  // Zhejiang Province
+                                     "\xE6\xB5\x99\xE6\xB1\x9F"};             // Zhejiang
     for (const char* p : prefixes)
         if (s.rfind(p, 0) == 0 && s.size() > std::string_view(p).size()) {
             s.erase(0, std::string_view(p).size());
             break;
         }
-    static const char* suffixes[] = {"\xE5\xB8\x82", "\xE5\x8C\xBA", "\xE5\x8E\xBF"};  // 市 区 县
+    static const char* suffixes[] = {"\xE5\xB8\x82", "\xE5\x8C\xBA", "\xE5\x8E\xBF"};  // city, district, county
     for (const char* suf : suffixes)
         if (ends_with(s, suf) && utf8_length(s) > 2) {
             s.erase(s.size() - 3);
@@ -91,7 +91,7 @@ bool all_digits(std::string_view s) {
     return true;
 }
 
-std::string str(const Record& r, const char* key) { return json_string_or(r.raw, key); }
+std::string str(const RefRecord& r, const char* key) { return json_string_or(r.raw, key); }
 
 // Shared matcher: exact forms first, then unique/multiple prefix matches, then edit-distance near-misses.
 template <class Pred>
@@ -102,7 +102,7 @@ NameResolution match(const Dataset* d, std::string_view text, Pred keep, bool co
     if (t.empty()) return out;
     const bool ascii = is_ascii(t);
     const std::string nz = norm_zh(t), ne = norm_en(t), tl = lower_ascii(t);
-    std::vector<const Record*> exact, prefix;
+    std::vector<const RefRecord*> exact, prefix;
     for (const auto& r : d->records) {
         if (!keep(r)) continue;
         const std::string code = str(r, "code");
@@ -137,7 +137,7 @@ NameResolution match(const Dataset* d, std::string_view text, Pred keep, bool co
     }
     out.suggestions = prefix;  // a unique prefix is still only a suggestion: the user confirms it
     if (out.suggestions.empty()) {
-        std::vector<std::pair<std::size_t, const Record*>> near;
+        std::vector<std::pair<std::size_t, const RefRecord*>> near;
         for (const auto& r : d->records) {
             if (!keep(r)) continue;
             std::size_t best = std::string::npos;
@@ -177,7 +177,7 @@ std::size_t utf8_edit_distance(std::string_view a, std::string_view b) {
 
 NameResolution resolve_region(const RefData& ref, std::string_view text, std::string_view kind, std::string_view city_id) {
     const Dataset* d = ref.dataset("regions");
-    auto keep = [&](const Record& r) {
+    auto keep = [&](const RefRecord& r) {
         if (str(r, "kind") != kind) return false;
         if (kind == "county" && !city_id.empty() && str(r, "city") != city_id) return false;
         return true;
@@ -201,7 +201,7 @@ NameResolution resolve_industry(const RefData& ref, std::string_view text) {
     if (!t.empty() && t[0] >= 'a' && t[0] <= 'z') t[0] = static_cast<char>(t[0] - 'a' + 'A');
     // Digits only: the division (first two digits) gives the section letter.
     if (all_digits(t) && t.size() >= 2 && t.size() <= 4) {
-        const Record* div = nullptr;
+        const RefRecord* div = nullptr;
         for (const auto& r : d->records)
             if (str(r, "kind") == "division" && str(r, "code") == t.substr(0, 2)) div = &r;
         if (div) t = str(*div, "section") + t;
@@ -217,12 +217,12 @@ NameResolution resolve_industry(const RefData& ref, std::string_view text) {
         res.id = t;
         return res;
     }
-    return match(d, text, [](const Record&) { return true; }, true);
+    return match(d, text, [](const RefRecord&) { return true; }, true);
 }
 
 } // namespace selfcheck
 
-#include "bills/texts.hpp"
+#include "texts.hpp"
 #include "model.hpp"
 
 namespace selfcheck {
@@ -234,9 +234,9 @@ std::string join(const std::vector<std::string>& v, const std::string& sep) {
     return s;
 }
 
-texts::Arg suggestion_list(const std::vector<const Record*>& recs, bool with_code) {
+texts::Arg suggestion_list(const std::vector<const RefRecord*>& recs, bool with_code) {
     std::vector<std::string> zh, en;
-    for (const Record* r : recs) {
+    for (const RefRecord* r : recs) {
         const std::string code = with_code ? r->id : std::string();
         zh.push_back(json_string_or(r->raw, "name_zh") + (code.empty() ? "" : "（" + code + "）"));
         en.push_back(json_string_or(r->raw, "name_en") + (code.empty() ? "" : " (" + code + ")"));

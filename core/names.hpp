@@ -1,6 +1,6 @@
 // Places and industries by what a user writes: the id, the code (GB/T 2260 administrative division
 // code for cities and counties, GB/T 4754-2017 industry code at any level), the Chinese name with or
-// without its 市/区/县 suffix, or the English name. Near-misses and ambiguous text get suggestions.
+// without its city/district/county suffix, or the English name. Near-misses and ambiguous text get suggestions.
 #pragma once
 #include "refdata.hpp"
 
@@ -15,7 +15,7 @@ enum class NameStatus { resolved, ambiguous, not_found };
 struct NameResolution {
     NameStatus status = NameStatus::not_found;
     std::string id;                       // when resolved
-    std::vector<const Record*> suggestions;  // ambiguous: the candidates; not_found: near-misses
+    std::vector<const RefRecord*> suggestions;  // ambiguous: the candidates; not_found: near-misses
 };
 
 // kind: "city" or "county". city_id (optional) narrows a county search to one city.

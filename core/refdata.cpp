@@ -1,4 +1,5 @@
 #include "refdata.hpp"
+#include "texts.hpp"
 
 #include "validate.hpp"
 
@@ -9,7 +10,7 @@ namespace selfcheck {
 
 using nlohmann::json;
 
-const Record* Dataset::find(std::string_view id) const {
+const RefRecord* Dataset::find(std::string_view id) const {
     auto it = index.find(id);
     return it == index.end() ? nullptr : &records[it->second];
 }
@@ -19,13 +20,13 @@ const Dataset* RefData::dataset(std::string_view name) const {
     return it == datasets.end() ? nullptr : &it->second;
 }
 
-const Record* RefData::record(std::string_view ds, std::string_view id) const {
+const RefRecord* RefData::record(std::string_view ds, std::string_view id) const {
     const Dataset* d = dataset(ds);
     return d ? d->find(id) : nullptr;
 }
 
 double RefData::constant(std::string_view id) const {
-    const Record* r = record("constants", id);
+    const RefRecord* r = record("constants", id);
     if (!r || !r->value) throw std::logic_error("reference constant missing: " + std::string(id));
     return *r->value;
 }
@@ -53,32 +54,32 @@ constexpr int k_max_data_depth = 64;
 void load_dataset(const std::string& file, const std::string& text, RefData& out) {
     Issues& is = out.load_issues;
     if (json_max_nesting(text) > k_max_data_depth) {
-        is.error(file, "data_too_deep", "参考数据文件嵌套层级过深", "reference data file is nested too deeply");
+        texts::error(is, file, "data_too_deep", "data.too_deep");
         return;
     }
     json doc = json::parse(text, nullptr, false);
     if (doc.is_discarded() || !doc.is_object()) {
-        is.error(file, "data_not_json", "参考数据文件不是有效的 JSON", "reference data file is not valid JSON");
+        texts::error(is, file, "data_not_json", "data.not_json");
         return;
     }
     Dataset d;
     d.name = json_string_or(doc, "dataset");
     d.version = json_string_or(doc, "version");
     if (d.name.empty() || d.version.empty())
-        is.error(file, "data_header", "参考数据缺少 dataset 或 version", "reference data lacks dataset or version");
+        texts::error(is, file, "data_header", "data.header");
     auto recs = doc.find("records");
     if (recs == doc.end() || !recs->is_array()) {
-        is.error(file, "data_records", "参考数据缺少 records 数组", "reference data lacks a records array");
+        texts::error(is, file, "data_records", "data.records");
         return;
     }
     for (std::size_t i = 0; i < recs->size(); ++i) {
         const json& r = (*recs)[i];
         std::string p = file + "/records/" + std::to_string(i);
         if (!r.is_object()) {
-            is.error(p, "data_record", "记录不是对象", "record is not an object");
+            texts::error(is, p, "data_record", "data.record");
             continue;
         }
-        Record rec;
+        RefRecord rec;
         rec.id = json_string_or(r, "id");
         rec.source = json_string_or(r, "source");
         rec.source_en = json_string_or(r, "source_en");
@@ -86,13 +87,13 @@ void load_dataset(const std::string& file, const std::string& text, RefData& out
         rec.unit = json_string_or(r, "unit");
         rec.value = num_opt(r, "value");
         if (auto y = r.find("year"); y != r.end() && y->is_number_integer()) rec.year = y->get<int>();
-        if (rec.id.empty()) is.error(p, "data_id", "记录缺少 id", "record lacks an id");
-        if (rec.source.empty()) is.error(p, "data_source", "记录缺少来源", "record lacks a source");
-        if (rec.confidence.empty()) is.error(p, "data_confidence", "记录缺少可信度标记", "record lacks a confidence tag");
+        if (rec.id.empty()) texts::error(is, p, "data_id", "data.id");
+        if (rec.source.empty()) texts::error(is, p, "data_source", "data.source");
+        if (rec.confidence.empty()) texts::error(is, p, "data_confidence", "data.confidence");
         if (r.contains("value") && (!rec.value || rec.unit.empty()))
-            is.error(p, "data_value", "数值记录须有数值和单位", "a numeric record needs a number and a unit");
+            texts::error(is, p, "data_value", "data.value");
         if (!d.index.emplace(rec.id, d.records.size()).second)
-            is.error(p, "data_duplicate_id", "记录 id 重复", "duplicate record id");
+            texts::error(is, p, "data_duplicate_id", "data.duplicate_id");
         rec.raw = r;
         d.records.push_back(std::move(rec));
     }
@@ -113,8 +114,7 @@ void index_carriers(RefData& out) {
         auto bu = parse_base_unit(json_string_or(r.raw, "base_unit"));
         std::string p = "energy_carriers/" + r.id;
         if (!bu || !r.value) {
-            out.load_issues.error(p, "data_carrier", "能源品种缺少基准单位或折标系数",
-                                  "carrier lacks a base unit or coefficient");
+            texts::error(out.load_issues, p, "data_carrier", "data.carrier");
             continue;
         }
         c.base_unit = *bu;
@@ -126,7 +126,7 @@ void index_carriers(RefData& out) {
             c.carbon_tc_per_tj = num_opt(*e, "carbon_content_tc_per_tj");
             c.oxidation = num_opt(*e, "oxidation");
             if (!c.carbon_tc_per_tj || !c.oxidation || !c.ncv_kj_per_base || json_string_or(*e, "source").empty())
-                out.load_issues.error(p, "data_emission", "燃料排放参数不完整", "fuel emission parameters incomplete");
+                texts::error(out.load_issues, p, "data_emission", "data.emission");
         }
         c.fossil = c.group != "electricity" && c.group != "heat";
         c.source = r.source;

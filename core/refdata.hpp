@@ -15,7 +15,7 @@
 
 namespace selfcheck {
 
-struct Record {
+struct RefRecord {
     std::string id;
     std::optional<double> value;  // absent only in datasets whose records are lists (regions, industries)
     std::string unit;
@@ -29,10 +29,10 @@ struct Record {
 struct Dataset {
     std::string name;
     std::string version;
-    std::vector<Record> records;
+    std::vector<RefRecord> records;
     nlohmann::json raw;  // whole file
     std::map<std::string, std::size_t, std::less<>> index;  // id -> position in records
-    const Record* find(std::string_view id) const;
+    const RefRecord* find(std::string_view id) const;
 };
 
 struct Carrier {
@@ -55,7 +55,7 @@ struct RefData {
     Issues load_issues;                       // problems found while loading (should be empty)
 
     const Dataset* dataset(std::string_view name) const;
-    const Record* record(std::string_view dataset, std::string_view id) const;
+    const RefRecord* record(std::string_view dataset, std::string_view id) const;
     // Value of a required constant; throws std::logic_error if the data lacks it (a build defect,
     // caught by the data tests).
     double constant(std::string_view id) const;

@@ -1,6 +1,7 @@
 // Public API of the SelfCheck core: parse and validate an assessment document, assess it against
 // the reference data, and turn results into JSON. Pure functions: no I/O, clocks or threads.
 #pragma once
+#include "diagnosis.hpp"
 #include "model.hpp"
 #include "refdata.hpp"
 
@@ -48,8 +49,7 @@ AssessOutcome assess_text(std::string_view text, const RefData& ref);
 // The same from an already parsed document (the app parses its in-memory JSON, no text round trip).
 AssessOutcome assess_parsed(const ParseOutcome& parsed, const RefData& ref);
 
-// Modules called by assess(), in this order.
-std::vector<Finding> diagnose(const Input& input, const Result& partial, const RefData& ref);
+// Modules called by assess(), in this order (diagnose() is declared in diagnosis.hpp).
 void evaluate_measures(const Input& input, Result& result, const RefData& ref);
 GreenFactoryResult evaluate_green_factory(const Input& input, const Result& partial, const RefData& ref);
 

@@ -6,13 +6,13 @@ namespace selfcheck {
 
 namespace {
 double steam_value(const RefData& ref, std::string_view id, double fallback) {
-    const Record* r = ref.record("steam", id);
+    const RefRecord* r = ref.record("steam", id);
     return r && r->value ? *r->value : fallback;
 }
 } // namespace
 
 std::string steam_text(const RefData& ref, std::string_view id, const char* field) {
-    const Record* r = ref.record("steam", id);
+    const RefRecord* r = ref.record("steam", id);
     if (!r) return {};
     auto it = r->raw.find(field);
     return it != r->raw.end() && it->is_string() ? it->get<std::string>() : std::string();

@@ -1,5 +1,6 @@
 // Submissions: build, strict validation, key-figure comparison, industry averages (submission.hpp).
 #include "submission.hpp"
+#include "texts.hpp"
 #include "validate.hpp"
 
 #include "selfcheck.hpp"
@@ -32,11 +33,10 @@ void check_result_limits(const json& v, const std::string& path, Issues& is) {
     if (is.items.size() > 50) return;
     if (v.is_string()) {
         if (v.get_ref<const std::string&>().size() > 4 * k_max_string_chars)
-            is.error(path, "string_too_long", "文本过长", "text too long");
+            texts::error(is, path, "string_too_long", "submission.string_too_long");
     } else if (v.is_array() || v.is_object()) {
         if (v.size() > k_max_array_items) {
-            is.error(path, "array_too_long", "条目过多（上限 " + std::to_string(k_max_array_items) + "）",
-                     "too many items (limit " + std::to_string(k_max_array_items) + ")");
+            texts::error(is, path, "array_too_long", "submission.array_too_long", {{"limit", std::to_string(k_max_array_items)}});
             return;
         }
         if (v.is_array())
@@ -46,18 +46,21 @@ void check_result_limits(const json& v, const std::string& path, Issues& is) {
     }
 }
 
-std::string type_zh(const json& v) {
-    if (v.is_null()) return "空值";
-    if (v.is_boolean()) return "布尔值";
-    if (v.is_number()) return "数字";
-    if (v.is_string()) return "文本";
-    if (v.is_array()) return "列表";
-    return "对象";
+// The kind of a JSON value in words: the text "submission.type.<kind>".
+const char* kind_of(const json& v) {
+    if (v.is_null()) return "null";
+    if (v.is_boolean()) return "boolean";
+    if (v.is_number()) return "number";
+    if (v.is_string()) return "string";
+    if (v.is_array()) return "array";
+    return "object";
 }
 
-void wrong_type(Issues& is, const std::string& path, const char* want_zh, const char* want_en, const json& got) {
-    is.error(path, "wrong_type", std::string("应为") + want_zh + "，实际为" + type_zh(got),
-             std::string("must be ") + want_en + ", got " + got.type_name());
+// `want`: "string" or "object" (the text "submission.want.<want>").
+void wrong_type(Issues& is, const std::string& path, const char* want, const json& got) {
+    const texts::Text w = texts::get(std::string("submission.want.") + want);
+    const texts::Text g = texts::get(std::string("submission.type.") + kind_of(got));
+    texts::error(is, path, "wrong_type", "submission.wrong_type", {{"want", w.zh, w.en}, {"got", g.zh, got.type_name()}});
 }
 
 // A required short string field; returns nullptr (with an issue) when absent or not a string.
@@ -65,18 +68,16 @@ const std::string* short_string(const json& doc, const char* key, Issues& is) {
     std::string path = std::string("/") + key;
     auto it = doc.find(key);
     if (it == doc.end()) {
-        is.error(path, "missing_field", std::string("缺少字段 ") + key, std::string("missing field ") + key);
+        texts::error(is, path, "missing_field", "submission.missing_field", {{"key", key}});
         return nullptr;
     }
     if (!it->is_string()) {
-        wrong_type(is, path, "文本", "a string", *it);
+        wrong_type(is, path, "string", *it);
         return nullptr;
     }
     const auto& s = it->get_ref<const std::string&>();
     if (s.empty() || s.size() > k_max_submission_short_string) {
-        is.error(path, "bad_length",
-                 "长度应为 1–" + std::to_string(k_max_submission_short_string) + " 个字符",
-                 "length must be 1-" + std::to_string(k_max_submission_short_string) + " characters");
+        texts::error(is, path, "bad_length", "submission.bad_length", {{"max", std::to_string(k_max_submission_short_string)}});
         return nullptr;
     }
     return &s;
@@ -172,18 +173,17 @@ bool is_iso8601_timestamp(std::string_view s) {
 SubmissionOutcome parse_submission(std::string_view text, const RefData& ref) {
     SubmissionOutcome out;
     if (text.size() > k_max_submission_bytes) {
-        out.issues.error("", "submission_too_large",
-                         "上报内容过大（上限 " + std::to_string(k_max_submission_bytes / 1024) + " KB）",
-                         "submission too large (limit " + std::to_string(k_max_submission_bytes / 1024) + " KB)");
+        texts::error(out.issues, "", "submission_too_large", "submission.too_large",
+                     {{"limit", std::to_string(k_max_submission_bytes / 1024)}});
         return out;
     }
     if (json_max_nesting(text) > k_max_depth + 2) {
-        out.issues.error("", "too_deep", "内容嵌套层级过深", "the submission is nested too deeply");
+        texts::error(out.issues, "", "too_deep", "submission.too_deep");
         return out;
     }
     json doc = json::parse(text, nullptr, false);
     if (doc.is_discarded()) {
-        out.issues.error("", "not_json", "内容不是有效的 JSON 格式", "the body is not valid JSON");
+        texts::error(out.issues, "", "not_json", "submission.not_json");
         return out;
     }
     return parse_submission_json(doc, ref);
@@ -193,57 +193,53 @@ SubmissionOutcome parse_submission_json(const json& doc, const RefData& ref) {
     SubmissionOutcome out;
     Issues& is = out.issues;
     if (!doc.is_object()) {
-        is.error("", "not_object", "上报内容应为 JSON 对象", "the submission must be a JSON object");
+        texts::error(is, "", "not_object", "submission.not_object");
         return out;
     }
     auto schema = doc.find("schema");
     if (schema == doc.end() || !schema->is_string() || schema->get<std::string>() != k_submission_schema) {
-        is.error("/schema", "wrong_schema", "不是自诊断上报内容（schema 应为 selfcheck/submission）",
-                 "not a SelfCheck submission (schema must be selfcheck/submission)");
+        texts::error(is, "/schema", "wrong_schema", "submission.wrong_schema");
         return out;
     }
     auto ver = doc.find("version");
     if (ver == doc.end() || !ver->is_number_integer()) {
-        is.error("/version", "missing_version", "缺少整数版本号 version", "version must be an integer");
+        texts::error(is, "/version", "missing_version", "submission.missing_version");
         return out;
     }
     if (ver->get<long long>() != k_submission_version) {
-        is.error("/version", "unsupported_version",
-                 "不支持的上报格式版本 " + ver->dump() + "（本接收端支持版本 1）",
-                 "unsupported submission version " + ver->dump() + " (this receiver accepts version 1)");
+        texts::error(is, "/version", "unsupported_version", "submission.unsupported_version",
+                     {{"version", ver->dump()}, {"supported", std::to_string(k_submission_version)}});
         return out;
     }
 
     Submission s;
     if (const std::string* id = short_string(doc, "submission_id", is)) {
         if (!is_uuid_v4(*id))
-            is.error("/submission_id", "bad_uuid", "submission_id 应为小写的 UUID v4（如 3f2b…-4…）",
-                     "submission_id must be a lowercase UUID v4");
+            texts::error(is, "/submission_id", "bad_uuid", "submission.bad_uuid");
         else s.submission_id = *id;
     }
     if (const std::string* t = short_string(doc, "created_at", is)) {
         if (!is_iso8601_timestamp(*t))
-            is.error("/created_at", "bad_timestamp", "created_at 应为带时区的 ISO 8601 时间（如 2025-03-01T08:00:00Z）",
-                     "created_at must be an ISO 8601 time with zone (e.g. 2025-03-01T08:00:00Z)");
+            texts::error(is, "/created_at", "bad_timestamp", "submission.bad_timestamp");
         else s.created_at = *t;
     }
     if (const std::string* v = short_string(doc, "app_version", is)) s.app_version = *v;
 
     if (auto dv = doc.find("data_versions"); dv == doc.end()) {
-        is.error("/data_versions", "missing_field", "缺少字段 data_versions", "missing field data_versions");
+        texts::error(is, "/data_versions", "missing_field", "submission.missing_field", {{"key", "data_versions"}});
     } else if (!dv->is_object()) {
-        wrong_type(is, "/data_versions", "对象", "an object", *dv);
+        wrong_type(is, "/data_versions", "object", *dv);
     } else if (dv->size() > k_max_data_versions) {
-        is.error("/data_versions", "too_many_items", "data_versions 条目过多", "too many data_versions entries");
+        texts::error(is, "/data_versions", "too_many_items", "submission.too_many_data_versions");
     } else {
         for (auto it = dv->begin(); it != dv->end(); ++it) {
             std::string p = "/data_versions/" + it.key();
             if (it.key().size() > k_max_submission_short_string) {
-                is.error(p, "bad_length", "名称过长", "name too long");
+                texts::error(is, p, "bad_length", "submission.name_too_long");
             } else if (!it->is_string()) {
-                wrong_type(is, p, "文本", "a string", *it);
+                wrong_type(is, p, "string", *it);
             } else if (it->get_ref<const std::string&>().size() > k_max_submission_short_string) {
-                is.error(p, "bad_length", "版本号过长", "version too long");
+                texts::error(is, p, "bad_length", "submission.version_too_long");
             } else {
                 s.data_versions[it.key()] = it->get<std::string>();
             }
@@ -251,9 +247,9 @@ SubmissionOutcome parse_submission_json(const json& doc, const RefData& ref) {
     }
 
     if (auto r = doc.find("result"); r == doc.end()) {
-        is.error("/result", "missing_field", "缺少字段 result（计算结果）", "missing field result");
+        texts::error(is, "/result", "missing_field", "submission.missing_result");
     } else if (!r->is_object()) {
-        wrong_type(is, "/result", "对象", "an object", *r);
+        wrong_type(is, "/result", "object", *r);
     } else {
         check_result_limits(*r, "/result", is);
         s.result = *r;
@@ -263,22 +259,20 @@ SubmissionOutcome parse_submission_json(const json& doc, const RefData& ref) {
         static const std::set<std::string> known = {"schema",     "version",       "submission_id", "created_at",
                                                     "app_version", "data_versions", "assessment",   "result"};
         if (!known.count(it.key()))
-            is.warning("/" + it.key(), "unknown_field", "未知字段 " + it.key() + "（已保留）",
-                       "unknown field " + it.key() + " (kept)");
+            texts::warning(is, "/" + it.key(), "unknown_field", "submission.unknown_field", {{"key", it.key()}});
     }
 
     if (auto a = doc.find("assessment"); a == doc.end()) {
-        is.error("/assessment", "missing_field", "缺少字段 assessment（自诊断文件）", "missing field assessment");
+        texts::error(is, "/assessment", "missing_field", "submission.missing_assessment");
     } else if (!a->is_object()) {
-        wrong_type(is, "/assessment", "对象", "an object", *a);
+        wrong_type(is, "/assessment", "object", *a);
     } else {
         ParseOutcome p;
         try {
             p = parse_document_json(*a, ref);
         } catch (const std::exception& ex) {
             p.input.reset();
-            p.issues.error("", "internal_error", std::string("内部错误：") + ex.what(),
-                           std::string("internal error: ") + ex.what());
+            texts::error(p.issues, "", "internal_error", "submission.internal_error", {{"what", ex.what()}});
         }
         for (auto& i : p.issues.items) {
             i.path = "/assessment" + i.path;
@@ -354,10 +348,8 @@ Issues disagreements_to_issues(const std::vector<Disagreement>& ds) {
     for (const auto& d : ds) {
         std::string path = "/result/" + d.path;
         std::replace(path.begin(), path.end(), '.', '/');
-        is.error(path, "result_mismatch",
-                 "上报结果与接收端重新计算不一致：" + d.path + " 上报 " + show(d.sent) + "，重算 " + show(d.recomputed),
-                 "the sent result disagrees with the receiver's recomputation: " + d.path + " sent " + show(d.sent) +
-                     ", recomputed " + show(d.recomputed));
+        texts::error(is, path, "result_mismatch", "submission.result_mismatch",
+                     {{"path", d.path}, {"sent", show(d.sent)}, {"recomputed", show(d.recomputed)}});
     }
     return is;
 }
@@ -421,15 +413,15 @@ json industry_averages_to_json(const std::vector<IndustryAverage>& averages, std
     for (const auto& a : averages) {
         // The energy intensity rides along in the same record: a second record for the same
         // industry would be picked up as a CO2 average by readers that match on industry alone.
+        const texts::Text avg_source =
+            texts::get("submission.average_source", {{"source", std::string(source)}, {"n", std::to_string(a.enterprises)}});
         records.push_back({{"id", a.industry + "/" + std::to_string(a.year)},
                            {"industry", a.industry},
                            {"year", a.year},
                            {"value", a.tco2_per_10k_yuan},
                            {"unit", "tCO2/10k_yuan"},
-                           {"source", std::string(source) + "：" + std::to_string(a.enterprises) +
-                                          " 家企业上报汇总（二氧化碳排放量之和 ÷ 工业增加值之和）"},
-                           {"source_en", std::string(source) + ": aggregate of " + std::to_string(a.enterprises) +
-                                             " enterprises' submissions (sum of CO2 ÷ sum of value added)"},
+                           {"source", avg_source.zh},
+                           {"source_en", avg_source.en},
                            {"confidence", "user"},
                            {"method", "aggregate"},
                            {"enterprises", a.enterprises},
@@ -440,8 +432,8 @@ json industry_averages_to_json(const std::vector<IndustryAverage>& averages, std
     }
     return {{"dataset", "industry_averages"},
             {"version", std::string(version)},
-            {"title_zh", "接收端汇总的分行业单位增加值碳排放平均值"},
-            {"title_en", "Industry-average carbon intensity of value added, aggregated by a receiver"},
+            {"title_zh", texts::get("submission.averages_title").zh},
+            {"title_en", texts::get("submission.averages_title").en},
             {"source", std::string(source)},
             {"min_enterprises", min_enterprises},
             {"method", "Σ emissions.total_tco2 / Σ enterprise.value_added_10k_yuan per GB/T 4754 division and "

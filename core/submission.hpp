@@ -1,6 +1,6 @@
 // Upload submissions (schema "selfcheck/submission", version 1): building one for the portal,
 // validating one strictly on the receiving side, comparing the sent key figures with a
-// recomputation, and the industry averages a receiver publishes (Σ tCO2 / Σ value added, 万元).
+// recomputation, and the industry averages a receiver publishes (Σ tCO2 / Σ value added, 10k yuan).
 // Pure: no I/O, clocks or randomness — the caller supplies the UUID and the timestamp.
 // Format and endpoints: docs/submission.md.
 #pragma once
@@ -23,7 +23,7 @@ inline constexpr int k_submission_version = 1;
 inline constexpr std::size_t k_max_submission_bytes = 8u << 20;
 inline constexpr std::size_t k_max_submission_short_string = 64;  // ids, timestamps, versions
 inline constexpr std::size_t k_max_data_versions = 64;
-inline constexpr int k_min_benchmark_enterprises = 5;
+inline constexpr int k_min_average_enterprises = 5;
 // Relative tolerance for sent vs. recomputed key figures: both sides run the same core on the
 // same data, so anything beyond rounding noise in the JSON round trip is a real disagreement.
 inline constexpr double k_key_figure_rel_tol = 1e-9;
@@ -82,7 +82,7 @@ std::vector<Disagreement> compare_key_figures(const nlohmann::json& sent_result,
 Issues disagreements_to_issues(const std::vector<Disagreement>& d);
 
 // ---------------------------------------------------------------------------------------------
-// Industry averages published by a receiver (benchmarks endpoint).
+// Industry averages published by a receiver (the /api/v1/benchmarks endpoint keeps its name: a published contract).
 
 // "C171" -> "C17", "C17" -> "C17"; "" when the code names no 2-digit division (e.g. "C").
 std::string industry_division(std::string_view code);
@@ -112,11 +112,11 @@ struct IndustryAverage {
 // Contributions without a division, year or positive value added are skipped. Groups with fewer
 // than `min_enterprises` distinct enterprises are withheld. Sorted by industry, then year.
 std::vector<IndustryAverage> industry_averages(const std::vector<BenchmarkContribution>& contributions,
-                                               int min_enterprises = k_min_benchmark_enterprises);
+                                               int min_enterprises = k_min_average_enterprises);
 
 // The averages as an industry_averages data file the app can load (records in the load format of
 // assets/data/industry_averages.json), each record's source naming this receiver.
 nlohmann::json industry_averages_to_json(const std::vector<IndustryAverage>& averages, std::string_view source,
-                                         std::string_view version, int min_enterprises = k_min_benchmark_enterprises);
+                                         std::string_view version, int min_enterprises = k_min_average_enterprises);
 
 } // namespace selfcheck

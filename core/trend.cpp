@@ -1,6 +1,6 @@
 #include "trend.hpp"
 
-#include "benchmark.hpp"
+#include "intensity.hpp"
 #include "emissions.hpp"
 #include "energy.hpp"
 
@@ -16,7 +16,7 @@ namespace {
 Missing message(const RefData& ref, const std::string& code,
                 std::initializer_list<std::pair<const char*, std::string>> args = {}) {
     Missing m{code, code, code};
-    if (const Record* r = ref.record("plan_targets", "message/" + code)) {
+    if (const RefRecord* r = ref.record("plan_targets", "message/" + code)) {
         m.message_zh = r->raw.value("text_zh", code);
         m.message_en = r->raw.value("text_en", code);
     }
@@ -174,7 +174,7 @@ void compute_trend(const Input& in, const RefData& ref, Result& result) {
         Result yr;
         auto rows = compute_energy(yin, ref, yr);
         compute_emissions(yin, ref, rows, yr);
-        compute_benchmarks(yin, ref, yr);
+        compute_intensities(yin, ref, yr);
         for (auto& f : yr.factors_used)
             if (known_factors.insert(f.id).second) result.factors_used.push_back(std::move(f));
         for (auto& w : yr.warnings) {
@@ -211,6 +211,9 @@ void compute_trend(const Input& in, const RefData& ref, Result& result) {
     bool comparable = sorted.size() > 1;
     for (std::size_t i = 0; i < sorted.size(); ++i)
         if (sorted[i].value_added_10k_yuan && !(sorted_idx[i] && *sorted_idx[i] > 0)) comparable = false;
+    // The base year (the earliest) needs its index too: without it there is no price basis to
+    // rebase to (was: an empty optional dereferenced, garbage values that changed run to run).
+    if (comparable && !(sorted_idx.front() && *sorted_idx.front() > 0)) comparable = false;
     const double base_index = comparable ? *sorted_idx.front() : 1.0;
     if (comparable)
         for (std::size_t i = 0; i < sorted.size(); ++i)

@@ -12,7 +12,7 @@ namespace selfcheck {
 double log_mean(double a, double b);
 
 // Fills result.trend, result.targets and result.decomposition from `in` and the already computed
-// current-year `result` (energy, emissions, benchmarks). Adds each earlier year's factors to
+// current-year `result` (energy, emissions, intensities). Adds each earlier year's factors to
 // result.factors_used and its warnings (paths under /history/N) to result.warnings.
 void compute_trend(const Input& in, const RefData& ref, Result& result);
 

@@ -1,18 +1,16 @@
 #include "units.hpp"
+#include "texts.hpp"
 
 namespace selfcheck {
 
 namespace {
 struct UnitInfo {
     Unit unit;
-    std::string_view id;
-    std::string_view zh;
+    std::string_view id;  // its words are the text "unit.<id>"
 };
 constexpr UnitInfo k_units[] = {
-    {Unit::kWh, "kWh", "千瓦时"}, {Unit::MWh, "MWh", "兆瓦时"}, {Unit::w_kWh, "10k_kWh", "万千瓦时"},
-    {Unit::t, "t", "吨"},         {Unit::kg, "kg", "千克"},      {Unit::m3, "m3", "立方米"},
-    {Unit::w_m3, "10k_m3", "万立方米"}, {Unit::GJ, "GJ", "吉焦"}, {Unit::MJ, "MJ", "兆焦"},
-    {Unit::L, "L", "升"},
+    {Unit::kWh, "kWh"}, {Unit::MWh, "MWh"}, {Unit::w_kWh, "10k_kWh"}, {Unit::t, "t"},   {Unit::kg, "kg"},
+    {Unit::m3, "m3"},   {Unit::w_m3, "10k_m3"}, {Unit::GJ, "GJ"},     {Unit::MJ, "MJ"}, {Unit::L, "L"},
 };
 } // namespace
 
@@ -28,9 +26,9 @@ std::string_view unit_id(Unit u) {
     return "?";
 }
 
-std::string_view unit_label_zh(Unit u) {
+std::string unit_label_zh(Unit u) {
     for (const auto& i : k_units)
-        if (i.unit == u) return i.zh;
+        if (i.unit == u) return texts::get(std::string("unit.") + std::string(i.id)).zh;
     return "?";
 }
 

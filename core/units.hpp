@@ -13,7 +13,7 @@ enum class BaseUnit { kg, m3, kWh, GJ };
 
 std::optional<Unit> parse_unit(std::string_view s);
 std::string_view unit_id(Unit u);           // "kWh", "10k_kWh", ...
-std::string_view unit_label_zh(Unit u);     // "千瓦时", "万千瓦时", ...
+std::string unit_label_zh(Unit u);          // the unit in Chinese words (the text "unit.<id>")
 std::optional<BaseUnit> parse_base_unit(std::string_view s);
 std::string_view base_unit_id(BaseUnit b);
 

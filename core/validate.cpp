@@ -31,14 +31,14 @@ CreditCodeStatus check_credit_code(std::string_view code) {
 }
 
 bool is_known_region(const RefData& ref, std::string_view id, std::string_view kind) {
-    const Record* r = ref.record("regions", id);
+    const RefRecord* r = ref.record("regions", id);
     if (!r) return false;
     auto k = r->raw.find("kind");
     return k != r->raw.end() && k->is_string() && k->get<std::string>() == kind;
 }
 
 std::string region_city_of(const RefData& ref, std::string_view county_id) {
-    const Record* r = ref.record("regions", county_id);
+    const RefRecord* r = ref.record("regions", county_id);
     if (!r) return {};
     auto c = r->raw.find("city");
     return (c != r->raw.end() && c->is_string()) ? c->get<std::string>() : std::string();

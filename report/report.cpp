@@ -28,7 +28,7 @@ const std::vector<std::pair<std::string, std::string>>& embedded_report_texts();
 
 using nlohmann::json;
 
-namespace detail {
+namespace report_format {
 
 namespace {
 
@@ -108,11 +108,11 @@ std::string format_number(double v, int decimals) { return viz::group(v, decimal
 
 std::string csv_text_cell(std::string_view text) { return viz::csv_cell(text); }
 
-} // namespace detail
+} // namespace report_format
 
 namespace {
 
-using detail::format_number;
+using report_format::format_number;
 
 // ------------------------------------------------------------------------------------------------
 // Safe JSON access: the report never throws on a missing or mistyped key.
@@ -147,7 +147,7 @@ const json& obj(const json& j, std::initializer_list<const char*> path) {
     return p && p->is_object() ? *p : empty;
 }
 
-std::string esc(std::string_view s) { return detail::html_escape(s); }
+std::string esc(std::string_view s) { return report_format::html_escape(s); }
 
 // ------------------------------------------------------------------------------------------------
 // Language
@@ -569,7 +569,7 @@ std::string not_evaluated(const Lang& L, const std::string& why) {
 std::string region_name(const Ctx& c, const std::string& dataset, const std::string& id) {
     if (id.empty()) return {};
     if (c.opt.ref)
-        if (const Record* rec = c.opt.ref->record(dataset, id)) {
+        if (const RefRecord* rec = c.opt.ref->record(dataset, id)) {
             std::string n = c.L.zh ? rec->raw.value("name_zh", std::string()) : rec->raw.value("name_en", std::string());
             // The public code: a region's administrative division code, never its internal id ("shaoxing_keqiao"); an
             // industry's id is its GB/T 4754 code as written ("C175").
@@ -583,7 +583,7 @@ std::string region_name(const Ctx& c, const std::string& dataset, const std::str
 viz::GradeScale grade_scale(const ReportOptions& o) {
     const RefData& ref = o.ref ? *o.ref : RefData::builtin();
     return viz::grade_scale([&ref](const std::string& id) -> std::optional<double> {
-        const Record* rec = ref.record("carbon_efficiency", id);
+        const RefRecord* rec = ref.record("carbon_efficiency", id);
         return rec ? rec->value : std::nullopt;
     });
 }
@@ -1459,7 +1459,7 @@ struct Csv {
     void row(const std::vector<Cell>& cells) {
         for (std::size_t i = 0; i < cells.size(); ++i) {
             if (i) out += ',';
-            out += cells[i].is_num ? cells[i].text : detail::csv_text_cell(cells[i].text);
+            out += cells[i].is_num ? cells[i].text : report_format::csv_text_cell(cells[i].text);
         }
         out += "\r\n";
     }

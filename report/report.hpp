@@ -29,11 +29,11 @@ std::string render_report_html(const nlohmann::json& input_doc, const nlohmann::
 std::map<std::string, std::string> export_csv(const nlohmann::json& input_doc, const nlohmann::json& result,
                                               std::string_view lang);
 
-namespace detail {
+namespace report_format {
 std::string html_escape(std::string_view text);
 // Fixed decimals with thousands separators ("12,345.68"); "—" for NaN/inf.
 std::string format_number(double v, int decimals);
 std::string csv_text_cell(std::string_view text);  // quoted/guarded as needed
-} // namespace detail
+} // namespace report_format
 
 } // namespace selfcheck

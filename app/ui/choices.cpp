@@ -74,7 +74,7 @@ std::string unit_text(const std::string& symbol) {
 
 std::string measure_name(const AppState& s, const std::string& id) {
     if (s.ref)
-        if (const Record* r = s.ref->record("measures", "measure/" + id)) {
+        if (const RefRecord* r = s.ref->record("measures", "measure/" + id)) {
             const std::string n = local(r->raw, "name");
             if (!n.empty()) return n;
         }

@@ -38,7 +38,7 @@ void draw_products(AppState& s) {
         const std::string cur = r.value("limit_id", "");
         std::string preview = cur.empty() ? tr("products.no_limit") : cur;
         if (limits)
-            if (const Record* rec = limits->find(cur))
+            if (const RefRecord* rec = limits->find(cur))
                 preview = local(rec->raw, "name") + " (" + rec->raw.value("standard", "") + ")";
         static char filter[64] = "";
         ImGui::SetNextItemWidth(fit(fs * 26));

@@ -83,7 +83,7 @@ void draw_profile(AppState& s) {
         std::string preview = cur.empty() ? tr("common.not_set") : cur;
         const Dataset* d = s.ref ? s.ref->dataset("industries") : nullptr;
         if (d)
-            if (const Record* r = d->find(cur)) preview = cur + " " + local(r->raw, "name");
+            if (const RefRecord* r = d->find(cur)) preview = cur + " " + local(r->raw, "name");
         ImGui::SetNextItemWidth(ImGui::GetFontSize() * 20);
         if (ImGui::BeginCombo("##industry", preview.c_str(), ImGuiComboFlags_HeightLarge)) {
             ImGui::SetNextItemWidth(-1);

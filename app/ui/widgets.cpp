@@ -55,7 +55,7 @@ json& ensure(json& parent, const char* key, bool array) {
 viz::GradeScale grade_scale(const AppState& s) {
     const Dataset* d = s.ref ? s.ref->dataset("carbon_efficiency") : nullptr;
     return viz::grade_scale([d](const std::string& id) -> std::optional<double> {
-        const Record* r = d ? d->find(id) : nullptr;
+        const RefRecord* r = d ? d->find(id) : nullptr;
         return r ? r->value : std::nullopt;
     });
 }

@@ -1,6 +1,6 @@
 #include "bills/bill_chart.hpp"
 
-#include "bills/texts.hpp"
+#include "texts.hpp"
 
 #include <algorithm>
 #include <array>

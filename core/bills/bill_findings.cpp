@@ -1,12 +1,12 @@
 // What the electricity bill says, from the user's own bill values only (no tariff is assumed):
-//  - basic charge: billing by capacity vs by maximum demand, month by month (发改办价格〔2016〕1583号);
+//  - basic charge: billing by capacity vs by maximum demand, month by month (NDRC General Office price notice [2016] No. 1583);
 //  - time of use: sharp/peak shares and the saving from moving a stated share to valley hours at
 //    the bill's own period prices;
-//  - power factor: months below the standard of 《功率因数调整电费办法》(83)水电财字第215号, the
+//  - power factor: months below the standard of the 1983 power-factor tariff adjustment rules (Ministry of Water Resources and Electric Power, finance No. 215), the
 //    adjustment charged on the bill, and the capacitor size Qc = P × (tan φ1 − tan φ2).
 #include "bills/bills.hpp"
 
-#include "bills/texts.hpp"
+#include "texts.hpp"
 #include "selfcheck.hpp"
 #include "validate.hpp"
 
@@ -20,31 +20,30 @@ using nlohmann::json;
 namespace {
 constexpr double k_yuan_per_10k = 10000;
 
-std::string w(double yuan) { return num_text(std::round(yuan / k_yuan_per_10k * 100) / 100); }  // 万元, 2 decimals
+std::string w(double yuan) { return num_text(std::round(yuan / k_yuan_per_10k * 100) / 100); }  // 10k yuan, 2 decimals
 std::string pct(double share) { return num_text(std::round(share * 1000) / 10); }              // %, 1 decimal
 
 double rule(const RefData& ref, const char* id, double fallback) {
-    const Record* r = ref.record("bill_rules", id);
+    const RefRecord* r = ref.record("bill_rules", id);
     return r && r->value ? *r->value : fallback;
 }
 std::string rule_source(const RefData& ref, const char* ds, const std::string& id) {
-    const Record* r = ref.record(ds, id);
+    const RefRecord* r = ref.record(ds, id);
     return r ? r->source : std::string();
 }
 std::string rule_source_en(const RefData& ref, const char* ds, const std::string& id) {
-    const Record* r = ref.record(ds, id);
+    const RefRecord* r = ref.record(ds, id);
     return r ? r->source_en : std::string();
 }
 
-Finding finding(const char* id, const char* severity, std::string clause, std::string_view key,
+Finding finding(const char* id, FindingSeverity severity, std::string clause, std::string_view key,
                 std::initializer_list<texts::Arg> args) {
     Finding f;
     f.id = id;
     f.severity = severity;
     f.clause = std::move(clause);
-    texts::Text t = texts::get(key, args);
-    f.message_zh = std::move(t.zh);
-    f.message_en = std::move(t.en);
+    f.text = std::string(key);
+    f.params = args;
     return f;
 }
 
@@ -141,7 +140,7 @@ void bill_findings(const Input& in, Result& r, const RefData& ref) {
         for (const auto& m : c->months)
             months.push_back({{"month", m.month}, {"capacity_yuan", m.capacity_yuan}, {"demand_yuan", m.demand_yuan}, {"billed", m.billed}});
         texts::Text mode = texts::get("bills.mode." + c->cheaper);
-        Finding f = finding("bill_basic_charge_mode", c->saving_yuan > 0 ? "medium" : "info", bc_clause,
+        Finding f = finding("bill_basic_charge_mode", c->saving_yuan > 0 ? FindingSeverity::medium : FindingSeverity::info, bc_clause,
                             c->saving_yuan > 0 ? "bills.finding.basic_charge" : "bills.finding.basic_charge_ok",
                             {texts::Arg("n", std::to_string(c->months.size())), texts::Arg("cap", w(c->capacity_total_yuan)),
                              texts::Arg("dem", w(c->demand_total_yuan)), texts::Arg("mode", mode.zh, mode.en),
@@ -169,7 +168,7 @@ void bill_findings(const Input& in, Result& r, const RefData& ref) {
     const double share = b.load_shift_share.value_or(rule(ref, "load_shift/default_share", 0.1));
     if (auto t = tou_summary(b, share); t && t->total_kwh > 0) {
         const double sharp_share = t->sharp_kwh / t->total_kwh, peak_share = t->peak_kwh / t->total_kwh;
-        Finding f = finding("bill_tou_shares", "info", rule_source(ref, "bill_rules", "load_shift/default_share"),
+        Finding f = finding("bill_tou_shares", FindingSeverity::info, rule_source(ref, "bill_rules", "load_shift/default_share"),
                             t->shift_saving_yuan ? "bills.finding.tou" : "bills.finding.tou_no_prices",
                             {texts::Arg("sharp", pct(sharp_share)), texts::Arg("peak", pct(peak_share)),
                              texts::Arg("valley", pct(t->valley_kwh / t->total_kwh)), texts::Arg("share", pct(share)),
@@ -192,7 +191,7 @@ void bill_findings(const Input& in, Result& r, const RefData& ref) {
     for (const auto& m : b.months) max_kva = std::max(max_kva, m.get("capacity_kva").value_or(0));
     bool assumed = ct.empty();
     if (assumed) ct = max_kva >= 160 || max_kva == 0 ? "industrial_hv_160kva" : "other_100kva";
-    const Record* std_rec = ref.record("power_factor_standards", ct);
+    const RefRecord* std_rec = ref.record("power_factor_standards", ct);
     if (!std_rec || !std_rec->value) return;
     const double threshold = *std_rec->value;
     std::vector<int> below;
@@ -216,7 +215,7 @@ void bill_findings(const Input& in, Result& r, const RefData& ref) {
         if (qc > worst_qc) worst_qc = qc, worst_pf = *pf, worst_month = m.month, p_from_average = avg;
     }
     if (!any_pf) return;
-    Finding f = finding("bill_power_factor", below.empty() ? "info" : "medium", std_rec->source,
+    Finding f = finding("bill_power_factor", below.empty() ? FindingSeverity::info : FindingSeverity::medium, std_rec->source,
                         below.empty() ? "bills.finding.pf_ok" : "bills.finding.pf_low",
                         {texts::Arg("threshold", num_text(threshold)), texts::Arg("months", month_list(below)),
                          texts::Arg("n", std::to_string(below.size())), texts::Arg("penalty", w(penalty)),

@@ -98,7 +98,7 @@ struct ColumnMap {
     int column = 0;                // 0-based in the table
     std::string header;            // as written
     std::string target;            // "" when not recognised
-    double factor = 1;             // unit conversion to the target's unit (万kWh -> kWh: 10000)
+    double factor = 1;             // unit conversion to the target's unit (10k kWh -> kWh: 10000)
     std::string unit;              // the unit recognised in the header
 };
 

@@ -1,7 +1,7 @@
 // Parsing, validation and JSON of the document's "bills" section.
 #include "bills/bills.hpp"
 
-#include "bills/texts.hpp"
+#include "texts.hpp"
 #include "selfcheck.hpp"
 #include "validate.hpp"
 

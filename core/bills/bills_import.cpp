@@ -4,7 +4,7 @@
 #include "bills/bills.hpp"
 
 #include "bills/decode.hpp"
-#include "bills/texts.hpp"
+#include "texts.hpp"
 #include "selfcheck.hpp"
 #include "validate.hpp"
 
@@ -74,7 +74,7 @@ struct Vocabulary {
     std::vector<std::string> mode_capacity, mode_demand, skip_rows, month_names;
 };
 
-std::vector<std::string> aliases_of(const Record& r) {
+std::vector<std::string> aliases_of(const RefRecord& r) {
     std::vector<std::string> out;
     if (auto a = r.raw.find("aliases"); a != r.raw.end() && a->is_array())
         for (const auto& s : *a)
@@ -117,7 +117,7 @@ ColumnMap recognise(const Vocabulary& v, const std::string& header, int col) {
             break;
         }
     }
-    // or a unit written straight after the name ("用电量kWh", "用电量/kWh", "电费万元")
+    // or a unit written straight after the name ("<name>kWh", "<name>/kWh", "<charge> in 10k yuan"; the words are in bill_columns.json)
     const UnitDef* unit_def = nullptr;
     if (unit.empty()) {
         std::size_t best = 0;
@@ -198,12 +198,12 @@ struct MonthCell {
     int year = 0;
 };
 
-// "1", "01", "1月", "2024-01", "2024/1", "2024年1月", "202401", "Jan", "January 2024", an Excel
-// date serial (days since 1899-12-30) or 一月..十二月.
+// "1", "01", "1<month>", "2024-01", "2024/1", "2024<year>1<month>", "202401", "Jan", "January 2024", an Excel
+// date serial (days since 1899-12-30) or the month names of bill_columns.json (January..December in Chinese).
 std::optional<MonthCell> parse_month(const Vocabulary& v, const std::string& cell) {
     std::string s = norm(trim(cell));
     if (s.empty()) return std::nullopt;
-    for (int k = 11; k >= 0; --k)  // 十二月 before 二月
+    for (int k = 11; k >= 0; --k)  // "December" before "February": the Chinese name of 12 contains that of 2
         if (static_cast<std::size_t>(k) < v.month_names.size() && s.find(v.month_names[k]) != std::string::npos)
             return MonthCell{k + 1, 0};
     static const char* en[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};

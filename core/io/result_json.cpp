@@ -2,9 +2,30 @@
 // belong to reference records (indicator names, hints, evidence) are joined here by the record the
 // result points at, not copied into every result.
 #include "selfcheck.hpp"
+#include "texts.hpp"
 #include "validate.hpp"
 
 namespace selfcheck {
+
+const char* budget_tier_name(BudgetTier t) {
+    switch (t) {
+    case BudgetTier::lt1000: return "lt1000";
+    case BudgetTier::from1000to5000: return "1000to5000";
+    case BudgetTier::ge5000: return "ge5000";
+    }
+    return "lt1000";
+}
+
+const char* carbon_level_name(CarbonLevel l) {
+    switch (l) {
+    case CarbonLevel::unknown: return "";
+    case CarbonLevel::low: return "low";
+    case CarbonLevel::medium: return "medium";
+    case CarbonLevel::high: return "high";
+    }
+    return "";
+}
+
 
 using nlohmann::json;
 
@@ -49,7 +70,7 @@ const char* condition_name(GfConditionId c) {
                                                                     : "energy_water_resource_at_leading_level";
 }
 
-std::string def_str(const Record* r, const char* key) { return r ? json_string_or(r->raw, key) : std::string(); }
+std::string def_str(const RefRecord* r, const char* key) { return r ? json_string_or(r->raw, key) : std::string(); }
 
 json opt_bool(const std::optional<bool>& b) { return b ? json(*b) : json(nullptr); }
 
@@ -60,17 +81,17 @@ const char* economics_name(EconomicsStatus s) {
     return s == EconomicsStatus::needs_investment ? "needs_investment" : "needs_prices";
 }
 
-std::string def_value(const Record* r, const char* key, const std::string& fallback) {
+std::string def_value(const RefRecord* r, const char* key, const std::string& fallback) {
     return r ? r->raw.value(key, fallback) : std::string();
 }
 
 // The outlook fields of a measure (with the carbon index) or of the portfolio (without).
 void put_outlook(json& d, const Outlook& o, bool with_index) {
     d["new_total_tce"] = o.new_total_tce;
-    d["new_budget_tier"] = o.new_budget_tier;
+    d["new_budget_tier"] = budget_tier_name(o.new_budget_tier);
     if (o.new_carbon_intensity) {
         d["new_carbon_intensity"] = *o.new_carbon_intensity;
-        d["new_carbon_level"] = o.new_carbon_level;
+        d["new_carbon_level"] = carbon_level_name(o.new_carbon_level);
         if (with_index && o.new_carbon_index) d["new_carbon_index"] = *o.new_carbon_index;
         if (o.new_carbon_grade) d["new_carbon_grade"] = *o.new_carbon_grade;
     }
@@ -84,9 +105,8 @@ json green_factory_result_to_json(const GreenFactoryResult& r) {
     json d = json::object();
     d["standard"] = "GB/T 36132-2025 (Annex C example points)";
     if (r.data_missing) {
-        d["error"] = {{"code", "green_factory_data_missing"},
-                      {"message_zh", "缺少绿色工厂评价参考数据"},
-                      {"message_en", "green-factory reference data missing"}};
+        const texts::Text msg = texts::get("green_factory.data_missing");
+        d["error"] = {{"code", "green_factory_data_missing"}, {"message_zh", msg.zh}, {"message_en", msg.en}};
         return {{"total_score", r.total_score}, {"mandatory_failed", r.mandatory_failed}, {"detail", std::move(d)}};
     }
     d["data_version"] = r.data_version;
@@ -157,10 +177,9 @@ json green_factory_result_to_json(const GreenFactoryResult& r) {
     d["indicators"] = std::move(jinds);
     d["points_undetermined"] = r.points_undetermined;
     d["pass_mark"] = nullptr;
-    d["pass_mark_note_zh"] = "GB/T 36132-2025 不设及格分，由评价方案或行业标准确定；附录 C 分值仅为示例";
-    d["pass_mark_note_en"] =
-        "GB/T 36132-2025 sets no pass mark (the evaluation scheme or sector standard does); "
-        "Annex C points are examples";
+    const texts::Text pass_mark = texts::get("green_factory.pass_mark_note");
+    d["pass_mark_note_zh"] = pass_mark.zh;
+    d["pass_mark_note_en"] = pass_mark.en;
 
     json readiness = json::array();
     for (const auto& lv : r.readiness) {
@@ -239,7 +258,7 @@ json result_to_json(const Result& r) {
                    {"renewable_tce", e.renewable_tce},
                    {"total_excl_renewable_tce", e.total_tce - e.renewable_tce},
                    {"by_carrier", std::move(by)},
-                   {"budget_tier", e.budget_tier},
+                   {"budget_tier", budget_tier_name(e.budget_tier)},
                    {"budget_tier_clause", e.budget_tier_clause},
                    {"key_energy_unit", e.key_energy_unit},
                    {"key_unit_may_be_designated", e.key_unit_may_be_designated},
@@ -280,7 +299,7 @@ json result_to_json(const Result& r) {
     const CarbonEfficiency& c = r.carbon_efficiency;
     j["carbon_efficiency"] = {{"intensity", opt(c.intensity)},
                               {"numerator_tco2", opt(c.numerator_tco2)},
-                              {"level", c.level.empty() ? json(nullptr) : json(c.level)},
+                              {"level", c.level == CarbonLevel::unknown ? json(nullptr) : json(carbon_level_name(c.level))},
                               {"index", opt(c.index)},
                               {"grade", c.grade ? json(*c.grade) : json(nullptr)},
                               {"industry_average", opt(c.industry_average)},
@@ -343,7 +362,7 @@ json result_to_json(const Result& r) {
                          {"value_added_comparable_10k_yuan", opt(t.value_added_comparable_10k_yuan)},
                          {"tce_per_10k_yuan_value_added", opt(t.tce_per_10k_yuan_value_added)},
                          {"tco2_per_10k_yuan_value_added", opt(t.tco2_per_10k_yuan_value_added)},
-                         {"carbon_level", t.carbon_level.empty() ? json(nullptr) : json(t.carbon_level)},
+                         {"carbon_level", t.carbon_level == CarbonLevel::unknown ? json(nullptr) : json(carbon_level_name(t.carbon_level))},
                          {"carbon_grade", t.carbon_grade ? json(*t.carbon_grade) : json(nullptr)},
                          {"change_tce_intensity", opt(t.change_tce_intensity)},
                          {"change_tco2_intensity", opt(t.change_tco2_intensity)},
@@ -406,8 +425,9 @@ json measure_to_json(const MeasureResult& m) {
     if (m.economics != EconomicsStatus::computed) d["economics"] = economics_name(m.economics);
     if (m.compliance_cost) {
         d["compliance_cost"] = true;
-        d["compliance_note_zh"] = "该措施需要投资但不产生节约（合规性成本）";
-        d["compliance_note_en"] = "costs money and saves none: a compliance cost";
+        const texts::Text note = texts::get("measures.compliance_note");
+        d["compliance_note_zh"] = note.zh;
+        d["compliance_note_en"] = note.en;
     }
     put_outlook(d, m.outlook, true);
     if (!m.recommendation.is_null()) d["recommendation"] = m.recommendation;

@@ -54,7 +54,7 @@ TEST_CASE("basic charge: capacity vs maximum demand month by month", "[bills][fi
     CHECK(m->investment_10k_yuan == 0);
     const Finding* f = finding(r, "bill_basic_charge_mode");
     REQUIRE(f);
-    CHECK(f->message_zh.find("2.2 万元") != std::string::npos);
+    CHECK(finding_message(*f).zh.find("2.2 万元") != std::string::npos);
     CHECK(f->clause.find("1583") != std::string::npos);
 }
 

@@ -62,7 +62,7 @@ TEST_CASE("motors below IE3 are flagged per GB 18613-2020, series read as class"
                                   {}, json::array({{{"carrier", "electricity"}, {"quantity", 1e6}, {"unit", "kWh"}}})));
     const Finding* f = find_finding(r, "motor_below_ie3");
     REQUIRE(f);
-    CHECK(f->severity == "high");
+    CHECK(f->severity == FindingSeverity::high);
     CHECK(f->clause.find("GB 18613-2020") != std::string::npos);
     CHECK(f->evidence["count"] == 4);
     CHECK_THAT(f->evidence["rated_kw_total"].get<double>(), WithinAbs(220, 1e-9));
@@ -76,7 +76,7 @@ TEST_CASE("coal boilers ≤35 t/h in paper are due for retirement under the plan
     Result paper = assess_doc(with_eq(json::array({row}), {{"industry", "C22"}}, energy));
     const Finding* f = find_finding(paper, "coal_boiler_plan_retirement");
     REQUIRE(f);
-    CHECK(f->severity == "high");
+    CHECK(f->severity == FindingSeverity::high);
     CHECK(f->clause.find("35") != std::string::npos);
     Result machinery = assess_doc(with_eq(json::array({row}), {{"industry", "C34"}}, energy));
     CHECK(find_finding(machinery, "coal_boiler_plan_retirement") == nullptr);
@@ -95,14 +95,14 @@ TEST_CASE("compressors above the specific-power screen and old transformers are 
     // governs new products); only a unit on MIIT's obsolete catalogue must be replaced.
     const Finding* t = find_finding(r, "transformer_below_grades");
     REQUIRE(t);
-    CHECK(t->severity == "medium");
+    CHECK(t->severity == FindingSeverity::medium);
     CHECK(find_finding(r, "transformer_phase_out") == nullptr);
     CHECK(find_finding(r, "transformer_light_load"));
     Result listed = assess_doc(with_eq(json::array({{{"type", "transformer"}, {"series", "S9"}, {"rated_kva", 800},
                                                      {"on_obsolete_catalogue", true}}})));
     const Finding* p = find_finding(listed, "transformer_phase_out");
     REQUIRE(p);
-    CHECK(p->severity == "high");
+    CHECK(p->severity == FindingSeverity::high);
     CHECK(find_finding(listed, "transformer_below_grades") == nullptr);
 }
 
@@ -112,7 +112,7 @@ TEST_CASE("missing metering at a budget tier is a finding; missing data says whi
                                   {{"metering_gb17167", "none"}, {"energy_manager", false}}));
     const Finding* m = find_finding(r, "metering_incomplete");
     REQUIRE(m);
-    CHECK(m->severity == "high");
+    CHECK(m->severity == FindingSeverity::high);
     const Finding* u = find_finding(r, "motor_class_unknown");
     REQUIRE(u);
     CHECK(u->evidence["needs"].dump().find("efficiency_class") != std::string::npos);

@@ -1,6 +1,6 @@
 // Places and industries by id, GB/T 2260 code, Chinese name (with/without 市/区/县), English name;
 // GB/T 4754-2017 codes at any level; near-misses and ambiguity as located errors with suggestions.
-#include "bills/texts.hpp"
+#include "texts.hpp"
 #include "names.hpp"
 #include "test_util.hpp"
 

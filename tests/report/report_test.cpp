@@ -111,21 +111,21 @@ std::vector<std::vector<std::string>> read_csv(std::string text) {
 } // namespace
 
 TEST_CASE("numbers are formatted with thousands separators and fixed decimals", "[report]") {
-    CHECK(detail::format_number(1234567.891, 2) == "1,234,567.89");
-    CHECK(detail::format_number(999.5, 0) == "1,000");
-    CHECK(detail::format_number(-1234.5, 1) == "-1,234.5");
-    CHECK(detail::format_number(-0.0001, 2) == "0.00");
-    CHECK(detail::format_number(12, 0) == "12");
-    CHECK(detail::format_number(std::nan(""), 2) == "—");
+    CHECK(report_format::format_number(1234567.891, 2) == "1,234,567.89");
+    CHECK(report_format::format_number(999.5, 0) == "1,000");
+    CHECK(report_format::format_number(-1234.5, 1) == "-1,234.5");
+    CHECK(report_format::format_number(-0.0001, 2) == "0.00");
+    CHECK(report_format::format_number(12, 0) == "12");
+    CHECK(report_format::format_number(std::nan(""), 2) == "—");
 }
 
 TEST_CASE("html_escape neutralises markup, quotes, bidi overrides and invalid bytes", "[report][escape]") {
-    CHECK(detail::html_escape("<a href=\"x\">&'") == "&lt;a href=&quot;x&quot;&gt;&amp;&#39;");
-    CHECK(detail::html_escape("abc" + k_rlo + "def") == "abc[U+202E]def");
-    CHECK(detail::html_escape("\xE2\x81\xA6x") == "[U+2066]x");  // U+2066 LEFT-TO-RIGHT ISOLATE
-    CHECK(detail::html_escape("a\x01" "b") == "a\xEF\xBF\xBD" "b");
-    CHECK(detail::html_escape("bad\xC3(") == "bad\xEF\xBF\xBD(");
-    CHECK(detail::html_escape("绍兴柯桥") == "绍兴柯桥");
+    CHECK(report_format::html_escape("<a href=\"x\">&'") == "&lt;a href=&quot;x&quot;&gt;&amp;&#39;");
+    CHECK(report_format::html_escape("abc" + k_rlo + "def") == "abc[U+202E]def");
+    CHECK(report_format::html_escape("\xE2\x81\xA6x") == "[U+2066]x");  // U+2066 LEFT-TO-RIGHT ISOLATE
+    CHECK(report_format::html_escape("a\x01" "b") == "a\xEF\xBF\xBD" "b");
+    CHECK(report_format::html_escape("bad\xC3(") == "bad\xEF\xBF\xBD(");
+    CHECK(report_format::html_escape("绍兴柯桥") == "绍兴柯桥");
 }
 
 TEST_CASE("hostile names, products, notes and module texts never appear unescaped", "[report][escape]") {
@@ -197,15 +197,15 @@ TEST_CASE("the report is self-contained, deterministic and says what was not eva
 }
 
 TEST_CASE("csv cells are quoted per RFC 4180 and guarded against formula injection", "[report][csv]") {
-    CHECK(detail::csv_text_cell("plain") == "plain");
-    CHECK(detail::csv_text_cell("a,b") == "\"a,b\"");
-    CHECK(detail::csv_text_cell("say \"hi\"") == "\"say \"\"hi\"\"\"");
-    CHECK(detail::csv_text_cell("two\nlines") == "\"two\nlines\"");
-    CHECK(detail::csv_text_cell("=SUM(A1:A9)") == "'=SUM(A1:A9)");
-    CHECK(detail::csv_text_cell("+86 571") == "'+86 571");
-    CHECK(detail::csv_text_cell("-x") == "'-x");
-    CHECK(detail::csv_text_cell("@cmd") == "'@cmd");
-    CHECK(detail::csv_text_cell("=HYPERLINK(\"x\")") == "\"'=HYPERLINK(\"\"x\"\")\"");
+    CHECK(report_format::csv_text_cell("plain") == "plain");
+    CHECK(report_format::csv_text_cell("a,b") == "\"a,b\"");
+    CHECK(report_format::csv_text_cell("say \"hi\"") == "\"say \"\"hi\"\"\"");
+    CHECK(report_format::csv_text_cell("two\nlines") == "\"two\nlines\"");
+    CHECK(report_format::csv_text_cell("=SUM(A1:A9)") == "'=SUM(A1:A9)");
+    CHECK(report_format::csv_text_cell("+86 571") == "'+86 571");
+    CHECK(report_format::csv_text_cell("-x") == "'-x");
+    CHECK(report_format::csv_text_cell("@cmd") == "'@cmd");
+    CHECK(report_format::csv_text_cell("=HYPERLINK(\"x\")") == "\"'=HYPERLINK(\"\"x\"\")\"");
 }
 
 TEST_CASE("csv export has a BOM, CRLF rows and reads back to the result's numbers", "[report][csv]") {

@@ -1,20 +1,20 @@
 // Intensities, carbon-efficiency level and grade (boundary vectors of benchmarks.md §6, tag X, built
 // from the confirmed rule), and product energy against GB 限额 levels (§7.4).
-#include "benchmark.hpp"
+#include "intensity.hpp"
 #include "test_util.hpp"
 
 using namespace selfcheck;
 using namespace selfcheck::test;
 
-TEST_CASE("carbon level cuts: L <= 0.6 low, <= 2.0 medium, above high", "[benchmark]") {
-    CHECK(carbon_level_for(0.0, ref()) == "low");
-    CHECK(carbon_level_for(0.6, ref()) == "low");
-    CHECK(carbon_level_for(0.61, ref()) == "medium");
-    CHECK(carbon_level_for(2.0, ref()) == "medium");
-    CHECK(carbon_level_for(2.01, ref()) == "high");
+TEST_CASE("carbon level cuts: L <= 0.6 low, <= 2.0 medium, above high", "[intensity]") {
+    CHECK(std::string(carbon_level_name(carbon_level_for(0.0, ref()))) == "low");
+    CHECK(std::string(carbon_level_name(carbon_level_for(0.6, ref()))) == "low");
+    CHECK(std::string(carbon_level_name(carbon_level_for(0.61, ref()))) == "medium");
+    CHECK(std::string(carbon_level_name(carbon_level_for(2.0, ref()))) == "medium");
+    CHECK(std::string(carbon_level_name(carbon_level_for(2.01, ref()))) == "high");
 }
 
-TEST_CASE("carbon grade cuts 0.6/0.8/1.2/2.0 with inclusive upper bounds", "[benchmark]") {
+TEST_CASE("carbon grade cuts 0.6/0.8/1.2/2.0 with inclusive upper bounds", "[intensity]") {
     // benchmarks.md §6 vectors: K = L_ent / L_ind with L_ind = 1.00
     CHECK(carbon_grade_for(0.60, ref()) == 1);
     CHECK(carbon_grade_for(0.61, ref()) == 2);
@@ -29,13 +29,13 @@ TEST_CASE("carbon grade cuts 0.6/0.8/1.2/2.0 with inclusive upper bounds", "[ben
     CHECK(carbon_grade_for(0.96 / 1.2, ref()) == 2);  // = 0.8
 }
 
-TEST_CASE("K from an industry average given in options", "[benchmark]") {
+TEST_CASE("K from an industry average given in options", "[intensity]") {
     // 1000 MWh x 0.5306 = 530.6 t over 400 万元 -> L = 1.3265; with L_ind = 1.50, K = 0.88433 -> grade 3
     json d = doc({{{"carrier", "electricity"}, {"quantity", 1000}, {"unit", "MWh"}}}, {{"value_added_10k_yuan", 400}});
     d["options"] = {{"industry_average_tco2_per_10k_yuan", 1.5}};
     Result r = assess_doc(d);
     CHECK_THAT(*r.carbon_efficiency.intensity, WithinRel(1.3265, 1e-12));
-    CHECK(r.carbon_efficiency.level == "medium");
+    CHECK(std::string(carbon_level_name(r.carbon_efficiency.level)) == "medium");
     CHECK_THAT(*r.carbon_efficiency.index, WithinRel(1.3265 / 1.5, 1e-12));
     CHECK(*r.carbon_efficiency.grade == 3);
     CHECK_FALSE(r.carbon_efficiency.missing);
@@ -52,23 +52,23 @@ TEST_CASE("case B with assumed VA and L_ind (benchmarks.md §6 last vector)", "[
     CHECK_THAT(*r.carbon_efficiency.intensity, WithinAbs(1.37298, 1e-5));
     CHECK_THAT(*r.carbon_efficiency.index, WithinAbs(0.9153, 1e-4));
     CHECK(*r.carbon_efficiency.grade == 3);
-    CHECK(r.carbon_efficiency.level == "medium");
+    CHECK(std::string(carbon_level_name(r.carbon_efficiency.level)) == "medium");
 }
 
-TEST_CASE("without an industry average the grade is null with a reason, the level is still given", "[benchmark]") {
+TEST_CASE("without an industry average the grade is null with a reason, the level is still given", "[intensity]") {
     Result r = assess_doc(doc({{{"carrier", "electricity"}, {"quantity", 1000}, {"unit", "MWh"}}}, {{"value_added_10k_yuan", 1000}}));
     CHECK_FALSE(r.carbon_efficiency.grade);
     CHECK_FALSE(r.carbon_efficiency.index);
     REQUIRE(r.carbon_efficiency.missing);
     CHECK(r.carbon_efficiency.missing->code == "needs_industry_average");
-    CHECK(r.carbon_efficiency.level == "low");  // 530.6 / 1000 = 0.5306 <= 0.6
+    CHECK(std::string(carbon_level_name(r.carbon_efficiency.level)) == "low");  // 530.6 / 1000 = 0.5306 <= 0.6
 }
 
-TEST_CASE("without value added, intensities are null with a reason", "[benchmark]") {
+TEST_CASE("without value added, intensities are null with a reason", "[intensity]") {
     Result r = assess_doc(doc({{{"carrier", "electricity"}, {"quantity", 1000}, {"unit", "MWh"}}}, {{"output_value_10k_yuan", 2000}}));
     CHECK_FALSE(r.intensity.tce_per_10k_yuan_value_added.value);
     CHECK(r.intensity.tce_per_10k_yuan_value_added.missing->code == "needs_value_added");
-    CHECK(r.carbon_efficiency.level.empty());
+    CHECK(r.carbon_efficiency.level == CarbonLevel::unknown);
     // per output value: 122.9 tce / 2000 = 0.06145; 530.6 / 2000 = 0.2653
     CHECK_THAT(*r.intensity.tce_per_10k_yuan_output.value, WithinRel(0.06145, 1e-12));
     CHECK_THAT(*r.intensity.tco2_per_10k_yuan_output.value, WithinRel(0.2653, 1e-12));

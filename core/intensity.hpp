@@ -1,6 +1,6 @@
-// Intensities per 万元 of value added and output (GB/T 2589 e_v, e_g), the carbon-efficiency level
+// Intensities per 10k yuan of value added and output (GB/T 2589 e_v, e_g), the carbon-efficiency level
 // and grade (DB33/T 1347-2023 method: L = CO2 / value added, K = L / industry average), and unit
-// product energy against GB 限额 levels 1/2/3. Cuts in carbon_efficiency.json, limits in
+// product energy against GB energy-limit levels 1/2/3. Cuts in carbon_efficiency.json, limits in
 // product_limits.json, industry averages in industry_averages.json or options.
 #pragma once
 #include "model.hpp"
@@ -8,14 +8,14 @@
 
 namespace selfcheck {
 
-std::string carbon_level_for(double l, const RefData& ref);  // "low" | "medium" | "high"
+CarbonLevel carbon_level_for(double l, const RefData& ref);
 int carbon_grade_for(double k, const RefData& ref);           // 1..5
 
 // Industry average for an industry code and year from industry_averages.json (latest year not
 // after `year`; the 2-digit division when a finer code has none).
-const Record* industry_average_for(const RefData& ref, std::string_view industry, int year);
+const RefRecord* industry_average_for(const RefData& ref, std::string_view industry, int year);
 
-void compute_benchmarks(const Input& in, const RefData& ref, Result& result);
+void compute_intensities(const Input& in, const RefData& ref, Result& result);
 void compute_products(const Input& in, const RefData& ref, Result& result);
 
 } // namespace selfcheck

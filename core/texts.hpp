@@ -1,5 +1,6 @@
-// User-facing sentences of the names and bills modules, read from assets/text/core_bills.json
-// (embedded at build time). The core holds keys and numbers; the text file holds the words.
+// Every user-facing sentence of the core (messages, finding texts, clauses, field names), read from
+// assets/text/*.json (embedded at build time). The core holds keys and numbers; the text files hold
+// the words. An entry is {"zh": …, "en": …}, or {"text": …} for a string both languages share (a clause).
 #pragma once
 #include "issues.hpp"
 
@@ -25,7 +26,10 @@ struct Arg {
 // The sentence for `key` with its placeholders filled; a missing key gives the key itself (caught
 // by the text test, which checks every key the code uses).
 Text get(std::string_view key, std::initializer_list<Arg> args = {});
+Text get(std::string_view key, const Arg* first, const Arg* last);
 bool has(std::string_view key);
+// The shared string of a {"text": …} entry (or the Chinese of a {"zh", "en"} one), placeholders filled.
+inline std::string text(std::string_view key, std::initializer_list<Arg> args = {}) { return get(key, args).zh; }
 
 inline void error(Issues& is, std::string path, std::string code, std::string_view key, std::initializer_list<Arg> args = {}) {
     Text t = get(key, args);
