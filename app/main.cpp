@@ -36,6 +36,12 @@ bool g_quit = false;
 // Frames keep coming for this long after the last input, so ImGui can settle (it trickles input
 // events over frames, and hover/active states need a frame or two).
 constexpr std::uint64_t k_idle_after_ms = 250;
+// ... and for at least this many frames: a tab in the background gets an animation frame only now
+// and then (or none), so 250 ms can pass within one frame, and a window that appears (the "changed
+// in another tab" banner, a popup) is hidden on its first frame and drawn on the second.
+constexpr int k_min_frames_after_activity = 3;
+std::uint64_t g_seen_activity = 0;
+int g_frames_since_activity = 0;
 
 
 platform::FrameStatus frame() {
@@ -53,8 +59,14 @@ platform::FrameStatus frame() {
     if (g_quit) return platform::FrameStatus::Quit;
     if (had_events) platform::wake();
     drain_events();  // storage, upload, file and font answers from the platform (wake the loop)
-    if (!g_first_frame && SDL_GetTicks64() - platform::last_activity_ms() > k_idle_after_ms)
+    const std::uint64_t activity = platform::last_activity_ms();
+    if (activity != g_seen_activity) {
+        g_seen_activity = activity;
+        g_frames_since_activity = 0;
+    }
+    if (!g_first_frame && SDL_GetTicks64() - activity > k_idle_after_ms && g_frames_since_activity >= k_min_frames_after_activity)
         return platform::FrameStatus::Idle;
+    ++g_frames_since_activity;
 
     fonts::rebuild_if_needed();  // glyphs from the fallback font (before NewFrame)
     ui::touch::before_frame();

@@ -140,18 +140,29 @@ async function startXvfb() {
   return { display, stop: () => x.kill('SIGTERM') };
 }
 
+// Tabs of one session share a window: only the front one draws (its requestAnimationFrame runs;
+// the others get a frame now and then, or none in Firefox). A user types into and looks at the tab
+// in front, so every input and every wait first brings its page to the front (a tab switch), and
+// waits poll on a timer, never on the page's own animation frames.
 class Page {
-  constructor(engine, raw, errors) { this.engine = engine; this.raw = raw; this.errors = errors; }
+  constructor(engine, raw, errors, tabs) { this.engine = engine; this.raw = raw; this.errors = errors; this.tabs = tabs || { front: null }; }
+  async front() {
+    if (this.tabs.front === this) return;
+    await this.raw.bringToFront();
+    this.tabs.front = this;
+  }
   goto(url) { return this.raw.goto(url); }
   reload() { return this.raw.reload(); }
   evaluate(fn, arg) { return this.raw.evaluate(fn, arg); }
   // Wait until fn(arg) in the page is truthy (state, never time).
   async waitFor(fn, arg, { timeout = 15000 } = {}) {
-    if (this.engine === 'chromium') return this.raw.waitForFunction(fn, arg, { timeout });
+    await this.front();
+    if (this.engine === 'chromium') return this.raw.waitForFunction(fn, arg, { timeout, polling: 50 });
     return this.raw.waitForFunction(fn, { timeout, polling: 50 }, arg);
   }
-  async click(x, y) { await this.raw.mouse.click(x, y); }
+  async click(x, y) { await this.front(); await this.raw.mouse.click(x, y); }
   async press(key) {
+    await this.front();
     if (this.engine === 'chromium') return this.raw.keyboard.press(key);
     const parts = key.split('+');
     const main = parts.pop();
@@ -161,6 +172,7 @@ class Page {
   }
   // Text as an IME or paste commits it: one input event with the whole string.
   async insertText(text) {
+    await this.front();
     if (this.engine === 'chromium') return this.raw.keyboard.insertText(text);
     await this.raw.evaluate(t => document.execCommand('insertText', false, t), text);
   }
@@ -224,13 +236,14 @@ export async function launchEngine(engine = ENGINE) {
       async session({ width = 1280, height = 800, init } = {}) {
         const context = await b.newContext({ viewport: { width, height } });
         await context.addInitScript({ content: PAGE_HELPERS + initSource(init) });
+        const tabs = { front: null };
         return {
           async page() {
             const raw = await context.newPage();
             const errors = [];
             raw.on('pageerror', e => errors.push(String(e)));
             raw.on('console', m => { if (m.type() === 'error') errors.push(m.text()); });
-            return new Page(engine, raw, errors);
+            return (tabs.front = new Page(engine, raw, errors, tabs));  // a new tab opens in front
           },
           close: () => context.close(),
         };
@@ -256,6 +269,7 @@ export async function launchEngine(engine = ENGINE) {
     engine,
     async session({ width = 1280, height = 800, init } = {}) {
       const context = await b.createBrowserContext();
+      const tabs = { front: null };
       return {
         async page() {
           const raw = await context.newPage();
@@ -264,7 +278,7 @@ export async function launchEngine(engine = ENGINE) {
           const errors = [];
           raw.on('pageerror', e => errors.push(String(e)));
           raw.on('console', m => { if (m.type() === 'error') errors.push(m.text()); });
-          return new Page(engine, raw, errors);
+          return (tabs.front = new Page(engine, raw, errors, tabs));  // a new tab opens in front
         },
         close: () => context.close(),
       };
