@@ -36,10 +36,11 @@ bool g_quit = false;
 // Frames keep coming for this long after the last input, so ImGui can settle (it trickles input
 // events over frames, and hover/active states need a frame or two).
 constexpr std::uint64_t k_idle_after_ms = 250;
-// ... and for at least this many frames: a tab in the background gets an animation frame only now
-// and then (or none), so 250 ms can pass within one frame, and a window that appears (the "changed
-// in another tab" banner, a popup) is hidden on its first frame and drawn on the second.
-constexpr int k_min_frames_after_activity = 3;
+// ... and for at least this many frames: a slow or background tab gets an animation frame only now
+// and then (or none), so 250 ms can pass within a frame or two, while a click needs several frames to
+// settle (ImGui trickles the button down and up over two frames, the new screen is drawn on the next,
+// and a window that appears -- a popup, the "changed in another tab" banner -- is hidden on its first).
+constexpr int k_min_frames_after_activity = 6;
 std::uint64_t g_seen_activity = 0;
 int g_frames_since_activity = 0;
 

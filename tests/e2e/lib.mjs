@@ -81,6 +81,23 @@ export async function clickId(page, id) {
   await page.mouse.click(box.x + (r[0] + r[2]) / 2, box.y + (r[1] + r[3]) / 2);
 }
 
+// Scroll the region tracked as `containerId` (a table or list with its own scroll bar) with the
+// mouse wheel, as a user does, until the widget `id` is drawn in its visible part (items() holds only
+// what is visible, clipped to the region). Each step waits for the frames of the scroll, not time.
+export async function scrollTo(page, id, containerId, { steps = 40, delta = 120 } = {}) {
+  for (let i = 0; i < steps; i++) {
+    const [it, c] = await page.evaluate(([a, b]) => { const all = window.selfcheck.items(); return [all[a], all[b]]; }, [id, containerId]);
+    if (it && it[3] - it[1] >= 8) return;  // enough of it in view to click
+    if (!c) throw new Error(`scrollTo: no ${containerId} on screen`);
+    const box = await page.locator('#canvas').boundingBox();
+    await page.mouse.move(box.x + (c[0] + c[2]) / 2, box.y + (c[1] + c[3]) / 2);
+    const f0 = await page.evaluate(() => window.selfcheck.frames());
+    await page.mouse.wheel(0, delta);
+    await page.waitForFunction(f => window.selfcheck.frames() >= f + 3, f0);
+  }
+  throw new Error(`scrollTo: ${id} not in view after ${steps} steps in ${containerId}`);
+}
+
 // Frames stop when idle: wait until the count holds still for `ms`.
 export async function waitIdle(page, ms = 1000, timeout = 10000) {
   const t0 = Date.now();

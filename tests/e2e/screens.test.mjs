@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ROOT, serveSite, launch, openApp, clickId, waitIdle } from './lib.mjs';
+import { ROOT, serveSite, launch, openApp, clickId, waitIdle, scrollTo } from './lib.mjs';
 
 const SHOTS = path.join(ROOT, 'build/e2e/screens');
 const SAMPLE = readFileSync(path.join(ROOT, 'assets/data/samples/01_dyeing_shaoxing.json'), 'utf8');
@@ -114,6 +114,8 @@ test('selecting a measure changes the what-if portfolio', async () => {
   const sel = r0.portfolio.selected;
   assert.ok(sel.length > 0);
   const id = sel[0];
+  // the table lists the measures by NPV and scrolls: bring the row into view first
+  await scrollTo(page, `measures.select.${id}`, 'measures.table');
   await clickId(page, `measures.select.${id}`);
   await page.waitForFunction(i => {
     const d = JSON.parse(window.selfcheck.document());
