@@ -34,6 +34,7 @@ LoadOutcome AppState::load(std::string_view text, std::string_view name) {
         focus_path.clear();
         ++revision;
         assessed_revision = revision;
+        sample_prompt_after_revision = revision;
         ++loads;
         lo.ok = true;
     } catch (const std::exception& e) {  // the one boundary: nothing escapes into the UI loop

@@ -51,6 +51,10 @@ struct AppState {
     // A sample opened from the start screen is a copy marked 示例 until the owner saves it as their own.
     bool sample_owned = false;        // the owner chose to keep this sample-based copy as their own
     bool sample_prompt_dismissed = false;
+    // The question is asked for an edit made after the copy was opened or restored (revision above
+    // this): a restored copy that already differs from its sample (answered "keep practising" before,
+    // or saved by an older version that never asked) is not interrupted by it on opening.
+    std::uint64_t sample_prompt_after_revision = 0;
 
     bool has_document() const { return document.is_object(); }
     // True while the open document is one of the embedded sample factories (by its source name).

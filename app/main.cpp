@@ -36,6 +36,13 @@ bool g_quit = false;
 // Frames keep coming for this long after the last input, so ImGui can settle (it trickles input
 // events over frames, and hover/active states need a frame or two).
 constexpr std::uint64_t k_idle_after_ms = 250;
+// ... and for at least this many frames: a slow or background tab gets an animation frame only now
+// and then (or none), so 250 ms can pass within a frame or two, while a click needs several frames to
+// settle (ImGui trickles the button down and up over two frames, the new screen is drawn on the next,
+// and a window that appears -- a popup, the "changed in another tab" banner -- is hidden on its first).
+constexpr int k_min_frames_after_activity = 6;
+std::uint64_t g_seen_activity = 0;
+int g_frames_since_activity = 0;
 
 
 platform::FrameStatus frame() {
@@ -53,8 +60,14 @@ platform::FrameStatus frame() {
     if (g_quit) return platform::FrameStatus::Quit;
     if (had_events) platform::wake();
     drain_events();  // storage, upload, file and font answers from the platform (wake the loop)
-    if (!g_first_frame && SDL_GetTicks64() - platform::last_activity_ms() > k_idle_after_ms)
+    const std::uint64_t activity = platform::last_activity_ms();
+    if (activity != g_seen_activity) {
+        g_seen_activity = activity;
+        g_frames_since_activity = 0;
+    }
+    if (!g_first_frame && SDL_GetTicks64() - activity > k_idle_after_ms && g_frames_since_activity >= k_min_frames_after_activity)
         return platform::FrameStatus::Idle;
+    ++g_frames_since_activity;
 
     fonts::rebuild_if_needed();  // glyphs from the fallback font (before NewFrame)
     ui::touch::before_frame();

@@ -142,6 +142,8 @@ bool restore(AppState& s, const std::string& text, const Entry& meta, std::int64
     g_seen_loads = s.loads;
     s.mark_edited();
     s.update();
+    s.sample_prompt_dismissed = false;
+    s.sample_prompt_after_revision = s.revision;  // a restored sample copy asks at its next edit, not on opening
     g_current = meta;
     g_info.current_id = meta.id;
     g_info.saved_revision = g_inflight_revision = s.revision;
@@ -369,6 +371,8 @@ void on_opened(const json& answer, const std::string& current_text) {
         for (const Entry& e : g_entries)
             if (e.id == id) meta = e;
         restored = restore(s, current_text, meta, answer.value("current_rev", std::int64_t{0}));
+        // The open self-check comes back where work goes on (as when one is opened from the list).
+        if (restored) s.screen = Screen::profile;
     }
     if (!restored) {
         // First visit (or nothing open): the start screen; what is shown now is not saved until edited.

@@ -23,8 +23,14 @@ long hooks_frames() { return g_frames; }
 
 void track(const char* id) {
     // Popups and auto-fit windows are Hidden on their first frame with provisional positions.
-    if (ImGui::GetCurrentWindowRead()->Hidden || !ImGui::IsItemVisible()) return;
-    g_building[id] = ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    const ImGuiWindow* w = ImGui::GetCurrentWindowRead();
+    if (w->Hidden || !ImGui::IsItemVisible()) return;
+    // The clickable part only: an item in a scrolled region (a table scrolled sideways or down,
+    // a row half under a frozen header) is clipped to what is drawn; nothing drawn, not recorded.
+    ImRect r(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    r.ClipWithFull(w->ClipRect);
+    if (r.GetWidth() < 1.0f || r.GetHeight() < 1.0f) return;
+    g_building[id] = r;
 }
 
 std::string hooks_items_json() {

@@ -201,6 +201,7 @@ void draw_sample_prompt(AppState& s) {
     static std::uint64_t checked_revision = ~0ull;
     static bool differs = false;
     if (!s.has_document() || !s.is_sample() || s.sample_prompt_dismissed || s.tour.active) return;
+    if (s.revision <= s.sample_prompt_after_revision) return;  // not edited since it was opened
     if (checked_revision != s.revision) {
         checked_revision = s.revision;
         differs = false;

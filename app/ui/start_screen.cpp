@@ -215,6 +215,7 @@ void draw_platform_overlays(AppState& s) {
 
     // ---- storage errors: visible until dismissed (a private window or a full disk must not lose
     // work silently)
+    float error_h = 0;  // the error banner's height: the two-tab banner goes above it
     if (!storage::info().error.empty()) {
         ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + vp->WorkSize.y - em),
                                 ImGuiCond_Always, ImVec2(0.5f, 1.0f));
@@ -232,14 +233,17 @@ void draw_platform_overlays(AppState& s) {
         same_line_if_fits(ImGui::CalcTextSize(tr("storage.dismiss")).x + ImGui::GetStyle().FramePadding.x * 2);
         if (small_button(tr("storage.dismiss"))) storage::dismiss_error();
         track("storage.error.dismiss");
+        error_h = ImGui::GetWindowHeight();
         ImGui::End();
         ImGui::PopStyleColor();
     }
 
-    // ---- another tab saved this self-check: autosave is paused until the user decides
+    // ---- another tab saved this self-check: autosave is paused until the user decides. At the
+    // bottom, like the error banner: at the top it covered the first fields of the screen, which the
+    // user may still edit (and keep as a copy).
     if (storage::info().changed_elsewhere) {
-        ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + em),
-                                ImGuiCond_Always, ImVec2(0.5f, 0.0f));
+        ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + vp->WorkSize.y - em - error_h),
+                                ImGuiCond_Always, ImVec2(0.5f, 1.0f));
         ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0.45f, 0.32f, 0.05f, 1));
         ImGui::Begin("##changed_elsewhere", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
                                                          ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing);

@@ -236,6 +236,10 @@ TEST_CASE("a restored document keeps unknown keys and a newer version verbatim",
     platform::post({.kind = Kind::storage_opened, .text = doc.dump(), .json = answer.dump()});
     drain_events();
     REQUIRE(s.document == doc);  // kept as it was, not truncated to what this version knows
+    REQUIRE(s.screen == Screen::profile);  // the restored self-check opens where work goes on, not the start screen
+    // a restored sample copy asks "keep as my own?" at its next edit, not on opening
+    REQUIRE(s.sample_prompt_after_revision == s.revision);
+    REQUIRE_FALSE(s.sample_prompt_dismissed);
     REQUIRE(storage::info().base_rev == 7);
     REQUIRE(s.error_count() > 0);  // the core says it is from a newer version
     storage::tick(s);

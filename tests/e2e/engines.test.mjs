@@ -111,7 +111,7 @@ test(`${ENGINE}: report and JSON downloads carry the current document`, async ()
   } finally { await session.close(); }
 });
 
-test(`${ENGINE}: upload after preview and confirmation; the receiver gets exactly the previewed submission`, { todo: ENGINE === 'firefox' ? 'fails in Firefox ESR (first run 2026-11-30), not yet investigated' : false }, async () => {
+test(`${ENGINE}: upload after preview and confirmation; the receiver gets exactly the previewed submission`, async () => {
   const { session, page } = await fresh();
   try {
     await page.load(sample(0));

@@ -81,6 +81,23 @@ export async function clickId(page, id) {
   await page.mouse.click(box.x + (r[0] + r[2]) / 2, box.y + (r[1] + r[3]) / 2);
 }
 
+// Scroll the region tracked as `containerId` (a table or list with its own scroll bar) with the
+// mouse wheel, as a user does, until the widget `id` is drawn in its visible part (items() holds only
+// what is visible, clipped to the region). Each step waits for the frames of the scroll, not time.
+export async function scrollTo(page, id, containerId, { steps = 40, delta = 120 } = {}) {
+  for (let i = 0; i < steps; i++) {
+    const [it, c] = await page.evaluate(([a, b]) => { const all = window.selfcheck.items(); return [all[a], all[b]]; }, [id, containerId]);
+    if (it && it[3] - it[1] >= 8) return;  // enough of it in view to click
+    if (!c) throw new Error(`scrollTo: no ${containerId} on screen`);
+    const box = await page.locator('#canvas').boundingBox();
+    await page.mouse.move(box.x + (c[0] + c[2]) / 2, box.y + (c[1] + c[3]) / 2);
+    const f0 = await page.evaluate(() => window.selfcheck.frames());
+    await page.mouse.wheel(0, delta);
+    await page.waitForFunction(f => window.selfcheck.frames() >= f + 3, f0);
+  }
+  throw new Error(`scrollTo: ${id} not in view after ${steps} steps in ${containerId}`);
+}
+
 // Frames stop when idle: wait until the count holds still for `ms`.
 export async function waitIdle(page, ms = 1000, timeout = 10000) {
   const t0 = Date.now();
@@ -140,18 +157,29 @@ async function startXvfb() {
   return { display, stop: () => x.kill('SIGTERM') };
 }
 
+// Tabs of one session share a window: only the front one draws (its requestAnimationFrame runs;
+// the others get a frame now and then, or none in Firefox). A user types into and looks at the tab
+// in front, so every input and every wait first brings its page to the front (a tab switch), and
+// waits poll on a timer, never on the page's own animation frames.
 class Page {
-  constructor(engine, raw, errors) { this.engine = engine; this.raw = raw; this.errors = errors; }
+  constructor(engine, raw, errors, tabs) { this.engine = engine; this.raw = raw; this.errors = errors; this.tabs = tabs || { front: null }; }
+  async front() {
+    if (this.tabs.front === this) return;
+    await this.raw.bringToFront();
+    this.tabs.front = this;
+  }
   goto(url) { return this.raw.goto(url); }
   reload() { return this.raw.reload(); }
   evaluate(fn, arg) { return this.raw.evaluate(fn, arg); }
   // Wait until fn(arg) in the page is truthy (state, never time).
   async waitFor(fn, arg, { timeout = 15000 } = {}) {
-    if (this.engine === 'chromium') return this.raw.waitForFunction(fn, arg, { timeout });
+    await this.front();
+    if (this.engine === 'chromium') return this.raw.waitForFunction(fn, arg, { timeout, polling: 50 });
     return this.raw.waitForFunction(fn, { timeout, polling: 50 }, arg);
   }
-  async click(x, y) { await this.raw.mouse.click(x, y); }
+  async click(x, y) { await this.front(); await this.raw.mouse.click(x, y); }
   async press(key) {
+    await this.front();
     if (this.engine === 'chromium') return this.raw.keyboard.press(key);
     const parts = key.split('+');
     const main = parts.pop();
@@ -161,6 +189,7 @@ class Page {
   }
   // Text as an IME or paste commits it: one input event with the whole string.
   async insertText(text) {
+    await this.front();
     if (this.engine === 'chromium') return this.raw.keyboard.insertText(text);
     await this.raw.evaluate(t => document.execCommand('insertText', false, t), text);
   }
@@ -224,13 +253,14 @@ export async function launchEngine(engine = ENGINE) {
       async session({ width = 1280, height = 800, init } = {}) {
         const context = await b.newContext({ viewport: { width, height } });
         await context.addInitScript({ content: PAGE_HELPERS + initSource(init) });
+        const tabs = { front: null };
         return {
           async page() {
             const raw = await context.newPage();
             const errors = [];
             raw.on('pageerror', e => errors.push(String(e)));
             raw.on('console', m => { if (m.type() === 'error') errors.push(m.text()); });
-            return new Page(engine, raw, errors);
+            return (tabs.front = new Page(engine, raw, errors, tabs));  // a new tab opens in front
           },
           close: () => context.close(),
         };
@@ -256,6 +286,7 @@ export async function launchEngine(engine = ENGINE) {
     engine,
     async session({ width = 1280, height = 800, init } = {}) {
       const context = await b.createBrowserContext();
+      const tabs = { front: null };
       return {
         async page() {
           const raw = await context.newPage();
@@ -264,7 +295,7 @@ export async function launchEngine(engine = ENGINE) {
           const errors = [];
           raw.on('pageerror', e => errors.push(String(e)));
           raw.on('console', m => { if (m.type() === 'error') errors.push(m.text()); });
-          return new Page(engine, raw, errors);
+          return (tabs.front = new Page(engine, raw, errors, tabs));  // a new tab opens in front
         },
         close: () => context.close(),
       };

@@ -50,7 +50,7 @@ const readStore = page => page.evaluate(() => new Promise((res, rej) => {
   r.onerror = () => rej(r.error);
 }));
 
-test(`${ENGINE}: a version-1 store opens, upgraded in place, the open self-check and settings restored`, { todo: 'times out in Chromium and Firefox ESR on its first run (2026-11-30), not yet investigated' }, async () => {
+test(`${ENGINE}: a version-1 store opens, upgraded in place, the open self-check and settings restored`, async () => {
   const session = await eng.session();
   try {
     const setup = await session.page();

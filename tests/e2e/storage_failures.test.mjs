@@ -79,7 +79,7 @@ async function failingSave(kind, code, zh, en) {
 }
 
 test(`${ENGINE}: quota exceeded`, () => failingSave('quota', 'quota', '存储空间已满', 'storage is full'));
-test(`${ENGINE}: a write that fails half-way leaves the previous save whole`, { todo: ENGINE === 'firefox' ? 'fails in Firefox ESR on its first run (2026-11-30), passes in Chromium; not yet investigated' : false }, () =>
+test(`${ENGINE}: a write that fails half-way leaves the previous save whole`, () =>
   failingSave('abort', 'aborted', '保存中途失败', 'failed part-way'));
 
 test(`${ENGINE}: IndexedDB unavailable (private mode): told, edits stay, export works`, async () => {

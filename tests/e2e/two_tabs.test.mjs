@@ -44,7 +44,7 @@ async function editAndSave(page, name) {
   await page.waitFor(n => JSON.parse(window.selfcheck.document()).enterprise.name === n, name);
 }
 
-test(`${ENGINE}: the other tab is told; its edits never overwrite; save as copy keeps both`, { todo: 'first run 2026-11-30: the stale tab never reached the conflict state within 15 s; not yet investigated (the C++ rule passes in app_platform_test)' }, async () => {
+test(`${ENGINE}: the other tab is told; its edits never overwrite; save as copy keeps both`, async () => {
   const { session, a, b, id } = await twoTabs();
   try {
     await editAndSave(a, 'A 页的修改');
@@ -67,7 +67,7 @@ test(`${ENGINE}: the other tab is told; its edits never overwrite; save as copy 
   } finally { await session.close(); }
 });
 
-test(`${ENGINE}: reload takes the other tab's version; then this tab saves on top of it`, { todo: 'first run 2026-11-30: the stale tab never reached the conflict state within 15 s; not yet investigated (the C++ rule passes in app_platform_test)' }, async () => {
+test(`${ENGINE}: reload takes the other tab's version; then this tab saves on top of it`, async () => {
   const { session, a, b, id } = await twoTabs();
   try {
     await editAndSave(a, 'A 先改');
@@ -82,7 +82,7 @@ test(`${ENGINE}: reload takes the other tab's version; then this tab saves on to
   } finally { await session.close(); }
 });
 
-test(`${ENGINE}: without BroadcastChannel the revision check alone refuses the stale save`, { todo: 'first run 2026-11-30: the stale tab never reached the conflict state within 15 s; not yet investigated (the C++ rule passes in app_platform_test)' }, async () => {
+test(`${ENGINE}: without BroadcastChannel the revision check alone refuses the stale save`, { todo: ENGINE === 'firefox' ? 'flaky in Firefox ESR (2026-11-30: failed 2 of 4 runs, passes in Chromium): tab A, just brought to the front, draws no frame after Ctrl+A (typeInto afterFrames times out); not yet understood' : false }, async () => {
   const { session, a, b, id } = await twoTabs(() => { delete window.BroadcastChannel; });
   try {
     await editAndSave(a, 'A 无广播');
