@@ -14,6 +14,7 @@
 #include "ui/touch.hpp"
 
 #include "imgui.h"
+#include "imgui_internal.h"  // InputEventsQueue: idle only when ImGui has no input left to trickle
 #include "imgui_impl_opengl3.h"
 #include "imgui_impl_sdl2.h"
 
@@ -36,6 +37,7 @@ bool g_quit = false;
 // Frames keep coming for this long after the last input, so ImGui can settle (it trickles input
 // events over frames, and hover/active states need a frame or two).
 constexpr std::uint64_t k_idle_after_ms = 250;
+constexpr int k_min_frames_after_input = 4;  // and at least this many frames
 
 
 platform::FrameStatus frame() {
@@ -53,8 +55,19 @@ platform::FrameStatus frame() {
     if (g_quit) return platform::FrameStatus::Quit;
     if (had_events) platform::wake();
     drain_events();  // storage, upload, file and font answers from the platform (wake the loop)
-    if (!g_first_frame && SDL_GetTicks64() - platform::last_activity_ms() > k_idle_after_ms)
+    // Idle only once the last input has been through enough frames: ImGui trickles a tap (move,
+    // press, release) over three frames, and on a slow phone (or a software-GL test browser) one
+    // frame can take longer than k_idle_after_ms, so time alone would drop taps half-way.
+    static std::uint64_t seen_activity = 0;
+    static int frames_since_activity = 0;
+    if (platform::last_activity_ms() != seen_activity) {
+        seen_activity = platform::last_activity_ms();
+        frames_since_activity = 0;
+    }
+    if (!g_first_frame && SDL_GetTicks64() - platform::last_activity_ms() > k_idle_after_ms &&
+        frames_since_activity >= k_min_frames_after_input && ImGui::GetCurrentContext()->InputEventsQueue.Size == 0)
         return platform::FrameStatus::Idle;
+    ++frames_since_activity;
 
     fonts::rebuild_if_needed();  // glyphs from the fallback font (before NewFrame)
     ui::touch::before_frame();

@@ -23,6 +23,7 @@ struct Run {
     float size = 0;      // font size in px
     float origin_y = 0;  // top of the line
     float last_x1 = 0;
+    float pen_x = 0;     // where the next glyph would start without a space (origin + advance)
     bool fine_clipped = false;
     bool hscroll = false;
     std::string window;
@@ -155,12 +156,14 @@ void capture_texts() {
                     cur.hscroll = hscroll;
                     cur.window = owner ? owner->Name : "";
                 } else {
-                    if (x0 - cur.last_x1 > size * 0.2f) cur.text += ' ';
+                    // Spaces draw nothing: a glyph that starts past the pen (by more than a tenth of an em) follows one.
+                    if (x0 - gl->X0 * scale - cur.pen_x > size * 0.1f) cur.text += ' ';
                     cur.ink.Add(ImRect(x0, y0, x1, y0 + gh * scale));
                 }
                 if (ufrac < 0.999f) cur.fine_clipped = true;
                 append_utf8(cur.text, gl->Codepoint);
                 cur.last_x1 = x1;
+                cur.pen_x = x0 - gl->X0 * scale + gl->AdvanceX * scale;
             }
         }
         flush();

@@ -49,19 +49,15 @@ async function open(size, extra = {}) {
 }
 
 const frames = page => page.evaluate(() => window.selfcheck.frames());
-async function afterFrames(page, n = 3) {
+// The app renders on demand: after an input it draws frames for 250 ms, then its loop stops
+// (window.selfcheck.idle()). Wait for state, never for time: `act` runs an input, waits for the
+// frame it causes, then for the loop to stop (the gesture layer keeps it going while it scrolls).
+const idle = page => page.waitForFunction(() => window.selfcheck.idle(), null, { timeout: 15000 });
+async function act(page, input, { settle = true } = {}) {
   const f0 = await frames(page);
-  await page.waitForFunction(([f, k]) => window.selfcheck.frames() >= f + k, [f0, n], { timeout: 10000 });
-}
-// Frames stop when idle: wait until the count holds still (the gesture layer asks for frames while busy).
-async function settle(page) {
-  let last = await frames(page);
-  for (let i = 0; i < 100; ++i) {
-    await page.waitForFunction(f => window.selfcheck.frames() !== f, last, { timeout: 400 }).catch(() => {});
-    const now = await frames(page);
-    if (now === last) return;
-    last = now;
-  }
+  await input();
+  await page.waitForFunction(f => window.selfcheck.frames() > f, f0, { timeout: 10000 });
+  if (settle) await idle(page);
 }
 const items = page => page.evaluate(() => window.selfcheck.items());
 const texts = page => page.evaluate(() => window.selfcheck.texts());
@@ -74,14 +70,13 @@ async function press(t, id) {
   await t.page.waitForFunction(i => window.selfcheck.items()[i], id, { timeout: 10000 });
   const r = (await items(t.page))[id];
   const x = (r[0] + r[2]) / 2, y = (r[1] + r[3]) / 2;
-  if (t.cdp) {
-    await touch(t.cdp, 'touchStart', [[x, y]]);
-    await touch(t.cdp, 'touchEnd', []);
-  } else {
-    await t.page.mouse.click(x, y);
-  }
-  await afterFrames(t.page, 1);  // a tap renders a few frames, then the loop idles
-  await settle(t.page);
+  await act(t.page, async () => {
+    if (t.cdp) {  // both sent at once: a busy page must not see a held finger (long press)
+      await Promise.all([touch(t.cdp, 'touchStart', [[x, y]]), touch(t.cdp, 'touchEnd', [])]);
+    } else {
+      await t.page.mouse.click(x, y);
+    }
+  });
   return r;
 }
 async function go(t, size, screen) {
@@ -93,7 +88,6 @@ async function go(t, size, screen) {
   }
   const r = await press(t, id);
   if (size.touch) assert.ok(r[3] - r[1] >= 39.5, `${size.name}: ${id} is ${r[3] - r[1]} px tall (tap target >= 40)`);
-  await settle(t.page);
 }
 
 function checkTexts(list, size, where) {
@@ -120,12 +114,11 @@ for (const size of SIZES) {
     const t = await open(size);
     const lo = await t.page.evaluate(s => window.selfcheck.load(s), SAMPLE);
     assert.equal(lo.ok, true, JSON.stringify(lo.errors));
-    await settle(t.page);
+    await idle(t.page);
     const failures = [];
     for (const lang of ['zh', 'en']) {
       await go(t, size, 'settings');
       await press(t, `settings.lang_${lang}`);
-      await settle(t.page);
       for (const [n, screen] of SCREENS.entries()) {
         await go(t, size, screen);
         const where = `${size.name}/${lang}/${screen}`;
@@ -150,8 +143,7 @@ for (const size of SIZES) {
     await press(t, 'profile.name');
     await t.page.waitForFunction(() => document.activeElement && document.activeElement.id === 'ime');
     assert.equal(await t.page.evaluate(() => document.getElementById('ime').inputMode || 'text'), 'text');
-    await t.page.keyboard.press('Control+A');
-    await afterFrames(t.page);
+    await act(t.page, () => t.page.keyboard.press('Control+A'), { settle: false });
     await t.page.keyboard.insertText('浙江某纺织有限公司');
     await t.page.keyboard.press('Enter');
     await t.page.waitForFunction(() => JSON.parse(window.selfcheck.document()).enterprise.name === '浙江某纺织有限公司', null, { timeout: 5000 });
@@ -161,8 +153,7 @@ for (const size of SIZES) {
     await t.page.waitForFunction(() => document.activeElement && document.activeElement.id === 'ime');
     // numeric fields ask phones for the decimal keypad
     await t.page.waitForFunction(() => document.getElementById('ime').inputMode === 'decimal', null, { timeout: 3000 });
-    await t.page.keyboard.press('Control+A');
-    await afterFrames(t.page);
+    await act(t.page, () => t.page.keyboard.press('Control+A'), { settle: false });
     await t.page.keyboard.insertText('12000000');
     await t.page.keyboard.press('Enter');
     await t.page.waitForFunction(() => JSON.parse(window.selfcheck.document()).energy[0].quantity === 12000000, null, { timeout: 5000 });
@@ -180,11 +171,9 @@ for (const size of SIZES) {
       const x = size.width / 2, ys = size.height * 0.75, ye = size.height * 0.35;
       await touch(t.cdp, 'touchStart', [[x, ys]]);
       for (let k = 1; k <= 8; ++k) {
-        await touch(t.cdp, 'touchMove', [[x, ys + (ye - ys) * k / 8]]);
-        await afterFrames(t.page, 1);
+        await act(t.page, () => touch(t.cdp, 'touchMove', [[x, ys + (ye - ys) * k / 8]]), { settle: false });
       }
-      await touch(t.cdp, 'touchEnd', []);
-      await settle(t.page);
+      await act(t.page, () => touch(t.cdp, 'touchEnd', []));
       const it = await items(t.page);
       const y1 = it['results.gauge']?.[1] ?? it['results.total_tce']?.[1] ?? -1e9;
       const moved = y0 - y1;
@@ -198,9 +187,8 @@ for (const size of SIZES) {
       const q = (await items(t.page))['energy.0.quantity'];
       const fx = (q[0] + q[2]) / 2, fy = (q[1] + q[3]) / 2;
       await touch(t.cdp, 'touchStart', [[fx, fy]]);
-      for (let k = 1; k <= 6; ++k) { await touch(t.cdp, 'touchMove', [[fx, fy - 20 * k]]); await afterFrames(t.page, 1); }
-      await touch(t.cdp, 'touchEnd', []);
-      await settle(t.page);
+      for (let k = 1; k <= 6; ++k) await act(t.page, () => touch(t.cdp, 'touchMove', [[fx, fy - 20 * k]]), { settle: false });
+      await act(t.page, () => touch(t.cdp, 'touchEnd', []));
       assert.notEqual(await t.page.evaluate(() => document.activeElement && document.activeElement.id), 'ime', 'no field opened');
       assert.equal(await t.page.evaluate(() => window.selfcheck.document()), doc0, 'nothing edited');
 
@@ -214,8 +202,7 @@ for (const size of SIZES) {
       await press(t, 'settings.industry_average');
       await t.page.waitForFunction(() => document.activeElement && document.activeElement.id === 'ime');
       const inset = Math.round(size.height * 0.45);
-      await t.page.evaluate(h => Module.ccall('app_keyboard_inset', null, ['number'], [h]), inset);
-      await settle(t.page);
+      await act(t.page, () => t.page.evaluate(h => Module.ccall('app_keyboard_inset', null, ['number'], [h]), inset));
       const r = (await items(t.page))['settings.industry_average'];
       assert.ok(r[3] <= size.height - inset + 1, `field bottom ${r[3]} above the keyboard top ${size.height - inset}`);
       await t.ctx.close();
