@@ -52,7 +52,7 @@ const frames = page => page.evaluate(() => window.selfcheck.frames());
 // The app renders on demand: after an input it draws frames for 250 ms, then its loop stops
 // (window.selfcheck.idle()). Wait for state, never for time: `act` runs an input, waits for the
 // frame it causes, then for the loop to stop (the gesture layer keeps it going while it scrolls).
-const idle = page => page.waitForFunction(() => window.selfcheck.idle(), null, { timeout: 15000 });
+const idle = page => page.waitForFunction(() => window.selfcheck.idle(), null, { timeout: 30000 });
 async function act(page, input, { settle = true } = {}) {
   const f0 = await frames(page);
   await input();
