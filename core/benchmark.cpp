@@ -100,10 +100,12 @@ void compute_benchmarks(const Input& in, const RefData& ref, Result& result) {
     ce.level = carbon_level_for(*ce.intensity, ref);
     if (in.options.industry_average_tco2_per_10k_yuan) {
         ce.industry_average = *in.options.industry_average_tco2_per_10k_yuan;
-        ce.industry_average_source = "options.industry_average_tco2_per_10k_yuan (用户填写 / user-given)";
+        ce.industry_average_source = "用户填写的行业平均碳排放强度";
+        ce.industry_average_source_en = "industry-average carbon intensity given by the user";
     } else if (const Record* avg = industry_average_for(ref, e.industry, e.year)) {
         ce.industry_average = *avg->value;
         ce.industry_average_source = avg->source;
+        ce.industry_average_source_en = avg->source_en;
     }
     if (!ce.industry_average) {
         ce.missing = missing("needs_industry_average",
@@ -146,6 +148,8 @@ void compute_products(const Input& in, const RefData& ref, Result& result) {
         if (!p.limit_id.empty()) {
             if (const Record* lim = ref.record("product_limits", p.limit_id)) {
                 pr.standard = lim->raw.value("standard", std::string());
+                pr.source = lim->source;
+                pr.source_en = lim->source_en;
                 pr.level1 = opt_num(lim->raw, "level1");
                 pr.level2 = opt_num(lim->raw, "level2");
                 pr.level3 = opt_num(lim->raw, "level3");

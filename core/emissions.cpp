@@ -65,7 +65,8 @@ void compute_emissions(const Input& in, const RefData& ref, const std::vector<En
         f.name_en = "grid emission factor (user-given)";
         f.value = em.grid_factor_tco2_per_mwh;
         f.unit = "tCO2/MWh";
-        f.source = "options.grid_emission_factor_tco2_per_mwh";
+        f.source = "用户填写的电网排放因子";
+        f.source_en = "grid emission factor given by the user";
         f.confidence = "user";
         f.user_given = true;
         result.factors_used.push_back(std::move(f));
@@ -94,7 +95,9 @@ void compute_emissions(const Input& in, const RefData& ref, const std::vector<En
         f.name_en = "purchased heat emission factor";
         f.value = em.heat_factor_tco2_per_gj;
         f.unit = "tCO2/GJ";
-        f.source = in.options.heat_emission_factor_tco2_per_gj ? "options.heat_emission_factor_tco2_per_gj" : rec.source;
+        f.source = in.options.heat_emission_factor_tco2_per_gj ? "用户填写的外购热力排放因子" : rec.source;
+        f.source_en = in.options.heat_emission_factor_tco2_per_gj ? "purchased-heat emission factor given by the user"
+                                                                  : rec.source_en;
         f.confidence = in.options.heat_emission_factor_tco2_per_gj ? "user" : rec.confidence;
         f.user_given = in.options.heat_emission_factor_tco2_per_gj.has_value();
         bool uses_heat = false;

@@ -55,6 +55,7 @@ FactorUsed factor_used_from(const Record& rec, std::string id, std::string name_
     f.value = rec.value.value_or(0);
     f.unit = rec.unit;
     f.source = rec.source;
+    f.source_en = rec.source_en;
     f.confidence = rec.confidence;
     f.year = rec.year;
     return f;

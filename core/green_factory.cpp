@@ -317,7 +317,8 @@ class Evaluator {
         ind.leading = lead;
         ind.baseline = base;
         std::string src = str(*an, "source");
-        ind.anchor_source = src.empty() ? "user" : "user: " + src;
+        ind.anchor_source = src.empty() ? "用户填写" : "用户填写：" + src;
+        ind.anchor_source_en = src.empty() ? "given by the user" : "given by the user: " + src;
         std::string u = str(*an, "unit");
         if (!u.empty() && ind.unit.empty()) ind.unit = u;
         if (!u.empty() && u != ind.unit) ind.detail["anchor_unit"] = u;
@@ -431,7 +432,8 @@ void Evaluator::energy_intensity(Indicator& ind) {
         ind.unit = top.unit;
         ind.leading = top.l1;
         ind.baseline = top.l2;
-        ind.anchor_source = r_.products[top.index].standard + " 1级/2级 (level 1 / level 2)";
+        ind.anchor_source = r_.products[top.index].standard + " 能耗限额 1 级 / 2 级";
+        ind.anchor_source_en = r_.products[top.index].standard + " energy consumption limit, level 1 / level 2";
         ind.status = GfIndicatorStatus::scored;
         // Weights are each product's tce; with zero total energy fall back to an even average.
         if (wsum > 0)
@@ -518,7 +520,8 @@ void Evaluator::platform_functions(Indicator& ind) {
         ind.status = GfIndicatorStatus::needs_anchor;
         return;
     }
-    ind.anchor_source = "GB/T 36132-2025 Annex C";
+    ind.anchor_source = "GB/T 36132-2025《绿色工厂评价通则》附录 C";
+    ind.anchor_source_en = "GB/T 36132-2025 General principles for evaluating green factories, Annex C";
     score(ind);
 }
 

@@ -64,7 +64,7 @@ struct GfIndicatorScore {
     std::optional<double> value;
     std::string unit;
     std::optional<double> leading, baseline;
-    std::string anchor_source;  // where the anchors came from
+    std::string anchor_source, anchor_source_en;  // where the anchors came from (Chinese / English)
     GfIndicatorStatus status = GfIndicatorStatus::needs_answer;
     double score = 0;
     std::string note_zh, note_en;  // why an answer or anchor is needed

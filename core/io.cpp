@@ -423,7 +423,8 @@ void parse_options(const json& j, const RefData& ref, Options& o, Issues& is) {
             is.warning(r.at("grid_emission_factor_tco2_per_mwh"), "grid_factor_legacy",
                        "所填电网排放因子 " + num_text(g) + " 是过时或特定用途的因子（" + legacy->source +
                            "），不是生态环境部/国家统计局发布的年度平均因子",
-                       "the grid factor " + num_text(g) + " is an obsolete or regime-specific factor (" + legacy->source +
+                       "the grid factor " + num_text(g) + " is an obsolete or regime-specific factor (" +
+                           (legacy->source_en.empty() ? legacy->source : legacy->source_en) +
                            "), not an official MEE/NBS annual average");
         else if (!official)
             is.warning(r.at("grid_emission_factor_tco2_per_mwh"), "grid_factor_unofficial",

@@ -142,7 +142,7 @@ struct FactorUsed {
     std::string name_zh, name_en;
     double value = 0;
     std::string unit;
-    std::string source;
+    std::string source, source_en;  // citation in Chinese / in English
     std::string confidence;
     std::optional<int> year;
     bool user_given = false;
@@ -226,7 +226,7 @@ struct CarbonEfficiency {
     std::optional<double> index;          // K = L / industry average
     std::optional<int> grade;             // 1 best .. 5 worst
     std::optional<double> industry_average;
-    std::string industry_average_source;
+    std::string industry_average_source, industry_average_source_en;
     std::optional<Missing> missing;       // why K or L is absent
     std::string clause;
 };
@@ -235,6 +235,7 @@ struct ProductResult {
     std::string name;
     std::string limit_id;
     std::string standard;                 // e.g. "GB 36889-2025"
+    std::string source, source_en;        // citation of the limit record, Chinese / English
     std::optional<double> kgce_per_unit;  // unit product energy
     std::string unit;
     std::optional<double> level1, level2, level3;
@@ -282,7 +283,7 @@ struct TargetProgress {
     std::optional<bool> on_track;
     bool base_is_plan_base = false;
     std::string price_basis;        // "comparable" | "current"
-    std::string clause, source;
+    std::string clause, source, source_en;
     std::optional<Missing> missing;  // why actual_change/on_track are absent
     std::optional<Missing> note;     // how it was measured (e.g. base year not 2020)
 };

@@ -81,6 +81,7 @@ void load_dataset(const std::string& file, const std::string& text, RefData& out
         Record rec;
         rec.id = json_string_or(r, "id");
         rec.source = json_string_or(r, "source");
+        rec.source_en = json_string_or(r, "source_en");
         rec.confidence = json_string_or(r, "confidence");
         rec.unit = json_string_or(r, "unit");
         rec.value = num_opt(r, "value");
@@ -129,6 +130,7 @@ void index_carriers(RefData& out) {
         }
         c.fossil = c.group != "electricity" && c.group != "heat";
         c.source = r.source;
+        c.source_en = r.source_en;
         c.confidence = r.confidence;
         out.carriers[c.id] = std::move(c);
     }

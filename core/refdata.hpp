@@ -1,7 +1,7 @@
 // Reference data: every number the calculations use, loaded from assets/data/*.json (embedded into
 // the binary at build time so the CLI, node and the browser read identical bytes).
 // File format: {"dataset", "version", "title_zh", "title_en", "records": [{"id", "value", "unit",
-// "source", "year", "confidence", ...}]}. Parsing is strict: a missing key is an error.
+// "source", "source_en", "year", "confidence", ...}]}. Parsing is strict: a missing key is an error.
 #pragma once
 #include "issues.hpp"
 #include "units.hpp"
@@ -19,7 +19,8 @@ struct Record {
     std::string id;
     std::optional<double> value;  // absent only in datasets whose records are lists (regions, industries)
     std::string unit;
-    std::string source;
+    std::string source;     // citation in Chinese
+    std::string source_en;  // the same citation in English (empty only in data from elsewhere, e.g. a receiver)
     std::optional<int> year;
     std::string confidence;  // "C" confirmed, "S" secondary, "M" recalled, "X" constructed, "user", "estimate"
     nlohmann::json raw;      // the whole record, for module-specific fields
@@ -45,7 +46,7 @@ struct Carrier {
     std::optional<double> density_kg_per_l;  // for litres
     bool heat_units_as_heat = false;         // GJ/MJ given for steam or hot water -> convert as heat
     bool fossil = true;
-    std::string source, confidence;
+    std::string source, source_en, confidence;
 };
 
 struct RefData {

@@ -427,8 +427,9 @@ json industry_averages_to_json(const std::vector<IndustryAverage>& averages, std
                            {"value", a.tco2_per_10k_yuan},
                            {"unit", "tCO2/10k_yuan"},
                            {"source", std::string(source) + "：" + std::to_string(a.enterprises) +
-                                          " 家企业上报汇总 Σ CO2 / Σ 增加值 (aggregate of " +
-                                          std::to_string(a.enterprises) + " enterprises' submissions)"},
+                                          " 家企业上报汇总（二氧化碳排放量之和 ÷ 工业增加值之和）"},
+                           {"source_en", std::string(source) + ": aggregate of " + std::to_string(a.enterprises) +
+                                             " enterprises' submissions (sum of CO2 ÷ sum of value added)"},
                            {"confidence", "user"},
                            {"method", "aggregate"},
                            {"enterprises", a.enterprises},

@@ -256,6 +256,7 @@ void compute_trend(const Input& in, const RefData& ref, Result& result) {
             if (auto a = rec.raw.find("aim"); a != rec.raw.end() && a->is_number()) t.aim_change = a->get<double>();
             t.clause = rec.raw.value("clause_zh", std::string());
             t.source = rec.source;
+            t.source_en = rec.source_en;
             t.price_basis = basis;
             // Base: the plan's base year if present, else the earliest year (said so).
             const TrendYear* base = nullptr;

@@ -16,6 +16,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <map>
 #include <optional>
 #include <set>
 #include <vector>
@@ -199,6 +200,13 @@ struct Lang {
         if (v.empty()) v = str(j, {base});
         return v;
     }
+    // A citation in the reader's language: "source" is Chinese, "source_en" English (falls back to
+    // the Chinese one where a record from elsewhere has no English citation).
+    std::string source(const json& j, const char* base = "source") const {
+        std::string v;
+        if (!zh) v = str(j, {(std::string(base) + "_en").c_str()});
+        return v.empty() ? str(j, {base}) : v;
+    }
 };
 
 std::string unit_label(const std::string& unit, const Lang& L) {
@@ -307,6 +315,7 @@ std::string confidence_label(const std::string& c, const Lang& L) {
     if (c == "X") return L.t("report.x_constructed");
     if (c == "user") return L.t("report.user_given");
     if (c == "estimate") return L.t("report.estimate");
+    if (c == "gap") return L.t("report.gap_not_on_file");
     return c;
 }
 
@@ -562,7 +571,10 @@ std::string region_name(const Ctx& c, const std::string& dataset, const std::str
     if (c.opt.ref)
         if (const Record* rec = c.opt.ref->record(dataset, id)) {
             std::string n = c.L.zh ? rec->raw.value("name_zh", std::string()) : rec->raw.value("name_en", std::string());
-            if (!n.empty()) return n + " (" + id + ")";
+            // The public code: a region's administrative division code, never its internal id ("shaoxing_keqiao"); an
+            // industry's id is its GB/T 4754 code as written ("C175").
+            std::string code = dataset == "regions" ? rec->raw.value("code", std::string()) : id;
+            if (!n.empty()) return code.empty() ? n : n + " (" + code + ")";
         }
     return id;
 }
@@ -871,7 +883,7 @@ std::string factors_section(Ctx& c) {
         s += "<tr>" + td(L.pick(f, "name").empty() ? str(f, {"id"}) : L.pick(f, "name")) +
              td(num(f, {"value"}) ? fmt_coef(*num(f, {"value"})) : "—", true) + td(str(f, {"unit"})) +
              td(str(f, {"year"}).empty() ? "—" : str(f, {"year"})) + td_cls("nw", conf) + "<td class=\"wrap\">" +
-             esc(str(f, {"source"})) + "</td></tr>";
+             esc(L.source(f)) + "</td></tr>";
     }
     return s + "</tbody></table></section>\n";
 }
@@ -903,7 +915,7 @@ std::string intensity_section(Ctx& c) {
          td(str(ce, {"level"}).empty() ? "—" : level_label(str(ce, {"level"}), L)) + "</tr>";
     s += "<tr>" + td(L.t("report.industry_average_carbon_intensity")) +
          td(fmt(num(ce, {"industry_average"}), viz::Measure::intensity, c.U.per_wy_tco2) +
-            (str(ce, {"industry_average_source"}).empty() ? "" : L.f("report.in_brackets", {str(ce, {"industry_average_source"})}))) +
+            (L.source(ce, "industry_average_source").empty() ? "" : L.f("report.in_brackets", {L.source(ce, "industry_average_source")}))) +
          "</tr>";
     s += "<tr>" + td(L.t("report.carbon_efficiency_value_k_l")) +
          td(fmt(num(ce, {"index"}), viz::Measure::intensity)) + "</tr>";
@@ -1128,15 +1140,17 @@ std::string findings_section(Ctx& c) {
     return s + "</tbody></table></section>\n";
 }
 
-std::string mac_chart(const Ctx& c, const json& ms) {
+// `number`: each measure's # in the tables above it; `tables`: which tables those are, for the caption.
+std::string mac_chart(const Ctx& c, const json& ms, const std::map<std::string, int>& number, const std::string& tables) {
     const Lang& L = c.L;
     // Layout and the outlier rule are viz::mac_layout's (the app draws the same bars): a cost more
     // than 4x the next largest magnitude is clipped at 1.5x that magnitude, its value written beside it.
     std::vector<viz::MacItem> items;
-    for (std::size_t i = 0; i < ms.size(); ++i) {
-        auto t = num(ms[i], {"tco2_avoided"});
-        auto cost = num(ms[i], {"abatement_cost_yuan_per_tco2"});
-        if (t && cost && *t > 0) items.push_back({std::to_string(i + 1), *t, *cost});
+    for (const auto& m : ms) {
+        auto t = num(m, {"tco2_avoided"});
+        auto cost = num(m, {"abatement_cost_yuan_per_tco2"});
+        auto n = number.find(str(m, {"id"}));
+        if (t && cost && *t > 0 && n != number.end()) items.push_back({std::to_string(n->second), *t, *cost});
     }
     if (items.empty()) return {};
     const viz::MacLayout layout = viz::mac_layout(std::move(items));
@@ -1170,7 +1184,7 @@ std::string mac_chart(const Ctx& c, const json& ms) {
     if (lo < 0) svg += svg_text(left - 4, h - bottom, format_number(lo, 0), "end", "small");
     svg += svg_text(w - right, h - 10, std::string(L.t("report.cumulative_abatement")) + format_number(total, 0) + " " + c.U.tco2, "end", "small");
     svg += svg_text(left, h - 10, c.U.yuan_per_tco2, "start", "small");
-    return figure(svg + "</svg>", title + L.t("report.bar_width_is_annual_abatement"));
+    return figure(svg + "</svg>", title + L.f("report.bar_width_is_annual_abatement", {tables}));
 }
 
 std::string measures_section(Ctx& c) {
@@ -1203,6 +1217,9 @@ std::string measures_section(Ctx& c) {
         }
         return "—";
     };
+    // One numbering across both tables, so a number on the MAC chart names one row.
+    std::map<std::string, int> number;
+    int next = 0;
     auto table = [&](bool selected_part) {
         std::string t = "<table class=\"small fixed\"><colgroup><col style=\"width:4%\"><col style=\"width:20%\">"
                         "<col style=\"width:8%\"><col style=\"width:8%\"><col style=\"width:8%\"><col style=\"width:8%\">"
@@ -1217,7 +1234,9 @@ std::string measures_section(Ctx& c) {
         for (const auto& m : ms) {
             if (chosen.count(str(m, {"id"})) != (selected_part ? 1u : 0u)) continue;
             std::string name = L.pick(m, "name");
-            t += "<tr>" + td(std::to_string(++i)) + "<td class=\"wrap\">" + esc(name.empty() ? L.t("report.unnamed_measure") : name) + "</td>" +
+            ++i;
+            number[str(m, {"id"})] = ++next;
+            t += "<tr>" + td(std::to_string(next)) + "<td class=\"wrap\">" + esc(name.empty() ? L.t("report.unnamed_measure") : name) + "</td>" +
                  td(fmt(num(m, {"tce_saved"}), 2), true) + td(fmt(num(m, {"tco2_avoided"}), 2), true) +
                  td(fmt(num(m, {"investment_10k_yuan"}), 2), true) + td(fmt(num(m, {"annual_saving_10k_yuan"}), 2), true) +
                  td(fmt(num(m, {"payback_years"}), 1), true) + td(fmt(num(m, {"npv_10k_yuan"}), 2), true) +
@@ -1232,18 +1251,20 @@ std::string measures_section(Ctx& c) {
                  "<td></td><td></td><td></td><td></td><td></td><td></td></tr></tfoot>";
         return i ? t + "</table>" : std::string();
     };
-    s += "<h3>" + esc(user ? L.t("report.measures_selected_by_the_enterprise")
-                           : L.t("report.recommended_measures_save_energy_or_co")) + "</h3>";
+    const std::string h1 = user ? L.t("report.measures_selected_by_the_enterprise")
+                                : L.t("report.recommended_measures_save_energy_or_co");
+    const std::string h2 = L.t("report.other_measures_computed_cost_saving_only");
+    s += "<h3>" + esc(h1) + "</h3>";
     const std::string t1 = table(true);
     s += t1.empty() ? "<p>" + esc(L.t("report.none")) + "</p>" : t1;
     const std::string t2 = table(false);
-    if (!t2.empty())
-        s += "<h3>" + esc(L.t("report.other_measures_computed_cost_saving_only")) +
-             "</h3>" + t2;
+    if (!t2.empty()) s += "<h3>" + esc(h2) + "</h3>" + t2;
     s += "<p class=\"small muted\">" +
          esc(L.t("report.economics_are_estimates_from_reference")) +
          "</p>";
-    s += mac_chart(c, ms);
+    const std::string tables = !t1.empty() && !t2.empty() ? L.f("report.mac_numbers_in_tables", {h1, h2})
+                               : L.f("report.mac_numbers_in_table", {t1.empty() ? h2 : h1});
+    s += mac_chart(c, ms, number, tables);
     return s + "</section>\n";
 }
 
@@ -1404,8 +1425,9 @@ std::string assumptions_section(Ctx& c) {
     }
     s += "<h3>" + esc(L.t("report.data_confidence_tags")) + "</h3><table class=\"small\"><thead><tr>" +
          th(L.t("report.tag")) + th(L.t("report.meaning")) + "</tr></thead><tbody>";
-    const char* tags[] = {"C", "S", "M", "X", "user"};
-    for (const char* t : tags) s += "<tr>" + td(t) + td(L.t(std::string("report.confidence_meaning.") + t)) + "</tr>";
+    // Every tag the reference data uses (assets/data/*.json "confidence"), plus the user's own values.
+    const char* tags[] = {"C", "S", "M", "X", "estimate", "gap", "user"};
+    for (const char* t : tags) s += "<tr>" + td(confidence_label(t, L)) + td(L.t(std::string("report.confidence_meaning.") + t)) + "</tr>";
     s += "</tbody></table>";
     s += "<h3>" + esc(L.t("report.main_assumptions")) + "</h3><ul>";
     const char* assumptions[] = {"report.assumption.1", "report.assumption.2", "report.assumption.3", "report.assumption.4"};
@@ -1570,7 +1592,7 @@ std::map<std::string, std::string> export_csv(const json& input_doc, const json&
                T(L.t("report.confidence_2")), T(L.t("report.user_given_2")), T(L.t("report.source_3"))});
         for (const auto& f : arr(result, {"factors_used"}))
             c.row({T(str(f, {"id"})), T(L.pick(f, "name")), N(f, {"value"}), T(str(f, {"unit"})), N(f, {"year"}),
-                   T(str(f, {"confidence"})), T(bool_text(f, "user_given")), T(str(f, {"source"}))});
+                   T(str(f, {"confidence"})), T(bool_text(f, "user_given")), T(L.source(f))});
         files["factors.csv"] = std::move(c.out);
     }
     return files;

@@ -22,6 +22,9 @@ const Set k_sets[] = {
     {"lamp_type", {"fluorescent", "metal_halide", "high_pressure_sodium", "incandescent", "led"}},
     {"structure", {"steel", "concrete"}},
     {"medium", {"gas", "liquid"}},
+    {"source", {"steam", "gas", "electric"}},                   // process heat: heat pump on "electric" replaces electricity
+    {"process", {"jet", "overflow", "cpb", "jigger"}},           // dyeing: CPB saving applies to jet and overflow
+    {"method", {"rotary_screen", "flat_screen", "digital"}},     // printing: digital printing replaces the screen methods
 };
 } // namespace
 
@@ -60,6 +63,9 @@ std::string unit_text(const std::string& symbol) {
         {"h/a", "unit.sym.h_per_a"},   {"0-1", "unit.sym.fraction01"}, {"m3/min", "unit.sym.m3_per_min"},
         {"kW/(m3/min)", "unit.sym.kw_per_m3_min"}, {"m2", "unit.sym.m2"}, {"t/h", "unit.sym.t_per_h"},
         {"IE1-5", ""},                  {"gas/liquid", ""},
+        {"GJ/a", "unit.sym.gj_per_a"}, {"t/a", "unit.sym.t_per_a"}, {"m3/a", "unit.sym.m3_per_a"}, {"m/a", "unit.sym.m_per_a"},
+        {"kWh/a", "unit.sym.kwh_per_a"}, {"m3/d", "unit.sym.m3_per_d"}, {"yuan/m3", "unit.sym.yuan_per_m3"},
+        {"d/a", "unit.sym.d_per_a"},
     };
     for (const auto& [s, key] : k)
         if (symbol == s) return key[0] ? tr(key) : "";

@@ -162,7 +162,7 @@ void draw_energy(AppState& s) {
                 if (const json* fu = at(s.result(), {"factors_used"}); fu && fu->is_array())
                     for (const json& f : *fu)
                         if (f.value("id", "") == "carrier/" + carrier)
-                            tooltip_text(std::string(tr("common.source")) + ": " + f.value("source", ""));
+                            tooltip_text(std::string(tr("common.source")) + ": " + local_source(f));
                 hover_tip_end();
             }
             ImGui::Unindent(fs * 2);

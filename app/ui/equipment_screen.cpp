@@ -34,38 +34,38 @@ const std::vector<Kind>& kinds() {
     static const std::vector<Kind> k = {
         {"motor", "eq.t.motor",
          {{"rated_kw", "eq.f.rated_kw", true, "kW"}, {"efficiency_class", "eq.f.efficiency_class", false, "IE1-5"},
-          {"hours_per_year", "eq.f.hours_per_year", true, "h/a"}, {"load_factor", "eq.f.load_factor", true, "0-1"},
+          {"hours_per_year", "eq.f.hours_per_year", true, "h/a"}, {"load_factor", "eq.f.load_factor", true, "%"},
           {"speed_control", "eq.f.speed_control", false, ""}, {"year_installed", "eq.f.year_installed", true, ""}},
          R"({"type":"motor","count":1,"rated_kw":15,"efficiency_class":"IE2","hours_per_year":4000,"load_factor":0.7})"},
         {"pump", "eq.t.pump",
          {{"rated_kw", "eq.f.rated_kw", true, "kW"}, {"flow_control", "eq.f.flow_control", false, ""},
-          {"hours_per_year", "eq.f.hours_per_year", true, "h/a"}, {"load_factor", "eq.f.load_factor", true, "0-1"},
+          {"hours_per_year", "eq.f.hours_per_year", true, "h/a"}, {"load_factor", "eq.f.load_factor", true, "%"},
           {"efficiency_class", "eq.f.efficiency_class", false, "IE1-5"}},
          R"({"type":"pump","count":1,"rated_kw":22,"flow_control":"throttle","hours_per_year":4000,"load_factor":0.7})"},
         {"fan", "eq.t.fan",
          {{"rated_kw", "eq.f.rated_kw", true, "kW"}, {"flow_control", "eq.f.flow_control", false, ""},
-          {"hours_per_year", "eq.f.hours_per_year", true, "h/a"}, {"load_factor", "eq.f.load_factor", true, "0-1"}},
+          {"hours_per_year", "eq.f.hours_per_year", true, "h/a"}, {"load_factor", "eq.f.load_factor", true, "%"}},
          R"({"type":"fan","count":1,"rated_kw":11,"flow_control":"damper","hours_per_year":4000,"load_factor":0.7})"},
         {"air_compressor", "eq.t.air_compressor",
          {{"rated_kw", "eq.f.rated_kw", true, "kW"}, {"fad_m3_per_min", "eq.f.fad_m3_per_min", true, "m3/min"},
           {"pressure_mpa", "eq.f.pressure_mpa", true, "MPa"}, {"required_pressure_mpa", "eq.f.required_pressure_mpa", true, "MPa"},
           {"specific_power_kw_per_m3_min", "eq.f.specific_power", true, "kW/(m3/min)"},
           {"speed_control", "eq.f.speed_control", false, ""}, {"hours_per_year", "eq.f.hours_per_year", true, "h/a"},
-          {"load_factor", "eq.f.load_factor", true, "0-1"}},
+          {"load_factor", "eq.f.load_factor", true, "%"}},
          R"({"type":"air_compressor","count":1,"compressor_type":"screw_oil_injected","rated_kw":55,"fad_m3_per_min":9,"pressure_mpa":0.8,"speed_control":"fixed","hours_per_year":4000,"load_factor":0.8})"},
         {"transformer", "eq.t.transformer",
          {{"rated_kva", "eq.f.rated_kva", true, "kVA"}, {"series", "eq.f.series", false, ""},
-          {"load_factor", "eq.f.load_factor", true, "0-1"}, {"no_load_loss_kw", "eq.f.no_load_loss_kw", true, "kW"},
+          {"load_factor", "eq.f.load_factor", true, "%"}, {"no_load_loss_kw", "eq.f.no_load_loss_kw", true, "kW"},
           {"load_loss_kw", "eq.f.load_loss_kw", true, "kW"}},
          R"({"type":"transformer","count":1,"series":"S11","rated_kva":1000,"load_factor":0.5})"},
         {"boiler", "eq.t.boiler",
          {{"fuel", "eq.f.fuel", false, ""}, {"capacity_t_per_h", "eq.f.capacity_t_per_h", true, "t/h"},
-          {"efficiency", "eq.f.efficiency", true, "0-1"}, {"flue_temp_c", "eq.f.flue_temp_c", true, "°C"},
-          {"year_installed", "eq.f.year_installed", true, ""}},
+          {"efficiency", "eq.f.efficiency", true, "%"}, {"flue_temp_c", "eq.f.flue_temp_c", true, "°C"},
+          {"fuel_quantity", "eq.f.fuel_quantity", true, ""}, {"year_installed", "eq.f.year_installed", true, ""}},
          R"({"type":"boiler","count":1,"fuel":"natural_gas","capacity_t_per_h":4,"efficiency":0.88})"},
         {"furnace", "eq.t.furnace",
          {{"fuel", "eq.f.fuel", false, ""}, {"rated_kw", "eq.f.rated_kw", true, "kW"},
-          {"efficiency", "eq.f.efficiency", true, "0-1"}, {"exhaust_temp_c", "eq.f.exhaust_temp_c", true, "°C"}},
+          {"efficiency", "eq.f.efficiency", true, "%"}, {"exhaust_temp_c", "eq.f.exhaust_temp_c", true, "°C"}},
          R"({"type":"furnace","count":1,"fuel":"natural_gas","rated_kw":500,"efficiency":0.5})"},
         {"lighting", "eq.t.lighting",
          {{"lamp_type", "eq.f.lamp_type", false, ""}, {"watts", "eq.f.watts", true, "W"},
@@ -88,8 +88,42 @@ const std::vector<Kind>& kinds() {
          {{"medium", "eq.f.medium", false, "gas/liquid"}, {"temperature_c", "eq.f.temperature_c", true, "°C"},
           {"recoverable_kw", "eq.f.recoverable_kw", true, "kW"}, {"hours_per_year", "eq.f.hours_per_year", true, "h/a"}},
          R"({"type":"waste_heat","count":1,"medium":"gas","temperature_c":180,"recoverable_kw":200})"},
+        // Process kinds the core's measures read (core/measures.cpp: heat pump, CPB dyeing, digital
+        // printing, water reuse, shoe press): a "missing item" link to one of their fields lands here.
+        {"process_heat", "eq.t.process_heat",
+         {{"temperature_c", "eq.f.supply_temperature_c", true, "°C"}, {"heat_source_temp_c", "eq.f.heat_source_temp_c", true, "°C"},
+          {"demand_gj_per_year", "eq.f.demand_gj_per_year", true, "GJ/a"}, {"hours_per_year", "eq.f.hours_per_year", true, "h/a"},
+          {"source", "eq.f.heat_source", false, ""}},
+         R"({"type":"process_heat","count":1})"},
+        {"dyeing", "eq.t.dyeing",
+         {{"process", "eq.f.dyeing_process", false, ""}, {"steam_t_per_year", "eq.f.dyeing_steam_t_per_year", true, "t/a"},
+          {"water_m3_per_year", "eq.f.dyeing_water_m3_per_year", true, "m3/a"},
+          {"bleaching_temp_c", "eq.f.bleaching_temp_c", true, "°C"},
+          {"pretreatment_steam_t_per_year", "eq.f.pretreatment_steam_t_per_year", true, "t/a"}},
+         R"({"type":"dyeing","count":1})"},
+        {"printing", "eq.t.printing",
+         {{"method", "eq.f.printing_method", false, ""}, {"metres_per_year", "eq.f.metres_per_year", true, "m/a"},
+          {"steam_t_per_year", "eq.f.printing_steam_t_per_year", true, "t/a"},
+          {"electricity_kwh_per_year", "eq.f.printing_kwh_per_year", true, "kWh/a"}},
+         R"({"type":"printing","count":1})"},
+        {"water", "eq.t.water",
+         {{"use_m3_per_day", "eq.f.use_m3_per_day", true, "m3/d"}, {"reuse_rate", "eq.f.reuse_rate", true, "%"},
+          {"fresh_price_yuan_per_m3", "eq.f.fresh_price_yuan_per_m3", true, "yuan/m3"},
+          {"discharge_price_yuan_per_m3", "eq.f.discharge_price_yuan_per_m3", true, "yuan/m3"},
+          {"operating_days", "eq.f.operating_days", true, "d/a"}},
+         R"({"type":"water","count":1})"},
+        {"paper_machine", "eq.t.paper_machine",
+         {{"dryer_steam_t_per_year", "eq.f.dryer_steam_t_per_year", true, "t/a"},
+          {"press_dryness_pct", "eq.f.press_dryness_pct", true, "%"}},
+         R"({"type":"paper_machine","count":1})"},
     };
     return k;
+}
+
+// Fields the core reads as a 0-1 fraction (core/diagnosis.cpp field specs), typed as a percentage.
+bool is_fraction(const char* key) {
+    const std::string k = key;
+    return k == "load_factor" || k == "efficiency" || k == "reuse_rate";
 }
 
 const Kind* kind_of(const std::string& type) {
@@ -207,7 +241,9 @@ void draw_equipment(AppState& s) {
             for (const auto& f : k->fields) {
                 ImGui::TableNextColumn();
                 ImGui::PushID(f.key);
-                if (f.number) ch |= input_number("##f", r, f.key, -1);
+                if (f.number && is_fraction(f.key))
+                    ch |= input_percent("##f", r, f.key, -1);  // a 0-1 fraction in the document, % on screen
+                else if (f.number) ch |= input_number("##f", r, f.key, -1);
                 else if (const Choices* c = choices_for(f.key)) ch |= combo("##f", r, f.key, *c, -1);  // pickers, not free text
                 else ch |= input_text("##f", r, f.key, -1);
                 if (want_tab.empty() || want_tab == current) focus_target(s, path + "/" + f.key);  // after the tab switch

@@ -114,7 +114,7 @@ void draw_measures(AppState& s) {
                 const json* det = at(*m, {"detail"});
                 if (det && det->contains("formula")) tooltip_text(std::string(tr("measures.formula")) + (*det)["formula"].get<std::string>());
                 if (det && det->contains("carbon_note_zh")) tooltip_text(local(*det, "carbon_note"));
-                if (det && det->contains("source")) tooltip_text(std::string(tr("common.source")) + ": " + (*det)["source"].get<std::string>());
+                if (det && det->contains("source")) tooltip_text(std::string(tr("common.source")) + ": " + local_source(*det));
                 if (const json* rg = det ? at(*det, {"range", "investment_10k_yuan"}) : nullptr)
                     tooltip_text(std::string(tr("measures.invest_range")) + opt(at(*rg, {"low"})) + " – " + opt(at(*rg, {"high"})) + " " + tr("unit.10k_yuan"));
                 tooltip_text(std::string(tr("measures.lifetime")) + std::to_string(m->value("lifetime_years", 0)) + " " + tr("unit.year_n") +

@@ -30,7 +30,7 @@ std::vector<std::string> factor_lines(const json& r, std::initializer_list<const
             if (id.rfind(p, 0) == 0) {
                 out.push_back(local(f, "name") + " = " + plain(number_or(at(f, {"value"}), 0)) + " " + f.value("unit", "") +
                               (f.value("user_given", false) ? std::string(" · ") + tr("common.user_given") : std::string()) + " — " +
-                              tr("common.source") + ": " + f.value("source", ""));
+                              tr("common.source") + ": " + local_source(f));
                 break;
             }
     }
@@ -205,8 +205,8 @@ void draw_results(AppState& s) {
         if (hover_tip_begin()) {
             tooltip_text(tr("results.tip_gauge"));
             if (ce) tooltip_text(ce->value("clause", ""));
-            if (ce && !ce->value("industry_average_source", "").empty())
-                tooltip_text(std::string(tr("common.source")) + ": " + ce->value("industry_average_source", ""));
+            if (ce && !local_source(*ce, "industry_average_source").empty())
+                tooltip_text(std::string(tr("common.source")) + ": " + local_source(*ce, "industry_average_source"));
             hover_tip_end();
         }
         if (!kv) {

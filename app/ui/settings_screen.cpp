@@ -172,7 +172,7 @@ void draw_settings(AppState& s) {
                     ImGui::Bullet();
                     ImGui::SameLine();
                     text_wrapped(local(f, "name") + " = " + plain(number_or(at(f, {"value"}), 0)) + " " + f.value("unit", "") + " [" +
-                                 confidence_word(f.value("confidence", "")) + "] — " + f.value("source", ""));
+                                 confidence_word(f.value("confidence", "")) + "] — " + local_source(f));
                 }
             ImGui::TreePop();
         }

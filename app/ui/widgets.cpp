@@ -11,6 +11,7 @@
 #include "imgui.h"
 
 #include <cstdio>
+#include <cstdlib>
 #include <cmath>
 #include <cstring>
 
@@ -29,6 +30,16 @@ std::string local(const json& obj, const char* base) {
     k = std::string(base) + "_zh";
     it = obj.find(k);
     return it != obj.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+std::string local_source(const json& obj, const char* base) {
+    if (!obj.is_object()) return {};
+    auto get = [&](const std::string& k) {
+        auto it = obj.find(k);
+        return it != obj.end() && it->is_string() ? it->get<std::string>() : std::string();
+    };
+    std::string v = lang_en() ? get(std::string(base) + "_en") : std::string();
+    return v.empty() ? get(base) : v;
 }
 
 json& ensure(json& parent, const char* key, bool array) {
@@ -228,6 +239,30 @@ bool input_number(const char* id, json& obj, const char* key, float width) {
     if (!input_number_at(id, tmp, width)) return false;
     if (tmp.is_null()) obj.erase(key);
     else obj[key] = tmp;
+    return true;
+}
+
+// A 0-1 fraction shown and typed as a percentage (负载率 70 %): the document keeps the fraction the
+// core reads; the typed value is divided by 100 and rounded to 12 significant digits so that "33.3"
+// is stored as 0.333, not 0.33299999999999996.
+bool input_percent(const char* id, json& obj, const char* key, float width) {
+    if (!obj.is_object()) obj = json::object();
+    json shown;
+    if (obj.contains(key)) {
+        const json& v = obj[key];
+        if (v.is_number()) shown = v.get<double>() * 100.0;
+        else shown = v;  // text kept as typed: the core reports it at this path
+    }
+    if (!input_number_at(id, shown, width)) return false;
+    if (shown.is_null()) {
+        obj.erase(key);
+    } else if (shown.is_number()) {
+        char buf[40];
+        std::snprintf(buf, sizeof buf, "%.12g", shown.get<double>() / 100.0);
+        obj[key] = std::strtod(buf, nullptr);
+    } else {
+        obj[key] = shown;
+    }
     return true;
 }
 

@@ -25,6 +25,9 @@ bool is_num(const json* v);
 viz::GradeScale grade_scale(const AppState& s);
 // The _zh or _en member of `obj` for the current language ("message" -> message_zh/message_en).
 std::string local(const json& obj, const char* base);
+// A citation in the UI language: `base` ("source") is Chinese, `base`_en English; the Chinese one
+// where no English one is given (data from a receiver may lack it).
+std::string local_source(const json& obj, const char* base = "source");
 // Object member `key` of `parent`, created as {} (or [] with array=true) if absent or not one.
 json& ensure(json& parent, const char* key, bool array = false);
 
@@ -49,6 +52,7 @@ bool input_text(const char* id, json& obj, const char* key, float width = 0);
 // Number field bound to obj[key]: numbers are stored as numbers, anything else as the raw text.
 bool input_number(const char* id, json& obj, const char* key, float width = 0);
 bool input_number_at(const char* id, json& slot, float width = 0);  // same, bound to a slot
+bool input_percent(const char* id, json& obj, const char* key, float width = 0);  // 0-1 stored, % shown
 // Combo of (id, label) choices bound to obj[key]; an empty id means "not set" (removes the key).
 bool combo(const char* id, json& obj, const char* key, const std::vector<std::pair<std::string, const char*>>& choices,
            float width = 0);

@@ -31,6 +31,10 @@ std::string rule_source(const RefData& ref, const char* ds, const std::string& i
     const Record* r = ref.record(ds, id);
     return r ? r->source : std::string();
 }
+std::string rule_source_en(const RefData& ref, const char* ds, const std::string& id) {
+    const Record* r = ref.record(ds, id);
+    return r ? r->source_en : std::string();
+}
 
 Finding finding(const char* id, const char* severity, std::string clause, std::string_view key,
                 std::initializer_list<texts::Arg> args) {
@@ -154,7 +158,8 @@ void bill_findings(const Input& in, Result& r, const RefData& ref) {
             MeasureResult m = measure(ref, "bill_basic_charge_mode", c->saving_yuan);
             m.payback_years = 0;
             m.physical = {{"category", "tariff"}, {"zero_investment", true}, {"cheaper_mode", c->cheaper},
-                        {"months_compared", c->months.size()}, {"source", bc_clause}};
+                        {"months_compared", c->months.size()}, {"source", bc_clause},
+                        {"source_en", rule_source_en(ref, "bill_rules", "basic_charge/demand_floor_share")}};
             r.measures.push_back(std::move(m));
         }
         r.findings.push_back(std::move(f));
@@ -225,7 +230,8 @@ void bill_findings(const Input& in, Result& r, const RefData& ref) {
         MeasureResult m = measure(ref, "bill_pf_capacitor", penalty);
         m.physical = {{"category", "tariff"}, {"capacitor_kvar", worst_qc}, {"pf_before", worst_pf}, {"pf_target", threshold},
                     {"sized_for_month", worst_month}, {"power_from_average", p_from_average},
-                    {"investment_unknown", true}, {"formula", "Qc = P × (tanφ1 − tanφ2)"}, {"source", std_rec->source}};
+                    {"investment_unknown", true}, {"formula", "Qc = P × (tanφ1 − tanφ2)"}, {"source", std_rec->source},
+                    {"source_en", std_rec->source_en}};
         r.measures.push_back(std::move(m));
     }
     r.findings.push_back(std::move(f));

@@ -121,7 +121,8 @@ json green_factory_result_to_json(const GreenFactoryResult& r) {
         const json& raw = ind.def->raw;
         json anchors = nullptr;
         if (ind.leading || ind.baseline)
-            anchors = {{"leading", opt(ind.leading)}, {"baseline", opt(ind.baseline)}, {"source", ind.anchor_source}};
+            anchors = {{"leading", opt(ind.leading)}, {"baseline", opt(ind.baseline)}, {"source", ind.anchor_source},
+                       {"source_en", ind.anchor_source_en}};
         json j = {{"id", ind.id},
                   {"number", ind.number},
                   {"dimension", ind.dimension},
@@ -144,7 +145,8 @@ json green_factory_result_to_json(const GreenFactoryResult& r) {
                   {"baseline_zh", def_str(ind.def, "baseline_zh")},
                   {"baseline_en", def_str(ind.def, "baseline_en")},
                   {"auto", raw.value("auto", false)},
-                  {"source", ind.def->source}};
+                  {"source", ind.def->source},
+                  {"source_en", ind.def->source_en}};
         if (!ind.note_zh.empty()) {
             j["note_zh"] = ind.note_zh;
             j["note_en"] = ind.note_en;
@@ -168,7 +170,8 @@ json green_factory_result_to_json(const GreenFactoryResult& r) {
                   {"pass_mark", nullptr},
                   {"pass_mark_zh", def_str(lv.def, "pass_mark_zh")},
                   {"pass_mark_en", def_str(lv.def, "pass_mark_en")},
-                  {"source", lv.def->source}};
+                  {"source", lv.def->source},
+                  {"source_en", lv.def->source_en}};
         l["status"] = status_name(lv.status);
         if (lv.status == GfReadinessStatus::blocked_by_mandatory) l["blocked_by"] = r.mandatory_failed;
         json cond = json::array();
@@ -282,6 +285,7 @@ json result_to_json(const Result& r) {
                               {"grade", c.grade ? json(*c.grade) : json(nullptr)},
                               {"industry_average", opt(c.industry_average)},
                               {"industry_average_source", c.industry_average_source},
+                              {"industry_average_source_en", c.industry_average_source_en},
                               {"missing", missing_json(c.missing)},
                               {"clause", c.clause}};
 
@@ -290,6 +294,8 @@ json result_to_json(const Result& r) {
         products.push_back({{"name", p.name},
                             {"limit_id", p.limit_id},
                             {"standard", p.standard},
+                            {"source", p.source},
+                            {"source_en", p.source_en},
                             {"kgce_per_unit", opt(p.kgce_per_unit)},
                             {"unit", p.unit},
                             {"level1", opt(p.level1)},
@@ -321,6 +327,7 @@ json result_to_json(const Result& r) {
                            {"value", f.value},
                            {"unit", f.unit},
                            {"source", f.source},
+                           {"source_en", f.source_en},
                            {"confidence", f.confidence},
                            {"year", f.year ? json(*f.year) : json(nullptr)},
                            {"user_given", f.user_given}});
@@ -360,6 +367,7 @@ json result_to_json(const Result& r) {
                            {"price_basis", t.price_basis},
                            {"clause", t.clause},
                            {"source", t.source},
+                           {"source_en", t.source_en},
                            {"missing", missing_json(t.missing)},
                            {"note", missing_json(t.note)}});
     j["targets"] = std::move(targets);
@@ -390,6 +398,7 @@ json measure_to_json(const MeasureResult& m) {
     if (m.def) {
         d["formula"] = m.def->raw.value("formula", std::string());
         d["source"] = m.def->source;
+        d["source_en"] = m.def->source_en;
         d["category"] = m.def->raw.value("category", std::string());
         for (const char* f : {"carbon_note_zh", "carbon_note_en"})  // hover text (measures.json)
             if (m.def->raw.contains(f)) d[f] = m.def->raw[f];

@@ -84,8 +84,20 @@ TEST_CASE("green power and certificates: location-based total unchanged, market-
     // market-based: (1000 - 300 - 100) MWh x 0.6096 (2023 excl. market-traded non-fossil) = 365.76
     REQUIRE(r.emissions.scope2_market_tco2);
     CHECK_THAT(*r.emissions.scope2_market_tco2, WithinRel(365.76, 1e-12));
-    // 2021 has no published 'excluding market' factor: no market-based figure rather than a guess.
+    // 2021 (MEE/NBS 2024 No. 12): (1000 - 300 - 100) MWh x 0.5942 = 356.52; location-based 1000 x 0.5568 = 556.8
     d["options"] = {{"factor_year", 2021}};
+    Result r21 = assess_doc(d);
+    CHECK_THAT(r21.emissions.scope2_tco2, WithinRel(556.8, 1e-12));
+    REQUIRE(r21.emissions.scope2_market_tco2);
+    CHECK_THAT(*r21.emissions.scope2_market_tco2, WithinRel(356.52, 1e-12));
+}
+
+TEST_CASE("no market-based figure where no residual factor is on file", "[emissions]") {
+    // The residual ('excl_market') factor exists for 2021-2023 only; a user-given grid factor has no
+    // residual counterpart, so the market-based figure is withheld rather than guessed.
+    json d = doc({elec(1000)});
+    d["renewables"] = {{"green_power_kwh", 300000}};
+    d["options"] = {{"grid_emission_factor_tco2_per_mwh", 0.6}};
     CHECK_FALSE(assess_doc(d).emissions.scope2_market_tco2);
 }
 

@@ -4,6 +4,8 @@
 
 #include "validate.hpp"
 
+#include <cctype>
+#include <functional>
 #include <set>
 #include <string>
 #include <vector>
@@ -93,6 +95,157 @@ TEST_CASE("every source and note in the embedded data names something a user can
     CHECK(records > 500);  // measures alone holds 190 records; the check must have looked at them
 }
 
+namespace {
+// One code point of UTF-8 text at s[i]; advances i. Malformed bytes come back as themselves.
+char32_t next_code_point(const std::string& s, std::size_t& i) {
+    const auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+    unsigned char c = b(i);
+    int n = c < 0x80 ? 0 : (c >> 5) == 0x6 ? 1 : (c >> 4) == 0xE ? 2 : (c >> 3) == 0x1E ? 3 : 0;
+    if (i + n >= s.size() + (n ? 0 : 1)) n = 0;
+    char32_t cp = n == 0 ? c : n == 1 ? (c & 0x1F) : n == 2 ? (c & 0x0F) : (c & 0x07);
+    for (int k = 1; k <= n; ++k) cp = (cp << 6) | (b(i + k) & 0x3F);
+    i += 1 + n;
+    return cp;
+}
+
+// Chinese characters and CJK/full-width punctuation (《》，；（）、〔〕 ...): none belongs in an English citation.
+bool has_cjk(const std::string& s) {
+    for (std::size_t i = 0; i < s.size();) {
+        char32_t cp = next_code_point(s, i);
+        if ((cp >= 0x3000 && cp <= 0x303F) || (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) ||
+            (cp >= 0xFF00 && cp <= 0xFFEF))
+            return true;
+    }
+    return false;
+}
+
+// Why a Chinese citation is not one a Chinese reader can follow, or "" if it is: a run of three or
+// more English words outside a quoted title (《…》 or “…”), a snake_case key, or a repository/file
+// reference. Tokens with digits, dots or slashes (GB/T, kJ/kWh, CO2, URLs) are not words.
+std::string zh_citation_problem(const std::string& s) {
+    for (const char* bad : {"adgo07", "vquill", "ECQuota", ".py", ".json", ".csv", "github", "tools/"})
+        if (s.find(bad) != std::string::npos) return std::string("file reference ") + bad;
+    std::string t;  // s without quoted titles
+    for (std::size_t i = 0; i < s.size();) {
+        std::size_t open = std::string::npos;
+        std::string close;
+        for (auto [o, c] : {std::pair<const char*, const char*>{"《", "》"}, {"“", "”"}})
+            if (s.compare(i, std::string(o).size(), o) == 0) {
+                open = i + std::string(o).size();
+                close = c;
+            }
+        if (open != std::string::npos) {
+            std::size_t e = s.find(close, open);
+            if (e != std::string::npos) {
+                t += ' ';
+                i = e + close.size();
+                continue;
+            }
+        }
+        t += s[i++];
+    }
+    int run = 0;
+    std::string words;
+    for (std::size_t i = 0; i < t.size();) {
+        if (t[i] == ' ') {
+            ++i;
+            continue;
+        }
+        std::size_t j = i;
+        while (j < t.size() && t[j] != ' ' && static_cast<unsigned char>(t[j]) < 0x80) ++j;
+        if (j == i) {  // a non-ASCII character ends a run
+            next_code_point(t, i);
+            run = 0;
+            words.clear();
+            continue;
+        }
+        std::string tok = t.substr(i, j - i);
+        i = j;
+        while (!tok.empty() && std::string("(),;:").find(tok.front()) != std::string::npos) tok.erase(0, 1);
+        while (!tok.empty() && std::string("(),;:").find(tok.back()) != std::string::npos) tok.pop_back();
+        bool word = !tok.empty() && std::isalpha(static_cast<unsigned char>(tok[0]));
+        for (char ch : tok)
+            if (!std::isalpha(static_cast<unsigned char>(ch)) && ch != '\'' && ch != '-') word = false;
+        // snake_case (lower_lower) outside a URL path: a key of the program, not a citation
+        bool snake = false;
+        if (tok.find('/') == std::string::npos)
+            for (std::size_t k = 1; k + 1 < tok.size(); ++k)
+                if (tok[k] == '_' && std::islower(static_cast<unsigned char>(tok[k - 1])) &&
+                    std::islower(static_cast<unsigned char>(tok[k + 1])))
+                    snake = true;
+        if (snake) return "key name " + tok;
+        if (!word) {
+            run = 0;
+            words.clear();
+            continue;
+        }
+        words += (words.empty() ? "" : " ") + tok;
+        if (++run >= 3) return "English words outside a title: " + words;
+    }
+    return {};
+}
+
+// Every object in the data that carries "source" (records and nested parts such as fuel emission
+// parameters) carries "source_en" beside it.
+void collect_citation_problems(const nlohmann::json& j, const std::string& path, std::vector<std::string>& hits) {
+    if (j.is_object()) {
+        if (auto s = j.find("source"); s != j.end()) {
+            std::string zh = s->is_string() ? s->get<std::string>() : std::string();
+            auto e = j.find("source_en");
+            std::string en = e != j.end() && e->is_string() ? e->get<std::string>() : std::string();
+            if (zh.empty()) hits.push_back(path + ": no source");
+            if (en.empty()) hits.push_back(path + ": no source_en");
+            if (has_cjk(en)) hits.push_back(path + ": Chinese in source_en: " + en);
+            if (std::string p = zh_citation_problem(zh); !p.empty()) hits.push_back(path + ": " + p + " in: " + zh);
+        }
+        for (auto it = j.begin(); it != j.end(); ++it) {
+            // A clause ("clause", "phase_out_clause", "clause_zh") is shown with the source in the Chinese
+            // UI and report: the same rule holds.
+            const std::string& k = it.key();
+            if (it->is_string() && k != "clause_en" && k.find("clause") != std::string::npos)
+                if (std::string p = zh_citation_problem(it->get<std::string>()); !p.empty())
+                    hits.push_back(path + "/" + k + ": " + p + " in: " + it->get<std::string>());
+            collect_citation_problems(*it, path + "/" + k, hits);
+        }
+    } else if (j.is_array()) {
+        for (std::size_t i = 0; i < j.size(); ++i) collect_citation_problems(j[i], path + "/" + std::to_string(i), hits);
+    }
+}
+}  // namespace
+
+TEST_CASE("the bilingual citation check catches English notes and file references", "[refdata]") {
+    // Forms the data carried before issue 18 (each must be caught)...
+    CHECK_FALSE(zh_citation_problem("GB 36889-2025 化学纤维单位产品能源消耗限额; levels transcribed by adgo07/ECQuota-Insight "
+                                    "(tools/build_*.py, data/catalog.json) from the official PDF tables").empty());
+    CHECK_FALSE(zh_citation_problem("GB/T 2589-2020 综合能耗计算通则 Annex A (values as in the 2008 Annex A, widely quoted "
+                                    "unchanged; 2020 table not retrieved)").empty());
+    CHECK_FALSE(zh_citation_problem("MEE/NBS 公告2024年第12号 (2021 data), regional/provincial table as reproduced in public "
+                                    "repository").empty());
+    CHECK(zh_citation_problem("SelfCheck 情景参数（用户可在 bills.electricity.load_shift_share 中填写）") ==
+          "key name bills.electricity.load_shift_share");
+    CHECK(zh_citation_problem("美国 Business Energy Advisor 资料") == "English words outside a title: Business Energy Advisor");
+    // ...while a quoted English title, a standard number, units and a URL pass.
+    CHECK(zh_citation_problem("美国“Business Energy Advisor”资料 OMA-16《Optimizing Compressed Air Systems》").empty());
+    CHECK(zh_citation_problem("GB/T 2589-2020《综合能耗计算通则》附录 A：电力（当量值）3600 kJ/kWh = 0.1229 kgce/kWh").empty());
+    CHECK(zh_citation_problem("Tocci 等《Small Scale Organic Rankine Cycle (ORC): A Techno-Economic Review》，Energies 10(4):413").empty());
+    CHECK(has_cjk("GB 3100-1993《国际单位制》"));
+    CHECK(has_cjk("Fa Gai Ban Jia Ge〔2016〕"));  // full-width brackets only
+    CHECK_FALSE(has_cjk("MEE/NBS Announcement No. 12 of 2024 (2021 data), 0.5703 tCO2/MWh, 10⁻³ GJ, 35 t/h ↔ 24.5 MW"));
+}
+
+TEST_CASE("every source in the embedded data has a Chinese and an English citation; clauses read as Chinese",
+          "[refdata]") {
+    std::size_t files = 0;
+    std::vector<std::string> hits;
+    for (const auto& [name, text] : embedded_data_files()) {
+        ++files;
+        collect_citation_problems(nlohmann::json::parse(text), name, hits);
+    }
+    CHECK(files >= 13);
+    for (const auto& h : hits) UNSCOPED_INFO(h);
+    CHECK(hits.empty());
+}
+
 TEST_CASE("loader rejects defective data files", "[refdata]") {
     RefData bad = RefData::load({{"x.json", R"({"dataset":"x","version":"1","records":[{"id":"a","value":1}]})"},
                                  {"y.json", "not json"},
@@ -172,4 +325,40 @@ TEST_CASE("regions and industries are consistent lists", "[refdata]") {
     CHECK(counties == 90);
     CHECK(ref().record("industries", "C17") != nullptr);
     CHECK(ref().record("industries", "C39") != nullptr);
+}
+
+TEST_CASE("every source in a sample's result has its English citation beside it", "[refdata]") {
+    // Walk the whole result: factors, products, targets, measures, green-factory parts, bill measures.
+    std::function<void(const nlohmann::json&, const std::string&, std::vector<std::string>&, int&)> walk =
+        [&](const nlohmann::json& j, const std::string& path, std::vector<std::string>& hits, int& n) {
+            if (j.is_object()) {
+                for (const char* base : {"source", "industry_average_source"}) {
+                    auto s = j.find(base);
+                    if (s == j.end() || !s->is_string() || s->get<std::string>().empty()) continue;
+                    ++n;
+                    auto e = j.find(std::string(base) + "_en");
+                    if (e == j.end() || !e->is_string() || e->get<std::string>().empty())
+                        hits.push_back(path + "/" + base + ": no English citation beside " + s->get<std::string>());
+                    else if (has_cjk(e->get<std::string>()))
+                        hits.push_back(path + "/" + base + "_en: Chinese in " + e->get<std::string>());
+                }
+                for (auto it = j.begin(); it != j.end(); ++it) walk(*it, path + "/" + it.key(), hits, n);
+            } else if (j.is_array()) {
+                for (std::size_t i = 0; i < j.size(); ++i) walk(j[i], path + "/" + std::to_string(i), hits, n);
+            }
+        };
+    std::size_t samples = 0;
+    for (const auto& [name, text] : embedded_sample_files()) {
+        AssessOutcome out = assess_text(text, ref());
+        if (!out.ok) continue;
+        ++samples;
+        std::vector<std::string> hits;
+        int n = 0;
+        walk(out.output, name, hits, n);
+        INFO(name);
+        CHECK(n >= 5);  // factors_used alone cites several records
+        for (const auto& h : hits) UNSCOPED_INFO(h);
+        CHECK(hits.empty());
+    }
+    CHECK(samples >= 9);
 }

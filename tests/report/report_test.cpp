@@ -5,6 +5,7 @@
 #include "report.hpp"
 #include "test_util.hpp"
 
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -297,4 +298,79 @@ TEST_CASE("the sample dyeing factory's report matches its golden file", "[report
         }
     }
     CHECK(html == *golden);
+}
+
+TEST_CASE("every number on the MAC chart is the # of one measure row, and the caption names the tables",
+          "[report]") {
+    const std::string* text = nullptr;
+    for (const auto& [name, t] : embedded_sample_files())
+        if (name == "01_dyeing_shaoxing.json") text = &t;
+    REQUIRE(text != nullptr);
+    AssessOutcome out = assess_text(*text, ref());
+    REQUIRE(out.ok);
+    ReportOptions opt;
+    opt.ref = &ref();
+    for (const std::string lang : {"zh", "en"}) {
+        INFO(lang);
+        const std::string html = render_report_html(json::parse(*text), out.output, lang, opt);
+        const std::string mac_title = lang == "zh" ? "边际减排成本曲线（MAC）" : "Marginal abatement cost (MAC) curve";
+        const std::size_t mac = html.find("aria-label=\"" + mac_title + "\"");
+        REQUIRE(mac != std::string::npos);
+        const std::size_t mac_end = html.find("</figure>", mac);
+        const std::size_t section = html.rfind("<section>", mac);
+        REQUIRE(section != std::string::npos);
+        // Rows of the measure tables above the chart: "#" -> measure name; a number names one row.
+        std::map<int, std::string> rows;
+        const std::string row_open = "<tr><td>", name_open = "</td><td class=\"wrap\">";
+        for (std::size_t p = html.find(row_open, section); p < mac; p = html.find(row_open, p + 1)) {
+            std::size_t q = html.find(name_open, p);
+            std::string n = html.substr(p + row_open.size(), q - p - row_open.size());
+            if (n.empty() || n.find_first_not_of("0123456789") != std::string::npos) continue;
+            std::size_t e = html.find("</td>", q + name_open.size());
+            CHECK(rows.emplace(std::stoi(n), html.substr(q + name_open.size(), e - q - name_open.size())).second);
+        }
+        REQUIRE(rows.size() >= 3);
+        // Bar labels: "N" or "N (cost)" for a clipped bar. Each must be a row whose measure avoids CO2
+        // at a known cost (only those are drawn).
+        const std::string label_open = "text-anchor=\"middle\" class=\"small\">";
+        int labels = 0;
+        for (std::size_t p = html.find(label_open, mac); p < mac_end; p = html.find(label_open, p + 1)) {
+            std::string l = html.substr(p + label_open.size(), html.find('<', p) - p - label_open.size());
+            int n = std::stoi(l);
+            ++labels;
+            INFO("bar " << l);
+            REQUIRE(rows.count(n) == 1);
+            const json* m = nullptr;
+            for (const auto& x : out.output["measures"])
+                if (x.value(lang == "zh" ? "name_zh" : "name_en", "") == rows[n]) m = &x;
+            REQUIRE(m != nullptr);
+            CHECK((*m)["tco2_avoided"].get<double>() > 0);
+            CHECK((*m)["abatement_cost_yuan_per_tco2"].is_number());
+        }
+        CHECK(labels >= 2);
+        const std::string caption = html.substr(mac_end - 2000, 2000);
+        const std::string other = lang == "zh" ? "其他已测算的措施" : "Other measures computed";
+        const std::string recommended = lang == "zh" ? "推荐技改措施" : "Recommended measures";
+        CHECK(caption.find(other) != std::string::npos);
+        CHECK(caption.find(recommended) != std::string::npos);
+        CHECK(caption.find(lang == "zh" ? "上表" : "refer to the table") == std::string::npos);
+    }
+}
+
+TEST_CASE("the cover names the region by name and public code, never by the data's internal id", "[report]") {
+    const std::string* text = nullptr;
+    for (const auto& [name, t] : embedded_sample_files())
+        if (name == "01_dyeing_shaoxing.json") text = &t;
+    REQUIRE(text != nullptr);
+    AssessOutcome out = assess_text(*text, ref());
+    REQUIRE(out.ok);
+    ReportOptions opt;
+    opt.ref = &ref();
+    for (const std::string lang : {"zh", "en"}) {
+        INFO(lang);
+        const std::string html = render_report_html(json::parse(*text), out.output, lang, opt);
+        CHECK(html.find(lang == "zh" ? "柯桥区 (330603)" : "(330603)") != std::string::npos);  // 行政区划代码 of Keqiao
+        CHECK(html.find("shaoxing_keqiao") == std::string::npos);
+        CHECK(html.find("(shaoxing)") == std::string::npos);
+    }
 }

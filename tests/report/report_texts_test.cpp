@@ -5,6 +5,8 @@
 #include <catch2/catch_test_macros.hpp>
 #include <nlohmann/json.hpp>
 
+#include "refdata.hpp"
+
 #include <map>
 #include <set>
 #include <string>
@@ -100,4 +102,24 @@ TEST_CASE("report texts: no CJK character in the renderer's code", "[report][i18
         }
     }
     CHECK(bad == 0);
+}
+
+TEST_CASE("report texts: every confidence tag of the reference data is explained in both languages", "[report][i18n]") {
+    std::map<std::string, std::map<std::string, std::string>> tables;
+    for (const auto& [file, text] : selfcheck::embedded_report_texts()) {
+        const auto j = nlohmann::json::parse(text);
+        for (auto it = j.begin(); it != j.end(); ++it) tables[file][it.key()] = it->get<std::string>();
+    }
+    std::set<std::string> tags = {"user"};  // the user's own values override data
+    for (const auto& [name, d] : selfcheck::RefData::builtin().datasets)
+        for (const auto& r : d.records) tags.insert(r.confidence);
+    CHECK(tags.count("gap"));  // values a standard publishes but no citable copy was obtained for
+    const std::string src = selfcheck::embedded_report_source()[0].second;
+    for (const auto& t : tags) {
+        INFO("confidence tag " << t);
+        CHECK(tables["zh-CN.json"].count("report.confidence_meaning." + t));
+        CHECK(tables["en.json"].count("report.confidence_meaning." + t));
+        // listed in the report's tag table (assumptions_section)
+        CHECK(src.find("\"" + t + "\"") != std::string::npos);
+    }
 }
