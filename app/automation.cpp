@@ -55,6 +55,8 @@ EMSCRIPTEN_KEEPALIVE const char* app_document() {
 }
 
 EMSCRIPTEN_KEEPALIVE double app_frames() { return static_cast<double>(hooks_frames()); }
+// window.selfcheck.idle(): the render loop has stopped (nothing pending); tests wait for it, not for time.
+EMSCRIPTEN_KEEPALIVE int app_idle() { return platform::idle() ? 1 : 0; }
 
 // window.selfcheck.texts(): every run of text drawn in the last frame (app/ui/text_capture.cpp).
 EMSCRIPTEN_KEEPALIVE const char* app_texts() {

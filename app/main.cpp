@@ -14,6 +14,7 @@
 #include "ui/touch.hpp"
 
 #include "imgui.h"
+#include "imgui_internal.h"  // InputEventsQueue: idle only when ImGui has no input left to trickle
 #include "imgui_impl_opengl3.h"
 #include "imgui_impl_sdl2.h"
 
@@ -38,8 +39,9 @@ bool g_quit = false;
 constexpr std::uint64_t k_idle_after_ms = 250;
 // ... and for at least this many frames: a slow or background tab gets an animation frame only now
 // and then (or none), so 250 ms can pass within a frame or two, while a click needs several frames to
-// settle (ImGui trickles the button down and up over two frames, the new screen is drawn on the next,
-// and a window that appears -- a popup, the "changed in another tab" banner -- is hidden on its first).
+// settle (ImGui trickles a tap -- move, press, release -- over three frames, the new screen is drawn on
+// the next, and a window that appears -- a popup, the "changed in another tab" banner -- is hidden on
+// its first). A slow phone (or a software-GL test browser) can take longer than 250 ms per frame.
 constexpr int k_min_frames_after_activity = 6;
 std::uint64_t g_seen_activity = 0;
 int g_frames_since_activity = 0;
@@ -65,7 +67,9 @@ platform::FrameStatus frame() {
         g_seen_activity = activity;
         g_frames_since_activity = 0;
     }
-    if (!g_first_frame && SDL_GetTicks64() - activity > k_idle_after_ms && g_frames_since_activity >= k_min_frames_after_activity)
+    // Idle only once the last input has been through enough frames and ImGui's input queue is empty.
+    if (!g_first_frame && SDL_GetTicks64() - activity > k_idle_after_ms && g_frames_since_activity >= k_min_frames_after_activity &&
+        ImGui::GetCurrentContext()->InputEventsQueue.Size == 0)
         return platform::FrameStatus::Idle;
     ++g_frames_since_activity;
 

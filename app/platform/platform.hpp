@@ -67,6 +67,7 @@ enum class FrameStatus { Rendered, Idle, Quit };
 void run(FrameStatus (*frame)());
 void wake();                       // request frames: async completion, test hook, timer
 std::uint64_t last_activity_ms();  // SDL_GetTicks64() of the last wake()
+bool idle();                       // the loop is paused until the next wake() (web; natively false)
 void after_render();               // per frame, after ImGui::Render(): IME element position
 void first_frame_presented();      // resolves window.selfcheck.ready on the web
 

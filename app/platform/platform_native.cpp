@@ -48,6 +48,7 @@ void show_no_gpu(const std::string& detail) {
 
 void wake() { g_last_activity = SDL_GetTicks64(); }
 std::uint64_t last_activity_ms() { return g_last_activity; }
+bool idle() { return false; }
 
 void run(FrameStatus (*frame)()) {
     wake();

@@ -169,6 +169,7 @@ void wake() {
 }
 
 std::uint64_t last_activity_ms() { return g_last_activity; }
+bool idle() { return g_paused; }
 
 void run(FrameStatus (*frame)()) {
     g_frame = frame;

@@ -85,7 +85,9 @@ void draw_energy(AppState& s) {
     const float fs = ImGui::GetFontSize();
     const float sp = ImGui::GetStyle().ItemSpacing.x;
     // column headers over the row fields (same x as the widgets below)
-    if (!rows.empty()) {
+    // (only where a row's carrier, quantity and unit fit on one line; a phone stacks them, and the
+    // fields then speak for themselves: "电力 9500000 千瓦时")
+    if (!rows.empty() && ImGui::GetContentRegionAvail().x >= fs * 28 + sp * 2) {
         const float x0 = ImGui::GetCursorPosX();
         ImGui::TextDisabled("#");
         ImGui::SameLine(x0 + fs * 2);
@@ -218,11 +220,14 @@ void draw_energy(AppState& s) {
         const Condition* cond = !mass ? nullptr : carrier == "steam" ? steam : carrier == "hot_water" ? hot_water : nullptr;
         const char* cond_help = carrier == "steam" ? "help.steam_condition" : "help.hot_water_temperatures";
         for (int k = 0; cond && k < 2; ++k) {
-            if (k) ImGui::SameLine(0, fs * 2);
+            if (k)  // the second condition beside the first only when label, field and unit fit
+                same_line_if_fits(ImGui::CalcTextSize(tr(cond[k].label)).x + fs * 5 + ImGui::CalcTextSize(tr(cond[k].unit)).x +
+                                      ImGui::GetStyle().ItemSpacing.x * 2,
+                                  fs * 2);
             ImGui::AlignTextToFramePadding();
             ImGui::TextUnformatted(tr(cond[k].label));
             if (k == 0) help(cond_help);
-            ImGui::SameLine();
+            same_line_if_fits(fs * 5);
             ch |= input_number(cond[k].imgui_id, r, cond[k].key, fs * 5);
             id_of(tid, sizeof tid, i, cond[k].track_id);
             track(tid);

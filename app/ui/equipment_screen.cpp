@@ -12,6 +12,7 @@
 #include "imgui.h"
 
 #include <string>
+#include <vector>
 
 namespace selfcheck::app::ui {
 
@@ -151,23 +152,50 @@ void draw_equipment(AppState& s) {
         }
     }
 
-    // kind tabs: every known kind, with the number of rows of that kind
-    if (ImGui::BeginTabBar("##kinds", ImGuiTabBarFlags_FittingPolicyScroll)) {
-        for (const auto& k : kinds()) {
-            int n = 0;
-            for (const json& r : rows)
-                if (r.is_object() && r.value("type", "") == k.type) n += 1;
-            char label[96];
-            std::snprintf(label, sizeof label, n ? "%s (%d)###%s" : "%s###%s", tr(k.label), n, k.type);
-            if (!n) std::snprintf(label, sizeof label, "%s###%s", tr(k.label), k.type);
-            if (ImGui::BeginTabItem(label, nullptr, want_tab == k.type ? ImGuiTabItemFlags_SetSelected : 0)) {
-                current = k.type;
-                ImGui::EndTabItem();
+    // kind tabs: every known kind, with the number of rows of that kind. Where the tabs do not fit
+    // on one line (a phone), the kinds are buttons that wrap, so no kind's name is cut off.
+    std::vector<std::string> labels;
+    float tabs_w = 0;
+    for (const auto& k : kinds()) {
+        int n = 0;
+        for (const json& r : rows)
+            if (r.is_object() && r.value("type", "") == k.type) n += 1;
+        char label[96];
+        if (n) std::snprintf(label, sizeof label, "%s (%d)", tr(k.label), n);
+        else std::snprintf(label, sizeof label, "%s", tr(k.label));
+        labels.emplace_back(label);
+        tabs_w += ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2 + ImGui::GetStyle().ItemInnerSpacing.x;
+    }
+    if (tabs_w <= ImGui::GetContentRegionAvail().x) {
+        if (ImGui::BeginTabBar("##kinds", ImGuiTabBarFlags_FittingPolicyScroll)) {
+            std::size_t i = 0;
+            for (const auto& k : kinds()) {
+                const std::string label = labels[i++] + "###" + k.type;
+                if (ImGui::BeginTabItem(label.c_str(), nullptr, want_tab == k.type ? ImGuiTabItemFlags_SetSelected : 0)) {
+                    current = k.type;
+                    ImGui::EndTabItem();
+                }
+                std::snprintf(tid, sizeof tid, "equipment.tab.%s", k.type);
+                track(tid);
             }
+            ImGui::EndTabBar();
+        }
+    } else {
+        if (!want_tab.empty()) current = want_tab;
+        std::size_t i = 0;
+        for (const auto& k : kinds()) {
+            const std::string& label = labels[i];
+            if (i++) same_line_if_fits(ImGui::CalcTextSize(label.c_str()).x + ImGui::GetStyle().FramePadding.x * 2);
+            const bool on = current == k.type;
+            if (on) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetColorU32(ImGuiCol_TabActive));
+            ImGui::PushID(k.type);
+            if (ImGui::Button(label.c_str(), ImVec2(0, tap_h()))) current = k.type;
+            ImGui::PopID();
+            if (on) ImGui::PopStyleColor();
             std::snprintf(tid, sizeof tid, "equipment.tab.%s", k.type);
             track(tid);
         }
-        ImGui::EndTabBar();
+        ImGui::Separator();
     }
     const Kind* k = kind_of(current);
     if (!k) return;

@@ -69,7 +69,7 @@ void draw_green_factory(AppState& s) {
         ImGui::Text("%s %s / 100", tr("gf.score"), num(sc->get<double>()).c_str());
         help("help.gf_score");
         if (const json* note = at(s.result(), {"green_factory", "detail"}))
-            ImGui::TextDisabled("%s", local(*note, "pass_mark_note").c_str());
+            text_wrapped_colored(ImGui::GetColorU32(ImGuiCol_TextDisabled), local(*note, "pass_mark_note"));
     }
 
     if (ImGui::CollapsingHeader(tr("gf.mandatory"), ImGuiTreeNodeFlags_DefaultOpen)) {

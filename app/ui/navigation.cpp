@@ -253,6 +253,25 @@ void draw_screen(AppState& s) {
     }
 }
 
+// The shown screen's region, tracked as screen.<name> (tests check that a tap really switched it).
+void track_screen(Screen sc) {
+    static const char* ids[] = {"screen.start",   "screen.profile",  "screen.energy",   "screen.products",
+                                "screen.equipment", "screen.management", "screen.green_factory", "screen.results",
+                                "screen.measures", "screen.report",   "screen.settings"};
+    const int i = static_cast<int>(sc);
+    if (i >= 0 && i < static_cast<int>(sizeof ids / sizeof ids[0])) track(ids[i]);
+}
+
+// Every screen opens at its top (the screens share one scrolling region, which kept the last
+// screen's offset: a tapped screen opened half-way down).
+void scroll_to_top_on_switch(Screen sc) {
+    static Screen shown = Screen::start;
+    static bool first = true;
+    if (first || sc != shown) ImGui::SetNextWindowScroll(ImVec2(0, 0));
+    shown = sc;
+    first = false;
+}
+
 const char* screen_label_key(Screen sc) {
     for (const NavItem& n : k_nav)
         if (n.screen == sc) return n.label;
@@ -439,10 +458,12 @@ void draw_app(AppState& s) {
             ImGui::EndChild();
             if (close) g_drawer_open = false;
         } else {
+            scroll_to_top_on_switch(s.screen);
             ImGui::BeginChild("##screen", ImVec2(0, 0), ImGuiChildFlags_Border);
             draw_screen(s);
             keyboard_room();
             ImGui::EndChild();
+            track_screen(s.screen);
         }
     } else {
         const bool show_side = L == Layout::desktop || !g_sidebar_collapsed;
@@ -459,10 +480,12 @@ void draw_app(AppState& s) {
             draw_top_bar(s, toggle);
             if (toggle) g_sidebar_collapsed = !g_sidebar_collapsed;
         }
+        scroll_to_top_on_switch(s.screen);
         ImGui::BeginChild("##screen", ImVec2(0, 0), ImGuiChildFlags_Border);
         draw_screen(s);
         keyboard_room();
         ImGui::EndChild();
+        track_screen(s.screen);
         ImGui::EndGroup();
     }
     ImGui::End();

@@ -4,6 +4,7 @@
 #include "i18n.hpp"
 #include "test_hooks.hpp"
 #include "ui/screens.hpp"
+#include "ui/choices.hpp"
 #include "ui/layout.hpp"
 #include "ui/widgets.hpp"
 
@@ -74,8 +75,32 @@ void draw_products(AppState& s) {
         std::snprintf(tid, sizeof tid, "products.%d.output", i);
         track(tid);
         focus_target(s, path + "/output");
-        same_line_if_fits(fs * 5);
-        ch |= input_text("##unit", r, "unit", fs * 5);
+        // The unit: the common ones as words (the document keeps the id: 10k_m is 万米), any other typed in.
+        static const char* k_units[] = {"t", "kg", "10k_m", "10k_pcs", "m2", "Adt", "weight_box"};
+        const std::string unit = r.contains("unit") && r["unit"].is_string() ? r["unit"].get<std::string>() : std::string();
+        bool known = false;
+        for (const char* u : k_units) known |= unit == u;
+        const std::string unit_preview = known ? unit_word(unit) : std::string(tr("products.unit_other"));
+        same_line_if_fits(fs * 7);
+        ImGui::SetNextItemWidth(fit(fs * 7));
+        if (ImGui::BeginCombo("##unit_pick", unit_preview.c_str())) {
+            for (const char* u : k_units)
+                if (ImGui::Selectable(unit_word(u).c_str(), unit == u, 0, ImVec2(0, tap_h()))) {
+                    r["unit"] = u;
+                    ch = true;
+                }
+            if (ImGui::Selectable(tr("products.unit_other"), !known, 0, ImVec2(0, tap_h())) && known) {
+                r.erase("unit");
+                ch = true;
+            }
+            ImGui::EndCombo();
+        }
+        std::snprintf(tid, sizeof tid, "products.%d.unit", i);
+        track(tid);
+        if (!known) {
+            same_line_if_fits(fs * 5);
+            ch |= input_text("##unit", r, "unit", fs * 5);
+        }
         focus_target(s, path + "/unit");
         help("help.product_unit");
         field_issues(s, path + "/output");
@@ -94,7 +119,7 @@ void draw_products(AppState& s) {
                 text_wrapped_colored(col_info(), std::string(tr("common.missing_mark")) + " " + local(*m, "message"));
             else if (is_num(at(p, {"kgce_per_unit"})))
                 ImGui::TextDisabled("%s %s %s", tr("products.unit_energy"), num(p["kgce_per_unit"].get<double>()).c_str(),
-                                    p.value("limit_unit", "").empty() ? ("kgce/" + p.value("unit", "")).c_str()
+                                    p.value("limit_unit", "").empty() ? ("kgce/" + unit_word(p.value("unit", ""))).c_str()
                                                                        : p.value("limit_unit", "").c_str());
         }
         field_issues(s, path);

@@ -102,8 +102,15 @@ void report_section(AppState& s) {
     if (ok) {
         int i = 0;
         for (const auto& [name, text] : export_csv(s.document, s.output, lang)) {
-            same_line_if_fits(ImGui::CalcTextSize(name.c_str()).x + ImGui::GetStyle().FramePadding.x * 2);
-            if (small_button(name.c_str()))
+            // the table in words ("能源消费"), not its file name; the saved file keeps the name
+            const std::string key = "report.csv_table." + name.substr(0, name.rfind('.'));
+            const char* label = tr(key.c_str());
+            if (key == label) label = name.c_str();  // a table this screen has no words for yet
+            ImGui::PushID(name.c_str());
+            same_line_if_fits(ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2);
+            const bool clicked = small_button(label);
+            ImGui::PopID();
+            if (clicked)
                 platform::save_file(file_stem(s) + "_" + name, text, "text/csv;charset=utf-8");
             track(("report.csv." + name).c_str());
             ++i;

@@ -7,6 +7,7 @@
 #include "i18n.hpp"
 #include "test_hooks.hpp"
 #include "ui/screens.hpp"
+#include "ui/choices.hpp"
 #include "ui/layout.hpp"
 #include "ui/widgets.hpp"
 #include "ui/years.hpp"
@@ -250,7 +251,7 @@ void draw_results(AppState& s) {
         } else {
             // an empty chart says what it needs instead of drawing a lone dot
             text_wrapped_colored(col_info(), tr("results.gf_radar_empty"));
-            if (ImGui::SmallButton(tr("results.goto_gf"))) s.screen = Screen::green_factory;
+            if (small_button(tr("results.goto_gf"))) s.screen = Screen::green_factory;
         }
         track("results.gf_radar");
         ImGui::EndTable();
@@ -281,7 +282,7 @@ void draw_results(AppState& s) {
                 text_wrapped_colored(col_info(), std::string(tr("common.missing_mark")) + " " + local(*m, "message"));
             } else if (is_num(v)) {
                 ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
-                text_wrapped(std::string(tr("products.unit_energy")) + " " + num(v->get<double>()) + " kgce/" + p.value("unit", "") + " · " +
+                text_wrapped(std::string(tr("products.unit_energy")) + " " + num(v->get<double>()) + " kgce/" + unit_word(p.value("unit", "")) + " · " +
                              tr("results.no_limit"));
                 ImGui::PopStyleColor();
             }

@@ -110,7 +110,7 @@ void draw_start(AppState& s) {
     if (ImGui::Button(tr("start.import"))) storage::request_import();
     track("start.import");
     same_line_if_fits(ImGui::CalcTextSize(tr("start.import_hint")).x + ImGui::GetStyle().FramePadding.x * 2 + ImGui::GetFrameHeight());
-    ImGui::TextDisabled("%s", tr("start.import_hint"));
+    text_wrapped_colored(ImGui::GetColorU32(ImGuiCol_TextDisabled), tr("start.import_hint"));  // a phone wraps it
 
     // ---- saved self-checks
     ImGui::SeparatorText(tr("start.saved"));

@@ -23,6 +23,7 @@ struct Run {
     float size = 0;      // font size in px
     float origin_y = 0;  // top of the line
     float last_x1 = 0;
+    float pen_x = 0;     // where the next glyph would start without a space (origin + advance)
     bool fine_clipped = false;
     bool hscroll = false;
     std::string window;
@@ -101,10 +102,12 @@ void capture_texts() {
         const ImGuiWindow* owner = nullptr;
         for (ImGuiWindow* w : g.Windows)
             if (w->DrawList == dl) { owner = w; break; }
-        // Regions that scroll sideways clip on purpose: their cut text is reachable by scrolling.
+        // Regions that visibly scroll sideways (a horizontal scroll bar: wide tables) clip on purpose:
+        // their cut text is reachable by scrolling. Content that merely overflows a region without
+        // one is cut off for the user.
         bool hscroll = false;
         for (const ImGuiWindow* w = owner; w; w = w->ParentWindow)
-            if (w->ScrollMax.x > 0) { hscroll = true; break; }
+            if (w->ScrollbarX && w->ScrollMax.x > 0) { hscroll = true; break; }
         Run cur;
         bool open = false;
         auto flush = [&] {
@@ -155,12 +158,14 @@ void capture_texts() {
                     cur.hscroll = hscroll;
                     cur.window = owner ? owner->Name : "";
                 } else {
-                    if (x0 - cur.last_x1 > size * 0.2f) cur.text += ' ';
+                    // Spaces draw nothing: a glyph that starts past the pen (by more than a tenth of an em) follows one.
+                    if (x0 - gl->X0 * scale - cur.pen_x > size * 0.1f) cur.text += ' ';
                     cur.ink.Add(ImRect(x0, y0, x1, y0 + gh * scale));
                 }
                 if (ufrac < 0.999f) cur.fine_clipped = true;
                 append_utf8(cur.text, gl->Codepoint);
                 cur.last_x1 = x1;
+                cur.pen_x = x0 - gl->X0 * scale + gl->AdvanceX * scale;
             }
         }
         flush();
@@ -177,8 +182,12 @@ std::string texts_json() {
         rc.Min.y = std::max(rc.Min.y, r.clip.y);
         rc.Max.y = std::min(rc.Max.y, r.clip.w);
         if (rc.Min.y >= rc.Max.y) continue;
-        if (rc.Max.x <= r.clip.x || rc.Min.x >= r.clip.z) continue;  // entirely outside its region
-        bool cut = r.fine_clipped || rc.Min.x < r.clip.x - 0.5f || rc.Max.x > r.clip.z + 0.5f;
+        const bool outside = rc.Max.x <= r.clip.x || rc.Min.x >= r.clip.z;  // drawn beside its region
+        if (outside && r.hscroll) continue;  // scrolled out of view sideways
+        // Cut: a glyph straddles the region's edge, or the run reaches the edge itself. ImGui skips
+        // glyphs wholly past the edge, so a line cut where a space fell ends just at it; laid-out
+        // text stops at the content edge, half a window padding inside the clip edge.
+        bool cut = r.fine_clipped || rc.Min.x < r.clip.x - 0.5f || rc.Max.x > r.clip.z - 1.0f;
         if (r.hscroll) {
             rc.Min.x = std::max(rc.Min.x, r.clip.x);
             rc.Max.x = std::min(rc.Max.x, r.clip.z);
@@ -188,6 +197,7 @@ std::string texts_json() {
         out.push_back({{"text", r.text},
                        {"rect", {rnd(rc.Min.x), rnd(rc.Min.y), rnd(rc.Max.x), rnd(rc.Max.y)}},
                        {"cut", cut},
+                       {"clip", {rnd(r.clip.x), rnd(r.clip.z)}},  // the region's left and right edge
                        {"window", r.window}});
     }
     return out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);

@@ -71,11 +71,23 @@ ImGuiWindow* scrollable(ImGuiWindow* w, bool x) {
     return nullptr;
 }
 
+// Scroll the dragged region; what it cannot take (it is at its end) goes on to the region around
+// it, as browsers chain scrolling, so a finger on an inner list or table still moves the screen.
 void scroll_by(ImVec2 d) {
     ImGuiWindow* w = g_target ? ImGui::FindWindowByID(g_target) : nullptr;
-    if (!w) return;
-    if (g_axis_x) ImGui::SetScrollX(w, ImClamp(w->Scroll.x - d.x, 0.0f, w->ScrollMax.x));
-    else ImGui::SetScrollY(w, ImClamp(w->Scroll.y - d.y, 0.0f, w->ScrollMax.y));
+    float rest = g_axis_x ? -d.x : -d.y;
+    while (w && std::fabs(rest) > 0.01f) {
+        const float target = g_axis_x ? w->ScrollTarget.x : w->ScrollTarget.y;
+        const float base = target != FLT_MAX ? target : (g_axis_x ? w->Scroll.x : w->Scroll.y);
+        const float max = g_axis_x ? w->ScrollMax.x : w->ScrollMax.y;
+        const float to = ImClamp(base + rest, 0.0f, max);
+        if (to != base) {
+            if (g_axis_x) ImGui::SetScrollX(w, to);
+            else ImGui::SetScrollY(w, to);
+        }
+        rest -= to - base;
+        w = scrollable(w->ParentWindow, g_axis_x);
+    }
 }
 
 void pointer_away() {
@@ -141,8 +153,24 @@ bool filter_event(const SDL_Event& e) {
             g_last = p;
             g_last_t = t;
         } else if (g_state == State::long_pressed) {
-            io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
-            io.AddMousePosEvent(p.x, p.y);  // slide the help along
+            const ImVec2 d(p.x - g_p0.x, p.y - g_p0.y);
+            if (d.x * d.x + d.y * d.y > 4 * k_slop * k_slop) {
+                // A finger that moves on after a long press (or after a slow frame made it look like
+                // one) scrolls: the help goes away and the content follows the finger.
+                pointer_away();
+                ImGuiWindow* under = window_at(g_p0);
+                g_axis_x = std::fabs(d.x) > std::fabs(d.y) * 1.2f && scrollable(under, true);
+                ImGuiWindow* w = scrollable(under, g_axis_x);
+                g_target = w ? w->ID : 0;
+                g_state = State::scrolling;
+                ++g_drags;
+                g_pending_delta = d;
+                g_last = p;
+                g_last_t = t;
+            } else {
+                io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
+                io.AddMousePosEvent(p.x, p.y);  // slide the help along
+            }
         }
         platform::wake();
         return true;
@@ -234,11 +262,14 @@ void note_text_field(bool numeric) {
 float keyboard_inset() { return g_inset; }
 
 const char* status_json() {
-    char buf[256];
+    char buf[384];
+    // scroll_y: how far the region the last drag moved is scrolled (-1 before any drag)
+    const ImGuiWindow* w = g_target ? ImGui::FindWindowByID(g_target) : nullptr;
     std::snprintf(buf, sizeof buf,
-                  "{\"touch_ui\":%s,\"taps\":%ld,\"drags\":%ld,\"long_presses\":%ld,\"inertia\":%s,\"keyboard_inset\":%.1f,\"fields\":%d}",
+                  "{\"touch_ui\":%s,\"taps\":%ld,\"drags\":%ld,\"long_presses\":%ld,\"inertia\":%s,\"keyboard_inset\":%.1f,\"fields\":%d,"
+                  "\"scroll_y\":%.1f}",
                   touch_ui() ? "true" : "false", g_taps, g_drags, g_long_presses, g_inertia ? "true" : "false",
-                  static_cast<double>(g_inset), static_cast<int>(g_fields.size()));
+                  static_cast<double>(g_inset), static_cast<int>(g_fields.size()), w ? static_cast<double>(w->Scroll.y) : -1.0);
     g_status = buf;
     return g_status.c_str();
 }

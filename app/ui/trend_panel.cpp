@@ -128,7 +128,7 @@ void draw_trend_panel(AppState& s) {
     const json* trend = at(r, {"trend"});
     if (!trend || !trend->is_array() || trend->size() < 2) {
         text_wrapped(tr("trend.needs_years"));
-        if (ImGui::SmallButton(tr("trend.goto_energy"))) s.screen = Screen::energy;
+        if (small_button(tr("trend.goto_energy"))) s.screen = Screen::energy;
         track("trend.goto_energy");
         return;
     }

@@ -86,6 +86,7 @@ std::vector<std::string> wrap_lines(const std::string& text, float width) {
     std::vector<std::string> lines;
     std::string line;
     float line_w = 0;
+    std::size_t last_tok = 0;  // where the line's last token starts (避头: it moves down with closing punctuation)
     const char* s = text.c_str();
     const std::size_t n = text.size();
     std::size_t i = 0;
@@ -94,6 +95,7 @@ std::vector<std::string> wrap_lines(const std::string& text, float width) {
             lines.push_back(line);
             line.clear();
             line_w = 0;
+            last_tok = 0;
             ++i;
             continue;
         }
@@ -108,17 +110,30 @@ std::vector<std::string> wrap_lines(const std::string& text, float width) {
         }
         if (j > n) j = n;
         const float w = width_of(s + i, s + j);
-        if (line_w + w > width && !line.empty() && !no_line_start(first)) {
+        if (line_w + w > width && !line.empty() && no_line_start(first) && last_tok > 0 &&
+            !no_line_start(decode(line.c_str() + last_tok, utf8_len(static_cast<unsigned char>(line[last_tok]))))) {
+            // Closing punctuation that does not fit: it may not start a line, and it may not hang past
+            // the edge (it would be cut off), so the token before it moves down with it.
+            std::string carried = line.substr(last_tok);
+            line.resize(last_tok);
+            while (!line.empty() && line.back() == ' ') line.pop_back();
+            lines.push_back(line);
+            line = carried;
+            line_w = width_of(carried.c_str(), carried.c_str() + carried.size());
+            last_tok = 0;
+        } else if (line_w + w > width && !line.empty() && !no_line_start(first)) {
             // trailing spaces are dropped at a break
             while (!line.empty() && line.back() == ' ') line.pop_back();
             lines.push_back(line);
             line.clear();
             line_w = 0;
+            last_tok = 0;
             if (s[i] == ' ') {
                 i = j;
                 continue;
             }
         }
+        if (s[i] != ' ') last_tok = line.size();
         line.append(s + i, j - i);
         line_w += w;
         i = j;
@@ -128,7 +143,10 @@ std::vector<std::string> wrap_lines(const std::string& text, float width) {
 }
 
 void text_wrapped(const std::string& text, float width) {
-    if (width <= 0) width = ImGui::GetContentRegionAvail().x;
+    // a quarter em short of the edge: the last glyph may not be drawn past the region's edge (a line
+    // measured to the exact width was seen 3.5 px over it at 820 px, and a glyph past the clip edge is
+    // not drawn at all)
+    if (width <= 0) width = ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() * 0.25f;
     if (width < ImGui::GetFontSize() * 2) width = ImGui::GetFontSize() * 2;
     ImGui::BeginGroup();
     for (const std::string& l : wrap_lines(text, width)) ImGui::TextUnformatted(l.c_str());

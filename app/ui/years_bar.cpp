@@ -4,6 +4,7 @@
 #include "i18n.hpp"
 #include "test_hooks.hpp"
 #include "ui/screens.hpp"
+#include "ui/layout.hpp"
 #include "ui/widgets.hpp"
 #include "ui/years.hpp"
 
@@ -85,7 +86,7 @@ YearView years_bar(AppState& s, bool& changed) {
         track(tid);
     }
     ImGui::SameLine();
-    if (ImGui::SmallButton(tr("years.add"))) {
+    if (small_button(tr("years.add"))) {
         int earliest = cy;
         for (int i = 0; i < n; ++i)
             if (int y = year_of((*hist)[i]); y && (earliest == 0 || y < earliest)) earliest = y;
@@ -98,12 +99,12 @@ YearView years_bar(AppState& s, bool& changed) {
     track("years.add");
     help("help.years_add");
     if (g_years.deleted) {
-        ImGui::SameLine();
         char msg[160];
         std::snprintf(msg, sizeof msg, tr("years.deleted"), year_of(*g_years.deleted));
-        ImGui::TextDisabled("%s", msg);
-        ImGui::SameLine();
-        if (ImGui::SmallButton(tr("years.undo"))) {
+        same_line_if_fits(ImGui::CalcTextSize(msg).x);
+        text_wrapped_colored(ImGui::GetColorU32(ImGuiCol_TextDisabled), msg);
+        same_line_if_fits(ImGui::CalcTextSize(tr("years.undo")).x + ImGui::GetStyle().FramePadding.x * 2);
+        if (small_button(tr("years.undo"))) {
             json& h = ensure(s.document, "history", true);
             const int at_i = std::clamp(g_years.deleted_index, 0, static_cast<int>(h.size()));
             h.insert(h.begin() + at_i, *g_years.deleted);
@@ -120,7 +121,7 @@ YearView years_bar(AppState& s, bool& changed) {
         v.obj = &s.document;
         v.prefix = "";
         v.current = true;
-        ImGui::TextDisabled("%s", tr("years.current_note"));
+        text_wrapped_colored(ImGui::GetColorU32(ImGuiCol_TextDisabled), tr("years.current_note"));
         if (n > 0) {  // comparable prices need the current year's index too
             row_label(tr("years.price_index"), "help.price_index");
             ImGui::PushID("cur_pi");
@@ -146,7 +147,7 @@ YearView years_bar(AppState& s, bool& changed) {
     if (h.contains("year") && h["year"].is_number() && !h["year"].is_number_integer())
         h["year"] = static_cast<int>(h["year"].get<double>());
     ImGui::SameLine();
-    if (ImGui::SmallButton(tr("years.delete"))) {
+    if (small_button(tr("years.delete"))) {
         g_years.deleted = h;
         g_years.deleted_index = i;
         hist->erase(hist->begin() + i);
