@@ -36,7 +36,7 @@ std::string file_stem(const AppState& s) {
         name = s.document["enterprise"].value("name", "");
     std::string out;
     for (unsigned char c : name) {
-        if (c < 0x20 || std::string_view("/\\:*?\"<>|").find(static_cast<char>(c)) != std::string_view::npos) continue;
+        if (c < 0x20 || std::string_view("/\\:*?\x22<>|").find(static_cast<char>(c)) != std::string_view::npos) continue;  // \x22 = a double quote: the i18n key scanner pairs quotes without escapes
         out += static_cast<char>(c);
     }
     // At most ~60 bytes, cut on a character boundary.
