@@ -94,6 +94,20 @@ void pointer_away() {
     ImGuiIO& io = ImGui::GetIO();
     io.AddMousePosEvent(-FLT_MAX, -FLT_MAX);
 }
+
+// The finger has moved `d` from where it landed: from now on it scrolls the region under the landing
+// point (sideways only when the move is mostly sideways and that region scrolls sideways).
+void start_scroll(ImVec2 d, ImVec2 p, double t) {
+    ImGuiWindow* under = window_at(g_p0);
+    g_axis_x = std::fabs(d.x) > std::fabs(d.y) * 1.2f && scrollable(under, true);
+    ImGuiWindow* w = scrollable(under, g_axis_x);
+    g_target = w ? w->ID : 0;
+    g_state = State::scrolling;
+    ++g_drags;
+    g_pending_delta = d;
+    g_last = p;
+    g_last_t = t;
+}
 } // namespace
 
 bool filter_event(const SDL_Event& e) {
@@ -135,15 +149,7 @@ bool filter_event(const SDL_Event& e) {
         if (g_state == State::pending) {
             const ImVec2 d(p.x - g_p0.x, p.y - g_p0.y);
             if (d.x * d.x + d.y * d.y > k_slop * k_slop) {
-                ImGuiWindow* under = window_at(g_p0);
-                g_axis_x = std::fabs(d.x) > std::fabs(d.y) * 1.2f && scrollable(under, true);
-                ImGuiWindow* w = scrollable(under, g_axis_x);
-                g_target = w ? w->ID : 0;
-                g_state = State::scrolling;
-                ++g_drags;
-                g_pending_delta = d;  // the slop counts: the content follows the finger from where it touched
-                g_last = p;
-                g_last_t = t;
+                start_scroll(d, p, t);  // the slop counts: the content follows the finger from where it touched
             }
         } else if (g_state == State::scrolling) {
             const ImVec2 d(p.x - g_last.x, p.y - g_last.y);
@@ -158,15 +164,7 @@ bool filter_event(const SDL_Event& e) {
                 // A finger that moves on after a long press (or after a slow frame made it look like
                 // one) scrolls: the help goes away and the content follows the finger.
                 pointer_away();
-                ImGuiWindow* under = window_at(g_p0);
-                g_axis_x = std::fabs(d.x) > std::fabs(d.y) * 1.2f && scrollable(under, true);
-                ImGuiWindow* w = scrollable(under, g_axis_x);
-                g_target = w ? w->ID : 0;
-                g_state = State::scrolling;
-                ++g_drags;
-                g_pending_delta = d;
-                g_last = p;
-                g_last_t = t;
+                start_scroll(d, p, t);
             } else {
                 io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
                 io.AddMousePosEvent(p.x, p.y);  // slide the help along

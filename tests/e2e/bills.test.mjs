@@ -44,6 +44,16 @@ async function paste(page, text) {
   }, text);
 }
 
+// A laptop-sized page with DOC loaded.
+async function openDoc() {
+  const session = await eng.session({ width: 1366, height: 900 });
+  const page = await session.page();
+  await page.goto(site.url);
+  await page.ready();
+  await page.load(JSON.stringify(DOC));
+  return { session, page };
+}
+
 async function openPasteBox(page) {
   await page.clickId('nav.energy');
   await page.clickId('bills.paste_open');
@@ -51,12 +61,8 @@ async function openPasteBox(page) {
 }
 
 test(`${ENGINE}: twelve months pasted from a spreadsheet fill the monthly table, the annual figure and the result`, async () => {
-  const session = await eng.session({ width: 1366, height: 900 });
-  const page = await session.page();
+  const { session, page } = await openDoc();
   try {
-    await page.goto(site.url);
-    await page.ready();
-    await page.load(JSON.stringify(DOC));
     const r0 = JSON.parse(await page.evaluate(() => window.selfcheck.result()));
     // 1,000,000 kWh × 0.1229 kgce/kWh (GB/T 2589 当量值) = 122.9 tce
     assert.ok(Math.abs(r0.energy.total_tce - 122.9) < 1e-6, `before: ${r0.energy.total_tce}`);
@@ -87,12 +93,8 @@ test(`${ENGINE}: twelve months pasted from a spreadsheet fill the monthly table,
 });
 
 test(`${ENGINE}: a pasted block with a bad row names the row and changes nothing`, async () => {
-  const session = await eng.session({ width: 1366, height: 900 });
-  const page = await session.page();
+  const { session, page } = await openDoc();
   try {
-    await page.goto(site.url);
-    await page.ready();
-    await page.load(JSON.stringify(DOC));
     await openPasteBox(page);
     await paste(page, BAD_TSV);
     await page.clickId('bills.preview');
