@@ -457,7 +457,7 @@ std::string motor_class(const EquipmentItem& e, const RefData& ref) {
     std::string s = upper(field_str(e, "series"));
     if (s.empty()) return {};
     if (const RefRecord* r = std_record(ref, "motor_series_class")) {
-        const json& m = r->raw.value("map", json::object());
+        const json& m = json_member_or(r->raw, "map", json_empty_object());
         // longest matching prefix: "YE3-280S" -> YE3
         std::string best, cls;
         for (auto it = m.begin(); it != m.end(); ++it)
@@ -759,7 +759,7 @@ void transformers(Diag& d) {
     const RefRecord* ser = std_record(d.ref, "transformer_series");
     std::set<std::string> below;
     if (ser)
-        for (const auto& s : ser->raw.value("below_current", json::array())) below.insert(s.get<std::string>());
+        for (const auto& s : json_member_or(ser->raw, "below_current", json_empty_array())) below.insert(s.get<std::string>());
     std::string clause = ser ? ser->raw.value("clause", std::string("GB 20052-2024")) : "GB 20052-2024";
     json old = json::array(), light = json::array(), listed = json::array();
     int light_units = 0;
@@ -800,7 +800,7 @@ void boilers(Diag& d) {
     const double max_cap = ret && ret->value ? *ret->value : 35;
     std::set<std::string> plan_industries;
     if (ret)
-        for (const auto& s : ret->raw.value("industries", json::array())) plan_industries.insert(s.get<std::string>());
+        for (const auto& s : json_member_or(ret->raw, "industries", json_empty_array())) plan_industries.insert(s.get<std::string>());
     const std::string ind = d.in.enterprise.industry;
     const bool plan_industry = ind.size() >= 3 && plan_industries.count(ind.substr(0, 3));
     const bool textile = ind.rfind("C17", 0) == 0;

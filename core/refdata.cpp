@@ -15,6 +15,20 @@ const RefRecord* Dataset::find(std::string_view id) const {
     return it == index.end() ? nullptr : &records[it->second];
 }
 
+const nlohmann::json& json_member_or(const nlohmann::json& j, const char* key, const nlohmann::json& fallback) {
+    if (!j.is_object()) return fallback;
+    auto it = j.find(key);
+    return it == j.end() ? fallback : *it;
+}
+const nlohmann::json& json_empty_object() {
+    static const nlohmann::json o = nlohmann::json::object();
+    return o;
+}
+const nlohmann::json& json_empty_array() {
+    static const nlohmann::json a = nlohmann::json::array();
+    return a;
+}
+
 const Dataset* RefData::dataset(std::string_view name) const {
     auto it = datasets.find(name);
     return it == datasets.end() ? nullptr : &it->second;
@@ -86,6 +100,14 @@ void load_dataset(const std::string& file, const std::string& text, RefData& out
         rec.confidence = json_string_or(r, "confidence");
         rec.unit = json_string_or(r, "unit");
         rec.value = num_opt(r, "value");
+        if (auto lo = r.find("low"); lo != r.end()) {
+            rec.has_low = true;
+            if (lo->is_number()) rec.low = lo->get<double>();
+        }
+        if (auto hi = r.find("high"); hi != r.end()) {
+            rec.has_high = true;
+            if (hi->is_number()) rec.high = hi->get<double>();
+        }
         if (auto y = r.find("year"); y != r.end() && y->is_number_integer()) rec.year = y->get<int>();
         if (rec.id.empty()) texts::error(is, p, "data_id", "data.id");
         if (rec.source.empty()) texts::error(is, p, "data_source", "data.source");

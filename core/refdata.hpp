@@ -24,6 +24,11 @@ struct RefRecord {
     std::optional<int> year;
     std::string confidence;  // "C" confirmed, "S" secondary, "M" recalled, "X" constructed, "user", "estimate"
     nlohmann::json raw;      // the whole record, for module-specific fields
+    // The source's low and high parameter values (measures.json "low"/"high"), read once at load so
+    // the measures' three runs (low, central, high) do not look them up in `raw` per call.
+    // has_low/has_high: the key is present; the value is cached only when it is a number.
+    bool has_low = false, has_high = false;
+    std::optional<double> low, high;
 };
 
 struct Dataset {
@@ -34,6 +39,13 @@ struct Dataset {
     std::map<std::string, std::size_t, std::less<>> index;  // id -> position in records
     const RefRecord* find(std::string_view id) const;
 };
+
+// The member `key` of a JSON object, or `fallback` when absent; a reference, never a copy (unlike
+// json::value(), which copies a whole object or array per call).
+const nlohmann::json& json_member_or(const nlohmann::json& j, const char* key, const nlohmann::json& fallback);
+// Shared empty values for json_member_or().
+const nlohmann::json& json_empty_object();
+const nlohmann::json& json_empty_array();
 
 struct Carrier {
     std::string id, name_zh, name_en;
