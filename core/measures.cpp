@@ -81,7 +81,6 @@ constexpr double k_yuan_per_10k = 1e4;   // definition: 10k yuan (wan yuan) = 10
 // One measure applied to one target (an equipment row, a boiler's heat, the site).
 struct Cand {
     std::string id;
-    std::string key;               // id + target, to match low/central/high runs
     std::string target;            // what it reduces: "elec:3", "heat:0", "site", ...
     double target_base_tce = 0;    // the target's energy before any measure
     double target_reduction_tce = 0;
@@ -203,7 +202,6 @@ Cand elec_cand(Ctx& c, const std::string& id, const std::string& target, double 
     Cand k;
     k.id = id;
     k.target = target;
-    k.key = id + "|" + target;
     k.target_base_tce = base_kwh * c.elec_tce_per_kwh();
     k.tce = saved_kwh * c.elec_tce_per_kwh();
     k.target_reduction_tce = k.tce;
@@ -259,7 +257,6 @@ bool heat_cand(Ctx& c, Cand& k, double gj) {
     double base = heat_to_base(c, *h, gj);
     if (base > h->base_quantity) base = h->base_quantity;  // cannot save more than the supply
     k.target = h->target;
-    k.key = k.id + "|" + k.target + "|" + std::to_string(k.row);
     k.target_base_tce = h->base_quantity * c.tce_per_base(h->carrier);
     k.tce += base * c.tce_per_base(h->carrier);
     k.target_reduction_tce = base * c.tce_per_base(h->carrier);
@@ -596,7 +593,6 @@ void boilers(Ctx& c) {
             k.id = id;
             k.row = static_cast<int>(i);
             k.target = t;
-            k.key = std::string(id) + "|" + t;
             k.target_base_tce = base_tce;
             k.tce = saved_fuel * tce_b;
             k.target_reduction_tce = k.tce;
@@ -852,7 +848,6 @@ void heat_measures(Ctx& c) {
             k.id = "water_reuse";
             k.row = static_cast<int>(i);
             k.target = rowt("water", i);
-            k.key = "water_reuse|" + k.target;
             k.invest = cap * c.p("water_reuse/unit_cost");
             k.life = c.life("water_reuse");
             auto pf = field_num(e, "fresh_price_yuan_per_m3"), pd = field_num(e, "discharge_price_yuan_per_m3");
@@ -1060,7 +1055,6 @@ void management(Ctx& c) {
     Cand k;
     k.id = "energy_management_system";
     k.target = "site";
-    k.key = "energy_management_system|site";
     k.target_base_tce = total;
     k.tce = total * rate;
     k.target_reduction_tce = k.tce;
@@ -1156,8 +1150,6 @@ std::vector<Cand> run(const Input& in, const Result& res, const RefData& ref, in
     lighting(c);
     renewables(c);
     management(c);
-    for (auto& k : c.out)
-        if (k.key.empty()) k.key = k.id + "|" + k.target + "|" + std::to_string(k.row);
     // Market-based CO2: electricity saved (or own PV used) displaces purchased grid power that is
     // not green, counted at the residual factor; fuels and heat count as in the location method.
     // No residual factor (user-given grid factor, or none for the year): no market figure.
@@ -1219,21 +1211,23 @@ void evaluate_measures(const Input& in, Result& result, const RefData& ref) {
             m.def = measure_def(ref, id);
             Totals t = sum(by_id[id]);
             economics(m, t, rate, ref, result);
-            for (const Cand* k : by_id[id]) {
-                m.items.push_back({k->row, k->target, k->tce, k->tco2, k->tco2_market, k->invest / k_yuan_per_10k,
-                                   k->annual_net / k_yuan_per_10k, k->physical});
-                for (const auto& n : k->needs)
-                    if (std::find(m.needs.begin(), m.needs.end(), n) == m.needs.end()) m.needs.push_back(n);
-                for (const auto& n : k->notes)
-                    if (std::find(m.notes.begin(), m.notes.end(), n) == m.notes.end()) m.notes.push_back(n);
-            }
-            // Physical savings summed over rows.
+            // Physical savings summed over rows (before the rows' own figures move into m.items).
             json& phys = m.physical;
             for (const Cand* k : by_id[id])
                 for (auto it = k->physical.begin(); it != k->physical.end(); ++it)
                     if (it->is_number() && (it.key().find("kwh") != std::string::npos || it.key().find("_base_units") != std::string::npos ||
                                             it.key().find("_m3") != std::string::npos || it.key() == "heat_gj" || it.key() == "steam_t"))
                         phys[it.key()] = phys.value(it.key(), 0.0) + it->get<double>();
+            for (const Cand* k : by_id[id]) {
+                // The central run's physical figures are not read again: moved, not copied (`central` is
+                // this function's own non-const vector).
+                m.items.push_back({k->row, k->target, k->tce, k->tco2, k->tco2_market, k->invest / k_yuan_per_10k,
+                                   k->annual_net / k_yuan_per_10k, std::move(const_cast<Cand*>(k)->physical)});
+                for (const auto& n : k->needs)
+                    if (std::find(m.needs.begin(), m.needs.end(), n) == m.needs.end()) m.needs.push_back(n);
+                for (const auto& n : k->notes)
+                    if (std::find(m.notes.begin(), m.notes.end(), n) == m.notes.end()) m.notes.push_back(n);
+            }
             // Range spanned by the source's low and high parameter values.
             {
                 const Totals tt[3] = {sum(by_id_low[id]), t, sum(by_id_high[id])};
@@ -1315,11 +1309,18 @@ void evaluate_measures(const Input& in, Result& result, const RefData& ref) {
             if (!k.exclusive.empty() && best_in_group[k.exclusive] != k.id) continue;
             apply.push_back(&k);
         }
-        auto order_of = [&](const std::string& id) {
-            const RefRecord* d = measure_def(ref, id);
-            return d ? d->raw.value("order", 50) : 50;
-        };
-        std::stable_sort(apply.begin(), apply.end(), [&](const Cand* a, const Cand* b) { return order_of(a->id) < order_of(b->id); });
+        // Each measure's place in the library order, read once per measure (not per comparison).
+        std::map<std::string, int> order_by_id;
+        for (const Cand* k : apply)
+            if (!order_by_id.count(k->id)) {
+                const RefRecord* d = measure_def(ref, k->id);
+                order_by_id[k->id] = d ? d->raw.value("order", 50) : 50;
+            }
+        std::vector<std::pair<int, const Cand*>> keyed;
+        keyed.reserve(apply.size());
+        for (const Cand* k : apply) keyed.emplace_back(order_by_id[k->id], k);
+        std::stable_sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+        for (std::size_t i = 0; i < keyed.size(); ++i) apply[i] = keyed[i].second;
         // Fuel switches after boiler tune-ups on the same boiler would waste the tune-up: drop it.
         std::set<std::string> switched;
         for (const Cand* k : apply)
