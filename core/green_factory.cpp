@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cmath>
 #include <set>
+#include <string_view>
 
 namespace selfcheck {
 
@@ -236,6 +237,11 @@ void parse_anchors(const json& v, const std::string& path, Issues& is) {
 // Evaluation
 
 std::string str(const json& j, const char* key) { return json_string_or(j, key); }
+// The same without a copy, for comparisons (the record's "kind" in every loop over the records).
+std::string_view str_view(const json& j, const char* key) {
+    auto it = j.find(key);
+    return it != j.end() && it->is_string() ? std::string_view(it->get_ref<const std::string&>()) : std::string_view();
+}
 
 std::optional<double> num(const json& j, const char* key) {
     auto it = j.find(key);
@@ -669,7 +675,7 @@ std::vector<GfLevel> Evaluator::readiness(const std::vector<Indicator>& inds,
     }
     if (!ds) return out;
     for (const auto& rec : ds->records) {
-        if (str(rec.raw, "kind") != "level") continue;
+        if (str_view(rec.raw, "kind") != "level") continue;
         GfLevel l;
         l.def = &rec;
         l.status = failed.empty() ? GfReadinessStatus::no_published_pass_mark : GfReadinessStatus::blocked_by_mandatory;
@@ -695,7 +701,7 @@ GreenFactoryResult Evaluator::run() {
 
     // Gate: basic requirements (true = met) and veto items (true = applies).
     for (const auto& rec : ds->records) {
-        const std::string kind = str(rec.raw, "kind");
+        const std::string_view kind = str_view(rec.raw, "kind");
         if (kind != "basic_requirement" && kind != "veto") continue;
         auto v = answer_yes_no(rec.id.c_str());
         const bool veto = kind == "veto";
@@ -710,7 +716,7 @@ GreenFactoryResult Evaluator::run() {
     // Indicators.
     std::vector<Indicator>& inds = res.indicators;
     for (const auto& rec : ds->records) {
-        if (str(rec.raw, "kind") != "indicator") continue;
+        if (str_view(rec.raw, "kind") != "indicator") continue;
         Indicator ind;
         ind.def = &rec;
         ind.id = rec.id;
@@ -762,7 +768,7 @@ GreenFactoryResult Evaluator::run() {
     // Dimensions.
     double total = 0;
     for (const auto& rec : ds->records) {
-        if (str(rec.raw, "kind") != "dimension") continue;
+        if (str_view(rec.raw, "kind") != "dimension") continue;
         double s = 0, determined = 0;
         for (const auto& ind : inds)
             if (ind.dimension == rec.id) {
