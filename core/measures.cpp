@@ -97,9 +97,12 @@ struct Cand {
     bool saving_known = true;
     int life = 1;
     double degradation = 0;
-    json physical = json::object();
-    json notes = json::array();
-    json needs = json::array();
+    // null until first written (nlohmann turns a null into an object/array on the first [] or
+    // push_back, and iterates a null as empty): most candidates never get notes or needs, and an
+    // empty object or array costs an allocation each (three per candidate, three runs).
+    json physical;
+    json notes;
+    json needs;
     int row = -1;
 };
 
@@ -1222,7 +1225,7 @@ void evaluate_measures(const Input& in, Result& result, const RefData& ref) {
                 // The central run's physical figures are not read again: moved, not copied (`central` is
                 // this function's own non-const vector).
                 m.items.push_back({k->row, k->target, k->tce, k->tco2, k->tco2_market, k->invest / k_yuan_per_10k,
-                                   k->annual_net / k_yuan_per_10k, std::move(const_cast<Cand*>(k)->physical)});
+                                   k->annual_net / k_yuan_per_10k, k->physical.is_null() ? json::object() : std::move(const_cast<Cand*>(k)->physical)});
                 for (const auto& n : k->needs)
                     if (std::find(m.needs.begin(), m.needs.end(), n) == m.needs.end()) m.needs.push_back(n);
                 for (const auto& n : k->notes)
