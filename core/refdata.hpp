@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace selfcheck {
@@ -31,12 +32,20 @@ struct RefRecord {
     std::optional<double> low, high;
 };
 
+// Transparent hash so an unordered_map keyed by std::string is searched with a string_view.
+struct StringViewHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
+
 struct Dataset {
     std::string name;
     std::string version;
     std::vector<RefRecord> records;
     nlohmann::json raw;  // whole file
-    std::map<std::string, std::size_t, std::less<>> index;  // id -> position in records
+    // id -> position in records. Hashed (not ordered): the measures and diagnosis look records up
+    // by id hundreds of times per assessment; found by string_view without building a string.
+    std::unordered_map<std::string, std::size_t, StringViewHash, std::equal_to<>> index;
     const RefRecord* find(std::string_view id) const;
 };
 
