@@ -40,7 +40,7 @@ async function go(screen) {
 // (the key-up reaches ImGui) before text arrives through the IME bridge.
 async function afterFrames(page, n = 2) {
   const f0 = await page.evaluate(() => window.selfcheck.frames());
-  await page.waitForFunction(([f, k]) => window.selfcheck.frames() >= f + k, [f0, n]);
+  await page.waitForFunction(([f, k]) => window.selfcheck.frames() >= f + k || window.selfcheck.idle(), [f0, n]);
 }
 async function typeInto(id, text) {
   await clickId(page, id);
