@@ -115,12 +115,18 @@
   // on pagehide) can lose it: the journal is left behind, and the next start writes it into the
   // library — onto the same self-check when nothing was saved there since, else as a new copy.
   const JOURNAL = 'selfcheck.journal.';
+  let journalNext = 0;     // seq numbers only grow (saves may complete out of order)
   let journalSeq = 0;      // the seq of this tab's journal entry (0: none pending)
   let journalRec = null;   // that entry, kept to mark it closed on pagehide
   function journalWrite(rec) {
     journalRec = rec;
     try { localStorage.setItem(JOURNAL + TAB_ID, JSON.stringify(rec)); journalSeq = rec.seq; }
-    catch (e) { journalSeq = 0; /* no localStorage or full: IndexedDB alone */ }
+    catch (e) {
+      // No localStorage, or full: IndexedDB alone. An older entry of this tab must not outlive it
+      // (replayed later it would come back as a stale copy).
+      journalSeq = 0; journalRec = null;
+      try { localStorage.removeItem(JOURNAL + TAB_ID); } catch (e2) { /* unavailable */ }
+    }
   }
   function journalDone(seq) {
     if (seq !== journalSeq) return;  // a newer save of this tab is pending: keep its entry
@@ -226,7 +232,7 @@
       const t0 = performance.now();
       const base = Number(baseRev) || 0;
       let t, why = null, conflictRev = -1, rev = base + 1;
-      const seq = journalSeq + 1;
+      const seq = ++journalNext;
       journalWrite({ seq, id, meta: metaJson, text, base, tab: TAB_ID, t: Date.now() });
       try {
         const meta = JSON.parse(metaJson);
