@@ -90,19 +90,34 @@ void draw_changes(const bills::ImportPreview& v) {
     std::vector<std::string> fields;  // in order of first appearance
     std::map<std::pair<int, std::string>, const bills::Change*> cell;
     std::vector<const bills::Change*> yearly;
-    for (const auto& c : v.changes) {
-        if (c.field.empty() || c.field == "month") continue;
-        if (c.month < 1) {
-            yearly.push_back(&c);
-            continue;
-        }
+    std::vector<bills::Change> expanded;  // the months of a new energy row, one cell each
+    for (const auto& c : v.changes)
+        if (c.month == 0 && c.before.is_null() && c.after.is_object() && c.after.contains("monthly") &&
+            c.after["monthly"].is_array() && c.after["monthly"].size() == 12)
+            for (int m = 1; m <= 12; ++m) expanded.push_back({c.path, nullptr, c.after["monthly"][m - 1], m, c.field});
+    auto add_cell = [&](const bills::Change& c) {
         if (std::find(fields.begin(), fields.end(), c.field) == fields.end()) fields.push_back(c.field);
         auto key = std::make_pair(c.month, c.field);
         // electricity's kWh is both the bill month and the energy row's month: show the one that
         // replaces a value, if either does
         auto it = cell.find(key);
         if (it == cell.end() || (it->second->before.is_null() && !c.before.is_null())) cell[key] = &c;
+    };
+    for (const auto& c : v.changes) {
+        if (c.field.empty() || c.field == "month") continue;
+        if (c.month < 1) yearly.push_back(&c);
+        else add_cell(c);
     }
+    for (const auto& c : expanded) add_cell(c);
+    // columns in the order of the file's own columns (kWh summed from the periods last)
+    auto rank = [&](const std::string& f) {
+        for (std::size_t i = 0; i < v.columns.size(); ++i) {
+            const std::string& t = v.columns[i].target;
+            if (t == f || t == "energy:" + f || (f == "kwh" && t == "energy:electricity")) return static_cast<int>(i);
+        }
+        return 1000;
+    };
+    std::stable_sort(fields.begin(), fields.end(), [&](const std::string& a, const std::string& b) { return rank(a) < rank(b); });
     if (cell.empty() && yearly.empty()) return;
     ImGui::TextUnformatted(tr("bills.changes"));
     std::set<int> months;
@@ -113,7 +128,7 @@ void draw_changes(const bills::ImportPreview& v) {
         const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollX |
                                       ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingFixedFit;
         if (ImGui::BeginTable("##bills_changes", static_cast<int>(fields.size()) + 1, flags,
-                              ImVec2(-1, std::min(rows_h, fs * 16)))) {
+                              ImVec2(-1, std::min(rows_h, fs * 12)))) {
             ImGui::TableSetupScrollFreeze(1, 1);
             ImGui::TableSetupColumn(core_text("bills.field.month").c_str());
             for (const auto& f : fields) ImGui::TableSetupColumn(core_text("bills.field." + f).c_str());
@@ -194,14 +209,17 @@ void draw_bills_import(AppState& s) {
         text_wrapped_colored(IM_COL32(204, 26, 26, 255), p.file_error);
         track("bills.file_error");
     }
-    ImGui::TextWrapped("%s", tr("bills.paste_hint"));
-    if (p.text.capacity() < 4096) p.text.reserve(4096);
-    ImGui::InputTextMultiline("##bills_paste", p.text.data(), p.text.capacity() + 1,
-                              ImVec2(-1, fs * 8), ImGuiInputTextFlags_CallbackResize | ImGuiInputTextFlags_AllowTabInput,
-                              text_cb, &p.text);
-    track("bills.paste_text");
-    if (ImGui::Button(tr("bills.preview"))) make_preview(s, p.text, "");
-    track("bills.preview");
+    // the paste box, unless a file's preview is showing (the pasted text is kept meanwhile)
+    if (!(p.has_preview && !p.source_name.empty())) {
+        ImGui::TextWrapped("%s", tr("bills.paste_hint"));
+        if (p.text.capacity() < 4096) p.text.reserve(4096);
+        ImGui::InputTextMultiline("##bills_paste", p.text.data(), p.text.capacity() + 1,
+                                  ImVec2(-1, fs * 8), ImGuiInputTextFlags_CallbackResize | ImGuiInputTextFlags_AllowTabInput,
+                                  text_cb, &p.text);
+        track("bills.paste_text");
+        if (ImGui::Button(tr("bills.preview"))) make_preview(s, p.text, "");
+        track("bills.preview");
+    }
     if (!p.has_preview) return;
     const bills::ImportPreview& v = p.preview;
     const bool zh = !lang_en();
@@ -219,6 +237,29 @@ void draw_bills_import(AppState& s) {
                                  zh ? i.message_zh : i.message_en);
         track("bills.issues");
     }
+    // the verdict and the two buttons first (they stay in view on a phone); the details below
+    ImGui::Text(tr("bills.summary"), static_cast<int>(v.months.size()), static_cast<int>(v.changes.size()),
+                static_cast<int>(v.bad_rows.size()));
+    track("bills.summary");
+    const bool can_apply = v.ok() && v.bad_rows.empty() && !v.changes.empty() && p.revision == s.revision;
+    ImGui::BeginDisabled(!can_apply);
+    if (ImGui::Button(tr("bills.apply"))) {
+        s.document = v.merged;
+        s.mark_edited();
+        p.has_preview = false;
+        if (p.source_name.empty()) p.text.clear();  // the pasted cells are in the document now
+        p.source_name.clear();
+        p.open = false;
+    }
+    ImGui::EndDisabled();
+    track("bills.apply");
+    ImGui::SameLine();
+    if (ImGui::Button(tr("bills.cancel"))) {  // the preview goes; the document and the pasted text stay
+        p.has_preview = false;
+        p.source_name.clear();
+    }
+    track("bills.cancel");
+    if (p.revision != s.revision) ImGui::TextDisabled("%s", tr("bills.stale"));
     // column mapping: header as written -> what it becomes
     if (!v.columns.empty() && ImGui::BeginTable("##bills_cols", 2, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchProp)) {
         ImGui::TableSetupColumn(tr("bills.col_header"));
@@ -245,28 +286,6 @@ void draw_bills_import(AppState& s) {
         track("bills.bad_rows");
     }
     if (v.ok() && v.bad_rows.empty()) draw_changes(v);
-    ImGui::Text(tr("bills.summary"), static_cast<int>(v.months.size()), static_cast<int>(v.changes.size()),
-                static_cast<int>(v.bad_rows.size()));
-    track("bills.summary");
-    const bool can_apply = v.ok() && v.bad_rows.empty() && !v.changes.empty() && p.revision == s.revision;
-    ImGui::BeginDisabled(!can_apply);
-    if (ImGui::Button(tr("bills.apply"))) {
-        s.document = v.merged;
-        s.mark_edited();
-        p.has_preview = false;
-        if (p.source_name.empty()) p.text.clear();  // the pasted cells are in the document now
-        p.source_name.clear();
-        p.open = false;
-    }
-    ImGui::EndDisabled();
-    track("bills.apply");
-    ImGui::SameLine();
-    if (ImGui::Button(tr("bills.cancel"))) {  // the preview goes; the document and the pasted text stay
-        p.has_preview = false;
-        p.source_name.clear();
-    }
-    track("bills.cancel");
-    if (p.revision != s.revision) ImGui::TextDisabled("%s", tr("bills.stale"));
 }
 
 } // namespace selfcheck::app::ui

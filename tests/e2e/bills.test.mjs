@@ -211,7 +211,8 @@ test(`${ENGINE}: a GBK CSV file of twelve months is previewed, then fills the mo
     assert.match(texts, /GBK/, 'the encoding found is said');
     assert.match(texts, /用电量/, 'the mapping names the kWh column');
     assert.match(texts, /将要修改/, 'the changes are listed');
-    assert.match(texts, /12 月/, 'month by month');
+    assert.match(texts, /1 月/, 'month by month');
+    assert.match(texts, /92,000/, 'January\'s kWh (90,000 + 2,000)');
     assert.match(texts, /1,236,000/, 'the new annual figure');
     assert.ok((await page.evaluate(() => window.selfcheck.items()))['bills.changes'], 'the table of changes is drawn');
     await page.screenshot(path.join(SHOTS, 'bills-file-gbk-preview.png'));
@@ -237,6 +238,7 @@ test(`${ENGINE}: an XLSX file with TOU periods and natural gas adds the bill mon
     assert.match(texts, /低谷电量|谷电量/, 'the mapping names the valley column');
     assert.match(texts, /天然气/, 'and the gas column');
     assert.match(texts, /新增能源品种：天然气用量/, 'the new gas row is announced');
+    assert.match(texts, /3,000/, 'its months are in the table of changes');
     assert.equal((await page.doc()).energy.length, 1, 'nothing applied yet');
     await page.screenshot(path.join(SHOTS, 'bills-file-xlsx-preview.png'));
 
