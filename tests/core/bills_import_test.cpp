@@ -274,3 +274,22 @@ TEST_CASE("an import into an unfinished document reports only the errors it brin
     ImportPreview q = preview_import(csv, base_doc(), ref());
     CHECK_FALSE(q.bad_rows.empty());  // 400 yuan/kW·month is beyond the plausible 300
 }
+
+TEST_CASE("English headers with their units in yuan", "[bills][import]") {
+    std::string csv = "month,kWh,cost (yuan),peak price (yuan/kWh),demand price (yuan/kW·month),capacity price (yuan/kVA)\n";
+    for (int m = 1; m <= 12; ++m) csv += std::to_string(m) + ",1000,650,1.1,40,30\n";
+    ImportPreview p = preview_import(csv, base_doc(), ref());
+    INFO(preview_to_json(p).dump(1));
+    REQUIRE(p.ok());
+    CHECK(p.bad_rows.empty());
+    REQUIRE(col(p, "cost_yuan"));
+    CHECK(col(p, "cost_yuan")->factor == 1);
+    CHECK(col(p, "peak_price_yuan_per_kwh"));
+    CHECK(col(p, "demand_price_yuan_per_kw_month"));
+    CHECK(col(p, "capacity_price_yuan_per_kva_month"));
+    CHECK(p.months[0].get("cost_yuan").value() == 650);
+    // "cost (10k yuan)": 0.065 万元 = 0.065 × 10,000 = 650 yuan
+    ImportPreview w = preview_import(std::string("month,cost (10k yuan)\n1,0.065\n"), base_doc(), ref());
+    REQUIRE(w.months.size() == 1);
+    CHECK(w.months[0].get("cost_yuan").value() == Catch::Approx(650));
+}

@@ -208,7 +208,7 @@ test(`${ENGINE}: a GBK CSV file of twelve months is previewed, then fills the mo
     assert.equal((await page.doc()).energy[0].quantity, 1000000, 'the preview changes nothing');
     const texts = await shownTexts(page);
     assert.match(texts, /电费台账\.csv/, 'the file is named');
-    assert.match(texts, /GBK/, 'the encoding found is said');
+    assert.match(texts, /电费台账\.csv（CSV GB(K|18030)）/, 'the file and the encoding found (GBK bytes read as GB18030, its superset)');
     assert.match(texts, /用电量/, 'the mapping names the kWh column');
     assert.match(texts, /将要修改/, 'the changes are listed');
     assert.match(texts, /1 月/, 'month by month');
