@@ -2,6 +2,7 @@
 
 #include "platform/fonts.hpp"
 #include "storage.hpp"
+#include "ui/screens.hpp"
 #include "upload.hpp"
 
 #include <nlohmann/json.hpp>
@@ -30,8 +31,14 @@ void handle_event(const platform::Event& e) {
     case Kind::list: storage::on_list(parse_or(e.json, json::array())); break;
     case Kind::loaded: storage::on_got(e.id, e.text, e.ok, e.rev); break;
     case Kind::cleared: storage::on_cleared(e.ok); break;
-    case Kind::file_opened: storage::on_file_opened(e.name, e.text); break;
-    case Kind::file_error: storage::on_file_error(e.name, e.number); break;
+    case Kind::file_opened:
+        if (e.code == "bills") ui::on_bills_file(e.name, e.text);  // ui/bills_import.cpp
+        else storage::on_file_opened(e.name, e.text);
+        break;
+    case Kind::file_error:
+        if (e.code == "bills") ui::on_bills_file_error(e.name, e.number);
+        else storage::on_file_error(e.name, e.number);
+        break;
     case Kind::upload_list: upload::on_list(parse_or(e.json, json::array())); break;
     case Kind::config: upload::on_config(parse_or(e.json, json::object())); break;
     case Kind::font_fetched: fonts::on_fallback_font(e.ok, e.text, e.number); break;

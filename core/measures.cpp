@@ -8,6 +8,7 @@
 #include "energy.hpp"
 #include "selfcheck.hpp"
 #include "steam.hpp"
+#include "validate.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -1012,6 +1013,10 @@ void renewables(Ctx& c) {
                 k.physical["prices_from_bill"] = true;
                 k.physical["bill_peak_price_yuan_per_kwh"] = *bill->peak_price;
                 k.physical["bill_valley_price_yuan_per_kwh"] = *bill->valley_price;
+                k.notes.push_back(texts::text("measures.storage_bill_prices",
+                                              {texts::Arg("sharp", num_text(bill->sharp_price.value_or(*bill->peak_price))),
+                                               texts::Arg("peak", num_text(*bill->peak_price)),
+                                               texts::Arg("valley", num_text(*bill->valley_price))}));
             } else {
                 if (assumed) k.needs.push_back("management.tou_user_class (large_industry assumed)");
                 k.notes.push_back(texts::text("measures.tou_note_2024"));
@@ -1221,6 +1226,8 @@ void evaluate_measures(const Input& in, Result& result, const RefData& ref) {
                     if (it->is_number() && (it.key().find("kwh") != std::string::npos || it.key().find("_base_units") != std::string::npos ||
                                             it.key().find("_m3") != std::string::npos || it.key() == "heat_gj" || it.key() == "steam_t"))
                         phys[it.key()] = phys.value(it.key(), 0.0) + it->get<double>();
+                    else if (it->is_boolean() && it->get<bool>())
+                        phys[it.key()] = true;  // a flag any row raises (storage_arbitrage: prices_from_bill)
             for (const Cand* k : by_id[id]) {
                 // The central run's physical figures are not read again: moved, not copied (`central` is
                 // this function's own non-const vector).

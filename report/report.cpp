@@ -803,7 +803,26 @@ std::string energy_section(Ctx& c) {
     std::string mix_title = L.t("report.energy_mix_share_of_comprehensive");
     s += "<figure class=\"narrow\">" + donut_chart(slices, mix_title, L.t("report.mix"), "mix") + "<figcaption>" +
          esc(mix_title) + "</figcaption></figure>\n";
-    s += bills::monthly_chart_figure(c.in, L.zh);  // bills/bill_chart.cpp; "" without monthly data
+    // Monthly charts (bills/bill_chart.cpp), only from the months the document gives: electricity in
+    // kWh with its TOU stack and the bill's cost; every other carrier's (natural gas, steam, ...)
+    // monthly quantities in the row's own unit (electricity too when it is entered in MWh or 10k kWh).
+    const std::string elec_chart = bills::monthly_chart_figure(c.in, L.zh);
+    s += elec_chart;
+    for (const auto& row : in_rows) {
+        const std::string carrier = str(row, {"carrier"}), unit = str(row, {"unit"});
+        if (carrier.empty() || (carrier == "electricity" && !elec_chart.empty())) continue;
+        const json& m = arr(row, {"monthly"});
+        if (m.size() != 12) continue;
+        std::array<double, 12> v{};
+        bool numbers = true;
+        for (std::size_t i = 0; i < 12; ++i) {
+            if (!m[i].is_number()) numbers = false;
+            else v[i] = m[i].get<double>();
+        }
+        if (!numbers) continue;
+        const std::string u = unit_label(unit, L);
+        s += bills::carrier_monthly_figure(v, L.f("report.monthly_carrier", {carrier_name(c.r, carrier, L), u}), u);
+    }
     s += "<h3>" + esc(L.t("report.tiered_energy_budgeting_and_key")) + "</h3>";
     s += "<p>" + esc(L.t("report.tier")) + esc(tier_label(str(c.r, {"energy", "budget_tier"}), L)) + "</p>";
     std::string clause = str(c.r, {"energy", "budget_tier_clause"});

@@ -362,25 +362,31 @@
       } catch (e) { /* no config: nothing preset */ }
     },
 
-    // ---- file open
-    openFile() {
+    // ---- file open: purpose 'document' (a self-check, .json) or 'bills' (monthly bills, CSV/XLSX);
+    // the bytes go to C++ unread (the core decodes and checks them), the purpose with them.
+    openFile(purpose) {
       let input = document.getElementById('sc-file');
       if (!input) {
         input = document.createElement('input');
-        input.type = 'file'; input.id = 'sc-file'; input.accept = '.json,application/json';
+        input.type = 'file'; input.id = 'sc-file';
         input.style.display = 'none';
         document.body.appendChild(input);
         input.addEventListener('change', async () => {
           const f = input.files && input.files[0];
+          const why = input.dataset.purpose || 'document';
           input.value = '';
           if (!f) return;
-          if (f.size > 8 * 1024 * 1024) { ccall('app_file_error', ['string', 'number'], [f.name, f.size]); return; }
+          if (f.size > 8 * 1024 * 1024) { ccall('app_file_error', ['string', 'number', 'string'], [f.name, f.size, why]); return; }
           const bytes = new Uint8Array(await f.arrayBuffer());
           const path = '/tmp/sc_import_' + (++tmpSeq);
           M().FS.writeFile(path, bytes);
-          ccall('app_file_opened', ['string', 'string'], [f.name, path]);
+          ccall('app_file_opened', ['string', 'string', 'string'], [f.name, path, why]);
         });
       }
+      input.dataset.purpose = purpose === 'bills' ? 'bills' : 'document';
+      input.accept = purpose === 'bills'
+        ? '.csv,.tsv,.txt,.xlsx,text/csv,text/tab-separated-values,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+        : '.json,application/json';
       input.click();
     },
     openHtml(html) {

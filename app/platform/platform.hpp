@@ -25,8 +25,8 @@ struct Event {
         list,             // json: the library's entries
         loaded,           // id, text: the saved document (ok=false: not found), rev
         cleared,          // ok
-        file_opened,      // name, text: the file's bytes
-        file_error,       // name, number: size (too large)
+        file_opened,      // name, text: the file's bytes, code: what it was asked for ("document" | "bills")
+        file_error,       // name, number: size (too large), code: as file_opened
         upload_list,      // json: the outbox
         config,           // json: config.json
         font_fetched,     // ok, text: path or error, number: bytes
@@ -79,8 +79,10 @@ void open_url(const std::string& url);
 // Returns false when the browser blocked the tab (the caller offers a download instead).
 bool open_html(const std::string& html, const std::string& file_name);
 // Ask the user for a file (<input type=file>); the answer arrives later as Event file_opened
-// (or file_error).
-void request_open_file();
+// (or file_error), its code saying which of these it was asked for: a self-check document (.json)
+// or a spreadsheet of monthly bills (.csv/.tsv/.txt/.xlsx).
+enum class FileFor { document, bills };
+void request_open_file(FileFor purpose = FileFor::document);
 
 // --- time and randomness (the core has neither)
 std::string uuid_v4();          // lowercase UUID v4 from crypto.getRandomValues

@@ -76,17 +76,21 @@ bool open_html(const std::string& html, const std::string& file_name) {
     return SDL_OpenURL(("file://" + std::filesystem::absolute(file_name).string()).c_str()) == 0;
 }
 
-// Natively there is no file dialog without a toolkit: SELFCHECK_IMPORT=path picks the file.
-void request_open_file() {
-    const char* path = std::getenv("SELFCHECK_IMPORT");
+// Natively there is no file dialog without a toolkit: SELFCHECK_IMPORT=path picks a document,
+// SELFCHECK_IMPORT_BILLS=path a spreadsheet of monthly bills.
+void request_open_file(FileFor purpose) {
+    const bool bills = purpose == FileFor::bills;
+    const char* var = bills ? "SELFCHECK_IMPORT_BILLS" : "SELFCHECK_IMPORT";
+    const std::string code = bills ? "bills" : "document";
+    const char* path = std::getenv(var);
     if (!path) {
-        post({.kind = Event::Kind::file_error, .name = "(SELFCHECK_IMPORT not set)"});
+        post({.kind = Event::Kind::file_error, .name = std::string("(") + var + " not set)", .code = code});
         return;
     }
     std::ifstream f(path, std::ios::binary);
     std::ostringstream s;
     s << f.rdbuf();
-    post({.kind = Event::Kind::file_opened, .name = std::filesystem::path(path).filename().string(), .text = s.str()});
+    post({.kind = Event::Kind::file_opened, .name = std::filesystem::path(path).filename().string(), .code = code, .text = s.str()});
 }
 
 std::string uuid_v4() {

@@ -92,7 +92,7 @@ EM_JS(void, js_open_url, (const char* url), { window.open(UTF8ToString(url), '_b
 EM_JS(int, js_open_html, (const char* html, int size), {
     return SelfCheckPlatform.openHtml(UTF8ToString(html, size));
 });
-EM_JS(void, js_request_open_file, (), { SelfCheckPlatform.openFile(); });
+EM_JS(void, js_request_open_file, (int bills), { SelfCheckPlatform.openFile(bills ? 'bills' : 'document'); });
 EM_JS(char*, js_uuid_v4, (), {
     const s = SelfCheckPlatform.uuidV4();
     const n = lengthBytesUTF8(s) + 1;
@@ -191,7 +191,7 @@ void open_url(const std::string& url) { js_open_url(url.c_str()); }
 bool open_html(const std::string& html, const std::string&) {
     return js_open_html(html.c_str(), static_cast<int>(html.size())) != 0;
 }
-void request_open_file() { js_request_open_file(); }
+void request_open_file(FileFor purpose) { js_request_open_file(purpose == FileFor::bills ? 1 : 0); }
 
 namespace {
 std::string take(char* p) {
@@ -305,11 +305,11 @@ EMSCRIPTEN_KEEPALIVE void app_storage_got(const char* id, const char* path, doub
           .rev = static_cast<std::int64_t>(rev)});
 }
 EMSCRIPTEN_KEEPALIVE void app_storage_cleared(int ok) { post({.kind = Event::Kind::cleared, .ok = ok != 0}); }
-EMSCRIPTEN_KEEPALIVE void app_file_opened(const char* name, const char* path) {
-    post({.kind = Event::Kind::file_opened, .name = name, .text = read_tmp(path)});
+EMSCRIPTEN_KEEPALIVE void app_file_opened(const char* name, const char* path, const char* purpose) {
+    post({.kind = Event::Kind::file_opened, .name = name, .code = purpose ? purpose : "document", .text = read_tmp(path)});
 }
-EMSCRIPTEN_KEEPALIVE void app_file_error(const char* name, double size) {
-    post({.kind = Event::Kind::file_error, .name = name, .number = size});
+EMSCRIPTEN_KEEPALIVE void app_file_error(const char* name, double size, const char* purpose) {
+    post({.kind = Event::Kind::file_error, .name = name, .code = purpose ? purpose : "document", .number = size});
 }
 EMSCRIPTEN_KEEPALIVE void app_config(const char* json) { post({.kind = Event::Kind::config, .json = json}); }
 EMSCRIPTEN_KEEPALIVE void app_upload_list(const char* json) { post({.kind = Event::Kind::upload_list, .json = json}); }

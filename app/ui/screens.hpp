@@ -10,7 +10,11 @@ void draw_app(AppState& state);            // navigation.cpp: the whole window
 void draw_start(AppState& state);          // start_screen.cpp (web-platform colleague)
 void draw_profile(AppState& state);        // 1 企业信息
 void draw_energy(AppState& state);         // 2 能源消费
-void draw_bills_import(AppState& state);   // bills_import.cpp: paste monthly bills (hook in energy)
+void draw_bills_import(AppState& state);   // bills_import.cpp: paste or open monthly bills (hook in energy)
+// bills_import.cpp: a bills file the user picked (Event file_opened/file_error with code "bills");
+// previewed on the next frame of the energy screen, nothing applied.
+void on_bills_file(const std::string& name, const std::string& bytes);
+void on_bills_file_error(const std::string& name, double size);
 void draw_products(AppState& state);       // 3 产品
 void draw_equipment(AppState& state);      // 4 设备
 void draw_management(AppState& state);     // 5 管理

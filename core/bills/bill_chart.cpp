@@ -150,4 +150,33 @@ std::string monthly_chart_figure(const json& doc, bool zh) {
     return "<figure>" + s + "<figcaption>" + esc(title) + "</figcaption></figure>\n";
 }
 
+std::string carrier_monthly_figure(const std::array<double, 12>& v, const std::string& title, const std::string& unit,
+                                   const std::string& fill) {
+    const int W = 640, H = 220, left = 62, right = 62, top = 28, bottom = 26;
+    const double pw = W - left - right, ph = H - top - bottom;
+    double max_v = 0;
+    for (double x : v) max_v = std::max(max_v, std::isfinite(x) ? x : 0.0);
+    if (max_v <= 0) return "";
+    std::string s = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + std::to_string(W) + " " + std::to_string(H) +
+                    "\" role=\"img\" aria-label=\"" + esc(title) + "\">";
+    const double slot = pw / 12, bw = slot * 0.62;
+    s += "<line x1=\"" + n(left) + "\" y1=\"" + n(top + ph) + "\" x2=\"" + n(left + pw) + "\" y2=\"" + n(top + ph) + "\" stroke=\"#111\"/>";
+    s += "<text x=\"" + n(left - 6) + "\" y=\"" + n(top - 10) + "\" text-anchor=\"end\" class=\"small\">" + esc(unit) + "</text>";
+    // the axis top is the largest month, printed to the precision the values have
+    char top_label[32];
+    std::snprintf(top_label, sizeof top_label, max_v >= 100 ? "%.0f" : max_v >= 1 ? "%.2f" : "%.3g", max_v);
+    s += "<text x=\"" + n(left - 6) + "\" y=\"" + n(top + 4) + "\" text-anchor=\"end\" class=\"small\">" +
+         (max_v >= 1000 ? grouped(max_v) : std::string(top_label)) + "</text>";
+    for (int i = 0; i < 12; ++i) {
+        const double x = left + slot * i + (slot - bw) / 2;
+        const double h = (std::isfinite(v[i]) && v[i] > 0 ? v[i] : 0) / max_v * ph;
+        s += "<rect x=\"" + n(x) + "\" y=\"" + n(top + ph - h) + "\" width=\"" + n(bw) + "\" height=\"" + n(h) + "\" fill=\"" +
+             esc(fill) + "\"/>";
+        s += "<text x=\"" + n(left + slot * i + slot / 2) + "\" y=\"" + n(top + ph + 14) + "\" text-anchor=\"middle\" class=\"small\">" +
+             std::to_string(i + 1) + "</text>";
+    }
+    s += "</svg>";
+    return "<figure>" + s + "<figcaption>" + esc(title) + "</figcaption></figure>\n";
+}
+
 } // namespace selfcheck::bills

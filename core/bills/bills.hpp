@@ -112,6 +112,8 @@ struct BadRow {
 struct Change {
     std::string path;  // JSON pointer in the document
     nlohmann::json before, after;
+    int month = 0;      // 1..12 for a month's value; 0 for the year (an annual figure, a new row)
+    std::string field;  // key of the "bills.field.*" texts ("kwh", "cost_yuan", "natural_gas", ...); "" for structure
 };
 
 struct ImportPreview {

@@ -289,9 +289,9 @@ texts::Arg field_label(const std::string& target) {
 
 // ---- merge ----------------------------------------------------------------------------------
 
-void set_change(ImportPreview& p, json& slot, const std::string& path, const json& value) {
+void set_change(ImportPreview& p, json& slot, const std::string& path, const json& value, int month, const std::string& field) {
     if (slot == value) return;
-    p.changes.push_back({path, slot, value});
+    p.changes.push_back({path, slot, value, month, field});
     slot = value;
 }
 
@@ -316,15 +316,15 @@ void merge_bills(ImportPreview& p, json& doc) {
             if (months[i].is_object() && months[i].value("month", 0) == m.month) idx = i;
         if (idx == months.size()) {
             months.push_back({{"month", m.month}});
-            p.changes.push_back({"/bills/electricity/months/" + std::to_string(idx) + "/month", nullptr, m.month});
+            p.changes.push_back({"/bills/electricity/months/" + std::to_string(idx) + "/month", nullptr, m.month, m.month, "month"});
         }
         json& row = months[idx];
         const std::string base = "/bills/electricity/months/" + std::to_string(idx) + "/";
         for (const auto& [k, val] : m.v) {
             json& slot = row[k];
-            set_change(p, slot, base + k, val);
+            set_change(p, slot, base + k, val, m.month, k);
         }
-        if (!m.billing_mode.empty()) set_change(p, row["billing_mode"], base + "billing_mode", m.billing_mode);
+        if (!m.billing_mode.empty()) set_change(p, row["billing_mode"], base + "billing_mode", m.billing_mode, m.month, "billing_mode");
     }
 }
 
@@ -341,7 +341,8 @@ void merge_energy(ImportPreview& p, json& doc, const std::string& carrier, Unit 
             idx = i;
             break;
         }
-    texts::Arg what = field_label(carrier == "electricity" ? "kwh" : carrier);
+    const std::string field = carrier == "electricity" ? "kwh" : carrier;
+    texts::Arg what = field_label(field);
     if (idx == rows.size()) {
         if (given < 12) {
             texts::warning(p.issues, "", "partial_year_not_applied", "bills.partial_year_new_row",
@@ -352,7 +353,7 @@ void merge_energy(ImportPreview& p, json& doc, const std::string& carrier, Unit 
         double sum = 0;
         for (const auto& x : vals) m.push_back(*x), sum += *x;
         json row = {{"carrier", carrier}, {"quantity", sum}, {"unit", std::string(unit_id(unit))}, {"monthly", m}};
-        p.changes.push_back({"/energy/" + std::to_string(idx), nullptr, row});
+        p.changes.push_back({"/energy/" + std::to_string(idx), nullptr, row, 0, carrier});
         rows.push_back(row);
         return;
     }
@@ -379,16 +380,17 @@ void merge_energy(ImportPreview& p, json& doc, const std::string& carrier, Unit 
     for (std::size_t i = 0; i < 12; ++i)
         if (vals[i]) {
             double v = *vals[i] * k;
-            if (!m[i].is_number() || std::fabs(m[i].get<double>() - v) > 1e-9 * std::max(1.0, std::fabs(v))) {
-                if (had_monthly) p.changes.push_back({base + "/monthly/" + std::to_string(i), m[i], v});
+            if (!had_monthly || !m[i].is_number() || std::fabs(m[i].get<double>() - v) > 1e-9 * std::max(1.0, std::fabs(v))) {
+                // one change per month: the preview names the months (a new monthly array: before is null)
+                p.changes.push_back({base + "/monthly/" + std::to_string(i), had_monthly ? m[i] : json(nullptr), v,
+                                     static_cast<int>(i) + 1, field});
                 m[i] = v;
             }
         }
     double sum = 0;
     for (const auto& x : m) sum += x.is_number() ? x.get<double>() : 0;
-    if (!had_monthly) p.changes.push_back({base + "/monthly", nullptr, m});
     row["monthly"] = m;
-    set_change(p, row["quantity"], base + "/quantity", sum);
+    set_change(p, row["quantity"], base + "/quantity", sum, 0, carrier);
 }
 
 } // namespace
@@ -584,7 +586,15 @@ json preview_to_json(const ImportPreview& p) {
         bad.push_back({{"row", b.row}, {"column", b.column >= 0 ? json(col_letter(b.column)) : json(nullptr)}, {"code", b.code},
                        {"message_zh", b.message_zh}, {"message_en", b.message_en}});
     json changes = json::array();
-    for (const auto& c : p.changes) changes.push_back({{"path", c.path}, {"before", c.before}, {"after", c.after}});
+    for (const auto& c : p.changes) {
+        json j = {{"path", c.path}, {"before", c.before}, {"after", c.after}, {"month", c.month}};
+        if (!c.field.empty()) {
+            texts::Text t = texts::get("bills.field." + c.field);
+            j["label_zh"] = t.zh;
+            j["label_en"] = t.en;
+        }
+        changes.push_back(std::move(j));
+    }
     json months = json::array();
     for (const auto& m : p.months) months.push_back(m.month);
     json out = errors_to_json(p.issues);

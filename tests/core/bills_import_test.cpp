@@ -192,6 +192,32 @@ TEST_CASE("pasted cells from Excel or WPS (tab-separated)", "[bills][import]") {
     // 1000 + 2000 + ... + 12000 = 1000 × 78 = 78,000 kWh
     CHECK(p.merged["energy"][0]["quantity"] == 78000);
     CHECK(p.months[0].get("cost_yuan").value() == 1234.5);
+    // every change names its month and field, so the preview can say "March: electricity use 3,000"
+    const Change* march_kwh = nullptr;
+    const Change* year_kwh = nullptr;
+    int monthly_changes = 0;
+    for (const auto& c : p.changes) {
+        if (c.path == "/energy/0/monthly/2") march_kwh = &c;
+        if (c.path == "/energy/0/quantity") year_kwh = &c;
+        if (c.path.rfind("/energy/0/monthly/", 0) == 0) ++monthly_changes;
+    }
+    REQUIRE(march_kwh);
+    CHECK(march_kwh->month == 3);
+    CHECK(march_kwh->field == "kwh");
+    CHECK(march_kwh->before.is_null());  // the row had no months before
+    CHECK(march_kwh->after == 3000);
+    CHECK(monthly_changes == 12);  // one per month, never one opaque array
+    REQUIRE(year_kwh);
+    CHECK(year_kwh->month == 0);
+    CHECK(year_kwh->field == "electricity");
+    CHECK(year_kwh->before == 1200000);  // base_doc's annual figure, replaced by the sum of the months
+    CHECK(year_kwh->after == 78000);
+    json pj = preview_to_json(p);
+    bool labelled = false;
+    for (const auto& c : pj["changes"])
+        if (c["path"] == "/bills/electricity/months/0/cost_yuan")
+            labelled = c["month"] == 1 && c["label_zh"] == "电费" && !c["label_en"].get<std::string>().empty();
+    CHECK(labelled);
 }
 
 TEST_CASE("XLSX: shared and inline strings, numbers, the first sheet through the workbook rels", "[bills][xlsx]") {
@@ -247,4 +273,23 @@ TEST_CASE("an import into an unfinished document reports only the errors it brin
     std::string csv = "月份,用电量(kWh),需量电价(元/kW·月)\n1,100,400\n";
     ImportPreview q = preview_import(csv, base_doc(), ref());
     CHECK_FALSE(q.bad_rows.empty());  // 400 yuan/kW·month is beyond the plausible 300
+}
+
+TEST_CASE("English headers with their units in yuan", "[bills][import]") {
+    std::string csv = "month,kWh,cost (yuan),peak price (yuan/kWh),demand price (yuan/kW·month),capacity price (yuan/kVA)\n";
+    for (int m = 1; m <= 12; ++m) csv += std::to_string(m) + ",1000,650,1.1,40,30\n";
+    ImportPreview p = preview_import(csv, base_doc(), ref());
+    INFO(preview_to_json(p).dump(1));
+    REQUIRE(p.ok());
+    CHECK(p.bad_rows.empty());
+    REQUIRE(col(p, "cost_yuan"));
+    CHECK(col(p, "cost_yuan")->factor == 1);
+    CHECK(col(p, "peak_price_yuan_per_kwh"));
+    CHECK(col(p, "demand_price_yuan_per_kw_month"));
+    CHECK(col(p, "capacity_price_yuan_per_kva_month"));
+    CHECK(p.months[0].get("cost_yuan").value() == 650);
+    // "cost (10k yuan)": 0.065 万元 = 0.065 × 10,000 = 650 yuan
+    ImportPreview w = preview_import(std::string("month,cost (10k yuan)\n1,0.065\n"), base_doc(), ref());
+    REQUIRE(w.months.size() == 1);
+    CHECK(w.months[0].get("cost_yuan").value() == Catch::Approx(650));
 }

@@ -115,7 +115,8 @@ export async function waitIdle(page, ms = 1000, timeout = 10000) {
 // In-page helpers installed before the app's scripts, the same in both engines:
 //  - downloads: a click on <a download href=blob:...> is captured into window.__downloads
 //    ({name, text}) instead of handing a file to the browser;
-//  - file chooser: set window.__nextFile = {name, text}; the next <input type=file>.click() gets it.
+//  - file chooser: set window.__nextFile = {name, text} (or {name, b64, type} for bytes); the next
+//    <input type=file>.click() gets it.
 const PAGE_HELPERS = `(() => {
   window.__downloads = [];
   const aClick = HTMLAnchorElement.prototype.click;
@@ -133,7 +134,8 @@ const PAGE_HELPERS = `(() => {
     if (this.type === 'file' && window.__nextFile) {
       const f = window.__nextFile; window.__nextFile = null;
       const dt = new DataTransfer();
-      dt.items.add(new File([f.text], f.name, { type: 'application/json' }));
+      const data = f.b64 ? Uint8Array.from(atob(f.b64), c => c.charCodeAt(0)) : f.text;  // bytes, or text
+      dt.items.add(new File([data], f.name, { type: f.type || 'application/json' }));
       this.files = dt.files;
       this.dispatchEvent(new Event('change'));
       return;
@@ -243,6 +245,11 @@ class Page {
     return this.evaluate(k => window.__downloads[k], n);
   }
   setNextFile(name, text) { return this.evaluate(([n, t]) => { window.__nextFile = { name: n, text: t }; }, [name, text]); }
+  // The same with raw bytes (a Buffer/Uint8Array: GBK text, an XLSX zip) and a MIME type.
+  setNextFileBytes(name, bytes, type = 'application/octet-stream') {
+    const b64 = Buffer.from(bytes).toString('base64');
+    return this.evaluate(([n, b, t]) => { window.__nextFile = { name: n, b64: b, type: t }; }, [name, b64, type]);
+  }
 }
 
 // Launch `engine` ('chromium' | 'firefox'). Throws (the test fails, never skips) if the browser is

@@ -3,6 +3,7 @@
 // Golden: tests/golden/report_01_dyeing_shaoxing.html, written only by scripts/update-golden-report
 // (run it deliberately after a change meant to alter the report, then review the diff).
 #include "report.hpp"
+#include "bills/bill_chart.hpp"
 #include "test_util.hpp"
 
 #include <map>
@@ -373,4 +374,37 @@ TEST_CASE("the cover names the region by name and public code, never by the data
         CHECK(html.find("shaoxing_keqiao") == std::string::npos);
         CHECK(html.find("(shaoxing)") == std::string::npos);
     }
+}
+
+TEST_CASE("monthly charts: gas and steam by month from the document's own monthly rows, nothing invented", "[report][bills]") {
+    // natural gas month m: 1,000 × m m³ (largest: December, 12,000); steam: 50 t every month; diesel has no months
+    json gas = json::array(), steam = json::array();
+    for (int m = 1; m <= 12; ++m) gas.push_back(1000 * m), steam.push_back(50);
+    json d = doc(json::array({{{"carrier", "electricity"}, {"quantity", 120000}, {"unit", "kWh"}},
+                              {{"carrier", "natural_gas"}, {"quantity", 78000}, {"unit", "m3"}, {"monthly", gas}},
+                              {{"carrier", "steam"}, {"quantity", 600}, {"unit", "t"}, {"monthly", steam}},
+                              {{"carrier", "diesel"}, {"quantity", 5}, {"unit", "t"}}}));
+    AssessOutcome out = assess_text(d.dump(), ref());
+    INFO(out.output.dump(1));
+    REQUIRE(out.ok);
+    ReportOptions opt;
+    opt.ref = &ref();
+    const std::string html = render_report_html(d, out.output, "zh", opt);
+    CHECK(html.find("天然气逐月用量（立方米）") != std::string::npos);
+    CHECK(html.find("蒸汽逐月用量（吨）") != std::string::npos);
+    CHECK(html.find("柴油逐月用量") == std::string::npos);  // no months entered: no chart
+    CHECK(html.find("逐月用电量") == std::string::npos);     // electricity has no months either
+    // bar heights: plot height 220 − 28 − 26 = 166; December (the largest) is the full 166, June half: 83
+    const std::size_t g = html.find("天然气逐月用量");
+    const std::size_t f0 = html.rfind("<figure>", g), f1 = html.find("</figure>", g);
+    REQUIRE(f0 != std::string::npos);
+    REQUIRE(f1 != std::string::npos);
+    const std::string fig = html.substr(f0, f1 - f0);
+    CHECK(fig.find("height=\"166.0\"") != std::string::npos);
+    CHECK(fig.find("height=\"83.0\"") != std::string::npos);
+    CHECK(fig.find(">12,000</text>") != std::string::npos);  // axis top: the largest month, grouped
+    const std::string en = render_report_html(d, out.output, "en", opt);
+    CHECK(en.find("by month (m³)") != std::string::npos);
+    // the same chart without months is absent: the sample report (golden) has none
+    CHECK(bills::carrier_monthly_figure({}, "x", "t").empty());
 }
