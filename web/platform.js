@@ -16,6 +16,10 @@
   // This tab's id, stored with each save: revisions this tab wrote itself (saves still in flight
   // when the next one is sent) are never a conflict; another tab's are.
   const TAB_ID = Math.random().toString(36).slice(2) + Date.now().toString(36);
+  // Held for the tab's lifetime (Web Locks): another tab's journal whose lock is free is an orphan.
+  const LOCK = 'selfcheck.tab.';
+  if (navigator.locks && navigator.locks.request)
+    navigator.locks.request(LOCK + TAB_ID, () => new Promise(() => {})).catch(() => {});
   let db = null;            // IDBDatabase once open
   let dbError = null;       // why IndexedDB is unavailable (private window, blocked, ...)
   const dbReady = openDb(); // opened while the wasm downloads
@@ -26,7 +30,7 @@
 
   const M = () => window.Module;
   const ccall = (name, types, args) => M().ccall(name, null, types, args);
-  const stats = window.selfcheckPlatformStats = { saves: 0, lastSaveMs: 0, uploads: 0, fontFetches: 0, fontBytes: 0, fontMs: 0 };
+  const stats = window.selfcheckPlatformStats = { saves: 0, journalReplays: 0, lastSaveMs: 0, uploads: 0, fontFetches: 0, fontBytes: 0, fontMs: 0 };
 
   function openDb() {
     return new Promise(resolve => {
@@ -105,12 +109,100 @@
     if (m.type === 'saved' && typeof m.id === 'string') ccall('app_storage_changed', ['string', 'number'], [m.id, Number(m.rev) || 0]);
   };
 
+  // Journal: every save is also written synchronously to localStorage (one key per tab) before its
+  // IndexedDB transaction starts, and removed when that transaction commits. The save transaction
+  // reads the stored revision before it writes, so a tab closed while a save is in flight (the flush
+  // on pagehide) can lose it: the journal is left behind, and the next start writes it into the
+  // library — onto the same self-check when nothing was saved there since, else as a new copy.
+  const JOURNAL = 'selfcheck.journal.';
+  let journalNext = 0;     // seq numbers only grow (saves may complete out of order)
+  let journalSeq = 0;      // the seq of this tab's journal entry (0: none pending)
+  let journalRec = null;   // that entry, kept to mark it closed on pagehide
+  function journalWrite(rec) {
+    journalRec = rec;
+    try { localStorage.setItem(JOURNAL + TAB_ID, JSON.stringify(rec)); journalSeq = rec.seq; }
+    catch (e) {
+      // No localStorage, or full: IndexedDB alone. An older entry of this tab must not outlive it
+      // (replayed later it would come back as a stale copy).
+      journalSeq = 0; journalRec = null;
+      try { localStorage.removeItem(JOURNAL + TAB_ID); } catch (e2) { /* unavailable */ }
+    }
+  }
+  function journalDone(seq) {
+    if (seq !== journalSeq) return;  // a newer save of this tab is pending: keep its entry
+    journalSeq = 0; journalRec = null;
+    try { localStorage.removeItem(JOURNAL + TAB_ID); } catch (e) { /* unavailable */ }
+  }
+  function journalMark(closed) {  // pagehide: this entry's tab is gone (or frozen in the back/forward cache)
+    if (!journalSeq || !journalRec) return;
+    journalRec.closed = closed;
+    try { localStorage.setItem(JOURNAL + TAB_ID, JSON.stringify(journalRec)); } catch (e) { /* unavailable */ }
+  }
+  function uuidV4() {
+    const b = crypto.getRandomValues(new Uint8Array(16));
+    b[6] = (b[6] & 0x0f) | 0x40;
+    b[8] = (b[8] & 0x3f) | 0x80;
+    const h = Array.from(b, x => x.toString(16).padStart(2, '0')).join('');
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+  }
+  function replayOne(j) {
+    const t = db.transaction(['docs', 'texts', 'meta'], 'readwrite');
+    const docs = t.objectStore('docs');
+    docs.get(j.id).onsuccess = ev => {
+      const stored = ev.target.result;
+      const storedRev = stored ? (stored.rev || 0) : 0;
+      const meta = JSON.parse(j.meta);
+      if (storedRev === j.base || (stored && stored.tab === j.tab && storedRev > j.base)) {
+        // Nothing else was saved there since: the journal is the newest version of that self-check.
+        docs.put(Object.assign(meta, { id: j.id, rev: storedRev + 1, tab: j.tab }));
+        t.objectStore('texts').put({ id: j.id, text: j.text });
+        t.objectStore('meta').put(j.id, 'current');
+      } else {
+        // Another tab saved (or deleted) it meanwhile: both are kept, this one as a new self-check.
+        const id = uuidV4(), now = Date.now();
+        const zh = !navigator.language || /^zh/i.test(navigator.language);
+        const name = (meta.name || '') + (zh ? '（关闭页面前未保存的修改）' : ' (unsaved edits at close)');
+        docs.put(Object.assign(meta, { id, name, custom_name: true, rev: 1, tab: j.tab, created_ms: now, updated_ms: now }));
+        t.objectStore('texts').put({ id, text: j.text });
+        t.objectStore('meta').put(id, 'current');
+      }
+    };
+    return txDone(t);
+  }
+  // Orphan journals (their tab is gone) into the library, before the open self-check is read.
+  async function replayJournals() {
+    const keys = [];
+    try {
+      for (let i = 0; i < localStorage.length; i++) {
+        const k = localStorage.key(i);
+        if (k && k.startsWith(JOURNAL) && k !== JOURNAL + TAB_ID) keys.push(k);
+      }
+    } catch (e) { return; }
+    if (!keys.length) return;
+    let held = null;
+    try { if (navigator.locks && navigator.locks.query) held = new Set((await navigator.locks.query()).held.map(l => l.name)); }
+    catch (e) { held = null; }
+    for (const k of keys) {
+      let j = null;
+      try { j = JSON.parse(localStorage.getItem(k)); } catch (e) { j = null; }
+      const valid = j && typeof j.id === 'string' && typeof j.meta === 'string' && typeof j.text === 'string' &&
+                    typeof j.tab === 'string' && Number.isFinite(j.base);
+      if (!valid) { try { localStorage.removeItem(k); } catch (e) { /* unavailable */ } continue; }
+      // Alive: its lock is held and it has not been closed; without Web Locks, recent and not closed.
+      const alive = !j.closed && (held ? held.has(LOCK + j.tab) : Date.now() - (j.t || 0) < 10000);
+      if (alive) continue;
+      try { await replayOne(j); stats.journalReplays++; localStorage.removeItem(k); }
+      catch (e) { console.warn('selfcheck: unsaved edits from a closed tab could not be written yet: ' + errText(e)); }
+    }
+  }
+
   const P = window.SelfCheckPlatform = {
     // ---- library of saved self-checks
     async storageOpen() {
       await dbReady;
       P.loadConfig();
       if (!db) { ccall('app_storage_opened', ['string'], [JSON.stringify({ ok: false, error: dbError || 'IndexedDB unavailable' })]); return; }
+      await replayJournals();
       try {
         const t = db.transaction(['docs', 'texts', 'meta', 'outbox'], 'readonly');
         const current = await reqP(t.objectStore('meta').get('current'));
@@ -140,6 +232,8 @@
       const t0 = performance.now();
       const base = Number(baseRev) || 0;
       let t, why = null, conflictRev = -1, rev = base + 1;
+      const seq = ++journalNext;
+      journalWrite({ seq, id, meta: metaJson, text, base, tab: TAB_ID, t: Date.now() });
       try {
         const meta = JSON.parse(metaJson);
         t = db.transaction(['docs', 'texts', 'meta'], 'readwrite');
@@ -159,10 +253,16 @@
       } catch (e) { fail(e); return; }
       txDone(t).then(() => {
         stats.saves++; stats.lastSaveMs = performance.now() - t0;
+        journalDone(seq);
         ccall('app_storage_saved', ['string', 'number', 'number'], [id, stats.lastSaveMs, rev]);
         if (channel) channel.postMessage({ type: 'saved', id, rev });
       }, e => {
-        if (conflictRev >= 0) { ccall('app_storage_conflict', ['string', 'number'], [id, conflictRev]); return; }
+        if (conflictRev >= 0) {
+          // The app asks the user (reload, or save this tab's version as a copy): not replayed later.
+          journalDone(seq);
+          ccall('app_storage_conflict', ['string', 'number'], [id, conflictRev]);
+          return;
+        }
         // A put that threw (why) says what it was; a transaction the browser aborted (disk error,
         // quota reached at commit, tab closing) is "aborted" unless its error says quota.
         const err = why || e || new DOMException('transaction aborted', 'AbortError');
@@ -383,13 +483,7 @@
       a.remove();
       setTimeout(() => URL.revokeObjectURL(a.href), 1000);
     },
-    uuidV4() {
-      const b = crypto.getRandomValues(new Uint8Array(16));
-      b[6] = (b[6] & 0x0f) | 0x40;
-      b[8] = (b[8] & 0x3f) | 0x80;
-      const h = Array.from(b, x => x.toString(16).padStart(2, '0')).join('');
-      return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-    },
+    uuidV4,
   };
 
   // Without IndexedDB (private window) the queue lives in memory for this tab only.
@@ -481,7 +575,8 @@
   // Autosave: never lose the last edits when the tab is hidden, closed or navigated away.
   const flush = () => { try { if (M() && M().calledRun) M().ccall('app_storage_flush', null, [], []); } catch (e) { /* not started */ } };
   document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') flush(); });
-  window.addEventListener('pagehide', flush);
+  window.addEventListener('pagehide', () => { flush(); journalMark(true); });
+  window.addEventListener('pageshow', ev => { if (ev.persisted) journalMark(false); });
 
   // Offline: the service worker caches the app shell after the first visit.
   if ('serviceWorker' in navigator && location.protocol !== 'file:') {

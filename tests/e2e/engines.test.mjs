@@ -69,6 +69,34 @@ test(`${ENGINE}: load, edit, autosave within a second, reload restores exactly`,
   } finally { await session.close(); }
 });
 
+// Every save is journalled to localStorage until IndexedDB commits it; a tab closed before that
+// leaves the journal, and the next start writes it into the library (web/platform.js). Made
+// deterministic: IndexedDB refuses every transaction in the first tab, which is then closed.
+test(`${ENGINE}: a save that never reached IndexedDB before the tab closed is written at the next start`, async () => {
+  const { session, page } = await fresh();
+  try {
+    await page.load(sample(2));
+    const id = (await page.storage()).current_id;
+    await page.evaluate(() => {
+      IDBDatabase.prototype.transaction = function () { throw new DOMException('refused by the test', 'InvalidStateError'); };
+    });
+    await page.typeInto('profile.name', '没写进数据库的修改');
+    await page.press('Enter');
+    await page.waitFor(() => window.selfcheck.storage().error_code !== '');
+    const st = await page.storage();
+    assert.notEqual(st.saved_revision, st.revision, 'the failed save is not reported as saved');
+    await page.close();
+    const again = await session.page();
+    await again.goto(site.url);
+    await again.ready();
+    await again.waitFor(() => JSON.parse(window.selfcheck.document()) !== null);
+    const st2 = await again.storage();
+    assert.equal(st2.current_id, id, 'the same self-check, not a copy');
+    assert.equal((await again.doc()).enterprise.name, '没写进数据库的修改');
+    assert.equal(await again.evaluate(() => window.selfcheckPlatformStats.journalReplays), 1);
+  } finally { await session.close(); }
+});
+
 test(`${ENGINE}: import a bad file keeps the data; a good file opens after the confirmation`, async () => {
   const { session, page } = await fresh();
   try {

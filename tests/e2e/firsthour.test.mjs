@@ -36,7 +36,7 @@ const items = page => page.evaluate(() => window.selfcheck.items());
 const result = async page => JSON.parse(await page.evaluate(() => window.selfcheck.result()));
 async function afterFrames(page, n = 2) {
   const f0 = await page.evaluate(() => window.selfcheck.frames());
-  await page.waitForFunction(([f, k]) => window.selfcheck.frames() >= f + k, [f0, n]);
+  await page.waitForFunction(([f, k]) => window.selfcheck.frames() >= f + k || window.selfcheck.idle(), [f0, n]);
 }
 async function typeInto(page, id, text) {
   await clickId(page, id);

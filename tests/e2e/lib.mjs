@@ -205,9 +205,11 @@ class Page {
   storage() { return this.evaluate(() => window.selfcheck.storage()); }
   async doc() { return JSON.parse(await this.evaluate(() => window.selfcheck.document())); }
   frames() { return this.evaluate(() => window.selfcheck.frames()); }
+  // After an input: n more frames, or the loop already idle (the input was taken and settled before
+  // f0 was read: waiting for frames then would wait forever, as the app draws none while idle).
   async afterFrames(n = 2) {
     const f0 = await this.frames();
-    await this.waitFor(([f, k]) => window.selfcheck.frames() >= f + k, [f0, n]);
+    await this.waitFor(([f, k]) => window.selfcheck.frames() >= f + k || window.selfcheck.idle(), [f0, n]);
   }
   async clickId(id) {
     await this.waitFor(i => window.selfcheck.items()[i], id);

@@ -65,7 +65,7 @@ async function shot(page, name) {
 // (the key-up reaches ImGui) before text arrives through the IME bridge.
 async function afterFrames(page, n = 2) {
   const f0 = await page.evaluate(() => window.selfcheck.frames());
-  await page.waitForFunction(([f, k]) => window.selfcheck.frames() >= f + k, [f0, n]);
+  await page.waitForFunction(([f, k]) => window.selfcheck.frames() >= f + k || window.selfcheck.idle(), [f0, n]);
 }
 async function typeInto(page, id, text, { replace = true } = {}) {
   await clickId(page, id);
@@ -129,6 +129,71 @@ for (const how of ['loaded', 'a sample opened from the start screen']) {
     await context.close();
   });
 }
+
+// The save transaction reads the stored revision before it writes, so a tab that closes while a
+// save is in flight can lose it; every save is therefore journalled synchronously to localStorage
+// first and the next start writes an orphan journal into the library. Made deterministic here: the
+// save never reaches IndexedDB at all (every transaction refused), then the tab is closed.
+test('a save that never reached IndexedDB before the tab closed is written at the next start', async () => {
+  const { context, page } = await fresh();
+  await load(page, sample(2));
+  const id = (await storage(page)).current_id;
+  await page.evaluate(() => {
+    IDBDatabase.prototype.transaction = function () { throw new DOMException('refused by the test', 'InvalidStateError'); };
+  });
+  await typeInto(page, 'profile.name', '没写进数据库的修改');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => window.selfcheck.storage().error_code !== '');
+  const st = await storage(page);
+  assert.notEqual(st.saved_revision, st.revision, 'the failed save is not reported as saved');
+  const journal = await page.evaluate(() => Object.keys(localStorage).filter(k => k.startsWith('selfcheck.journal.')).length);
+  assert.equal(journal, 1, 'the unsaved edit is in the journal');
+  await page.close({ runBeforeUnload: true });
+  const again = await context.newPage();
+  await again.goto(site.url);
+  await ready(again);
+  await again.waitForFunction(() => JSON.parse(window.selfcheck.document()) !== null);
+  const st2 = await storage(again);
+  assert.equal(st2.current_id, id, 'the same self-check, not a copy');
+  assert.equal((await doc(again)).enterprise.name, '没写进数据库的修改');
+  assert.equal(st2.entries.length, 1);
+  assert.equal(await again.evaluate(() => window.selfcheckPlatformStats.journalReplays), 1);
+  assert.equal(await again.evaluate(() => Object.keys(localStorage).filter(k => k.startsWith('selfcheck.journal.')).length), 0,
+               'the journal is removed once written');
+  await context.close();
+});
+
+test('an orphan journal older than the stored save is kept as a copy, never written over it', async () => {
+  const { context, page } = await fresh();
+  await load(page, sample(2));
+  const st = await storage(page);
+  const stale = JSON.parse(await page.evaluate(() => window.selfcheck.document()));
+  stale.enterprise.name = '旧标签页里的修改';
+  // A journal from a tab that is gone (its lock is free), based on a revision older than the stored one.
+  await page.evaluate(([id, rev, text]) => {
+    localStorage.setItem('selfcheck.journal.gone-tab', JSON.stringify({
+      seq: 1, id, meta: JSON.stringify({ id, name: '旧标签页里的修改', updated_ms: Date.now() }), text, base: rev - 1,
+      tab: 'gone-tab', t: Date.now(), closed: true }));
+  }, [st.current_id, st.base_rev, JSON.stringify(stale)]);
+  const kept = await doc(page);
+  await page.reload();
+  await ready(page);
+  await page.waitForFunction(() => window.selfcheck.storage().entries.length === 2);
+  const st2 = await storage(page);
+  assert.notEqual(st2.current_id, st.current_id, 'the journal opens as a new self-check');
+  assert.equal((await doc(page)).enterprise.name, '旧标签页里的修改');
+  assert.match(st2.entries.find(e => e.id === st2.current_id).name, /^旧标签页里的修改（关闭页面前未保存的修改）$|^旧标签页里的修改 \(unsaved edits at close\)$/);
+  const original = await page.evaluate(id => new Promise((res, rej) => {
+    const r = indexedDB.open('selfcheck');
+    r.onsuccess = () => {
+      const g = r.result.transaction('texts', 'readonly').objectStore('texts').get(id);
+      g.onsuccess = () => { r.result.close(); res(JSON.parse(g.result.text)); };
+      g.onerror = () => rej(g.error);
+    };
+  }), st.current_id);
+  assert.deepEqual(original, kept, 'the stored save is untouched');
+  await context.close();
+});
 
 test('a document with errors is restored as it was (not replaced by the last valid one)', async () => {
   const { context, page } = await fresh();

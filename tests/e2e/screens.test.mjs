@@ -32,7 +32,7 @@ const items = async () => page.evaluate(() => window.selfcheck.items());
 
 async function go(screen) {
   await clickId(page, `nav.${screen}`);
-  await page.waitForTimeout(150);
+  await afterFrames(page, 3);
 }
 
 // Replace the content of a tracked text field: click it, select all, type.
@@ -40,7 +40,7 @@ async function go(screen) {
 // (the key-up reaches ImGui) before text arrives through the IME bridge.
 async function afterFrames(page, n = 2) {
   const f0 = await page.evaluate(() => window.selfcheck.frames());
-  await page.waitForFunction(([f, k]) => window.selfcheck.frames() >= f + k, [f0, n]);
+  await page.waitForFunction(([f, k]) => window.selfcheck.frames() >= f + k || window.selfcheck.idle(), [f0, n]);
 }
 async function typeInto(id, text) {
   await clickId(page, id);
@@ -142,26 +142,18 @@ test('language switches to English at runtime', async () => {
   await clickId(page, 'settings.lang_zh');
 });
 
-test('guided tour walks real widgets and resets', { todo: 'flaky (2026-11-30): in one full-suite run on merged main, nav.tour was not in items() within 10 s after the settings screen; the file passed 9/9 when run alone. Not yet investigated (items() now holds only visible, clipped rects)' }, async () => {
+test('guided tour walks real widgets and resets', async () => {
   await clickId(page, 'nav.tour');
   await clickId(page, 'tour.next');
   await clickId(page, 'tour.next');
   await waitIdle(page, 400);
   await page.screenshot({ path: path.join(SHOTS, 'tour_step3.png') });
   await clickId(page, 'tour.reset');
-  // Reset reloads the sample and moves the tour panel back to step 1: click exit where it is drawn
-  // once the page has settled (a rect from the frame before the move would miss).
-  await waitIdle(page, 400);
-  for (let attempt = 0; ; ++attempt) {
-    await clickId(page, 'tour.exit');
-    try {
-      await page.waitForFunction(() => !window.selfcheck.items()['tour.exit'], null, { timeout: 3000 });
-      break;
-    } catch (e) {
-      if (attempt >= 2) throw e;
-      await waitIdle(page, 400);
-    }
-  }
+  // Reset reloads the sample and moves the tour panel back to step 1: exit is clicked where the
+  // settled frame drew it (a rect from the frame before the move would miss).
+  await page.waitForFunction(() => window.selfcheck.idle());
+  await clickId(page, 'tour.exit');
+  await page.waitForFunction(() => !window.selfcheck.items()['tour.exit'], null, { timeout: 5000 });
 });
 
 test('the page draws no frames while idle, and nothing logged an error', async () => {

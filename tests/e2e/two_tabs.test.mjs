@@ -82,7 +82,7 @@ test(`${ENGINE}: reload takes the other tab's version; then this tab saves on to
   } finally { await session.close(); }
 });
 
-test(`${ENGINE}: without BroadcastChannel the revision check alone refuses the stale save`, { todo: ENGINE === 'firefox' ? 'flaky in Firefox ESR (2026-11-30: failed 2 of 4 runs, passes in Chromium): tab A, just brought to the front, draws no frame after Ctrl+A (typeInto afterFrames times out); not yet understood' : false }, async () => {
+test(`${ENGINE}: without BroadcastChannel the revision check alone refuses the stale save`, async () => {
   const { session, a, b, id } = await twoTabs(() => { delete window.BroadcastChannel; });
   try {
     await editAndSave(a, 'A 无广播');
