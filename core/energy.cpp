@@ -95,10 +95,26 @@ std::vector<EnergyRowDetail> compute_energy(const Input& in, const RefData& ref,
     const Carrier* elec = ref.carriers.count("electricity") ? &ref.carriers.at("electricity") : nullptr;
     // GB/T 2589 equal value: the year's thermal GENERATION coal rate; where none is on file for the year
     // the supply rate stands in, with a warning that says so (constants.json).
+    // The user's own figure (options.generation_coal_rate_gce_per_kwh) comes first.
     const RefRecord* gen_rate = coal_rate_for(ref, "generation_coal_rate/", in.enterprise.year);
     const RefRecord* coal_rate = gen_rate ? gen_rate : supply_coal_rate_for(ref, in.enterprise.year);
-    const double equal_kgce_per_kwh = coal_rate && coal_rate->value ? *coal_rate->value / 1000.0 : 0;
-    if (gen_rate)
+    double equal_kgce_per_kwh = coal_rate && coal_rate->value ? *coal_rate->value / 1000.0 : 0;
+    if (in.options.generation_coal_rate_gce_per_kwh) {
+        equal_kgce_per_kwh = *in.options.generation_coal_rate_gce_per_kwh / 1000.0;
+        FactorUsed f;
+        f.id = "generation_coal_rate/user";
+        texts::Text name = texts::get("factor.generation_coal_rate_user");
+        f.name_zh = std::move(name.zh);
+        f.name_en = std::move(name.en);
+        f.value = *in.options.generation_coal_rate_gce_per_kwh;
+        f.unit = "gce/kWh";
+        texts::Text src = texts::get("source.user_generation_coal_rate");
+        f.source = std::move(src.zh);
+        f.source_en = std::move(src.en);
+        f.confidence = "user";
+        f.user_given = true;
+        result.factors_used.push_back(std::move(f));
+    } else if (gen_rate)
         add_factor(result, *gen_rate, gen_rate->id, gen_rate->raw.value("name_zh", gen_rate->id),
                    gen_rate->raw.value("name_en", gen_rate->id));
     else if (coal_rate) {

@@ -404,6 +404,10 @@ void parse_options(const json& j, const RefData& ref, Options& o, Issues& is) {
                            {{"value", num_text(g)}});
     }
     o.heat_emission_factor_tco2_per_gj = r.number("heat_emission_factor_tco2_per_gj", 0, 1, "heat_emission_factor_tco2_per_gj");
+    // Thermal-power generation coal rates lie near 300 gce/kWh (about 280–320 in recent years); the
+    // range only keeps out unit slips (kgce/kWh, or the calorific 122.9).
+    o.generation_coal_rate_gce_per_kwh =
+        r.number("generation_coal_rate_gce_per_kwh", 200, 450, "generation_coal_rate_gce_per_kwh");
     o.industry_average_tco2_per_10k_yuan =
         r.number("industry_average_tco2_per_10k_yuan", 0, 100, "industry_average_tco2_per_10k_yuan");
     if (o.industry_average_tco2_per_10k_yuan && *o.industry_average_tco2_per_10k_yuan == 0) {
@@ -782,6 +786,7 @@ json input_to_json(const Input& in) {
     json oj = o.unknown;
     put_opt(oj, "grid_emission_factor_tco2_per_mwh", o.grid_emission_factor_tco2_per_mwh);
     put_opt(oj, "heat_emission_factor_tco2_per_gj", o.heat_emission_factor_tco2_per_gj);
+    put_opt(oj, "generation_coal_rate_gce_per_kwh", o.generation_coal_rate_gce_per_kwh);
     put_opt(oj, "industry_average_tco2_per_10k_yuan", o.industry_average_tco2_per_10k_yuan);
     put_opt(oj, "factor_year", o.factor_year);
     if (o.factor_region != GridRegion::national) oj["factor_region"] = region_id(o.factor_region);

@@ -84,6 +84,9 @@ enum class GridRegion { national, east_china, zhejiang };
 struct Options {
     std::optional<double> grid_emission_factor_tco2_per_mwh;
     std::optional<double> heat_emission_factor_tco2_per_gj;
+    // GB/T 2589 equal value of electricity: the year's thermal-power generation coal rate (gce/kWh),
+    // given by the user where none is on file for the year (constants.json holds it as a gap).
+    std::optional<double> generation_coal_rate_gce_per_kwh;
     std::optional<double> industry_average_tco2_per_10k_yuan;
     std::optional<int> factor_year;                 // year of grid factor; default the latest published
     GridRegion factor_region = GridRegion::national;

@@ -137,6 +137,11 @@ void draw_settings(AppState& s) {
         ch |= input_number("##heat", opt, "heat_emission_factor_tco2_per_gj", fs * 8);
         unit_label("tCO2/GJ");
         field_issues(s, "/options/heat_emission_factor_tco2_per_gj");
+        row_label(tr("settings.generation_coal_rate"), "help.generation_coal_rate");
+        ch |= input_number("##gencoal", opt, "generation_coal_rate_gce_per_kwh", fs * 8);
+        track("settings.generation_coal_rate");
+        unit_label(tr("settings.unit_gce_per_kwh"));
+        field_issues(s, "/options/generation_coal_rate_gce_per_kwh");
     }
 
     section(tr("settings.industry_average"), "help.industry_average");

@@ -55,6 +55,38 @@ TEST_CASE("sample 08 worked by hand: energy (GB/T 2589-2020)", "[handworked]") {
     CHECK(proxy_warned);
 }
 
+TEST_CASE("sample 08 with the year's generation coal rate given by the user (GB/T 2589 equal value)", "[handworked]") {
+    std::string text;
+    for (const auto& [name, t] : embedded_sample_files())
+        if (name.find("08_electronics_jiaxing") != std::string::npos) text = t;
+    REQUIRE_FALSE(text.empty());
+    nlohmann::json d = nlohmann::json::parse(text);
+    d["options"]["generation_coal_rate_gce_per_kwh"] = 290;
+    ParseOutcome p = parse_document(d.dump(), ref());
+    REQUIRE(p.input.has_value());
+    Result r = assess(*p.input, ref());
+    // Electricity (purchased 5,500,000 + own PV 900,000 kWh) at the user's 290 gce/kWh:
+    // 6,400,000 × 0.290 = 1,856,000 kgce = 1,856 tce; + LPG 10.2858 (calorific) = 1,866.2858 tce
+    CHECK_THAT(r.energy.total_equal_tce, WithinRel(1866.2858, 1e-12));
+    // The calorific total and the CO2 do not move: 796.8458 tce, 2,918.3 t scope 2
+    CHECK_THAT(r.energy.total_tce, WithinRel(796.8458, 1e-12));
+    CHECK_THAT(r.emissions.scope2_tco2, WithinRel(2918.3, 1e-12));
+    // No "supply rate stands in" warning; the factor list names the user's figure.
+    bool proxy_warned = false;
+    for (const auto& w : r.warnings) proxy_warned |= w.code == "equal_value_supply_rate";
+    CHECK_FALSE(proxy_warned);
+    bool listed = false;
+    for (const auto& f : r.factors_used) listed |= f.id == "generation_coal_rate/user" && f.value == 290 && f.user_given;
+    CHECK(listed);
+    // Saved back as given (round trip), and a unit slip (0.29, kgce/kWh) is a located error.
+    CHECK(input_to_json(*p.input)["options"]["generation_coal_rate_gce_per_kwh"] == 290);
+    d["options"]["generation_coal_rate_gce_per_kwh"] = 0.29;
+    ParseOutcome bad = parse_document(d.dump(), ref());
+    bool located = false;
+    for (const auto& i : bad.issues.items) located |= i.path == "/options/generation_coal_rate_gce_per_kwh" && i.severity == Severity::error;
+    CHECK(located);
+}
+
 TEST_CASE("sample 08 worked by hand: CO2, location- and market-based", "[handworked]") {
     Result r = sample08();
     // Location-based scope 2: 5,500 MWh × 0.5306 (MEE/NBS 2023 national) = 2,918.3 t
