@@ -255,6 +255,10 @@ EMSCRIPTEN_KEEPALIVE void app_text_input(const char* text) {
     platform::wake();
 }
 
+// web/touch.js: does the last drawn frame edit a text field (ImGui wants the keyboard)? The page
+// focuses the bridge on a tap before ImGui has seen it, and asks this once the tap has settled.
+EMSCRIPTEN_KEEPALIVE int app_ime_wanted() { return platform::g_ime_want ? 1 : 0; }
+
 // InputText ignores characters while Ctrl is down, so paste goes through ImGui's own Ctrl+V.
 EMSCRIPTEN_KEEPALIVE void app_paste(const char* text) {
     platform::g_clipboard = text;

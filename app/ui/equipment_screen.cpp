@@ -11,6 +11,7 @@
 
 #include "imgui.h"
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -206,7 +207,32 @@ void draw_equipment(AppState& s) {
 
     const int ncol = 3 + static_cast<int>(k->fields.size());
     const float row_h = ImGui::GetFrameHeightWithSpacing() + 2;
-    const float h = row_h * static_cast<float>(idx.size() + 2) + ImGui::GetStyle().ScrollbarSize + fs;
+    // headers wrapped to their column (a long English label was cut at the column's edge), the unit
+    // on a line of its own; the table is as tall as its header and rows
+    const auto col_w = [&](const Field& f) { return fs * (f.number ? 6.5f : 7.5f); };
+    static std::vector<std::string> headers;
+    headers.clear();
+    int header_lines = 1;
+    for (const auto& f : k->fields) {
+        const float w = col_w(f) - ImGui::GetStyle().CellPadding.x * 2;
+        std::string hd;
+        int n = 0;
+        for (const std::string& l : wrap_lines(tr(f.label), w)) {
+            hd += (n++ ? "\n" : "") + l;
+        }
+        const std::string u = unit_text(f.unit);  // units as words (小时/年), never a symbol id
+        if (!u.empty()) {
+            for (const std::string& l : wrap_lines(u, w)) {
+                hd += "\n" + l;
+                ++n;
+            }
+        }
+        header_lines = std::max(header_lines, n);
+        headers.push_back(hd);
+    }
+    const float header_h = ImGui::GetTextLineHeight() * static_cast<float>(header_lines) + ImGui::GetStyle().CellPadding.y * 2;
+    const float h = header_h + row_h * static_cast<float>(std::max<std::size_t>(idx.size(), 1)) + ImGui::GetStyle().ScrollbarSize +
+                    ImGui::GetStyle().CellPadding.y * 2;
     int remove = -1, duplicate = -1;
     if (ImGui::BeginTable("##eq", ncol,
                           ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollX | ImGuiTableFlags_SizingFixedFit |
@@ -214,15 +240,8 @@ void draw_equipment(AppState& s) {
                           ImVec2(0, h))) {
         ImGui::TableSetupColumn("#", ImGuiTableColumnFlags_WidthFixed, fs * 1.5f);
         ImGui::TableSetupColumn(tr("eq.f.count"), ImGuiTableColumnFlags_WidthFixed, fs * 4.5f);
-        static std::vector<std::string> headers;
-        headers.clear();
-        for (const auto& f : k->fields)
-        {
-            const std::string u = unit_text(f.unit);  // units as words (小时/年), never a symbol id
-            headers.push_back(std::string(tr(f.label)) + (u.empty() ? std::string() : std::string("\n") + u));
-        }
         for (std::size_t c = 0; c < k->fields.size(); ++c)
-            ImGui::TableSetupColumn(headers[c].c_str(), ImGuiTableColumnFlags_WidthFixed, fs * (k->fields[c].number ? 6.5f : 7.5f));
+            ImGui::TableSetupColumn(headers[c].c_str(), ImGuiTableColumnFlags_WidthFixed, col_w(k->fields[c]));
         ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, fs * 6);
         ImGui::TableSetupScrollFreeze(1, 1);  // row number and headers stay while the table scrolls sideways
         ImGui::TableHeadersRow();

@@ -80,6 +80,50 @@ void storage_status_line() {
     }
     track("storage.status");
 }
+// One saved self-check's name, with its sample badge and "(open)" mark (table cell or card).
+void saved_name(const storage::Entry& e, bool is_current) {
+    text_wrapped(e.name);
+    track(("start.name." + e.id).c_str());
+    for (const auto& [file, text] : embedded_sample_files())
+        if (!e.source.empty() && file == e.source) {  // a training copy of a sample
+            same_line_if_fits(ImGui::CalcTextSize(tr("app.sample_badge")).x);
+            ImGui::TextDisabled("%s", tr("app.sample_badge"));
+        }
+    if (is_current) {
+        same_line_if_fits(ImGui::CalcTextSize(tr("start.current")).x + ImGui::GetStyle().FramePadding.x * 2 + ImGui::GetFrameHeight());
+        ImGui::TextDisabled("%s", tr("start.current"));
+    }
+}
+
+std::string tce_text(const json& tce) {
+    if (!tce.is_number()) return "—";
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.1f %s", tce.get<double>(), tr("start.unit_tce"));
+    return buf;
+}
+
+// Open, duplicate, rename, delete: buttons that wrap where the line is full.
+void saved_actions(AppState& s, const storage::Entry& e, bool is_current) {
+    if (small_button(tr("start.open"))) storage::open(s, e.id);
+    track(("start.open." + e.id).c_str());
+    same_line_if_fits(ImGui::CalcTextSize(tr("start.duplicate")).x + ImGui::GetStyle().FramePadding.x * 2 + ImGui::GetFrameHeight());
+    if (small_button(tr("start.duplicate"))) storage::duplicate(e.id);
+    track(("start.duplicate." + e.id).c_str());
+    same_line_if_fits(ImGui::CalcTextSize(tr("start.rename")).x + ImGui::GetStyle().FramePadding.x * 2 + ImGui::GetFrameHeight());
+    if (small_button(tr("start.rename"))) {
+        g_rename_id = e.id;
+        std::snprintf(g_rename_buf, sizeof g_rename_buf, "%s", e.name.c_str());
+        g_open_rename = true;
+    }
+    track(("start.rename." + e.id).c_str());
+    same_line_if_fits(ImGui::CalcTextSize(tr("start.delete")).x + ImGui::GetStyle().FramePadding.x * 2 + ImGui::GetFrameHeight());
+    ImGui::BeginDisabled(is_current);
+    if (small_button(tr("start.delete"))) g_ask_delete = e.id;
+    ImGui::EndDisabled();
+    if (is_current && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+        ImGui::SetTooltip("%s", tr("start.delete_current"));
+    track(("start.delete." + e.id).c_str());
+}
 } // namespace
 
 std::string grade_text(const json& grade, const json& level) {
@@ -124,15 +168,28 @@ void draw_start(AppState& s) {
     const std::string& current = storage::info().current_id;
     if (list.empty()) {
         ImGui::TextDisabled("%s", tr("start.none_saved"));
-    } else if (const bool scroll_x = ImGui::GetContentRegionAvail().x < ImGui::GetFontSize() * 44;
-               ImGui::BeginTable("##saved", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingFixedFit |
-                                                   (scroll_x ? ImGuiTableFlags_ScrollX : 0),
-                                 scroll_x ? ImVec2(0, ImGui::GetFrameHeightWithSpacing() * (static_cast<float>(list.size()) + 2.5f) * 1.5f) : ImVec2(0, 0))) {
+    } else if (ImGui::GetContentRegionAvail().x < ImGui::GetFontSize() * 44) {
+        // narrow (a phone, a tablet held upright): one card per self-check -- the name on its own
+        // lines, then each figure with its label, then the actions -- so nothing is cut off and the
+        // list takes only the height it needs
+        for (std::size_t i = 0; i < list.size(); ++i) {
+            const storage::Entry e = list[i];  // copy: actions below may change the list
+            const bool is_current = e.id == current;
+            ImGui::PushID(e.id.c_str());
+            if (i) ImGui::Separator();
+            saved_name(e, is_current);
+            ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
+            text_wrapped(std::string(tr("start.col_updated")) + tr("common.colon") + format_time(e.updated_ms));
+            std::string figures = std::string(tr("start.col_grade")) + tr("common.colon") + grade_text(e.grade, e.level);
+            figures += std::string("    ") + tr("start.col_tce") + tr("common.colon") + tce_text(e.total_tce);
+            text_wrapped(figures);
+            ImGui::PopStyleColor();
+            saved_actions(s, e, is_current);
+            ImGui::PopID();
+        }
+    } else if (ImGui::BeginTable("##saved", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingFixedFit)) {
         const float em = ImGui::GetFontSize();
-        // narrow: the table scrolls sideways with the name column kept in view
-        if (scroll_x) ImGui::TableSetupScrollFreeze(1, 1);
-        if (scroll_x) ImGui::TableSetupColumn(tr("start.col_name"), ImGuiTableColumnFlags_WidthFixed, em * 8);
-        else ImGui::TableSetupColumn(tr("start.col_name"), ImGuiTableColumnFlags_WidthStretch);
+        ImGui::TableSetupColumn(tr("start.col_name"), ImGuiTableColumnFlags_WidthStretch);
         ImGui::TableSetupColumn(tr("start.col_updated"), ImGuiTableColumnFlags_WidthFixed, em * 8.5f);
         ImGui::TableSetupColumn(tr("start.col_grade"), ImGuiTableColumnFlags_WidthFixed, em * 6);
         ImGui::TableSetupColumn(tr("start.col_tce"), ImGuiTableColumnFlags_WidthFixed, em * 7);
@@ -140,50 +197,20 @@ void draw_start(AppState& s) {
         ImGui::TableHeadersRow();
         for (std::size_t i = 0; i < list.size(); ++i) {
             const storage::Entry e = list[i];  // copy: actions below may change the list
+            const bool is_current = e.id == current;
             ImGui::PushID(e.id.c_str());
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            const bool is_current = e.id == current;
-            text_wrapped(e.name);
-            track(("start.name." + e.id).c_str());
-            for (const auto& [file, text] : embedded_sample_files())
-                if (!e.source.empty() && file == e.source) {  // a training copy of a sample
-                    ImGui::SameLine();
-                    ImGui::TextDisabled("%s", tr("app.sample_badge"));
-                }
-            if (is_current) {
-                same_line_if_fits(ImGui::CalcTextSize(tr("start.current")).x + ImGui::GetStyle().FramePadding.x * 2 + ImGui::GetFrameHeight());
-                ImGui::TextDisabled("%s", tr("start.current"));
-            }
+            saved_name(e, is_current);
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(format_time(e.updated_ms).c_str());
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(grade_text(e.grade, e.level).c_str());
             ImGui::TableNextColumn();
-            if (e.total_tce.is_number())
-                ImGui::Text("%.1f %s", e.total_tce.get<double>(), tr("start.unit_tce"));
-            else
-                ImGui::TextDisabled("—");
+            if (e.total_tce.is_number()) ImGui::TextUnformatted(tce_text(e.total_tce).c_str());
+            else ImGui::TextDisabled("—");
             ImGui::TableNextColumn();
-            if (small_button(tr("start.open"))) storage::open(s, e.id);
-            track(("start.open." + e.id).c_str());
-            same_line_if_fits(ImGui::CalcTextSize(tr("start.duplicate")).x + ImGui::GetStyle().FramePadding.x * 2 + ImGui::GetFrameHeight());
-            if (small_button(tr("start.duplicate"))) storage::duplicate(e.id);
-            track(("start.duplicate." + e.id).c_str());
-            same_line_if_fits(ImGui::CalcTextSize(tr("start.rename")).x + ImGui::GetStyle().FramePadding.x * 2 + ImGui::GetFrameHeight());
-            if (small_button(tr("start.rename"))) {
-                g_rename_id = e.id;
-                std::snprintf(g_rename_buf, sizeof g_rename_buf, "%s", e.name.c_str());
-                g_open_rename = true;
-            }
-            track(("start.rename." + e.id).c_str());
-            ImGui::SameLine();
-            ImGui::BeginDisabled(is_current);
-            if (small_button(tr("start.delete"))) g_ask_delete = e.id;
-            ImGui::EndDisabled();
-            if (is_current && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
-                ImGui::SetTooltip("%s", tr("start.delete_current"));
-            track(("start.delete." + e.id).c_str());
+            saved_actions(s, e, is_current);
             ImGui::PopID();
         }
         ImGui::EndTable();

@@ -26,6 +26,7 @@ struct Run {
     float pen_x = 0;     // where the next glyph would start without a space (origin + advance)
     bool fine_clipped = false;
     bool hscroll = false;
+    float view_x1 = 0;   // right edge of what the sideways-scrolling region shows (hscroll only)
     std::string window;
 };
 
@@ -106,8 +107,9 @@ void capture_texts() {
         // their cut text is reachable by scrolling. Content that merely overflows a region without
         // one is cut off for the user.
         bool hscroll = false;
+        float view_x1 = 0;
         for (const ImGuiWindow* w = owner; w; w = w->ParentWindow)
-            if (w->ScrollbarX && w->ScrollMax.x > 0) { hscroll = true; break; }
+            if (w->ScrollbarX && w->ScrollMax.x > 0) { hscroll = true; view_x1 = w->InnerClipRect.Max.x; break; }
         Run cur;
         bool open = false;
         auto flush = [&] {
@@ -156,6 +158,7 @@ void capture_texts() {
                     cur.size = size;
                     cur.origin_y = origin;
                     cur.hscroll = hscroll;
+                    cur.view_x1 = view_x1;
                     cur.window = owner ? owner->Name : "";
                 } else {
                     // Spaces draw nothing: a glyph that starts past the pen (by more than a tenth of an em) follows one.
@@ -189,9 +192,11 @@ std::string texts_json() {
         // text stops at the content edge, half a window padding inside the clip edge.
         bool cut = r.fine_clipped || rc.Min.x < r.clip.x - 0.5f || rc.Max.x > r.clip.z - 1.0f;
         if (r.hscroll) {
+            // cut by the region's visible edge: scrolling shows the rest. Cut by an edge inside it
+            // (a table column too narrow for its header or value): no scrolling ever shows it.
+            cut = rc.Max.x > r.clip.z - 1.0f && r.clip.z < r.view_x1 - 1.0f;
             rc.Min.x = std::max(rc.Min.x, r.clip.x);
             rc.Max.x = std::min(rc.Max.x, r.clip.z);
-            cut = false;
         }
         auto rnd = [](float v) { return std::round(v * 10) / 10; };
         out.push_back({{"text", r.text},

@@ -43,7 +43,9 @@ struct Field {
     ImRect r;
     bool numeric;
 };
-std::vector<Field> g_fields_building, g_fields;
+// The text fields drawn by the frame being built; between frames (when the page asks, from its
+// event handlers) the fields of the last drawn frame, where the user sees them.
+std::vector<Field> g_fields;
 std::string g_status;
 
 double now_ms() { return static_cast<double>(SDL_GetTicks64()); }
@@ -198,8 +200,7 @@ bool filter_event(const SDL_Event& e) {
 void before_frame() {
     const double t = now_ms();
     ImGuiIO& io = ImGui::GetIO();
-    g_fields = g_fields_building;
-    g_fields_building.clear();
+    g_fields.clear();
     if (g_state == State::pending) {
         if (t - g_t0 >= k_long_press_ms) {
             g_state = State::long_pressed;
@@ -236,7 +237,7 @@ void before_frame() {
 
 void note_text_field(bool numeric) {
     const ImRect r(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
-    if (ImGui::IsItemVisible()) g_fields_building.push_back({r, numeric});
+    if (ImGui::IsItemVisible()) g_fields.push_back({r, numeric});
 #ifdef __EMSCRIPTEN__
     if (ImGui::IsItemActivated())
         EM_ASM({ const ime = document.getElementById('ime'); if (ime) ime.inputMode = $0 ? 'decimal' : 'text'; }, numeric ? 1 : 0);

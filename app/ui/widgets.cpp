@@ -412,12 +412,17 @@ void kpi(const char* track_id, const char* label, const std::string& value, cons
     if (help_key) help(help_key);
     ImGui::SetWindowFontScale(1.4f);
     ImGui::TextUnformatted(value.c_str());
-    const float vw = ImGui::GetItemRectSize().x;
+    const float vh = ImGui::GetItemRectSize().y;
     ImGui::SetWindowFontScale(1.0f);
-    (void)vw;
-    same_line_if_fits(ImGui::CalcTextSize(unit).x);
-    ImGui::AlignTextToFramePadding();
+    // The unit sits on the big value's baseline. Not with AlignTextToFramePadding: in a table that
+    // raises the row's text baseline, and every card to the right of this one started lower (the
+    // two KPI columns of a tablet sat at different heights).
+    if (same_line_if_fits(ImGui::CalcTextSize(unit).x)) {
+        const float dy = (vh - ImGui::GetTextLineHeight()) * 0.8f;
+        if (dy > 0) ImGui::SetCursorPosY(ImGui::GetCursorPosY() + dy);
+    }
     ImGui::TextDisabled("%s", unit);
+    ImGui::Dummy(ImVec2(0, ImGui::GetFontSize() * 0.3f));  // air between a card and the one below
     ImGui::EndGroup();
     track(track_id);
     if (!tip_lines.empty() && hover_tip_begin()) {
