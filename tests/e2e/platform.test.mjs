@@ -195,6 +195,42 @@ test('an orphan journal older than the stored save is kept as a copy, never writ
   await context.close();
 });
 
+// Pinyin through an input method: while the user types "zhejiang" the candidates' preedit is
+// shown in the bridge but never reaches the field; only the chosen characters are committed.
+// Chromium's CDP Input.imeSetComposition / Input.insertText fire compositionstart/update/end as
+// a system IME does (phone width: the layout a phone user gets).
+test('pinyin through an input method: the preedit never reaches the field, the chosen characters do', async () => {
+  const { context, page } = await fresh({ width: 390, height: 844 });
+  await load(page, sample(2));
+  const original = (await doc(page)).enterprise.name;
+  await clickId(page, 'nav.menu');
+  await clickId(page, 'nav.profile');
+  await clickId(page, 'profile.name');
+  await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'ime');
+  await page.keyboard.press('Control+A');
+  await afterFrames(page);
+  await page.keyboard.press('Backspace');
+  await afterFrames(page);
+  // The field commits on Enter: the name then holds exactly what reached the field, so any preedit
+  // letter that leaked ("z", "zhe", "zhe jiang", "fang") would show in it.
+  const cdp = await context.newCDPSession(page);
+  for (const pre of ['z', 'zhe', 'zhe jiang']) {
+    await cdp.send('Input.imeSetComposition', { text: pre, selectionStart: pre.length, selectionEnd: pre.length });
+    await page.waitForFunction(t => document.getElementById('ime').value === t, pre);  // shown in the bridge
+  }
+  await cdp.send('Input.insertText', { text: '浙江' });  // the candidate chosen: commits the composition
+  await page.waitForFunction(() => document.getElementById('ime').value === '');
+  await cdp.send('Input.imeSetComposition', { text: 'fang', selectionStart: 4, selectionEnd: 4 });
+  await page.waitForFunction(() => document.getElementById('ime').value === 'fang');
+  await cdp.send('Input.insertText', { text: '纺织' });
+  await page.waitForFunction(() => document.getElementById('ime').value === '');
+  await afterFrames(page);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(n => JSON.parse(window.selfcheck.document()).enterprise.name !== n, original);
+  assert.equal((await doc(page)).enterprise.name, '浙江纺织');
+  await context.close();
+});
+
 test('a document with errors is restored as it was (not replaced by the last valid one)', async () => {
   const { context, page } = await fresh();
   await load(page, sample(1));
