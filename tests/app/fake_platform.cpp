@@ -37,7 +37,7 @@ void first_frame_presented() {}
 void save_file(const std::string& name, const std::string& bytes, const char*) { calls().files_saved.emplace_back(name, bytes); }
 void open_url(const std::string&) {}
 bool open_html(const std::string&, const std::string&) { return true; }
-void request_open_file() {}
+void request_open_file(FileFor) {}
 std::string uuid_v4() {
     char b[40];
     std::snprintf(b, sizeof b, "00000000-0000-4000-8000-%012d", ++calls().uuids);
@@ -74,3 +74,10 @@ bool rebuild_if_needed() { return false; }
 void on_fallback_font(bool, const std::string&, double) {}
 nlohmann::json stats_json() { return nlohmann::json::object(); }
 } // namespace selfcheck::app::fonts
+
+// A bills file (CSV/XLSX) goes to the energy screen's import preview, which needs ImGui; these
+// tests only route storage and upload events.
+namespace selfcheck::app::ui {
+void on_bills_file(const std::string&, const std::string&) {}
+void on_bills_file_error(const std::string&, double) {}
+} // namespace selfcheck::app::ui
