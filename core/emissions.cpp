@@ -61,19 +61,8 @@ void compute_emissions(const Input& in, const RefData& ref, const std::vector<En
     const std::string region = region_name(in.options.factor_region);
     if (in.options.grid_emission_factor_tco2_per_mwh) {
         em.grid_factor_tco2_per_mwh = *in.options.grid_emission_factor_tco2_per_mwh;
-        FactorUsed f;
-        f.id = "grid/user";
-        texts::Text name = texts::get("factor.grid_user");
-        f.name_zh = std::move(name.zh);
-        f.name_en = std::move(name.en);
-        f.value = em.grid_factor_tco2_per_mwh;
-        f.unit = "tCO2/MWh";
-        texts::Text src = texts::get("source.user_grid_factor");
-        f.source = std::move(src.zh);
-        f.source_en = std::move(src.en);
-        f.confidence = "user";
-        f.user_given = true;
-        result.factors_used.push_back(std::move(f));
+        result.factors_used.push_back(user_factor_used("grid/user", "factor.grid_user", "source.user_grid_factor",
+                                                       em.grid_factor_tco2_per_mwh, "tCO2/MWh"));
     } else {
         const RefRecord* g = grid_factor_for(ref, year, region, "average");
         if (!g && region != "national") {

@@ -66,6 +66,22 @@ FactorUsed factor_used_from(const RefRecord& rec, std::string id, std::string na
     return f;
 }
 
+FactorUsed user_factor_used(std::string id, const char* name_key, const char* source_key, double value, std::string unit) {
+    FactorUsed f;
+    f.id = std::move(id);
+    texts::Text name = texts::get(name_key);
+    f.name_zh = std::move(name.zh);
+    f.name_en = std::move(name.en);
+    f.value = value;
+    f.unit = std::move(unit);
+    texts::Text src = texts::get(source_key);
+    f.source = std::move(src.zh);
+    f.source_en = std::move(src.en);
+    f.confidence = "user";
+    f.user_given = true;
+    return f;
+}
+
 const RefRecord* supply_coal_rate_for(const RefData& ref, int year) { return coal_rate_for(ref, "supply_coal_rate/", year); }
 
 const RefRecord* coal_rate_for(const RefData& ref, std::string_view prefix, int year) {
@@ -101,19 +117,9 @@ std::vector<EnergyRowDetail> compute_energy(const Input& in, const RefData& ref,
     double equal_kgce_per_kwh = coal_rate && coal_rate->value ? *coal_rate->value / 1000.0 : 0;
     if (in.options.generation_coal_rate_gce_per_kwh) {
         equal_kgce_per_kwh = *in.options.generation_coal_rate_gce_per_kwh / 1000.0;
-        FactorUsed f;
-        f.id = "generation_coal_rate/user";
-        texts::Text name = texts::get("factor.generation_coal_rate_user");
-        f.name_zh = std::move(name.zh);
-        f.name_en = std::move(name.en);
-        f.value = *in.options.generation_coal_rate_gce_per_kwh;
-        f.unit = "gce/kWh";
-        texts::Text src = texts::get("source.user_generation_coal_rate");
-        f.source = std::move(src.zh);
-        f.source_en = std::move(src.en);
-        f.confidence = "user";
-        f.user_given = true;
-        result.factors_used.push_back(std::move(f));
+        result.factors_used.push_back(user_factor_used("generation_coal_rate/user", "factor.generation_coal_rate_user",
+                                                       "source.user_generation_coal_rate",
+                                                       *in.options.generation_coal_rate_gce_per_kwh, "gce/kWh"));
     } else if (gen_rate)
         add_factor(result, *gen_rate, gen_rate->id, gen_rate->raw.value("name_zh", gen_rate->id),
                    gen_rate->raw.value("name_en", gen_rate->id));

@@ -154,6 +154,8 @@ struct FactorUsed {
 // A FactorUsed entry for a reference record (value, unit, source, confidence and year copied).
 struct RefRecord;
 FactorUsed factor_used_from(const RefRecord& rec, std::string id, std::string name_zh, std::string name_en);
+// A FactorUsed entry for a figure the user gave in options (name and source texts by key, confidence "user").
+FactorUsed user_factor_used(std::string id, const char* name_key, const char* source_key, double value, std::string unit);
 
 struct CarrierEnergy {
     std::string carrier;
