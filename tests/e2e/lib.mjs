@@ -73,10 +73,23 @@ export async function openApp(browser, url, { width = 1100, height = 700 } = {})
   return { page, errors };
 }
 
-// Click the centre of the widget recorded under `id` in the last frame.
+// In the page: the rect of `id` once the frame it was read from is settled (see clickId), else false.
+function settledRect(i) {
+  const s = window.selfcheck, r = s.items()[i];
+  const m = (window.__clickSettle ||= {});
+  if (!r) { m.id = null; return false; }
+  if (s.idle()) return r;
+  const k = r.join(','), f = s.frames();
+  if (m.id !== i || m.k !== k) { m.id = i; m.k = k; m.f = f; return false; }
+  return f >= m.f + 3 ? r : false;
+}
+
+// Click the centre of the widget recorded under `id`, read from a settled frame: the loop is idle,
+// or the rect has stayed the same over three drawn frames (a screen that keeps drawing). A rect read
+// from the frame right after a layout change (language switch, tour step, window resize) could
+// still be the old layout's: CI clicked 'nav.tour' at its English position once and missed.
 export async function clickId(page, id) {
-  await page.waitForFunction(i => window.selfcheck.items()[i], id, { timeout: 10000 });
-  const r = await page.evaluate(i => window.selfcheck.items()[i], id);
+  const r = await page.waitForFunction(settledRect, id, { timeout: 10000, polling: 'raf' }).then(h => h.jsonValue());
   const box = await page.locator('#canvas').boundingBox();
   await page.mouse.click(box.x + (r[0] + r[2]) / 2, box.y + (r[1] + r[3]) / 2);
 }
@@ -214,11 +227,12 @@ class Page {
     await this.waitFor(([f, k]) => window.selfcheck.frames() >= f + k || window.selfcheck.idle(), [f0, n]);
   }
   async clickId(id) {
-    await this.waitFor(i => window.selfcheck.items()[i], id);
-    const [r, box] = await this.evaluate(i => {
+    const h = await this.waitFor(settledRect, id);
+    const r = await h.jsonValue();
+    const box = await this.evaluate(() => {
       const b = document.getElementById('canvas').getBoundingClientRect();
-      return [window.selfcheck.items()[i], { x: b.x, y: b.y }];
-    }, id);
+      return { x: b.x, y: b.y };
+    });
     await this.click(box.x + (r[0] + r[2]) / 2, box.y + (r[1] + r[3]) / 2);
   }
   async typeInto(id, text, { replace = true } = {}) {
