@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { ROOT, serveSite, launch, clickId } from './lib.mjs';
+import { ROOT, serveSite, launch, clickId } from '../lib.mjs';
 
 const SAMPLES = path.join(ROOT, 'assets/data/samples');
 const sampleFiles = readdirSync(SAMPLES).filter(f => f.endsWith('.json')).sort();
