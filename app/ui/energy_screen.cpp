@@ -315,23 +315,23 @@ void draw_energy(AppState& s) {
             const json* q = at(r, {"quantity"});
             const std::string uw = unit_word(r.value("unit", ""));
             char line[256];
-            std::snprintf(line, sizeof line, tr("energy.monthly_running"), entered, group(sum, 2).c_str(), uw.c_str());
+            std::snprintf(line, sizeof line, tr("energy.monthly_running"), entered, num(sum).c_str(), uw.c_str());
             std::string text = line;
             std::string note;  // the months and the annual figure disagree: say so, and what to do
             if (is_num(q)) {
-                text += " · " + std::string(tr("energy.monthly_annual")) + " " + group(q->get<double>(), 2) + " " + uw;
+                text += " · " + std::string(tr("energy.monthly_annual")) + " " + num(q->get<double>()) + " " + uw;
                 const double diff = sum - q->get<double>();
                 const bool differs = std::fabs(diff) > 1e-6 * std::max(1.0, std::fabs(q->get<double>()));
                 if (differs && (entered == 12 || diff > 0)) {  // twelve that differ, or fewer already above the year
                     char buf[384];
                     std::snprintf(buf, sizeof buf, tr(diff > 0 ? "energy.monthly_above" : "energy.monthly_below"),
-                                  group(std::fabs(diff), 2).c_str(), uw.c_str());
+                                  num(std::fabs(diff)).c_str(), uw.c_str());
                     note = buf;
                 }
             } else if (entered == 12) {
                 text += " · " + std::string(tr("energy.monthly_is_year"));
             }
-            ImGui::TextDisabled("%s", text.c_str());
+            text_wrapped_colored(ImGui::GetColorU32(ImGuiCol_TextDisabled), text);  // wrapped: a phone is narrower than the line
             id_of(tid, sizeof tid, i, "monthly_sum");
             track(tid);
             if (!note.empty()) {

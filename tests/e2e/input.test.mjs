@@ -117,8 +117,11 @@ test(`${ENGINE}: an imported value that is not a choice shows as 未知：<value
     const stored = await page.evaluate(() => new Promise((res, rej) => {
       const r = indexedDB.open('selfcheck');
       r.onsuccess = () => {
-        const t = r.result.transaction(['docs'], 'readonly');
-        t.objectStore('docs').getAll().onsuccess = e => { r.result.close(); res(JSON.stringify(e.target.result)); };
+        const t = r.result.transaction(['docs', 'texts'], 'readonly');  // the document's text is in 'texts'
+        const out = [];
+        t.objectStore('docs').getAll().onsuccess = e => { out.push(e.target.result); };
+        t.objectStore('texts').getAll().onsuccess = e => { out.push(e.target.result); };
+        t.oncomplete = () => { r.result.close(); res(JSON.stringify(out)); };
       };
       r.onerror = () => rej(r.error);
     }));
@@ -143,8 +146,19 @@ test(`${ENGINE}: equipment headers give Chinese units, no English unit token`, a
     let shown = await texts(page);
     assert.match(shown, /小时\/年/, 'hours per year as 小时/年');
     assert.match(shown, /千瓦/, 'rated power in 千瓦');
-    await page.clickId('equipment.tab.air_compressor');
-    await page.waitFor(() => window.selfcheck.items()['equipment.air_compressor.0.fad_m3_per_min']);
+    // the kind's tab: a click the tab bar did not take (seen now and then under load: the tab shows
+    // hovered, the kind unchanged) is repeated, at most three times, until the kind's row shows
+    for (let n = 0; ; ++n) {
+      await page.clickId('equipment.tab.air_compressor');
+      try {
+        await page.waitFor(() => window.selfcheck.items()['equipment.air_compressor.0.fad_m3_per_min'], undefined, { timeout: 4000 });
+        break;
+      } catch (e) {
+        if (n < 2) continue;
+        await page.screenshot(path.join(SHOTS, 'FAILED_input_air_compressor.png'));
+        throw e;
+      }
+    }
     await page.afterFrames(3);
     shown = await texts(page);
     assert.match(shown, /立方米\/分钟/, 'free air delivery in 立方米/分钟');
