@@ -8,46 +8,50 @@
 
 namespace selfcheck::app::ui {
 
+const std::vector<std::pair<std::string, std::string>>& embedded_choice_files();  // generated (assets/data/choices.json)
+
 namespace {
-struct Set {
-    const char* field;
-    std::vector<const char*> ids;  // in the order offered
-};
-// Ids the core recognises (core/diagnosis.cpp, core/measures.cpp); "" = not set.
-const Set k_sets[] = {
-    {"speed_control", {"none", "fixed", "vsd"}},
-    {"flow_control", {"throttle", "damper", "bypass", "inlet_vanes", "on_off", "vsd"}},
-    {"efficiency_class", {"IE1", "IE2", "IE3", "IE4", "IE5"}},
-    {"fuel", {"natural_gas", "raw_coal", "washed_coal", "coke", "lpg", "diesel", "fuel_oil", "biomass", "electricity"}},
-    {"lamp_type", {"fluorescent", "metal_halide", "high_pressure_sodium", "incandescent", "led"}},
-    {"structure", {"steel", "concrete"}},
-    {"medium", {"gas", "liquid"}},
-    {"source", {"steam", "gas", "electric"}},                   // process heat: heat pump on "electric" replaces electricity
-    {"process", {"jet", "overflow", "cpb", "jigger"}},           // dyeing: CPB saving applies to jet and overflow
-    {"method", {"rotary_screen", "flat_screen", "digital"}},     // printing: digital printing replaces the screen methods
-};
+// The ids each choice field offers, in order, from assets/data/choices.json (the one list: the
+// words are the i18n texts choice.<field>.<id>). Ids are those the core recognises
+// (core/diagnosis.cpp, core/measures.cpp); "" = not set.
+const json& choice_lists() {
+    static const json lists = [] {
+        for (const auto& [name, text] : embedded_choice_files()) {
+            json j = json::parse(text, nullptr, false);
+            if (j.is_object() && j.contains("fields") && j["fields"].is_object()) return j["fields"];
+        }
+        return json::object();
+    }();
+    return lists;
+}
 } // namespace
+
+std::vector<std::string> choice_ids(const std::string& field) {
+    std::vector<std::string> out;
+    const json& l = choice_lists();
+    if (auto it = l.find(field); it != l.end() && it->is_array())
+        for (const json& id : *it)
+            if (id.is_string()) out.push_back(id.get<std::string>());
+    return out;
+}
 
 const Choices* choices_for(const std::string& field) {
     static std::map<std::string, Choices> cache;
     static std::string lang;
-    static std::vector<std::string> keys;  // storage for i18n keys (tr needs a key string)
     if (lang != language()) {
         cache.clear();
         lang = language();
     }
     if (auto it = cache.find(field); it != cache.end()) return &it->second;
-    for (const Set& s : k_sets) {
-        if (field != s.field) continue;
-        Choices c;
-        c.emplace_back("", tr("common.not_set"));
-        for (const char* id : s.ids) {
-            const std::string key = std::string("choice.") + s.field + "." + id;
-            c.emplace_back(id, tr(key.c_str()));
-        }
-        return &(cache[field] = std::move(c));
+    const std::vector<std::string> ids = choice_ids(field);
+    if (ids.empty()) return nullptr;
+    Choices c;
+    c.emplace_back("", tr("common.not_set"));
+    for (const std::string& id : ids) {
+        const std::string key = "choice." + field + "." + id;
+        c.emplace_back(id, tr(key.c_str()));  // tr() returns a stable pointer
     }
-    return nullptr;
+    return &(cache[field] = std::move(c));
 }
 
 std::string unit_word(const std::string& id) {
@@ -66,9 +70,22 @@ std::string unit_text(const std::string& symbol) {
         {"GJ/a", "unit.sym.gj_per_a"}, {"t/a", "unit.sym.t_per_a"}, {"m3/a", "unit.sym.m3_per_a"}, {"m/a", "unit.sym.m_per_a"},
         {"kWh/a", "unit.sym.kwh_per_a"}, {"m3/d", "unit.sym.m3_per_d"}, {"yuan/m3", "unit.sym.yuan_per_m3"},
         {"d/a", "unit.sym.d_per_a"},
+        {"kW", "unit.sym.kw"},          {"kVA", "unit.sym.kva"},       {"MPa", "unit.sym.mpa"},
+        {"W", "unit.sym.w"},            {"kWp", "unit.sym.kwp"},       {"kWh", "unit.sym.kwh"},
+        {"kgce", "unit.sym.kgce"},      {"kgoe", "unit.sym.kgoe"},     {"°C", "unit.celsius"},
     };
     for (const auto& [s, key] : k)
         if (symbol == s) return key[0] ? tr(key) : "";
+    // a ratio of units ("kgce/t", "kWh/t"): each part as a word (千克标准煤/吨)
+    if (const auto slash = symbol.find('/'); slash != std::string::npos && slash > 0 && slash + 1 < symbol.size()) {
+        const std::string a = symbol.substr(0, slash), b = symbol.substr(slash + 1);
+        if (b.find('/') == std::string::npos) {
+            std::string wa = unit_text(a), wb = unit_text(b);
+            if (wa == a) wa = unit_word(a);
+            if (wb == b) wb = unit_word(b);
+            return wa + "/" + wb;
+        }
+    }
     return symbol;
 }
 

@@ -16,6 +16,8 @@ using Choices = std::vector<std::pair<std::string, const char*>>;
 // The choices for an equipment field, or nullptr when the field is free text. Rebuilt on a
 // language change (the labels point into the i18n table).
 const Choices* choices_for(const std::string& field);
+// The ids a choice field offers, in order (assets/data/choices.json); empty for a free-text field.
+std::vector<std::string> choice_ids(const std::string& field);
 // A unit id of the energy rows ("10k_m3") as a word ("万立方米" / "10,000 m³"); unknown ids as given.
 std::string unit_word(const std::string& unit_id);
 // A unit as written in equipment headers ("h/a", "m3/min", "0-1") in the UI language.

@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <string>
 
 namespace selfcheck::app::ui {
@@ -84,10 +85,20 @@ void draw_energy(AppState& s) {
     int remove = -1, duplicate = -1;
     const float fs = ImGui::GetFontSize();
     const float sp = ImGui::GetStyle().ItemSpacing.x;
-    // column headers over the row fields (same x as the widgets below)
-    // (only where a row's carrier, quantity and unit fit on one line; a phone stacks them, and the
-    // fields then speak for themselves: "电力 9500000 千瓦时")
-    if (!rows.empty() && ImGui::GetContentRegionAvail().x >= fs * 28 + sp * 2) {
+    // Column headers over the row fields (same x as the widgets below) where a row's carrier,
+    // quantity and unit fit on one line; on a narrow screen each row is a card: each of those
+    // fields on its own line with its label before it.
+    const bool wide = ImGui::GetContentRegionAvail().x >= fs * 28 + sp * 2;
+    const float card_label_w = std::max({ImGui::CalcTextSize(tr("energy.col_carrier")).x, ImGui::CalcTextSize(tr("energy.col_quantity")).x,
+                                         ImGui::CalcTextSize(tr("energy.col_unit")).x}) + sp * 2;
+    const auto card_label = [&](const char* key, const char* track_id) {
+        if (wide) return;
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextDisabled("%s", tr(key));
+        track(track_id);
+        ImGui::SameLine(fs * 2 + card_label_w);
+    };
+    if (!rows.empty() && wide) {
         const float x0 = ImGui::GetCursorPosX();
         ImGui::TextDisabled("#");
         ImGui::SameLine(x0 + fs * 2);
@@ -108,17 +119,26 @@ void draw_energy(AppState& s) {
         ImGui::AlignTextToFramePadding();
         ImGui::Text("%d", i + 1);
         ImGui::SameLine(fs * 2);
-        ch |= combo("##carrier", r, "carrier", carrier_choices, fs * 8);
+        // a card (narrow): the row number, then one labelled field per line
+        id_of(tid, sizeof tid, i, "carrier_label");
+        card_label("energy.col_carrier", tid);
+        ch |= combo("##carrier", r, "carrier", carrier_choices, wide ? fs * 8 : fit(fs * 9));
         id_of(tid, sizeof tid, i, "carrier");
         track(tid);
             focus_target(s, path + "/carrier");
-            same_line_if_fits(fs * 9);
-            ch |= input_number("##q", r, "quantity", fs * 9);
+            if (wide) same_line_if_fits(fs * 9);
+            id_of(tid, sizeof tid, i, "quantity_label");
+            if (!wide) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + fs * 2);
+            card_label("energy.col_quantity", tid);
+            ch |= input_number("##q", r, "quantity", wide ? fs * 9 : fit(fs * 9));
             id_of(tid, sizeof tid, i, "quantity");
             track(tid);
             focus_target(s, path + "/quantity");
-            same_line_if_fits(fs * 9);
-            ch |= combo("##unit", r, "unit", units_for(s, carrier), fs * 9);
+            if (wide) same_line_if_fits(fs * 9);
+            id_of(tid, sizeof tid, i, "unit_label");
+            if (!wide) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + fs * 2);
+            card_label("energy.col_unit", tid);
+            ch |= combo("##unit", r, "unit", units_for(s, carrier), wide ? fs * 9 : fit(fs * 9));
             id_of(tid, sizeof tid, i, "unit");
             track(tid);
             focus_target(s, path + "/unit");
@@ -156,9 +176,10 @@ void draw_energy(AppState& s) {
                                 num(number_or(at(*cr, {"tco2"}), 0)).c_str(), tr("unit.tco2"));
             if (hover_tip_begin()) {
                 tooltip_text(std::string(tr("energy.tip_formula")));
-                tooltip_text(num(number_or(at(*cr, {"base_quantity"}), 0)) + " " + cr->value("base_unit", "") + " × " +
-                             plain(number_or(at(*cr, {"kgce_per_base_unit"}), 0)) + " kgce/" + cr->value("base_unit", "") +
-                             " ÷ 1000 = " + num(number_or(at(*cr, {"tce"}), 0)) + " tce");
+                const std::string base = unit_word(cr->value("base_unit", ""));  // 千瓦时, not kWh
+                tooltip_text(num(number_or(at(*cr, {"base_quantity"}), 0)) + " " + base + " × " +
+                             plain(number_or(at(*cr, {"kgce_per_base_unit"}), 0)) + " " + unit_text("kgce") + "/" + base +
+                             " ÷ 1000 = " + num(number_or(at(*cr, {"tce"}), 0)) + " " + tr("unit.tce"));
                 if (const json* fu = at(s.result(), {"factors_used"}); fu && fu->is_array())
                     for (const json& f : *fu)
                         if (f.value("id", "") == "carrier/" + carrier)
@@ -171,12 +192,33 @@ void draw_energy(AppState& s) {
         // monthly bills and measured NCV
         bool has_monthly = r.contains("monthly") && r["monthly"].is_array();
         if (ImGui::Checkbox(tr("energy.monthly"), &has_monthly)) {
+            // Switching between annual and monthly loses nothing: months typed and then switched off
+            // are kept for this row (this session) and come back when switched on again; twelve
+            // months with no annual figure become the annual figure.
+            static std::map<std::string, json> kept;
+            const std::string kept_key = s.source_name + "|" + path + "|" + carrier;
             if (has_monthly) {
                 // starts empty: the bills are typed in; the sum is shown against the annual figure
                 json m = json::array();
                 for (int k = 0; k < 12; ++k) m.push_back(nullptr);
+                if (auto it = kept.find(kept_key); it != kept.end()) {
+                    m = it->second;
+                    kept.erase(it);
+                }
                 r["monthly"] = m;
             } else {
+                const json m = r["monthly"];
+                double sum = 0;
+                int entered = 0, typed = 0;
+                for (const json& v : m) {
+                    if (!v.is_null()) ++typed;
+                    if (v.is_number()) {
+                        sum += v.get<double>();
+                        ++entered;
+                    }
+                }
+                if (typed) kept[kept_key] = m;
+                if (entered == 12 && m.size() == 12 && !r.contains("quantity")) r["quantity"] = sum;
                 r.erase("monthly");
             }
             ch = true;
@@ -194,7 +236,9 @@ void draw_energy(AppState& s) {
                 id_of(tid, sizeof tid, i, "ncv");
                 track(tid);
                 focus_target(s, path + "/ncv_kj_per_unit");
-                unit_label(tr("unit.kj_per_unit"));
+                // kJ per the row's unit (core/model.hpp): 千焦/立方米
+                const std::string ru = r.value("unit", "");
+                unit_label(ru.empty() ? tr("unit.kj_per_unit") : (std::string(tr("unit.kj")) + "/" + unit_word(ru)).c_str());
             }
             same_line_if_fits(ImGui::CalcTextSize(tr("energy.note")).x, fs * 2);
         ImGui::AlignTextToFramePadding();
@@ -258,10 +302,8 @@ void draw_energy(AppState& s) {
                     m[k] = slot;
                     ch = true;
                 }
-                if (k == 0) {
-                    id_of(tid, sizeof tid, i, "month0");
-                    track(tid);
-                }
+                std::snprintf(tid, sizeof tid, "energy.%d.month%d", i, k);  // energy.<row>.month0 .. month11
+                track(tid);
                 ImGui::PopID();
                 if (m[k].is_number()) {
                     sum += m[k].get<double>();
@@ -271,20 +313,32 @@ void draw_energy(AppState& s) {
             // the running sum against the annual figure (the core checks them once all 12 are in;
             // with no annual figure the year is the sum of the 12 bills)
             const json* q = at(r, {"quantity"});
+            const std::string uw = unit_word(r.value("unit", ""));
             char line[256];
-            std::snprintf(line, sizeof line, tr("energy.monthly_running"), entered, group(sum, 2).c_str(), unit_word(r.value("unit", "")).c_str());
+            std::snprintf(line, sizeof line, tr("energy.monthly_running"), entered, num(sum).c_str(), uw.c_str());
             std::string text = line;
+            std::string note;  // the months and the annual figure disagree: say so, and what to do
             if (is_num(q)) {
-                text += " · " + std::string(tr("energy.monthly_annual")) + " " + group(q->get<double>(), 2) + " " + unit_word(r.value("unit", ""));
-                const double diff = q->get<double>() - sum;
-                if (entered == 12 && std::fabs(diff) > 1e-6 * std::max(1.0, std::fabs(q->get<double>())))
-                    text += " · " + std::string(tr("energy.monthly_diff")) + " " + group(diff, 2);
+                text += " · " + std::string(tr("energy.monthly_annual")) + " " + num(q->get<double>()) + " " + uw;
+                const double diff = sum - q->get<double>();
+                const bool differs = std::fabs(diff) > 1e-6 * std::max(1.0, std::fabs(q->get<double>()));
+                if (differs && (entered == 12 || diff > 0)) {  // twelve that differ, or fewer already above the year
+                    char buf[384];
+                    std::snprintf(buf, sizeof buf, tr(diff > 0 ? "energy.monthly_above" : "energy.monthly_below"),
+                                  num(std::fabs(diff)).c_str(), uw.c_str());
+                    note = buf;
+                }
             } else if (entered == 12) {
                 text += " · " + std::string(tr("energy.monthly_is_year"));
             }
-            ImGui::TextDisabled("%s", text.c_str());
+            text_wrapped_colored(ImGui::GetColorU32(ImGuiCol_TextDisabled), text);  // wrapped: a phone is narrower than the line
             id_of(tid, sizeof tid, i, "monthly_sum");
             track(tid);
+            if (!note.empty()) {
+                text_wrapped_colored(col_warning(), note);
+                id_of(tid, sizeof tid, i, "monthly_note");
+                track(tid);
+            }
         }
         ImGui::Unindent(fs * 2);
         ImGui::EndGroup();

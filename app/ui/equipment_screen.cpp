@@ -22,7 +22,7 @@ struct Field {
     const char* key;
     const char* label;  // i18n key
     bool number;
-    const char* unit;   // shown in the column header (symbols are the same in both languages)
+    const char* unit;   // shown in the column header as words in the UI language (unit_text: "h/a" -> 小时/年)
 };
 struct Kind {
     const char* type;
@@ -48,7 +48,8 @@ const std::vector<Kind>& kinds() {
           {"hours_per_year", "eq.f.hours_per_year", true, "h/a"}, {"load_factor", "eq.f.load_factor", true, "%"}},
          R"({"type":"fan","count":1,"rated_kw":11,"flow_control":"damper","hours_per_year":4000,"load_factor":0.7})"},
         {"air_compressor", "eq.t.air_compressor",
-         {{"rated_kw", "eq.f.rated_kw", true, "kW"}, {"fad_m3_per_min", "eq.f.fad_m3_per_min", true, "m3/min"},
+         {{"compressor_type", "eq.f.compressor_type", false, ""},  // an oil-injected screw can give its heat back (core/measures.cpp)
+          {"rated_kw", "eq.f.rated_kw", true, "kW"}, {"fad_m3_per_min", "eq.f.fad_m3_per_min", true, "m3/min"},
           {"pressure_mpa", "eq.f.pressure_mpa", true, "MPa"}, {"required_pressure_mpa", "eq.f.required_pressure_mpa", true, "MPa"},
           {"specific_power_kw_per_m3_min", "eq.f.specific_power", true, "kW/(m3/min)"},
           {"speed_control", "eq.f.speed_control", false, ""}, {"hours_per_year", "eq.f.hours_per_year", true, "h/a"},

@@ -3,6 +3,7 @@
 #include "i18n.hpp"
 #include "test_hooks.hpp"
 #include "ui/screens.hpp"
+#include "ui/choices.hpp"
 #include "ui/widgets.hpp"
 
 #include "imgui.h"
@@ -38,9 +39,7 @@ void draw_management(AppState& s) {
         field_issues(s, std::string("/management/") + f.key);
     }
     row_label(tr("management.metering"), "help.metering");
-    ch |= combo("##metering", m, "metering_gb17167",
-                {{"", tr("common.not_set")}, {"full", tr("management.metering_full")},
-                 {"partial", tr("management.metering_partial")}, {"none", tr("management.metering_none")}});
+    if (const Choices* c = choices_for("metering_gb17167")) ch |= combo("##metering", m, "metering_gb17167", *c);  // assets/data/choices.json
     track("management.metering_gb17167");
     field_issues(s, "/management/metering_gb17167");
 
@@ -51,8 +50,7 @@ void draw_management(AppState& s) {
     field_issues(s, "/management/energy_audit_year");
 
     row_label(tr("management.tou"), "help.tou");
-    ch |= combo("##tou", m, "tou_user_class",
-                {{"", tr("common.not_set")}, {"large_industry", tr("management.tou_large")}, {"general", tr("management.tou_general")}});
+    if (const Choices* c = choices_for("tou_user_class")) ch |= combo("##tou", m, "tou_user_class", *c);
     track("management.tou_user_class");
     field_issues(s, "/management/tou_user_class");
     if (ch) s.mark_edited();

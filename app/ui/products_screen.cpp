@@ -52,7 +52,7 @@ void draw_products(AppState& s) {
             }
             if (limits)
                 for (const auto& rec : limits->records) {
-                    std::string label = local(rec.raw, "name") + " · " + rec.raw.value("standard", "") + " · " + rec.unit;
+                    std::string label = local(rec.raw, "name") + " · " + rec.raw.value("standard", "") + " · " + unit_text(rec.unit);
                     if (filter[0] && label.find(filter) == std::string::npos && rec.id.find(filter) == std::string::npos)
                         continue;
                     ImGui::PushID(rec.id.c_str());
@@ -76,15 +76,15 @@ void draw_products(AppState& s) {
         track(tid);
         focus_target(s, path + "/output");
         // The unit: the common ones as words (the document keeps the id: 10k_m is 万米), any other typed in.
-        static const char* k_units[] = {"t", "kg", "10k_m", "10k_pcs", "m2", "Adt", "weight_box"};
+        static const std::vector<std::string> k_units = choice_ids("product_unit");  // assets/data/choices.json
         const std::string unit = r.contains("unit") && r["unit"].is_string() ? r["unit"].get<std::string>() : std::string();
         bool known = false;
-        for (const char* u : k_units) known |= unit == u;
+        for (const std::string& u : k_units) known |= unit == u;
         const std::string unit_preview = known ? unit_word(unit) : std::string(tr("products.unit_other"));
         same_line_if_fits(fs * 7);
         ImGui::SetNextItemWidth(fit(fs * 7));
         if (ImGui::BeginCombo("##unit_pick", unit_preview.c_str())) {
-            for (const char* u : k_units)
+            for (const std::string& u : k_units)
                 if (ImGui::Selectable(unit_word(u).c_str(), unit == u, 0, ImVec2(0, tap_h()))) {
                     r["unit"] = u;
                     ch = true;
@@ -119,8 +119,8 @@ void draw_products(AppState& s) {
                 text_wrapped_colored(col_info(), std::string(tr("common.missing_mark")) + " " + local(*m, "message"));
             else if (is_num(at(p, {"kgce_per_unit"})))
                 ImGui::TextDisabled("%s %s %s", tr("products.unit_energy"), num(p["kgce_per_unit"].get<double>()).c_str(),
-                                    p.value("limit_unit", "").empty() ? ("kgce/" + unit_word(p.value("unit", ""))).c_str()
-                                                                       : p.value("limit_unit", "").c_str());
+                                    (p.value("limit_unit", "").empty() ? unit_text("kgce/" + p.value("unit", ""))  // 千克标准煤/吨
+                                                                        : unit_text(p.value("limit_unit", ""))).c_str());
         }
         field_issues(s, path);
         ImGui::Separator();

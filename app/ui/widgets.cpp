@@ -273,14 +273,14 @@ bool combo(const char* id, json& obj, const char* key, const std::vector<std::pa
         const json& v = obj[key];
         cur = v.is_string() ? v.get<std::string>() : v.is_null() ? "" : v.dump();
     }
-    // A value that is not one of the choices (an imported file, an older version) is kept as it
-    // is and flagged until the user picks one.
+    // A value that is not one of the choices (an imported file, an older version) is kept verbatim
+    // and shown flagged, "未知：<value>", until the user picks one; it is never replaced unasked.
     std::string unknown;
     const char* preview = cur.empty() ? tr("common.not_set") : nullptr;
     for (const auto& [cid, label] : choices)
         if (cid == cur) preview = label;
     if (!preview) {
-        unknown = "“" + cur + "” " + tr("choice.unrecognised");
+        unknown = std::string(tr("choice.unknown")) + cur;
         preview = unknown.c_str();
     }
     bool changed = false;
@@ -290,11 +290,19 @@ bool combo(const char* id, json& obj, const char* key, const std::vector<std::pa
     if (!unknown.empty()) ImGui::PopStyleColor();
     if (!unknown.empty() && hover_tip_begin()) {
         tooltip_text(unknown);
+        tooltip_text(tr("choice.unknown_tip"));
         hover_tip_end();
     }
     if (open) {
+        if (!unknown.empty()) {  // the kept value, first and selected: picking it changes nothing
+            ImGui::PushStyleColor(ImGuiCol_Text, col_warning());
+            ImGui::Selectable(unknown.c_str(), true, 0, ImVec2(0, tap_h()));
+            ImGui::PopStyleColor();
+        }
         for (const auto& [cid, label] : choices) {
-            if (ImGui::Selectable(label, cid == cur, 0, ImVec2(0, tap_h()))) {
+            const bool picked = ImGui::Selectable(label, cid == cur, 0, ImVec2(0, tap_h()));
+            track(("combo.option." + (cid.empty() ? std::string("not_set") : cid)).c_str());  // the open list's entries, for tests
+            if (picked) {
                 if (!obj.is_object()) obj = json::object();
                 if (cid.empty()) obj.erase(key);
                 else obj[key] = cid;

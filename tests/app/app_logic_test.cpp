@@ -5,6 +5,7 @@
 #include "i18n_table.hpp"
 
 #include <catch2/catch_test_macros.hpp>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <map>
@@ -15,6 +16,9 @@
 namespace selfcheck::app {
 const std::vector<std::pair<std::string, std::string>>& embedded_app_sources();  // generated
 const std::vector<std::pair<std::string, std::string>>& embedded_i18n_tables();  // generated
+namespace ui {
+const std::vector<std::pair<std::string, std::string>>& embedded_choice_files();  // generated (assets/data/choices.json)
+}
 }
 
 using namespace selfcheck;
@@ -79,4 +83,41 @@ TEST_CASE("i18n: every key in both languages, none unused, none empty", "[i18n]"
     CHECK(c.missing.empty());
     CHECK(c.unused.empty());
     CHECK(c.empty.empty());
+}
+
+// The choice lists (assets/data/choices.json) are the one list of the pickers: every id offered has
+// words in both languages, and no choice.<field>.<id> text exists for an id that is not offered.
+TEST_CASE("choices: every offered id has words in both languages, no orphan words", "[i18n][choices]") {
+    std::map<std::string, app::StringTable> tables;
+    for (const auto& [file, text] : app::embedded_i18n_tables())
+        REQUIRE(app::parse_string_table(text, tables[file.substr(0, file.rfind('.'))]));
+    REQUIRE(app::ui::embedded_choice_files().size() == 1);
+    const auto doc = nlohmann::json::parse(app::ui::embedded_choice_files()[0].second);
+    const auto& fields = doc.at("fields");
+    REQUIRE(fields.size() >= 14);
+    CHECK(fields.at("speed_control") == nlohmann::json::array({"none", "fixed", "vsd"}));
+    std::vector<std::string> offered;
+    for (auto f = fields.begin(); f != fields.end(); ++f) {
+        REQUIRE(f->is_array());
+        REQUIRE(!f->empty());
+        for (const auto& id : *f) {
+            // product units are unit words (unit.id.<id>), the rest choice words
+            const std::string key = f.key() == "product_unit" ? "unit.id." + id.get<std::string>()
+                                                               : "choice." + f.key() + "." + id.get<std::string>();
+            offered.push_back(key);
+            for (const auto& lang : {"zh-CN", "en"}) {
+                INFO(lang << ": " << key);
+                REQUIRE(tables[lang].count(key));
+                CHECK(!tables[lang].at(key).empty());
+            }
+        }
+    }
+    for (const auto& [k, v] : tables["zh-CN"])
+        if (k.rfind("choice.", 0) == 0 && k != "choice.unknown" && k != "choice.unknown_tip") {
+            INFO("orphan " << k);
+            CHECK(std::find(offered.begin(), offered.end(), k) != offered.end());
+        }
+    // Chinese words, not the stored code: 变频调速 for vsd
+    CHECK(tables["zh-CN"].at("choice.speed_control.vsd") == "变频调速");
+    CHECK(tables["en"].at("choice.speed_control.vsd") != "vsd");
 }
