@@ -51,6 +51,8 @@ def english_run(s, n):
     return False
 
 
+# A program id where a Chinese reader sees words: snake_case keys and unit ids such as 10k_m.
+PROGRAM_ID = re.compile(r"\b(?:\d+k_[a-z]+|[a-z]{2,}_[a-z0-9]{2,}(?:_[a-z0-9]+)*)\b")
 TITLE = re.compile(r"《[^》]*》|“[^”]*”")
 
 
@@ -88,6 +90,10 @@ def data_problems(name, doc, sample=False):
         if k.endswith("_zh") or k in ZH_SHOWN:
             if english_only(v):
                 out.append("%s: English where Chinese is shown: %s" % (where, v))
+            # a record's Chinese text (not a file header's note for maintainers) names no program id
+            bare = re.sub(r"\{[\w.]+\}", " ", URL.sub(" ", v))
+            if (sample or "/records/" in p) and PROGRAM_ID.search(bare):
+                out.append("%s: program id in Chinese text: %s" % (where, PROGRAM_ID.search(bare).group(0)))
         elif k in BARE_SHOWN and parent is not None and english_only(v) and not parent.get(k + "_zh"):
             out.append("%s: English-only %s without %s_zh: %s" % (where, k, k, v))
         if sample and english_run(v, 2):
@@ -103,11 +109,12 @@ def text_table_problems(name, doc):
         where = name + p
         if INTERNAL.search(v):
             out.append("%s: internal note reference: %s" % (where, v))
-        if "/text/" in name:
-            if k == "zh" and english_only(v):
-                out.append("%s: English where Chinese is shown: %s" % (where, v))
-        elif zh_table and english_only(v):
+        shown_zh = (k == "zh") if "/text/" in name else zh_table
+        if shown_zh and english_only(v):
             out.append("%s: English where Chinese is shown: %s" % (where, v))
+        bare = re.sub(r"\{[\w.]+\}", " ", URL.sub(" ", v))  # {placeholders} are filled in
+        if shown_zh and PROGRAM_ID.search(bare):
+            out.append("%s: program id in Chinese text: %s" % (where, PROGRAM_ID.search(bare).group(0)))
     return out
 
 
@@ -161,6 +168,9 @@ def selftest():
     expect(data_problems("s", {"products": [{"name": "涤纶染色布 / dyed polyester fabric"}]}, sample=True), "half-English sample")
     expect(text_table_problems("assets/i18n/zh-CN.json", {"help.x": "See the energy bill"}), "English in zh-CN table")
     expect(text_table_problems("assets/text/core_x.json", {"k": {"zh": "Not yet translated", "en": "x"}}), "English zh text")
+    expect(text_table_problems("assets/i18n/zh-CN.json", {"help.product_unit": "（如 t、10k_m 万米）"}), "unit id 10k_m in zh")
+    expect(text_table_problems("assets/text/core_x.json", {"k": {"zh": "请填写 value_added_10k_yuan", "en": "x"}}), "key in zh text")
+    expect(data_problems("d", {"records": [{"id": "a", "hint_zh": "填写 water_withdrawal_m3"}]}), "key in a record's hint_zh")
     expect(golden_problems("g.json", '{"factors_used":[{"source":"domain.md §2.4"}]}'), "golden hover with domain.md")
     expect(golden_problems("g.html", "<td>measures.md §4.1</td>"), "report with measures.md")
     # good text passes
@@ -173,7 +183,7 @@ def selftest():
            "an English title in quotes flagged")
     expect(not data_problems("s", {"products": [{"name": "SMT 贴片电路板组件"}, {"name": "P·O 42.5 普通硅酸盐水泥"}]}, sample=True),
            "a Chinese sample name with a code flagged")
-    expect(not text_table_problems("assets/i18n/zh-CN.json", {"unit.kwh": "kWh", "a": "OK", "b": "CO2 (tCO2)"}),
+    expect(not text_table_problems("assets/i18n/zh-CN.json", {"unit.kwh": "kWh", "a": "OK", "b": "CO2 (tCO2)", "c": "重复利用水量 V_r"}),
            "units and single words flagged")
     expect(not data_problems("d", {"records": [{"id": "a", "source": "《规上工业企业碳效等级评价方法》（网络转载：m.yzwku.com/doc/493133.html）"}]}),
            "a URL flagged as English")
