@@ -185,7 +185,8 @@ void draw_green_factory(AppState& s) {
                 ImGui::PopID();
                 std::snprintf(tid, sizeof tid, "gf.%s", key);
                 track(tid);
-                const std::string unit = a.unit[0] ? std::string(a.unit) : r.raw.value("indicator_unit", "");
+                // the indicator's unit in the reader's language (indicator_unit_zh / _en), never the raw id
+                const std::string unit = a.unit[0] ? std::string(a.unit) : local(r.raw, "indicator_unit");
                 unit_label(unit == "10k_yuan" ? tr("unit.10k_yuan") : unit.c_str());
                 field_issues(s, std::string("/green_factory/") + key);
             }

@@ -113,7 +113,12 @@ void draw_measures(AppState& s) {
             text_wrapped(local(*m, "name"));
             if (hover_tip_begin()) {
                 const json* det = at(*m, {"detail"});
-                if (det && det->contains("formula")) tooltip_text(std::string(tr("measures.formula")) + (*det)["formula"].get<std::string>());
+                // the formula in the reader's language (measures.json formula_zh / formula_en); the
+                // result's detail.formula is the English one
+                const RefRecord* def = s.ref ? s.ref->record("measures", "measure/" + id) : nullptr;
+                std::string formula = def ? local(def->raw, "formula") : std::string();
+                if (formula.empty() && det && det->contains("formula") && lang_en()) formula = (*det)["formula"].get<std::string>();
+                if (!formula.empty()) tooltip_text(std::string(tr("measures.formula")) + formula);
                 if (det && det->contains("carbon_note_zh")) tooltip_text(local(*det, "carbon_note"));
                 if (det && det->contains("source")) tooltip_text(std::string(tr("common.source")) + ": " + local_source(*det));
                 if (const json* rg = det ? at(*det, {"range", "investment_10k_yuan"}) : nullptr)

@@ -69,8 +69,8 @@ void report_section(AppState& s) {
     s.update();
     // A report states verdicts (tier, key-unit status, carbon level): only from valid, non-trivial data.
     const bool ok = s.result_ok && s.figures_valid();
-    if (!s.result_ok) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(col_error()), "%s", tr("report.needs_valid"));
-    else if (!ok) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(col_error()), "%s", tr(s.why_no_figures()));
+    if (!s.result_ok) text_wrapped_colored(col_error(), tr("report.needs_valid"));
+    else if (!ok) text_wrapped_colored(col_error(), tr(s.why_no_figures()));
     const std::string lang = lang_en() ? "en" : "zh";
     const std::string date = platform::today_local();
     ImGui::BeginDisabled(!ok);
@@ -173,13 +173,13 @@ void upload_section(AppState& s) {
             for (const json& e : d.errors) ImGui::BulletText("%s", local_message(e));  // the message names the field; never the key path
         } else {
             ImGui::Text(tr("upload.preview_head"), d.url.c_str(), static_cast<long>(d.body.size()));
-            ImGui::TextDisabled("submission_id %s · created_at %s", d.submission_id.c_str(), d.created_at.c_str());
+            ImGui::TextDisabled("%s %s · %s %s", tr("upload.submission_id"), d.submission_id.c_str(), tr("upload.created_at"), d.created_at.c_str());
             // Read-only view of exactly the bytes that will be sent.
             ImGui::InputTextMultiline("##payload", const_cast<char*>(d.body.c_str()), d.body.size() + 1,
                                       ImVec2(-1, ImGui::GetFontSize() * 12), ImGuiInputTextFlags_ReadOnly);
             track("upload.preview");
             if (!current) {
-                ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(col_warning()), "%s", tr("upload.stale"));
+                text_wrapped_colored(col_warning(), tr("upload.stale"));
             } else {
                 ImGui::Checkbox(tr("upload.confirm_check"), &g_confirmed);
                 track("upload.confirm_check");

@@ -70,9 +70,9 @@ void storage_status_line() {
     if (in.status == storage::Status::opening) {
         ImGui::TextDisabled("%s", tr("storage.opening"));
     } else if (in.status == storage::Status::unavailable) {
-        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(col_error()), "%s", tr("storage.not_saving"));
+        text_wrapped_colored(col_error(), tr("storage.not_saving"));
     } else if (in.current_id.empty()) {
-        ImGui::TextDisabled("%s", tr("storage.not_in_library"));
+        text_wrapped_colored(ImGui::GetColorU32(ImGuiCol_TextDisabled), tr("storage.not_in_library"));
     } else if (in.saved_revision == in.revision) {
         ImGui::TextDisabled("%s", tr("storage.saved"));
     } else {
@@ -254,7 +254,11 @@ void draw_platform_overlays(AppState& s) {
         ImGui::TextUnformatted(storage::info().error.c_str());
         track("storage.error");
         ImGui::PopTextWrapPos();
-        if (storage::info().status == storage::Status::unavailable) ImGui::TextUnformatted(tr("storage.export_hint"));
+        if (storage::info().status == storage::Status::unavailable) {  // wrapped like the message above (auto-sized window)
+            ImGui::PushTextWrapPos(em * 36);
+            ImGui::TextUnformatted(tr("storage.export_hint"));
+            ImGui::PopTextWrapPos();
+        }
         if (small_button(tr("report.download_json"))) storage::export_json(s);  // the edit is still here
         track("storage.error.export");
         same_line_if_fits(ImGui::CalcTextSize(tr("storage.dismiss")).x + ImGui::GetStyle().FramePadding.x * 2);
@@ -363,7 +367,7 @@ void draw_platform_overlays(AppState& s) {
             ImGui::Text(tr("import.ask"), imp.name.c_str());
             track("import.ask");
             ImGui::PushTextWrapPos(em * 30);
-            ImGui::TextDisabled("%s", tr("import.ask_hint"));
+            ImGui::TextDisabled("%s", tr("import.ask_hint"));  // wrapped by the wrap position above
             ImGui::PopTextWrapPos();
             if (ImGui::Button(tr("import.open"))) {
                 storage::confirm_import(s);
@@ -379,7 +383,7 @@ void draw_platform_overlays(AppState& s) {
         } else {
             ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(col_error()), tr("import.invalid"), imp.name.c_str());
             track("import.invalid");
-            ImGui::TextDisabled("%s", tr("import.kept"));
+            text_wrapped_colored(ImGui::GetColorU32(ImGuiCol_TextDisabled), tr("import.kept"), em * 34);  // as wide as the list below
             ImGui::BeginChild("##errs", ImVec2(em * 34, em * 12), ImGuiChildFlags_Border);
             ImGui::PushTextWrapPos(0);
             issue_list(imp.errors);

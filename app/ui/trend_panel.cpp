@@ -167,7 +167,7 @@ void draw_trend_panel(AppState& s) {
     ImGui::TextColored(ImColor(charts::series_colour(0)), "■ %s", tr("trend.series_tce"));
     ImGui::SameLine();
     ImGui::TextColored(ImColor(charts::series_colour(1)), "■ %s", tr("trend.series_co2"));
-    ImGui::TextDisabled("%s", tr("trend.legend_path"));
+    text_wrapped_colored(ImGui::GetColorU32(ImGuiCol_TextDisabled), tr("trend.legend_path"));
 
     // Progress against each target.
     if (const json* targets = at(r, {"targets"}); targets && targets->is_array())
@@ -191,7 +191,7 @@ void draw_trend_panel(AppState& s) {
                 text_wrapped(line + (m && m->is_object() ? local(*m, "message") : std::string("—")));
             }
             if (const json* note = at(t, {"note"}); note && note->is_object())
-                ImGui::TextDisabled("%s", local(*note, "message").c_str());
+                text_wrapped_colored(ImGui::GetColorU32(ImGuiCol_TextDisabled), local(*note, "message"));
             track(("trend." + id).c_str());
         }
 
@@ -240,7 +240,7 @@ void draw_trend_panel(AppState& s) {
         }
         track("trend.decomposition");
     } else if (d) {
-        if (const json* m = at(*d, {"missing"}); m && m->is_object()) ImGui::TextDisabled("%s", local(*m, "message").c_str());
+        if (const json* m = at(*d, {"missing"}); m && m->is_object()) text_wrapped_colored(ImGui::GetColorU32(ImGuiCol_TextDisabled), local(*m, "message"));
     }
 }
 
