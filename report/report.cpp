@@ -1213,14 +1213,32 @@ std::string measures_section(Ctx& c) {
     if (ms.empty())
         return s + not_evaluated(L, L.t("report.no_applicable_measures_measure_library")) +
                "</section>\n";
-    // What the portfolio holds (the owner's selection, else the recommended set) first, with its
-    // total; then every other computed measure with the core's verdict (detail.recommendation),
-    // so a measure that pays back beyond its life reads "not recommended" here as in the app.
+    // The recommended set first (the core's rule: saves energy or CO2 and raises neither, NPV > 0,
+    // pays back within its life), with its total; then the owner's own selection from the measures
+    // screen, marked as theirs; then the cost-saving measures (money, not energy, with their
+    // energy/CO2 effect shown as it is); then every other computed measure with the core's verdict
+    // (detail.recommendation), so a measure that pays back beyond its life reads "not recommended"
+    // here as in the app.
     const json& pf = obj(c.r, {"portfolio"});
-    const bool user = str(obj(pf, {"detail"}), {"selection"}) == "user";
-    std::set<std::string> chosen;
-    for (const auto& id : arr(pf, {"selected"}))
-        if (id.is_string()) chosen.insert(id.get<std::string>());
+    const json& pd = obj(pf, {"detail"});
+    const bool user = str(pd, {"selection"}) == "user";
+    auto ids_of = [](const json& a) {
+        std::vector<std::string> v;
+        if (a.is_array())
+            for (const auto& x : a)
+                if (x.is_string()) v.push_back(x.get<std::string>());
+        return v;
+    };
+    const json& rec_set = user ? obj(pd, {"recommended_set"}) : pf;
+    const std::vector<std::string> rec_ids = ids_of(arr(rec_set, {"selected"}));
+    const std::vector<std::string> user_ids = user ? ids_of(arr(pf, {"selected"})) : std::vector<std::string>{};
+    const std::vector<std::string> cost_ids = ids_of(arr(pd, {"cost_only"}));
+    std::set<std::string> listed(rec_ids.begin(), rec_ids.end());
+    listed.insert(user_ids.begin(), user_ids.end());
+    listed.insert(cost_ids.begin(), cost_ids.end());
+    std::vector<std::string> other_ids;
+    for (const auto& m : ms)
+        if (!listed.count(str(m, {"id"}))) other_ids.push_back(str(m, {"id"}));
     auto verdict = [&](const json& m) -> std::string {
         const json& rc = obj(m, {"detail", "recommendation"});
         const std::string st = str(rc, {"status"}), why = str(rc, {"reason"});
@@ -1236,11 +1254,15 @@ std::string measures_section(Ctx& c) {
         }
         return "—";
     };
-    // One numbering across both tables, so a number on the MAC chart names one row.
+    // One numbering across the tables, so a number on the MAC chart names one row (a measure both
+    // recommended and selected keeps its first number).
     std::map<std::string, int> number;
     int next = 0;
-    auto table = [&](bool selected_part) {
-        std::string t = "<table class=\"small fixed\"><colgroup><col style=\"width:4%\"><col style=\"width:20%\">"
+    // The rows of `ids` in the core's order; `totals` (a portfolio: interaction-aware sums) adds a
+    // total row.
+    auto table = [&](const std::vector<std::string>& ids, const json* totals, const std::string& cls) {
+        const std::set<std::string> want(ids.begin(), ids.end());
+        std::string t = "<table class=\"small fixed " + cls + "\"><colgroup><col style=\"width:4%\"><col style=\"width:20%\">"
                         "<col style=\"width:8%\"><col style=\"width:8%\"><col style=\"width:8%\"><col style=\"width:8%\">"
                         "<col style=\"width:6%\"><col style=\"width:8%\"><col style=\"width:7%\"><col style=\"width:9%\">"
                         "<col style=\"width:5%\"><col style=\"width:9%\"></colgroup><thead><tr>" + th("#") + th(L.t("report.measure")) +
@@ -1251,11 +1273,12 @@ std::string measures_section(Ctx& c) {
                         th(L.t("report.life_years"), true) + th(L.t("report.verdict")) + "</tr></thead><tbody>";
         int i = 0;
         for (const auto& m : ms) {
-            if (chosen.count(str(m, {"id"})) != (selected_part ? 1u : 0u)) continue;
+            const std::string id = str(m, {"id"});
+            if (!want.count(id)) continue;
             std::string name = L.pick(m, "name");
             ++i;
-            number[str(m, {"id"})] = ++next;
-            t += "<tr>" + td(std::to_string(next)) + "<td class=\"wrap\">" + esc(name.empty() ? L.t("report.unnamed_measure") : name) + "</td>" +
+            if (!number.count(id)) number[id] = ++next;
+            t += "<tr>" + td(std::to_string(number[id])) + "<td class=\"wrap\">" + esc(name.empty() ? L.t("report.unnamed_measure") : name) + "</td>" +
                  td(fmt(num(m, {"tce_saved"}), 2), true) + td(fmt(num(m, {"tco2_avoided"}), 2), true) +
                  td(fmt(num(m, {"investment_10k_yuan"}), 2), true) + td(fmt(num(m, {"annual_saving_10k_yuan"}), 2), true) +
                  td(fmt(num(m, {"payback_years"}), 1), true) + td(fmt(num(m, {"npv_10k_yuan"}), 2), true) +
@@ -1263,26 +1286,47 @@ std::string measures_section(Ctx& c) {
                  td(fmt(num(m, {"lifetime_years"}), 0), true) + "<td class=\"wrap\">" + esc(verdict(m)) + "</td></tr>";
         }
         t += "</tbody>";
-        if (selected_part)
+        if (totals)
             t += "<tfoot><tr><td></td>" + td(L.t("report.portfolio_no_double_counting")) +
-                 td(fmt(num(pf, {"tce_saved"}), 2), true) + td(fmt(num(pf, {"tco2_avoided"}), 2), true) +
-                 td(fmt(num(pf, {"investment_10k_yuan"}), 2), true) + td(fmt(num(pf, {"annual_saving_10k_yuan"}), 2), true) +
+                 td(fmt(num(*totals, {"tce_saved"}), 2), true) + td(fmt(num(*totals, {"tco2_avoided"}), 2), true) +
+                 td(fmt(num(*totals, {"investment_10k_yuan"}), 2), true) + td(fmt(num(*totals, {"annual_saving_10k_yuan"}), 2), true) +
                  "<td></td><td></td><td></td><td></td><td></td><td></td></tr></tfoot>";
         return i ? t + "</table>" : std::string();
     };
-    const std::string h1 = user ? L.t("report.measures_selected_by_the_enterprise")
-                                : L.t("report.recommended_measures_save_energy_or_co");
-    const std::string h2 = L.t("report.other_measures_computed_cost_saving_only");
+    std::vector<std::string> captions;  // headings of the tables shown, for the MAC chart's caption
+    const std::string h1 = L.t("report.recommended_measures_save_energy_or_co");
     s += "<h3>" + esc(h1) + "</h3>";
-    const std::string t1 = table(true);
+    const std::string t1 = table(rec_ids, &rec_set, "recommended-set");
     s += t1.empty() ? "<p>" + esc(L.t("report.none")) + "</p>" : t1;
-    const std::string t2 = table(false);
-    if (!t2.empty()) s += "<h3>" + esc(h2) + "</h3>" + t2;
+    if (!t1.empty()) captions.push_back(h1);
+    if (user) {
+        const std::string h = L.t("report.measures_selected_by_the_enterprise");
+        const std::string t = table(user_ids, &pf, "user-selection");
+        s += "<h3>" + esc(h) + "</h3><p class=\"small\">" + esc(L.t("report.user_selection_note")) + "</p>" +
+             (t.empty() ? "<p>" + esc(L.t("report.none")) + "</p>" : t);
+        if (!t.empty()) captions.push_back(h);
+    }
+    if (const std::string t = table(cost_ids, nullptr, "cost-only"); !t.empty()) {
+        const std::string h = L.t("report.cost_only_title");
+        s += "<h3>" + esc(h) + "</h3>" + t + "<p class=\"small\">" + esc(L.t("report.cost_only_note")) + "</p>";
+        captions.push_back(h);
+    }
+    if (const std::string t = table(other_ids, nullptr, "other-measures"); !t.empty()) {
+        const std::string h = L.t("report.other_measures_computed_cost_saving_only");
+        s += "<h3>" + esc(h) + "</h3>" + t;
+        captions.push_back(h);
+    }
     s += "<p class=\"small muted\">" +
          esc(L.t("report.economics_are_estimates_from_reference")) +
          "</p>";
-    const std::string tables = !t1.empty() && !t2.empty() ? L.f("report.mac_numbers_in_tables", {h1, h2})
-                               : L.f("report.mac_numbers_in_table", {t1.empty() ? h2 : h1});
+    std::string tables;
+    if (captions.size() == 1) tables = L.f("report.mac_numbers_in_table", {captions[0]});
+    else if (captions.size() == 2) tables = L.f("report.mac_numbers_in_tables", {captions[0], captions[1]});
+    else if (!captions.empty()) {
+        std::string head;
+        for (std::size_t i = 0; i + 1 < captions.size(); ++i) head += (i ? L.t("report.list_sep") : "") + L.f("report.quoted", {captions[i]});
+        tables = L.f("report.mac_numbers_in_several", {head, captions.back()});
+    }
     s += mac_chart(c, ms, number, tables);
     return s + "</section>\n";
 }
@@ -1404,8 +1448,16 @@ std::string green_factory_section(Ctx& c) {
             std::string note = L.pick(g, "hint");
             if (note.empty()) note = L.pick(g, "message");
             std::string ms;
-            for (const auto& m : arr(g, {"applicable_measures"}))
-                if (m.is_string()) ms += (ms.empty() ? "" : L.t("report.text_3")) + measure_name(c.r, m.get<std::string>(), L);
+            for (const auto& m : arr(g, {"applicable_measures"})) {
+                if (!m.is_string()) continue;
+                // the measures table's verdict beside a measure that is not advised (e.g. a transformer
+                // paying back beyond its life), so the gap table never recommends it silently
+                std::string n = measure_name(c.r, m.get<std::string>(), L);
+                for (const auto& mr : arr(c.r, {"measures"}))
+                    if (str(mr, {"id"}) == m.get<std::string>() && str(mr, {"detail", "recommendation", "status"}) == "not_recommended")
+                        n += L.f("report.paren", {L.t("report.not_recommended")});
+                ms += (ms.empty() ? "" : L.t("report.text_3")) + n;
+            }
             s += "<tr>" + td(name) + td(pts_text, true) + "<td class=\"wrap\">" + esc(note) + "</td>" + (any_measures ? td(ms) : "") + "</tr>";
         }
         s += "</tbody></table>";

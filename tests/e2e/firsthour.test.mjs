@@ -178,3 +178,38 @@ test('the recommended set of every sample has no measure with negative saving or
   }
   await context.close();
 });
+
+test('measures screen: cost-saving measures in their own table, a beyond-life payback reads 不推荐 with its reason', async () => {
+  const { context, page, errors } = await fresh();
+  const lo = await page.evaluate(t => window.selfcheck.load(t), sample(0));
+  assert.equal(lo.ok, true, JSON.stringify(lo.errors));
+  const r = await result(page);
+  const byId = Object.fromEntries(r.measures.map(m => [m.id, m]));
+  const costIds = r.portfolio.detail.cost_only;
+  assert.ok(costIds.length > 0, 'the sample has a cost-only measure (storage arbitrage)');
+  const beyond = r.measures.filter(m => m.payback_years !== null && m.payback_years > m.lifetime_years).map(m => m.id);
+  assert.ok(beyond.length > 0, 'the sample has a measure paying back beyond its life');
+  await go(page, 'measures');
+  await waitItem(page, 'measures.cost_only');
+  const it = await items(page);
+  // the cost-only table comes after the main table; each cost-only row is inside it, not in the main one
+  const main = it['measures.table'], cost = it['measures.cost_only'];
+  assert.ok(cost[1] >= main[3], 'cost-saving table below the main table');
+  for (const id of costIds) {
+    const s = it[`measures.status.${id}`];
+    assert.ok(s && s[1] >= cost[1] - 1 && s[3] <= cost[3] + 1, `${id} listed in the cost-saving table`);
+    assert.equal(byId[id].detail.recommendation.status, 'cost_only');
+  }
+  for (const id of beyond) {
+    assert.equal(byId[id].detail.recommendation.status, 'not_recommended');
+    assert.equal(byId[id].detail.recommendation.reason, 'payback_beyond_life');
+    assert.ok(!r.portfolio.selected.includes(id), `${id} not in the recommended set`);
+  }
+  const shown = await page.evaluate(() => window.selfcheck.texts().map(t => t.text).join('\n'));
+  assert.ok(shown.includes('不推荐'), 'a verdict in words');
+  assert.ok(shown.includes('回收期超过设备寿命'), 'the reason in plain words');
+  assert.ok(!/\bNPV\b|\bIRR\b/.test(shown), 'no English abbreviation in the Chinese measures screen');
+  assert.ok(!shown.includes('回收期 年'), 'no unit doubled into the label');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
