@@ -725,9 +725,15 @@ std::string summary(Ctx& c) {
     if (!str(c.r, {"energy", "key_unit_clause"}).empty())
         s += esc(L.t("report.paren_open") + str(c.r, {"energy", "key_unit_clause"}) + L.t("report.paren_close"));
     s += "</p>";
-    auto nf = arr(c.r, {"findings"}).size(), nm = arr(obj(c.r, {"portfolio"}), {"selected"}).size();
+    // the recommended set's size, also when the owner chose their own (portfolio.detail.recommended_set)
+    const json& pfo = obj(c.r, {"portfolio"});
+    const bool own = str(obj(pfo, {"detail"}), {"selection"}) == "user";
+    auto nf = arr(c.r, {"findings"}).size();
+    auto nm = arr(own ? obj(pfo, {"detail", "recommended_set"}) : pfo, {"selected"}).size();
     if (nf || nm) {
-        s += "<p>" + esc(L.f("report.findings_and_measures_count", {std::to_string(nf), std::to_string(nm)})) + "</p>";
+        std::string p = L.f("report.findings_and_measures_count", {std::to_string(nf), std::to_string(nm)});
+        if (own) p += L.f("report.own_selection_count", {std::to_string(arr(pfo, {"selected"}).size())});
+        s += "<p>" + esc(p) + "</p>";
     }
     return s + "</section>\n";
 }

@@ -459,5 +459,9 @@ TEST_CASE("the report lists the owner's selection as theirs, beside the recommen
         CHECK(cost.find(name("storage_arbitrage")) != std::string::npos);
         CHECK((cost.find("<td class=\"n\">-") != std::string::npos || cost.find("<td class=\"n\">\xE2\x88\x92") != std::string::npos));
         CHECK(html.find(lang == "zh" ? "降本措施（" : "Cost-saving measures (") != std::string::npos);
+        // the summary counts the recommended set, and names the owner's own selection apart
+        const std::string n_rec = std::to_string(out.output["portfolio"]["detail"]["recommended_set"]["selected"].size());
+        CHECK(html.find(lang == "zh" ? "推荐技改措施 " + n_rec + " 项" : n_rec + " recommended measures") != std::string::npos);
+        CHECK(html.find(lang == "zh" ? "自选措施组合 2 项" : "own selection of 2 measures") != std::string::npos);
     }
 }
