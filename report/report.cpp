@@ -1212,6 +1212,24 @@ std::string mac_chart(const Ctx& c, const json& ms, const std::map<std::string, 
     return figure(svg + "</svg>", title + L.f("report.bar_width_is_annual_abatement", {tables}));
 }
 
+// The core's one verdict per measure (detail.recommendation) in words: the measures tables and the
+// CSV say the same as the app's measures screen.
+std::string measure_verdict(const json& m, const Lang& L) {
+    const json& rc = obj(m, {"detail", "recommendation"});
+    const std::string st = str(rc, {"status"}), why = str(rc, {"reason"});
+    if (st == "recommended") return L.t("report.recommended");
+    if (st == "cost_only") return L.t("report.cost_saving_only");
+    if (st == "needs_data") return L.t("report.needs_data");
+    if (st == "not_recommended") {
+        std::string t = L.t("report.not_recommended");
+        if (why == "payback_beyond_life") t += L.t("report.pays_back_beyond_its_life");
+        else if (why == "npv_not_positive") t += L.t("report.npv_not_positive");
+        else if (why == "raises_energy_or_co2") t += L.t("report.raises_energy_use_or_co");
+        return t;
+    }
+    return "—";
+}
+
 std::string measures_section(Ctx& c) {
     const Lang& L = c.L;
     std::string s = "<section>" + c.h2("report.energy_saving_and_carbon_reduction");
@@ -1245,21 +1263,7 @@ std::string measures_section(Ctx& c) {
     std::vector<std::string> other_ids;
     for (const auto& m : ms)
         if (!listed.count(str(m, {"id"}))) other_ids.push_back(str(m, {"id"}));
-    auto verdict = [&](const json& m) -> std::string {
-        const json& rc = obj(m, {"detail", "recommendation"});
-        const std::string st = str(rc, {"status"}), why = str(rc, {"reason"});
-        if (st == "recommended") return L.t("report.recommended");
-        if (st == "cost_only") return L.t("report.cost_saving_only");
-        if (st == "needs_data") return L.t("report.needs_data");
-        if (st == "not_recommended") {
-            std::string t = L.t("report.not_recommended");
-            if (why == "payback_beyond_life") t += L.t("report.pays_back_beyond_its_life");
-            else if (why == "npv_not_positive") t += L.t("report.npv_not_positive");
-            else if (why == "raises_energy_or_co2") t += L.t("report.raises_energy_use_or_co");
-            return t;
-        }
-        return "—";
-    };
+    auto verdict = [&](const json& m) { return measure_verdict(m, L); };
     // One numbering across the tables, so a number on the MAC chart names one row (a measure both
     // recommended and selected keeps its first number).
     std::map<std::string, int> number;
@@ -1632,11 +1636,12 @@ std::map<std::string, std::string> export_csv(const json& input_doc, const json&
         c.row({T("id"), T(L.t("report.name_3")), T(L.t("report.tce_saved")), T(L.t("report.tco2_avoided")),
                T(L.t("report.investment_10k_yuan_2")), T(L.t("report.annual_saving_10k_yuan_2")),
                T(L.t("report.payback_years_2")), T(L.t("report.npv_10k_yuan_2")), T(L.t("report.irr_2")),
-               T(L.t("report.abatement_cost_yuan_per_tco2")), T(L.t("report.lifetime_years"))});
+               T(L.t("report.abatement_cost_yuan_per_tco2")), T(L.t("report.lifetime_years")), T(L.t("report.verdict_csv"))});
         for (const auto& m : arr(result, {"measures"}))
             c.row({T(str(m, {"id"})), T(L.pick(m, "name")), N(m, {"tce_saved"}), N(m, {"tco2_avoided"}),
                    N(m, {"investment_10k_yuan"}), N(m, {"annual_saving_10k_yuan"}), N(m, {"payback_years"}),
-                   N(m, {"npv_10k_yuan"}), N(m, {"irr"}), N(m, {"abatement_cost_yuan_per_tco2"}), N(m, {"lifetime_years"})});
+                   N(m, {"npv_10k_yuan"}), N(m, {"irr"}), N(m, {"abatement_cost_yuan_per_tco2"}), N(m, {"lifetime_years"}),
+                   T(measure_verdict(m, L))});
         files["measures.csv"] = std::move(c.out);
     }
     {

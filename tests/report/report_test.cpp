@@ -464,4 +464,13 @@ TEST_CASE("the report lists the owner's selection as theirs, beside the recommen
         CHECK(html.find(lang == "zh" ? "推荐技改措施 " + n_rec + " 项" : n_rec + " recommended measures") != std::string::npos);
         CHECK(html.find(lang == "zh" ? "自选措施组合 2 项" : "own selection of 2 measures") != std::string::npos);
     }
+    // the CSV export carries the same verdict in words (last column)
+    auto files = export_csv(d, out.output, "zh");
+    bool saw = false;
+    for (const auto& row : read_csv(files["measures.csv"]))
+        if (row[0] == "transformer_upgrade") {
+            saw = true;
+            CHECK(row.back() == "不推荐：回收期超过设备寿命");
+        }
+    CHECK(saw);
 }
