@@ -193,6 +193,13 @@ void draw_measures(AppState& s) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
     text_wrapped(user_choice ? tr("measures.selection_user") : tr("measures.selection_default"));
     ImGui::PopStyleColor();
+    // beside the owner's own set: what the recommended set would save (the report prints both)
+    if (const json* rs = pf ? at(*pf, {"detail", "recommended_set"}) : nullptr; user_choice && rs) {
+        text_wrapped(std::string(tr("measures.recommended_totals")) + opt(at(*rs, {"tce_saved"}), viz::Measure::tce) + " " + tr("unit.tce") +
+                     " · " + opt(at(*rs, {"tco2_avoided"}), viz::Measure::tco2) + " " + tr("unit.tco2") + " · " + tr("measures.wi_invest") + " " +
+                     opt(at(*rs, {"investment_10k_yuan"}), 2) + " " + tr("unit.10k_yuan"));
+        track("measures.recommended_totals");
+    }
 
     // listed apart: cost-only measures (降本措施), with what they save and what they do to energy use
     if (!cost_rows.empty()) {
