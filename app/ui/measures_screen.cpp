@@ -175,16 +175,6 @@ void draw_measures(AppState& s) {
     };
     measure_table("##measures", main_rows, false);
     track("measures.table");
-    if (!toggled.empty()) {
-        json list = json::array();
-        for (const json* m : rank) {  // keep the ranked order (the core applies them in its own order)
-            const std::string id = m->value("id", "");
-            const bool on = selected.count(id) > 0;
-            if (id == toggled ? !on : on) list.push_back(id);
-        }
-        ensure(s.document, "options")["selected_measures"] = list;
-        s.mark_edited();
-    }
     if (ImGui::Button(tr("measures.recommended"))) {
         if (s.document.contains("options") && s.document["options"].is_object()) s.document["options"].erase("selected_measures");
         s.mark_edited();
@@ -210,6 +200,17 @@ void draw_measures(AppState& s) {
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
         text_wrapped(tr("measures.cost_only_note"));
         ImGui::PopStyleColor();
+    }
+    // a tick in either table: the new selection (written after both tables are drawn)
+    if (!toggled.empty()) {
+        json list = json::array();
+        for (const json* m : rank) {  // keep the ranked order (the core applies them in its own order)
+            const std::string id = m->value("id", "");
+            const bool on = selected.count(id) > 0;
+            if (id == toggled ? !on : on) list.push_back(id);
+        }
+        ensure(s.document, "options")["selected_measures"] = list;
+        s.mark_edited();
     }
     // and measures a plan requires
     for (const char* list : {"required"}) {

@@ -211,6 +211,19 @@ test('measures screen: cost-saving measures in their own table, a beyond-life pa
   assert.ok(shown.includes('回收期超过设备寿命'), 'the reason in plain words');
   assert.ok(!/\bNPV\b|\bIRR\b/.test(shown), 'no English abbreviation in the Chinese measures screen');
   assert.ok(!shown.includes('回收期 年'), 'no unit doubled into the label');
+  // ticking a cost-saving measure puts it in the owner's what-if set, never in the recommended set
+  const id = costIds[0];
+  await clickId(page, `measures.select.${id}`);
+  await page.waitForFunction(i => {
+    const d = JSON.parse(window.selfcheck.document());
+    return d.options && Array.isArray(d.options.selected_measures) && d.options.selected_measures.includes(i);
+  }, id, { timeout: 5000 });
+  const r1 = await result(page);
+  assert.equal(r1.portfolio.detail.selection, 'user');
+  assert.ok(r1.portfolio.selected.includes(id), `${id} in the owner's set`);
+  assert.ok(!r1.portfolio.detail.recommended_set.selected.includes(id), `${id} not in the recommended set`);
+  assert.deepEqual(r1.portfolio.detail.recommended_set.selected, r.portfolio.selected, 'the recommended set is unchanged');
+  await waitItem(page, 'measures.recommended_totals');
   assert.deepEqual(errors, []);
   await context.close();
 });
