@@ -1176,6 +1176,7 @@ const RefRecord* measure_def(const RefData& ref, const std::string& id) { return
 // One verdict per measure, the same for the app, the report and the automatic portfolio:
 //   recommended      saves energy or CO2 (and raises neither), NPV > 0, pays back within its life
 //   cost_only        NPV > 0 but saves neither energy nor CO2 (tariff arbitrage, demand charge): cost-only measures
+//                    (and every measure flagged "cost_only" in measures.json)
 //   not_recommended  NPV <= 0, payback beyond the life, or it raises energy use or CO2
 //   needs_data       investment or prices unknown
 // reason: payback_beyond_life | npv_not_positive | raises_energy_or_co2 | no_saving (codes; the
@@ -1183,7 +1184,10 @@ const RefRecord* measure_def(const RefData& ref, const std::string& id) { return
 json recommendation(const MeasureResult& m, const Totals& t) {
     constexpr double eps = 1e-9;
     if (!t.invest_known || !t.saving_known) return {{"status", "needs_data"}};
-    const bool saves = m.tce_saved > eps || m.tco2_avoided > eps;
+    // measures.json "cost_only": a tariff measure (storage arbitrage, demand charge) whose purpose is
+    // money, whatever a small energy side effect does: never in the recommended energy/CO2 set.
+    const bool flagged = m.def && m.def->raw.value("cost_only", false);
+    const bool saves = !flagged && (m.tce_saved > eps || m.tco2_avoided > eps);
     const bool raises = m.tce_saved < -eps || m.tco2_avoided < -eps;
     const bool beyond_life = t.invest > 0 && (t.net <= 0 || t.invest / t.net > m.lifetime_years);
     if (beyond_life) return {{"status", "not_recommended"}, {"reason", "payback_beyond_life"}};
@@ -1305,120 +1309,136 @@ void evaluate_measures(const Input& in, Result& result, const RefData& ref) {
             for (const auto& [g, id] : best)
                 if (std::find(required.begin(), required.end(), id) == required.end()) required.push_back(id);
         }
-        // Exclusive groups: keep the id with the best NPV (required switches among themselves).
-        std::map<std::string, std::string> best_in_group;
-        for (const auto& k : central) {
-            if (k.exclusive.empty() || !chosen.count(k.id)) continue;
-            std::string g = k.exclusive;
-            auto it = best_in_group.find(g);
-            if (it == best_in_group.end() || npv_by_id[k.id] > npv_by_id[it->second]) best_in_group[g] = k.id;
-        }
-        std::vector<const Cand*> apply;
-        for (const auto& k : central) {
-            if (!chosen.count(k.id)) continue;
-            if (!k.exclusive.empty() && best_in_group[k.exclusive] != k.id) continue;
-            apply.push_back(&k);
-        }
-        // Each measure's place in the library order, read once per measure (not per comparison).
-        std::map<std::string, int> order_by_id;
-        for (const Cand* k : apply)
-            if (!order_by_id.count(k->id)) {
-                const RefRecord* d = measure_def(ref, k->id);
-                order_by_id[k->id] = d ? d->raw.value("order", 50) : 50;
+        // The portfolio of a set of ids: one per exclusive group, applied in the library's order
+        // with remaining-energy scaling (no double counting).
+        auto build = [&](const std::set<std::string>& chosen, Portfolio& pf) {
+            // Exclusive groups: keep the id with the best NPV (required switches among themselves).
+            std::map<std::string, std::string> best_in_group;
+            for (const auto& k : central) {
+                if (k.exclusive.empty() || !chosen.count(k.id)) continue;
+                std::string g = k.exclusive;
+                auto it = best_in_group.find(g);
+                if (it == best_in_group.end() || npv_by_id[k.id] > npv_by_id[it->second]) best_in_group[g] = k.id;
             }
-        std::vector<std::pair<int, const Cand*>> keyed;
-        keyed.reserve(apply.size());
-        for (const Cand* k : apply) keyed.emplace_back(order_by_id[k->id], k);
-        std::stable_sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-        for (std::size_t i = 0; i < keyed.size(); ++i) apply[i] = keyed[i].second;
-        // Fuel switches after boiler tune-ups on the same boiler would waste the tune-up: drop it.
-        std::set<std::string> switched;
-        for (const Cand* k : apply)
-            if (k->exclusive.rfind("boiler_switch|", 0) == 0) switched.insert(k->target);
-        std::map<std::string, double> base, rem;
-        const Ctx probe{in, result, ref, 1, {}, {}};
-        const double etce = probe.elec_tce_per_kwh();
-        double elec_base = 0;
-        for (const auto& ce : result.energy.by_carrier)
-            if (ce.carrier == "electricity" && !ce.feedstock) elec_base += ce.tce;
-        base["site"] = rem["site"] = result.energy.total_tce - result.energy.renewable_tce;
-        base["elec_all"] = rem["elec_all"] = elec_base;
-        std::map<std::string, Totals> applied;
-        std::vector<std::string> order;
-        for (const Cand* k : apply) {
-            if ((k->id == "boiler_tuneup" || k->id == "boiler_economizer") && switched.count(k->target)) continue;
-            if (!base.count(k->target)) base[k->target] = rem[k->target] = k->target_base_tce;
-            double scale = 1;
-            for (const auto& s : k->scaled_by) {
-                if (!base.count(s)) continue;  // a target no earlier measure touched
-                if (base[s] > 0) scale *= std::max(0.0, rem[s]) / base[s];
+            std::vector<const Cand*> apply;
+            for (const auto& k : central) {
+                if (!chosen.count(k.id)) continue;
+                if (!k.exclusive.empty() && best_in_group[k.exclusive] != k.id) continue;
+                apply.push_back(&k);
             }
-            double red = k->target_reduction_tce * scale;
-            if (k->target_reduction_tce > 0 && red > rem[k->target]) {
-                red = std::max(0.0, rem[k->target]);
-                scale = red / k->target_reduction_tce;
+            // Each measure's place in the library order, read once per measure (not per comparison).
+            std::map<std::string, int> order_by_id;
+            for (const Cand* k : apply)
+                if (!order_by_id.count(k->id)) {
+                    const RefRecord* d = measure_def(ref, k->id);
+                    order_by_id[k->id] = d ? d->raw.value("order", 50) : 50;
+                }
+            std::vector<std::pair<int, const Cand*>> keyed;
+            keyed.reserve(apply.size());
+            for (const Cand* k : apply) keyed.emplace_back(order_by_id[k->id], k);
+            std::stable_sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+            for (std::size_t i = 0; i < keyed.size(); ++i) apply[i] = keyed[i].second;
+            // Fuel switches after boiler tune-ups on the same boiler would waste the tune-up: drop it.
+            std::set<std::string> switched;
+            for (const Cand* k : apply)
+                if (k->exclusive.rfind("boiler_switch|", 0) == 0) switched.insert(k->target);
+            std::map<std::string, double> base, rem;
+            const Ctx probe{in, result, ref, 1, {}, {}};
+            const double etce = probe.elec_tce_per_kwh();
+            double elec_base = 0;
+            for (const auto& ce : result.energy.by_carrier)
+                if (ce.carrier == "electricity" && !ce.feedstock) elec_base += ce.tce;
+            base["site"] = rem["site"] = result.energy.total_tce - result.energy.renewable_tce;
+            base["elec_all"] = rem["elec_all"] = elec_base;
+            std::map<std::string, Totals> applied;
+            std::vector<std::string> order;
+            for (const Cand* k : apply) {
+                if ((k->id == "boiler_tuneup" || k->id == "boiler_economizer") && switched.count(k->target)) continue;
+                if (!base.count(k->target)) base[k->target] = rem[k->target] = k->target_base_tce;
+                double scale = 1;
+                for (const auto& s : k->scaled_by) {
+                    if (!base.count(s)) continue;  // a target no earlier measure touched
+                    if (base[s] > 0) scale *= std::max(0.0, rem[s]) / base[s];
+                }
+                double red = k->target_reduction_tce * scale;
+                if (k->target_reduction_tce > 0 && red > rem[k->target]) {
+                    red = std::max(0.0, rem[k->target]);
+                    scale = red / k->target_reduction_tce;
+                }
+                rem[k->target] -= red;
+                rem["site"] -= k->tce * scale;
+                rem["elec_all"] -= k->elec_kwh * scale * etce;
+                Totals& t = applied[k->id];
+                Totals one = sum({k}, scale);
+                t.tce += one.tce;
+                t.tco2 += one.tco2;
+                if (one.tco2_market) t.tco2_market = t.tco2_market.value_or(0) + *one.tco2_market;
+                t.invest += one.invest;
+                t.net += one.net;
+                t.invest_known &= one.invest_known;
+                t.saving_known &= one.saving_known;
+                t.life = one.life;
+                t.degradation = one.degradation;
+                if (std::find(order.begin(), order.end(), k->id) == order.end()) order.push_back(k->id);
             }
-            rem[k->target] -= red;
-            rem["site"] -= k->tce * scale;
-            rem["elec_all"] -= k->elec_kwh * scale * etce;
-            Totals& t = applied[k->id];
-            Totals one = sum({k}, scale);
-            t.tce += one.tce;
-            t.tco2 += one.tco2;
-            if (one.tco2_market) t.tco2_market = t.tco2_market.value_or(0) + *one.tco2_market;
-            t.invest += one.invest;
-            t.net += one.net;
-            t.invest_known &= one.invest_known;
-            t.saving_known &= one.saving_known;
-            t.life = one.life;
-            t.degradation = one.degradation;
-            if (std::find(order.begin(), order.end(), k->id) == order.end()) order.push_back(k->id);
-        }
+            pf.selected = order;
+            double npv_total = 0;
+            for (const auto& id : order) {
+                const Totals& t = applied[id];
+                pf.tce_saved += t.tce;
+                pf.tco2_avoided += t.tco2;
+                if (t.tco2_market) pf.tco2_avoided_market = pf.tco2_avoided_market.value_or(0) + *t.tco2_market;
+                pf.investment_10k_yuan += t.invest / k_yuan_per_10k;
+                pf.annual_saving_10k_yuan += t.net / k_yuan_per_10k;
+                double npv = t.invest_known && t.saving_known ? econ::npv(t.invest, t.net, t.life, rate, t.degradation) / k_yuan_per_10k : 0;
+                npv_total += npv;
+                std::optional<double> mac;
+                if (t.tco2 > 0 && t.invest_known && t.saving_known) mac = (t.invest * econ::crf(rate, t.life) - t.net) / t.tco2;
+                pf.measures.push_back({id, t.tce, t.tco2, t.tco2_market, t.invest / k_yuan_per_10k, t.net / k_yuan_per_10k, npv, mac});
+            }
+            // Marginal-abatement-cost ordering (width = tCO2/yr).
+            std::vector<std::size_t> mv(pf.measures.size());
+            for (std::size_t i = 0; i < mv.size(); ++i) mv[i] = i;
+            std::stable_sort(mv.begin(), mv.end(), [&](std::size_t a, std::size_t b) {
+                return pf.measures[a].abatement_cost_yuan_per_tco2.value_or(1e300) <
+                       pf.measures[b].abatement_cost_yuan_per_tco2.value_or(1e300);
+            });
+            double cum = 0;
+            for (std::size_t i : mv) {
+                if (!pf.measures[i].abatement_cost_yuan_per_tco2) continue;
+                cum += pf.measures[i].tco2_avoided;
+                pf.macc.push_back({i, cum});
+            }
+            pf.npv_10k_yuan = npv_total;
+            if (pf.annual_saving_10k_yuan > 0) pf.payback_years = pf.investment_10k_yuan / pf.annual_saving_10k_yuan;
+            double new_total = result.energy.total_tce - pf.tce_saved;
+            for (const auto& id : order)
+                if (id == "pv_rooftop" || id == "green_power") new_total += applied[id].tce;
+            pf.outlook = outlook_after(result, new_total, pf.tco2_avoided, ref);
+            const RefRecord* cp = ref.record("measures", "econ/carbon_shadow_price");
+            double carbon = in.options.carbon_price_yuan_per_tco2.value_or(cp && cp->value ? *cp->value : 0);
+            pf.carbon_value_10k_yuan_per_year = pf.tco2_avoided * carbon / k_yuan_per_10k;
+            pf.carbon_price_yuan_per_tco2 = carbon;
+        };
         Portfolio& pf = result.portfolio;
-        pf.selected = order;
-        double npv_total = 0;
-        for (const auto& id : order) {
-            const Totals& t = applied[id];
-            pf.tce_saved += t.tce;
-            pf.tco2_avoided += t.tco2;
-            if (t.tco2_market) pf.tco2_avoided_market = pf.tco2_avoided_market.value_or(0) + *t.tco2_market;
-            pf.investment_10k_yuan += t.invest / k_yuan_per_10k;
-            pf.annual_saving_10k_yuan += t.net / k_yuan_per_10k;
-            double npv = t.invest_known && t.saving_known ? econ::npv(t.invest, t.net, t.life, rate, t.degradation) / k_yuan_per_10k : 0;
-            npv_total += npv;
-            std::optional<double> mac;
-            if (t.tco2 > 0 && t.invest_known && t.saving_known) mac = (t.invest * econ::crf(rate, t.life) - t.net) / t.tco2;
-            pf.measures.push_back({id, t.tce, t.tco2, t.tco2_market, t.invest / k_yuan_per_10k, t.net / k_yuan_per_10k, npv, mac});
-        }
-        // Marginal-abatement-cost ordering (width = tCO2/yr).
-        std::vector<std::size_t> mv(pf.measures.size());
-        for (std::size_t i = 0; i < mv.size(); ++i) mv[i] = i;
-        std::stable_sort(mv.begin(), mv.end(), [&](std::size_t a, std::size_t b) {
-            return pf.measures[a].abatement_cost_yuan_per_tco2.value_or(1e300) <
-                   pf.measures[b].abatement_cost_yuan_per_tco2.value_or(1e300);
-        });
-        double cum = 0;
-        for (std::size_t i : mv) {
-            if (!pf.measures[i].abatement_cost_yuan_per_tco2) continue;
-            cum += pf.measures[i].tco2_avoided;
-            pf.macc.push_back({i, cum});
-        }
+        build(chosen, pf);
         pf.evaluated = true;
-        pf.npv_10k_yuan = npv_total;
         pf.discount_rate = rate;
         pf.user_selection = in.options.selected_measures.has_value();
-        if (pf.annual_saving_10k_yuan > 0) pf.payback_years = pf.investment_10k_yuan / pf.annual_saving_10k_yuan;
+        if (pf.user_selection) {
+            // The owner's what-if set is shown as their choice; the recommended set stays beside it
+            // (report: both tables), built by the same rule as without a selection.
+            std::set<std::string> rec;
+            for (const auto& k : central)
+                if (status_by_id[k.id] == "recommended") rec.insert(k.id);
+            Portfolio r;
+            build(rec, r);
+            pf.recommended = PortfolioTotals{r.selected, r.tce_saved, r.tco2_avoided, r.tco2_avoided_market, r.investment_10k_yuan,
+                                             r.annual_saving_10k_yuan, r.npv_10k_yuan, r.payback_years};
+        }
         pf.cost_only = std::move(cost_only);
         pf.required = std::move(required);
-        double new_total = result.energy.total_tce - pf.tce_saved;
-        for (const auto& id : order)
-            if (id == "pv_rooftop" || id == "green_power") new_total += applied[id].tce;
-        pf.outlook = outlook_after(result, new_total, pf.tco2_avoided, ref);
         for (const auto& n : missing) pf.not_evaluated.push_back({n.id, n.row, n.needs});
-        const RefRecord* cp = ref.record("measures", "econ/carbon_shadow_price");
-        double carbon = in.options.carbon_price_yuan_per_tco2.value_or(cp && cp->value ? *cp->value : 0);
-        pf.carbon_value_10k_yuan_per_year = pf.tco2_avoided * carbon / k_yuan_per_10k;
-        pf.carbon_price_yuan_per_tco2 = carbon;
     } catch (const std::exception& ex) {
         texts::Text msg = texts::get("measures.failed", {{"what", ex.what()}});
         result.warnings.push_back({"/equipment", Severity::warning, "measures_failed", std::move(msg.zh), std::move(msg.en)});

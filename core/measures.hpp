@@ -85,6 +85,16 @@ struct NotEvaluatedMeasure {
     nlohmann::json needs;  // the fields that would enable it
 };
 
+// Totals of a set of measures applied together (interaction-aware), e.g. the recommended set shown
+// beside the owner's own selection.
+struct PortfolioTotals {
+    std::vector<std::string> selected;
+    double tce_saved = 0, tco2_avoided = 0;
+    std::optional<double> tco2_avoided_market;
+    double investment_10k_yuan = 0, annual_saving_10k_yuan = 0, npv_10k_yuan = 0;
+    std::optional<double> payback_years;
+};
+
 struct Portfolio {
     std::vector<std::string> selected;  // ids in application order
     double tce_saved = 0;
@@ -98,6 +108,9 @@ struct Portfolio {
     double npv_10k_yuan = 0;
     double discount_rate = 0;
     bool user_selection = false;
+    // With the owner's selection (user_selection): the recommended set, by the same rule as without
+    // one (saves energy or CO2, raises neither, NPV > 0 within its life). Empty otherwise (= this).
+    std::optional<PortfolioTotals> recommended;
     std::vector<std::string> cost_only;  // cost-only measures: save money, not energy or CO2
     std::vector<std::string> required;   // required by a plan but not paying on their own
     std::optional<double> payback_years;

@@ -718,9 +718,15 @@ std::string summary(Ctx& c) {
     if (key_status && !str(c.r, {"energy", "key_unit_clause"}).empty())
         s += esc(L.t("report.paren_open") + str(c.r, {"energy", "key_unit_clause"}) + L.t("report.paren_close"));
     s += "</p>";
-    auto nf = arr(c.r, {"findings"}).size(), nm = arr(obj(c.r, {"portfolio"}), {"selected"}).size();
+    // the recommended set's size, also when the owner chose their own (portfolio.detail.recommended_set)
+    const json& pfo = obj(c.r, {"portfolio"});
+    const bool own = str(obj(pfo, {"detail"}), {"selection"}) == "user";
+    auto nf = arr(c.r, {"findings"}).size();
+    auto nm = arr(own ? obj(pfo, {"detail", "recommended_set"}) : pfo, {"selected"}).size();
     if (nf || nm) {
-        s += "<p>" + esc(L.f("report.findings_and_measures_count", {std::to_string(nf), std::to_string(nm)})) + "</p>";
+        std::string p = L.f("report.findings_and_measures_count", {std::to_string(nf), std::to_string(nm)});
+        if (own) p += L.f("report.own_selection_count", {std::to_string(arr(pfo, {"selected"}).size())});
+        s += "<p>" + esc(p) + "</p>";
     }
     return s + "</section>\n";
 }
@@ -1200,6 +1206,24 @@ std::string mac_chart(const Ctx& c, const json& ms, const std::map<std::string, 
     return figure(svg + "</svg>", title + L.f("report.bar_width_is_annual_abatement", {tables}));
 }
 
+// The core's one verdict per measure (detail.recommendation) in words: the measures tables and the
+// CSV say the same as the app's measures screen.
+std::string measure_verdict(const json& m, const Lang& L) {
+    const json& rc = obj(m, {"detail", "recommendation"});
+    const std::string st = str(rc, {"status"}), why = str(rc, {"reason"});
+    if (st == "recommended") return L.t("report.recommended");
+    if (st == "cost_only") return L.t("report.cost_saving_only");
+    if (st == "needs_data") return L.t("report.needs_data");
+    if (st == "not_recommended") {
+        std::string t = L.t("report.not_recommended");
+        if (why == "payback_beyond_life") t += L.t("report.pays_back_beyond_its_life");
+        else if (why == "npv_not_positive") t += L.t("report.npv_not_positive");
+        else if (why == "raises_energy_or_co2") t += L.t("report.raises_energy_use_or_co");
+        return t;
+    }
+    return "—";
+}
+
 std::string measures_section(Ctx& c) {
     const Lang& L = c.L;
     std::string s = "<section>" + c.h2("report.energy_saving_and_carbon_reduction");
@@ -1207,34 +1231,42 @@ std::string measures_section(Ctx& c) {
     if (ms.empty())
         return s + not_evaluated(L, L.t("report.no_applicable_measures_measure_library")) +
                "</section>\n";
-    // What the portfolio holds (the owner's selection, else the recommended set) first, with its
-    // total; then every other computed measure with the core's verdict (detail.recommendation),
-    // so a measure that pays back beyond its life reads "not recommended" here as in the app.
+    // The recommended set first (the core's rule: saves energy or CO2 and raises neither, NPV > 0,
+    // pays back within its life), with its total; then the owner's own selection from the measures
+    // screen, marked as theirs; then the cost-saving measures (money, not energy, with their
+    // energy/CO2 effect shown as it is); then every other computed measure with the core's verdict
+    // (detail.recommendation), so a measure that pays back beyond its life reads "not recommended"
+    // here as in the app.
     const json& pf = obj(c.r, {"portfolio"});
-    const bool user = str(obj(pf, {"detail"}), {"selection"}) == "user";
-    std::set<std::string> chosen;
-    for (const auto& id : arr(pf, {"selected"}))
-        if (id.is_string()) chosen.insert(id.get<std::string>());
-    auto verdict = [&](const json& m) -> std::string {
-        const json& rc = obj(m, {"detail", "recommendation"});
-        const std::string st = str(rc, {"status"}), why = str(rc, {"reason"});
-        if (st == "recommended") return L.t("report.recommended");
-        if (st == "cost_only") return L.t("report.cost_saving_only");
-        if (st == "needs_data") return L.t("report.needs_data");
-        if (st == "not_recommended") {
-            std::string t = L.t("report.not_recommended");
-            if (why == "payback_beyond_life") t += L.t("report.pays_back_beyond_its_life");
-            else if (why == "npv_not_positive") t += L.t("report.npv_not_positive");
-            else if (why == "raises_energy_or_co2") t += L.t("report.raises_energy_use_or_co");
-            return t;
-        }
-        return "—";
+    const json& pd = obj(pf, {"detail"});
+    const bool user = str(pd, {"selection"}) == "user";
+    auto ids_of = [](const json& a) {
+        std::vector<std::string> v;
+        if (a.is_array())
+            for (const auto& x : a)
+                if (x.is_string()) v.push_back(x.get<std::string>());
+        return v;
     };
-    // One numbering across both tables, so a number on the MAC chart names one row.
+    const json& rec_set = user ? obj(pd, {"recommended_set"}) : pf;
+    const std::vector<std::string> rec_ids = ids_of(arr(rec_set, {"selected"}));
+    const std::vector<std::string> user_ids = user ? ids_of(arr(pf, {"selected"})) : std::vector<std::string>{};
+    const std::vector<std::string> cost_ids = ids_of(arr(pd, {"cost_only"}));
+    std::set<std::string> listed(rec_ids.begin(), rec_ids.end());
+    listed.insert(user_ids.begin(), user_ids.end());
+    listed.insert(cost_ids.begin(), cost_ids.end());
+    std::vector<std::string> other_ids;
+    for (const auto& m : ms)
+        if (!listed.count(str(m, {"id"}))) other_ids.push_back(str(m, {"id"}));
+    auto verdict = [&](const json& m) { return measure_verdict(m, L); };
+    // One numbering across the tables, so a number on the MAC chart names one row (a measure both
+    // recommended and selected keeps its first number).
     std::map<std::string, int> number;
     int next = 0;
-    auto table = [&](bool selected_part) {
-        std::string t = "<table class=\"small fixed\"><colgroup><col style=\"width:4%\"><col style=\"width:20%\">"
+    // The rows of `ids` in the core's order; `totals` (a portfolio: interaction-aware sums) adds a
+    // total row.
+    auto table = [&](const std::vector<std::string>& ids, const json* totals, const std::string& cls) {
+        const std::set<std::string> want(ids.begin(), ids.end());
+        std::string t = "<table class=\"small fixed " + cls + "\"><colgroup><col style=\"width:4%\"><col style=\"width:20%\">"
                         "<col style=\"width:8%\"><col style=\"width:8%\"><col style=\"width:8%\"><col style=\"width:8%\">"
                         "<col style=\"width:6%\"><col style=\"width:8%\"><col style=\"width:7%\"><col style=\"width:9%\">"
                         "<col style=\"width:5%\"><col style=\"width:9%\"></colgroup><thead><tr>" + th("#") + th(L.t("report.measure")) +
@@ -1245,11 +1277,12 @@ std::string measures_section(Ctx& c) {
                         th(L.t("report.life_years"), true) + th(L.t("report.verdict")) + "</tr></thead><tbody>";
         int i = 0;
         for (const auto& m : ms) {
-            if (chosen.count(str(m, {"id"})) != (selected_part ? 1u : 0u)) continue;
+            const std::string id = str(m, {"id"});
+            if (!want.count(id)) continue;
             std::string name = L.pick(m, "name");
             ++i;
-            number[str(m, {"id"})] = ++next;
-            t += "<tr>" + td(std::to_string(next)) + "<td class=\"wrap\">" + esc(name.empty() ? L.t("report.unnamed_measure") : name) + "</td>" +
+            if (!number.count(id)) number[id] = ++next;
+            t += "<tr>" + td(std::to_string(number[id])) + "<td class=\"wrap\">" + esc(name.empty() ? L.t("report.unnamed_measure") : name) + "</td>" +
                  td(fmt(num(m, {"tce_saved"}), 2), true) + td(fmt(num(m, {"tco2_avoided"}), 2), true) +
                  td(fmt(num(m, {"investment_10k_yuan"}), 2), true) + td(fmt(num(m, {"annual_saving_10k_yuan"}), 2), true) +
                  td(fmt(num(m, {"payback_years"}), 1), true) + td(fmt(num(m, {"npv_10k_yuan"}), 2), true) +
@@ -1257,26 +1290,47 @@ std::string measures_section(Ctx& c) {
                  td(fmt(num(m, {"lifetime_years"}), 0), true) + "<td class=\"wrap\">" + esc(verdict(m)) + "</td></tr>";
         }
         t += "</tbody>";
-        if (selected_part)
+        if (totals)
             t += "<tfoot><tr><td></td>" + td(L.t("report.portfolio_no_double_counting")) +
-                 td(fmt(num(pf, {"tce_saved"}), 2), true) + td(fmt(num(pf, {"tco2_avoided"}), 2), true) +
-                 td(fmt(num(pf, {"investment_10k_yuan"}), 2), true) + td(fmt(num(pf, {"annual_saving_10k_yuan"}), 2), true) +
+                 td(fmt(num(*totals, {"tce_saved"}), 2), true) + td(fmt(num(*totals, {"tco2_avoided"}), 2), true) +
+                 td(fmt(num(*totals, {"investment_10k_yuan"}), 2), true) + td(fmt(num(*totals, {"annual_saving_10k_yuan"}), 2), true) +
                  "<td></td><td></td><td></td><td></td><td></td><td></td></tr></tfoot>";
         return i ? t + "</table>" : std::string();
     };
-    const std::string h1 = user ? L.t("report.measures_selected_by_the_enterprise")
-                                : L.t("report.recommended_measures_save_energy_or_co");
-    const std::string h2 = L.t("report.other_measures_computed_cost_saving_only");
+    std::vector<std::string> captions;  // headings of the tables shown, for the MAC chart's caption
+    const std::string h1 = L.t("report.recommended_measures_save_energy_or_co");
     s += "<h3>" + esc(h1) + "</h3>";
-    const std::string t1 = table(true);
+    const std::string t1 = table(rec_ids, &rec_set, "recommended-set");
     s += t1.empty() ? "<p>" + esc(L.t("report.none")) + "</p>" : t1;
-    const std::string t2 = table(false);
-    if (!t2.empty()) s += "<h3>" + esc(h2) + "</h3>" + t2;
+    if (!t1.empty()) captions.push_back(h1);
+    if (user) {
+        const std::string h = L.t("report.measures_selected_by_the_enterprise");
+        const std::string t = table(user_ids, &pf, "user-selection");
+        s += "<h3>" + esc(h) + "</h3><p class=\"small\">" + esc(L.t("report.user_selection_note")) + "</p>" +
+             (t.empty() ? "<p>" + esc(L.t("report.none")) + "</p>" : t);
+        if (!t.empty()) captions.push_back(h);
+    }
+    if (const std::string t = table(cost_ids, nullptr, "cost-only"); !t.empty()) {
+        const std::string h = L.t("report.cost_only_title");
+        s += "<h3>" + esc(h) + "</h3>" + t + "<p class=\"small\">" + esc(L.t("report.cost_only_note")) + "</p>";
+        captions.push_back(h);
+    }
+    if (const std::string t = table(other_ids, nullptr, "other-measures"); !t.empty()) {
+        const std::string h = L.t("report.other_measures_computed_cost_saving_only");
+        s += "<h3>" + esc(h) + "</h3>" + t;
+        captions.push_back(h);
+    }
     s += "<p class=\"small muted\">" +
          esc(L.t("report.economics_are_estimates_from_reference")) +
          "</p>";
-    const std::string tables = !t1.empty() && !t2.empty() ? L.f("report.mac_numbers_in_tables", {h1, h2})
-                               : L.f("report.mac_numbers_in_table", {t1.empty() ? h2 : h1});
+    std::string tables;
+    if (captions.size() == 1) tables = L.f("report.mac_numbers_in_table", {captions[0]});
+    else if (captions.size() == 2) tables = L.f("report.mac_numbers_in_tables", {captions[0], captions[1]});
+    else if (!captions.empty()) {
+        std::string head;
+        for (std::size_t i = 0; i + 1 < captions.size(); ++i) head += (i ? L.t("report.list_sep") : "") + L.f("report.quoted", {captions[i]});
+        tables = L.f("report.mac_numbers_in_several", {head, captions.back()});
+    }
     s += mac_chart(c, ms, number, tables);
     return s + "</section>\n";
 }
@@ -1405,8 +1459,16 @@ std::string green_factory_section(Ctx& c) {
             std::string note = L.pick(g, "hint");
             if (note.empty()) note = L.pick(g, "message");
             std::string ms;
-            for (const auto& m : arr(g, {"applicable_measures"}))
-                if (m.is_string()) ms += (ms.empty() ? "" : L.t("report.text_3")) + measure_name(c.r, m.get<std::string>(), L);
+            for (const auto& m : arr(g, {"applicable_measures"})) {
+                if (!m.is_string()) continue;
+                // the measures table's verdict beside a measure that is not advised (e.g. a transformer
+                // paying back beyond its life), so the gap table never recommends it silently
+                std::string n = measure_name(c.r, m.get<std::string>(), L);
+                for (const auto& mr : arr(c.r, {"measures"}))
+                    if (str(mr, {"id"}) == m.get<std::string>() && str(mr, {"detail", "recommendation", "status"}) == "not_recommended")
+                        n += L.f("report.paren", {L.t("report.not_recommended")});
+                ms += (ms.empty() ? "" : L.t("report.text_3")) + n;
+            }
             s += "<tr>" + td(name) + td(pts_text, true) + "<td class=\"wrap\">" + esc(note) + "</td>" + (any_measures ? td(ms) : "") + "</tr>";
         }
         s += "</tbody></table>";
@@ -1575,11 +1637,12 @@ std::map<std::string, std::string> export_csv(const json& input_doc, const json&
         c.row({T("id"), T(L.t("report.name_3")), T(L.t("report.tce_saved")), T(L.t("report.tco2_avoided")),
                T(L.t("report.investment_10k_yuan_2")), T(L.t("report.annual_saving_10k_yuan_2")),
                T(L.t("report.payback_years_2")), T(L.t("report.npv_10k_yuan_2")), T(L.t("report.irr_2")),
-               T(L.t("report.abatement_cost_yuan_per_tco2")), T(L.t("report.lifetime_years"))});
+               T(L.t("report.abatement_cost_yuan_per_tco2")), T(L.t("report.lifetime_years")), T(L.t("report.verdict_csv"))});
         for (const auto& m : arr(result, {"measures"}))
             c.row({T(str(m, {"id"})), T(L.pick(m, "name")), N(m, {"tce_saved"}), N(m, {"tco2_avoided"}),
                    N(m, {"investment_10k_yuan"}), N(m, {"annual_saving_10k_yuan"}), N(m, {"payback_years"}),
-                   N(m, {"npv_10k_yuan"}), N(m, {"irr"}), N(m, {"abatement_cost_yuan_per_tco2"}), N(m, {"lifetime_years"})});
+                   N(m, {"npv_10k_yuan"}), N(m, {"irr"}), N(m, {"abatement_cost_yuan_per_tco2"}), N(m, {"lifetime_years"}),
+                   T(measure_verdict(m, L))});
         files["measures.csv"] = std::move(c.out);
     }
     {

@@ -36,7 +36,7 @@ const char* level_text(const std::string& l) {
     return l == "low" ? tr("results.level_low") : l == "medium" ? tr("results.level_medium") : l == "high" ? tr("results.level_high") : "—";
 }
 // The core's one verdict per measure (detail.recommendation), in words; the report prints the same.
-std::string status_text(const json& m, unsigned int* col) {
+std::string status_text(const json& m, unsigned int* col, std::string* reason = nullptr) {
     const json* rc = at(m, {"detail", "recommendation"});
     const std::string st = rc ? rc->value("status", "") : "";
     const std::string why = rc ? rc->value("reason", "") : "";
@@ -49,7 +49,8 @@ std::string status_text(const json& m, unsigned int* col) {
         const char* rk = why == "payback_beyond_life" ? "measures.reason_payback_beyond_life"
                        : why == "npv_not_positive"    ? "measures.reason_npv_not_positive"
                        : why == "raises_energy_or_co2" ? "measures.reason_raises_energy_or_co2" : nullptr;
-        if (rk) t += std::string(lang_en() ? ": " : "：") + tr(rk);
+        if (rk && reason) *reason = tr(rk);
+        else if (rk) t += std::string(lang_en() ? ": " : "：") + tr(rk);
         return t;
     }
     return "—";
@@ -82,26 +83,36 @@ void draw_measures(AppState& s) {
     });
 
     std::string toggled;
+    // The energy measures in the main table; cost-only measures (降本措施: tariff arbitrage, demand
+    // charge) in their own table below with their money saving and, as it is, their energy/CO2 effect.
+    std::vector<const json*> main_rows, cost_rows;
+    for (const json* m : rank) {
+        const json* rc = at(*m, {"detail", "recommendation"});
+        (rc && rc->value("status", "") == "cost_only" ? cost_rows : main_rows).push_back(m);
+    }
     // Narrow column: the table scrolls sideways with the check box and the name kept in view.
     const bool scroll_x = ImGui::GetContentRegionAvail().x < fs * 48;
-    ImGuiTableFlags tf = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_ScrollY;
-    if (scroll_x) tf |= ImGuiTableFlags_ScrollX;
-    const float table_h = std::min(ImGui::GetFrameHeightWithSpacing() * (static_cast<float>(rank.size()) + 2.5f) * (scroll_x ? 1.6f : 1.0f),
-                                   fs * (scroll_x ? 22 : 16));
-    if (ImGui::BeginTable("##measures", 9, tf, ImVec2(0, table_h))) {
+    auto measure_table = [&](const char* table_id, const std::vector<const json*>& rows, bool cost) {
+        ImGuiTableFlags tf = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_ScrollY;
+        if (scroll_x) tf |= ImGuiTableFlags_ScrollX;
+        // two header lines (name, unit) and a wrapped verdict: about two lines a row
+        const float table_h = std::min(ImGui::GetFrameHeightWithSpacing() * (static_cast<float>(rows.size()) * 1.6f + 3.5f) * (scroll_x ? 1.3f : 1.0f),
+                                       fs * (scroll_x ? 22 : 18));
+        if (!ImGui::BeginTable(table_id, 9, tf, ImVec2(0, table_h))) return;
         ImGui::TableSetupScrollFreeze(scroll_x ? 2 : 0, 1);
         ImGui::TableSetupColumn(tr("measures.col_select"), ImGuiTableColumnFlags_WidthFixed, fs * 2.5f);
         if (scroll_x) ImGui::TableSetupColumn(tr("measures.col_name"), ImGuiTableColumnFlags_WidthFixed, fs * 8);
         else ImGui::TableSetupColumn(tr("measures.col_name"), ImGuiTableColumnFlags_WidthStretch);
-        ImGui::TableSetupColumn(tr("measures.col_tce"), ImGuiTableColumnFlags_WidthFixed, fs * 5.5f);
-        ImGui::TableSetupColumn(tr("measures.col_tco2"), ImGuiTableColumnFlags_WidthFixed, fs * 5.5f);
+        if (cost) ImGui::TableSetupColumn(tr("measures.col_annual"), ImGuiTableColumnFlags_WidthFixed, fs * 5.5f);
+        ImGui::TableSetupColumn(tr(cost ? "measures.col_tce_effect" : "measures.col_tce"), ImGuiTableColumnFlags_WidthFixed, fs * 5.5f);
+        ImGui::TableSetupColumn(tr(cost ? "measures.col_tco2_effect" : "measures.col_tco2"), ImGuiTableColumnFlags_WidthFixed, fs * 5.5f);
         ImGui::TableSetupColumn(tr("measures.col_invest"), ImGuiTableColumnFlags_WidthFixed, fs * 5.5f);
         ImGui::TableSetupColumn(tr("measures.col_payback"), ImGuiTableColumnFlags_WidthFixed, fs * 4.5f);
         ImGui::TableSetupColumn(tr("measures.col_npv"), ImGuiTableColumnFlags_WidthFixed, fs * 5.5f);
-        ImGui::TableSetupColumn(tr("measures.col_mac"), ImGuiTableColumnFlags_WidthFixed, fs * 6.5f);
-        ImGui::TableSetupColumn(tr("measures.col_status"), ImGuiTableColumnFlags_WidthFixed, fs * 9);
+        if (!cost) ImGui::TableSetupColumn(tr("measures.col_mac"), ImGuiTableColumnFlags_WidthFixed, fs * 6.5f);
+        ImGui::TableSetupColumn(tr("measures.col_status"), ImGuiTableColumnFlags_WidthFixed, fs * 10);
         ImGui::TableHeadersRow();
-        for (const json* m : rank) {
+        for (const json* m : rows) {
             const std::string id = m->value("id", "");
             ImGui::PushID(id.c_str());
             ImGui::TableNextRow();
@@ -124,33 +135,79 @@ void draw_measures(AppState& s) {
                 if (const json* rg = det ? at(*det, {"range", "investment_10k_yuan"}) : nullptr)
                     tooltip_text(std::string(tr("measures.invest_range")) + opt(at(*rg, {"low"})) + " – " + opt(at(*rg, {"high"})) + " " + tr("unit.10k_yuan"));
                 tooltip_text(std::string(tr("measures.lifetime")) + std::to_string(m->value("lifetime_years", 0)) + " " + tr("unit.year_n") +
-                             " · IRR " + (is_num(at(*m, {"irr"})) ? group((*m)["irr"].get<double>() * 100, 1) + "%" : std::string("—")));
+                             " · " + tr("measures.irr") + (is_num(at(*m, {"irr"})) ? group((*m)["irr"].get<double>() * 100, 1) + "%" : std::string("—")));
                 hover_tip_end();
             }
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(opt(at(*m, {"tce_saved"}), viz::Measure::tce).c_str());
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(opt(at(*m, {"tco2_avoided"}), viz::Measure::tco2).c_str());
+            if (cost) {
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(opt(at(*m, {"annual_saving_10k_yuan"}), 2).c_str());
+            }
+            for (auto [key, unit] : {std::pair{"tce_saved", viz::Measure::tce}, {"tco2_avoided", viz::Measure::tco2}}) {
+                ImGui::TableNextColumn();
+                const json* v = at(*m, {key});
+                // a negative saving is an increase: said so in colour (and in the note below the table)
+                if (is_num(v) && v->get<double>() < 0) text_wrapped_colored(col_warning(), opt(v, unit));
+                else ImGui::TextUnformatted(opt(v, unit).c_str());
+            }
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(opt(at(*m, {"investment_10k_yuan"}), 2).c_str());
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(opt(at(*m, {"payback_years"}), 1).c_str());
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(opt(at(*m, {"npv_10k_yuan"}), 2).c_str());
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(opt(at(*m, {"abatement_cost_yuan_per_tco2"}), 0).c_str());
+            if (!cost) {
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(opt(at(*m, {"abatement_cost_yuan_per_tco2"}), 0).c_str());
+            }
             ImGui::TableNextColumn();
             unsigned int sc = 0;
-            const std::string st = status_text(*m, &sc);
-            ImGui::PushStyleColor(ImGuiCol_Text, sc);
-            ImGui::TextUnformatted(st.c_str());
-            ImGui::PopStyleColor();
+            std::string why;
+            const std::string st = status_text(*m, &sc, &why);
+            text_wrapped_colored(sc, st);
             track(("measures.status." + id).c_str());
+            if (!why.empty()) text_wrapped_colored(sc, why);  // the reason on its own line, in plain words
+            // the reason in numbers: "payback about 114 years, longer than its 25-year life"
+            const json* rc = at(*m, {"detail", "recommendation"});
+            if (rc && rc->value("reason", "") == "payback_beyond_life" && hover_tip_begin()) {
+                const json* pb = at(*m, {"payback_years"});
+                tooltip_text(is_num(pb) ? std::string(tr("measures.beyond_life_1")) + opt(pb, 0) + tr("measures.beyond_life_2") +
+                                              std::to_string(m->value("lifetime_years", 0)) + tr("measures.beyond_life_3")
+                                        : std::string(tr("measures.beyond_life_never")));
+                hover_tip_end();
+            }
             ImGui::PopID();
         }
         ImGui::EndTable();
-    }
+    };
+    measure_table("##measures", main_rows, false);
     track("measures.table");
+    if (ImGui::Button(tr("measures.recommended"))) {
+        if (s.document.contains("options") && s.document["options"].is_object()) s.document["options"].erase("selected_measures");
+        s.mark_edited();
+    }
+    track("measures.use_recommended");
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
+    text_wrapped(user_choice ? tr("measures.selection_user") : tr("measures.selection_default"));
+    ImGui::PopStyleColor();
+    // beside the owner's own set: what the recommended set would save (the report prints both)
+    if (const json* rs = pf ? at(*pf, {"detail", "recommended_set"}) : nullptr; user_choice && rs) {
+        text_wrapped(std::string(tr("measures.recommended_totals")) + opt(at(*rs, {"tce_saved"}), viz::Measure::tce) + " " + tr("unit.tce") +
+                     " · " + opt(at(*rs, {"tco2_avoided"}), viz::Measure::tco2) + " " + tr("unit.tco2") + " · " + tr("measures.wi_invest") + " " +
+                     opt(at(*rs, {"investment_10k_yuan"}), 2) + " " + tr("unit.10k_yuan"));
+        track("measures.recommended_totals");
+    }
+
+    // listed apart: cost-only measures (降本措施), with what they save and what they do to energy use
+    if (!cost_rows.empty()) {
+        ImGui::Spacing();
+        ImGui::TextUnformatted(tr("measures.cost_only_title"));
+        measure_table("##cost_only", cost_rows, true);
+        track("measures.cost_only");
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
+        text_wrapped(tr("measures.cost_only_note"));
+        ImGui::PopStyleColor();
+    }
+    // a tick in either table: the new selection (written after both tables are drawn)
     if (!toggled.empty()) {
         json list = json::array();
         for (const json* m : rank) {  // keep the ranked order (the core applies them in its own order)
@@ -161,22 +218,13 @@ void draw_measures(AppState& s) {
         ensure(s.document, "options")["selected_measures"] = list;
         s.mark_edited();
     }
-    if (ImGui::Button(tr("measures.recommended"))) {
-        if (s.document.contains("options") && s.document["options"].is_object()) s.document["options"].erase("selected_measures");
-        s.mark_edited();
-    }
-    track("measures.use_recommended");
-    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
-    text_wrapped(user_choice ? tr("measures.selection_user") : tr("measures.selection_default"));
-    ImGui::PopStyleColor();
-
-    // listed apart: cost-only measures (降本措施) and measures a plan requires
-    for (const char* list : {"cost_only", "required"}) {
+    // and measures a plan requires
+    for (const char* list : {"required"}) {
         const json* ids = pf ? at(*pf, {"detail", list}) : nullptr;
         if (!ids || !ids->is_array() || ids->empty()) continue;
         ImGui::Spacing();
-        ImGui::TextUnformatted(tr(std::string(list) == "cost_only" ? "measures.cost_only_title" : "measures.required_title"));
-        track(std::string(list) == "cost_only" ? "measures.cost_only" : "measures.required");
+        ImGui::TextUnformatted(tr("measures.required_title"));
+        track("measures.required");
         for (const json& id : *ids) {
             if (!id.is_string()) continue;
             ImGui::Bullet();
@@ -238,7 +286,7 @@ void draw_measures(AppState& s) {
             track("measures.whatif.saving");
             text_wrapped(std::string(tr("measures.wi_invest")) + " " + opt(at(*pf, {"investment_10k_yuan"}), 2) + " " + tr("unit.10k_yuan") + " · " +
                          tr("measures.wi_annual") + " " + opt(at(*pf, {"annual_saving_10k_yuan"}), 2) + " " + tr("unit.10k_yuan_per_year"));
-            text_wrapped("NPV " + opt(d ? at(*d, {"npv_10k_yuan"}) : nullptr, 2) + " " + tr("unit.10k_yuan") + " · " + tr("measures.wi_payback") +
+            text_wrapped(std::string(tr("measures.wi_npv")) + " " + opt(d ? at(*d, {"npv_10k_yuan"}) : nullptr, 2) + " " + tr("unit.10k_yuan") + " · " + tr("measures.wi_payback") +
                          " " + opt(d ? at(*d, {"payback_years"}) : nullptr, 1) + " " + tr("unit.year_n"));
             if (hover_tip_begin()) {
                 tooltip_text(std::string(tr("measures.tip_npv")) + opt(d ? at(*d, {"discount_rate"}) : nullptr));

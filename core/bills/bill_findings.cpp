@@ -52,6 +52,7 @@ MeasureResult measure(const RefData& ref, const char* id, double saving_yuan) {
     m.id = id;
     m.def = ref.record("measures", std::string("measure/") + id);  // names, formula, source
     m.annual_saving_10k_yuan = saving_yuan / k_yuan_per_10k;
+    m.recommendation = {{"status", "cost_only"}};  // a bill measure saves money, not energy: a cost-only measure
     return m;
 }
 
@@ -160,6 +161,7 @@ void bill_findings(const Input& in, Result& r, const RefData& ref) {
                         {"months_compared", c->months.size()}, {"source", bc_clause},
                         {"source_en", rule_source_en(ref, "bill_rules", "basic_charge/demand_floor_share")}};
             r.measures.push_back(std::move(m));
+            r.portfolio.cost_only.push_back("bill_basic_charge_mode");
         }
         r.findings.push_back(std::move(f));
     }
@@ -232,6 +234,7 @@ void bill_findings(const Input& in, Result& r, const RefData& ref) {
                     {"investment_unknown", true}, {"formula", "Qc = P × (tanφ1 − tanφ2)"}, {"source", std_rec->source},
                     {"source_en", std_rec->source_en}};
         r.measures.push_back(std::move(m));
+        r.portfolio.cost_only.push_back("bill_pf_capacitor");
     }
     r.findings.push_back(std::move(f));
 }

@@ -489,6 +489,17 @@ json portfolio_to_json(const Portfolio& p) {
         d["npv_10k_yuan"] = p.npv_10k_yuan;
         d["discount_rate"] = p.discount_rate;
         d["selection"] = p.user_selection ? "user" : "recommended";
+        if (p.recommended) {
+            const PortfolioTotals& t = *p.recommended;
+            d["recommended_set"] = {{"selected", t.selected},
+                                    {"tce_saved", t.tce_saved},
+                                    {"tco2_avoided", t.tco2_avoided},
+                                    {"tco2_avoided_market", opt(t.tco2_avoided_market)},
+                                    {"investment_10k_yuan", t.investment_10k_yuan},
+                                    {"annual_saving_10k_yuan", t.annual_saving_10k_yuan},
+                                    {"npv_10k_yuan", t.npv_10k_yuan},
+                                    {"payback_years", opt(t.payback_years)}};
+        }
         d["cost_only"] = p.cost_only;
         d["required"] = p.required;
         if (p.payback_years) d["payback_years"] = *p.payback_years;

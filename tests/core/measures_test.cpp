@@ -302,3 +302,102 @@ TEST_CASE("a measure that pays back beyond its life is not recommended", "[measu
     }
     CHECK(beyond > 0);  // the samples have such measures (transformer upgrades), so the rule is exercised
 }
+
+TEST_CASE("payback beyond life, worked by hand: an S11 transformer replaced by an S13", "[measures][portfolio]") {
+    // One 1000 kVA S11 transformer at β = 0.5, nameplate load loss 10.3 kW (= the table's, so the
+    // load-loss term cancels: ΔkWh = ΔP0 × 8760). S13 no-load loss at 1000 kVA: 0.83 kW
+    // (GB 20052-2024 table in equipment_standards.json). Investment 1000 kVA × 200 yuan/kVA =
+    // 200,000 yuan; life 25 years; discount rate 8 %; electricity 0.80 yuan/kWh (given).
+    // Annuity factor at 8 %, 25 years: (1 − 1.08^−25)/0.08 = (1 − 1/6.848475)/0.08 = 10.674776.
+    auto run = [](double p0_old) {
+        json tx = {{"type", "transformer"}, {"series", "S11"}, {"rated_kva", 1000}, {"load_factor", 0.5},
+                   {"no_load_loss_kw", p0_old}, {"load_loss_kw", 10.3}, {"count", 1}};
+        json d = with_equipment(doc(elec(2e6)), json::array({tx}), json::object(), {{"electricity_price_yuan_per_kwh", 0.8}});
+        return assess_text(d.dump(), ref());
+    };
+    auto find = [](const json& out, const std::string& id) -> const json* {
+        for (const auto& m : out["measures"])
+            if (m["id"] == id) return &m;
+        return nullptr;
+    };
+    SECTION("ΔP0 = 0.5 kW: 4,380 kWh and 3,504 yuan a year, payback 57.1 years > 25: not recommended") {
+        AssessOutcome out = run(1.33);
+        REQUIRE(out.ok);
+        const json* m = find(out.output, "transformer_upgrade");
+        REQUIRE(m);
+        CHECK_THAT((*m)["investment_10k_yuan"].get<double>(), WithinRel(20.0, 1e-9));     // 200,000 yuan
+        CHECK_THAT((*m)["annual_saving_10k_yuan"].get<double>(), WithinRel(0.3504, 1e-9)); // 0.5 × 8760 × 0.80
+        CHECK_THAT((*m)["payback_years"].get<double>(), WithinRel(200000.0 / 3504, 1e-9)); // 57.08 years
+        CHECK((*m)["lifetime_years"] == 25);
+        // NPV = −200,000 + 3,504 × 10.674776 = −162,595.6 yuan
+        CHECK_THAT((*m)["npv_10k_yuan"].get<double>(), WithinAbs(-16.25956, 1e-4));
+        CHECK((*m)["detail"]["recommendation"]["status"] == "not_recommended");
+        CHECK((*m)["detail"]["recommendation"]["reason"] == "payback_beyond_life");
+        for (const auto& id : out.output["portfolio"]["selected"]) CHECK(id != "transformer_upgrade");
+    }
+    SECTION("ΔP0 = 3 kW: 26,280 kWh and 21,024 yuan a year, payback 9.5 years ≤ 25, NPV > 0: recommended") {
+        AssessOutcome out = run(3.83);
+        REQUIRE(out.ok);
+        const json* m = find(out.output, "transformer_upgrade");
+        REQUIRE(m);
+        CHECK_THAT((*m)["payback_years"].get<double>(), WithinRel(200000.0 / 21024, 1e-9));  // 9.513 years
+        // NPV = −200,000 + 21,024 × 10.674776 = 24,426.5 yuan
+        CHECK_THAT((*m)["npv_10k_yuan"].get<double>(), WithinAbs(2.44265, 1e-4));
+        CHECK((*m)["detail"]["recommendation"]["status"] == "recommended");
+        bool in_set = false;
+        for (const auto& id : out.output["portfolio"]["selected"]) in_set = in_set || id == "transformer_upgrade";
+        CHECK(in_set);
+    }
+}
+
+TEST_CASE("the owner's selection is the what-if set; the recommended set stays beside it by the same rule", "[measures][samples][portfolio]") {
+    // Every sample, with the owner ticking every computed measure (cost-only ones included): the
+    // portfolio is theirs (selection "user") and detail.recommended_set is the set chosen without a
+    // selection, so it holds no measure that raises energy or CO2, has NPV <= 0 or pays back beyond
+    // its life, and no cost-only measure.
+    for (const auto& [name, text] : embedded_sample_files()) {
+        INFO(name);
+        AssessOutcome plain = assess_text(text, ref());
+        REQUIRE(plain.ok);
+        json d = json::parse(text);
+        json all = json::array();
+        for (const auto& m : plain.output["measures"]) all.push_back(m["id"]);
+        d["options"]["selected_measures"] = all;
+        AssessOutcome out = assess_text(d.dump(), ref());
+        REQUIRE(out.ok);
+        const json& pd = out.output["portfolio"]["detail"];
+        CHECK(pd["selection"] == "user");
+        REQUIRE(pd.contains("recommended_set"));
+        CHECK(pd["recommended_set"]["selected"] == plain.output["portfolio"]["selected"]);
+        CHECK(pd["recommended_set"]["tce_saved"] == plain.output["portfolio"]["tce_saved"]);
+        std::map<std::string, json> by_id;
+        for (const auto& m : out.output["measures"]) by_id[m["id"].get<std::string>()] = m;
+        for (const auto& idj : pd["recommended_set"]["selected"]) {
+            const json& m = by_id[idj.get<std::string>()];
+            INFO(idj);
+            CHECK(m["tce_saved"].get<double>() >= 0);
+            CHECK(m["tco2_avoided"].get<double>() >= 0);
+            CHECK(m["npv_10k_yuan"].get<double>() > 0);
+            if (m["payback_years"].is_number()) CHECK(m["payback_years"].get<double>() <= m["lifetime_years"].get<double>());
+            CHECK(m["detail"]["recommendation"]["status"] == "recommended");
+        }
+        // every sample has storage arbitrage (cost-only): ticked, it is in the owner's set, with its
+        // energy increase counted there, and never in the recommended set
+        bool in_user = false, in_rec = false;
+        for (const auto& id : out.output["portfolio"]["selected"]) in_user = in_user || id == "storage_arbitrage";
+        for (const auto& id : pd["recommended_set"]["selected"]) in_rec = in_rec || id == "storage_arbitrage";
+        CHECK(in_user);
+        CHECK_FALSE(in_rec);
+        CHECK(by_id["storage_arbitrage"]["detail"]["recommendation"]["status"] == "cost_only");
+    }
+}
+
+TEST_CASE("a measure flagged cost_only in measures.json is never recommended", "[measures][data]") {
+    // storage arbitrage and the two bill measures change the bill, not the energy use
+    for (const char* id : {"storage_arbitrage", "bill_basic_charge_mode", "bill_pf_capacitor"}) {
+        INFO(id);
+        const RefRecord* r = ref().record("measures", std::string("measure/") + id);
+        REQUIRE(r);
+        CHECK(r->raw.value("cost_only", false));
+    }
+}

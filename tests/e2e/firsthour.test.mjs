@@ -178,3 +178,52 @@ test('the recommended set of every sample has no measure with negative saving or
   }
   await context.close();
 });
+
+test('measures screen: cost-saving measures in their own table, a beyond-life payback reads 不推荐 with its reason', async () => {
+  // a tall window, so both tables are drawn without scrolling the screen (items() holds what is visible)
+  const { context, page, errors } = await fresh({ width: 1366, height: 1400 });
+  const lo = await page.evaluate(t => window.selfcheck.load(t), sample(0));
+  assert.equal(lo.ok, true, JSON.stringify(lo.errors));
+  const r = await result(page);
+  const byId = Object.fromEntries(r.measures.map(m => [m.id, m]));
+  const costIds = r.portfolio.detail.cost_only;
+  assert.ok(costIds.length > 0, 'the sample has a cost-only measure (storage arbitrage)');
+  const beyond = r.measures.filter(m => m.payback_years !== null && m.payback_years > m.lifetime_years).map(m => m.id);
+  assert.ok(beyond.length > 0, 'the sample has a measure paying back beyond its life');
+  await go(page, 'measures');
+  await waitItem(page, 'measures.cost_only');
+  const it = await items(page);
+  // the cost-only table comes after the main table; each cost-only row is inside it, not in the main one
+  const main = it['measures.table'], cost = it['measures.cost_only'];
+  assert.ok(cost[1] >= main[3], 'cost-saving table below the main table');
+  for (const id of costIds) {
+    const s = it[`measures.status.${id}`];
+    assert.ok(s && s[1] >= cost[1] - 1 && s[3] <= cost[3] + 1, `${id} listed in the cost-saving table`);
+    assert.equal(byId[id].detail.recommendation.status, 'cost_only');
+  }
+  for (const id of beyond) {
+    assert.equal(byId[id].detail.recommendation.status, 'not_recommended');
+    assert.equal(byId[id].detail.recommendation.reason, 'payback_beyond_life');
+    assert.ok(!r.portfolio.selected.includes(id), `${id} not in the recommended set`);
+  }
+  const shown = await page.evaluate(() => window.selfcheck.texts().map(t => t.text).join('\n'));
+  assert.ok(shown.includes('不推荐'), 'a verdict in words');
+  assert.ok(shown.includes('回收期超过设备寿命'), 'the reason in plain words');
+  assert.ok(!/\bNPV\b|\bIRR\b/.test(shown), 'no English abbreviation in the Chinese measures screen');
+  assert.ok(!shown.includes('回收期 年'), 'no unit doubled into the label');
+  // ticking a cost-saving measure puts it in the owner's what-if set, never in the recommended set
+  const id = costIds[0];
+  await clickId(page, `measures.select.${id}`);
+  await page.waitForFunction(i => {
+    const d = JSON.parse(window.selfcheck.document());
+    return d.options && Array.isArray(d.options.selected_measures) && d.options.selected_measures.includes(i);
+  }, id, { timeout: 5000 });
+  const r1 = await result(page);
+  assert.equal(r1.portfolio.detail.selection, 'user');
+  assert.ok(r1.portfolio.selected.includes(id), `${id} in the owner's set`);
+  assert.ok(!r1.portfolio.detail.recommended_set.selected.includes(id), `${id} not in the recommended set`);
+  assert.deepEqual(r1.portfolio.detail.recommended_set.selected, r.portfolio.selected, 'the recommended set is unchanged');
+  await waitItem(page, 'measures.recommended_totals');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

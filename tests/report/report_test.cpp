@@ -409,6 +409,72 @@ TEST_CASE("monthly charts: gas and steam by month from the document's own monthl
     CHECK(bills::carrier_monthly_figure({}, "x", "t").empty());
 }
 
+TEST_CASE("the report lists the owner's selection as theirs, beside the recommended set and the cost-saving measures", "[report][measures]") {
+    const std::string* text = nullptr;
+    for (const auto& [name, t] : embedded_sample_files())
+        if (name == "01_dyeing_shaoxing.json") text = &t;
+    REQUIRE(text != nullptr);
+    // The owner ticks LED lighting (recommended) and the transformer replacement (not recommended:
+    // it pays back beyond its life) on the measures screen: options.selected_measures.
+    json d = json::parse(*text);
+    d["options"]["selected_measures"] = json::array({"led_lighting", "transformer_upgrade"});
+    AssessOutcome out = assess_text(d.dump(), ref());
+    REQUIRE(out.ok);
+    std::map<std::string, const json*> by_id;
+    for (const auto& m : out.output["measures"]) by_id[m["id"].get<std::string>()] = &m;
+    REQUIRE(by_id.count("transformer_upgrade"));
+    REQUIRE(by_id.count("storage_arbitrage"));
+    ReportOptions opt;
+    opt.ref = &ref();
+    for (const std::string lang : {"zh", "en"}) {
+        INFO(lang);
+        const std::string html = render_report_html(d, out.output, lang, opt);
+        auto table = [&](const std::string& cls) {
+            const std::size_t a = html.find("<table class=\"small fixed " + cls + "\">");
+            if (a == std::string::npos) return std::string();
+            return html.substr(a, html.find("</table>", a) - a);
+        };
+        auto name = [&](const std::string& id) {  // as the HTML prints it ("C&I" -> "C&amp;I")
+            std::string n = (*by_id[id])[lang == "zh" ? "name_zh" : "name_en"].get<std::string>(), e;
+            for (char ch : n) e += ch == '&' ? std::string("&amp;") : std::string(1, ch);
+            return e;
+        };
+        const std::string user = table("user-selection"), rec = table("recommended-set"), cost = table("cost-only");
+        REQUIRE_FALSE(user.empty());
+        REQUIRE_FALSE(rec.empty());
+        REQUIRE_FALSE(cost.empty());
+        // the owner's table: exactly what they ticked, under a heading that says it is their choice
+        CHECK(user.find(name("led_lighting")) != std::string::npos);
+        CHECK(user.find(name("transformer_upgrade")) != std::string::npos);
+        CHECK(user.find(name("vsd_pump_fan")) == std::string::npos);
+        const std::size_t h = html.rfind("<h3>", html.find("<table class=\"small fixed user-selection\">"));
+        CHECK(html.substr(h, 200).find(lang == "zh" ? "企业自选" : "own selection") != std::string::npos);
+        // ... where the transformer keeps its verdict, in words
+        CHECK(user.find(lang == "zh" ? "不推荐：回收期超过设备寿命" : "Not recommended: pays back beyond its life") != std::string::npos);
+        // the recommended set is still there, without the transformer or storage
+        CHECK(rec.find(name("vsd_pump_fan")) != std::string::npos);
+        CHECK(rec.find(name("transformer_upgrade")) == std::string::npos);
+        CHECK(rec.find(name("storage_arbitrage")) == std::string::npos);
+        // storage arbitrage under the cost-saving heading, its energy increase printed as it is
+        CHECK(cost.find(name("storage_arbitrage")) != std::string::npos);
+        CHECK((cost.find("<td class=\"n\">-") != std::string::npos || cost.find("<td class=\"n\">\xE2\x88\x92") != std::string::npos));
+        CHECK(html.find(lang == "zh" ? "降本措施（" : "Cost-saving measures (") != std::string::npos);
+        // the summary counts the recommended set, and names the owner's own selection apart
+        const std::string n_rec = std::to_string(out.output["portfolio"]["detail"]["recommended_set"]["selected"].size());
+        CHECK(html.find(lang == "zh" ? "推荐技改措施 " + n_rec + " 项" : n_rec + " recommended measures") != std::string::npos);
+        CHECK(html.find(lang == "zh" ? "自选措施组合 2 项" : "own selection of 2 measures") != std::string::npos);
+    }
+    // the CSV export carries the same verdict in words (last column)
+    auto files = export_csv(d, out.output, "zh");
+    bool saw = false;
+    for (const auto& row : read_csv(files["measures.csv"]))
+        if (row[0] == "transformer_upgrade") {
+            saw = true;
+            CHECK(row.back() == "不推荐：回收期超过设备寿命");
+        }
+    CHECK(saw);
+}
+
 TEST_CASE("verdicts: the report prints the core's sentences, and none without energy", "[report][verdict]") {
     ReportOptions opt;
     opt.generated_date = "2026-02-03";
