@@ -146,19 +146,10 @@ test(`${ENGINE}: equipment headers give Chinese units, no English unit token`, a
     let shown = await texts(page);
     assert.match(shown, /小时\/年/, 'hours per year as 小时/年');
     assert.match(shown, /千瓦/, 'rated power in 千瓦');
-    // the kind's tab: a click the tab bar did not take (seen now and then under load: the tab shows
-    // hovered, the kind unchanged) is repeated, at most three times, until the kind's row shows
-    for (let n = 0; ; ++n) {
-      await page.clickId('equipment.tab.air_compressor');
-      try {
-        await page.waitFor(() => window.selfcheck.items()['equipment.air_compressor.0.fad_m3_per_min'], undefined, { timeout: 4000 });
-        break;
-      } catch (e) {
-        if (n < 2) continue;
-        await page.screenshot(path.join(SHOTS, 'FAILED_input_air_compressor.png'));
-        throw e;
-      }
-    }
+    // the kind's tab (a press that came with the move onto the tab was lost now and then: the app
+    // now holds a press back a frame after a move, app/main.cpp; no retry here)
+    await page.clickId('equipment.tab.air_compressor');
+    await page.waitFor(() => window.selfcheck.items()['equipment.air_compressor.0.fad_m3_per_min']);
     await page.afterFrames(3);
     shown = await texts(page);
     assert.match(shown, /立方米\/分钟/, 'free air delivery in 立方米/分钟');
