@@ -208,12 +208,17 @@ void draw_measures(AppState& s) {
         };
         line("measures.whatif.total_tce", tr("measures.wi_total"), opt(at(r, {"energy", "total_tce"}), viz::Measure::tce), opt(d ? at(*d, {"new_total_tce"}) : nullptr, viz::Measure::tce),
              tr("unit.tce"));
-        line("measures.whatif.tier", tr("measures.wi_tier"), tier_text(r["energy"].value("budget_tier", "")),
-             tier_text(d ? d->value("new_budget_tier", "") : ""), "");
+        // a verdict the core left null (no value added) is "" here: json::value() throws on a stored null
+        auto text_at = [](const json* o, const char* k) {
+            const json* v = o ? at(*o, {k}) : nullptr;
+            return v && v->is_string() ? v->get<std::string>() : std::string();
+        };
+        line("measures.whatif.tier", tr("measures.wi_tier"), tier_text(text_at(at(r, {"energy"}), "budget_tier")),
+             tier_text(text_at(d, "new_budget_tier")), "");
         line("measures.whatif.intensity", tr("measures.wi_intensity"), opt(at(r, {"carbon_efficiency", "intensity"}), viz::Measure::intensity),
              opt(d ? at(*d, {"new_carbon_intensity"}) : nullptr, viz::Measure::intensity), tr("unit.tco2_per_10k_yuan"));
-        line("measures.whatif.level", tr("measures.wi_level"), level_text(r["carbon_efficiency"].value("level", "")),
-             level_text(d ? d->value("new_carbon_level", "") : ""), "");
+        line("measures.whatif.level", tr("measures.wi_level"), level_text(text_at(at(r, {"carbon_efficiency"}), "level")),
+             level_text(text_at(d, "new_carbon_level")), "");
         {
             const json* avg = at(r, {"carbon_efficiency", "industry_average"});
             const json* g = at(r, {"carbon_efficiency", "grade"});

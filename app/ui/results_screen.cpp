@@ -181,7 +181,9 @@ void draw_results(AppState& s) {
         ImGui::TableNextColumn();
         section(tr("results.carbon_efficiency"), "help.carbon_efficiency");
         const json* ce = at(r, {"carbon_efficiency"});
-        const std::string level = ce ? ce->value("level", "") : "";
+        // level is null without value added: value("level", "") would throw on the null (the screen died)
+        const json* lvl = ce ? at(*ce, {"level"}) : nullptr;
+        const std::string level = lvl && lvl->is_string() ? lvl->get<std::string>() : "";
         const json* L = ce ? at(*ce, {"intensity"}) : nullptr;
         text_wrapped(std::string(tr("results.carbon_level")) + " L = " + opt_num(L, viz::Measure::intensity) + " " + tr("unit.tco2_per_10k_yuan") + " · " +
                      (!verdicts ? "—" : level == "low" ? tr("results.level_low") : level == "medium" ? tr("results.level_medium")
