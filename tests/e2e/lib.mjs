@@ -111,17 +111,17 @@ export async function scrollTo(page, id, containerId, { steps = 40, delta = 120 
   throw new Error(`scrollTo: ${id} not in view after ${steps} steps in ${containerId}`);
 }
 
-// Frames stop when idle: wait until the count holds still for `ms`.
-export async function waitIdle(page, ms = 1000, timeout = 10000) {
-  const t0 = Date.now();
-  let last = await page.evaluate(() => window.selfcheck.frames());
-  for (;;) {
-    await page.waitForTimeout(ms);
-    const now = await page.evaluate(() => window.selfcheck.frames());
-    if (now === last) return now;
-    if (Date.now() - t0 > timeout) throw new Error(`still rendering after ${timeout} ms (${now} frames)`);
-    last = now;
+// Wait until the render loop has stopped (window.selfcheck.idle(): nothing pending, the loop paused
+// until the next input) and return the frame count, which then holds still. State, not time: the
+// second argument (a settle time in earlier versions) is ignored.
+export async function waitIdle(page, _unused = 0, timeout = 10000) {
+  try {
+    await page.waitForFunction(() => window.selfcheck.idle(), null, { timeout });
+  } catch (e) {
+    const n = await page.evaluate(() => window.selfcheck.frames());
+    throw new Error(`still rendering after ${timeout} ms (${n} frames)`);
   }
+  return page.evaluate(() => window.selfcheck.frames());
 }
 
 // ---------------------------------------------------------------- one API, two drivers
