@@ -3,11 +3,25 @@
 
 #include "steam.hpp"
 #include <algorithm>
+#include <cmath>
+#include <vector>
+#include "tiers.hpp"
 #include "validate.hpp"
 
 namespace selfcheck {
 
 namespace {
+
+// 10000 -> "10,000": a threshold in a sentence, as people write it.
+std::string grouped_integer(double v) {
+    const std::string d = std::to_string(static_cast<long long>(std::llround(v)));
+    std::string out;
+    for (std::size_t i = 0; i < d.size(); ++i) {
+        if (i > 0 && d[0] != '-' && (d.size() - i) % 3 == 0) out += ',';
+        out += d[i];
+    }
+    return out;
+}
 
 void add_factor(Result& r, const RefRecord& rec, std::string id, std::string zh, std::string en) {
     for (const auto& f : r.factors_used)
@@ -269,6 +283,25 @@ std::vector<EnergyRowDetail> compute_energy(const Input& in, const RefData& ref,
     e.key_energy_unit = key > 0 && e.total_tce >= key;
     e.key_unit_may_be_designated = !e.key_energy_unit && designate > 0 && e.total_tce >= designate;
     e.key_unit_clause = tier_clause(ref, e.key_energy_unit ? "key_unit/threshold" : "key_unit/designation");
+    if (e.total_tce <= 0) {
+        // Nothing entered (or only zeros): "below 1,000 tce" and "not a key unit" would be verdicts
+        // about a factory we know nothing of. The JSON shows null and this reason.
+        const texts::Text t = texts::get("missing.needs_energy");
+        e.missing = Missing{"needs_energy", t.zh, t.en};
+        return details;
+    }
+    const std::vector<texts::Arg> cuts = {{"lower", grouped_integer(tier_value(ref, "budget_tier/lower"))},
+                                          {"upper", grouped_integer(tier_value(ref, "budget_tier/upper"))},
+                                          {"key", grouped_integer(key)},
+                                          {"designate", grouped_integer(designate)}};
+    auto statement = [&](std::string code, const std::string& key_name) {
+        texts::Text t = texts::get(key_name, cuts.data(), cuts.data() + cuts.size());
+        return Missing{std::move(code), std::move(t.zh), std::move(t.en)};
+    };
+    const std::string tier = budget_tier_name(e.budget_tier);
+    e.budget_tier_text = statement(tier, "statement.budget_tier." + tier);
+    const char* ku = e.key_energy_unit ? "key" : e.key_unit_may_be_designated ? "may_be_designated" : "not_key";
+    e.key_unit_status = statement(ku, std::string("statement.key_unit.") + ku);
     return details;
 }
 

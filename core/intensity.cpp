@@ -83,13 +83,22 @@ void compute_intensities(const Input& in, const RefData& ref, Result& result) {
     const Missing no_va = missing("needs_value_added");
     const Missing no_out = missing("needs_output_value");
     IntensityResult& it = result.intensity;
+    CarbonEfficiency& ce = result.carbon_efficiency;
+    ce.clause = texts::text("clause.carbon_efficiency");
+    if (tce <= 0) {
+        // No energy entered: 0 / value added is no intensity, and L = 0 no "low carbon" verdict.
+        const Missing no_energy = missing("needs_energy");
+        for (OptionalNumber* n : {&it.tce_per_10k_yuan_value_added, &it.tco2_per_10k_yuan_value_added,
+                                  &it.tce_per_10k_yuan_output, &it.tco2_per_10k_yuan_output})
+            n->missing = no_energy;
+        ce.missing = no_energy;
+        return;
+    }
     it.tce_per_10k_yuan_value_added = ratio(tce, e.value_added_10k_yuan, no_va);
     it.tco2_per_10k_yuan_value_added = ratio(tco2, e.value_added_10k_yuan, no_va);
     it.tce_per_10k_yuan_output = ratio(tce, e.output_value_10k_yuan, no_out);
     it.tco2_per_10k_yuan_output = ratio(tco2, e.output_value_10k_yuan, no_out);
 
-    CarbonEfficiency& ce = result.carbon_efficiency;
-    ce.clause = texts::text("clause.carbon_efficiency");
     // The provincial carbon-efficiency grading method for firms above designated size: the numerator is the CO2 of all energy used minus the CO2
     // avoided by the firm's own zero-carbon power. Self-used PV is counted as energy used and
     // deducted again (net zero: it is simply not purchased); exported PV is deducted.
@@ -139,6 +148,8 @@ void compute_products(const Input& in, const RefData& ref, Result& result) {
         }
         if (!energy)
             pr.missing = missing("needs_product_energy");
+        else if (pr.energy_allocated_from_site && result.energy.total_tce <= 0)
+            pr.missing = missing("needs_energy");  // 0 kgce per tonne is no level-1 verdict
         else if (p.output <= 0)
             pr.missing = missing("needs_output");
         else

@@ -189,6 +189,12 @@ struct EnergyResult {
     bool key_energy_unit = false;  // >= 10,000 tce
     bool key_unit_may_be_designated = false;  // 5,000 - 10,000 tce
     std::string key_unit_clause;
+    // The two verdicts in words, one sentence for every front end (code = the tier name, or
+    // "key" / "may_be_designated" / "not_key"); thresholds filled from energy_tiers.json.
+    Missing budget_tier_text, key_unit_status;
+    // Verdicts only from valid data: with no energy entered (total 0) there is no tier and no
+    // key-unit status (null in the JSON), and this says why.
+    std::optional<Missing> missing;
     // energy mix shares of total (equivalent value), by group: coal, oil, gas, electricity, heat, other
     std::map<std::string, double> mix;
     std::optional<double> electrification_rate;  // electricity tce / total tce

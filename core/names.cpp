@@ -259,7 +259,13 @@ bool resolve_field(const RefData& ref, std::string& field, std::string& entered,
     const bool industry = std::string_view(what) == "industry";
     const std::string code = std::string(res.status == NameStatus::ambiguous ? "ambiguous_" : "unknown_") + what;
     std::string key = std::string("names.") + code + (res.suggestions.empty() ? "" : "_suggest");
-    texts::error(is, at, code, key, {texts::Arg("text", text), suggestion_list(res.suggestions, industry)});
+    // City and county are identity fields: nothing is computed from them, so a name we cannot place
+    // is a warning that blocks only the upload (is_identity_issue). The industry picks the industry
+    // average and the sector's findings and measures: an unknown one stays an error.
+    if (industry)
+        texts::error(is, at, code, key, {texts::Arg("text", text), suggestion_list(res.suggestions, industry)});
+    else
+        texts::warning(is, at, code, key, {texts::Arg("text", text), suggestion_list(res.suggestions, industry)});
     (void)ref;
     return false;
 }
@@ -273,7 +279,7 @@ void resolve_enterprise_names(const RefData& ref, Enterprise& e, Issues& is, con
         auto res = resolve_region(ref, e.county, "county", city_ok ? std::string_view(e.city) : std::string_view());
         if (resolve_field(ref, e.county, e.county_entered, is, path + "/county", "county", res) && city_ok &&
             region_city_of(ref, e.county) != e.city)
-            texts::error(is, path + "/county", "county_not_in_city", "names.county_not_in_city");
+            texts::warning(is, path + "/county", "county_not_in_city", "names.county_not_in_city");
     }
     if (!e.industry.empty() &&
         resolve_field(ref, e.industry, e.industry_entered, is, path + "/industry", "industry", resolve_industry(ref, e.industry)) &&

@@ -276,9 +276,9 @@ SubmissionOutcome parse_submission_json(const json& doc, const RefData& ref) {
         }
         for (auto& i : p.issues.items) {
             i.path = "/assessment" + i.path;
-            // Identity fields key the enterprise on the receiver: a wrong credit code (a warning
-            // in the app, where it blocks nothing else) blocks the upload.
-            if (i.code.rfind("credit_code_", 0) == 0) i.severity = Severity::error;
+            // Identity fields key the enterprise on the receiver: a wrong credit code or a place we
+            // cannot name (warnings in the app, where they block nothing else) block the upload.
+            if (is_identity_issue(i.code)) i.severity = Severity::error;
             if (i.severity == Severity::warning) s.input_warnings.items.push_back(i);
             is.items.push_back(std::move(i));
         }

@@ -30,6 +30,13 @@ CreditCodeStatus check_credit_code(std::string_view code) {
     return credit_code_check_char(code.substr(0, 17)) == code[17] ? CreditCodeStatus::ok : CreditCodeStatus::bad_check;
 }
 
+bool is_identity_issue(std::string_view code) {
+    if (code.rfind("credit_code_", 0) == 0) return true;
+    for (std::string_view c : {"unknown_city", "ambiguous_city", "unknown_county", "ambiguous_county", "county_not_in_city"})
+        if (code == c) return true;
+    return false;
+}
+
 bool is_known_region(const RefData& ref, std::string_view id, std::string_view kind) {
     const RefRecord* r = ref.record("regions", id);
     if (!r) return false;

@@ -15,6 +15,10 @@ enum class CreditCodeStatus { ok, wrong_length, bad_character, bad_check };
 CreditCodeStatus check_credit_code(std::string_view code);
 char credit_code_check_char(std::string_view first17);  // '\0' on bad input
 
+// Identity fields (credit code, city, county) key the enterprise on a receiver but feed no figure:
+// their issues are warnings for the assessment and the report, and errors for an upload.
+bool is_identity_issue(std::string_view code);
+
 bool is_known_region(const RefData& ref, std::string_view id, std::string_view kind);
 std::string region_city_of(const RefData& ref, std::string_view county_id);
 bool is_known_industry(const RefData& ref, std::string_view code);

@@ -282,11 +282,12 @@ std::string level_label(const std::string& s, const Lang& L) {
     return s;
 }
 
-std::string tier_label(const std::string& s, const Lang& L) {
-    if (s == "ge5000") return L.t("report.5_000_tce_and_above");
-    if (s == "1000to5000") return L.t("report.1_000_to_5_000");
-    if (s == "lt1000") return L.t("report.below_1_000_tce");
-    return s.empty() ? "—" : s;
+// The core's sentence (energy.budget_tier_text / key_unit_status: the same words the app shows), or
+// why there is none (energy.missing), or a dash.
+std::string energy_statement(const json& r, const char* key, const Lang& L) {
+    std::string t = L.pick(obj(r, {"energy", key}), "message");
+    if (t.empty()) t = missing_text(obj(r, {"energy", "missing"}), L);
+    return t.empty() ? "—" : t;
 }
 
 std::string mix_group_label(const std::string& g, const Lang& L) {
@@ -697,32 +698,24 @@ std::string summary(Ctx& c) {
     s += card(L.t("report.carbon_efficiency_grade"),
               grade ? L.f("report.grade_value", {std::to_string(static_cast<int>(*grade))})
                     : L.t("report.not_rated"),
-              k ? "K = " + format_number(*k, 2) + L.t("report.1_best_5_worst")
+              k ? "K = " + viz::format(*k, viz::Measure::intensity) + L.t("report.1_best_5_worst")
                 : missing_text(obj(ce, {"missing"}), L));  // the result's own reason, as the app shows it
     std::string level = str(ce, {"level"});
     s += card(L.t("report.carbon_intensity_of_value_added"), fmt(num(ce, {"intensity"}), viz::Measure::intensity),
               c.U.per_wy_tco2 + (level.empty() ? "" : " · " + level_label(level, L)));
-    s += card(L.t("report.tiered_energy_budgeting"), tier_label(str(c.r, {"energy", "budget_tier"}), L),
+    s += card(L.t("report.tiered_energy_budgeting"), energy_statement(c.r, "budget_tier_text", L),
               L.t("report.electrification_rate") + pct(num(c.r, {"energy", "electrification_rate"})));
     s += "</div>";
-    if (!grade) {
+    if (!grade) {  // the result's own reason, never a second wording of it
         std::string why = missing_text(obj(ce, {"missing"}), L);
-        s += "<p class=\"note\">" + esc(L.t("report.the_carbon_efficiency_grade_cannot")) +
-             esc(why.empty() ? L.t("report.it_needs_value_added_10k")
-                             : why) +
-             "</p>";
+        if (!why.empty()) s += "<p class=\"note\">" + esc(L.t("report.the_carbon_efficiency_grade_cannot")) + esc(why) + "</p>";
     }
     s += gauge_chart(c);
-    // Key-unit status from the same two result fields and in the same words as the app
-    // (assets/i18n results.key_unit_yes / _may / _no), with the clause the result cites.
-    bool key = at(c.r, {"energy", "key_energy_unit"}) && c.r["energy"]["key_energy_unit"].is_boolean() &&
-               c.r["energy"]["key_energy_unit"].get<bool>();
-    bool may = at(c.r, {"energy", "key_unit_may_be_designated"}) && c.r["energy"]["key_unit_may_be_designated"].is_boolean() &&
-               c.r["energy"]["key_unit_may_be_designated"].get<bool>();
-    s += "<p>" + esc(key ? L.t("report.key_energy_using_unit_10_000")
-                     : may ? L.t("report.may_be_designated_a_key_energy")
-                           : L.t("report.not_a_key_energy_using_unit"));
-    if (!str(c.r, {"energy", "key_unit_clause"}).empty())
+    // Key-unit status: the core's sentence (energy.key_unit_status), the one the app shows, with the
+    // clause the result cites; only from valid data (else the core's reason).
+    const bool key_status = !L.pick(obj(c.r, {"energy", "key_unit_status"}), "message").empty();
+    s += "<p>" + esc(energy_statement(c.r, "key_unit_status", L));
+    if (key_status && !str(c.r, {"energy", "key_unit_clause"}).empty())
         s += esc(L.t("report.paren_open") + str(c.r, {"energy", "key_unit_clause"}) + L.t("report.paren_close"));
     s += "</p>";
     auto nf = arr(c.r, {"findings"}).size(), nm = arr(obj(c.r, {"portfolio"}), {"selected"}).size();
@@ -824,7 +817,7 @@ std::string energy_section(Ctx& c) {
         s += bills::carrier_monthly_figure(v, L.f("report.monthly_carrier", {carrier_name(c.r, carrier, L), u}), u);
     }
     s += "<h3>" + esc(L.t("report.tiered_energy_budgeting_and_key")) + "</h3>";
-    s += "<p>" + esc(L.t("report.tier")) + esc(tier_label(str(c.r, {"energy", "budget_tier"}), L)) + "</p>";
+    s += "<p>" + esc(L.t("report.tier")) + esc(energy_statement(c.r, "budget_tier_text", L)) + "</p>";
     std::string clause = str(c.r, {"energy", "budget_tier_clause"});
     if (!clause.empty()) s += "<p class=\"small muted\">" + esc(L.t("report.basis")) + esc(clause) + "</p>";
     std::string kclause = str(c.r, {"energy", "key_unit_clause"});
@@ -965,10 +958,11 @@ std::string trend_section(Ctx& c) {
     for (const json& t : tr) {
         const int y = static_cast<int>(num(t, {"year"}).value_or(0));
         auto ie = num(t, {"tce_per_10k_yuan_value_added"}), ic = num(t, {"tco2_per_10k_yuan_value_added"});
-        s += "<tr>" + td(std::to_string(y)) + td(fmt(num(t, {"total_tce"}), 1, c.U.tce), true) +
-             td(fmt(num(t, {"total_tco2"}), 1, c.U.tco2), true) +
-             td(fmt(num(t, {"value_added_10k_yuan"}), 0, L.t("unit.10k_yuan")), true) + td(fmt(ie, 4), true) +
-             td(fmt(ic, 4), true) + td(str(t, {"carbon_level"}).empty() ? "—" : level_label(str(t, {"carbon_level"}), L)) +
+        s += "<tr>" + td(std::to_string(y)) + td(fmt(num(t, {"total_tce"}), viz::Measure::tce, c.U.tce), true) +
+             td(fmt(num(t, {"total_tco2"}), viz::Measure::tco2, c.U.tco2), true) +
+             td(fmt(num(t, {"value_added_10k_yuan"}), viz::Measure::money_10k_yuan, L.t("unit.10k_yuan")), true) +
+             td(fmt(ie, viz::Measure::intensity), true) +
+             td(fmt(ic, viz::Measure::intensity), true) + td(str(t, {"carbon_level"}).empty() ? "—" : level_label(str(t, {"carbon_level"}), L)) +
              td(num(t, {"grid_factor_year"}) ? std::to_string(static_cast<int>(*num(t, {"grid_factor_year"}))) : "—") + "</tr>";
         if (ie && *ie > 0) { if (be == 0) be = *ie; pe.push_back({y, *ie / be * 100}); }
         if (ic && *ic > 0) { if (bc == 0) bc = *ic; pc.push_back({y, *ic / bc * 100}); }
@@ -1332,7 +1326,14 @@ std::string green_factory_section(Ctx& c) {
     if (detail.empty() && failed.empty() && (!total || *total == 0))
         return s + not_evaluated(L, L.t("report.green_factory_evaluation_not_run")) +
                "</section>\n";
-    s += "<div class=\"cards\">" + card(L.t("report.total_score"), fmt(total, 1), L.t("report.of_100")) +
+    // A total only when some indicator that carries points was scored (as the app's screen 6): a 0.0
+    // on a file where nothing could be scored reads as a failing grade.
+    double scored_max = 0;
+    for (const json& ind : arr(detail, {"indicators"}))
+        if (str(ind, {"status"}) == "scored") scored_max += num(ind, {"max"}).value_or(0);
+    s += "<div class=\"cards\">" +
+         (scored_max > 0 ? card(L.t("report.total_score"), fmt(total, viz::Measure::points), L.t("report.of_100"))
+                         : card(L.t("report.total_score"), L.t("report.gf_not_scored"), L.t("report.of_100"))) +
          card(L.t("report.basic_requirements_veto_items_not"), std::to_string(failed.size()),
               L.t("report.all_must_be_met_to")) +
          "</div>";

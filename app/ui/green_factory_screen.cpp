@@ -24,6 +24,16 @@ const json* indicator_result(const AppState& s, const std::string& id, const cha
     return nullptr;
 }
 
+// Points of the indicators scored so far (0: nothing is scored yet, the total means nothing).
+double scored_points_max(const AppState& s) {
+    const json* l = at(s.result(), {"green_factory", "detail", "indicators"});
+    double m = 0;
+    if (l && l->is_array())
+        for (const json& x : *l)
+            if (x.is_object() && x.value("status", "") == "scored") m += number_or(at(x, {"max"}), 0);
+    return m;
+}
+
 void hint_and_evidence(const json& rec) {
     const std::string hint = local(rec, "hint"), ev = local(rec, "evidence");
     if (!hint.empty()) text_wrapped(hint);
@@ -66,7 +76,13 @@ void draw_green_factory(AppState& s) {
     char tid[96];
 
     if (const json* sc = at(s.result(), {"green_factory", "total_score"}); is_num(sc)) {
-        ImGui::Text("%s %s / 100", tr("gf.score"), num(sc->get<double>()).c_str());
+        // A total only when some indicator that carries points was scored: 0 / 100 on an empty file
+        // reads as a failing grade, not as "not scored yet".
+        if (scored_points_max(s) > 0)
+            ImGui::Text("%s %s / 100 %s", tr("gf.score"), viz::format(sc->get<double>(), viz::Measure::points).c_str(), tr("gf.points"));
+        else
+            ImGui::Text("%s %s", tr("gf.score"), tr("gf.not_scored"));
+        track("gf.total_score");
         help("help.gf_score");
         if (const json* note = at(s.result(), {"green_factory", "detail"}))
             text_wrapped_colored(ImGui::GetColorU32(ImGuiCol_TextDisabled), local(*note, "pass_mark_note"));
@@ -109,14 +125,21 @@ void draw_green_factory(AppState& s) {
             ImGui::Separator();
             text_wrapped(local(r.raw, "name"));
             // score and status after the name when they fit, else on the next line
+            // Points only for a scored indicator that carries points ("2.0 / 8.0 分"); one not yet scored
+            // shows "— / 8.0 分"; a reference-only item (Annex C gives it no points) says so.
             std::string score;
-            if (res && is_num(at(*res, {"score"})))
-                score = num(number_or(at(*res, {"score"}), 0)) + " / " + num(number_or(at(*res, {"max"}), 0)) + " " + tr("gf.points");
+            const double mx = res ? number_or(at(*res, {"max"}), 0) : 0;
+            if (res && mx <= 0 && st == "scored")
+                score = tr("gf.reference_only");
+            else if (res && mx > 0)
+                score = (st == "scored" && is_num(at(*res, {"score"})) ? viz::format(number_or(at(*res, {"score"}), 0), viz::Measure::points)
+                                                                      : std::string("—")) +
+                        " / " + viz::format(mx, viz::Measure::points) + " " + tr("gf.points");
             if (!score.empty()) {
                 same_line_if_fits(ImGui::CalcTextSize(score.c_str()).x);
                 ImGui::TextDisabled("%s", score.c_str());
             }
-            const char* st_label = st == "scored" ? tr("gf.status_scored")
+            const char* st_label = st == "scored" ? (mx > 0 ? tr("gf.status_scored") : "")
                                    : st == "needs_anchor" ? tr("gf.status_needs_anchor")
                                    : st == "needs_answer" ? tr("gf.status_needs_answer") : "";
             if (st_label[0]) {

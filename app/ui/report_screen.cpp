@@ -10,6 +10,7 @@
 #include "ui/layout.hpp"
 #include "ui/widgets.hpp"
 #include "upload.hpp"
+#include "validate.hpp"
 
 #include "imgui.h"
 
@@ -144,13 +145,16 @@ void upload_section(AppState& s) {
     }
 
     const upload::Draft& d = upload::draft();
-    // Identity fields (the credit code) block only the upload: the receiver keys enterprises by them.
-    bool identity_ok = true;
-    for (const json* e : s.issues_at("/enterprise/credit_code"))
-        if (e->value("code", "").rfind("credit_code_", 0) == 0) identity_ok = false;
+    // Identity fields (credit code, city, county) block only the upload: the receiver keys enterprises
+    // by them. The same rule as the receiver's (is_identity_issue), each warning listed in words.
+    std::vector<const json*> identity;
+    for (const json* e : s.issues_at("/enterprise", false))
+        if (selfcheck::is_identity_issue(e->value("code", ""))) identity.push_back(e);
+    const bool identity_ok = identity.empty();
     if (!identity_ok) {
         ImGui::PushTextWrapPos(0);
         ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(col_warning()), "%s", tr("upload.identity_blocked"));
+        for (const json* e : identity) ImGui::BulletText("%s", local_message(*e));
         ImGui::PopTextWrapPos();
         track("upload.identity_blocked");
     }
@@ -166,7 +170,7 @@ void upload_section(AppState& s) {
         const bool current = upload::draft_current(s);
         if (!d.ok) {
             ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(col_error()), "%s", tr("upload.cannot"));
-            for (const json& e : d.errors) ImGui::BulletText("%s %s", e.value("path", "").c_str(), local_message(e));
+            for (const json& e : d.errors) ImGui::BulletText("%s", local_message(e));  // the message names the field; never the key path
         } else {
             ImGui::Text(tr("upload.preview_head"), d.url.c_str(), static_cast<long>(d.body.size()));
             ImGui::TextDisabled("submission_id %s · created_at %s", d.submission_id.c_str(), d.created_at.c_str());
@@ -236,7 +240,7 @@ void upload_section(AppState& s) {
             for (const json& e : r.errors) {
                 if (++shown > 8) break;
                 ImGui::PushTextWrapPos(0);
-                ImGui::BulletText("%s %s", e.value("path", "").c_str(), local_message(e));
+                ImGui::BulletText("%s", local_message(e));  // the message names the field; never the key path
                 ImGui::PopTextWrapPos();
             }
             ImGui::Unindent();

@@ -11,6 +11,7 @@
 #include "ui/layout.hpp"
 #include "ui/widgets.hpp"
 #include "ui/years.hpp"
+#include "validate.hpp"
 
 #include "imgui.h"
 
@@ -41,13 +42,6 @@ std::string opt_num(const json* v) { return is_num(v) ? num(v->get<double>()) : 
 // Precision by unit (viz/numbers.hpp), the same as the report.
 std::string opt_num(const json* v, viz::Measure m) { return is_num(v) ? viz::format(v->get<double>(), m) : std::string("—"); }
 
-
-const char* tier_label(const std::string& t) {
-    if (t == "ge5000") return tr("results.tier_ge5000");
-    if (t == "1000to5000") return tr("results.tier_1000to5000");
-    if (t == "lt1000") return tr("results.tier_lt1000");
-    return "—";
-}
 } // namespace
 
 void draw_results(AppState& s) {
@@ -61,7 +55,12 @@ void draw_results(AppState& s) {
         kpi("results.total_equal_tce", tr("results.total_equal_tce"), "—", tr("unit.tce"), "help.equal", {});
         ImGui::SameLine(kw0 * 2);
         kpi("results.total_tco2", tr("results.total_tco2"), "—", tr("unit.tco2"), "help.scopes", {});
-        text_wrapped_colored(col_info(), std::string(tr("common.missing_mark")) + " " + tr(s.why_no_figures()));
+        // the core's own reason where it gave one (energy.missing: no energy entered), else the app's
+        std::string why = tr(s.why_no_figures());
+        if (s.has_result())
+            if (const json* m = at(s.result(), {"energy", "missing"}); m && m->is_object() && !local(*m, "message").empty())
+                why = local(*m, "message");
+        text_wrapped_colored(col_info(), std::string(tr("common.missing_mark")) + " " + why);
         track("results.no_figures");
         return;
     }
@@ -76,14 +75,17 @@ void draw_results(AppState& s) {
     std::vector<std::string> tce_tip = {tr("results.tip_total_tce")};
     if (by && by->is_array())
         for (const json& c : *by)
-            tce_tip.push_back(local(c, "name") + ": " + num(number_or(at(c, {"quantity"}), 0)) + " " + c.value("unit", "") + " × " +
+            tce_tip.push_back(local(c, "name") + ": " +
+                              (c.value("unit", "") == "kWh" ? viz::format(number_or(at(c, {"quantity"}), 0), viz::Measure::kwh)
+                                                            : num(number_or(at(c, {"quantity"}), 0))) +
+                              " " + unit_word(c.value("unit", "")) + " × " +
                               plain(number_or(at(c, {"kgce_per_base_unit"}), 0)) + " kgce/" + c.value("base_unit", "") + " = " +
-                              num(number_or(at(c, {"tce"}), 0)) + " tce" + (c.value("feedstock", false) ? std::string(" (") + tr("energy.feedstock") + ")" : ""));
+                              viz::format(number_or(at(c, {"tce"}), 0), viz::Measure::tce) + " tce" + (c.value("feedstock", false) ? std::string(" (") + tr("energy.feedstock") + ")" : ""));
     for (auto& l : factor_lines(r, {"carrier/", "kj_per_kgce"})) tce_tip.push_back(l);
     std::vector<std::string> eq_tip = {tr("results.tip_equal")};
     for (auto& l : factor_lines(r, {"generation_coal_rate", "supply_coal_rate"})) eq_tip.push_back(l);
-    std::vector<std::string> co2_tip = {std::string(tr("results.scope1")) + " " + opt_num(at(r, {"emissions", "scope1_tco2"})) + " + " +
-                                        tr("results.scope2") + " " + opt_num(at(r, {"emissions", "scope2_tco2"})) + " tCO2"};
+    std::vector<std::string> co2_tip = {std::string(tr("results.scope1")) + " " + opt_num(at(r, {"emissions", "scope1_tco2"}), viz::Measure::tco2) + " + " +
+                                        tr("results.scope2") + " " + opt_num(at(r, {"emissions", "scope2_tco2"}), viz::Measure::tco2) + " tCO2"};
     co2_tip.push_back(std::string(tr("results.grid_factor")) + " " + opt_num(at(r, {"emissions", "grid_factor_tco2_per_mwh"})) + " tCO2/MWh");
     for (auto& l : factor_lines(r, {"grid/", "heat/", "steam/"})) co2_tip.push_back(l);
 
@@ -131,7 +133,7 @@ void draw_results(AppState& s) {
                 const bool tce = std::string(it.num_path) == "total_tce";
                 const json* n = tce ? at(r, {"energy", "total_tce"}) : at(r, {"emissions", "total_tco2"});
                 const json* d = at(s.document, {"enterprise", it.den_key});
-                tooltip_text(opt_num(n) + (tce ? " tce" : " tCO2") + " ÷ " + opt_num(d) + " " + tr("unit.10k_yuan") + " = " +
+                tooltip_text(opt_num(n, viz::Measure::tce) + (tce ? " tce" : " tCO2") + " ÷ " + opt_num(d, viz::Measure::money_10k_yuan) + " " + tr("unit.10k_yuan") + " = " +
                              viz::format(v->get<double>(), viz::Measure::intensity));
                 hover_tip_end();
             }
@@ -153,10 +155,10 @@ void draw_results(AppState& s) {
             for (const json& c : *by) {
                 if (c.value("feedstock", false)) continue;
                 slices.push_back({local(c, "name"), number_or(at(c, {"tce"}), 0),
-                                  num(number_or(at(c, {"tce"}), 0)) + " " + tr("unit.tce")});
+                                  viz::format(number_or(at(c, {"tce"}), 0), viz::Measure::tce) + " " + tr("unit.tce")});
             }
         if (const json* rt = at(r, {"energy", "renewable_tce"}); number_or(rt, 0) > 0)
-            slices.push_back({tr("results.own_pv"), rt->get<double>(), num(rt->get<double>()) + " " + tr("unit.tce")});
+            slices.push_back({tr("results.own_pv"), rt->get<double>(), viz::format(rt->get<double>(), viz::Measure::tce) + " " + tr("unit.tce")});
         charts::donut("mix", slices, fs * 5);
         track("results.mix");
         ImGui::TableNextColumn();
@@ -181,9 +183,8 @@ void draw_results(AppState& s) {
         ImGui::TableNextColumn();
         section(tr("results.carbon_efficiency"), "help.carbon_efficiency");
         const json* ce = at(r, {"carbon_efficiency"});
-        // level is null without value added: value("level", "") would throw on the null (the screen died)
-        const json* lvl = ce ? at(*ce, {"level"}) : nullptr;
-        const std::string level = lvl && lvl->is_string() ? lvl->get<std::string>() : "";
+        // level is null without value added: value("level", "") threw on the null (the screen died)
+        const std::string level = ce ? selfcheck::json_string_or(*ce, "level") : "";
         const json* L = ce ? at(*ce, {"intensity"}) : nullptr;
         text_wrapped(std::string(tr("results.carbon_level")) + " L = " + opt_num(L, viz::Measure::intensity) + " " + tr("unit.tco2_per_10k_yuan") + " · " +
                      (!verdicts ? "—" : level == "low" ? tr("results.level_low") : level == "medium" ? tr("results.level_medium")
@@ -219,15 +220,14 @@ void draw_results(AppState& s) {
 
         ImGui::TableNextColumn();
         section(tr("results.budget"), "help.budget");
-        const std::string tier = verdicts && r.contains("energy") ? r["energy"].value("budget_tier", "") : "";
-        text_wrapped(tier_label(tier));
+        text_wrapped(verdicts ? energy_statement(r, "budget_tier_text") : std::string("—"));
         track("results.budget_tier");
         if (verdicts && hover_tip_begin()) {
             tooltip_text(r["energy"].value("budget_tier_clause", ""));
             hover_tip_end();
         }
-        // One statement for app and report: key_unit_status() (ui/widgets.cpp), the same sentence the report prints.
-        text_wrapped(verdicts ? key_unit_status(r) : std::string("—"));
+        // One statement for app and report: the core's sentence (energy.key_unit_status), as the report prints it.
+        text_wrapped(verdicts ? energy_statement(r, "key_unit_status") : std::string("—"));
         track("results.key_unit");
         help("help.key_unit");
         if (verdicts) {
@@ -244,7 +244,8 @@ void draw_results(AppState& s) {
         if (const json* dims = at(r, {"green_factory", "detail", "dimensions"}); dims && dims->is_array())
             for (const json& dm : *dims) {
                 const double mx = number_or(at(dm, {"max"}), 0), sc = number_or(at(dm, {"score"}), 0);
-                axes.push_back({local(dm, "name"), mx > 0 ? sc / mx : 0, num(sc) + " / " + num(mx) + " " + tr("gf.points")});
+                axes.push_back({local(dm, "name"), mx > 0 ? sc / mx : 0,
+                                viz::format(sc, viz::Measure::points) + " / " + viz::format(mx, viz::Measure::points) + " " + tr("gf.points")});
             }
         bool any_score = false;
         for (const auto& a : axes) any_score = any_score || a.fraction > 0;
@@ -284,7 +285,7 @@ void draw_results(AppState& s) {
                 text_wrapped_colored(col_info(), std::string(tr("common.missing_mark")) + " " + local(*m, "message"));
             } else if (is_num(v)) {
                 ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
-                text_wrapped(std::string(tr("products.unit_energy")) + " " + num(v->get<double>()) + " kgce/" + unit_word(p.value("unit", "")) + " · " +
+                text_wrapped(std::string(tr("products.unit_energy")) + " " + viz::format(v->get<double>(), viz::Measure::intensity) + " kgce/" + unit_word(p.value("unit", "")) + " · " +
                              tr("results.no_limit"));
                 ImGui::PopStyleColor();
             }

@@ -328,12 +328,12 @@ bool yes_no(const char* id, json& obj, const char* key) {
     return true;
 }
 
-std::string key_unit_status(const json& r) {
-    const json* k = at(r, {"energy", "key_energy_unit"});
-    const json* m = at(r, {"energy", "key_unit_may_be_designated"});
-    if (!k || !k->is_boolean()) return "—";
-    if (k->get<bool>()) return tr("results.key_unit_yes");
-    return m && m->is_boolean() && m->get<bool>() ? tr("results.key_unit_may") : tr("results.key_unit_no");
+std::string energy_statement(const json& r, const char* key) {
+    const json* st = at(r, {"energy", key});
+    std::string t = st ? local(*st, "message") : std::string();
+    if (t.empty())
+        if (const json* m = at(r, {"energy", "missing"})) t = local(*m, "message");
+    return t.empty() ? std::string("—") : t;
 }
 
 void focus_target(AppState& s, const std::string& path) {

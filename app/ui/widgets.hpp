@@ -74,9 +74,10 @@ void stale_banner(const AppState& s);
 void kpi(const char* track_id, const char* label, const std::string& value, const char* unit, const char* help_key,
          const std::vector<std::string>& tip_lines);
 
-// The key-energy-using-unit statement from result.energy (key_energy_unit, key_unit_may_be_designated);
-// the report prints the same three sentences (core/report.cpp summary).
-std::string key_unit_status(const json& result);
+// A verdict sentence the core wrote into result.energy ("key_unit_status", "budget_tier_text") in the
+// UI language, or the core's reason there is none (energy.missing), or "—". The report prints the
+// same fields (report/report.cpp energy_statement): one wording of each rule.
+std::string energy_statement(const json& result, const char* key);
 // Focus target: call right after the widget bound to `path`. If a "missing item" link asked for
 // this path, the widget gets keyboard focus and is scrolled into view; the focused widget is
 // tracked as "focus.current" for the end-to-end tests.

@@ -258,11 +258,15 @@ json result_to_json(const Result& r) {
                    {"renewable_tce", e.renewable_tce},
                    {"total_excl_renewable_tce", e.total_tce - e.renewable_tce},
                    {"by_carrier", std::move(by)},
-                   {"budget_tier", budget_tier_name(e.budget_tier)},
+                   // verdicts only from valid data: null (and `missing`) while no energy is entered
+                   {"budget_tier", e.missing ? json(nullptr) : json(budget_tier_name(e.budget_tier))},
+                   {"budget_tier_text", e.missing ? json(nullptr) : missing_json(e.budget_tier_text)},
                    {"budget_tier_clause", e.budget_tier_clause},
-                   {"key_energy_unit", e.key_energy_unit},
-                   {"key_unit_may_be_designated", e.key_unit_may_be_designated},
+                   {"key_energy_unit", e.missing ? json(nullptr) : json(e.key_energy_unit)},
+                   {"key_unit_may_be_designated", e.missing ? json(nullptr) : json(e.key_unit_may_be_designated)},
+                   {"key_unit_status", e.missing ? json(nullptr) : missing_json(e.key_unit_status)},
                    {"key_unit_clause", e.key_unit_clause},
+                   {"missing", missing_json(e.missing)},
                    {"mix", e.mix},
                    {"electrification_rate", opt(e.electrification_rate)}};
 

@@ -408,3 +408,34 @@ TEST_CASE("monthly charts: gas and steam by month from the document's own monthl
     // the same chart without months is absent: the sample report (golden) has none
     CHECK(bills::carrier_monthly_figure({}, "x", "t").empty());
 }
+
+TEST_CASE("verdicts: the report prints the core's sentences, and none without energy", "[report][verdict]") {
+    ReportOptions opt;
+    opt.generated_date = "2026-02-03";
+    opt.ref = &ref();
+    // 6,000 tce of electricity (6,000,000 kgce / 0.1229 kgce/kWh): tier >= 5,000, may be designated (5,000-10,000)
+    json d = doc(json::array({{{"carrier", "electricity"}, {"quantity", 6000.0 * 1000 / 0.1229}, {"unit", "kWh"}}}),
+                 {{"value_added_10k_yuan", 5000}});
+    AssessOutcome out = assess_text(d.dump(), ref());
+    REQUIRE(out.ok);
+    for (const char* lang : {"zh", "en"}) {
+        const std::string html = render_report_html(d, out.output, lang, opt);
+        const char* m = std::string(lang) == "zh" ? "message_zh" : "message_en";
+        const std::string key = out.output["energy"]["key_unit_status"][m], tier = out.output["energy"]["budget_tier_text"][m];
+        INFO(lang << ": " << key << " / " << tier);
+        CHECK(html.find(report_format::html_escape(key)) != std::string::npos);   // one wording: the core's
+        CHECK(html.find(report_format::html_escape(tier)) != std::string::npos);
+    }
+    CHECK(render_report_html(d, out.output, "zh", opt).find("可能被指定为重点用能单位（5,000–10,000 吨标准煤）") != std::string::npos);
+
+    // No energy: no tier, no key-unit status, no carbon level - the core's reason instead.
+    json empty = doc(json::array(), {{"value_added_10k_yuan", 5000}});
+    AssessOutcome eo = assess_text(empty.dump(), ref());
+    REQUIRE(eo.ok);
+    const std::string html = render_report_html(empty, eo.output, "zh", opt);
+    CHECK(html.find("吨标准煤以下") == std::string::npos);    // was "1,000 吨标准煤以下"
+    CHECK(html.find("不属于重点用能单位") == std::string::npos);
+    CHECK(html.find("<td>低碳</td>") == std::string::npos);   // the level cell of the carbon-efficiency table
+    CHECK(html.find(" · 低碳") == std::string::npos);         // the summary card
+    CHECK(html.find(eo.output["energy"]["missing"]["message_zh"].get<std::string>()) != std::string::npos);
+}
