@@ -262,12 +262,13 @@ void draw_measures(AppState& s) {
         };
         line("measures.whatif.total_tce", tr("measures.wi_total"), opt(at(r, {"energy", "total_tce"}), viz::Measure::tce), opt(d ? at(*d, {"new_total_tce"}) : nullptr, viz::Measure::tce),
              tr("unit.tce"));
+        // main's json_string_or (a null verdict is "", json::value() throws on a stored null), also for the what-if detail
         line("measures.whatif.tier", tr("measures.wi_tier"), tier_text(selfcheck::json_string_or(r["energy"], "budget_tier")),
-             tier_text(d ? d->value("new_budget_tier", "") : ""), "");
+             tier_text(d ? selfcheck::json_string_or(*d, "new_budget_tier") : ""), "");
         line("measures.whatif.intensity", tr("measures.wi_intensity"), opt(at(r, {"carbon_efficiency", "intensity"}), viz::Measure::intensity),
              opt(d ? at(*d, {"new_carbon_intensity"}) : nullptr, viz::Measure::intensity), tr("unit.tco2_per_10k_yuan"));
         line("measures.whatif.level", tr("measures.wi_level"), level_text(selfcheck::json_string_or(r["carbon_efficiency"], "level")),
-             level_text(d ? d->value("new_carbon_level", "") : ""), "");
+             level_text(d ? selfcheck::json_string_or(*d, "new_carbon_level") : ""), "");
         {
             const json* avg = at(r, {"carbon_efficiency", "industry_average"});
             const json* g = at(r, {"carbon_efficiency", "grade"});

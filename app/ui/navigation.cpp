@@ -209,7 +209,12 @@ void draw_sample_prompt(AppState& s) {
             if (file == s.source_name) differs = json::parse(text, nullptr, false) != s.document;
     }
     if (!differs) return;
-    if (!ImGui::IsPopupOpen("##sample_prompt")) ImGui::OpenPopup("##sample_prompt");
+    // Asked once the edit is finished (the field let go: Enter, Tab or a click elsewhere), never in
+    // the middle of typing: a modal opened on the first keystroke swallowed the ones after it.
+    if (!ImGui::IsPopupOpen("##sample_prompt")) {
+        if (ImGui::IsAnyItemActive()) return;
+        ImGui::OpenPopup("##sample_prompt");
+    }
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + vp->WorkSize.y * 0.4f), ImGuiCond_Always,
                             ImVec2(0.5f, 0.5f));
@@ -336,6 +341,11 @@ void draw_nav_panel(AppState& s, bool& close) {
         else if (mk == Mark::todo) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(col_info()), "○");
         else ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(col_ok()), "●");
         if (i == 0) track("nav.mark");
+        {   // every mark by screen and state, so a test can read the sidebar ("nav.mark.energy:todo")
+            char mid[64];
+            std::snprintf(mid, sizeof mid, "%s.mark:%s", n.id, mk == Mark::done ? "done" : mk == Mark::todo ? "todo" : "error");
+            track(mid);
+        }
         if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {  // the legend, on hover of a mark
             ImGui::BeginTooltip();
             ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(col_ok()), "●");
@@ -421,6 +431,12 @@ void draw_top_bar(AppState& s, bool& toggle) {
     }
     ImGui::SameLine();
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (h - ImGui::GetTextLineHeight()) * 0.5f);
+    if (s.has_document() && s.is_sample()) {
+        // the title bar says a sample copy is open, as the sidebar does on wider screens
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(col_warning()), "%s", tr("app.sample_badge"));
+        track("app.sample_badge");
+        ImGui::SameLine();
+    }
     const std::string title = s.screen == Screen::start ? tr("app.title") : tr(screen_label_key(s.screen));
     const float w = ImGui::GetContentRegionAvail().x;
     std::string shown = title;

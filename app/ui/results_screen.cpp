@@ -11,6 +11,7 @@
 #include "ui/layout.hpp"
 #include "ui/widgets.hpp"
 #include "ui/years.hpp"
+#include "validate.hpp"
 
 #include "imgui.h"
 
@@ -182,7 +183,8 @@ void draw_results(AppState& s) {
         ImGui::TableNextColumn();
         section(tr("results.carbon_efficiency"), "help.carbon_efficiency");
         const json* ce = at(r, {"carbon_efficiency"});
-        const std::string level = ce ? ce->value("level", "") : "";
+        // level is null without value added: value("level", "") threw on the null (the screen died)
+        const std::string level = ce ? selfcheck::json_string_or(*ce, "level") : "";
         const json* L = ce ? at(*ce, {"intensity"}) : nullptr;
         text_wrapped(std::string(tr("results.carbon_level")) + " L = " + opt_num(L, viz::Measure::intensity) + " " + tr("unit.tco2_per_10k_yuan") + " · " +
                      (!verdicts ? "—" : level == "low" ? tr("results.level_low") : level == "medium" ? tr("results.level_medium")

@@ -9,8 +9,11 @@
 #include "ui/widgets.hpp"
 
 #include "imgui.h"
+#include "imgui_internal.h"
 
 #include <algorithm>
+#include <cmath>
+#include <cstring>
 #include <nlohmann/json.hpp>
 
 namespace selfcheck::app::ui {
@@ -63,6 +66,32 @@ void start_tour(AppState& s) {
     s.screen = k_steps[0].screen;
 }
 
+// Where the popup goes: beside the target, never over it. Candidates right, left, below and above
+// (each slid along the target's edge to stay inside the viewport); the first that does not overlap
+// the target wins, else the one covering least of it. `w`, `h` are the popup's real size (last frame).
+static ImVec2 place_beside(const ImVec2& a, const ImVec2& b, const ImVec2& v0, const ImVec2& v1, float w, float h, float gap) {
+    auto clamp_x = [&](float x) { return std::clamp(x, v0.x + 8, std::max(v0.x + 8, v1.x - w - 8)); };
+    auto clamp_y = [&](float y) { return std::clamp(y, v0.y + 8, std::max(v0.y + 8, v1.y - h - 8)); };
+    const ImVec2 cand[] = {
+        ImVec2(clamp_x(b.x + gap), clamp_y(a.y)),      // right
+        ImVec2(clamp_x(a.x - gap - w), clamp_y(a.y)),  // left
+        ImVec2(clamp_x(a.x), clamp_y(b.y + gap)),      // below
+        ImVec2(clamp_x(a.x), clamp_y(a.y - gap - h)),  // above
+    };
+    auto overlap = [&](const ImVec2& p) {
+        const float ox = std::min(p.x + w, b.x) - std::max(p.x, a.x), oy = std::min(p.y + h, b.y) - std::max(p.y, a.y);
+        return ox > 0 && oy > 0 ? ox * oy : 0.f;
+    };
+    ImVec2 best = cand[0];
+    float least = overlap(cand[0]);
+    for (const ImVec2& c : cand) {
+        const float o = overlap(c);
+        if (o <= 0) return c;
+        if (o < least) least = o, best = c;
+    }
+    return best;
+}
+
 void draw_tour(AppState& s) {
     if (!s.tour.active) return;
     s.tour.step = std::clamp(s.tour.step, 0, k_count - 1);
@@ -71,11 +100,18 @@ void draw_tour(AppState& s) {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImDrawList* dl = ImGui::GetForegroundDrawList();
     float r[4];
-    const bool found = tracked_rect(st.target, r);
+    bool found = tracked_rect(st.target, r);
+    // phone: the sidebar is a closed drawer; its steps point at the menu button that opens it
+    if (!found && (std::strncmp(st.target, "nav.", 4) == 0 || std::strncmp(st.target, "progress.", 9) == 0))
+        found = tracked_rect("nav.menu", r);
     const float fs = ImGui::GetFontSize();
     const ImU32 dim = IM_COL32(0, 0, 0, 110);
     const ImVec2 v0 = vp->Pos, v1(vp->Pos.x + vp->Size.x, vp->Pos.y + vp->Size.y);
-    ImVec2 anchor(v0.x + vp->Size.x / 2 - fs * 12, v0.y + vp->Size.y / 3);
+    // the popup's size as drawn last frame (its text wraps, so its height depends on the width)
+    static float last_h = 0;
+    const float tw = std::min(fs * 24, vp->Size.x - 16);
+    const float th = last_h > 0 ? last_h : fs * 10;
+    ImVec2 anchor(v0.x + (vp->Size.x - tw) / 2, v0.y + vp->Size.y / 3);
     if (found) {
         const float pad = 4;
         const ImVec2 a(r[0] - pad, r[1] - pad), b(r[2] + pad, r[3] + pad);
@@ -84,21 +120,10 @@ void draw_tour(AppState& s) {
         dl->AddRectFilled(ImVec2(v0.x, a.y), ImVec2(a.x, b.y), dim);
         dl->AddRectFilled(ImVec2(b.x, a.y), ImVec2(v1.x, b.y), dim);
         dl->AddRect(a, b, IM_COL32(255, 200, 40, 255), 4, 0, 3);
-        // Beside what it explains, never over it: right of the target, else left, else below,
-        // else above (popup w = 24 em, h ≈ 10 em); clamped to the viewport.
-        const float w = fs * 24, h = fs * 10, gap = fs * 0.8f;
-        auto clamp_y = [&](float y) { return std::clamp(y, v0.y, std::max(v0.y, v1.y - h)); };
-        auto clamp_x = [&](float x) { return std::clamp(x, v0.x, std::max(v0.x, v1.x - w)); };
-        if (b.x + gap + w <= v1.x) anchor = ImVec2(b.x + gap, clamp_y(a.y));
-        else if (a.x - gap - w >= v0.x) anchor = ImVec2(a.x - gap - w, clamp_y(a.y));
-        else if (b.y + gap + h <= v1.y) anchor = ImVec2(clamp_x(a.x), b.y + gap);
-        else anchor = ImVec2(clamp_x(a.x), std::max(v0.y, a.y - gap - h));
+        anchor = place_beside(a, b, v0, v1, tw, th, fs * 0.8f);
     } else {
         dl->AddRectFilled(v0, v1, dim);
     }
-    // never wider than the screen (phones): the popup keeps 8 px from both edges
-    const float tw = std::min(fs * 24, vp->Size.x - 16);
-    anchor.x = std::max(v0.x + 8, std::min(anchor.x, v1.x - tw - 8));
     ImGui::SetNextWindowPos(anchor);
     ImGui::SetNextWindowSize(ImVec2(tw, 0));
     ImGui::SetNextWindowFocus();
@@ -124,6 +149,21 @@ void draw_tour(AppState& s) {
     ImGui::SameLine();
     if (ImGui::Button(tr("tour.reset"))) start_tour(s);
     track("tour.reset");
+    {   // the whole popup and the highlighted target, for the tests (the popup never covers its target)
+        const ImVec2 wp = ImGui::GetWindowPos(), ws = ImGui::GetWindowSize();
+        const bool grew = std::abs(ws.y - last_h) > 1;
+        last_h = ws.y;
+        if (grew) platform::wake();  // placed with the new height on the next frame
+        // items with no id and no size, only rectangles, drawn under a clip rect spanning the viewport
+        ImGui::PushClipRect(v0, v1, false);
+        ImGui::ItemAdd(ImRect(wp, ImVec2(wp.x + ws.x, wp.y + ws.y)), 0);
+        track("tour.panel");
+        if (found) {
+            ImGui::ItemAdd(ImRect(r[0], r[1], r[2], r[3]), 0);
+            track("tour.target");
+        }
+        ImGui::PopClipRect();
+    }
     ImGui::End();
     // the target's rectangle is known one frame after a screen switch: draw a few more frames
     // (bounded, so a missing target never keeps the page rendering while idle)

@@ -227,3 +227,136 @@ test('measures screen: cost-saving measures in their own table, a beyond-life pa
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+// ---- START part: samples as copies, honest progress, legend, tour placement, empty charts
+
+for (const answer of ['sample.keep_as_own', 'sample.keep_practising']) {
+  test(`typing into a sample key by key loses nothing; the question waits until the field is let go (${answer})`, async () => {
+    const { context, page } = await fresh();
+    await waitItem(page, 'start.sample.0');
+    await clickId(page, 'start.sample.0');
+    await waitItem(page, 'app.sample_badge');
+    await waitItem(page, 'profile.name');
+    await clickId(page, 'profile.name');
+    await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'ime');
+    await page.keyboard.press('Control+A');
+    await afterFrames(page);
+    // one key at a time, as a person types: every key after the first edit reaches the field
+    for (const ch of 'Mill-2026') {
+      await page.keyboard.type(ch);
+      await afterFrames(page, 2);
+    }
+    assert.ok(!(await items(page))[answer], 'no question while the field is being typed into');
+    await page.keyboard.press('Enter');
+    await waitItem(page, answer);
+    await clickId(page, answer);
+    await page.waitForFunction(a => !window.selfcheck.items()[a], answer, { timeout: 5000 });
+    const doc = JSON.parse(await page.evaluate(() => window.selfcheck.document()));
+    assert.equal(doc.enterprise.name, 'Mill-2026', 'every key typed is in the document');
+    await afterFrames(page, 3);
+    const badge = !!(await items(page))['app.sample_badge'];
+    assert.equal(badge, answer === 'sample.keep_practising', 'the 示例 mark stays only while practising');
+    await context.close();
+  });
+}
+
+test('at phone width the title bar marks an open sample 示例', async () => {
+  const { context, page } = await fresh({ width: 390, height: 844 });
+  await waitItem(page, 'start.sample.0');
+  await clickId(page, 'start.sample.0');
+  await waitItem(page, 'app.sample_badge');
+  const it = await items(page);
+  assert.ok(it['nav.menu'] && it['app.sample_badge'][1] < it['nav.menu'][3], 'the mark sits in the top bar, drawer closed');
+  await context.close();
+});
+
+const marks = it => Object.fromEntries(Object.keys(it).filter(k => /^nav\.\w+\.mark:/.test(k))
+  .map(k => { const [a, st] = k.split(':'); return [a.slice(4, -5), st]; }));
+
+test('progress is honest: no mark on output screens, a 0 kWh row is not done, the legend shows on hover', async () => {
+  const { context, page } = await fresh();
+  await newDocument(page);
+  let m = marks(await items(page));
+  for (const out of ['results', 'measures', 'report']) assert.ok(!(out in m), `no mark on ${out}: ${JSON.stringify(m)}`);
+  assert.ok(!Object.values(m).includes('done'), `nothing is done on an empty file: ${JSON.stringify(m)}`);
+  await go(page, 'energy');
+  await clickId(page, 'energy.add_row');
+  await waitItem(page, 'energy.0.quantity');
+  await typeInto(page, 'energy.0.quantity', '0');
+  await afterFrames(page, 3);
+  m = marks(await items(page));
+  assert.notEqual(m.energy, 'done', `a 0 kWh row is not done: ${JSON.stringify(m)}`);
+  await typeInto(page, 'energy.0.quantity', '120000');
+  await page.waitForFunction(() => window.selfcheck.items()['nav.energy.mark:done'], null, { timeout: 5000 });
+  m = marks(await items(page));
+  for (const out of ['results', 'measures', 'report']) assert.ok(!(out in m), `still no mark on ${out}`);
+  // the legend: hovering a mark shows what ●, ○ and ! mean
+  const r = (await items(page))['nav.mark'];
+  const box = await page.locator('#canvas').boundingBox();
+  await page.mouse.move(box.x + (r[0] + r[2]) / 2, box.y + (r[1] + r[3]) / 2);
+  await page.waitForFunction(() => window.selfcheck.texts().some(t => t.text.includes('已完成')), null, { timeout: 5000 });
+  const shown = await page.evaluate(() => window.selfcheck.texts().map(t => t.text).join('\n'));
+  assert.ok(shown.includes('还缺必填项') && shown.includes('有输入错误'), 'the legend names all three marks');
+  await context.close();
+});
+
+test('an empty green-factory radar says what it needs; no screen of a one-row new file fails', async () => {
+  const { context, page, errors } = await fresh();
+  await newDocument(page);
+  await go(page, 'energy');
+  await clickId(page, 'energy.add_row');
+  await waitItem(page, 'energy.0.quantity');
+  await typeInto(page, 'energy.0.quantity', '120000');
+  await page.waitForFunction(() => JSON.parse(window.selfcheck.result()).energy?.total_tce > 0, null, { timeout: 5000 });
+  await go(page, 'results');
+  await waitItem(page, 'results.gf_radar');
+  const r = await result(page);
+  const scored = (r.green_factory?.detail?.dimensions || []).some(d => d.score > 0);
+  const shown = await page.evaluate(() => window.selfcheck.texts().map(t => t.text).join(''));
+  if (!scored) assert.ok(shown.includes('还没有绿色工厂得分'), 'a sentence, not a lone dot');
+  // no value added yet: level and tier are null in the result; every screen still draws
+  for (const sc of ['profile', 'energy', 'products', 'equipment', 'management', 'green_factory', 'results', 'measures', 'report']) {
+    await go(page, sc);
+    await waitItem(page, `screen.${sc}`);
+  }
+  assert.deepEqual(errors.filter(e => !/favicon|service worker|sw\.js|Failed to load resource/i.test(e)), []);
+  await context.close();
+});
+
+for (const [w, h] of [[1366, 768], [390, 844]]) {
+  test(`the tour's popup sits beside what it explains, never over it (${w}x${h})`, async () => {
+    const { context, page } = await fresh({ width: w, height: h });
+    if (w < 600) { await waitItem(page, 'nav.menu'); await clickId(page, 'nav.menu'); }
+    await waitItem(page, 'nav.tour');
+    await clickId(page, 'nav.tour');
+    let targets = 0;
+    for (let step = 0; ; ++step) {
+      await waitItem(page, 'tour.panel');
+      await page.waitForFunction(settledTour, null, { timeout: 10000, polling: 'raf' });
+      const it = await items(page);
+      const p = it['tour.panel'], t = it['tour.target'];
+      assert.ok(p[0] >= 0 && p[2] <= w && p[1] >= 0 && p[3] <= h, `step ${step + 1}: popup inside the screen ${p}`);
+      if (t) {
+        ++targets;
+        const ox = Math.min(p[2], t[2]) - Math.max(p[0], t[0]), oy = Math.min(p[3], t[3]) - Math.max(p[1], t[1]);
+        assert.ok(ox <= 0 || oy <= 0, `step ${step + 1}: popup ${p} covers its target ${t}`);
+      }
+      if (it['tour.finish']) break;
+      await clickId(page, 'tour.next');
+      await page.waitForFunction(s => (window.selfcheck.texts().find(x => /^导览 \d+ \/ \d+$/.test(x.text)) || {}).text === `导览 ${s + 2} / 12`,
+                                 step, { timeout: 5000 }).catch(() => {});
+    }
+    assert.ok(targets >= 8, `most steps point at a widget (${targets})`);
+    await context.close();
+  });
+}
+// the popup and its target are the same over two drawn frames (or the loop is idle)
+function settledTour() {
+  const s = window.selfcheck, it = s.items();
+  const k = JSON.stringify([it['tour.panel'], it['tour.target']]);
+  const m = (window.__tourSettle ||= {});
+  if (!it['tour.panel']) return false;
+  if (s.idle()) return true;
+  if (m.k !== k) { m.k = k; m.f = s.frames(); return false; }
+  return s.frames() >= m.f + 2;
+}
