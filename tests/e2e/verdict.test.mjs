@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { ROOT, serveSite, launch, clickId } from '../lib.mjs';
+import { ROOT, serveSite, launch, clickId } from './lib.mjs';
 
 const SAMPLES = path.join(ROOT, 'assets/data/samples');
 const sampleFiles = readdirSync(SAMPLES).filter(f => f.endsWith('.json')).sort();
@@ -134,7 +134,8 @@ test('a valid document without energy: the core gives no verdict and the screens
 });
 
 test('the carbon level L reads the same on the results and measures screens (3 significant figures)', async () => {
-  const { context, page } = await fresh();
+  // a tall window: the what-if table sits below the measure tables (items() holds what is visible)
+  const { context, page } = await fresh({ width: 1366, height: 1800 });
   await load(page, sample(0));
   const r = await result(page);
   const L = r.carbon_efficiency.intensity;
