@@ -78,10 +78,11 @@ void draw_green_factory(AppState& s) {
     if (const json* sc = at(s.result(), {"green_factory", "total_score"}); is_num(sc)) {
         // A total only when some indicator that carries points was scored: 0 / 100 on an empty file
         // reads as a failing grade, not as "not scored yet".
+        // wrapped: the English line is longer than a phone is wide
         if (scored_points_max(s) > 0)
-            ImGui::Text("%s %s / 100 %s", tr("gf.score"), viz::format(sc->get<double>(), viz::Measure::points).c_str(), tr("gf.points"));
+            text_wrapped(std::string(tr("gf.score")) + " " + viz::format(sc->get<double>(), viz::Measure::points) + " / 100 " + tr("gf.points"));
         else
-            ImGui::Text("%s %s", tr("gf.score"), tr("gf.not_scored"));
+            text_wrapped(std::string(tr("gf.score")) + " " + tr("gf.not_scored"));
         track("gf.total_score");
         help("help.gf_score");
         if (const json* note = at(s.result(), {"green_factory", "detail"}))

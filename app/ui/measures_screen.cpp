@@ -165,7 +165,10 @@ void draw_measures(AppState& s) {
             const std::string st = status_text(*m, &sc, &why);
             text_wrapped_colored(sc, st);
             track(("measures.status." + id).c_str());
-            if (!why.empty()) text_wrapped_colored(sc, why);  // the reason on its own line, in plain words
+            if (!why.empty()) {  // the reason on its own line, in plain words
+                text_wrapped_colored(sc, why);
+                track(("measures.reason." + id).c_str());
+            }
             // the reason in numbers: "payback about 114 years, longer than its 25-year life"
             const json* rc = at(*m, {"detail", "recommendation"});
             if (rc && rc->value("reason", "") == "payback_beyond_life" && hover_tip_begin()) {

@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { ROOT, serveSite, launch, clickId, waitIdle } from './lib.mjs';
+import { ROOT, serveSite, launch, clickId, waitIdle, scrollTo } from './lib.mjs';
 
 const SAMPLES = path.join(ROOT, 'assets/data/samples');
 const sampleFiles = readdirSync(SAMPLES).filter(f => f.endsWith('.json')).sort();
@@ -206,6 +206,9 @@ test('measures screen: cost-saving measures in their own table, a beyond-life pa
     assert.equal(byId[id].detail.recommendation.reason, 'payback_beyond_life');
     assert.ok(!r.portfolio.selected.includes(id), `${id} not in the recommended set`);
   }
+  // the main table scrolls inside its own region (about 18 lines tall): wheel the beyond-life row into
+  // view as a user would (texts() holds only what is drawn in view)
+  await scrollTo(page, `measures.reason.${beyond[0]}`, 'measures.table');
   const shown = await page.evaluate(() => window.selfcheck.texts().map(t => t.text).join('\n'));
   assert.ok(shown.includes('不推荐'), 'a verdict in words');
   assert.ok(shown.includes('回收期超过设备寿命'), 'the reason in plain words');
