@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { ROOT, serveSite, launch, clickId, waitIdle, scrollTo } from './lib.mjs';
+import { ROOT, serveSite, launch, openFresh, clickId, waitIdle, scrollTo } from './lib.mjs';
 
 const SAMPLES = path.join(ROOT, 'assets/data/samples');
 const sampleFiles = readdirSync(SAMPLES).filter(f => f.endsWith('.json')).sort();
@@ -20,18 +20,7 @@ after(async () => {
   await site?.close();
 });
 
-async function fresh({ width = 1366, height = 768 } = {}) {
-  const context = await browser.newContext({ viewport: { width, height } });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', e => errors.push(String(e)));
-  page.on('console', m => { if (m.type() === 'error') errors.push(m.text()); });
-  await page.goto(site.url);
-  await page.waitForFunction(() => window.selfcheck && window.selfcheck.ready, null, { timeout: 30000 });
-  await page.evaluate(() => window.selfcheck.ready);
-  await page.waitForFunction(() => window.selfcheck.storage().status !== 'opening', null, { timeout: 10000 });
-  return { context, page, errors };
-}
+const fresh = size => openFresh(browser, site.url, size);
 const items = page => page.evaluate(() => window.selfcheck.items());
 const result = async page => JSON.parse(await page.evaluate(() => window.selfcheck.result()));
 async function afterFrames(page, n = 2) {

@@ -73,6 +73,21 @@ export async function openApp(browser, url, { width = 1100, height = 700 } = {})
   return { page, errors };
 }
 
+// A page in its own browser context (empty storage: a first visit), app ready and storage opened.
+// Collects page errors and console errors.
+export async function openFresh(browser, url, { width = 1366, height = 768 } = {}) {
+  const context = await browser.newContext({ viewport: { width, height } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', e => errors.push(String(e)));
+  page.on('console', m => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.goto(url);
+  await page.waitForFunction(() => window.selfcheck && window.selfcheck.ready, null, { timeout: 30000 });
+  await page.evaluate(() => window.selfcheck.ready);
+  await page.waitForFunction(() => window.selfcheck.storage().status !== 'opening', null, { timeout: 10000 });
+  return { context, page, errors };
+}
+
 // In the page: the rect of `id` once the frame it was read from is settled (see clickId), else false.
 function settledRect(i) {
   const s = window.selfcheck, r = s.items()[i];
