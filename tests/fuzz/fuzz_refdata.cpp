@@ -9,6 +9,8 @@
 #include <cstdint>
 #include <exception>
 #include <string>
+#include <utility>
+#include <vector>
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     static const auto& base = selfcheck::RefData::builtin();
@@ -18,15 +20,29 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     for (const auto& [name, d] : one.datasets)
         for (const auto& r : d.records) (void)one.record(name, r.id);
     if (one.load_issues.has_errors() || samples.empty()) return 0;
-    selfcheck::RefData merged = base;
-    for (const auto& [name, d] : one.datasets) merged.datasets[name] = d;
-    // The carrier index is built from energy_carriers: replaced together, as RefData::load does
-    // (keeping the built-in carriers beside a replaced dataset was a harness bug, found by UBSan).
-    if (one.datasets.count("energy_carriers")) merged.carriers = one.carriers;
+    // One long-lived copy of the built-in data; the input's datasets are swapped in for this
+    // assessment and swapped back after it (copying every built-in dataset per input cost more than
+    // the rest of the run under ASan). The carrier index is built from energy_carriers: replaced
+    // together, as RefData::load does (keeping the built-in carriers beside a replaced dataset was
+    // a harness bug, found by UBSan).
+    static selfcheck::RefData merged = base;
+    std::vector<std::pair<std::string, bool>> swapped;  // dataset name, was it in the built-in data
+    for (auto& [name, d] : one.datasets) {
+        bool existed = merged.datasets.count(name) > 0;
+        std::swap(merged.datasets[name], d);
+        swapped.emplace_back(name, existed);
+    }
+    const bool carriers = one.datasets.count("energy_carriers") > 0;
+    if (carriers) std::swap(merged.carriers, one.carriers);
     try {
         auto parsed = selfcheck::parse_document(samples[size % samples.size()].second, merged);
         if (parsed.input) (void)selfcheck::result_to_json(selfcheck::assess(*parsed.input, merged));
     } catch (const std::exception&) {
     }
+    for (const auto& [name, existed] : swapped) {
+        std::swap(merged.datasets[name], one.datasets[name]);
+        if (!existed) merged.datasets.erase(name);
+    }
+    if (carriers) std::swap(merged.carriers, one.carriers);
     return 0;
 }
