@@ -125,6 +125,7 @@ void load_dataset(const std::string& file, const std::string& text, RefData& out
 }
 
 void index_carriers(RefData& out) {
+    out.carriers.clear();
     const Dataset* d = out.dataset("energy_carriers");
     if (!d) return;
     for (const auto& r : d->records) {
@@ -163,8 +164,14 @@ void index_carriers(RefData& out) {
 RefData RefData::load(const std::vector<std::pair<std::string, std::string>>& files) {
     RefData out;
     for (const auto& [name, text] : files) load_dataset(name, text, out);
-    index_carriers(out);
+    out.file_issue_count = out.load_issues.items.size();
+    out.reindex();
     return out;
+}
+
+void RefData::reindex() {
+    if (load_issues.items.size() > file_issue_count) load_issues.items.resize(file_issue_count);
+    index_carriers(*this);
 }
 
 const RefData& RefData::builtin() {

@@ -74,6 +74,9 @@ struct RefData {
     std::map<std::string, Dataset, std::less<>> datasets;  // by dataset name
     std::map<std::string, Carrier> carriers;  // by carrier id
     Issues load_issues;                       // problems found while loading (should be empty)
+    // How many of load_issues came from reading the files (the rest from reindex()), so reindex()
+    // can run again after `datasets` changes without piling up the same issues.
+    std::size_t file_issue_count = 0;
 
     const Dataset* dataset(std::string_view name) const;
     const RefRecord* record(std::string_view dataset, std::string_view id) const;
@@ -82,6 +85,11 @@ struct RefData {
     double constant(std::string_view id) const;
 
     std::map<std::string, std::string> versions() const;
+
+    // Rebuilds every view derived from `datasets` (the carrier index, typed parameter views) and
+    // replaces the issues those views reported. load() calls it at its end; call it again after
+    // changing `datasets` (tests/fuzz/fuzz_refdata swaps datasets in and out of one RefData).
+    void reindex();
 
     // Load from (file name, text) pairs. Adds load_issues for every defect.
     static RefData load(const std::vector<std::pair<std::string, std::string>>& files);
