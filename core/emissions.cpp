@@ -25,9 +25,9 @@ texts::Arg region_arg(std::string_view g) {
     return {"region", t.zh, std::string(g)};
 }
 
-FactorUsed factor_from(const RefRecord& rec, std::string zh, std::string en) {
-    return factor_used_from(rec, "grid/" + rec.id, std::move(zh), std::move(en));
-}
+FactorUsed factor_from(const RefRecord& rec, TextRef name) { return factor_used_from(rec, "grid/" + rec.id, std::move(name)); }
+
+TextParam year_param(int year) { return {"year", TextParam::Kind::integer, static_cast<double>(year)}; }
 
 } // namespace
 
@@ -65,7 +65,9 @@ void compute_emissions(const Input& in, const RefData& ref, const std::vector<En
                                                        em.grid_factor_tco2_per_mwh, "tCO2/MWh"));
     } else {
         const RefRecord* g = grid_factor_for(ref, year, region, "average");
+        std::string g_region = region;  // the region of the factor used (national where the region has none)
         if (!g && region != "national") {
+            g_region = "national";
             g = grid_factor_for(ref, year, "national", "average");
             texts::Text msg = texts::get("emissions.regional_factor_missing", {{"year", std::to_string(year)}, region_arg(region)});
             result.warnings.push_back({"/options/factor_region", Severity::warning, "regional_factor_missing", std::move(msg.zh),
@@ -73,28 +75,30 @@ void compute_emissions(const Input& in, const RefData& ref, const std::vector<En
         }
         if (g) {
             em.grid_factor_tco2_per_mwh = *g->value;
-            texts::Text name = texts::get("factor.grid", {{"year", std::to_string(*g->year)}, region_arg(g->raw.value("region", std::string()))});
-            result.factors_used.push_back(factor_from(*g, std::move(name.zh), std::move(name.en)));
+            result.factors_used.push_back(factor_from(
+                *g, TextRef::text("factor.grid", {}, {year_param(*g->year), {"region", TextParam::Kind::region, 0, g_region}})));
         }
     }
     em.heat_factor_tco2_per_gj = in.options.heat_emission_factor_tco2_per_gj.value_or(ref.constant("heat_emission_factor"));
     {
-        FactorUsed f;
-        const RefRecord& rec = *ref.record("constants", "heat_emission_factor");
-        f.id = in.options.heat_emission_factor_tco2_per_gj ? "heat/user" : "heat/default";
-        texts::Text name = texts::get("factor.heat");
-        f.name_zh = std::move(name.zh);
-        f.name_en = std::move(name.en);
-        f.value = em.heat_factor_tco2_per_gj;
-        f.unit = "tCO2/GJ";
-        const texts::Text user_src = texts::get("source.user_heat_factor");
-        f.source = in.options.heat_emission_factor_tco2_per_gj ? user_src.zh : rec.source;
-        f.source_en = in.options.heat_emission_factor_tco2_per_gj ? user_src.en : rec.source_en;
-        f.confidence = in.options.heat_emission_factor_tco2_per_gj ? "user" : rec.confidence;
-        f.user_given = in.options.heat_emission_factor_tco2_per_gj.has_value();
         bool uses_heat = false;
         for (std::size_t i = 0; i < rows.size(); ++i) uses_heat |= rows[i].heat_gj > 0;
-        if (uses_heat) result.factors_used.push_back(std::move(f));
+        if (uses_heat) {
+            // Listed without a year (the default's record has one; the list has never shown it).
+            FactorUsed f;
+            f.name = TextRef::text("factor.heat");
+            f.value = em.heat_factor_tco2_per_gj;
+            f.unit = "tCO2/GJ";
+            if (in.options.heat_emission_factor_tco2_per_gj) {
+                f.id = "heat/user";
+                f.source_key = "source.user_heat_factor";
+                f.user_given = true;
+            } else {
+                f.id = "heat/default";
+                f.record = ref.record("constants", "heat_emission_factor");
+            }
+            result.factors_used.push_back(std::move(f));
+        }
     }
 
     double grid_kwh = 0;
@@ -136,8 +140,7 @@ void compute_emissions(const Input& in, const RefData& ref, const std::vector<En
             em.residual_factor_tco2_per_mwh = *x->value;
             em.scope2_market_tco2 = rest_kwh / 1000.0 * *x->value + em.heat_tco2;
             em.total_market_tco2 = em.scope1_tco2 + *em.scope2_market_tco2;
-            texts::Text name = texts::get("factor.grid_excl_market", {{"year", std::to_string(*x->year)}});
-            result.factors_used.push_back(factor_from(*x, std::move(name.zh), std::move(name.en)));
+            result.factors_used.push_back(factor_from(*x, TextRef::text("factor.grid_excl_market", {}, {year_param(*x->year)})));
         }
     }
 }

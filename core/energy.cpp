@@ -12,25 +12,20 @@ namespace selfcheck {
 
 namespace {
 
-// 10000 -> "10,000": a threshold in a sentence, as people write it.
-std::string grouped_integer(double v) {
-    const std::string d = std::to_string(static_cast<long long>(std::llround(v)));
-    std::string out;
-    for (std::size_t i = 0; i < d.size(); ++i) {
-        if (i > 0 && d[0] != '-' && (d.size() - i) % 3 == 0) out += ',';
-        out += d[i];
-    }
-    return out;
-}
-
-void add_factor(Result& r, const RefRecord& rec, std::string id, std::string zh, std::string en) {
+void add_factor(Result& r, const RefRecord& rec, std::string id, TextRef name) {
     for (const auto& f : r.factors_used)
         if (f.id == id) return;
-    r.factors_used.push_back(factor_used_from(rec, std::move(id), std::move(zh), std::move(en)));
+    r.factors_used.push_back(factor_used_from(rec, std::move(id), std::move(name)));
 }
 
-void add_factor(Result& r, const RefRecord& rec, std::string id, texts::Text name) {
-    add_factor(r, rec, std::move(id), std::move(name.zh), std::move(name.en));
+// "Standard coal coefficient of <carrier>" (texts factor.carrier), the carrier named by its record.
+TextRef carrier_factor_name(const RefRecord* carrier) {
+    return TextRef::text("factor.carrier", {}, {{"carrier", TextParam::Kind::record_name, 0, {}, carrier}});
+}
+
+// A name from two fields of a steam.json record ("" where absent).
+TextRef steam_name(const RefData& ref, std::string_view id, const char* zh, const char* en) {
+    return TextRef::fields(ref.record("steam", id), zh, en);
 }
 
 double tier_value(const RefData& ref, const char* id) {
@@ -53,11 +48,11 @@ void steam_co2_heat(const EnergyUse& u, const RefData& ref, std::size_t row, Ene
     ce.co2_heat_gj = d.heat_gj;
     ce.enthalpy_kj_per_kg = cond->enthalpy_kj_per_kg;
     ce.energy_basis = "gbt2589_coefficient_co2_by_enthalpy";
-    add_factor(result, *ref.record("steam", "feedwater_enthalpy"), "steam/feedwater_enthalpy", steam_text(ref, "feedwater_enthalpy", "name_zh"),
-               steam_text(ref, "feedwater_enthalpy", "name_en"));
+    add_factor(result, *ref.record("steam", "feedwater_enthalpy"), "steam/feedwater_enthalpy",
+               steam_name(ref, "feedwater_enthalpy", "name_zh", "name_en"));
     if (cond->defaulted) {
         add_factor(result, *ref.record("steam", "default_gauge_pressure"), "steam/default_gauge_pressure",
-                   steam_text(ref, "field/steam_pressure_mpa", "label_zh"), steam_text(ref, "field/steam_pressure_mpa", "label_en"));
+                   steam_name(ref, "field/steam_pressure_mpa", "label_zh", "label_en"));
         result.warnings.push_back({"/energy/" + std::to_string(row) + "/steam_pressure_mpa", Severity::warning,
                                    "steam_pressure_default", steam_text(ref, "default_gauge_pressure", "message_zh"),
                                    steam_text(ref, "default_gauge_pressure", "message_en")});
@@ -66,32 +61,25 @@ void steam_co2_heat(const EnergyUse& u, const RefData& ref, std::size_t row, Ene
 
 } // namespace
 
-FactorUsed factor_used_from(const RefRecord& rec, std::string id, std::string name_zh, std::string name_en) {
+FactorUsed factor_used_from(const RefRecord& rec, std::string id, TextRef name) {
     FactorUsed f;
     f.id = std::move(id);
-    f.name_zh = std::move(name_zh);
-    f.name_en = std::move(name_en);
+    f.name = std::move(name);
     f.value = rec.value.value_or(0);
     f.unit = rec.unit;
-    f.source = rec.source;
-    f.source_en = rec.source_en;
-    f.confidence = rec.confidence;
+    f.record = &rec;
     f.year = rec.year;
     return f;
 }
 
-FactorUsed user_factor_used(std::string id, const char* name_key, const char* source_key, double value, std::string unit) {
+FactorUsed user_factor_used(std::string id, std::string_view name_key, std::string_view source_key, double value,
+                            std::string_view unit) {
     FactorUsed f;
     f.id = std::move(id);
-    texts::Text name = texts::get(name_key);
-    f.name_zh = std::move(name.zh);
-    f.name_en = std::move(name.en);
+    f.name = TextRef::text(name_key);
     f.value = value;
-    f.unit = std::move(unit);
-    texts::Text src = texts::get(source_key);
-    f.source = std::move(src.zh);
-    f.source_en = std::move(src.en);
-    f.confidence = "user";
+    f.unit = unit;
+    f.source_key = source_key;
     f.user_given = true;
     return f;
 }
@@ -135,10 +123,9 @@ std::vector<EnergyRowDetail> compute_energy(const Input& in, const RefData& ref,
                                                        "source.user_generation_coal_rate",
                                                        *in.options.generation_coal_rate_gce_per_kwh, "gce/kWh"));
     } else if (gen_rate)
-        add_factor(result, *gen_rate, gen_rate->id, gen_rate->raw.value("name_zh", gen_rate->id),
-                   gen_rate->raw.value("name_en", gen_rate->id));
+        add_factor(result, *gen_rate, gen_rate->id, TextRef::fields(gen_rate, "name_zh", "name_en", gen_rate->id));
     else if (coal_rate) {
-        add_factor(result, *coal_rate, coal_rate->id, texts::get("factor.supply_coal_rate"));
+        add_factor(result, *coal_rate, coal_rate->id, TextRef::text("factor.supply_coal_rate"));
         if (const Dataset* d = ref.dataset("constants"))
             for (const auto& r : d->records)
                 if (r.id.rfind("generation_coal_rate/", 0) == 0 && r.raw.contains("message_zh")) {
@@ -147,7 +134,7 @@ std::vector<EnergyRowDetail> compute_energy(const Input& in, const RefData& ref,
                     break;
                 }
     }
-    add_factor(result, *ref.record("constants", "kj_per_kgce"), "kj_per_kgce", texts::get("factor.kj_per_kgce"));
+    add_factor(result, *ref.record("constants", "kj_per_kgce"), "kj_per_kgce", TextRef::text("factor.kj_per_kgce"));
 
     std::vector<EnergyRowDetail> details;
     details.reserve(in.energy.size());
@@ -157,7 +144,7 @@ std::vector<EnergyRowDetail> compute_energy(const Input& in, const RefData& ref,
         CarrierEnergy ce;
         ce.carrier = u.carrier;
         ce.quantity = u.quantity;
-        ce.unit = std::string(unit_id(u.unit));
+        ce.unit = unit_id(u.unit);
         ce.feedstock = u.feedstock;
         auto cit = ref.carriers.find(u.carrier);
         if (cit == ref.carriers.end()) {  // parse_document rejects this; stay total anyway
@@ -166,8 +153,7 @@ std::vector<EnergyRowDetail> compute_energy(const Input& in, const RefData& ref,
             continue;
         }
         const Carrier& c = cit->second;
-        ce.name_zh = c.name_zh;
-        ce.name_en = c.name_en;
+        ce.def = &c;
         double kgce = 0;
         bool heat_unit = u.unit == Unit::GJ || u.unit == Unit::MJ;
         const bool mass_unit = u.unit == Unit::t || u.unit == Unit::kg;
@@ -184,10 +170,10 @@ std::vector<EnergyRowDetail> compute_energy(const Input& in, const RefData& ref,
             ce.co2_heat_gj = d.heat_gj;
             ce.energy_basis = "hot_water_heat";
             kgce = d.base_quantity * heat->kgce_per_base;
-            add_factor(result, *ref.record("energy_carriers", "heat"), "carrier/heat",
-                       texts::get("factor.carrier", {{"carrier", heat->name_zh, heat->name_en}}));
-            add_factor(result, *ref.record("steam", "hot_water_cp"), "steam/hot_water_cp", steam_text(ref, "hot_water_cp", "name_zh"),
-                       steam_text(ref, "hot_water_cp", "name_en"));
+            const RefRecord* heat_rec = ref.record("energy_carriers", "heat");
+            add_factor(result, *heat_rec, "carrier/heat", carrier_factor_name(heat_rec));
+            add_factor(result, *ref.record("steam", "hot_water_cp"), "steam/hot_water_cp",
+                       steam_name(ref, "hot_water_cp", "name_zh", "name_en"));
         } else if (c.heat_units_as_heat && heat_unit && c.base_unit != BaseUnit::GJ && heat) {
             // Steam given as heat: convert as heat (GB/T 2589 heat).
             d.as_heat = true;
@@ -196,13 +182,13 @@ std::vector<EnergyRowDetail> compute_energy(const Input& in, const RefData& ref,
             ce.base_unit = "GJ";
             ce.kgce_per_base_unit = heat->kgce_per_base;
             kgce = d.base_quantity * heat->kgce_per_base;
-            add_factor(result, *ref.record("energy_carriers", "heat"), "carrier/heat",
-                       texts::get("factor.carrier", {{"carrier", heat->name_zh, heat->name_en}}));
+            const RefRecord* heat_rec = ref.record("energy_carriers", "heat");
+            add_factor(result, *heat_rec, "carrier/heat", carrier_factor_name(heat_rec));
         } else {
             auto f = to_base_factor(u.unit, c.base_unit, c.density_kg_per_l);
             double factor = f.value_or(0);
             d.base_quantity = u.quantity * factor;
-            ce.base_unit = std::string(base_unit_id(c.base_unit));
+            ce.base_unit = base_unit_id(c.base_unit);
             if (u.ncv_kj_per_unit && factor > 0) {
                 // GB/T 2589: a measured calorific value replaces the default coefficient.
                 d.ncv_kj_per_base = *u.ncv_kj_per_unit / factor;
@@ -211,8 +197,8 @@ std::vector<EnergyRowDetail> compute_energy(const Input& in, const RefData& ref,
             } else {
                 d.ncv_kj_per_base = c.ncv_kj_per_base.value_or(0);
                 ce.kgce_per_base_unit = c.kgce_per_base;
-                add_factor(result, *ref.record("energy_carriers", c.id), "carrier/" + c.id,
-                           texts::get("factor.carrier", {{"carrier", c.name_zh, c.name_en}}));
+                const RefRecord* rec = ref.record("energy_carriers", c.id);
+                add_factor(result, *rec, "carrier/" + c.id, carrier_factor_name(rec));
             }
             kgce = d.base_quantity * ce.kgce_per_base_unit;
             if (c.group == "heat") d.heat_gj = d.base_quantity * d.ncv_kj_per_base / 1e6;
@@ -249,9 +235,7 @@ std::vector<EnergyRowDetail> compute_energy(const Input& in, const RefData& ref,
     if (in.renewables.pv_self_used_kwh > 0 && elec) {
         CarrierEnergy ce;
         ce.carrier = "pv_self_used";
-        texts::Text name = texts::get("energy.pv_self_used");
-        ce.name_zh = std::move(name.zh);
-        ce.name_en = std::move(name.en);
+        ce.own_pv = true;
         ce.quantity = in.renewables.pv_self_used_kwh;
         ce.unit = "kWh";
         ce.base_quantity = ce.quantity;
@@ -268,7 +252,7 @@ std::vector<EnergyRowDetail> compute_energy(const Input& in, const RefData& ref,
         e.by_carrier.push_back(std::move(ce));
     }
     if (elec) add_factor(result, *ref.record("energy_carriers", "electricity"), "carrier/electricity",
-                         texts::get("factor.electricity"));
+                         TextRef::text("factor.electricity"));
 
     if (e.total_tce > 0) {
         for (auto& [group, tce] : e.mix) tce /= e.total_tce;
@@ -286,22 +270,19 @@ std::vector<EnergyRowDetail> compute_energy(const Input& in, const RefData& ref,
     if (e.total_tce <= 0) {
         // Nothing entered (or only zeros): "below 1,000 tce" and "not a key unit" would be verdicts
         // about a factory we know nothing of. The JSON shows null and this reason.
-        const texts::Text t = texts::get("missing.needs_energy");
-        e.missing = Missing{"needs_energy", t.zh, t.en};
+        e.missing = Missing{"needs_energy", TextRef::text("missing.needs_energy")};
         return details;
     }
-    const std::vector<texts::Arg> cuts = {{"lower", grouped_integer(tier_value(ref, "budget_tier/lower"))},
-                                          {"upper", grouped_integer(tier_value(ref, "budget_tier/upper"))},
-                                          {"key", grouped_integer(key)},
-                                          {"designate", grouped_integer(designate)}};
-    auto statement = [&](std::string code, const std::string& key_name) {
-        texts::Text t = texts::get(key_name, cuts.data(), cuts.data() + cuts.size());
-        return Missing{std::move(code), std::move(t.zh), std::move(t.en)};
-    };
-    const std::string tier = budget_tier_name(e.budget_tier);
-    e.budget_tier_text = statement(tier, "statement.budget_tier." + tier);
+    // The thresholds in the sentences are the ones just compared with (energy_tiers.json).
+    using K = TextParam::Kind;
+    const std::vector<TextParam> cuts = {{"lower", K::grouped_integer, tier_value(ref, "budget_tier/lower")},
+                                         {"upper", K::grouped_integer, tier_value(ref, "budget_tier/upper")},
+                                         {"key", K::grouped_integer, key},
+                                         {"designate", K::grouped_integer, designate}};
+    const char* tier = budget_tier_name(e.budget_tier);
+    e.budget_tier_text = Missing{tier, TextRef::text("statement.budget_tier.", tier, cuts)};
     const char* ku = e.key_energy_unit ? "key" : e.key_unit_may_be_designated ? "may_be_designated" : "not_key";
-    e.key_unit_status = statement(ku, std::string("statement.key_unit.") + ku);
+    e.key_unit_status = Missing{ku, TextRef::text("statement.key_unit.", ku, cuts)};
     return details;
 }
 

@@ -16,10 +16,9 @@ double cut(const RefData& ref, const char* id) {
     return r && r->value ? *r->value : 0;
 }
 
-// The reason is the text "missing.<code>" with `args` filled.
-Missing missing(std::string code, std::initializer_list<texts::Arg> args = {}) {
-    texts::Text t = texts::get("missing." + code, args);
-    return {std::move(code), std::move(t.zh), std::move(t.en)};
+// The reason is the text "missing.<code>" (`code` a literal), said with `params` when the result is written.
+Missing missing(const char* code, std::vector<TextParam> params = {}) {
+    return {code, TextRef::text("missing.", code, std::move(params))};
 }
 
 OptionalNumber ratio(double num, const std::optional<double>& den, const Missing& why) {
@@ -112,13 +111,10 @@ void compute_intensities(const Input& in, const RefData& ref, Result& result) {
     ce.level = carbon_level_for(*ce.intensity, ref);
     if (in.options.industry_average_tco2_per_10k_yuan) {
         ce.industry_average = *in.options.industry_average_tco2_per_10k_yuan;
-        const texts::Text t = texts::get("intensity.user_industry_average_source");
-        ce.industry_average_source = t.zh;
-        ce.industry_average_source_en = t.en;
+        ce.industry_average_user = true;
     } else if (const RefRecord* avg = industry_average_for(ref, e.industry, e.year)) {
         ce.industry_average = *avg->value;
-        ce.industry_average_source = avg->source;
-        ce.industry_average_source_en = avg->source_en;
+        ce.industry_average_record = avg;
     }
     if (!ce.industry_average) {
         ce.missing = missing("needs_industry_average");
@@ -157,8 +153,7 @@ void compute_products(const Input& in, const RefData& ref, Result& result) {
         if (!p.limit_id.empty()) {
             if (const RefRecord* lim = ref.record("product_limits", p.limit_id)) {
                 pr.standard = lim->raw.value("standard", std::string());
-                pr.source = lim->source;
-                pr.source_en = lim->source_en;
+                pr.limit = lim;
                 pr.level1 = opt_num(lim->raw, "level1");
                 pr.level2 = opt_num(lim->raw, "level2");
                 pr.level3 = opt_num(lim->raw, "level3");
@@ -173,9 +168,11 @@ void compute_products(const Input& in, const RefData& ref, Result& result) {
                 bool comparable = lunit == "kgce/" + (punit.empty() ? p.unit : punit);
                 if (!punit.empty() && !p.unit.empty() && punit != p.unit) {
                     comparable = false;
-                    pr.missing = missing("product_unit_mismatch", {{"product", p.name}, {"unit", p.unit}, {"limit_unit", punit}});
+                    pr.missing = missing("product_unit_mismatch", {{"product", TextParam::Kind::text, 0, p.name},
+                                                                  {"unit", TextParam::Kind::text, 0, p.unit},
+                                                                  {"limit_unit", TextParam::Kind::text, 0, punit}});
                 } else if (!comparable) {
-                    pr.missing = missing("limit_unit_unsupported", {{"unit", lunit}});
+                    pr.missing = missing("limit_unit_unsupported", {{"unit", TextParam::Kind::text, 0, lunit}});
                 }
                 if (pr.kgce_per_unit && comparable) {
                     double v = *pr.kgce_per_unit;

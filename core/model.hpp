@@ -11,10 +11,12 @@
 #include "units.hpp"
 
 #include <array>
+#include <cstdint>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace selfcheck {
@@ -133,37 +135,99 @@ struct Input {
 // ---------------------------------------------------------------------------------------------
 // Result
 
-// A number that could not be computed carries the reason instead (shown by the UI and report).
-struct Missing {
-    std::string code;  // e.g. "needs_value_added"
-    std::string message_zh;
-    std::string message_en;
+struct RefRecord;
+
+// One {name} of a sentence, kept typed until the result is written: its words depend on the language
+// and are formatted only then (core/io/result_json.cpp), not in every assessment.
+struct TextParam {
+    enum class Kind : std::uint8_t {
+        text,             // `text` in both languages (the user's words: a product name, a unit)
+        integer,          // `number` as an integer (a year)
+        grouped_integer,  // `number` rounded, thousands grouped as people write a threshold: "10,000"
+        region,           // grid region id in `text`: its name in Chinese (texts "region.<id>"), the id in English
+        record_name,      // `record`'s "name_zh" / "name_en" (an energy carrier)
+    };
+    const char* name = "";  // the placeholder, a literal
+    Kind kind = Kind::text;
+    double number = 0;
+    std::string text;
+    const RefRecord* record = nullptr;
 };
 
+// A sentence or a name in Chinese and English, kept as a reference into the texts or the reference
+// data until the result is written. Either a key of the texts table (key + key_suffix, both static
+// or data-owned, never built per assessment) or two string fields of a reference record.
+struct TextRef {
+    enum class From : std::uint8_t { none, texts, record };
+    From from = From::none;
+    std::string_view key, key_suffix;   // From::texts
+    const RefRecord* record = nullptr;  // From::record: its fields field_zh / field_en
+    const char* field_zh = "";
+    const char* field_en = "";
+    std::string_view fallback;          // From::record: said where the record or the field is absent
+    std::vector<TextParam> params;
+
+    static TextRef text(std::string_view key, std::string_view key_suffix = {}, std::vector<TextParam> params = {}) {
+        TextRef t;
+        t.from = From::texts;
+        t.key = key;
+        t.key_suffix = key_suffix;
+        t.params = std::move(params);
+        return t;
+    }
+    static TextRef fields(const RefRecord* r, const char* zh, const char* en, std::string_view fallback = {},
+                          std::vector<TextParam> params = {}) {
+        TextRef t;
+        t.from = From::record;
+        t.record = r;
+        t.field_zh = zh;
+        t.field_en = en;
+        t.fallback = fallback;
+        t.params = std::move(params);
+        return t;
+    }
+};
+
+// A number that could not be computed carries the reason instead (shown by the UI and report); also
+// a verdict in words (energy budget tier, key-unit status). The JSON has code, message_zh, message_en.
+struct Missing {
+    std::string code;  // e.g. "needs_value_added"
+    TextRef message;
+};
+
+// The words of a TextRef, both languages (core/io/result_json.cpp, where results are written).
+namespace texts { struct Text; }
+texts::Text say(const TextRef& t);
+
+// A reference figure the result relied on (or the user's own in its place). Names and citations are
+// not copied here: the name is a TextRef, the citation is the record's, joined when written.
 struct FactorUsed {
-    std::string id;     // e.g. "grid/2023/national"
-    std::string name_zh, name_en;
+    std::string id;                     // e.g. "grid/2023/national"
+    TextRef name;
     double value = 0;
-    std::string unit;
-    std::string source, source_en;  // citation in Chinese / in English
-    std::string confidence;
+    std::string_view unit;              // the record's unit (data-owned) or a literal
+    const RefRecord* record = nullptr;  // the record cited (source, source_en, confidence); null when user-given
+    std::string_view source_key;        // user-given: texts key of the line that says it is the user's figure
     std::optional<int> year;
     bool user_given = false;
 };
 
-// A FactorUsed entry for a reference record (value, unit, source, confidence and year copied).
+// A FactorUsed entry for a reference record (value, unit and year from it; cited by pointer).
 struct RefRecord;
-FactorUsed factor_used_from(const RefRecord& rec, std::string id, std::string name_zh, std::string name_en);
+struct Carrier;
+FactorUsed factor_used_from(const RefRecord& rec, std::string id, TextRef name);
 // A FactorUsed entry for a figure the user gave in options (name and source texts by key, confidence "user").
-FactorUsed user_factor_used(std::string id, const char* name_key, const char* source_key, double value, std::string unit);
+FactorUsed user_factor_used(std::string id, std::string_view name_key, std::string_view source_key, double value,
+                            std::string_view unit);
 
 struct CarrierEnergy {
     std::string carrier;
-    std::string name_zh, name_en;
+    const Carrier* def = nullptr;  // the carrier's names and data; null for own PV and for an unknown id
+    bool own_pv = false;           // own PV self-used: named by the text energy.pv_self_used
     double quantity = 0;       // as entered
-    std::string unit;
+    std::string_view unit;     // unit_id(): static
     double base_quantity = 0;  // in the carrier's base unit
-    std::string base_unit;
+    std::string_view base_unit;
     double tce = 0;            // equivalent value
     double tce_equal = 0;      // equal value: electricity at the year's supply coal rate
     double kgce_per_base_unit = 0;
@@ -174,7 +238,7 @@ struct CarrierEnergy {
     // energy_basis says which treatment the energy (tce) and the CO2 used ("" for other carriers).
     std::optional<double> co2_heat_gj;
     std::optional<double> enthalpy_kj_per_kg;
-    std::string energy_basis;
+    std::string_view energy_basis;  // a literal
     int scope = 1;             // 1 direct, 2 purchased electricity/heat, 0 feedstock (not counted)
 };
 
@@ -237,16 +301,19 @@ struct CarbonEfficiency {
     std::optional<double> index;          // K = L / industry average
     std::optional<int> grade;             // 1 best .. 5 worst
     std::optional<double> industry_average;
-    std::string industry_average_source, industry_average_source_en;
+    // Where the industry average came from: a record of industry_averages (its source cited), or
+    // the user's own figure (options.industry_average_tco2_per_10k_yuan).
+    const RefRecord* industry_average_record = nullptr;
+    bool industry_average_user = false;
     std::optional<Missing> missing;       // why K or L is absent
-    std::string clause;
+    std::string clause;                   // read by the diagnosis as its findings' clause
 };
 
 struct ProductResult {
     std::string name;
     std::string limit_id;
-    std::string standard;                 // e.g. "GB 36889-2025"
-    std::string source, source_en;        // citation of the limit record, Chinese / English
+    std::string standard;                 // e.g. "GB 36889-2025" (read by the diagnosis and the green factory)
+    const RefRecord* limit = nullptr;     // the product_limits record: its source is cited when written
     std::optional<double> kgce_per_unit;  // unit product energy
     std::string unit;
     std::optional<double> level1, level2, level3;
@@ -294,7 +361,7 @@ struct TargetProgress {
     std::optional<bool> on_track;
     bool base_is_plan_base = false;
     std::string price_basis;        // "comparable" | "current"
-    std::string clause, source, source_en;
+    const RefRecord* def = nullptr;  // the plan_targets record: clause and citation joined when written
     std::optional<Missing> missing;  // why actual_change/on_track are absent
     std::optional<Missing> note;     // how it was measured (e.g. base year not 2020)
 };

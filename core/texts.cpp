@@ -1,5 +1,6 @@
 #include "texts.hpp"
 
+#include <cmath>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <utility>
@@ -32,7 +33,8 @@ const std::map<std::string, Text, std::less<>>& table() {
     return t;
 }
 
-// One pass over the template: a value is never scanned again, so user text holding "{x}" stays as it is.
+} // namespace
+
 std::string fill(const std::string& s, const Arg* first, const Arg* last, bool zh) {
     if (first == last) return s;
     std::string out;
@@ -56,7 +58,16 @@ std::string fill(const std::string& s, const Arg* first, const Arg* last, bool z
     }
     return out;
 }
-} // namespace
+
+std::string grouped_integer(double v) {
+    const std::string d = std::to_string(static_cast<long long>(std::llround(v)));
+    std::string out;
+    for (std::size_t i = 0; i < d.size(); ++i) {
+        if (i > 0 && d[0] != '-' && (d.size() - i) % 3 == 0) out += ',';
+        out += d[i];
+    }
+    return out;
+}
 
 bool has(std::string_view key) { return table().count(key) > 0; }
 

@@ -1,4 +1,5 @@
 #include "trend.hpp"
+#include "texts.hpp"
 
 #include "intensity.hpp"
 #include "emissions.hpp"
@@ -12,22 +13,14 @@ namespace selfcheck {
 
 namespace {
 
-// A bilingual message from plan_targets.json, with "{name}" placeholders replaced.
-Missing message(const RefData& ref, const std::string& code,
-                std::initializer_list<std::pair<const char*, std::string>> args = {}) {
-    Missing m{code, code, code};
-    if (const RefRecord* r = ref.record("plan_targets", "message/" + code)) {
-        m.message_zh = r->raw.value("text_zh", code);
-        m.message_en = r->raw.value("text_en", code);
-    }
-    for (const auto& [name, value] : args) {
-        const std::string key = std::string("{") + name + "}";
-        for (std::string* s : {&m.message_zh, &m.message_en})
-            for (std::size_t p = s->find(key); p != std::string::npos; p = s->find(key, p + value.size()))
-                s->replace(p, key.size(), value);
-    }
-    return m;
+// A bilingual message of plan_targets.json (record "message/<code>", text_zh / text_en with {name}
+// placeholders), said when the result is written; the code itself where the data lacks it.
+Missing message(const RefData& ref, const char* code, std::vector<TextParam> params = {}) {
+    const RefRecord* r = ref.record("plan_targets", std::string("message/") + code);
+    return {code, TextRef::fields(r, "text_zh", "text_en", code, std::move(params))};
 }
+
+TextParam year_param(const char* name, int year) { return {name, TextParam::Kind::integer, static_cast<double>(year)}; }
 
 // Grid-factor year for a history year: its own year where published (national average), else the
 // latest published year before it, else the earliest published.
@@ -186,10 +179,8 @@ void compute_trend(const Input& in, const RefData& ref, Result& result) {
             result.warnings.push_back(std::move(w));
         }
         if (fy && fy != h.year) {
-            Missing m = message(ref, "grid_factor_year_fallback",
-                                {{"year", std::to_string(h.year)}, {"used", std::to_string(fy)}});
-            result.warnings.push_back({prefix_path("/year", i), Severity::warning, m.code, m.message_zh,
-                                       m.message_en});
+            const texts::Text m = say(message(ref, "grid_factor_year_fallback", {year_param("year", h.year), year_param("used", fy)}).message);
+            result.warnings.push_back({prefix_path("/year", i), Severity::warning, "grid_factor_year_fallback", m.zh, m.en});
         }
         years.push_back(trend_year(h.year, false, yr, h.value_added_10k_yuan, h.industry_average_tco2_per_10k_yuan,
                                    ref, fy));
@@ -242,8 +233,9 @@ void compute_trend(const Input& in, const RefData& ref, Result& result) {
 
     const std::string basis = comparable ? "comparable" : "current";
     if (sorted.size() > 1) {
-        Missing m = message(ref, comparable ? "comparable_prices" : "current_prices");
-        result.warnings.push_back({"/history", Severity::warning, m.code, m.message_zh, m.message_en});
+        const char* code = comparable ? "comparable_prices" : "current_prices";
+        const texts::Text m = say(message(ref, code).message);
+        result.warnings.push_back({"/history", Severity::warning, code, m.zh, m.en});
     }
 
     // Targets.
@@ -257,9 +249,7 @@ void compute_trend(const Input& in, const RefData& ref, Result& result) {
             t.target_year = rec.raw.value("target_year", 2025);
             t.required_change = *rec.value;
             if (auto a = rec.raw.find("aim"); a != rec.raw.end() && a->is_number()) t.aim_change = a->get<double>();
-            t.clause = rec.raw.value("clause_zh", std::string());
-            t.source = rec.source;
-            t.source_en = rec.source_en;
+            t.def = &rec;
             t.price_basis = basis;
             // Base: the plan's base year if present, else the earliest year (said so).
             const TrendYear* base = nullptr;
@@ -296,7 +286,7 @@ void compute_trend(const Input& in, const RefData& ref, Result& result) {
             } else {
                 t.actual_change = *i1 / *i0 - 1;
                 t.on_track = *t.actual_change <= *t.required_change_by_evaluation_year + 1e-12;
-                if (!t.base_is_plan_base) t.note = message(ref, "base_not_2020", {{"year", std::to_string(base->year)}});
+                if (!t.base_is_plan_base) t.note = message(ref, "base_not_2020", {year_param("year", base->year)});
             }
             result.targets.push_back(std::move(t));
         }

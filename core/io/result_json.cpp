@@ -33,10 +33,33 @@ namespace {
 
 json opt(const std::optional<double>& v) { return v ? json(*v) : json(nullptr); }
 
-json missing_json(const std::optional<Missing>& m) {
-    if (!m) return nullptr;
-    return {{"code", m->code}, {"message_zh", m->message_zh}, {"message_en", m->message_en}};
+std::string record_field(const RefRecord* r, const char* field, std::string_view fallback) {
+    if (r)
+        if (auto it = r->raw.find(field); it != r->raw.end() && it->is_string()) return it->get<std::string>();
+    return std::string(fallback);
 }
+
+texts::Arg arg_of(const TextParam& p) {
+    switch (p.kind) {
+    case TextParam::Kind::text: return {p.name, p.text};
+    case TextParam::Kind::integer: return {p.name, std::to_string(static_cast<long long>(p.number))};
+    case TextParam::Kind::grouped_integer: return {p.name, texts::grouped_integer(p.number)};
+    case TextParam::Kind::region: {
+        const std::string_view id = p.text == "east_china" || p.text == "zhejiang" ? std::string_view(p.text) : "national";
+        return {p.name, texts::get(std::string("region.").append(id)).zh, p.text};
+    }
+    case TextParam::Kind::record_name:
+        return {p.name, record_field(p.record, "name_zh", {}), record_field(p.record, "name_en", {})};
+    }
+    return {p.name, std::string()};
+}
+
+json missing_json(const Missing& m) {
+    texts::Text t = say(m.message);
+    return {{"code", m.code}, {"message_zh", std::move(t.zh)}, {"message_en", std::move(t.en)}};
+}
+
+json missing_json(const std::optional<Missing>& m) { return m ? missing_json(*m) : json(nullptr); }
 
 json optional_number(const OptionalNumber& n) { return opt(n.value); }
 
@@ -230,6 +253,22 @@ json green_factory_result_to_json(const GreenFactoryResult& r) {
     return {{"total_score", r.total_score}, {"mandatory_failed", r.mandatory_failed}, {"detail", std::move(d)}};
 }
 
+texts::Text say(const TextRef& t) {
+    std::vector<texts::Arg> args;
+    args.reserve(t.params.size());
+    for (const auto& p : t.params) args.push_back(arg_of(p));
+    const texts::Arg* first = args.data();
+    const texts::Arg* last = args.data() + args.size();
+    switch (t.from) {
+    case TextRef::From::none: return {};
+    case TextRef::From::texts: return texts::get(std::string(t.key).append(t.key_suffix), first, last);
+    case TextRef::From::record:
+        return {texts::fill(record_field(t.record, t.field_zh, t.fallback), first, last, true),
+                texts::fill(record_field(t.record, t.field_en, t.fallback), first, last, false)};
+    }
+    return {};
+}
+
 json result_to_json(const Result& r) {
     json j = json::object();
     j["schema"] = "selfcheck/result";
@@ -239,8 +278,11 @@ json result_to_json(const Result& r) {
     const EnergyResult& e = r.energy;
     json by = json::array();
     for (const auto& c : e.by_carrier) {
-        by.push_back({{"carrier", c.carrier},       {"name_zh", c.name_zh},
-                      {"name_en", c.name_en},       {"quantity", c.quantity},
+        texts::Text name;
+        if (c.def) name = {c.def->name_zh, c.def->name_en};
+        else if (c.own_pv) name = texts::get("energy.pv_self_used");
+        by.push_back({{"carrier", c.carrier},       {"name_zh", std::move(name.zh)},
+                      {"name_en", std::move(name.en)}, {"quantity", c.quantity},
                       {"unit", c.unit},             {"base_quantity", c.base_quantity},
                       {"base_unit", c.base_unit},   {"kgce_per_base_unit", c.kgce_per_base_unit},
                       {"measured_ncv", c.measured_ncv}, {"feedstock", c.feedstock},
@@ -301,14 +343,18 @@ json result_to_json(const Result& r) {
                       {"missing", std::move(missing_reasons)}};
 
     const CarbonEfficiency& c = r.carbon_efficiency;
+    texts::Text average_source;
+    if (c.industry_average_user) average_source = texts::get("intensity.user_industry_average_source");
+    else if (c.industry_average_record)
+        average_source = {c.industry_average_record->source, c.industry_average_record->source_en};
     j["carbon_efficiency"] = {{"intensity", opt(c.intensity)},
                               {"numerator_tco2", opt(c.numerator_tco2)},
                               {"level", c.level == CarbonLevel::unknown ? json(nullptr) : json(carbon_level_name(c.level))},
                               {"index", opt(c.index)},
                               {"grade", c.grade ? json(*c.grade) : json(nullptr)},
                               {"industry_average", opt(c.industry_average)},
-                              {"industry_average_source", c.industry_average_source},
-                              {"industry_average_source_en", c.industry_average_source_en},
+                              {"industry_average_source", average_source.zh},
+                              {"industry_average_source_en", average_source.en},
                               {"missing", missing_json(c.missing)},
                               {"clause", c.clause}};
 
@@ -317,8 +363,8 @@ json result_to_json(const Result& r) {
         products.push_back({{"name", p.name},
                             {"limit_id", p.limit_id},
                             {"standard", p.standard},
-                            {"source", p.source},
-                            {"source_en", p.source_en},
+                            {"source", p.limit ? p.limit->source : std::string()},
+                            {"source_en", p.limit ? p.limit->source_en : std::string()},
                             {"kgce_per_unit", opt(p.kgce_per_unit)},
                             {"unit", p.unit},
                             {"level1", opt(p.level1)},
@@ -343,17 +389,22 @@ json result_to_json(const Result& r) {
     j["green_factory"] = green_factory_result_to_json(r.green_factory);
 
     json factors = json::array();
-    for (const auto& f : r.factors_used)
+    for (const auto& f : r.factors_used) {
+        texts::Text name = say(f.name);
+        texts::Text source;
+        if (f.record) source = {f.record->source, f.record->source_en};
+        else if (!f.source_key.empty()) source = texts::get(f.source_key);
         factors.push_back({{"id", f.id},
-                           {"name_zh", f.name_zh},
-                           {"name_en", f.name_en},
+                           {"name_zh", std::move(name.zh)},
+                           {"name_en", std::move(name.en)},
                            {"value", f.value},
                            {"unit", f.unit},
-                           {"source", f.source},
-                           {"source_en", f.source_en},
-                           {"confidence", f.confidence},
+                           {"source", std::move(source.zh)},
+                           {"source_en", std::move(source.en)},
+                           {"confidence", f.record ? f.record->confidence : std::string("user")},
                            {"year", f.year ? json(*f.year) : json(nullptr)},
                            {"user_given", f.user_given}});
+    }
     j["factors_used"] = std::move(factors);
 
     json trend = json::array();
@@ -388,9 +439,9 @@ json result_to_json(const Result& r) {
                            {"on_track", t.on_track ? json(*t.on_track) : json(nullptr)},
                            {"base_is_plan_base", t.base_is_plan_base},
                            {"price_basis", t.price_basis},
-                           {"clause", t.clause},
-                           {"source", t.source},
-                           {"source_en", t.source_en},
+                           {"clause", record_field(t.def, "clause_zh", {})},
+                           {"source", t.def ? t.def->source : std::string()},
+                           {"source_en", t.def ? t.def->source_en : std::string()},
                            {"missing", missing_json(t.missing)},
                            {"note", missing_json(t.note)}});
     j["targets"] = std::move(targets);

@@ -19,7 +19,7 @@ TEST_CASE("default grid factor is the latest national MEE/NBS factor", "[emissio
     CHECK_THAT(r.emissions.scope2_tco2, WithinRel(530.6, 1e-12));
     CHECK_THAT(r.emissions.total_tco2, WithinRel(530.6, 1e-12));
     bool listed = false;
-    for (const auto& f : r.factors_used) listed |= f.id == "grid/2023/national" && !f.source.empty();
+    for (const auto& f : r.factors_used) listed |= f.id == "grid/2023/national" && f.record && !f.record->source.empty();
     CHECK(listed);
 }
 

@@ -249,5 +249,6 @@ TEST_CASE("published averages load as reference data and set the carbon-efficien
     REQUIRE(r.carbon_efficiency.industry_average);
     CHECK_THAT(*r.carbon_efficiency.industry_average, WithinRel(1.0, 1e-12));
     CHECK(r.carbon_efficiency.grade.has_value());
-    CHECK(r.carbon_efficiency.industry_average_source.find("Park X receiver") != std::string::npos);
+    REQUIRE(r.carbon_efficiency.industry_average_record);
+    CHECK(r.carbon_efficiency.industry_average_record->source.find("Park X receiver") != std::string::npos);
 }
