@@ -12,10 +12,12 @@ namespace selfcheck {
 
 namespace {
 
-void add_factor(Result& r, const RefRecord& rec, std::string id, TextRef name) {
+// A record missing from the data (only replaced, hostile data lacks one: found by fuzzing) is not listed.
+void add_factor(Result& r, const RefRecord* rec, std::string id, TextRef name) {
+    if (!rec) return;
     for (const auto& f : r.factors_used)
         if (f.id == id) return;
-    r.factors_used.push_back(factor_used_from(rec, std::move(id), std::move(name)));
+    r.factors_used.push_back(factor_used_from(*rec, std::move(id), std::move(name)));
 }
 
 // "Standard coal coefficient of <carrier>" (texts factor.carrier), the carrier named by its record.
@@ -48,10 +50,10 @@ void steam_co2_heat(const EnergyUse& u, const RefData& ref, std::size_t row, Ene
     ce.co2_heat_gj = d.heat_gj;
     ce.enthalpy_kj_per_kg = cond->enthalpy_kj_per_kg;
     ce.energy_basis = "gbt2589_coefficient_co2_by_enthalpy";
-    add_factor(result, *ref.record("steam", "feedwater_enthalpy"), "steam/feedwater_enthalpy",
+    add_factor(result, ref.record("steam", "feedwater_enthalpy"), "steam/feedwater_enthalpy",
                steam_name(ref, "feedwater_enthalpy", "name_zh", "name_en"));
     if (cond->defaulted) {
-        add_factor(result, *ref.record("steam", "default_gauge_pressure"), "steam/default_gauge_pressure",
+        add_factor(result, ref.record("steam", "default_gauge_pressure"), "steam/default_gauge_pressure",
                    steam_name(ref, "field/steam_pressure_mpa", "label_zh", "label_en"));
         result.warnings.push_back({"/energy/" + std::to_string(row) + "/steam_pressure_mpa", Severity::warning,
                                    "steam_pressure_default", steam_text(ref, "default_gauge_pressure", "message_zh"),
@@ -123,9 +125,9 @@ std::vector<EnergyRowDetail> compute_energy(const Input& in, const RefData& ref,
                                                        "source.user_generation_coal_rate",
                                                        *in.options.generation_coal_rate_gce_per_kwh, "gce/kWh"));
     } else if (gen_rate)
-        add_factor(result, *gen_rate, gen_rate->id, TextRef::fields(gen_rate, "name_zh", "name_en", gen_rate->id));
+        add_factor(result, gen_rate, gen_rate->id, TextRef::fields(gen_rate, "name_zh", "name_en", gen_rate->id));
     else if (coal_rate) {
-        add_factor(result, *coal_rate, coal_rate->id, TextRef::text("factor.supply_coal_rate"));
+        add_factor(result, coal_rate, coal_rate->id, TextRef::text("factor.supply_coal_rate"));
         if (const Dataset* d = ref.dataset("constants"))
             for (const auto& r : d->records)
                 if (r.id.rfind("generation_coal_rate/", 0) == 0 && r.raw.contains("message_zh")) {
@@ -134,7 +136,7 @@ std::vector<EnergyRowDetail> compute_energy(const Input& in, const RefData& ref,
                     break;
                 }
     }
-    add_factor(result, *ref.record("constants", "kj_per_kgce"), "kj_per_kgce", TextRef::text("factor.kj_per_kgce"));
+    add_factor(result, ref.record("constants", "kj_per_kgce"), "kj_per_kgce", TextRef::text("factor.kj_per_kgce"));
 
     std::vector<EnergyRowDetail> details;
     details.reserve(in.energy.size());
@@ -171,8 +173,8 @@ std::vector<EnergyRowDetail> compute_energy(const Input& in, const RefData& ref,
             ce.energy_basis = "hot_water_heat";
             kgce = d.base_quantity * heat->kgce_per_base;
             const RefRecord* heat_rec = ref.record("energy_carriers", "heat");
-            add_factor(result, *heat_rec, "carrier/heat", carrier_factor_name(heat_rec));
-            add_factor(result, *ref.record("steam", "hot_water_cp"), "steam/hot_water_cp",
+            add_factor(result, heat_rec, "carrier/heat", carrier_factor_name(heat_rec));
+            add_factor(result, ref.record("steam", "hot_water_cp"), "steam/hot_water_cp",
                        steam_name(ref, "hot_water_cp", "name_zh", "name_en"));
         } else if (c.heat_units_as_heat && heat_unit && c.base_unit != BaseUnit::GJ && heat) {
             // Steam given as heat: convert as heat (GB/T 2589 heat).
@@ -183,7 +185,7 @@ std::vector<EnergyRowDetail> compute_energy(const Input& in, const RefData& ref,
             ce.kgce_per_base_unit = heat->kgce_per_base;
             kgce = d.base_quantity * heat->kgce_per_base;
             const RefRecord* heat_rec = ref.record("energy_carriers", "heat");
-            add_factor(result, *heat_rec, "carrier/heat", carrier_factor_name(heat_rec));
+            add_factor(result, heat_rec, "carrier/heat", carrier_factor_name(heat_rec));
         } else {
             auto f = to_base_factor(u.unit, c.base_unit, c.density_kg_per_l);
             double factor = f.value_or(0);
@@ -198,7 +200,7 @@ std::vector<EnergyRowDetail> compute_energy(const Input& in, const RefData& ref,
                 d.ncv_kj_per_base = c.ncv_kj_per_base.value_or(0);
                 ce.kgce_per_base_unit = c.kgce_per_base;
                 const RefRecord* rec = ref.record("energy_carriers", c.id);
-                add_factor(result, *rec, "carrier/" + c.id, carrier_factor_name(rec));
+                add_factor(result, rec, "carrier/" + c.id, carrier_factor_name(rec));
             }
             kgce = d.base_quantity * ce.kgce_per_base_unit;
             if (c.group == "heat") d.heat_gj = d.base_quantity * d.ncv_kj_per_base / 1e6;
@@ -251,7 +253,7 @@ std::vector<EnergyRowDetail> compute_energy(const Input& in, const RefData& ref,
         electricity_tce += ce.tce;
         e.by_carrier.push_back(std::move(ce));
     }
-    if (elec) add_factor(result, *ref.record("energy_carriers", "electricity"), "carrier/electricity",
+    if (elec) add_factor(result, ref.record("energy_carriers", "electricity"), "carrier/electricity",
                          TextRef::text("factor.electricity"));
 
     if (e.total_tce > 0) {
