@@ -31,24 +31,31 @@ TextParam year_param(int year) { return {"year", TextParam::Kind::integer, stati
 
 } // namespace
 
-int latest_grid_factor_year(const RefData& ref) {
-    int y = 0;
+std::shared_ptr<const GridFactors> build_grid_factors(const RefData& ref) {
+    auto g = std::make_shared<GridFactors>();
     if (const Dataset* d = ref.dataset("grid_factors"))
-        for (const auto& r : d->records)
-            if (r.year && r.raw.value("kind", std::string()) == "average" &&
-                r.raw.value("region", std::string()) == "national")
-                y = std::max(y, *r.year);
-    return y;
+        for (const auto& r : d->records) {
+            if (!r.year) continue;
+            GridFactors::Entry e{*r.year, json_string_or(r.raw, "region"), json_string_or(r.raw, "kind"), &r};
+            if (e.kind == "average" && e.region == "national")
+                g->latest_national_average_year = std::max(g->latest_national_average_year, e.year);
+            g->entries.push_back(std::move(e));
+        }
+    return g;
 }
 
+const GridFactors& grid_factors(const RefData& ref) {
+    static const GridFactors none;
+    return ref.grid_factors ? *ref.grid_factors : none;
+}
+
+int latest_grid_factor_year(const RefData& ref) { return grid_factors(ref).latest_national_average_year; }
+
 const RefRecord* grid_factor_for(const RefData& ref, int year, std::string_view region, std::string_view kind) {
-    const Dataset* d = ref.dataset("grid_factors");
-    if (!d) return nullptr;
-    if (year == 0) year = latest_grid_factor_year(ref);
-    for (const auto& r : d->records)
-        if (r.year == year && r.raw.value("region", std::string()) == region &&
-            r.raw.value("kind", std::string()) == kind && r.value)
-            return &r;
+    const GridFactors& g = grid_factors(ref);
+    if (year == 0) year = g.latest_national_average_year;
+    for (const auto& e : g.entries)
+        if (e.year == year && e.region == region && e.kind == kind && e.record->value) return e.record;
     return nullptr;
 }
 

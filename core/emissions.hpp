@@ -12,6 +12,21 @@ namespace selfcheck {
 const RefRecord* grid_factor_for(const RefData& ref, int year, std::string_view region, std::string_view kind);
 int latest_grid_factor_year(const RefData& ref);
 
+// grid_factors.json read once at load (RefData::reindex): every record with a year, in file order,
+// with its region and kind ("" where absent), so a lookup compares fields, not JSON.
+struct GridFactors {
+    struct Entry {
+        int year = 0;
+        std::string region, kind;
+        const RefRecord* record = nullptr;
+    };
+    std::vector<Entry> entries;
+    int latest_national_average_year = 0;  // 0 where there is none
+};
+std::shared_ptr<const GridFactors> build_grid_factors(const RefData& ref);
+// The view of `ref` (an empty one where reindex() has not run).
+const GridFactors& grid_factors(const RefData& ref);
+
 void compute_emissions(const Input& in, const RefData& ref, const std::vector<EnergyRowDetail>& rows, Result& result);
 
 } // namespace selfcheck

@@ -37,7 +37,9 @@ double tier_value(const RefData& ref, const char* id) {
 
 std::string tier_clause(const RefData& ref, const char* id) {
     const RefRecord* r = ref.record("energy_tiers", id);
-    return r ? r->raw.value("clause", r->source) : std::string();
+    if (!r) return {};
+    auto c = r->raw.find("clause");
+    return c != r->raw.end() && c->is_string() ? c->get<std::string>() : r->source;
 }
 
 // Purchased steam by mass: energy keeps the GB/T 2589 coefficient; the heat for CO2 is
@@ -101,10 +103,28 @@ const RefRecord* coal_rate_for(const RefData& ref, std::string_view prefix, int 
     return best ? best : earliest;
 }
 
+std::shared_ptr<const EnergyTiers> build_energy_tiers(const RefData& ref) {
+    auto t = std::make_shared<EnergyTiers>();
+    t->budget_lower = tier_value(ref, "budget_tier/lower");
+    t->budget_upper = tier_value(ref, "budget_tier/upper");
+    t->key = tier_value(ref, "key_unit/threshold");
+    t->designate = tier_value(ref, "key_unit/designation");
+    t->budget_clause = tier_clause(ref, "budget_tier/upper");
+    t->key_clause = tier_clause(ref, "key_unit/threshold");
+    t->designate_clause = tier_clause(ref, "key_unit/designation");
+    return t;
+}
+
+const EnergyTiers& energy_tiers(const RefData& ref) {
+    static const EnergyTiers none;
+    return ref.energy_tiers ? *ref.energy_tiers : none;
+}
+
 BudgetTier budget_tier_for(double total_tce, const RefData& ref) {
     // Zhejiang plan, section 3(2)2: ≥5000 | 1000 (inclusive) to 5000 | below 1000.
-    if (total_tce >= tier_value(ref, "budget_tier/upper")) return BudgetTier::ge5000;
-    if (total_tce >= tier_value(ref, "budget_tier/lower")) return BudgetTier::from1000to5000;
+    const EnergyTiers& t = energy_tiers(ref);
+    if (total_tce >= t.budget_upper) return BudgetTier::ge5000;
+    if (total_tce >= t.budget_lower) return BudgetTier::from1000to5000;
     return BudgetTier::lt1000;
 }
 
@@ -263,12 +283,13 @@ std::vector<EnergyRowDetail> compute_energy(const Input& in, const RefData& ref,
         e.mix.clear();
     }
 
+    const EnergyTiers& tiers = energy_tiers(ref);
     e.budget_tier = budget_tier_for(e.total_tce, ref);
-    e.budget_tier_clause = tier_clause(ref, "budget_tier/upper");
-    double key = tier_value(ref, "key_unit/threshold"), designate = tier_value(ref, "key_unit/designation");
+    e.budget_tier_clause = tiers.budget_clause;
+    const double key = tiers.key, designate = tiers.designate;
     e.key_energy_unit = key > 0 && e.total_tce >= key;
     e.key_unit_may_be_designated = !e.key_energy_unit && designate > 0 && e.total_tce >= designate;
-    e.key_unit_clause = tier_clause(ref, e.key_energy_unit ? "key_unit/threshold" : "key_unit/designation");
+    e.key_unit_clause = e.key_energy_unit ? tiers.key_clause : tiers.designate_clause;
     if (e.total_tce <= 0) {
         // Nothing entered (or only zeros): "below 1,000 tce" and "not a key unit" would be verdicts
         // about a factory we know nothing of. The JSON shows null and this reason.
@@ -277,8 +298,8 @@ std::vector<EnergyRowDetail> compute_energy(const Input& in, const RefData& ref,
     }
     // The thresholds in the sentences are the ones just compared with (energy_tiers.json).
     using K = TextParam::Kind;
-    const std::vector<TextParam> cuts = {{"lower", K::grouped_integer, tier_value(ref, "budget_tier/lower")},
-                                         {"upper", K::grouped_integer, tier_value(ref, "budget_tier/upper")},
+    const std::vector<TextParam> cuts = {{"lower", K::grouped_integer, tiers.budget_lower},
+                                         {"upper", K::grouped_integer, tiers.budget_upper},
                                          {"key", K::grouped_integer, key},
                                          {"designate", K::grouped_integer, designate}};
     const char* tier = budget_tier_name(e.budget_tier);

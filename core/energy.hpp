@@ -27,4 +27,15 @@ const RefRecord* coal_rate_for(const RefData& ref, std::string_view prefix, int 
 
 BudgetTier budget_tier_for(double total_tce, const RefData& ref);
 
+// energy_tiers.json read once at load (RefData::reindex): the thresholds (0 where a record or its
+// value is absent) and the clause each verdict cites (the record's "clause", else its source).
+struct EnergyTiers {
+    double budget_lower = 0, budget_upper = 0;  // budget_tier/lower, budget_tier/upper (tce)
+    double key = 0, designate = 0;              // key_unit/threshold, key_unit/designation (tce)
+    std::string budget_clause, key_clause, designate_clause;
+};
+std::shared_ptr<const EnergyTiers> build_energy_tiers(const RefData& ref);
+// The view of `ref` (an empty one, all thresholds 0, where reindex() has not run).
+const EnergyTiers& energy_tiers(const RefData& ref);
+
 } // namespace selfcheck

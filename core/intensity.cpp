@@ -45,17 +45,33 @@ int leading_year(const std::string& date) {
 
 } // namespace
 
+std::shared_ptr<const CarbonCuts> build_carbon_cuts(const RefData& ref) {
+    auto c = std::make_shared<CarbonCuts>();
+    c->level_low_max = cut(ref, "level/low_max");
+    c->level_medium_max = cut(ref, "level/medium_max");
+    const char* grades[4] = {"grade/1_max", "grade/2_max", "grade/3_max", "grade/4_max"};
+    for (int i = 0; i < 4; ++i) c->grade_max[i] = cut(ref, grades[i]);
+    return c;
+}
+
+namespace {
+const CarbonCuts& carbon_cuts(const RefData& ref) {
+    static const CarbonCuts none;
+    return ref.carbon_cuts ? *ref.carbon_cuts : none;
+}
+} // namespace
+
 CarbonLevel carbon_level_for(double l, const RefData& ref) {
-    if (at_most(l, cut(ref, "level/low_max"))) return CarbonLevel::low;
-    if (at_most(l, cut(ref, "level/medium_max"))) return CarbonLevel::medium;
+    const CarbonCuts& c = carbon_cuts(ref);
+    if (at_most(l, c.level_low_max)) return CarbonLevel::low;
+    if (at_most(l, c.level_medium_max)) return CarbonLevel::medium;
     return CarbonLevel::high;
 }
 
 int carbon_grade_for(double k, const RefData& ref) {
-    if (at_most(k, cut(ref, "grade/1_max"))) return 1;
-    if (at_most(k, cut(ref, "grade/2_max"))) return 2;
-    if (at_most(k, cut(ref, "grade/3_max"))) return 3;
-    if (at_most(k, cut(ref, "grade/4_max"))) return 4;
+    const CarbonCuts& c = carbon_cuts(ref);
+    for (int i = 0; i < 4; ++i)
+        if (at_most(k, c.grade_max[i])) return i + 1;
     return 5;
 }
 

@@ -8,6 +8,14 @@
 
 namespace selfcheck {
 
+// The carbon-efficiency cuts of carbon_efficiency.json, read once at load (RefData::reindex); 0
+// where a record or its value is absent. Upper bounds, inclusive.
+struct CarbonCuts {
+    double level_low_max = 0, level_medium_max = 0;  // level/low_max, level/medium_max
+    double grade_max[4] = {0, 0, 0, 0};             // grade/1_max .. grade/4_max
+};
+std::shared_ptr<const CarbonCuts> build_carbon_cuts(const RefData& ref);
+
 CarbonLevel carbon_level_for(double l, const RefData& ref);
 int carbon_grade_for(double k, const RefData& ref);           // 1..5
 

@@ -1,6 +1,10 @@
 #include "refdata.hpp"
 #include "texts.hpp"
 
+#include "emissions.hpp"
+#include "energy.hpp"
+#include "intensity.hpp"
+
 #include "validate.hpp"
 
 #include <mutex>
@@ -169,9 +173,22 @@ RefData RefData::load(const std::vector<std::pair<std::string, std::string>>& fi
     return out;
 }
 
+RefData::RefData(const RefData& other)
+    : datasets(other.datasets), load_issues(other.load_issues), file_issue_count(other.file_issue_count) {
+    reindex();
+}
+
+RefData& RefData::operator=(const RefData& other) {
+    if (this != &other) *this = RefData(other);
+    return *this;
+}
+
 void RefData::reindex() {
     if (load_issues.items.size() > file_issue_count) load_issues.items.resize(file_issue_count);
     index_carriers(*this);
+    energy_tiers = build_energy_tiers(*this);
+    grid_factors = build_grid_factors(*this);
+    carbon_cuts = build_carbon_cuts(*this);
 }
 
 const RefData& RefData::builtin() {

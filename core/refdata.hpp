@@ -7,6 +7,7 @@
 #include "units.hpp"
 
 #include <map>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -70,9 +71,19 @@ struct Carrier {
     std::string source, source_en, confidence;
 };
 
+// Typed views of datasets, declared by the modules that read them (built by RefData::reindex).
+struct EnergyTiers;  // energy.hpp
+struct GridFactors;  // emissions.hpp
+struct CarbonCuts;   // intensity.hpp
+
 struct RefData {
     std::map<std::string, Dataset, std::less<>> datasets;  // by dataset name
     std::map<std::string, Carrier> carriers;  // by carrier id
+    // Views derived from `datasets` by reindex(); never null after load(). They point into
+    // `datasets` (records by address): rebuild them whenever a dataset is replaced.
+    std::shared_ptr<const EnergyTiers> energy_tiers;
+    std::shared_ptr<const GridFactors> grid_factors;
+    std::shared_ptr<const CarbonCuts> carbon_cuts;
     Issues load_issues;                       // problems found while loading (should be empty)
     // How many of load_issues came from reading the files (the rest from reindex()), so reindex()
     // can run again after `datasets` changes without piling up the same issues.
@@ -85,6 +96,13 @@ struct RefData {
     double constant(std::string_view id) const;
 
     std::map<std::string, std::string> versions() const;
+
+    RefData() = default;
+    // A copy rebuilds its views: a copied view would point into the records of the original.
+    RefData(const RefData& other);
+    RefData& operator=(const RefData& other);
+    RefData(RefData&&) = default;  // map nodes move with the tree: the records keep their addresses
+    RefData& operator=(RefData&&) = default;
 
     // Rebuilds every view derived from `datasets` (the carrier index, typed parameter views) and
     // replaces the issues those views reported. load() calls it at its end; call it again after

@@ -26,11 +26,8 @@ TextParam year_param(const char* name, int year) { return {name, TextParam::Kind
 // latest published year before it, else the earliest published.
 int own_grid_factor_year(const RefData& ref, int year) {
     std::set<int> years;
-    if (const Dataset* d = ref.dataset("grid_factors"))
-        for (const auto& r : d->records)
-            if (r.year && r.value && r.raw.value("kind", std::string()) == "average" &&
-                r.raw.value("region", std::string()) == "national")
-                years.insert(*r.year);
+    for (const auto& e : grid_factors(ref).entries)
+        if (e.record->value && e.kind == "average" && e.region == "national") years.insert(e.year);
     if (years.empty()) return 0;
     if (years.count(year)) return year;
     auto it = years.lower_bound(year);
