@@ -2,6 +2,7 @@
 // values plausible; fuel parameters reproduce the published per-unit emission factors.
 #include "test_util.hpp"
 
+#include "emissions.hpp"
 #include "validate.hpp"
 
 #include <cctype>
@@ -361,4 +362,57 @@ TEST_CASE("every source in a sample's result has its English citation beside it"
         CHECK(hits.empty());
     }
     CHECK(samples >= 9);
+}
+
+TEST_CASE("RefData::reindex rebuilds the typed views from the datasets; a copy has its own", "[refdata]") {
+    RefData data = RefData::load(embedded_data_files());
+    REQUIRE(data.load_issues.items.empty());
+    REQUIRE(data.energy_tiers);
+    // Built-in energy_tiers.json: budget tiers at 1,000 and 5,000 tce; 4,000 tce is the middle tier.
+    CHECK(budget_tier_for(4000, data) == BudgetTier::from1000to5000);
+
+    // A replacement energy_tiers with the upper cut at 3,000 tce: the view still says 5,000 until
+    // reindex(), then 4,000 >= 3,000 is the top tier.
+    RefData one = RefData::load({{"tiers.json", R"({"dataset":"energy_tiers","version":"t","records":[
+        {"id":"budget_tier/upper","value":3000,"unit":"tce","source":"s","confidence":"X"},
+        {"id":"budget_tier/lower","value":1000,"unit":"tce","source":"s","confidence":"X"}]})"}});
+    REQUIRE(one.load_issues.items.empty());
+    std::swap(data.datasets["energy_tiers"], one.datasets["energy_tiers"]);
+    CHECK(budget_tier_for(4000, data) == BudgetTier::from1000to5000);
+    data.reindex();
+    CHECK(budget_tier_for(4000, data) == BudgetTier::ge5000);
+    // The key-unit records are absent from the replacement: thresholds 0, clauses empty.
+    CHECK(data.energy_tiers->key == 0);
+    CHECK(data.energy_tiers->key_clause.empty());
+
+    // A copy's views point into the copy's own records, not the original's.
+    RefData copy = data;
+    REQUIRE(copy.grid_factors);
+    CHECK(copy.grid_factors != data.grid_factors);
+    const Dataset* g = copy.dataset("grid_factors");
+    REQUIRE(g);
+    REQUIRE_FALSE(copy.grid_factors->entries.empty());
+    for (const auto& e : copy.grid_factors->entries) {
+        CHECK(e.record >= g->records.data());
+        CHECK(e.record < g->records.data() + g->records.size());
+    }
+    CHECK(budget_tier_for(4000, copy) == BudgetTier::ge5000);
+}
+
+TEST_CASE("RefData::reindex replaces the issues of the views instead of adding them again", "[refdata]") {
+    // One carrier without a base unit: one data_carrier issue from the carrier index.
+    RefData bad = RefData::load({{"c.json", R"({"dataset":"energy_carriers","version":"t","records":[
+        {"id":"x","value":1,"unit":"kgce/kg","source":"s","confidence":"X"}]})"}});
+    auto count = [&] {
+        int n = 0;
+        for (const auto& i : bad.load_issues.items) n += i.code == "data_carrier";
+        return n;
+    };
+    CHECK(count() == 1);
+    CHECK(bad.load_issues.items.size() == 1);
+    bad.reindex();
+    bad.reindex();
+    CHECK(count() == 1);
+    CHECK(bad.load_issues.items.size() == 1);
+    CHECK(bad.carriers.empty());
 }
