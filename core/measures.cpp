@@ -74,6 +74,27 @@ double heat_pump_cop(double eta_c, double t_sink, double t_source) { return eta_
 double storage_cycle_value(double p_dis, double p_ch, double rte) { return p_dis - p_ch / rte; }
 } // namespace formulas
 
+const char* recommendation_status_name(RecommendationStatus s) {
+    switch (s) {
+    case RecommendationStatus::recommended: return "recommended";
+    case RecommendationStatus::cost_only: return "cost_only";
+    case RecommendationStatus::not_recommended: return "not_recommended";
+    case RecommendationStatus::needs_data: return "needs_data";
+    case RecommendationStatus::none: break;
+    }
+    return "";
+}
+
+const char* recommendation_reason_name(RecommendationReason r) {
+    switch (r) {
+    case RecommendationReason::payback_beyond_life: return "payback_beyond_life";
+    case RecommendationReason::npv_not_positive: return "npv_not_positive";
+    case RecommendationReason::raises_energy_or_co2: return "raises_energy_or_co2";
+    case RecommendationReason::none: break;
+    }
+    return "";
+}
+
 namespace {
 
 constexpr double k_gj_per_kwh = 0.0036;  // definition: 1 kWh = 3.6 MJ
@@ -1179,22 +1200,24 @@ const RefRecord* measure_def(const RefData& ref, const std::string& id) { return
 //                    (and every measure flagged "cost_only" in measures.json)
 //   not_recommended  NPV <= 0, payback beyond the life, or it raises energy use or CO2
 //   needs_data       investment or prices unknown
-// reason: payback_beyond_life | npv_not_positive | raises_energy_or_co2 | no_saving (codes; the
-// texts live in the app's i18n and the report).
-json recommendation(const MeasureResult& m, const Totals& t) {
+// The reason says which not_recommended rule applied (codes; the texts live in the app's i18n and
+// the report).
+Recommendation recommendation(const MeasureResult& m, const Totals& t) {
+    using S = RecommendationStatus;
+    using R = RecommendationReason;
     constexpr double eps = 1e-9;
-    if (!t.invest_known || !t.saving_known) return {{"status", "needs_data"}};
+    if (!t.invest_known || !t.saving_known) return {S::needs_data};
     // measures.json "cost_only": a tariff measure (storage arbitrage, demand charge) whose purpose is
     // money, whatever a small energy side effect does: never in the recommended energy/CO2 set.
     const bool flagged = m.def && m.def->raw.value("cost_only", false);
     const bool saves = !flagged && (m.tce_saved > eps || m.tco2_avoided > eps);
     const bool raises = m.tce_saved < -eps || m.tco2_avoided < -eps;
     const bool beyond_life = t.invest > 0 && (t.net <= 0 || t.invest / t.net > m.lifetime_years);
-    if (beyond_life) return {{"status", "not_recommended"}, {"reason", "payback_beyond_life"}};
-    if (!(m.npv_10k_yuan > 0)) return {{"status", "not_recommended"}, {"reason", "npv_not_positive"}};
-    if (!saves) return {{"status", "cost_only"}};
-    if (raises) return {{"status", "not_recommended"}, {"reason", "raises_energy_or_co2"}};
-    return {{"status", "recommended"}};
+    if (beyond_life) return {S::not_recommended, R::payback_beyond_life};
+    if (!(m.npv_10k_yuan > 0)) return {S::not_recommended, R::npv_not_positive};
+    if (!saves) return {S::cost_only};
+    if (raises) return {S::not_recommended, R::raises_energy_or_co2};
+    return {S::recommended};
 }
 
 } // namespace
@@ -1275,11 +1298,11 @@ void evaluate_measures(const Input& in, Result& result, const RefData& ref) {
         // ---- portfolio: selection (user's ids, else positive NPV and required compliance; one per
         // exclusive group), applied in the library's order with remaining-energy scaling.
         std::set<std::string> chosen;
-        std::map<std::string, std::string> status_by_id;
+        std::map<std::string, RecommendationStatus> status_by_id;
         std::vector<std::string> cost_only;
         for (const auto& m : result.measures) {
-            status_by_id[m.id] = m.recommendation.value("status", "");
-            if (status_by_id[m.id] == "cost_only") cost_only.push_back(m.id);
+            status_by_id[m.id] = m.recommendation.status;
+            if (m.recommendation.status == RecommendationStatus::cost_only) cost_only.push_back(m.id);
         }
         if (in.options.selected_measures) {
             for (const auto& id : *in.options.selected_measures) chosen.insert(id);
@@ -1287,7 +1310,7 @@ void evaluate_measures(const Input& in, Result& result, const RefData& ref) {
             // Only measures that save energy or CO2 with a positive NPV within their life; cost-only
             // measures are listed apart (detail.cost_only), never mixed into the savings.
             for (const auto& k : central)
-                if (status_by_id[k.id] == "recommended") chosen.insert(k.id);
+                if (status_by_id[k.id] == RecommendationStatus::recommended) chosen.insert(k.id);
         }
         // Required by a plan or standard (e.g. retiring a small coal boiler) but not recommended on
         // its own economics: listed apart as detail.required (one per exclusive group), not counted
@@ -1297,7 +1320,7 @@ void evaluate_measures(const Input& in, Result& result, const RefData& ref) {
             std::map<std::string, std::string> best;
             std::vector<std::string> loose;
             for (const auto& k : central) {
-                if (!k.compliance_required || status_by_id[k.id] == "recommended" || chosen.count(k.id)) continue;
+                if (!k.compliance_required || status_by_id[k.id] == RecommendationStatus::recommended || chosen.count(k.id)) continue;
                 if (k.exclusive.empty()) {
                     if (std::find(loose.begin(), loose.end(), k.id) == loose.end()) loose.push_back(k.id);
                     continue;
@@ -1430,7 +1453,7 @@ void evaluate_measures(const Input& in, Result& result, const RefData& ref) {
             // (report: both tables), built by the same rule as without a selection.
             std::set<std::string> rec;
             for (const auto& k : central)
-                if (status_by_id[k.id] == "recommended") rec.insert(k.id);
+                if (status_by_id[k.id] == RecommendationStatus::recommended) rec.insert(k.id);
             Portfolio r;
             build(rec, r);
             pf.recommended = PortfolioTotals{r.selected, r.tce_saved, r.tco2_avoided, r.tco2_avoided_market, r.investment_10k_yuan,

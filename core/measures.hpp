@@ -15,6 +15,18 @@ struct RefRecord;
 
 enum class EconomicsStatus { computed, needs_investment, needs_prices };
 
+// The one verdict per measure, the same for the app, the report and the automatic portfolio
+// (measures.cpp recommendation()). `none`: not given (the JSON has no recommendation).
+enum class RecommendationStatus { none, recommended, cost_only, not_recommended, needs_data };
+// Why a measure is not recommended; `none` with every other status.
+enum class RecommendationReason { none, payback_beyond_life, npv_not_positive, raises_energy_or_co2 };
+struct Recommendation {
+    RecommendationStatus status = RecommendationStatus::none;
+    RecommendationReason reason = RecommendationReason::none;
+};
+const char* recommendation_status_name(RecommendationStatus s);
+const char* recommendation_reason_name(RecommendationReason r);
+
 // How the energy budget tier and the carbon-efficiency grade would change after a cut (one measure,
 // or the portfolio). Carbon figures only when the site's carbon intensity is known.
 struct Outlook {
@@ -60,7 +72,7 @@ struct MeasureResult {
     std::vector<MeasureItem> items;
     nlohmann::json needs = nlohmann::json::array();  // fields that would refine it (deduplicated)
     nlohmann::json notes = nlohmann::json::array();
-    nlohmann::json recommendation;  // the one verdict: {status, reason...} (measures.cpp recommendation())
+    Recommendation recommendation;
     // Spanned by the source's low and high parameter values.
     LowHigh tce_saved_range, tco2_avoided_range, investment_range_10k_yuan, annual_saving_range_10k_yuan;
     double discount_rate = 0;

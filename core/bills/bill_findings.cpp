@@ -52,7 +52,7 @@ MeasureResult measure(const RefData& ref, const char* id, double saving_yuan) {
     m.id = id;
     m.def = ref.record("measures", std::string("measure/") + id);  // names, formula, source
     m.annual_saving_10k_yuan = saving_yuan / k_yuan_per_10k;
-    m.recommendation = {{"status", "cost_only"}};  // a bill measure saves money, not energy: a cost-only measure
+    m.recommendation = {RecommendationStatus::cost_only};  // a bill measure saves money, not energy: a cost-only measure
     return m;
 }
 

@@ -434,7 +434,11 @@ json measure_to_json(const MeasureResult& m) {
         d["compliance_note_en"] = note.en;
     }
     put_outlook(d, m.outlook, true);
-    if (!m.recommendation.is_null()) d["recommendation"] = m.recommendation;
+    if (m.recommendation.status != RecommendationStatus::none) {
+        json rec = {{"status", recommendation_status_name(m.recommendation.status)}};
+        if (m.recommendation.reason != RecommendationReason::none) rec["reason"] = recommendation_reason_name(m.recommendation.reason);
+        d["recommendation"] = std::move(rec);
+    }
     json items = json::array();
     for (const auto& k : m.items)
         items.push_back({{"row", k.row}, {"target", k.target}, {"tce_saved", k.tce_saved}, {"tco2_avoided", k.tco2_avoided},
