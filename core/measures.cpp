@@ -95,6 +95,48 @@ const char* recommendation_reason_name(RecommendationReason r) {
     return "";
 }
 
+// ---------------------------------------------------------------------------------------------
+// Physical quantities
+
+bool Physical::Key::is(std::string_view key) const {
+    return key.size() == carrier.size() + name.size() && key.substr(0, carrier.size()) == carrier &&
+           key.substr(carrier.size()) == name;
+}
+
+void Physical::put(Key key, Value v) {
+    for (auto& e : entries_)
+        if (e.key == key) {
+            e.value = std::move(v);
+            return;
+        }
+    entries_.push_back({std::move(key), std::move(v)});
+}
+
+void Physical::merge(const Physical& other) {
+    for (const auto& e : other.entries_) put(e.key, e.value);
+}
+
+const Physical::Value* Physical::find(std::string_view key) const {
+    for (const auto& e : entries_)
+        if (e.key.is(key)) return &e.value;
+    return nullptr;
+}
+
+std::optional<double> Physical::number(std::string_view key) const {
+    const Value* v = find(key);
+    if (!v) return std::nullopt;
+    if (const double* d = std::get_if<double>(v)) return *d;
+    if (const std::int64_t* n = std::get_if<std::int64_t>(v)) return static_cast<double>(*n);
+    return std::nullopt;
+}
+
+std::optional<bool> Physical::flag(std::string_view key) const {
+    const Value* v = find(key);
+    if (!v) return std::nullopt;
+    if (const bool* b = std::get_if<bool>(v)) return *b;
+    return std::nullopt;
+}
+
 namespace {
 
 constexpr double k_gj_per_kwh = 0.0036;  // definition: 1 kWh = 3.6 MJ
@@ -119,10 +161,10 @@ struct Cand {
     bool saving_known = true;
     int life = 1;
     double degradation = 0;
-    // null until first written (nlohmann turns a null into an object/array on the first [] or
-    // push_back, and iterates a null as empty): most candidates never get notes or needs, and an
-    // empty object or array costs an allocation each (three per candidate, three runs).
-    json physical;
+    Physical physical;
+    // null until first written (nlohmann turns a null into an array on the first push_back, and
+    // iterates a null as empty): most candidates never get notes or needs, and an empty array
+    // costs an allocation each (two per candidate, three runs).
     json notes;
     json needs;
     int row = -1;
@@ -236,7 +278,7 @@ Cand elec_cand(Ctx& c, const std::string& id, const std::string& target, double 
     k.invest = invest;
     k.annual_net = saved_kwh * *c.price_per_base("electricity") - om;
     k.life = life;
-    k.physical = {{"electricity_kwh", saved_kwh}};
+    k.physical.set("electricity_kwh", saved_kwh);
     return k;
 }
 
@@ -292,9 +334,9 @@ bool heat_cand(Ctx& c, Cand& k, double gj) {
         k.saving_known = false;
         k.needs.push_back("options price for " + h->carrier);
     }
-    k.physical["heat_gj"] = gj;
-    k.physical[h->carrier + "_base_units"] = base;
-    k.physical["heat_supply"] = h->carrier;
+    k.physical.set("heat_gj", gj);
+    k.physical.set(h->carrier, "_base_units", base);
+    k.physical.set("heat_supply", h->carrier);
     return true;
 }
 
@@ -331,10 +373,10 @@ void motors(Ctx& c) {
                 double invest = *kw * e.count * c.p("motor_upgrade/unit_cost") * (1 + c.p("motor_upgrade/ie4_premium"));
                 Cand k = elec_cand(c, "motor_upgrade", rowt("elec", i), base, saved, invest, c.life("motor_upgrade"));
                 k.row = static_cast<int>(i);
-                k.physical["eta_old"] = eta_old;
-                k.physical["eta_new"] = eta_new;
-                k.physical["class_old"] = cls;
-                k.physical["class_new"] = "IE4";
+                k.physical.set("eta_old", eta_old);
+                k.physical.set("eta_new", eta_new);
+                k.physical.set("class_old", cls);
+                k.physical.set("class_new", "IE4");
                 if (*h < c.p("motor_upgrade/min_hours"))
                     k.notes.push_back("runs below 4,000 h/yr: replace at failure (incremental cost) rather than now");
                 // GB 18613-2020 grades differ by pole count; only the 4-pole IE rows are on file.
@@ -369,7 +411,7 @@ void pumps_fans(Ctx& c) {
                 c.need("vsd_pump_fan", static_cast<int>(i), {"hours_per_year", "load_factor"});
             } else if (*h >= c.p("vsd_pump_fan/min_hours")) {
                 double saved;
-                json phys = json::object();
+                Physical phys;
                 if (auto q = field_num(e, "mean_flow_fraction")) {
                     // Throttled baseline: linear from 100% of design power at full flow to the
                     // source's share at half flow. VSD from the generic curve, which already carries
@@ -381,19 +423,19 @@ void pumps_fans(Ctx& c) {
                     double loss = 1 + c.p("vsd_pump_fan/drive_loss");
                     double vsd_kwh = design_kwh * formulas::vsd_power_pct(*q * 100) / 100;
                     saved = std::max(0.0, *base - vsd_kwh);
-                    phys["mean_flow_fraction"] = *q;
-                    phys["vsd_power_fraction_of_design"] = formulas::vsd_power_pct(*q * 100) / 100;
-                    phys["affinity_bounds_kwh"] = {
-                        std::max(0.0, *base - design_kwh * formulas::affinity_power_fraction(*q, 2.0) * loss),
-                        std::max(0.0, *base - design_kwh * formulas::affinity_power_fraction(*q, 2.7) * loss)};
+                    phys.set("mean_flow_fraction", *q);
+                    phys.set("vsd_power_fraction_of_design", formulas::vsd_power_pct(*q * 100) / 100);
+                    phys.set("affinity_bounds_kwh",
+                             Physical::Pair{std::max(0.0, *base - design_kwh * formulas::affinity_power_fraction(*q, 2.0) * loss),
+                                            std::max(0.0, *base - design_kwh * formulas::affinity_power_fraction(*q, 2.7) * loss)});
                 } else {
                     saved = *base * c.p("vsd_pump_fan/default_saving_rate");
-                    phys["method"] = "default saving rate (20–50% of throttled pump/fan kWh)";
+                    phys.set("method", "default saving rate (20–50% of throttled pump/fan kWh)");
                 }
                 Cand k = elec_cand(c, "vsd_pump_fan", rowt("elec", i), *base, saved, *kw * e.count * c.p("vsd_pump_fan/unit_cost"),
                                    c.life("vsd_pump_fan"));
                 k.row = static_cast<int>(i);
-                for (auto it = phys.begin(); it != phys.end(); ++it) k.physical[it.key()] = it.value();
+                k.physical.merge(phys);
                 if (!field_num(e, "mean_flow_fraction")) k.needs.push_back("mean_flow_fraction");
                 if (e.type == "motor") k.notes.push_back("assumes the pump/fan flow is throttled (speed_control none); give flow_control");
                 c.out.push_back(std::move(k));
@@ -454,7 +496,7 @@ void compressed_air(Ctx& c) {
             double saved = *base * std::max(0.0, l - c.p("air_leak/leak_fraction_target"));
             Cand k = elec_cand(c, "air_leak", t, *base, saved, c.p("air_leak/cost_per_site") * *base / untested_kwh, c.life("air_leak"));
             k.row = static_cast<int>(i);
-            k.physical["leak_fraction"] = l;
+            k.physical.set("leak_fraction", l);
             if (!field_num(e, "leak_fraction")) k.needs.push_back("leak_fraction (no-demand load/unload test)");
             c.out.push_back(std::move(k));
         }
@@ -463,7 +505,7 @@ void compressed_air(Ctx& c) {
             double rate = std::min(c.p("air_pressure/max_saving_rate"), c.p("air_pressure/saving_per_bar") * (*pr - *req) / 0.1);
             Cand k = elec_cand(c, "air_pressure", t, *base, *base * rate, c.p("air_pressure/cost"), c.life("air_pressure"));
             k.row = static_cast<int>(i);
-            k.physical["pressure_reduction_mpa"] = *pr - *req;
+            k.physical.set("pressure_reduction_mpa", *pr - *req);
             c.out.push_back(std::move(k));
         } else if (pr && !req) {
             c.need("air_pressure", static_cast<int>(i), {"required_pressure_mpa"});
@@ -508,8 +550,8 @@ void compressed_air(Ctx& c) {
         k.invest_known = false;
         k.needs.push_back("investment quote for the air station and pipe network (often ESCO/BOO)");
         k.exclusive = "air_supply";
-        k.physical["fleet_fad_m3_per_min"] = fleet_fad;
-        k.physical["method"] = all_sp ? "E_before − Q·SP_central·h" : "10–25% of fleet kWh";
+        k.physical.set("fleet_fad_m3_per_min", fleet_fad);
+        k.physical.set("method", all_sp ? "E_before − Q·SP_central·h" : "10–25% of fleet kWh");
         c.out.push_back(std::move(k));
     }
 }
@@ -565,10 +607,10 @@ void transformers(Ctx& c) {
                 Cand k = elec_cand(c, "transformer_upgrade", rowt("tx", i), base_kwh, std::max(0.0, base_kwh - new_kwh),
                                    *kva * e.count * c.p("transformer_upgrade/unit_cost"), c.life("transformer_upgrade"));
                 k.row = static_cast<int>(i);
-                k.physical["no_load_loss_old_kw"] = *p0_old;
-                k.physical["no_load_loss_new_kw"] = *p0_new;
-                k.physical["load_loss_kw"] = *pk;
-                k.physical["target_series"] = "S13";
+                k.physical.set("no_load_loss_old_kw", *p0_old);
+                k.physical.set("no_load_loss_new_kw", *p0_new);
+                k.physical.set("load_loss_kw", *pk);
+                k.physical.set("target_series", "S13");
                 if (ext || ext2) k.notes.push_back("kVA outside the 315–1,600 kVA loss table: losses extrapolated; enter nameplate no_load_loss_kw/load_loss_kw");
                 c.out.push_back(std::move(k));
             }
@@ -580,7 +622,7 @@ void transformers(Ctx& c) {
                 Cand k = elec_cand(c, "transformer_consolidate", rowt("tx", i), base_kwh, saved,
                                    c.p("transformer_consolidate/cost"), c.life("transformer_consolidate"));
                 k.row = static_cast<int>(i);
-                k.physical["load_factor_after"] = 2 * *beta;
+                k.physical.set("load_factor_after", 2 * *beta);
                 c.out.push_back(std::move(k));
             }
         }
@@ -630,7 +672,8 @@ void boilers(Ctx& c) {
                 k.needs.push_back("options price for " + fuel);
             }
             k.life = c.life(id);
-            k.physical = {{fuel + "_base_units", saved_fuel}};
+            k.physical.clear();
+            k.physical.set(fuel, "_base_units", saved_fuel);
             if (fu->from_site_energy) k.notes.push_back("boiler fuel allocated from the site's " + fuel + " use");
             return k;
         };
@@ -645,7 +688,7 @@ void boilers(Ctx& c) {
             if (!cap) c.need("boiler_economizer", static_cast<int>(i), {"capacity_t_per_h"});
             else {
                 Cand k = fuel_cand("boiler_economizer", F * c.p("boiler_economizer/saving_rate"), *cap * c.p("boiler_economizer/unit_cost"));
-                k.physical["implied_stack_drop_k"] = c.p("boiler_economizer/saving_rate") * 100 * c.p("boiler_economizer/k_per_point");
+                k.physical.set("implied_stack_drop_k", c.p("boiler_economizer/saving_rate") * 100 * c.p("boiler_economizer/k_per_point"));
                 c.out.push_back(std::move(k));
             }
         }
@@ -666,10 +709,10 @@ void boilers(Ctx& c) {
             if (price) k.annual_net = F * *price + om_avoided - new_base * new_price;
             k.exclusive = "boiler_switch|" + t;
             k.compliance_required = retire;
-            k.physical[new_carrier + "_base_units_added"] = new_base;
-            k.physical["useful_heat_gj"] = q_gj;
-            k.physical["steam_t"] = steam_t;
-            k.physical["efficiency_old"] = eta;
+            k.physical.set(new_carrier, "_base_units_added", new_base);
+            k.physical.set("useful_heat_gj", q_gj);
+            k.physical.set("steam_t", steam_t);
+            k.physical.set("efficiency_old", eta);
             return k;
         };
         if (is_coal(fuel) && gas_main && (!cap || *cap <= c.p("coal_to_gas/max_capacity"))) {
@@ -678,7 +721,7 @@ void boilers(Ctx& c) {
             if (!cap) c.need("coal_to_gas", static_cast<int>(i), {"capacity_t_per_h"});
             else {
                 Cand k = switch_cand("coal_to_gas", "natural_gas", gas, *c.price_per_base("natural_gas"), *cap * c.p("coal_to_gas/unit_cost"));
-                k.physical["efficiency_new"] = eta_new;
+                k.physical.set("efficiency_new", eta_new);
                 c.out.push_back(std::move(k));
             }
         }
@@ -691,8 +734,8 @@ void boilers(Ctx& c) {
             // notes do not price; the valley case is shown beside it.
             double avg = *c.price_per_base("electricity");
             Cand k = switch_cand("coal_to_electric", "electricity", kwh, avg, mw * c.p("coal_to_electric/unit_cost"));
-            k.physical["valley_price_yuan_per_kwh"] = valley;
-            k.physical["valley_case_annual_saving_10k_yuan"] = (k.annual_net + kwh * (avg - valley)) / k_yuan_per_10k;
+            k.physical.set("valley_price_yuan_per_kwh", valley);
+            k.physical.set("valley_case_annual_saving_10k_yuan", (k.annual_net + kwh * (avg - valley)) / k_yuan_per_10k);
             k.notes.push_back("valued at the average electricity price; at the valley price (needs thermal storage, not priced) see physical.valley_case_annual_saving_10k_yuan; resistance heat raises CO2 on today's grid factor");
             c.out.push_back(std::move(k));
         }
@@ -767,7 +810,9 @@ void heat_measures(Ctx& c) {
                 auto pr = c.price_per_base(fuel);
                 k.annual_net = pr ? saved * *pr : 0;
                 k.saving_known = pr.has_value();
-                k.physical = {{fuel + "_base_units", saved}, {"recovered_kw_th", kw_th}};
+                k.physical.clear();
+                k.physical.set(fuel, "_base_units", saved);
+                k.physical.set("recovered_kw_th", kw_th);
                 k.row = static_cast<int>(i);
                 c.out.push_back(std::move(k));
             }
@@ -801,9 +846,9 @@ void heat_measures(Ctx& c) {
             } else {
                 continue;
             }
-            k.physical["cop"] = cop;
-            k.physical["electricity_kwh_added"] = kwh;
-            k.physical["capacity_kw_th"] = kw_th;
+            k.physical.set("cop", cop);
+            k.physical.set("electricity_kwh_added", kwh);
+            k.physical.set("capacity_kw_th", kw_th);
             c.out.push_back(std::move(k));
         }
         if (e.type == "dyeing") {
@@ -824,7 +869,7 @@ void heat_measures(Ctx& c) {
                 continue;
             }
             if (heat_cand(c, k, gj)) {
-                if (auto w = field_num(e, "water_m3_per_year")) k.physical["water_m3"] = *w * c.p("textile_cpb/saving_rate");
+                if (auto w = field_num(e, "water_m3_per_year")) k.physical.set("water_m3", *w * c.p("textile_cpb/saving_rate"));
                 k.scaled_by = {k.target};
                 c.out.push_back(std::move(k));
             }
@@ -850,10 +895,10 @@ void heat_measures(Ctx& c) {
                     k.tce += hk.tce;
                     k.tco2 += hk.tco2;
                     k.annual_net += hk.annual_net;
-                    for (auto it = hk.physical.begin(); it != hk.physical.end(); ++it) k.physical[it.key()] = it.value();
+                    k.physical.merge(hk.physical);
                 }
             }
-            k.physical["water_m3"] = *metres * (c.p("digital_printing/water_before") - c.p("digital_printing/water_after")) / 1000.0;
+            k.physical.set("water_m3", *metres * (c.p("digital_printing/water_before") - c.p("digital_printing/water_after")) / 1000.0);
             if (!field_num(e, "electricity_kwh_per_year") && !field_num(e, "steam_t_per_year"))
                 k.needs.push_back("electricity_kwh_per_year and steam_t_per_year of the printing line");
             c.out.push_back(std::move(k));
@@ -888,7 +933,7 @@ void heat_measures(Ctx& c) {
                 if (!k.saving_known) k.annual_net -= net;  // keep only the valued heat if water prices are missing
                 k.scaled_by = {k.target};
             }
-            k.physical["water_reused_m3"] = q;
+            k.physical.set("water_reused_m3", q);
             c.out.push_back(std::move(k));
         }
         if (e.type == "paper_machine") {
@@ -906,7 +951,7 @@ void heat_measures(Ctx& c) {
             k.needs.push_back("investment quote (capital-intensive, tens of M¥)");
             double steam_t = *s * c.p("paper_shoe_press/steam_per_point") * c.p("paper_shoe_press/dryness_gain");
             if (heat_cand(c, k, steam_t * c.steam_gj_per_t())) {
-                k.physical["dryer_steam_t"] = steam_t;
+                k.physical.set("dryer_steam_t", steam_t);
                 k.scaled_by = {k.target};
                 c.out.push_back(std::move(k));
             }
@@ -938,8 +983,8 @@ void lighting(Ctx& c) {
         Cand k = elec_cand(c, "led_lighting", rowt("elec", i), base, base * c.p("led_lighting/saving_rate"),
                            e.count * unit_cost, std::max(1, static_cast<int>(life)));
         k.row = static_cast<int>(i);
-        k.physical["fixture"] = fixture;
-        k.physical["ballast_w"] = ballast;
+        k.physical.set("fixture", fixture);
+        k.physical.set("ballast_w", ballast);
         if (field_str(e, "ballast").empty()) k.needs.push_back("ballast (electronic/magnetic); electronic assumed");
         k.notes.push_back("fixture price only; labour (0.25 h per fixture) not priced in the notes");
         c.out.push_back(std::move(k));
@@ -986,8 +1031,12 @@ void renewables(Ctx& c) {
         k.degradation = c.p("pv_rooftop/degradation");
         k.scaled_by = {};
         k.row = static_cast<int>(i);
-        k.physical = {{"capacity_kwp", kwp}, {"generation_kwh", e1}, {"self_used_kwh", self}, {"exported_kwh", exp},
-                      {"area_used_m2", free}};
+        k.physical.clear();
+        k.physical.set("capacity_kwp", kwp);
+        k.physical.set("generation_kwh", e1);
+        k.physical.set("self_used_kwh", self);
+        k.physical.set("exported_kwh", exp);
+        k.physical.set("area_used_m2", free);
         k.notes.push_back("tce_saved is purchased electricity displaced; under GB/T 2589 own PV used still counts in comprehensive energy (energy.renewable_tce)");
         if (!c.in.options.electricity_price_yuan_per_kwh) k.notes.push_back("self-use valued at the 2024 large-industry TOU-weighted 0.75 yuan/kWh");
         c.out.push_back(std::move(k));
@@ -1027,13 +1076,17 @@ void renewables(Ctx& c) {
             Cand k = elec_cand(c, "storage_arbitrage", "storage", elec, -losses, invest, c.life("storage_arbitrage"));
             k.annual_net = gross_per_kwh * derate * cap - invest * c.p("storage_arbitrage/om_rate");
             k.scaled_by = {};
-            k.physical = {{"capacity_kwh", cap}, {"gross_yuan_per_kwh_year", gross_per_kwh}, {"discharged_kwh", discharged},
-                          {"losses_kwh", losses}, {"tou_user_class", cls}};
+            k.physical.clear();
+            k.physical.set("capacity_kwh", cap);
+            k.physical.set("gross_yuan_per_kwh_year", gross_per_kwh);
+            k.physical.set("discharged_kwh", discharged);
+            k.physical.set("losses_kwh", losses);
+            k.physical.set("tou_user_class", cls);
             if (!planned) k.needs.push_back("storage capacity_kwh (planned); default = 2 h of the average load");
             if (bill_prices) {
-                k.physical["prices_from_bill"] = true;
-                k.physical["bill_peak_price_yuan_per_kwh"] = *bill->peak_price;
-                k.physical["bill_valley_price_yuan_per_kwh"] = *bill->valley_price;
+                k.physical.set("prices_from_bill", true);
+                k.physical.set("bill_peak_price_yuan_per_kwh", *bill->peak_price);
+                k.physical.set("bill_valley_price_yuan_per_kwh", *bill->valley_price);
                 k.notes.push_back(texts::text("measures.storage_bill_prices",
                                               {texts::Arg("sharp", num_text(bill->sharp_price.value_or(*bill->peak_price))),
                                                texts::Arg("peak", num_text(*bill->peak_price)),
@@ -1057,7 +1110,8 @@ void renewables(Ctx& c) {
             if (auto resid = c.res.emissions.residual_factor_tco2_per_mwh) k.tco2_market = kwh / 1000.0 * *resid;
             k.annual_net = -kwh * c.p("price/green_power_premium");
             k.scaled_by = {"elec_all"};
-            k.physical = {{"green_kwh", kwh}};
+            k.physical.clear();
+            k.physical.set("green_kwh", kwh);
             k.notes.push_back("market-based Scope 2 only (residual factor): location-based emissions, the carbon-efficiency level and grade, and the energy total are unchanged");
             c.out.push_back(std::move(k));
         }
@@ -1095,7 +1149,8 @@ void management(Ctx& c) {
     if (!unpriced.empty()) k.notes.push_back("carriers without a price are not valued: " + unpriced.dump());
     k.invest = c.p("energy_management_system/cost");
     k.life = c.life("energy_management_system");
-    k.physical = {{"saving_rate", rate}};
+    k.physical.clear();
+    k.physical.set("saving_rate", rate);
     c.out.push_back(std::move(k));
 }
 
@@ -1192,6 +1247,28 @@ std::vector<Cand> run(const Input& in, const Result& res, const RefData& ref, in
     return std::move(c.out);
 }
 
+// Adds a row's physical figures to its measure's: energy, fuel and water quantities summed (0 + each
+// row in row order), a flag kept if any row raises it (storage_arbitrage: prices_from_bill); the
+// rest (efficiencies, classes, methods) stays with the rows.
+void add_summed_physical(Physical& sum, const Physical& row) {
+    for (const auto& e : row.entries()) {
+        const double* d = std::get_if<double>(&e.value);
+        const std::int64_t* n = std::get_if<std::int64_t>(&e.value);
+        if (d || n) {
+            std::string joined;  // only the per-carrier keys are built
+            std::string_view key = e.key.name;
+            if (!e.key.carrier.empty()) key = joined = e.key.text();
+            const bool summed = key.find("kwh") != std::string::npos || key.find("_base_units") != std::string::npos ||
+                                key.find("_m3") != std::string::npos || key == "heat_gj" || key == "steam_t";
+            if (!summed) continue;
+            const double v = d ? *d : static_cast<double>(*n);
+            sum.put(e.key, Physical::Value(std::in_place_type<double>, sum.number(key).value_or(0.0) + v));
+        } else if (const bool* b = std::get_if<bool>(&e.value); b && *b) {
+            sum.put(e.key, Physical::Value(std::in_place_type<bool>, true));
+        }
+    }
+}
+
 const RefRecord* measure_def(const RefData& ref, const std::string& id) { return ref.record("measures", "measure/" + id); }
 
 // One verdict per measure, the same for the app, the report and the automatic portfolio:
@@ -1247,19 +1324,12 @@ void evaluate_measures(const Input& in, Result& result, const RefData& ref) {
             Totals t = sum(by_id[id]);
             economics(m, t, rate, ref, result);
             // Physical savings summed over rows (before the rows' own figures move into m.items).
-            json& phys = m.physical;
-            for (const Cand* k : by_id[id])
-                for (auto it = k->physical.begin(); it != k->physical.end(); ++it)
-                    if (it->is_number() && (it.key().find("kwh") != std::string::npos || it.key().find("_base_units") != std::string::npos ||
-                                            it.key().find("_m3") != std::string::npos || it.key() == "heat_gj" || it.key() == "steam_t"))
-                        phys[it.key()] = phys.value(it.key(), 0.0) + it->get<double>();
-                    else if (it->is_boolean() && it->get<bool>())
-                        phys[it.key()] = true;  // a flag any row raises (storage_arbitrage: prices_from_bill)
+            for (const Cand* k : by_id[id]) add_summed_physical(m.physical, k->physical);
             for (const Cand* k : by_id[id]) {
                 // The central run's physical figures are not read again: moved, not copied (`central` is
                 // this function's own non-const vector).
                 m.items.push_back({k->row, k->target, k->tce, k->tco2, k->tco2_market, k->invest / k_yuan_per_10k,
-                                   k->annual_net / k_yuan_per_10k, k->physical.is_null() ? json::object() : std::move(const_cast<Cand*>(k)->physical)});
+                                   k->annual_net / k_yuan_per_10k, std::move(const_cast<Cand*>(k)->physical)});
                 for (const auto& n : k->needs)
                     if (std::find(m.needs.begin(), m.needs.end(), n) == m.needs.end()) m.needs.push_back(n);
                 for (const auto& n : k->notes)

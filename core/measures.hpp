@@ -5,8 +5,12 @@
 #include "tiers.hpp"
 
 #include <nlohmann/json.hpp>
+#include <array>
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <variant>
 #include <vector>
 
 namespace selfcheck {
@@ -38,6 +42,48 @@ struct Outlook {
     std::optional<int> new_carbon_grade;
 };
 
+// The physical quantities of a measure or of one of its rows (kWh, m3, efficiencies, a class name, a
+// flag), written as detail.physical. A key is a name, after a carrier id for the per-carrier ones
+// ("natural_gas" + "_base_units"). Names are string literals: setting a key allocates nothing.
+class Physical {
+public:
+    struct Key {
+        std::string carrier;  // empty for most keys
+        std::string_view name;
+        std::string text() const { return carrier + std::string(name); }
+        bool is(std::string_view key) const;
+        bool operator==(const Key&) const = default;
+    };
+    using Pair = std::array<double, 2>;
+    using Value = std::variant<double, bool, std::int64_t, std::string, Pair>;
+    struct Entry {
+        Key key;
+        Value value;
+    };
+
+    // A key set twice keeps its first place and the last value.
+    void set(std::string_view name, double v) { put({{}, name}, Value(std::in_place_type<double>, v)); }
+    void set(std::string_view name, bool v) { put({{}, name}, Value(std::in_place_type<bool>, v)); }
+    void set(std::string_view name, std::string v) { put({{}, name}, Value(std::in_place_type<std::string>, std::move(v))); }
+    void set(std::string_view name, const char* v) { set(name, std::string(v)); }
+    void set(std::string_view name, Pair v) { put({{}, name}, Value(std::in_place_type<Pair>, v)); }
+    void set_count(std::string_view name, std::int64_t v) { put({{}, name}, Value(std::in_place_type<std::int64_t>, v)); }
+    void set(const std::string& carrier, std::string_view name, double v) { put({carrier, name}, Value(std::in_place_type<double>, v)); }
+    void put(Key key, Value v);
+    void merge(const Physical& other);  // every key of `other`, as set() would
+    void clear() { entries_.clear(); }
+
+    const std::vector<Entry>& entries() const { return entries_; }
+    bool empty() const { return entries_.empty(); }
+    const Value* find(std::string_view key) const;  // by its written key, e.g. "natural_gas_base_units"
+    bool contains(std::string_view key) const { return find(key) != nullptr; }
+    std::optional<double> number(std::string_view key) const;  // a number (or count) under `key`
+    std::optional<bool> flag(std::string_view key) const;
+
+private:
+    std::vector<Entry> entries_;
+};
+
 struct LowHigh {
     double low = 0, high = 0;
 };
@@ -49,7 +95,7 @@ struct MeasureItem {
     double tce_saved = 0, tco2_avoided = 0;
     std::optional<double> tco2_avoided_market;
     double investment_10k_yuan = 0, annual_saving_10k_yuan = 0;
-    nlohmann::json physical = nlohmann::json::object();  // physical quantities of the row (kWh, m3, ...)
+    Physical physical;
 };
 
 struct MeasureResult {
@@ -68,7 +114,7 @@ struct MeasureResult {
     EconomicsStatus economics = EconomicsStatus::computed;
     bool compliance_cost = false;  // costs money and saves none
     Outlook outlook;
-    nlohmann::json physical = nlohmann::json::object();  // physical savings summed over rows
+    Physical physical;  // physical savings summed over rows
     std::vector<MeasureItem> items;
     nlohmann::json needs = nlohmann::json::array();  // fields that would refine it (deduplicated)
     nlohmann::json notes = nlohmann::json::array();

@@ -157,9 +157,12 @@ void bill_findings(const Input& in, Result& r, const RefData& ref) {
             f.measures.push_back("bill_basic_charge_mode");
             MeasureResult m = measure(ref, "bill_basic_charge_mode", c->saving_yuan);
             m.payback_years = 0;
-            m.physical = {{"category", "tariff"}, {"zero_investment", true}, {"cheaper_mode", c->cheaper},
-                        {"months_compared", c->months.size()}, {"source", bc_clause},
-                        {"source_en", rule_source_en(ref, "bill_rules", "basic_charge/demand_floor_share")}};
+            m.physical.set("category", "tariff");
+            m.physical.set("zero_investment", true);
+            m.physical.set("cheaper_mode", c->cheaper);
+            m.physical.set_count("months_compared", static_cast<std::int64_t>(c->months.size()));
+            m.physical.set("source", bc_clause);
+            m.physical.set("source_en", rule_source_en(ref, "bill_rules", "basic_charge/demand_floor_share"));
             r.measures.push_back(std::move(m));
             r.portfolio.cost_only.push_back("bill_basic_charge_mode");
         }
@@ -229,10 +232,16 @@ void bill_findings(const Input& in, Result& r, const RefData& ref) {
     if (!below.empty() && worst_qc > 0) {
         f.measures.push_back("bill_pf_capacitor");
         MeasureResult m = measure(ref, "bill_pf_capacitor", penalty);
-        m.physical = {{"category", "tariff"}, {"capacitor_kvar", worst_qc}, {"pf_before", worst_pf}, {"pf_target", threshold},
-                    {"sized_for_month", worst_month}, {"power_from_average", p_from_average},
-                    {"investment_unknown", true}, {"formula", "Qc = P × (tanφ1 − tanφ2)"}, {"source", std_rec->source},
-                    {"source_en", std_rec->source_en}};
+        m.physical.set("category", "tariff");
+        m.physical.set("capacitor_kvar", worst_qc);
+        m.physical.set("pf_before", worst_pf);
+        m.physical.set("pf_target", threshold);
+        m.physical.set_count("sized_for_month", worst_month);
+        m.physical.set("power_from_average", p_from_average);
+        m.physical.set("investment_unknown", true);
+        m.physical.set("formula", "Qc = P × (tanφ1 − tanφ2)");
+        m.physical.set("source", std_rec->source);
+        m.physical.set("source_en", std_rec->source_en);
         r.measures.push_back(std::move(m));
         r.portfolio.cost_only.push_back("bill_pf_capacitor");
     }

@@ -97,6 +97,19 @@ void put_outlook(json& d, const Outlook& o, bool with_index) {
     }
 }
 
+json physical_to_json(const Physical& p) {
+    json j = json::object();
+    for (const auto& e : p.entries()) {
+        json& v = j[e.key.text()];
+        if (const double* d = std::get_if<double>(&e.value)) v = *d;
+        else if (const bool* b = std::get_if<bool>(&e.value)) v = *b;
+        else if (const std::int64_t* n = std::get_if<std::int64_t>(&e.value)) v = *n;
+        else if (const std::string* s = std::get_if<std::string>(&e.value)) v = *s;
+        else if (const Physical::Pair* q = std::get_if<Physical::Pair>(&e.value)) v = {(*q)[0], (*q)[1]};
+    }
+    return j;
+}
+
 json low_high(const LowHigh& r) { return {{"low", r.low}, {"high", r.high}}; }
 
 } // namespace
@@ -444,8 +457,8 @@ json measure_to_json(const MeasureResult& m) {
         items.push_back({{"row", k.row}, {"target", k.target}, {"tce_saved", k.tce_saved}, {"tco2_avoided", k.tco2_avoided},
                          {"tco2_avoided_market", opt(k.tco2_avoided_market)},
                          {"investment_10k_yuan", k.investment_10k_yuan},
-                         {"annual_saving_10k_yuan", k.annual_saving_10k_yuan}, {"physical", k.physical}});
-    d["physical"] = m.physical;
+                         {"annual_saving_10k_yuan", k.annual_saving_10k_yuan}, {"physical", physical_to_json(k.physical)}});
+    d["physical"] = physical_to_json(m.physical);
     d["items"] = std::move(items);
     if (!m.needs.empty()) d["needs"] = m.needs;
     if (!m.notes.empty()) d["notes"] = m.notes;

@@ -105,7 +105,7 @@ TEST_CASE("power factor: months below 0.90, the adjustment paid, the capacitor s
     const MeasureResult* m = measure(r, "bill_pf_capacitor");
     REQUIRE(m);
     CHECK_THAT(m->annual_saving_10k_yuan, WithinAbs(0.21, 1e-12));
-    CHECK(m->physical["investment_unknown"] == true);
+    CHECK(m->physical.flag("investment_unknown") == true);
     // a customer of 100–160 kVA (other industrial): standard 0.85, so month 3 (0.88) is fine
     json d = three_months();
     d["bills"]["electricity"]["customer_type"] = "other_100kva";
@@ -145,12 +145,12 @@ TEST_CASE("storage arbitrage uses the bill's own peak and valley prices", "[bill
     const MeasureResult* m = measure(r, "storage_arbitrage");
     REQUIRE(m);  // evaluated whenever electricity is bought
     // the flag survives aggregation over rows, and a note says where the prices came from
-    CHECK(m->physical.value("prices_from_bill", false) == true);
+    CHECK(m->physical.flag("prices_from_bill").value_or(false));
     REQUIRE(m->items.size() == 1);
-    CHECK(m->items[0].physical["prices_from_bill"] == true);
+    CHECK(m->items[0].physical.flag("prices_from_bill") == true);
     // kWh-weighted prices of the three months (the same each month): sharp 1.2, peak 1.0, valley 0.3
-    CHECK_THAT(m->items[0].physical["bill_peak_price_yuan_per_kwh"].get<double>(), WithinAbs(1.0, 1e-12));
-    CHECK_THAT(m->items[0].physical["bill_valley_price_yuan_per_kwh"].get<double>(), WithinAbs(0.3, 1e-12));
+    CHECK_THAT(m->items[0].physical.number("bill_peak_price_yuan_per_kwh").value(), WithinAbs(1.0, 1e-12));
+    CHECK_THAT(m->items[0].physical.number("bill_valley_price_yuan_per_kwh").value(), WithinAbs(0.3, 1e-12));
     bool note = false;
     for (const auto& n : m->notes)
         if (n.is_string() && n.get<std::string>().find("低谷 0.3") != std::string::npos &&
@@ -161,9 +161,9 @@ TEST_CASE("storage arbitrage uses the bill's own peak and valley prices", "[bill
     // (peak) and 110 summer/winter days (sharp peak), derate 0.72, 1.1 yuan/Wh, O&M 2 %/a, 300 d/a, 2 h.
     // value of one kWh cycled: spring/autumn 1.0 − 0.3/0.88 = 0.659091; summer/winter 1.2 − 0.3/0.88 = 0.859091
     // gross = 2 × (220 × 0.659091 + 110 × 0.859091) = 2 × (145.0 + 94.5) = 479.0 yuan per kWh of capacity a year
-    CHECK_THAT(m->items[0].physical["gross_yuan_per_kwh_year"].get<double>(), WithinAbs(479.0, 1e-9));
+    CHECK_THAT(m->items[0].physical.number("gross_yuan_per_kwh_year").value(), WithinAbs(479.0, 1e-9));
     // capacity: 1,200,000 kWh / (300 d × 24 h) = 166.7 kW × 2 h = 333 kWh, rounded down to 100s: 300 kWh
-    CHECK_THAT(m->items[0].physical["capacity_kwh"].get<double>(), WithinAbs(300, 1e-9));
+    CHECK_THAT(m->items[0].physical.number("capacity_kwh").value(), WithinAbs(300, 1e-9));
     // net = 479 × 0.72 × 300 − 300 × 1000 × 1.1 × 0.02 = 103,464 − 6,600 = 96,864 yuan = 9.6864 万元
     CHECK_THAT(m->annual_saving_10k_yuan, WithinAbs(9.6864, 1e-9));
 
@@ -177,7 +177,7 @@ TEST_CASE("storage arbitrage uses the bill's own peak and valley prices", "[bill
     REQUIRE(m2);
     CHECK_FALSE(m2->physical.contains("prices_from_bill"));
     CHECK_FALSE(m2->items[0].physical.contains("prices_from_bill"));
-    CHECK(m2->items[0].physical["gross_yuan_per_kwh_year"].get<double>() != Catch::Approx(479.0));
+    CHECK(m2->items[0].physical.number("gross_yuan_per_kwh_year").value() != Catch::Approx(479.0));
 }
 
 #include "bills/bill_chart.hpp"
