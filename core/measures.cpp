@@ -162,18 +162,15 @@ struct Cand {
     int life = 1;
     double degradation = 0;
     Physical physical;
-    // null until first written (nlohmann turns a null into an array on the first push_back, and
-    // iterates a null as empty): most candidates never get notes or needs, and an empty array
-    // costs an allocation each (two per candidate, three runs).
-    json notes;
-    json needs;
+    std::vector<MeasureNote> notes;
+    std::vector<MeasureNeed> needs;
     int row = -1;
 };
 
 struct NotEvaluated {
     std::string id;
     int row;
-    json needs;
+    std::vector<NeedId> needs;
 };
 
 struct Ctx {
@@ -258,7 +255,7 @@ struct Ctx {
     double grid_t_per_kwh() const { return res.emissions.grid_factor_tco2_per_mwh / 1000.0; }
     int year() const { return in.enterprise.year > 0 ? in.enterprise.year : 2025; }
 
-    void need(const std::string& id, int row, json fields) { missing.push_back({id, row, std::move(fields)}); }
+    void need(const std::string& id, int row, std::initializer_list<NeedId> fields) { missing.push_back({id, row, fields}); }
 };
 
 std::string rowt(const char* kind, std::size_t i) { return std::string(kind) + ":" + std::to_string(i); }
@@ -317,8 +314,8 @@ double heat_to_base(const Ctx& c, const HeatSupply& h, double gj) {
 bool heat_cand(Ctx& c, Cand& k, double gj) {
     auto h = heat_supply(c);
     if (!h) {
-        k.notes.push_back("no boiler or purchased heat on file: the heat saved is not valued");
-        k.needs.push_back("equipment boiler (fuel, efficiency) or energy steam/heat");
+        k.notes.push_back({NoteId::heat_not_valued});
+        k.needs.push_back({NeedId::heat_supply});
         return false;
     }
     double base = heat_to_base(c, *h, gj);
@@ -332,7 +329,7 @@ bool heat_cand(Ctx& c, Cand& k, double gj) {
     if (price) k.annual_net += base * *price;
     else {
         k.saving_known = false;
-        k.needs.push_back("options price for " + h->carrier);
+        k.needs.push_back({NeedId::carrier_price, h->carrier});
     }
     k.physical.set("heat_gj", gj);
     k.physical.set(h->carrier, "_base_units", base);
@@ -363,7 +360,7 @@ void motors(Ctx& c) {
         auto kw = field_num(e, "rated_kw"), lf = field_num(e, "load_factor"), h = field_num(e, "hours_per_year");
         if (cls == "IE1" || cls == "IE2") {
             if (!kw || !lf || !h) {
-                c.need("motor_upgrade", static_cast<int>(i), {"rated_kw", "load_factor", "hours_per_year"});
+                c.need("motor_upgrade", static_cast<int>(i), {NeedId::rated_kw, NeedId::load_factor, NeedId::hours_per_year});
             } else if (*kw <= 375) {  // measures.md §2 #1a: 3-phase LV induction motors 0.75–375 kW
                 double eta_old = *motor_efficiency(c.ref, cls, *kw) - field_num(e, "rewinds").value_or(0) * c.p("motor_upgrade/rewind_penalty");
                 double eta_new = *motor_efficiency(c.ref, "IE4", *kw);
@@ -378,10 +375,10 @@ void motors(Ctx& c) {
                 k.physical.set("class_old", cls);
                 k.physical.set("class_new", "IE4");
                 if (*h < c.p("motor_upgrade/min_hours"))
-                    k.notes.push_back("runs below 4,000 h/yr: replace at failure (incremental cost) rather than now");
+                    k.notes.push_back({NoteId::replace_at_failure});
                 // GB 18613-2020 grades differ by pole count; only the 4-pole IE rows are on file.
                 if (auto poles = field_num(e, "poles"); poles && *poles != 4)
-                    k.needs.push_back("nameplate efficiency of the old and the new motor: only 4-pole IE efficiencies are on file (GB 18613-2020 tables by pole count not retrieved), 4-pole values used");
+                    k.needs.push_back({NeedId::nameplate_efficiency});
                 c.out.push_back(std::move(k));
             }
         }
@@ -408,7 +405,7 @@ void pumps_fans(Ctx& c) {
         auto base = electric_kwh(e, c.ref);
         if (throttled(e) && kw && *kw >= c.p("vsd_pump_fan/min_kw")) {
             if (!h || !base) {
-                c.need("vsd_pump_fan", static_cast<int>(i), {"hours_per_year", "load_factor"});
+                c.need("vsd_pump_fan", static_cast<int>(i), {NeedId::hours_per_year, NeedId::load_factor});
             } else if (*h >= c.p("vsd_pump_fan/min_hours")) {
                 double saved;
                 Physical phys;
@@ -436,8 +433,8 @@ void pumps_fans(Ctx& c) {
                                    c.life("vsd_pump_fan"));
                 k.row = static_cast<int>(i);
                 k.physical.merge(phys);
-                if (!field_num(e, "mean_flow_fraction")) k.needs.push_back("mean_flow_fraction");
-                if (e.type == "motor") k.notes.push_back("assumes the pump/fan flow is throttled (speed_control none); give flow_control");
+                if (!field_num(e, "mean_flow_fraction")) k.needs.push_back({NeedId::mean_flow_fraction});
+                if (e.type == "motor") k.notes.push_back({NoteId::throttling_assumed});
                 c.out.push_back(std::move(k));
             }
         }
@@ -480,7 +477,7 @@ void compressed_air(Ctx& c) {
         auto base = electric_kwh(e, c.ref);
         auto kw = field_num(e, "rated_kw");
         if (!base) {
-            c.need("air_leak", static_cast<int>(i), {"rated_kw", "load_factor", "hours_per_year"});
+            c.need("air_leak", static_cast<int>(i), {NeedId::rated_kw, NeedId::load_factor, NeedId::hours_per_year});
             continue;
         }
         units += e.count;
@@ -497,7 +494,7 @@ void compressed_air(Ctx& c) {
             Cand k = elec_cand(c, "air_leak", t, *base, saved, c.p("air_leak/cost_per_site") * *base / untested_kwh, c.life("air_leak"));
             k.row = static_cast<int>(i);
             k.physical.set("leak_fraction", l);
-            if (!field_num(e, "leak_fraction")) k.needs.push_back("leak_fraction (no-demand load/unload test)");
+            if (!field_num(e, "leak_fraction")) k.needs.push_back({NeedId::leak_fraction});
             c.out.push_back(std::move(k));
         }
         auto pr = field_num(e, "pressure_mpa"), req = field_num(e, "required_pressure_mpa");
@@ -508,7 +505,7 @@ void compressed_air(Ctx& c) {
             k.physical.set("pressure_reduction_mpa", *pr - *req);
             c.out.push_back(std::move(k));
         } else if (pr && !req) {
-            c.need("air_pressure", static_cast<int>(i), {"required_pressure_mpa"});
+            c.need("air_pressure", static_cast<int>(i), {NeedId::required_pressure_mpa});
         }
         auto lf = field_num(e, "load_factor");
         auto sp = field_num(e, "specific_power_kw_per_m3_min");
@@ -537,7 +534,7 @@ void compressed_air(Ctx& c) {
                 k.scaled_by = {t, k.target};
                 c.out.push_back(std::move(k));
             } else {
-                c.need("air_heat_recovery", static_cast<int>(i), {"equipment boiler or energy steam/heat (a heat demand)"});
+                c.need("air_heat_recovery", static_cast<int>(i), {NeedId::heat_demand});
             }
         }
     }
@@ -548,7 +545,7 @@ void compressed_air(Ctx& c) {
         if (saved <= 0) return;
         Cand k = elec_cand(c, "central_air", "air", fleet_kwh, saved, 0, c.life("central_air"));
         k.invest_known = false;
-        k.needs.push_back("investment quote for the air station and pipe network (often ESCO/BOO)");
+        k.needs.push_back({NeedId::air_station_quote});
         k.exclusive = "air_supply";
         k.physical.set("fleet_fad_m3_per_min", fleet_fad);
         k.physical.set("method", all_sp ? "E_before − Q·SP_central·h" : "10–25% of fleet kWh");
@@ -587,7 +584,7 @@ void transformers(Ctx& c) {
         auto kva = field_num(e, "rated_kva");
         auto beta = field_num(e, "load_factor");
         if (!kva || !beta) {
-            if (below.count(s)) c.need("transformer_upgrade", static_cast<int>(i), {"rated_kva", "load_factor"});
+            if (below.count(s)) c.need("transformer_upgrade", static_cast<int>(i), {NeedId::rated_kva, NeedId::load_factor});
             continue;
         }
         bool ext = false, ext2 = false;
@@ -611,7 +608,7 @@ void transformers(Ctx& c) {
                 k.physical.set("no_load_loss_new_kw", *p0_new);
                 k.physical.set("load_loss_kw", *pk);
                 k.physical.set("target_series", "S13");
-                if (ext || ext2) k.notes.push_back("kVA outside the 315–1,600 kVA loss table: losses extrapolated; enter nameplate no_load_loss_kw/load_loss_kw");
+                if (ext || ext2) k.notes.push_back({NoteId::transformer_loss_extrapolated});
                 c.out.push_back(std::move(k));
             }
         }
@@ -644,7 +641,7 @@ void boilers(Ctx& c) {
         if (e.type != "boiler") continue;
         auto fu = boiler_fuel(c.in, c.res, c.ref, i);
         if (!fu || fu->carrier == "electricity") {
-            if (!fu) c.need("boiler_tuneup", static_cast<int>(i), {"fuel", "fuel_quantity or the fuel in energy[]"});
+            if (!fu) c.need("boiler_tuneup", static_cast<int>(i), {NeedId::fuel, NeedId::fuel_quantity});
             continue;
         }
         const std::string& fuel = fu->carrier;
@@ -669,12 +666,12 @@ void boilers(Ctx& c) {
             if (price) k.annual_net = saved_fuel * *price;
             else {
                 k.saving_known = false;
-                k.needs.push_back("options price for " + fuel);
+                k.needs.push_back({NeedId::carrier_price, fuel});
             }
             k.life = c.life(id);
             k.physical.clear();
             k.physical.set(fuel, "_base_units", saved_fuel);
-            if (fu->from_site_energy) k.notes.push_back("boiler fuel allocated from the site's " + fuel + " use");
+            if (fu->from_site_energy) k.notes.push_back({NoteId::boiler_fuel_allocated, fuel});
             return k;
         };
         auto flue = field_num(e, "flue_temp_c");
@@ -685,7 +682,7 @@ void boilers(Ctx& c) {
         auto h = field_num(e, "hours_per_year");
         if (flue && *flue > c.p("boiler_economizer/stack_temp_trigger") && !field_bool(e, "economizer").value_or(false) &&
             (!h || *h >= c.p("boiler_economizer/min_hours"))) {
-            if (!cap) c.need("boiler_economizer", static_cast<int>(i), {"capacity_t_per_h"});
+            if (!cap) c.need("boiler_economizer", static_cast<int>(i), {NeedId::capacity_t_per_h});
             else {
                 Cand k = fuel_cand("boiler_economizer", F * c.p("boiler_economizer/saving_rate"), *cap * c.p("boiler_economizer/unit_cost"));
                 k.physical.set("implied_stack_drop_k", c.p("boiler_economizer/saving_rate") * 100 * c.p("boiler_economizer/k_per_point"));
@@ -718,7 +715,7 @@ void boilers(Ctx& c) {
         if (is_coal(fuel) && gas_main && (!cap || *cap <= c.p("coal_to_gas/max_capacity"))) {
             double eta_new = c.p("coal_to_gas/new_efficiency");
             double gas = q_gj / (c.ncv_gj_per_base("natural_gas") * eta_new);
-            if (!cap) c.need("coal_to_gas", static_cast<int>(i), {"capacity_t_per_h"});
+            if (!cap) c.need("coal_to_gas", static_cast<int>(i), {NeedId::capacity_t_per_h});
             else {
                 Cand k = switch_cand("coal_to_gas", "natural_gas", gas, *c.price_per_base("natural_gas"), *cap * c.p("coal_to_gas/unit_cost"));
                 k.physical.set("efficiency_new", eta_new);
@@ -736,7 +733,7 @@ void boilers(Ctx& c) {
             Cand k = switch_cand("coal_to_electric", "electricity", kwh, avg, mw * c.p("coal_to_electric/unit_cost"));
             k.physical.set("valley_price_yuan_per_kwh", valley);
             k.physical.set("valley_case_annual_saving_10k_yuan", (k.annual_net + kwh * (avg - valley)) / k_yuan_per_10k);
-            k.notes.push_back("valued at the average electricity price; at the valley price (needs thermal storage, not priced) see physical.valley_case_annual_saving_10k_yuan; resistance heat raises CO2 on today's grid factor");
+            k.notes.push_back({NoteId::electric_boiler_valley_case});
             c.out.push_back(std::move(k));
         }
         if (central) {
@@ -744,10 +741,10 @@ void boilers(Ctx& c) {
             Cand k = switch_cand("central_steam", "steam", kg, *c.price_per_base("steam"), c.p("central_steam/connection_cost"));
             // Energy at the GB/T 2589 steam coefficient, CO2 at the steam's enthalpy heat (h − 83.74
             // kJ/kg) × the heat factor, as the assessment counts purchased steam after the switch.
-            k.notes.push_back("purchased steam: energy by the GB/T 2589 steam coefficient, CO2 by the steam's enthalpy (h - 83.74 kJ/kg) and the heat emission factor, as the assessment would count it after the switch");
+            k.notes.push_back({NoteId::purchased_steam_counted});
             c.out.push_back(std::move(k));
         } else if (is_coal(fuel)) {
-            c.need("central_steam", static_cast<int>(i), {"management.central_heating_available"});
+            c.need("central_steam", static_cast<int>(i), {NeedId::central_heating_available});
         }
     }
 }
@@ -762,7 +759,7 @@ void heat_measures(Ctx& c) {
             auto kw = field_num(e, "recoverable_kw"), temp = field_num(e, "temperature_c");
             std::string medium = field_str(e, "medium");
             if (!kw || !temp || !h) {
-                c.need("waste_heat", static_cast<int>(i), {"recoverable_kw", "temperature_c", "hours_per_year", "medium"});
+                c.need("waste_heat", static_cast<int>(i), {NeedId::recoverable_kw, NeedId::temperature_c, NeedId::hours_per_year, NeedId::medium});
                 continue;
             }
             bool hot = medium == "liquid" ? *temp >= c.p("waste_heat/min_liquid_temp") : *temp >= c.p("waste_heat/min_gas_temp");
@@ -774,7 +771,7 @@ void heat_measures(Ctx& c) {
                 k.invest = *kw * c.p("waste_heat/unit_cost");
                 k.life = c.life("waste_heat");
                 double f = field_num(e, "coincidence").value_or(1);
-                if (!field_num(e, "coincidence")) k.needs.push_back("coincidence (share of hours the heat sink runs)");
+                if (!field_num(e, "coincidence")) k.needs.push_back({NeedId::coincidence});
                 if (heat_cand(c, k, *kw * *h * f * k_gj_per_kwh)) {
                     k.scaled_by = {k.target};
                     c.out.push_back(std::move(k));
@@ -784,7 +781,7 @@ void heat_measures(Ctx& c) {
                 double kwh = *kw * c.p("orc/efficiency") * *h;
                 Cand k = elec_cand(c, "orc", rowt("orc", i), kwh, kwh, 0, c.life("orc"));
                 k.invest_known = false;
-                k.needs.push_back("investment quote (small ORC ≈ €2k–5k/kWe; no exchange rate on file)");
+                k.needs.push_back({NeedId::orc_quote});
                 k.row = static_cast<int>(i);
                 c.out.push_back(std::move(k));
             }
@@ -794,7 +791,7 @@ void heat_measures(Ctx& c) {
             auto ex = field_num(e, "exhaust_temp_c");
             if (fuel.empty() || fuel == "electricity") continue;
             if (!ex) {
-                c.need("waste_heat", static_cast<int>(i), {"exhaust_temp_c"});
+                c.need("waste_heat", static_cast<int>(i), {NeedId::exhaust_temp_c});
                 continue;
             }
             auto fu = boiler_fuel(c.in, c.res, c.ref, i);
@@ -820,7 +817,7 @@ void heat_measures(Ctx& c) {
         if (e.type == "process_heat") {
             auto ts = field_num(e, "temperature_c"), tsrc = field_num(e, "heat_source_temp_c"), q = field_num(e, "demand_gj_per_year");
             if (!ts || !tsrc || !q || !h) {
-                c.need("heat_pump", static_cast<int>(i), {"temperature_c", "heat_source_temp_c", "demand_gj_per_year", "hours_per_year"});
+                c.need("heat_pump", static_cast<int>(i), {NeedId::temperature_c, NeedId::heat_source_temp_c, NeedId::demand_gj_per_year, NeedId::hours_per_year});
                 continue;
             }
             if (*ts > c.p("heat_pump/max_temp_hthp") || *ts <= *tsrc || *h < c.p("heat_pump/min_hours")) continue;
@@ -859,13 +856,13 @@ void heat_measures(Ctx& c) {
             k.row = static_cast<int>(i);
             k.life = c.life("textile_cpb");
             k.invest_known = false;
-            k.needs.push_back("investment quote (a CPB range costs much less than jet lines; no figure in the notes)");
+            k.needs.push_back({NeedId::cpb_quote});
             double gj = 0;
             if ((proc == "jet" || proc == "overflow") && steam) gj += *steam * c.p("textile_cpb/saving_rate") * c.steam_gj_per_t();
             auto bt = field_num(e, "bleaching_temp_c"), ps = field_num(e, "pretreatment_steam_t_per_year");
             if (bt && *bt >= 95 && ps) gj += *ps * c.p("textile_cpb/bleach_saving_rate") * c.steam_gj_per_t();
             if (gj <= 0) {
-                c.need("textile_cpb", static_cast<int>(i), {"process", "steam_t_per_year"});
+                c.need("textile_cpb", static_cast<int>(i), {NeedId::process, NeedId::steam_t_per_year});
                 continue;
             }
             if (heat_cand(c, k, gj)) {
@@ -879,7 +876,7 @@ void heat_measures(Ctx& c) {
             auto metres = field_num(e, "metres_per_year");
             if (m != "rotary_screen" && m != "flat_screen") continue;
             if (!metres) {
-                c.need("digital_printing", static_cast<int>(i), {"metres_per_year"});
+                c.need("digital_printing", static_cast<int>(i), {NeedId::metres_per_year});
                 continue;
             }
             double rate = c.p("digital_printing/energy_saving");
@@ -900,14 +897,14 @@ void heat_measures(Ctx& c) {
             }
             k.physical.set("water_m3", *metres * (c.p("digital_printing/water_before") - c.p("digital_printing/water_after")) / 1000.0);
             if (!field_num(e, "electricity_kwh_per_year") && !field_num(e, "steam_t_per_year"))
-                k.needs.push_back("electricity_kwh_per_year and steam_t_per_year of the printing line");
+                k.needs.push_back({NeedId::printing_line_energy});
             c.out.push_back(std::move(k));
         }
         if (e.type == "water") {
             auto use = field_num(e, "use_m3_per_day"), reuse = field_num(e, "reuse_rate");
             double target = c.p("water_reuse/target_rate");
             if (!use || !reuse) {
-                c.need("water_reuse", static_cast<int>(i), {"use_m3_per_day", "reuse_rate"});
+                c.need("water_reuse", static_cast<int>(i), {NeedId::use_m3_per_day, NeedId::reuse_rate});
                 continue;
             }
             if (*use < c.p("water_reuse/min_m3_per_day") || *reuse >= target) continue;
@@ -924,7 +921,7 @@ void heat_measures(Ctx& c) {
             if (pf && pd) k.annual_net = q * (*pf + *pd - c.p("water_reuse/treat_cost"));
             else {
                 k.saving_known = false;
-                k.needs.push_back("fresh_price_yuan_per_m3 and discharge_price_yuan_per_m3 (no water prices in the notes)");
+                k.needs.push_back({NeedId::water_prices});
             }
             auto te = field_num(e, "effluent_temp_c"), tf = field_num(e, "fresh_temp_c");
             if (te && tf && *te > *tf) {
@@ -939,7 +936,7 @@ void heat_measures(Ctx& c) {
         if (e.type == "paper_machine") {
             auto s = field_num(e, "dryer_steam_t_per_year"), dry = field_num(e, "press_dryness_pct");
             if (!s || !dry) {
-                c.need("paper_shoe_press", static_cast<int>(i), {"dryer_steam_t_per_year", "press_dryness_pct"});
+                c.need("paper_shoe_press", static_cast<int>(i), {NeedId::dryer_steam_t_per_year, NeedId::press_dryness_pct});
                 continue;
             }
             if (*dry >= c.p("paper_shoe_press/max_dryness")) continue;
@@ -948,7 +945,7 @@ void heat_measures(Ctx& c) {
             k.row = static_cast<int>(i);
             k.life = c.life("paper_shoe_press");
             k.invest_known = false;
-            k.needs.push_back("investment quote (capital-intensive, tens of M¥)");
+            k.needs.push_back({NeedId::shoe_press_quote});
             double steam_t = *s * c.p("paper_shoe_press/steam_per_point") * c.p("paper_shoe_press/dryness_gain");
             if (heat_cand(c, k, steam_t * c.steam_gj_per_t())) {
                 k.physical.set("dryer_steam_t", steam_t);
@@ -968,7 +965,7 @@ void lighting(Ctx& c) {
         if (t.empty() || t == "led" || t == "LED") continue;
         auto w = field_num(e, "watts"), h = field_num(e, "hours_per_year");
         if (!w || !h) {
-            c.need("led_lighting", static_cast<int>(i), {"watts", "hours_per_year"});
+            c.need("led_lighting", static_cast<int>(i), {NeedId::watts, NeedId::hours_per_year});
             continue;
         }
         if (*h < c.p("led_lighting/min_hours")) continue;
@@ -985,8 +982,8 @@ void lighting(Ctx& c) {
         k.row = static_cast<int>(i);
         k.physical.set("fixture", fixture);
         k.physical.set("ballast_w", ballast);
-        if (field_str(e, "ballast").empty()) k.needs.push_back("ballast (electronic/magnetic); electronic assumed");
-        k.notes.push_back("fixture price only; labour (0.25 h per fixture) not priced in the notes");
+        if (field_str(e, "ballast").empty()) k.needs.push_back({NeedId::ballast});
+        k.notes.push_back({NoteId::led_labour_not_priced});
         c.out.push_back(std::move(k));
     }
 }
@@ -1009,7 +1006,7 @@ void renewables(Ctx& c) {
         if (e.type != "roof") continue;
         auto area = field_num(e, "usable_area_m2");
         if (!area) {
-            c.need("pv_rooftop", static_cast<int>(i), {"usable_area_m2"});
+            c.need("pv_rooftop", static_cast<int>(i), {NeedId::usable_area_m2});
             continue;
         }
         if (field_bool(e, "shaded").value_or(false)) continue;
@@ -1037,8 +1034,8 @@ void renewables(Ctx& c) {
         k.physical.set("self_used_kwh", self);
         k.physical.set("exported_kwh", exp);
         k.physical.set("area_used_m2", free);
-        k.notes.push_back("tce_saved is purchased electricity displaced; under GB/T 2589 own PV used still counts in comprehensive energy (energy.renewable_tce)");
-        if (!c.in.options.electricity_price_yuan_per_kwh) k.notes.push_back("self-use valued at the 2024 large-industry TOU-weighted 0.75 yuan/kWh");
+        k.notes.push_back({NoteId::pv_displaces_purchase});
+        if (!c.in.options.electricity_price_yuan_per_kwh) k.notes.push_back({NoteId::pv_self_use_default_value});
         c.out.push_back(std::move(k));
     }
     if (elec > 0) {
@@ -1082,18 +1079,16 @@ void renewables(Ctx& c) {
             k.physical.set("discharged_kwh", discharged);
             k.physical.set("losses_kwh", losses);
             k.physical.set("tou_user_class", cls);
-            if (!planned) k.needs.push_back("storage capacity_kwh (planned); default = 2 h of the average load");
+            if (!planned) k.needs.push_back({NeedId::storage_capacity});
             if (bill_prices) {
                 k.physical.set("prices_from_bill", true);
                 k.physical.set("bill_peak_price_yuan_per_kwh", *bill->peak_price);
                 k.physical.set("bill_valley_price_yuan_per_kwh", *bill->valley_price);
-                k.notes.push_back(texts::text("measures.storage_bill_prices",
-                                              {texts::Arg("sharp", num_text(bill->sharp_price.value_or(*bill->peak_price))),
-                                               texts::Arg("peak", num_text(*bill->peak_price)),
-                                               texts::Arg("valley", num_text(*bill->valley_price))}));
+                k.notes.push_back({NoteId::storage_bill_prices, {}, {},
+                                   {bill->sharp_price.value_or(*bill->peak_price), *bill->peak_price, *bill->valley_price}});
             } else {
-                if (assumed) k.needs.push_back("management.tou_user_class (large_industry assumed)");
-                k.notes.push_back(texts::text("measures.tou_note_2024"));
+                if (assumed) k.needs.push_back({NeedId::tou_user_class});
+                k.notes.push_back({NoteId::tou_tariff_2024});
             }
             c.out.push_back(std::move(k));
         }
@@ -1112,13 +1107,13 @@ void renewables(Ctx& c) {
             k.scaled_by = {"elec_all"};
             k.physical.clear();
             k.physical.set("green_kwh", kwh);
-            k.notes.push_back("market-based Scope 2 only (residual factor): location-based emissions, the carbon-efficiency level and grade, and the energy total are unchanged");
+            k.notes.push_back({NoteId::green_power_market_only});
             c.out.push_back(std::move(k));
         }
     }
 }
 
-double site_energy_cost(const Ctx& c, json& unpriced) {
+double site_energy_cost(const Ctx& c, std::vector<std::string>& unpriced) {
     double cost = 0;
     for (const auto& ce : c.res.energy.by_carrier) {
         if (ce.feedstock || ce.carrier == "pv_self_used") continue;
@@ -1143,10 +1138,10 @@ void management(Ctx& c) {
     k.target_reduction_tce = k.tce;
     k.scaled_by = {"site"};
     k.tco2 = c.res.emissions.total_tco2 * rate;
-    json unpriced = json::array();
+    std::vector<std::string> unpriced;
     k.annual_net = site_energy_cost(c, unpriced) * rate;
     k.elec_kwh = site_kwh(c) * rate;
-    if (!unpriced.empty()) k.notes.push_back("carriers without a price are not valued: " + unpriced.dump());
+    if (!unpriced.empty()) k.notes.push_back({NoteId::carriers_not_priced, {}, std::move(unpriced)});
     k.invest = c.p("energy_management_system/cost");
     k.life = c.life("energy_management_system");
     k.physical.clear();

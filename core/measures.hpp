@@ -84,6 +84,47 @@ private:
     std::vector<Entry> entries_;
 };
 
+// A field (or a quote) that would enable or refine a measure. The result carries it as a code text
+// (measure_need_text: field names, or a field with a hint), which the front ends translate.
+enum class NeedId : std::uint8_t {
+    // input fields, written as their names
+    rated_kw, load_factor, hours_per_year, mean_flow_fraction, required_pressure_mpa, rated_kva, fuel,
+    fuel_quantity, capacity_t_per_h, central_heating_available, recoverable_kw, temperature_c, medium,
+    exhaust_temp_c, heat_source_temp_c, demand_gj_per_year, process, steam_t_per_year, metres_per_year,
+    use_m3_per_day, reuse_rate, dryer_steam_t_per_year, press_dryness_pct, watts, usable_area_m2,
+    // fields or quotes with a hint
+    heat_demand, heat_supply, nameplate_efficiency, leak_fraction, air_station_quote, orc_quote, cpb_quote,
+    shoe_press_quote, printing_line_energy, water_prices, coincidence, ballast, storage_capacity, tou_user_class,
+    carrier_price,  // the price of MeasureNeed::carrier in options
+};
+struct MeasureNeed {
+    NeedId id;
+    std::string carrier;  // carrier_price only
+    bool operator==(const MeasureNeed&) const = default;
+};
+
+// A caveat on a measure's figures. The result carries it as text (measure_note_text).
+enum class NoteId : std::uint8_t {
+    heat_not_valued, replace_at_failure, throttling_assumed, transformer_loss_extrapolated,
+    boiler_fuel_allocated,  // carrier
+    electric_boiler_valley_case, purchased_steam_counted, led_labour_not_priced, pv_displaces_purchase,
+    pv_self_use_default_value,
+    storage_bill_prices,  // prices: sharp, peak, valley (yuan/kWh)
+    tou_tariff_2024, green_power_market_only,
+    carriers_not_priced,  // carriers
+};
+struct MeasureNote {
+    NoteId id;
+    std::string carrier;
+    std::vector<std::string> carriers;
+    std::array<double, 3> prices{};
+    bool operator==(const MeasureNote&) const = default;
+};
+
+// The texts the result writes for a need and a note (core/io/result_json.cpp).
+std::string measure_need_text(const MeasureNeed& n);
+std::string measure_note_text(const MeasureNote& n);
+
 struct LowHigh {
     double low = 0, high = 0;
 };
@@ -116,8 +157,8 @@ struct MeasureResult {
     Outlook outlook;
     Physical physical;  // physical savings summed over rows
     std::vector<MeasureItem> items;
-    nlohmann::json needs = nlohmann::json::array();  // fields that would refine it (deduplicated)
-    nlohmann::json notes = nlohmann::json::array();
+    std::vector<MeasureNeed> needs;  // fields that would refine it (deduplicated)
+    std::vector<MeasureNote> notes;
     Recommendation recommendation;
     // Spanned by the source's low and high parameter values.
     LowHigh tce_saved_range, tco2_avoided_range, investment_range_10k_yuan, annual_saving_range_10k_yuan;
@@ -140,7 +181,7 @@ struct MaccStep {
 struct NotEvaluatedMeasure {
     std::string measure;
     int row = -1;
-    nlohmann::json needs;  // the fields that would enable it
+    std::vector<NeedId> needs;  // the fields that would enable it
 };
 
 // Totals of a set of measures applied together (interaction-aware), e.g. the recommended set shown

@@ -429,6 +429,80 @@ json result_to_json(const Result& r) {
     return j;
 }
 
+std::string measure_need_text(const MeasureNeed& n) {
+    switch (n.id) {
+    case NeedId::rated_kw: return "rated_kw";
+    case NeedId::load_factor: return "load_factor";
+    case NeedId::hours_per_year: return "hours_per_year";
+    case NeedId::mean_flow_fraction: return "mean_flow_fraction";
+    case NeedId::required_pressure_mpa: return "required_pressure_mpa";
+    case NeedId::rated_kva: return "rated_kva";
+    case NeedId::fuel: return "fuel";
+    case NeedId::fuel_quantity: return "fuel_quantity or the fuel in energy[]";
+    case NeedId::capacity_t_per_h: return "capacity_t_per_h";
+    case NeedId::central_heating_available: return "management.central_heating_available";
+    case NeedId::recoverable_kw: return "recoverable_kw";
+    case NeedId::temperature_c: return "temperature_c";
+    case NeedId::medium: return "medium";
+    case NeedId::exhaust_temp_c: return "exhaust_temp_c";
+    case NeedId::heat_source_temp_c: return "heat_source_temp_c";
+    case NeedId::demand_gj_per_year: return "demand_gj_per_year";
+    case NeedId::process: return "process";
+    case NeedId::steam_t_per_year: return "steam_t_per_year";
+    case NeedId::metres_per_year: return "metres_per_year";
+    case NeedId::use_m3_per_day: return "use_m3_per_day";
+    case NeedId::reuse_rate: return "reuse_rate";
+    case NeedId::dryer_steam_t_per_year: return "dryer_steam_t_per_year";
+    case NeedId::press_dryness_pct: return "press_dryness_pct";
+    case NeedId::watts: return "watts";
+    case NeedId::usable_area_m2: return "usable_area_m2";
+    case NeedId::heat_demand: return "equipment boiler or energy steam/heat (a heat demand)";
+    case NeedId::heat_supply: return "equipment boiler (fuel, efficiency) or energy steam/heat";
+    case NeedId::nameplate_efficiency:
+        return "nameplate efficiency of the old and the new motor: only 4-pole IE efficiencies are on file (GB 18613-2020 tables by pole count not retrieved), 4-pole values used";
+    case NeedId::leak_fraction: return "leak_fraction (no-demand load/unload test)";
+    case NeedId::air_station_quote: return "investment quote for the air station and pipe network (often ESCO/BOO)";
+    case NeedId::orc_quote: return "investment quote (small ORC ≈ €2k–5k/kWe; no exchange rate on file)";
+    case NeedId::cpb_quote: return "investment quote (a CPB range costs much less than jet lines; no figure in the notes)";
+    case NeedId::shoe_press_quote: return "investment quote (capital-intensive, tens of M¥)";
+    case NeedId::printing_line_energy: return "electricity_kwh_per_year and steam_t_per_year of the printing line";
+    case NeedId::water_prices: return "fresh_price_yuan_per_m3 and discharge_price_yuan_per_m3 (no water prices in the notes)";
+    case NeedId::coincidence: return "coincidence (share of hours the heat sink runs)";
+    case NeedId::ballast: return "ballast (electronic/magnetic); electronic assumed";
+    case NeedId::storage_capacity: return "storage capacity_kwh (planned); default = 2 h of the average load";
+    case NeedId::tou_user_class: return "management.tou_user_class (large_industry assumed)";
+    case NeedId::carrier_price: return "options price for " + n.carrier;
+    }
+    return {};
+}
+
+std::string measure_note_text(const MeasureNote& n) {
+    switch (n.id) {
+    case NoteId::heat_not_valued: return "no boiler or purchased heat on file: the heat saved is not valued";
+    case NoteId::replace_at_failure: return "runs below 4,000 h/yr: replace at failure (incremental cost) rather than now";
+    case NoteId::throttling_assumed: return "assumes the pump/fan flow is throttled (speed_control none); give flow_control";
+    case NoteId::transformer_loss_extrapolated:
+        return "kVA outside the 315–1,600 kVA loss table: losses extrapolated; enter nameplate no_load_loss_kw/load_loss_kw";
+    case NoteId::boiler_fuel_allocated: return "boiler fuel allocated from the site's " + n.carrier + " use";
+    case NoteId::electric_boiler_valley_case:
+        return "valued at the average electricity price; at the valley price (needs thermal storage, not priced) see physical.valley_case_annual_saving_10k_yuan; resistance heat raises CO2 on today's grid factor";
+    case NoteId::purchased_steam_counted:
+        return "purchased steam: energy by the GB/T 2589 steam coefficient, CO2 by the steam's enthalpy (h - 83.74 kJ/kg) and the heat emission factor, as the assessment would count it after the switch";
+    case NoteId::led_labour_not_priced: return "fixture price only; labour (0.25 h per fixture) not priced in the notes";
+    case NoteId::pv_displaces_purchase:
+        return "tce_saved is purchased electricity displaced; under GB/T 2589 own PV used still counts in comprehensive energy (energy.renewable_tce)";
+    case NoteId::pv_self_use_default_value: return "self-use valued at the 2024 large-industry TOU-weighted 0.75 yuan/kWh";
+    case NoteId::storage_bill_prices:
+        return texts::text("measures.storage_bill_prices", {texts::Arg("sharp", num_text(n.prices[0])), texts::Arg("peak", num_text(n.prices[1])),
+                                                            texts::Arg("valley", num_text(n.prices[2]))});
+    case NoteId::tou_tariff_2024: return texts::text("measures.tou_note_2024");
+    case NoteId::green_power_market_only:
+        return "market-based Scope 2 only (residual factor): location-based emissions, the carbon-efficiency level and grade, and the energy total are unchanged";
+    case NoteId::carriers_not_priced: return "carriers without a price are not valued: " + json(n.carriers).dump();
+    }
+    return {};
+}
+
 json measure_to_json(const MeasureResult& m) {
     json d = json::object();
     if (m.def) {
@@ -460,8 +534,16 @@ json measure_to_json(const MeasureResult& m) {
                          {"annual_saving_10k_yuan", k.annual_saving_10k_yuan}, {"physical", physical_to_json(k.physical)}});
     d["physical"] = physical_to_json(m.physical);
     d["items"] = std::move(items);
-    if (!m.needs.empty()) d["needs"] = m.needs;
-    if (!m.notes.empty()) d["notes"] = m.notes;
+    if (!m.needs.empty()) {
+        json needs = json::array();
+        for (const auto& n : m.needs) needs.push_back(measure_need_text(n));
+        d["needs"] = std::move(needs);
+    }
+    if (!m.notes.empty()) {
+        json notes = json::array();
+        for (const auto& n : m.notes) notes.push_back(measure_note_text(n));
+        d["notes"] = std::move(notes);
+    }
     d["range"] = {{"tce_saved", low_high(m.tce_saved_range)},
                   {"tco2_avoided", low_high(m.tco2_avoided_range)},
                   {"investment_10k_yuan", low_high(m.investment_range_10k_yuan)},
@@ -522,7 +604,11 @@ json portfolio_to_json(const Portfolio& p) {
         if (p.payback_years) d["payback_years"] = *p.payback_years;
         put_outlook(d, p.outlook, false);
         json not_eval = json::array();
-        for (const auto& n : p.not_evaluated) not_eval.push_back({{"measure", n.measure}, {"row", n.row}, {"needs", n.needs}});
+        for (const auto& n : p.not_evaluated) {
+            json needs = json::array();
+            for (NeedId f : n.needs) needs.push_back(measure_need_text({f, {}}));
+            not_eval.push_back({{"measure", n.measure}, {"row", n.row}, {"needs", std::move(needs)}});
+        }
         d["not_evaluated"] = std::move(not_eval);
         d["carbon_value_10k_yuan_per_year"] = p.carbon_value_10k_yuan_per_year;
         d["carbon_price_yuan_per_tco2"] = p.carbon_price_yuan_per_tco2;

@@ -153,8 +153,7 @@ TEST_CASE("storage arbitrage uses the bill's own peak and valley prices", "[bill
     CHECK_THAT(m->items[0].physical.number("bill_valley_price_yuan_per_kwh").value(), WithinAbs(0.3, 1e-12));
     bool note = false;
     for (const auto& n : m->notes)
-        if (n.is_string() && n.get<std::string>().find("低谷 0.3") != std::string::npos &&
-            n.get<std::string>().find("尖峰 1.2") != std::string::npos)
+        if (measure_note_text(n).find("低谷 0.3") != std::string::npos && measure_note_text(n).find("尖峰 1.2") != std::string::npos)
             note = true;
     CHECK(note);
     // measures.json storage_arbitrage/*: round trip 0.88, 2 cycles a day, 220 spring/autumn days
