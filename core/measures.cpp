@@ -1220,6 +1220,7 @@ Totals sum(const std::vector<const Cand*>& cs, double scale_each = 1) {
 
 std::vector<Cand> run(const Input& in, const Result& res, const RefData& ref, int variant, std::vector<NotEvaluated>* missing) {
     Ctx c{in, res, ref, variant, {}, {}};
+    c.out.reserve(32);  // sample factories yield 10-30 candidates a run
     motors(c);
     pumps_fans(c);
     compressed_air(c);
@@ -1302,25 +1303,46 @@ void evaluate_measures(const Input& in, Result& result, const RefData& ref) {
         std::vector<Cand> central = run(in, result, ref, 1, &missing);
         std::vector<Cand> low = run(in, result, ref, 0, nullptr), high = run(in, result, ref, 2, nullptr);
 
-        // Aggregate per measure id, in first-seen order.
+        // Aggregate per measure id, in first-seen order: ids[i]'s candidates are rows[i] (rows_low[i],
+        // rows_high[i] in the other runs); measure_of[c] is the index of central[c]'s id. A handful
+        // of ids: a linear search costs less than a map of strings.
         std::vector<std::string> ids;
-        std::map<std::string, std::vector<const Cand*>> by_id, by_id_low, by_id_high;
-        for (const auto& k : central) {
-            if (!by_id.count(k.id)) ids.push_back(k.id);
-            by_id[k.id].push_back(&k);
+        auto index_of = [&ids](const std::string& id) {
+            std::size_t i = 0;
+            while (i < ids.size() && ids[i] != id) ++i;
+            return i;
+        };
+        std::vector<std::vector<const Cand*>> rows;
+        std::vector<std::size_t> measure_of(central.size());
+        for (std::size_t c = 0; c < central.size(); ++c) {
+            const std::size_t i = index_of(central[c].id);
+            if (i == ids.size()) {
+                ids.push_back(central[c].id);
+                rows.emplace_back();
+            }
+            rows[i].push_back(&central[c]);
+            measure_of[c] = i;
         }
-        for (const auto& k : low) by_id_low[k.id].push_back(&k);
-        for (const auto& k : high) by_id_high[k.id].push_back(&k);
-        std::map<std::string, double> npv_by_id;
-        for (const auto& id : ids) {
+        std::vector<std::vector<const Cand*>> rows_low(ids.size()), rows_high(ids.size());
+        for (const auto& k : low)
+            if (const std::size_t i = index_of(k.id); i < ids.size()) rows_low[i].push_back(&k);
+        for (const auto& k : high)
+            if (const std::size_t i = index_of(k.id); i < ids.size()) rows_high[i].push_back(&k);
+        std::vector<double> npv_of(ids.size());
+        std::vector<RecommendationStatus> status_of(ids.size());
+        std::vector<int> order_of(ids.size());  // place in the library order (measures.json "order")
+        for (std::size_t mi = 0; mi < ids.size(); ++mi) {
+            const std::string& id = ids[mi];
             MeasureResult m;
             m.id = id;
             m.def = measure_def(ref, id);
-            Totals t = sum(by_id[id]);
+            order_of[mi] = m.def ? m.def->raw.value("order", 50) : 50;
+            Totals t = sum(rows[mi]);
             economics(m, t, rate, ref, result);
             // Physical savings summed over rows (before the rows' own figures move into m.items).
-            for (const Cand* k : by_id[id]) add_summed_physical(m.physical, k->physical);
-            for (const Cand* k : by_id[id]) {
+            for (const Cand* k : rows[mi]) add_summed_physical(m.physical, k->physical);
+            m.items.reserve(rows[mi].size());
+            for (const Cand* k : rows[mi]) {
                 // The central run's physical figures are not read again: moved, not copied (`central` is
                 // this function's own non-const vector).
                 m.items.push_back({k->row, k->target, k->tce, k->tco2, k->tco2_market, k->invest / k_yuan_per_10k,
@@ -1332,7 +1354,7 @@ void evaluate_measures(const Input& in, Result& result, const RefData& ref) {
             }
             // Range spanned by the source's low and high parameter values.
             {
-                const Totals tt[3] = {sum(by_id_low[id]), t, sum(by_id_high[id])};
+                const Totals tt[3] = {sum(rows_low[mi]), t, sum(rows_high[mi])};
                 auto span = [&](auto field) {
                     double v[3] = {field(tt[0]), field(tt[1]), field(tt[2])};
                     return LowHigh{std::min({v[0], v[1], v[2]}), std::max({v[0], v[1], v[2]})};
@@ -1343,92 +1365,87 @@ void evaluate_measures(const Input& in, Result& result, const RefData& ref) {
                 m.annual_saving_range_10k_yuan = span([](const Totals& x) { return x.net / k_yuan_per_10k; });
             }
             m.discount_rate = rate;
-            npv_by_id[id] = t.invest_known && t.saving_known ? m.npv_10k_yuan : -1e300;
+            npv_of[mi] = t.invest_known && t.saving_known ? m.npv_10k_yuan : -1e300;
             m.recommendation = recommendation(m, t);
+            status_of[mi] = m.recommendation.status;
             result.measures.push_back(std::move(m));
         }
 
         // Not evaluated for lack of data: say which fields would enable them.
 
         // Findings keep only links to measures that were computed.
-        std::set<std::string> have(ids.begin(), ids.end());
         for (auto& f : result.findings) {
             std::vector<std::string> keep;
             for (const auto& id : f.measures)
-                if (have.count(id)) keep.push_back(id);
+                if (index_of(id) < ids.size()) keep.push_back(id);
             if (keep.empty() && !f.measures.empty()) f.evidence["measures_not_applicable"] = f.measures;
             f.measures = keep;
         }
 
         // ---- portfolio: selection (user's ids, else positive NPV and required compliance; one per
         // exclusive group), applied in the library's order with remaining-energy scaling.
-        std::set<std::string> chosen;
-        std::map<std::string, RecommendationStatus> status_by_id;
+        // chosen[i]: ids[i] is in the set (ids not computed cannot be applied and are dropped).
+        std::vector<char> chosen(ids.size(), 0);
         std::vector<std::string> cost_only;
-        for (const auto& m : result.measures) {
-            status_by_id[m.id] = m.recommendation.status;
+        for (const auto& m : result.measures)
             if (m.recommendation.status == RecommendationStatus::cost_only) cost_only.push_back(m.id);
-        }
         if (in.options.selected_measures) {
-            for (const auto& id : *in.options.selected_measures) chosen.insert(id);
+            for (const auto& id : *in.options.selected_measures)
+                if (const std::size_t i = index_of(id); i < ids.size()) chosen[i] = 1;
         } else {
             // Only measures that save energy or CO2 with a positive NPV within their life; cost-only
             // measures are listed apart (detail.cost_only), never mixed into the savings.
-            for (const auto& k : central)
-                if (status_by_id[k.id] == RecommendationStatus::recommended) chosen.insert(k.id);
+            for (std::size_t i = 0; i < ids.size(); ++i)
+                if (status_of[i] == RecommendationStatus::recommended) chosen[i] = 1;
         }
         // Required by a plan or standard (e.g. retiring a small coal boiler) but not recommended on
         // its own economics: listed apart as detail.required (one per exclusive group), not counted
         // in the recommended savings.
         std::vector<std::string> required;
         {
-            std::map<std::string, std::string> best;
+            std::map<std::string, std::size_t> best;  // exclusive group -> measure index
             std::vector<std::string> loose;
-            for (const auto& k : central) {
-                if (!k.compliance_required || status_by_id[k.id] == RecommendationStatus::recommended || chosen.count(k.id)) continue;
+            for (std::size_t c = 0; c < central.size(); ++c) {
+                const Cand& k = central[c];
+                const std::size_t mi = measure_of[c];
+                if (!k.compliance_required || status_of[mi] == RecommendationStatus::recommended || chosen[mi]) continue;
                 if (k.exclusive.empty()) {
                     if (std::find(loose.begin(), loose.end(), k.id) == loose.end()) loose.push_back(k.id);
                     continue;
                 }
                 auto it = best.find(k.exclusive);
-                if (it == best.end() || npv_by_id[k.id] > npv_by_id[it->second]) best[k.exclusive] = k.id;
+                if (it == best.end() || npv_of[mi] > npv_of[it->second]) best[k.exclusive] = mi;
             }
             for (const auto& id : loose) required.push_back(id);
-            for (const auto& [g, id] : best)
-                if (std::find(required.begin(), required.end(), id) == required.end()) required.push_back(id);
+            for (const auto& [g, mi] : best)
+                if (std::find(required.begin(), required.end(), ids[mi]) == required.end()) required.push_back(ids[mi]);
         }
         // The portfolio of a set of ids: one per exclusive group, applied in the library's order
         // with remaining-energy scaling (no double counting).
-        auto build = [&](const std::set<std::string>& chosen, Portfolio& pf) {
+        auto build = [&](const std::vector<char>& chosen, Portfolio& pf) {
             // Exclusive groups: keep the id with the best NPV (required switches among themselves).
-            std::map<std::string, std::string> best_in_group;
-            for (const auto& k : central) {
-                if (k.exclusive.empty() || !chosen.count(k.id)) continue;
-                std::string g = k.exclusive;
-                auto it = best_in_group.find(g);
-                if (it == best_in_group.end() || npv_by_id[k.id] > npv_by_id[it->second]) best_in_group[g] = k.id;
+            std::map<std::string, std::size_t> best_in_group;  // group -> measure index
+            for (std::size_t c = 0; c < central.size(); ++c) {
+                const Cand& k = central[c];
+                const std::size_t mi = measure_of[c];
+                if (k.exclusive.empty() || !chosen[mi]) continue;
+                auto it = best_in_group.find(k.exclusive);
+                if (it == best_in_group.end() || npv_of[mi] > npv_of[it->second]) best_in_group[k.exclusive] = mi;
             }
-            std::vector<const Cand*> apply;
-            for (const auto& k : central) {
-                if (!chosen.count(k.id)) continue;
-                if (!k.exclusive.empty() && best_in_group[k.exclusive] != k.id) continue;
-                apply.push_back(&k);
+            // (measure index, candidate) in the library order, stable within one order value.
+            std::vector<std::pair<std::size_t, const Cand*>> apply;
+            for (std::size_t c = 0; c < central.size(); ++c) {
+                const Cand& k = central[c];
+                const std::size_t mi = measure_of[c];
+                if (!chosen[mi]) continue;
+                if (!k.exclusive.empty() && best_in_group.find(k.exclusive)->second != mi) continue;
+                apply.emplace_back(mi, &k);
             }
-            // Each measure's place in the library order, read once per measure (not per comparison).
-            std::map<std::string, int> order_by_id;
-            for (const Cand* k : apply)
-                if (!order_by_id.count(k->id)) {
-                    const RefRecord* d = measure_def(ref, k->id);
-                    order_by_id[k->id] = d ? d->raw.value("order", 50) : 50;
-                }
-            std::vector<std::pair<int, const Cand*>> keyed;
-            keyed.reserve(apply.size());
-            for (const Cand* k : apply) keyed.emplace_back(order_by_id[k->id], k);
-            std::stable_sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-            for (std::size_t i = 0; i < keyed.size(); ++i) apply[i] = keyed[i].second;
+            std::stable_sort(apply.begin(), apply.end(),
+                             [&](const auto& a, const auto& b) { return order_of[a.first] < order_of[b.first]; });
             // Fuel switches after boiler tune-ups on the same boiler would waste the tune-up: drop it.
             std::set<std::string> switched;
-            for (const Cand* k : apply)
+            for (const auto& [mi, k] : apply)
                 if (k->exclusive.rfind("boiler_switch|", 0) == 0) switched.insert(k->target);
             std::map<std::string, double> base, rem;
             const Ctx probe{in, result, ref, 1, {}, {}};
@@ -1438,9 +1455,9 @@ void evaluate_measures(const Input& in, Result& result, const RefData& ref) {
                 if (ce.carrier == "electricity" && !ce.feedstock) elec_base += ce.tce;
             base["site"] = rem["site"] = result.energy.total_tce - result.energy.renewable_tce;
             base["elec_all"] = rem["elec_all"] = elec_base;
-            std::map<std::string, Totals> applied;
-            std::vector<std::string> order;
-            for (const Cand* k : apply) {
+            std::vector<Totals> applied(ids.size());
+            std::vector<std::size_t> order;  // measure indices in the order applied
+            for (const auto& [mi, k] : apply) {
                 if ((k->id == "boiler_tuneup" || k->id == "boiler_economizer") && switched.count(k->target)) continue;
                 if (!base.count(k->target)) base[k->target] = rem[k->target] = k->target_base_tce;
                 double scale = 1;
@@ -1456,7 +1473,7 @@ void evaluate_measures(const Input& in, Result& result, const RefData& ref) {
                 rem[k->target] -= red;
                 rem["site"] -= k->tce * scale;
                 rem["elec_all"] -= k->elec_kwh * scale * etce;
-                Totals& t = applied[k->id];
+                Totals& t = applied[mi];
                 Totals one = sum({k}, scale);
                 t.tce += one.tce;
                 t.tco2 += one.tco2;
@@ -1467,12 +1484,14 @@ void evaluate_measures(const Input& in, Result& result, const RefData& ref) {
                 t.saving_known &= one.saving_known;
                 t.life = one.life;
                 t.degradation = one.degradation;
-                if (std::find(order.begin(), order.end(), k->id) == order.end()) order.push_back(k->id);
+                if (std::find(order.begin(), order.end(), mi) == order.end()) order.push_back(mi);
             }
-            pf.selected = order;
+            pf.selected.reserve(order.size());
+            for (std::size_t mi : order) pf.selected.push_back(ids[mi]);
             double npv_total = 0;
-            for (const auto& id : order) {
-                const Totals& t = applied[id];
+            for (std::size_t mi : order) {
+                const std::string& id = ids[mi];
+                const Totals& t = applied[mi];
                 pf.tce_saved += t.tce;
                 pf.tco2_avoided += t.tco2;
                 if (t.tco2_market) pf.tco2_avoided_market = pf.tco2_avoided_market.value_or(0) + *t.tco2_market;
@@ -1500,8 +1519,8 @@ void evaluate_measures(const Input& in, Result& result, const RefData& ref) {
             pf.npv_10k_yuan = npv_total;
             if (pf.annual_saving_10k_yuan > 0) pf.payback_years = pf.investment_10k_yuan / pf.annual_saving_10k_yuan;
             double new_total = result.energy.total_tce - pf.tce_saved;
-            for (const auto& id : order)
-                if (id == "pv_rooftop" || id == "green_power") new_total += applied[id].tce;
+            for (std::size_t mi : order)
+                if (ids[mi] == "pv_rooftop" || ids[mi] == "green_power") new_total += applied[mi].tce;
             pf.outlook = outlook_after(result, new_total, pf.tco2_avoided, ref);
             const RefRecord* cp = ref.record("measures", "econ/carbon_shadow_price");
             double carbon = in.options.carbon_price_yuan_per_tco2.value_or(cp && cp->value ? *cp->value : 0);
@@ -1516,9 +1535,9 @@ void evaluate_measures(const Input& in, Result& result, const RefData& ref) {
         if (pf.user_selection) {
             // The owner's what-if set is shown as their choice; the recommended set stays beside it
             // (report: both tables), built by the same rule as without a selection.
-            std::set<std::string> rec;
-            for (const auto& k : central)
-                if (status_by_id[k.id] == RecommendationStatus::recommended) rec.insert(k.id);
+            std::vector<char> rec(ids.size(), 0);
+            for (std::size_t i = 0; i < ids.size(); ++i)
+                if (status_of[i] == RecommendationStatus::recommended) rec[i] = 1;
             Portfolio r;
             build(rec, r);
             pf.recommended = PortfolioTotals{r.selected, r.tce_saved, r.tco2_avoided, r.tco2_avoided_market, r.investment_10k_yuan,
