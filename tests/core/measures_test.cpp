@@ -401,3 +401,33 @@ TEST_CASE("a measure flagged cost_only in measures.json is never recommended", "
         CHECK(r->raw.value("cost_only", false));
     }
 }
+
+TEST_CASE("selecting exactly the recommended measures gives the recommended portfolio; unknown ids are dropped", "[measures][samples][portfolio]") {
+    // The owner's ids are matched to the computed measures by id: ticking the recommended set (in
+    // reverse order, with an id no measure has and one of a measure that does not apply) must apply
+    // the same measures in the same library order with the same scaling, so every total is the same
+    // double as the portfolio chosen without a selection.
+    for (const auto& [name, text] : embedded_sample_files()) {
+        INFO(name);
+        AssessOutcome plain = assess_text(text, ref());
+        REQUIRE(plain.ok);
+        const json& pp = plain.output["portfolio"];
+        json ids = json::array({"no_such_measure", "paper_shoe_press"});
+        for (auto it = pp["selected"].rbegin(); it != pp["selected"].rend(); ++it) ids.push_back(*it);
+        json d = json::parse(text);
+        d["options"]["selected_measures"] = ids;
+        AssessOutcome out = assess_text(d.dump(), ref());
+        REQUIRE(out.ok);
+        const json& up = out.output["portfolio"];
+        bool shoe_press_computed = false;
+        for (const auto& m : plain.output["measures"]) shoe_press_computed = shoe_press_computed || m["id"] == "paper_shoe_press";
+        if (shoe_press_computed) continue;  // then it is a real choice and the sets differ
+        CHECK(up["selected"] == pp["selected"]);
+        CHECK(up["tce_saved"] == pp["tce_saved"]);
+        CHECK(up["tco2_avoided"] == pp["tco2_avoided"]);
+        CHECK(up["annual_saving_10k_yuan"] == pp["annual_saving_10k_yuan"]);
+        CHECK(up["detail"]["npv_10k_yuan"] == pp["detail"]["npv_10k_yuan"]);
+        CHECK(up["detail"]["macc"] == pp["detail"]["macc"]);
+        CHECK(up["detail"]["required"] == pp["detail"]["required"]);
+    }
+}
