@@ -251,7 +251,17 @@ struct Ctx {
         if (carrier == "steam") return o.steam_price_yuan_per_t.value_or(p("price/steam_central")) / 1000.0;
         return std::nullopt;
     }
-    double elec_tce_per_kwh() const { return tce_per_base("electricity"); }
+    // Electricity's coefficient and price are read by every electric candidate: computed once per
+    // run, on first use (a run that needs neither reads no parameter it would not read today).
+    double elec_tce_per_kwh() const {
+        if (!elec_tce_cache) elec_tce_cache = tce_per_base("electricity");
+        return *elec_tce_cache;
+    }
+    double elec_price() const {
+        if (!elec_price_cache) elec_price_cache = *price_per_base("electricity");
+        return *elec_price_cache;
+    }
+    mutable std::optional<double> elec_tce_cache, elec_price_cache;
     double grid_t_per_kwh() const { return res.emissions.grid_factor_tco2_per_mwh / 1000.0; }
     int year() const { return in.enterprise.year > 0 ? in.enterprise.year : 2025; }
 
@@ -273,7 +283,7 @@ Cand elec_cand(Ctx& c, const std::string& id, const std::string& target, double 
     k.tco2 = saved_kwh * c.grid_t_per_kwh();
     k.elec_kwh = saved_kwh;
     k.invest = invest;
-    k.annual_net = saved_kwh * *c.price_per_base("electricity") - om;
+    k.annual_net = saved_kwh * c.elec_price() - om;
     k.life = life;
     k.physical.set("electricity_kwh", saved_kwh);
     return k;
@@ -729,7 +739,7 @@ void boilers(Ctx& c) {
             double mw = *cap * c.p("boiler/mw_per_t_per_h");  // 1 t/h ≈ 0.7 MW (boiler rating convention)
             // Valued at the average price: running on valley power needs thermal storage, which the
             // notes do not price; the valley case is shown beside it.
-            double avg = *c.price_per_base("electricity");
+            double avg = c.elec_price();
             Cand k = switch_cand("coal_to_electric", "electricity", kwh, avg, mw * c.p("coal_to_electric/unit_cost"));
             k.physical.set("valley_price_yuan_per_kwh", valley);
             k.physical.set("valley_case_annual_saving_10k_yuan", (k.annual_net + kwh * (avg - valley)) / k_yuan_per_10k);
@@ -837,7 +847,7 @@ void heat_measures(Ctx& c) {
             } else if (heat_cand(c, k, *q)) {
                 k.tce -= kwh * c.elec_tce_per_kwh();
                 k.tco2 -= kwh * c.grid_t_per_kwh();
-                k.annual_net -= kwh * *c.price_per_base("electricity");
+                k.annual_net -= kwh * c.elec_price();
                 k.elec_kwh = -kwh;
                 k.scaled_by = {k.target};
             } else {
