@@ -101,6 +101,62 @@ json low_high(const LowHigh& r) { return {{"low", r.low}, {"high", r.high}}; }
 
 } // namespace
 
+// ---- findings: the typed evidence and the clause and message texts joined by their keys
+
+namespace {
+
+const char* severity_name(FindingSeverity s) {
+    switch (s) {
+    case FindingSeverity::high: return "high";
+    case FindingSeverity::medium: return "medium";
+    case FindingSeverity::low: return "low";
+    case FindingSeverity::info: return "info";
+    }
+    return "info";
+}
+
+json scalar_json(const EvidenceScalar& s) {
+    if (const auto* b = std::get_if<bool>(&s.v)) return *b;
+    if (const auto* i = std::get_if<std::int64_t>(&s.v)) return *i;
+    if (const auto* d = std::get_if<double>(&s.v)) return *d;
+    if (const auto* t = std::get_if<std::string>(&s.v)) return *t;
+    return nullptr;
+}
+
+json evidence_value_json(const EvidenceValue& v) {
+    if (const auto* s = std::get_if<EvidenceScalar>(&v.v)) return scalar_json(*s);
+    if (const auto* rows = std::get_if<std::vector<EvidenceRow>>(&v.v)) {
+        json a = json::array();
+        for (const auto& row : *rows) {
+            json o = json::object();
+            for (const auto& f : row) o[evidence_key_name(f.key)] = scalar_json(f.value);
+            a.push_back(std::move(o));
+        }
+        return a;
+    }
+    if (const auto* ints = std::get_if<std::vector<std::int64_t>>(&v.v)) return *ints;
+    return std::get<std::vector<std::string>>(v.v);
+}
+
+} // namespace
+
+json evidence_to_json(const Evidence& e) {
+    json o = json::object();
+    for (const auto& entry : e.entries) o[evidence_key_name(entry.key)] = evidence_value_json(entry.value);
+    return o;
+}
+
+json finding_to_json(const Finding& f) {
+    texts::Text msg = finding_message(f);
+    return {{"id", f.id},
+            {"severity", severity_name(f.severity)},
+            {"clause", finding_clause(f)},
+            {"message_zh", std::move(msg.zh)},
+            {"message_en", std::move(msg.en)},
+            {"measures", f.measures},
+            {"evidence", evidence_to_json(f.evidence)}};
+}
+
 json green_factory_result_to_json(const GreenFactoryResult& r) {
     json d = json::object();
     d["standard"] = "GB/T 36132-2025 (Annex C example points)";

@@ -63,9 +63,9 @@ TEST_CASE("motors below IE3 are flagged per GB 18613-2020, series read as class"
     const Finding* f = find_finding(r, "motor_below_ie3");
     REQUIRE(f);
     CHECK(f->severity == FindingSeverity::high);
-    CHECK(f->clause.find("GB 18613-2020") != std::string::npos);
-    CHECK(f->evidence["count"] == 4);
-    CHECK_THAT(f->evidence["rated_kw_total"].get<double>(), WithinAbs(220, 1e-9));
+    CHECK(finding_clause(*f).find("GB 18613-2020") != std::string::npos);
+    CHECK(f->evidence.number(EvidenceKey::count) == 4);  // the YE2 row: count 4
+    CHECK_THAT(f->evidence.number(EvidenceKey::rated_kw_total).value_or(0), WithinAbs(220, 1e-9));  // 4 × 55 kW
     REQUIRE_FALSE(f->measures.empty());
     CHECK(f->measures[0] == "motor_upgrade");
 }
@@ -77,7 +77,7 @@ TEST_CASE("coal boilers ≤35 t/h in paper are due for retirement under the plan
     const Finding* f = find_finding(paper, "coal_boiler_plan_retirement");
     REQUIRE(f);
     CHECK(f->severity == FindingSeverity::high);
-    CHECK(f->clause.find("35") != std::string::npos);
+    CHECK(finding_clause(*f).find("35") != std::string::npos);
     Result machinery = assess_doc(with_eq(json::array({row}), {{"industry", "C34"}}, energy));
     CHECK(find_finding(machinery, "coal_boiler_plan_retirement") == nullptr);
     json big = row;
@@ -90,7 +90,7 @@ TEST_CASE("compressors above the specific-power screen and old transformers are 
                                                {{"type", "transformer"}, {"series", "S11-M"}, {"rated_kva", 800}, {"load_factor", 0.2}}})));
     const Finding* c = find_finding(r, "compressor_specific_power_high");
     REQUIRE(c);  // 55 / 6.5 = 8.46 kW/(m³/min) > 7.5
-    CHECK(c->clause.find("GB 19153-2019") != std::string::npos);
+    CHECK(finding_clause(*c).find("GB 19153-2019") != std::string::npos);
     // An operating S11 is below the current GB 20052-2024 grades, not non-compliant (the standard
     // governs new products); only a unit on MIIT's obsolete catalogue must be replaced.
     const Finding* t = find_finding(r, "transformer_below_grades");
@@ -115,5 +115,5 @@ TEST_CASE("missing metering at a budget tier is a finding; missing data says whi
     CHECK(m->severity == FindingSeverity::high);
     const Finding* u = find_finding(r, "motor_class_unknown");
     REQUIRE(u);
-    CHECK(u->evidence["needs"].dump().find("efficiency_class") != std::string::npos);
+    CHECK(evidence_to_json(u->evidence)["needs"].dump().find("efficiency_class") != std::string::npos);
 }
