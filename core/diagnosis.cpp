@@ -471,52 +471,132 @@ const RefRecord* std_record(const RefData& ref, const char* id) {
     return ref.record("measures", id);
 }
 
+} // namespace equip
+
+namespace {
+// A string member, if it is one.
+void read_string(const json& j, const char* key, std::string& out) {
+    auto it = j.find(key);
+    if (it != j.end() && it->is_string()) out = it->get<std::string>();
+}
+void read_strings(const json& j, const char* key, std::vector<std::string>& out) {
+    auto it = j.find(key);
+    if (it == j.end() || !it->is_array()) return;
+    for (const auto& s : *it)
+        if (s.is_string()) out.push_back(s.get<std::string>());
+}
+std::optional<MotorEfficiencyTable> efficiency_table(const RefRecord* r) {
+    if (!r) return std::nullopt;
+    auto xs = r->raw.find("kw"), ys = r->raw.find("efficiency_pct");
+    if (xs == r->raw.end() || ys == r->raw.end() || !xs->is_array() || xs->empty() || !ys->is_array() ||
+        xs->size() != ys->size())
+        return std::nullopt;
+    MotorEfficiencyTable t;
+    for (std::size_t i = 0; i < xs->size(); ++i) {
+        if (!(*xs)[i].is_number() || !(*ys)[i].is_number()) return std::nullopt;
+        t.kw.push_back((*xs)[i].get<double>());
+        t.efficiency_pct.push_back((*ys)[i].get<double>());
+    }
+    return t;
+}
+} // namespace
+
+bool EquipmentStandards::built_from(const RefData& ref) const {
+    if (owner == &ref) return true;
+    const Dataset* st = ref.dataset("equipment_standards");
+    const Dataset* ms = ref.dataset("measures");
+    return (st ? st->records.data() : nullptr) == standards_records && (ms ? ms->records.data() : nullptr) == measures_records;
+}
+
+std::shared_ptr<const EquipmentStandards> build_equipment_standards(const RefData& ref) {
+    using equip::std_record;
+    auto s = std::make_shared<EquipmentStandards>();
+    s->owner = &ref;
+    if (const Dataset* d = ref.dataset("equipment_standards")) s->standards_records = d->records.data();
+    if (const Dataset* d = ref.dataset("measures")) s->measures_records = d->records.data();
+    if (const RefRecord* r = std_record(ref, "motor_series_class")) {
+        auto m = r->raw.find("map");
+        if (m != r->raw.end() && m->is_object())
+            for (auto it = m->begin(); it != m->end(); ++it)
+                if (it->is_string()) s->motor_series_class.emplace_back(it.key(), it->get<std::string>());
+    }
+    for (int i = 0; i < 4; ++i)
+        s->motor_efficiency[i] = efficiency_table(std_record(ref, ("motor_efficiency/IE" + std::to_string(i + 1)).c_str()));
+    if (const RefRecord* r = std_record(ref, "motor_ie5_loss_reduction"); r && r->value) s->motor_ie5_loss_reduction = *r->value;
+    if (const RefRecord* r = std_record(ref, "motor_grade_map")) read_string(r->raw, "clause", s->motor_clause);
+    if (const RefRecord* r = std_record(ref, "compressor_specific_power_benchmarks")) {
+        if (auto sc = r->raw.find("screen"); sc != r->raw.end() && sc->is_number()) s->compressor_screen = sc->get<double>();
+        read_string(r->raw, "clause", s->compressor_clause);
+    }
+    if (const RefRecord* r = std_record(ref, "transformer_series")) {
+        read_strings(r->raw, "below_current", s->transformer_below_current);
+        read_string(r->raw, "clause", s->transformer_clause);
+        if (auto po = r->raw.find("phase_out_clause"); po != r->raw.end() && po->is_string())
+            s->transformer_phase_out_clause = po->get<std::string>();
+    }
+    if (const RefRecord* r = std_record(ref, "coal_boiler_retirement")) {
+        if (r->value) s->coal_boiler_max_t_per_h = *r->value;
+        read_strings(r->raw, "industries", s->coal_boiler_plan_industries);
+        read_string(r->raw, "clause", s->coal_boiler_clause);
+    }
+    if (const RefRecord* r = std_record(ref, "electrification_reference")) {
+        if (r->value) s->electrification_target = *r->value;
+        read_string(r->raw, "clause", s->electrification_clause);
+    }
+    return s;
+}
+
+namespace equip {
+
+// The view reindex() built for this RefData; a copy of a RefData (whose view belongs to the
+// original) gets one built for the call: slower, never stale.
+std::shared_ptr<const EquipmentStandards> standards_of(const RefData& ref) {
+    if (ref.equipment_standards && ref.equipment_standards->built_from(ref)) return ref.equipment_standards;
+    return build_equipment_standards(ref);
+}
+
 std::string motor_class(const EquipmentItem& e, const RefData& ref) {
     std::string c = upper(field_str(e, "efficiency_class"));
     if (c.size() == 3 && c[0] == 'I' && c[1] == 'E' && c[2] >= '1' && c[2] <= '5') return c;
     std::string s = upper(field_str(e, "series"));
     if (s.empty()) return {};
-    if (const RefRecord* r = std_record(ref, "motor_series_class")) {
-        const json& m = json_member_or(r->raw, "map", json_empty_object());
-        // longest matching prefix: "YE3-280S" -> YE3
-        std::string best, cls;
-        for (auto it = m.begin(); it != m.end(); ++it)
-            if (s.rfind(it.key(), 0) == 0 && it.key().size() > best.size()) {
-                best = it.key();
-                cls = it->get<std::string>();
-            }
-        return cls;
-    }
-    return {};
+    // longest matching prefix: "YE3-280S" -> YE3
+    std::size_t best = 0;
+    const std::string* cls = nullptr;
+    const auto st = standards_of(ref);
+    for (const auto& [prefix, c] : st->motor_series_class)
+        if (s.rfind(prefix, 0) == 0 && prefix.size() > best) {
+            best = prefix.size();
+            cls = &c;
+        }
+    return cls ? *cls : std::string();
 }
 
 std::optional<double> motor_efficiency(const RefData& ref, const std::string& cls, double kw) {
-    std::string table = cls == "IE5" ? "IE4" : cls;
-    const RefRecord* r = std_record(ref, ("motor_efficiency/" + table).c_str());
-    if (!r) return std::nullopt;
-    const json& xs = r->raw.at("kw");
-    const json& ys = r->raw.at("efficiency_pct");
-    if (!xs.is_array() || xs.empty() || xs.size() != ys.size()) return std::nullopt;
+    const std::string& table = cls == "IE5" ? std::string("IE4") : cls;
+    if (table.size() != 3 || table[0] != 'I' || table[1] != 'E' || table[2] < '1' || table[2] > '4') return std::nullopt;
+    const auto standards = standards_of(ref);
+    const EquipmentStandards& st = *standards;
+    const auto& t = st.motor_efficiency[table[2] - '1'];
+    if (!t) return std::nullopt;
+    const std::vector<double>& xs = t->kw;
+    const std::vector<double>& ys = t->efficiency_pct;
     double eta;
-    if (kw <= xs.front().get<double>()) eta = ys.front().get<double>();
-    else if (kw >= xs.back().get<double>()) eta = ys.back().get<double>();
+    if (kw <= xs.front()) eta = ys.front();
+    else if (kw >= xs.back()) eta = ys.back();
     else {
-        eta = ys.back().get<double>();
+        eta = ys.back();
         for (std::size_t i = 1; i < xs.size(); ++i) {
-            double x0 = xs[i - 1].get<double>(), x1 = xs[i].get<double>();
+            double x0 = xs[i - 1], x1 = xs[i];
             if (kw <= x1) {
-                double y0 = ys[i - 1].get<double>(), y1 = ys[i].get<double>();
+                double y0 = ys[i - 1], y1 = ys[i];
                 eta = y0 + (y1 - y0) * (kw - x0) / (x1 - x0);
                 break;
             }
         }
     }
     eta /= 100.0;
-    if (cls == "IE5") {
-        const RefRecord* l = std_record(ref, "motor_ie5_loss_reduction");
-        double red = l && l->value ? *l->value : 0;
-        eta = 1 - (1 - eta) * (1 - red);
-    }
+    if (cls == "IE5") eta = 1 - (1 - eta) * (1 - st.motor_ie5_loss_reduction);
     return eta;
 }
 
@@ -617,6 +697,7 @@ struct Diag {
     const Input& in;
     const Result& res;
     const RefData& ref;
+    const EquipmentStandards& st;
     std::vector<Finding> out;
 
     // The message is the text "finding.<id>" (or `variant` "finding.<id>.<variant>") with `args` filled.
@@ -631,10 +712,6 @@ struct Diag {
         f.measures = std::move(measures);
         f.evidence = std::move(evidence);
         out.push_back(std::move(f));
-    }
-    std::string clause_of(const char* id, const char* fallback) const {
-        const RefRecord* r = std_record(ref, id);
-        return r ? r->raw.value("clause", std::string(fallback)) : std::string(fallback);
     }
     double param(const char* id, double fallback) const {
         const RefRecord* r = std_record(ref, id);
@@ -685,7 +762,7 @@ void motors(Diag& d) {
         }
         if (field_num(e, "rewinds").value_or(0) >= 1) rewound += e.count;
     }
-    std::string clause = d.clause_of("motor_grade_map", "GB 18613-2020");
+    const std::string& clause = d.st.motor_clause;
     if (pump_fan_below) below_links.push_back("vsd_pump_fan");
     if (below > 0)
         d.add("motor_below_ie3", FindingSeverity::high, clause_text("motor_below_ie3", {{"clause", clause}}),
@@ -728,9 +805,9 @@ void pumps_fans(Diag& d) {
 
 void compressors(Diag& d) {
     const auto& items = d.in.equipment.items;
-    const RefRecord* bench = std_record(d.ref, "compressor_specific_power_benchmarks");
-    const double screen = bench ? bench->raw.value("screen", 7.5) : 7.5;
-    const std::string clause = bench ? bench->raw.value("clause", std::string("GB 19153-2019")) : "GB 19153-2019";
+    const EquipmentStandards& st = d.st;
+    const double screen = st.compressor_screen;
+    const std::string& clause = st.compressor_clause;
     std::vector<EvidenceRow> high, pressure;
     std::vector<std::int64_t> no_leak;
     int n_comp = 0;
@@ -780,11 +857,9 @@ void compressors(Diag& d) {
 
 void transformers(Diag& d) {
     const auto& items = d.in.equipment.items;
-    const RefRecord* ser = std_record(d.ref, "transformer_series");
-    std::set<std::string> below;
-    if (ser)
-        for (const auto& s : json_member_or(ser->raw, "below_current", json_empty_array())) below.insert(s.get<std::string>());
-    std::string clause = ser ? ser->raw.value("clause", std::string("GB 20052-2024")) : "GB 20052-2024";
+    const EquipmentStandards& st = d.st;
+    const std::vector<std::string>& below = st.transformer_below_current;
+    const std::string& clause = st.transformer_clause;
     std::vector<EvidenceRow> old, light, listed;
     int light_units = 0;
     const double light_lf = d.param("transformer_upgrade/light_load", 0.3);
@@ -797,7 +872,7 @@ void transformers(Diag& d) {
         // Only a unit on MIIT's obsolete catalogue must go; an operating older series is "below
         // the current efficiency grades" of GB 20052-2024 (which governs new products).
         if (field_bool(e, "on_obsolete_catalogue").value_or(false)) listed.push_back(row);
-        else if (below.count(base)) old.push_back(row);
+        else if (std::find(below.begin(), below.end(), base) != below.end()) old.push_back(row);
         if (auto lf = field_num(e, "load_factor"); lf && *lf < light_lf) {
             light.push_back({{K::row, i}, {K::load_factor, *lf}, {K::count, e.count}});
             light_units += e.count;
@@ -806,7 +881,7 @@ void transformers(Diag& d) {
     // The counts are taken before the rows are moved into the evidence.
     const std::string n_listed = std::to_string(listed.size()), n_old = std::to_string(old.size());
     if (!listed.empty())
-        d.add("transformer_phase_out", FindingSeverity::high, designation(ser ? ser->raw.value("phase_out_clause", clause) : clause),
+        d.add("transformer_phase_out", FindingSeverity::high, designation(st.transformer_phase_out_clause.value_or(clause)),
               {{"n", n_listed}}, {"transformer_upgrade"}, {{K::rows, std::move(listed)}});
     if (!old.empty())
         d.add("transformer_below_grades", FindingSeverity::medium, designation(clause), {{"n", n_old}}, {"transformer_upgrade"},
@@ -822,13 +897,12 @@ void transformers(Diag& d) {
 
 void boilers(Diag& d) {
     const auto& items = d.in.equipment.items;
-    const RefRecord* ret = std_record(d.ref, "coal_boiler_retirement");
-    const double max_cap = ret && ret->value ? *ret->value : 35;
-    std::set<std::string> plan_industries;
-    if (ret)
-        for (const auto& s : json_member_or(ret->raw, "industries", json_empty_array())) plan_industries.insert(s.get<std::string>());
-    const std::string ind = d.in.enterprise.industry;
-    const bool plan_industry = ind.size() >= 3 && plan_industries.count(ind.substr(0, 3));
+    const EquipmentStandards& st = d.st;
+    const double max_cap = st.coal_boiler_max_t_per_h;
+    const std::vector<std::string>& plan_industries = st.coal_boiler_plan_industries;
+    const std::string& ind = d.in.enterprise.industry;
+    const bool plan_industry = ind.size() >= 3 && std::find(plan_industries.begin(), plan_industries.end(),
+                                                            std::string_view(ind).substr(0, 3)) != plan_industries.end();
     const bool textile = ind.rfind("C17", 0) == 0;
     const bool central = mgmt_bool(d.in.management, "central_heating_available").value_or(false);
     for (std::size_t i = 0; i < items.size(); ++i) {
@@ -840,14 +914,14 @@ void boilers(Diag& d) {
         if (is_coal(fuel)) {
             std::vector<std::string> links = {"central_steam", "coal_to_gas", "coal_to_electric", "heat_pump"};
             if (cap && *cap <= max_cap && plan_industry)
-                d.add("coal_boiler_plan_retirement", FindingSeverity::high, designation(ret ? ret->raw.value("clause", std::string()) : std::string()),
+                d.add("coal_boiler_plan_retirement", FindingSeverity::high, designation(st.coal_boiler_clause),
                       {{"row", row_label(e, i)}, {"cap", fmt(*cap, 0)}, {"max", num_text(max_cap)}}, links, ev);
             else if (textile || central)
                 d.add("coal_boiler_clean_substitution", textile ? FindingSeverity::high : FindingSeverity::medium,
                       clause_text(textile ? "coal_boiler_clean_substitution.textile" : "coal_boiler_clean_substitution"),
                       {{"row", row_label(e, i)}}, links, ev, central ? "central" : nullptr);
             else if (!cap)
-                d.add("coal_boiler_capacity_unknown", FindingSeverity::info, designation(ret ? ret->raw.value("clause", std::string()) : std::string()),
+                d.add("coal_boiler_capacity_unknown", FindingSeverity::info, designation(st.coal_boiler_clause),
                       {{"row", row_label(e, i)}, {"max", num_text(max_cap)}}, links,
                       {{K::row, i}, {K::needs, std::vector<std::string>{"capacity_t_per_h"}}});
         } else if (central && !fuel.empty() && fuel != "electricity") {
@@ -960,11 +1034,11 @@ void electrification(Diag& d) {
     double fossil_heat = 0;
     for (const auto& [g, share] : e.mix)
         if (g == "coal" || g == "oil") fossil_heat += share;
-    const RefRecord* ref = std_record(d.ref, "electrification_reference");
-    double target = ref && ref->value ? *ref->value : 0.5;
+    const EquipmentStandards& st = d.st;
+    const double target = st.electrification_target;
     if (*e.electrification_rate < target && fossil_heat > 0.05)
         d.add("low_electrification", FindingSeverity::medium,
-              clause_text("low_electrification", {{"clause", ref ? ref->raw.value("clause", std::string()) : std::string()}}),
+              clause_text("low_electrification", {{"clause", st.electrification_clause}}),
               {{"rate", fmt(*e.electrification_rate * 100, 0)}, {"fossil", fmt(fossil_heat * 100, 0)}},
               {"heat_pump", "coal_to_electric", "coal_to_gas", "central_steam"},
               {{K::electrification_rate, *e.electrification_rate}, {K::coal_oil_share, fossil_heat}, {K::reference, target}});
@@ -993,7 +1067,8 @@ void data_gaps(Diag& d) {
 } // namespace
 
 std::vector<Finding> diagnose(const Input& in, const Result& partial, const RefData& ref) {
-    Diag d{in, partial, ref, {}};
+    const auto standards = equip::standards_of(ref);
+    Diag d{in, partial, ref, *standards, {}};
     try {
         motors(d);
         pumps_fans(d);

@@ -117,3 +117,52 @@ TEST_CASE("missing metering at a budget tier is a finding; missing data says whi
     REQUIRE(u);
     CHECK(evidence_to_json(u->evidence)["needs"].dump().find("efficiency_class") != std::string::npos);
 }
+
+TEST_CASE("evidence keeps whole numbers whole and writes the motor class as 'class'", "[diagnosis]") {
+    Result r = assess_doc(with_eq(json::array({{{"type", "motor"}, {"rated_kw", 55}, {"series", "YE2"}, {"count", 4}}})));
+    const Finding* f = find_finding(r, "motor_below_ie3");
+    REQUIRE(f);
+    const json ev = evidence_to_json(f->evidence);
+    // Row 0, YE2 -> IE2 (motor_series_class), 55 kW, 4 units; the total 4 × 55 = 220 kW is a real number.
+    CHECK(ev.dump() == R"({"count":4,"motors":[{"class":"IE2","count":4,"rated_kw":55.0,"row":0}],"rated_kw_total":220.0})");
+}
+
+TEST_CASE("a copy of the reference data gives the same findings and green-factory result", "[diagnosis][refdata]") {
+    // The copy's typed views belong to the original: the copy builds its own per call, and after
+    // reindex() holds its own again. All three give the same result.
+    RefData copy = RefData::builtin();
+    Input in = parse_ok(with_eq(json::array({{{"type", "motor"}, {"rated_kw", 55}, {"series", "YE2"}, {"load_factor", 0.3}},
+                                             {{"type", "transformer"}, {"series", "S9"}, {"rated_kva", 800}},
+                                             {{"type", "boiler"}, {"fuel", "raw_coal"}, {"capacity_t_per_h", 10}}}),
+                                {{"industry", "C22"}, {"output_value_10k_yuan", 5000}},
+                                json::array({{{"carrier", "raw_coal"}, {"quantity", 5000}, {"unit", "t"}}})));
+    const json original = result_to_json(assess(in, RefData::builtin()));
+    CHECK_FALSE(copy.equipment_standards->built_from(copy));
+    CHECK(result_to_json(assess(in, copy)) == original);
+    copy.reindex();
+    CHECK(copy.equipment_standards->built_from(copy));
+    CHECK(result_to_json(assess(in, copy)) == original);
+}
+
+TEST_CASE("equipment standards of the wrong shape leave the defaults and take nothing down", "[diagnosis][refdata]") {
+    auto files = embedded_data_files();
+    for (auto& [name, text] : files)
+        if (name.find("equipment_standards") != std::string::npos)
+            text = R"({"dataset":"equipment_standards","version":"hostile","records":[
+                {"id":"motor_series_class","source":"s","confidence":"X","map":3},
+                {"id":"motor_efficiency/IE2","source":"s","confidence":"X","kw":"a","efficiency_pct":[1]},
+                {"id":"transformer_series","source":"s","confidence":"X","below_current":[1,"S9"],"clause":7}]})";
+    RefData data;
+    REQUIRE_NOTHROW(data = RefData::load(files));
+    Input in = parse_ok(with_eq(json::array({{{"type", "motor"}, {"rated_kw", 55}, {"series", "YE2"}},
+                                             {{"type", "transformer"}, {"series", "S9"}, {"rated_kva", 800}}})));
+    Result r;
+    REQUIRE_NOTHROW(r = assess(in, data));
+    // No series map: the YE2 motor's class is unknown. The string "S9" of the list still counts;
+    // the clause that is not a string gives way to the default designation.
+    CHECK(find_finding(r, "motor_class_unknown"));
+    CHECK(find_finding(r, "motor_below_ie3") == nullptr);
+    const Finding* t = find_finding(r, "transformer_below_grades");
+    REQUIRE(t);
+    CHECK(finding_clause(*t) == "GB 20052-2024");
+}
