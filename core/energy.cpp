@@ -23,13 +23,15 @@ std::string grouped_integer(double v) {
     return out;
 }
 
-void add_factor(Result& r, const RefRecord& rec, std::string id, std::string zh, std::string en) {
+// A record missing from the data (only replaced, hostile data lacks one: found by fuzzing) is not listed.
+void add_factor(Result& r, const RefRecord* rec, std::string id, std::string zh, std::string en) {
+    if (!rec) return;
     for (const auto& f : r.factors_used)
         if (f.id == id) return;
-    r.factors_used.push_back(factor_used_from(rec, std::move(id), std::move(zh), std::move(en)));
+    r.factors_used.push_back(factor_used_from(*rec, std::move(id), std::move(zh), std::move(en)));
 }
 
-void add_factor(Result& r, const RefRecord& rec, std::string id, texts::Text name) {
+void add_factor(Result& r, const RefRecord* rec, std::string id, texts::Text name) {
     add_factor(r, rec, std::move(id), std::move(name.zh), std::move(name.en));
 }
 
@@ -53,10 +55,10 @@ void steam_co2_heat(const EnergyUse& u, const RefData& ref, std::size_t row, Ene
     ce.co2_heat_gj = d.heat_gj;
     ce.enthalpy_kj_per_kg = cond->enthalpy_kj_per_kg;
     ce.energy_basis = "gbt2589_coefficient_co2_by_enthalpy";
-    add_factor(result, *ref.record("steam", "feedwater_enthalpy"), "steam/feedwater_enthalpy", steam_text(ref, "feedwater_enthalpy", "name_zh"),
+    add_factor(result, ref.record("steam", "feedwater_enthalpy"), "steam/feedwater_enthalpy", steam_text(ref, "feedwater_enthalpy", "name_zh"),
                steam_text(ref, "feedwater_enthalpy", "name_en"));
     if (cond->defaulted) {
-        add_factor(result, *ref.record("steam", "default_gauge_pressure"), "steam/default_gauge_pressure",
+        add_factor(result, ref.record("steam", "default_gauge_pressure"), "steam/default_gauge_pressure",
                    steam_text(ref, "field/steam_pressure_mpa", "label_zh"), steam_text(ref, "field/steam_pressure_mpa", "label_en"));
         result.warnings.push_back({"/energy/" + std::to_string(row) + "/steam_pressure_mpa", Severity::warning,
                                    "steam_pressure_default", steam_text(ref, "default_gauge_pressure", "message_zh"),
@@ -135,10 +137,10 @@ std::vector<EnergyRowDetail> compute_energy(const Input& in, const RefData& ref,
                                                        "source.user_generation_coal_rate",
                                                        *in.options.generation_coal_rate_gce_per_kwh, "gce/kWh"));
     } else if (gen_rate)
-        add_factor(result, *gen_rate, gen_rate->id, gen_rate->raw.value("name_zh", gen_rate->id),
+        add_factor(result, gen_rate, gen_rate->id, gen_rate->raw.value("name_zh", gen_rate->id),
                    gen_rate->raw.value("name_en", gen_rate->id));
     else if (coal_rate) {
-        add_factor(result, *coal_rate, coal_rate->id, texts::get("factor.supply_coal_rate"));
+        add_factor(result, coal_rate, coal_rate->id, texts::get("factor.supply_coal_rate"));
         if (const Dataset* d = ref.dataset("constants"))
             for (const auto& r : d->records)
                 if (r.id.rfind("generation_coal_rate/", 0) == 0 && r.raw.contains("message_zh")) {
@@ -147,7 +149,7 @@ std::vector<EnergyRowDetail> compute_energy(const Input& in, const RefData& ref,
                     break;
                 }
     }
-    add_factor(result, *ref.record("constants", "kj_per_kgce"), "kj_per_kgce", texts::get("factor.kj_per_kgce"));
+    add_factor(result, ref.record("constants", "kj_per_kgce"), "kj_per_kgce", texts::get("factor.kj_per_kgce"));
 
     std::vector<EnergyRowDetail> details;
     details.reserve(in.energy.size());
@@ -184,9 +186,9 @@ std::vector<EnergyRowDetail> compute_energy(const Input& in, const RefData& ref,
             ce.co2_heat_gj = d.heat_gj;
             ce.energy_basis = "hot_water_heat";
             kgce = d.base_quantity * heat->kgce_per_base;
-            add_factor(result, *ref.record("energy_carriers", "heat"), "carrier/heat",
+            add_factor(result, ref.record("energy_carriers", "heat"), "carrier/heat",
                        texts::get("factor.carrier", {{"carrier", heat->name_zh, heat->name_en}}));
-            add_factor(result, *ref.record("steam", "hot_water_cp"), "steam/hot_water_cp", steam_text(ref, "hot_water_cp", "name_zh"),
+            add_factor(result, ref.record("steam", "hot_water_cp"), "steam/hot_water_cp", steam_text(ref, "hot_water_cp", "name_zh"),
                        steam_text(ref, "hot_water_cp", "name_en"));
         } else if (c.heat_units_as_heat && heat_unit && c.base_unit != BaseUnit::GJ && heat) {
             // Steam given as heat: convert as heat (GB/T 2589 heat).
@@ -196,7 +198,7 @@ std::vector<EnergyRowDetail> compute_energy(const Input& in, const RefData& ref,
             ce.base_unit = "GJ";
             ce.kgce_per_base_unit = heat->kgce_per_base;
             kgce = d.base_quantity * heat->kgce_per_base;
-            add_factor(result, *ref.record("energy_carriers", "heat"), "carrier/heat",
+            add_factor(result, ref.record("energy_carriers", "heat"), "carrier/heat",
                        texts::get("factor.carrier", {{"carrier", heat->name_zh, heat->name_en}}));
         } else {
             auto f = to_base_factor(u.unit, c.base_unit, c.density_kg_per_l);
@@ -211,7 +213,7 @@ std::vector<EnergyRowDetail> compute_energy(const Input& in, const RefData& ref,
             } else {
                 d.ncv_kj_per_base = c.ncv_kj_per_base.value_or(0);
                 ce.kgce_per_base_unit = c.kgce_per_base;
-                add_factor(result, *ref.record("energy_carriers", c.id), "carrier/" + c.id,
+                add_factor(result, ref.record("energy_carriers", c.id), "carrier/" + c.id,
                            texts::get("factor.carrier", {{"carrier", c.name_zh, c.name_en}}));
             }
             kgce = d.base_quantity * ce.kgce_per_base_unit;
@@ -267,7 +269,7 @@ std::vector<EnergyRowDetail> compute_energy(const Input& in, const RefData& ref,
         electricity_tce += ce.tce;
         e.by_carrier.push_back(std::move(ce));
     }
-    if (elec) add_factor(result, *ref.record("energy_carriers", "electricity"), "carrier/electricity",
+    if (elec) add_factor(result, ref.record("energy_carriers", "electricity"), "carrier/electricity",
                          texts::get("factor.electricity"));
 
     if (e.total_tce > 0) {

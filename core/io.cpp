@@ -254,9 +254,8 @@ void parse_heat_fields(ObjectReader& r, const RefData& ref, EnergyUse& u, bool k
                  steam_text(ref, "field/hot_water_needs_supply", "error_zh"),
                  steam_text(ref, "field/hot_water_needs_supply", "error_en"));
     }
-    const double ret = u.return_temperature_c.value_or(ref.record("steam", "hot_water_default_return_c")
-                                                           ? *ref.record("steam", "hot_water_default_return_c")->value
-                                                           : 20.0);
+    const RefRecord* default_return = ref.record("steam", "hot_water_default_return_c");
+    const double ret = u.return_temperature_c.value_or(default_return && default_return->value ? *default_return->value : 20.0);
     if (u.supply_temperature_c && *u.supply_temperature_c <= ret) {
         is.error(r.at(u.return_temperature_c ? "return_temperature_c" : "supply_temperature_c"), "return_not_below_supply",
                  steam_text(ref, "field/return_temperature_c", "error_zh"),

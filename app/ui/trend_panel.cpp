@@ -138,7 +138,7 @@ void draw_trend_panel(AppState& s) {
     for (const json& t : *trend) {
         const json* a = at(t, {"tce_per_10k_yuan_value_added"});
         const json* c = at(t, {"tco2_per_10k_yuan_value_added"});
-        const int y = t.value("year", 0);
+        const int y = static_cast<int>(number_or(at(t, {"year"}), 0));
         if (is_num(a) && a->get<double>() > 0) {
             if (b_tce == 0) b_tce = a->get<double>();
             tce.push_back({y, a->get<double>() / b_tce * 100});
@@ -151,7 +151,9 @@ void draw_trend_panel(AppState& s) {
     // Target paths: required change from base to target year, drawn from the first point.
     if (const json* targets = at(r, {"targets"}); targets && targets->is_array())
         for (const json& t : *targets) {
-            const int by = t.value("base_year", 0), ey = t.value("evaluation_year", 0);
+            // base_year/evaluation_year are null when the plan years cannot be placed (json::value throws on null).
+            const int by = static_cast<int>(number_or(at(t, {"base_year"}), 0));
+            const int ey = static_cast<int>(number_or(at(t, {"evaluation_year"}), 0));
             const json* req = at(t, {"required_change_by_evaluation_year"});
             if (!by || !ey || !is_num(req)) continue;
             std::vector<Point>& path = t.value("metric", "") == "tce_per_10k_yuan_value_added" ? ptce : pco2;
@@ -180,7 +182,8 @@ void draw_trend_panel(AppState& s) {
             std::string line = std::string(name) + "：";
             if (is_num(act) && is_num(req)) {
                 char b[256];
-                std::snprintf(b, sizeof b, tr("trend.progress"), t.value("base_year", 0), t.value("evaluation_year", 0),
+                std::snprintf(b, sizeof b, tr("trend.progress"), static_cast<int>(number_or(at(t, {"base_year"}), 0)),
+                              static_cast<int>(number_or(at(t, {"evaluation_year"}), 0)),
                               pct(act->get<double>()).c_str(), pct(req->get<double>()).c_str());
                 line += b;
                 const bool on = ok && ok->is_boolean() && ok->get<bool>();

@@ -199,3 +199,37 @@ TEST_CASE("reference data: hostile files are load issues, never a crash", "[limi
     // Real data files are far shallower than the limit.
     for (const auto& [name, text] : embedded_data_files()) CHECK_FALSE(RefData::load({{name, text}}).load_issues.has_errors());
 }
+
+TEST_CASE("reference data: a steam dataset without the default pressure record (fuzz_refdata finding)", "[limits][refdata]") {
+    // A receiver or hostile file may replace steam.json with one that lacks a record. The energy
+    // module listed the record among the factors used by dereferencing it unchecked (UBSan: reference
+    // binding to null). Now a missing record is simply not listed; the assessment still runs.
+    std::vector<std::pair<std::string, std::string>> files = embedded_data_files();
+    bool replaced = false;
+    for (auto& [name, text] : files) {
+        json j = json::parse(text);
+        if (j.value("dataset", "") != "steam") continue;
+        json kept = json::array();
+        for (const auto& r : j["records"])
+            if (r.value("id", "") != "default_gauge_pressure") kept.push_back(r);
+        REQUIRE(kept.size() + 1 == j["records"].size());
+        j["records"] = kept;
+        text = j.dump();
+        replaced = true;
+    }
+    REQUIRE(replaced);
+    RefData data = RefData::load(files);
+    REQUIRE_FALSE(data.load_issues.has_errors());
+    // A metered steam row without its pressure: the default condition is used (cond->defaulted).
+    auto parsed = parse_document(doc({{{"carrier", "steam"}, {"quantity", 1000}, {"unit", "t"}}}).dump(), data);
+    REQUIRE(parsed.input);
+    Result r = assess(*parsed.input, data);
+    bool feedwater = false, default_pressure = false;
+    for (const auto& f : r.factors_used) {
+        feedwater = feedwater || f.id == "steam/feedwater_enthalpy";
+        default_pressure = default_pressure || f.id == "steam/default_gauge_pressure";
+    }
+    CHECK(feedwater);
+    CHECK_FALSE(default_pressure);
+    CHECK(r.energy.total_tce > 0);
+}
