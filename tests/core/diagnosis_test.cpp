@@ -124,7 +124,11 @@ TEST_CASE("evidence keeps whole numbers whole and writes the motor class as 'cla
     REQUIRE(f);
     const json ev = evidence_to_json(f->evidence);
     // Row 0, YE2 -> IE2 (motor_series_class), 55 kW, 4 units; the total 4 × 55 = 220 kW is a real number.
-    CHECK(ev.dump() == R"({"count":4,"motors":[{"class":"IE2","count":4,"rated_kw":55.0,"row":0}],"rated_kw_total":220.0})");
+    CHECK(ev.at("motors").dump() == R"([{"class":"IE2","count":4,"rated_kw":55.0,"row":0}])");
+    CHECK(ev.at("count").dump() == "4");
+    CHECK(ev.at("rated_kw_total").dump() == "220.0");
+    // No hours or load factor: the upgrade cannot be costed, and the evidence says so by name.
+    CHECK(ev.at("measures_not_applicable").dump() == R"(["motor_upgrade"])");
 }
 
 TEST_CASE("a copy of the reference data gives the same findings and green-factory result", "[diagnosis][refdata]") {
