@@ -1388,7 +1388,7 @@ void evaluate_measures(const Input& in, Result& result, const RefData& ref) {
             std::vector<std::string> keep;
             for (const auto& id : f.measures)
                 if (index_of(id) < ids.size()) keep.push_back(id);
-            if (keep.empty() && !f.measures.empty()) f.evidence["measures_not_applicable"] = f.measures;
+            if (keep.empty() && !f.measures.empty()) f.evidence.set(EvidenceKey::measures_not_applicable, f.measures);
             f.measures = keep;
         }
 

@@ -1,4 +1,6 @@
 #include "refdata.hpp"
+#include "diagnosis.hpp"
+#include "green_factory.hpp"
 #include "texts.hpp"
 
 #include "validate.hpp"
@@ -163,8 +165,15 @@ void index_carriers(RefData& out) {
 RefData RefData::load(const std::vector<std::pair<std::string, std::string>>& files) {
     RefData out;
     for (const auto& [name, text] : files) load_dataset(name, text, out);
-    index_carriers(out);
+    out.reindex();
     return out;
+}
+
+void RefData::reindex() {
+    carriers.clear();
+    index_carriers(*this);
+    green_factory_defs = build_green_factory_defs(*this);
+    equipment_standards = build_equipment_standards(*this);
 }
 
 const RefData& RefData::builtin() {

@@ -7,6 +7,7 @@
 #include "units.hpp"
 
 #include <map>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -70,10 +71,21 @@ struct Carrier {
     std::string source, source_en, confidence;
 };
 
+struct GreenFactoryDefs;    // green_factory.hpp
+struct EquipmentStandards;  // diagnosis.hpp
+
 struct RefData {
     std::map<std::string, Dataset, std::less<>> datasets;  // by dataset name
     std::map<std::string, Carrier> carriers;  // by carrier id
     Issues load_issues;                       // problems found while loading (should be empty)
+    // Typed views of the datasets, built by reindex() (each checks it still matches the records it
+    // was built from: a copy of a RefData or a swapped dataset falls back to building it per call).
+    std::shared_ptr<const GreenFactoryDefs> green_factory_defs;
+    std::shared_ptr<const EquipmentStandards> equipment_standards;
+
+    // Rebuilds every view derived from `datasets` (the carrier index too). load() calls it; call it
+    // again after changing `datasets`.
+    void reindex();
 
     const Dataset* dataset(std::string_view name) const;
     const RefRecord* record(std::string_view dataset, std::string_view id) const;

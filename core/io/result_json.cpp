@@ -74,6 +74,80 @@ std::string def_str(const RefRecord* r, const char* key) { return r ? json_strin
 
 json opt_bool(const std::optional<bool>& b) { return b ? json(*b) : json(nullptr); }
 
+const char* basis_text(GfBasis b) {
+    switch (b) {
+    case GfBasis::none: return "";
+    case GfBasis::location_based_co2: return "location-based total CO2 (emissions.total_tco2) ÷ output value";
+    case GfBasis::answered: return "answered";
+    case GfBasis::answered_water_intensity: return "answered (per product or per output value)";
+    case GfBasis::b9_water_withdrawal: return "B.9: water_withdrawal_m3 ÷ enterprise.output_value_10k_yuan";
+    case GfBasis::b10_water_reuse: return "B.10: V_r / (V + V_r) × 100";
+    case GfBasis::b11_solid_waste: return "B.11: Z_r / (Z + Z_w) × 100";
+    case GfBasis::annex_c10_green_investment: return "Annex C #10: 3-year investment ÷ 3-year output value × 100";
+    case GfBasis::b26_land_output: return "B.26: output value ÷ land area";
+    case GfBasis::b27_building_coefficient: return "B.27: footprint ÷ land area × 100";
+    case GfBasis::b28_floor_area_ratio: return "B.28: floor area ÷ land area";
+    }
+    return "";
+}
+
+json indicator_detail_json(const GfIndicatorDetail& d) {
+    json j = json::object();
+    if (d.method == GfMethod::gb_limit_level1_level2) {
+        j["method"] = "gb_limit_level1_level2";
+        json prods = json::array();
+        for (const auto& p : d.products)
+            prods.push_back({{"name", p.name},
+                             {"limit_id", p.limit_id},
+                             {"standard", p.standard},
+                             {"kgce_per_unit", p.kgce_per_unit},
+                             {"unit", p.unit},
+                             {"leading", p.leading},
+                             {"baseline", p.baseline},
+                             {"tce", p.tce},
+                             {"not_in_force_for_year", p.not_in_force_for_year},
+                             {"score", p.score}});
+        j["products"] = std::move(prods);
+    } else if (d.method == GfMethod::per_output_value) {
+        j["method"] = "per_output_value";
+    }
+    if (d.basis != GfBasis::none) j["basis"] = basis_text(d.basis);
+    if (!d.products_not_scored.empty()) {
+        json a = json::array();
+        for (const auto& p : d.products_not_scored)
+            a.push_back({{"name", p.name}, {"limit_id", p.limit_id}, {"reason", p.reason}});
+        j["products_not_scored"] = std::move(a);
+    }
+    if (const auto& rs = d.renewables) {
+        j["pv_self_used_tce"] = rs->pv_self_used_tce;
+        j["green_power_tce"] = rs->green_power_tce;
+        j["gec_tce"] = rs->gec_tce;
+        j["renewable_tce"] = rs->renewable_tce;
+        j["total_tce"] = rs->total_tce;
+        j["capped_at_purchased_electricity"] = rs->capped;
+        // The platform mock-ups band this indicator by annual energy use; report the band.
+        const double t = rs->total_tce;
+        j["energy_band"] = t >= 10000 ? "ge10000" : t >= 5000 ? "5000to10000" : t >= 3000 ? "3000to5000" : "lt3000";
+    }
+    if (d.functions) j["functions"] = *d.functions;
+    if (d.answered_rate_differs) j["answered_rate_differs"] = *d.answered_rate_differs;
+    if (d.utilised_exceeds_generated) j["utilised_exceeds_generated"] = true;
+    if (!d.anchor_unit.empty()) j["anchor_unit"] = d.anchor_unit;
+    return j;
+}
+
+texts::Text anchor_source_text(const GfIndicatorScore& ind) {
+    switch (ind.anchor_source) {
+    case GfAnchorSource::none: return {};
+    case GfAnchorSource::user: return texts::get("source.user_anchor");
+    case GfAnchorSource::user_with_source: return texts::get("source.user_anchor_with", {{"source", ind.anchor_source_detail}});
+    case GfAnchorSource::product_limit:
+        return texts::get("green_factory.product_limit_anchors", {{"standard", ind.anchor_source_detail}});
+    case GfAnchorSource::annex_c: return texts::get("source.gf_annex_c");
+    }
+    return {};
+}
+
 
 // ---- measures and the portfolio
 
@@ -114,6 +188,62 @@ json low_high(const LowHigh& r) { return {{"low", r.low}, {"high", r.high}}; }
 
 } // namespace
 
+// ---- findings: the typed evidence and the clause and message texts joined by their keys
+
+namespace {
+
+const char* severity_name(FindingSeverity s) {
+    switch (s) {
+    case FindingSeverity::high: return "high";
+    case FindingSeverity::medium: return "medium";
+    case FindingSeverity::low: return "low";
+    case FindingSeverity::info: return "info";
+    }
+    return "info";
+}
+
+json scalar_json(const EvidenceScalar& s) {
+    if (const auto* b = std::get_if<bool>(&s.v)) return *b;
+    if (const auto* i = std::get_if<std::int64_t>(&s.v)) return *i;
+    if (const auto* d = std::get_if<double>(&s.v)) return *d;
+    if (const auto* t = std::get_if<std::string>(&s.v)) return *t;
+    return nullptr;
+}
+
+json evidence_value_json(const EvidenceValue& v) {
+    if (const auto* s = std::get_if<EvidenceScalar>(&v.v)) return scalar_json(*s);
+    if (const auto* rows = std::get_if<std::vector<EvidenceRow>>(&v.v)) {
+        json a = json::array();
+        for (const auto& row : *rows) {
+            json o = json::object();
+            for (const auto& f : row) o[evidence_key_name(f.key)] = scalar_json(f.value);
+            a.push_back(std::move(o));
+        }
+        return a;
+    }
+    if (const auto* ints = std::get_if<std::vector<std::int64_t>>(&v.v)) return *ints;
+    return std::get<std::vector<std::string>>(v.v);
+}
+
+} // namespace
+
+json evidence_to_json(const Evidence& e) {
+    json o = json::object();
+    for (const auto& entry : e.entries) o[evidence_key_name(entry.key)] = evidence_value_json(entry.value);
+    return o;
+}
+
+json finding_to_json(const Finding& f) {
+    texts::Text msg = finding_message(f);
+    return {{"id", f.id},
+            {"severity", severity_name(f.severity)},
+            {"clause", finding_clause(f)},
+            {"message_zh", std::move(msg.zh)},
+            {"message_en", std::move(msg.en)},
+            {"measures", f.measures},
+            {"evidence", evidence_to_json(f.evidence)}};
+}
+
 json green_factory_result_to_json(const GreenFactoryResult& r) {
     json d = json::object();
     d["standard"] = "GB/T 36132-2025 (Annex C example points)";
@@ -153,9 +283,11 @@ json green_factory_result_to_json(const GreenFactoryResult& r) {
     for (const auto& ind : r.indicators) {
         const json& raw = ind.def->raw;
         json anchors = nullptr;
-        if (ind.leading || ind.baseline)
-            anchors = {{"leading", opt(ind.leading)}, {"baseline", opt(ind.baseline)}, {"source", ind.anchor_source},
-                       {"source_en", ind.anchor_source_en}};
+        if (ind.leading || ind.baseline) {
+            texts::Text src = anchor_source_text(ind);
+            anchors = {{"leading", opt(ind.leading)}, {"baseline", opt(ind.baseline)}, {"source", std::move(src.zh)},
+                       {"source_en", std::move(src.en)}};
+        }
         json j = {{"id", ind.id},
                   {"number", ind.number},
                   {"dimension", ind.dimension},
@@ -180,11 +312,12 @@ json green_factory_result_to_json(const GreenFactoryResult& r) {
                   {"auto", raw.value("auto", false)},
                   {"source", ind.def->source},
                   {"source_en", ind.def->source_en}};
-        if (!ind.note_zh.empty()) {
-            j["note_zh"] = ind.note_zh;
-            j["note_en"] = ind.note_en;
+        if (ind.need) {
+            texts::Text note = texts::get(std::string("green_factory.need.") + ind.need);
+            j["note_zh"] = std::move(note.zh);
+            j["note_en"] = std::move(note.en);
         }
-        if (!ind.detail.empty()) j["detail"] = ind.detail;
+        if (!ind.detail.empty()) j["detail"] = indicator_detail_json(ind.detail);
         jinds.push_back(std::move(j));
     }
     d["indicators"] = std::move(jinds);

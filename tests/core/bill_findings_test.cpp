@@ -55,7 +55,7 @@ TEST_CASE("basic charge: capacity vs maximum demand month by month", "[bills][fi
     const Finding* f = finding(r, "bill_basic_charge_mode");
     REQUIRE(f);
     CHECK(finding_message(*f).zh.find("2.2 万元") != std::string::npos);
-    CHECK(f->clause.find("1583") != std::string::npos);
+    CHECK(finding_clause(*f).find("1583") != std::string::npos);
 }
 
 TEST_CASE("time of use: shares and the saving of moving load to valley hours at the bill's prices", "[bills][findings]") {
@@ -75,8 +75,8 @@ TEST_CASE("time of use: shares and the saving of moving load to valley hours at 
     Result r = assess_doc(d);
     const Finding* f = finding(r, "bill_tou_shares");
     REQUIRE(f);
-    CHECK_THAT(f->evidence["shift_saving_yuan"].get<double>(), WithinAbs(18000, 1e-6));  // 2 × 9,000
-    CHECK(f->evidence["shift_share_stated"] == true);
+    CHECK_THAT(evidence_to_json(f->evidence)["shift_saving_yuan"].get<double>(), WithinAbs(18000, 1e-6));  // 2 × 9,000
+    CHECK(evidence_to_json(f->evidence)["shift_share_stated"] == true);
     // without period prices there is no saving, and the finding says what is missing
     json np = three_months();
     for (auto& m : np["bills"]["electricity"]["months"]) m.erase("valley_price_yuan_per_kwh");
@@ -92,16 +92,16 @@ TEST_CASE("power factor: months below 0.90, the adjustment paid, the capacitor s
     const Finding* f = finding(r, "bill_power_factor");
     REQUIRE(f);
     // 1000 kVA ≥ 160 kVA: the 0.90 standard (assumed industrial high-voltage customer)
-    CHECK(f->evidence["threshold"] == 0.90);
-    CHECK(f->evidence["customer_type_assumed"] == true);
-    CHECK(f->evidence["months_below"] == json::array({1, 3}));
+    CHECK(evidence_to_json(f->evidence)["threshold"] == 0.90);
+    CHECK(evidence_to_json(f->evidence)["customer_type_assumed"] == true);
+    CHECK(evidence_to_json(f->evidence)["months_below"] == json::array({1, 3}));
     // month 3: pf 0.88 → tan = sqrt(1 − 0.7744)/0.88 = 0.474974/0.88 = 0.539743; 800 × (0.539743 − 0.484322) = 44.34 kvar;
     // month 1 needs more (132.84), so it sizes the capacitor
-    CHECK_THAT(f->evidence["capacitor_kvar"].get<double>(), WithinAbs(132.839, 1e-3));
-    CHECK(f->evidence["sized_for_month"] == 1);
+    CHECK_THAT(evidence_to_json(f->evidence)["capacitor_kvar"].get<double>(), WithinAbs(132.839, 1e-3));
+    CHECK(evidence_to_json(f->evidence)["sized_for_month"] == 1);
     // penalties on the bill: 1,500 + 600 = 2,100 yuan (the −100 reward of month 2 is not a penalty)
-    CHECK_THAT(f->evidence["penalty_yuan"].get<double>(), WithinAbs(2100, 1e-9));
-    CHECK(f->clause.find("215") != std::string::npos);
+    CHECK_THAT(evidence_to_json(f->evidence)["penalty_yuan"].get<double>(), WithinAbs(2100, 1e-9));
+    CHECK(finding_clause(*f).find("215") != std::string::npos);
     const MeasureResult* m = measure(r, "bill_pf_capacitor");
     REQUIRE(m);
     CHECK_THAT(m->annual_saving_10k_yuan, WithinAbs(0.21, 1e-12));
@@ -112,7 +112,7 @@ TEST_CASE("power factor: months below 0.90, the adjustment paid, the capacitor s
     Result r2 = assess_doc(d);
     const Finding* f2 = finding(r2, "bill_power_factor");
     REQUIRE(f2);
-    CHECK(f2->evidence["months_below"] == json::array({1}));
+    CHECK(evidence_to_json(f2->evidence)["months_below"] == json::array({1}));
 }
 
 TEST_CASE("bill fields are validated with located bilingual errors", "[bills][io]") {
