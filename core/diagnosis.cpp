@@ -381,27 +381,47 @@ nlohmann::json management_to_json(const Management& m) { return m.fields; }
 
 texts::Text finding_message(const Finding& f) { return texts::get(f.text, f.params.data(), f.params.data() + f.params.size()); }
 
-namespace {
-const char* severity_name(FindingSeverity s) {
-    switch (s) {
-    case FindingSeverity::high: return "high";
-    case FindingSeverity::medium: return "medium";
-    case FindingSeverity::low: return "low";
-    case FindingSeverity::info: return "info";
-    }
-    return "info";
+std::string finding_clause(const Finding& f) {
+    const FindingClause& c = f.clause;
+    if (!c.text) return c.designation;
+    std::vector<texts::Arg> args = c.params;
+    args.emplace_back("plan", texts::text("clause.zj_plan"));
+    return texts::get(std::string("clause.") + c.text, args.data(), args.data() + args.size()).zh;
 }
-} // namespace
 
-nlohmann::json finding_to_json(const Finding& f) {
-    texts::Text msg = finding_message(f);
-    return {{"id", f.id},
-            {"severity", severity_name(f.severity)},
-            {"clause", f.clause},
-            {"message_zh", std::move(msg.zh)},
-            {"message_en", std::move(msg.en)},
-            {"measures", f.measures},
-            {"evidence", f.evidence}};
+const char* evidence_key_name(EvidenceKey k) {
+    if (k == EvidenceKey::motor_class) return "class";
+    switch (k) {
+#define SELFCHECK_EVIDENCE_NAME(key) \
+    case EvidenceKey::key: return #key;
+        SELFCHECK_EVIDENCE_KEYS(SELFCHECK_EVIDENCE_NAME)
+#undef SELFCHECK_EVIDENCE_NAME
+    }
+    return "";
+}
+
+void Evidence::set(EvidenceKey k, EvidenceValue v) {
+    for (auto& e : entries)
+        if (e.key == k) {
+            e.value = std::move(v);
+            return;
+        }
+    entries.push_back({k, std::move(v)});
+}
+
+const EvidenceValue* Evidence::find(EvidenceKey k) const {
+    for (const auto& e : entries)
+        if (e.key == k) return &e.value;
+    return nullptr;
+}
+
+std::optional<double> Evidence::number(EvidenceKey k) const {
+    const EvidenceValue* v = find(k);
+    const EvidenceScalar* s = v ? std::get_if<EvidenceScalar>(&v->v) : nullptr;
+    if (!s) return std::nullopt;
+    if (const auto* i = std::get_if<std::int64_t>(&s->v)) return double(*i);
+    if (const auto* d = std::get_if<double>(&s->v)) return *d;
+    return std::nullopt;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -451,52 +471,132 @@ const RefRecord* std_record(const RefData& ref, const char* id) {
     return ref.record("measures", id);
 }
 
+} // namespace equip
+
+namespace {
+// A string member, if it is one.
+void read_string(const json& j, const char* key, std::string& out) {
+    auto it = j.find(key);
+    if (it != j.end() && it->is_string()) out = it->get<std::string>();
+}
+void read_strings(const json& j, const char* key, std::vector<std::string>& out) {
+    auto it = j.find(key);
+    if (it == j.end() || !it->is_array()) return;
+    for (const auto& s : *it)
+        if (s.is_string()) out.push_back(s.get<std::string>());
+}
+std::optional<MotorEfficiencyTable> efficiency_table(const RefRecord* r) {
+    if (!r) return std::nullopt;
+    auto xs = r->raw.find("kw"), ys = r->raw.find("efficiency_pct");
+    if (xs == r->raw.end() || ys == r->raw.end() || !xs->is_array() || xs->empty() || !ys->is_array() ||
+        xs->size() != ys->size())
+        return std::nullopt;
+    MotorEfficiencyTable t;
+    for (std::size_t i = 0; i < xs->size(); ++i) {
+        if (!(*xs)[i].is_number() || !(*ys)[i].is_number()) return std::nullopt;
+        t.kw.push_back((*xs)[i].get<double>());
+        t.efficiency_pct.push_back((*ys)[i].get<double>());
+    }
+    return t;
+}
+} // namespace
+
+bool EquipmentStandards::built_from(const RefData& ref) const {
+    if (owner == &ref) return true;
+    const Dataset* st = ref.dataset("equipment_standards");
+    const Dataset* ms = ref.dataset("measures");
+    return (st ? st->records.data() : nullptr) == standards_records && (ms ? ms->records.data() : nullptr) == measures_records;
+}
+
+std::shared_ptr<const EquipmentStandards> build_equipment_standards(const RefData& ref) {
+    using equip::std_record;
+    auto s = std::make_shared<EquipmentStandards>();
+    s->owner = &ref;
+    if (const Dataset* d = ref.dataset("equipment_standards")) s->standards_records = d->records.data();
+    if (const Dataset* d = ref.dataset("measures")) s->measures_records = d->records.data();
+    if (const RefRecord* r = std_record(ref, "motor_series_class")) {
+        auto m = r->raw.find("map");
+        if (m != r->raw.end() && m->is_object())
+            for (auto it = m->begin(); it != m->end(); ++it)
+                if (it->is_string()) s->motor_series_class.emplace_back(it.key(), it->get<std::string>());
+    }
+    for (int i = 0; i < 4; ++i)
+        s->motor_efficiency[i] = efficiency_table(std_record(ref, ("motor_efficiency/IE" + std::to_string(i + 1)).c_str()));
+    if (const RefRecord* r = std_record(ref, "motor_ie5_loss_reduction"); r && r->value) s->motor_ie5_loss_reduction = *r->value;
+    if (const RefRecord* r = std_record(ref, "motor_grade_map")) read_string(r->raw, "clause", s->motor_clause);
+    if (const RefRecord* r = std_record(ref, "compressor_specific_power_benchmarks")) {
+        if (auto sc = r->raw.find("screen"); sc != r->raw.end() && sc->is_number()) s->compressor_screen = sc->get<double>();
+        read_string(r->raw, "clause", s->compressor_clause);
+    }
+    if (const RefRecord* r = std_record(ref, "transformer_series")) {
+        read_strings(r->raw, "below_current", s->transformer_below_current);
+        read_string(r->raw, "clause", s->transformer_clause);
+        if (auto po = r->raw.find("phase_out_clause"); po != r->raw.end() && po->is_string())
+            s->transformer_phase_out_clause = po->get<std::string>();
+    }
+    if (const RefRecord* r = std_record(ref, "coal_boiler_retirement")) {
+        if (r->value) s->coal_boiler_max_t_per_h = *r->value;
+        read_strings(r->raw, "industries", s->coal_boiler_plan_industries);
+        read_string(r->raw, "clause", s->coal_boiler_clause);
+    }
+    if (const RefRecord* r = std_record(ref, "electrification_reference")) {
+        if (r->value) s->electrification_target = *r->value;
+        read_string(r->raw, "clause", s->electrification_clause);
+    }
+    return s;
+}
+
+namespace equip {
+
+// The view reindex() built for this RefData; a copy of a RefData (whose view belongs to the
+// original) gets one built for the call: slower, never stale.
+std::shared_ptr<const EquipmentStandards> standards_of(const RefData& ref) {
+    if (ref.equipment_standards && ref.equipment_standards->built_from(ref)) return ref.equipment_standards;
+    return build_equipment_standards(ref);
+}
+
 std::string motor_class(const EquipmentItem& e, const RefData& ref) {
     std::string c = upper(field_str(e, "efficiency_class"));
     if (c.size() == 3 && c[0] == 'I' && c[1] == 'E' && c[2] >= '1' && c[2] <= '5') return c;
     std::string s = upper(field_str(e, "series"));
     if (s.empty()) return {};
-    if (const RefRecord* r = std_record(ref, "motor_series_class")) {
-        const json& m = json_member_or(r->raw, "map", json_empty_object());
-        // longest matching prefix: "YE3-280S" -> YE3
-        std::string best, cls;
-        for (auto it = m.begin(); it != m.end(); ++it)
-            if (s.rfind(it.key(), 0) == 0 && it.key().size() > best.size()) {
-                best = it.key();
-                cls = it->get<std::string>();
-            }
-        return cls;
-    }
-    return {};
+    // longest matching prefix: "YE3-280S" -> YE3
+    std::size_t best = 0;
+    const std::string* cls = nullptr;
+    const auto st = standards_of(ref);
+    for (const auto& [prefix, c] : st->motor_series_class)
+        if (s.rfind(prefix, 0) == 0 && prefix.size() > best) {
+            best = prefix.size();
+            cls = &c;
+        }
+    return cls ? *cls : std::string();
 }
 
 std::optional<double> motor_efficiency(const RefData& ref, const std::string& cls, double kw) {
-    std::string table = cls == "IE5" ? "IE4" : cls;
-    const RefRecord* r = std_record(ref, ("motor_efficiency/" + table).c_str());
-    if (!r) return std::nullopt;
-    const json& xs = r->raw.at("kw");
-    const json& ys = r->raw.at("efficiency_pct");
-    if (!xs.is_array() || xs.empty() || xs.size() != ys.size()) return std::nullopt;
+    const std::string& table = cls == "IE5" ? std::string("IE4") : cls;
+    if (table.size() != 3 || table[0] != 'I' || table[1] != 'E' || table[2] < '1' || table[2] > '4') return std::nullopt;
+    const auto standards = standards_of(ref);
+    const EquipmentStandards& st = *standards;
+    const auto& t = st.motor_efficiency[table[2] - '1'];
+    if (!t) return std::nullopt;
+    const std::vector<double>& xs = t->kw;
+    const std::vector<double>& ys = t->efficiency_pct;
     double eta;
-    if (kw <= xs.front().get<double>()) eta = ys.front().get<double>();
-    else if (kw >= xs.back().get<double>()) eta = ys.back().get<double>();
+    if (kw <= xs.front()) eta = ys.front();
+    else if (kw >= xs.back()) eta = ys.back();
     else {
-        eta = ys.back().get<double>();
+        eta = ys.back();
         for (std::size_t i = 1; i < xs.size(); ++i) {
-            double x0 = xs[i - 1].get<double>(), x1 = xs[i].get<double>();
+            double x0 = xs[i - 1], x1 = xs[i];
             if (kw <= x1) {
-                double y0 = ys[i - 1].get<double>(), y1 = ys[i].get<double>();
+                double y0 = ys[i - 1], y1 = ys[i];
                 eta = y0 + (y1 - y0) * (kw - x0) / (x1 - x0);
                 break;
             }
         }
     }
     eta /= 100.0;
-    if (cls == "IE5") {
-        const RefRecord* l = std_record(ref, "motor_ie5_loss_reduction");
-        double red = l && l->value ? *l->value : 0;
-        eta = 1 - (1 - eta) * (1 - red);
-    }
+    if (cls == "IE5") eta = 1 - (1 - eta) * (1 - st.motor_ie5_loss_reduction);
     return eta;
 }
 
@@ -585,6 +685,7 @@ std::optional<FuelUse> boiler_fuel(const Input& in, const Result& res, const Ref
 namespace {
 
 using namespace equip;
+using K = EvidenceKey;
 
 std::string fmt(double v, int digits = 1) {
     char b[64];
@@ -596,11 +697,12 @@ struct Diag {
     const Input& in;
     const Result& res;
     const RefData& ref;
+    const EquipmentStandards& st;
     std::vector<Finding> out;
 
     // The message is the text "finding.<id>" (or `variant` "finding.<id>.<variant>") with `args` filled.
-    void add(std::string id, FindingSeverity sev, std::string clause, std::initializer_list<texts::Arg> args,
-             std::vector<std::string> measures, json evidence = json::object(), const char* variant = nullptr) {
+    void add(std::string id, FindingSeverity sev, FindingClause clause, std::initializer_list<texts::Arg> args,
+             std::vector<std::string> measures, Evidence evidence = {}, const char* variant = nullptr) {
         Finding f;
         f.text = "finding." + id + (variant ? std::string(".") + variant : std::string());
         f.params = args;
@@ -610,10 +712,6 @@ struct Diag {
         f.measures = std::move(measures);
         f.evidence = std::move(evidence);
         out.push_back(std::move(f));
-    }
-    std::string clause_of(const char* id, const char* fallback) const {
-        const RefRecord* r = std_record(ref, id);
-        return r ? r->raw.value("clause", std::string(fallback)) : std::string(fallback);
     }
     double param(const char* id, double fallback) const {
         const RefRecord* r = std_record(ref, id);
@@ -626,17 +724,18 @@ std::string row_label(const EquipmentItem& e, std::size_t i) {
 }
 
 // A clause: the text "clause.<key>" ({plan} is the Zhejiang plan's title, "clause.zj_plan").
-std::string clause_text(const char* key, std::initializer_list<texts::Arg> more = {}) {
-    std::vector<texts::Arg> args(more);
-    args.emplace_back("plan", texts::text("clause.zj_plan"));
-    return texts::get(std::string("clause.") + key, args.data(), args.data() + args.size()).zh;
+// The text is filled when the result is written (finding_clause()).
+FindingClause clause_text(const char* key, std::initializer_list<texts::Arg> more = {}) {
+    return {key, std::vector<texts::Arg>(more), {}};
 }
+FindingClause designation(std::string s) { return {nullptr, {}, std::move(s)}; }
 
 void motors(Diag& d) {
     const auto& items = d.in.equipment.items;
     int below = 0, unknown = 0, obsolete = 0, oversized = 0, rewound = 0;
     double below_kw = 0;
-    json ev = json::array(), ev_unknown = json::array(), ev_over = json::array();
+    std::vector<EvidenceRow> ev, ev_over;
+    std::vector<std::int64_t> ev_unknown;
     std::vector<std::string> below_links = {"motor_upgrade"};
     bool pump_fan_below = false;
     const double oversized_lf = d.param("motor_system/oversized_load_factor", 0.4);
@@ -650,41 +749,41 @@ void motors(Diag& d) {
         }
         if (cls.empty()) {
             unknown += e.count;
-            ev_unknown.push_back(i);
+            ev_unknown.push_back(std::int64_t(i));
         } else if (cls == "IE1" || cls == "IE2") {
             below += e.count;
             below_kw += kw * e.count;
-            ev.push_back({{"row", i}, {"class", cls}, {"rated_kw", kw}, {"count", e.count}});
+            ev.push_back({{K::row, i}, {K::motor_class, cls}, {K::rated_kw, kw}, {K::count, e.count}});
             pump_fan_below |= is_pump_or_fan(e);
         }
         if (auto lf = field_num(e, "load_factor"); lf && *lf < oversized_lf) {
             oversized += e.count;
-            ev_over.push_back({{"row", i}, {"load_factor", *lf}});
+            ev_over.push_back({{K::row, i}, {K::load_factor, *lf}});
         }
         if (field_num(e, "rewinds").value_or(0) >= 1) rewound += e.count;
     }
-    std::string clause = d.clause_of("motor_grade_map", "GB 18613-2020");
+    const std::string& clause = d.st.motor_clause;
     if (pump_fan_below) below_links.push_back("vsd_pump_fan");
     if (below > 0)
         d.add("motor_below_ie3", FindingSeverity::high, clause_text("motor_below_ie3", {{"clause", clause}}),
               {{"n", std::to_string(below)}, {"kw", fmt(below_kw, 0)}, {"rewound", std::to_string(rewound)}}, below_links,
-              {{"motors", ev}, {"count", below}, {"rated_kw_total", below_kw}}, rewound ? "rewound" : nullptr);
+              {{K::motors, std::move(ev)}, {K::count, below}, {K::rated_kw_total, below_kw}}, rewound ? "rewound" : nullptr);
     if (obsolete > 0)
         d.add("motor_obsolete_catalogue", FindingSeverity::high, clause_text("motor_obsolete_catalogue"), {{"n", std::to_string(obsolete)}},
-              {"motor_upgrade"}, {{"count", obsolete}});
+              {"motor_upgrade"}, {{K::count, obsolete}});
     if (oversized > 0) {
         const std::string pct = fmt(oversized_lf * 100, 0);
         d.add("motor_oversized", FindingSeverity::medium, clause_text("motor_oversized", {{"pct", pct}}),
-              {{"n", std::to_string(oversized)}, {"pct", pct}}, {"motor_system"}, {{"motors", ev_over}});
+              {{"n", std::to_string(oversized)}, {"pct", pct}}, {"motor_system"}, {{K::motors, std::move(ev_over)}});
     }
     if (unknown > 0)
         d.add("motor_class_unknown", FindingSeverity::info, clause_text("motor_class_unknown"), {{"n", std::to_string(unknown)}}, {},
-              {{"rows", ev_unknown}, {"needs", json::array({"efficiency_class", "series"})}});
+              {{K::rows, std::move(ev_unknown)}, {K::needs, std::vector<std::string>{"efficiency_class", "series"}}});
 }
 
 void pumps_fans(Diag& d) {
     const auto& items = d.in.equipment.items;
-    json ev = json::array();
+    std::vector<EvidenceRow> ev;
     double kw_total = 0;
     int n = 0;
     for (std::size_t i = 0; i < items.size(); ++i) {
@@ -697,19 +796,20 @@ void pumps_fans(Diag& d) {
         if (!throttled) continue;
         n += e.count;
         kw_total += field_num(e, "rated_kw").value_or(0) * e.count;
-        ev.push_back({{"row", i}, {"flow_control", fc.empty() ? sc : fc}, {"rated_kw", field_num(e, "rated_kw").value_or(0)}});
+        ev.push_back({{K::row, i}, {K::flow_control, fc.empty() ? sc : fc}, {K::rated_kw, field_num(e, "rated_kw").value_or(0)}});
     }
     if (n > 0)
         d.add("pump_fan_throttled", FindingSeverity::medium, clause_text("pump_fan_throttled"), {{"n", std::to_string(n)}, {"kw", fmt(kw_total, 0)}},
-              {"vsd_pump_fan", "pump_fan_replace"}, {{"rows", ev}, {"rated_kw_total", kw_total}});
+              {"vsd_pump_fan", "pump_fan_replace"}, {{K::rows, std::move(ev)}, {K::rated_kw_total, kw_total}});
 }
 
 void compressors(Diag& d) {
     const auto& items = d.in.equipment.items;
-    const RefRecord* bench = std_record(d.ref, "compressor_specific_power_benchmarks");
-    const double screen = bench ? bench->raw.value("screen", 7.5) : 7.5;
-    const std::string clause = bench ? bench->raw.value("clause", std::string("GB 19153-2019")) : "GB 19153-2019";
-    json high = json::array(), no_leak = json::array(), pressure = json::array();
+    const EquipmentStandards& st = d.st;
+    const double screen = st.compressor_screen;
+    const std::string& clause = st.compressor_clause;
+    std::vector<EvidenceRow> high, pressure;
+    std::vector<std::int64_t> no_leak;
     int n_comp = 0;
     bool leak_prog = mgmt_bool(d.in.management, "leak_programme").value_or(false);
     const double min_excess = d.param("air_pressure/min_excess_mpa", 0.05);
@@ -724,44 +824,43 @@ void compressors(Diag& d) {
         }
         auto grade = field_num(e, "energy_grade");
         if ((sp && *sp > screen) || (grade && *grade > 3))
-            high.push_back({{"row", i}, {"specific_power_kw_per_m3_min", sp ? json(*sp) : json(nullptr)},
-                            {"pressure_mpa", field_num(e, "pressure_mpa").value_or(0)}});
+            high.push_back({{K::row, i}, {K::specific_power_kw_per_m3_min, sp},
+                            {K::pressure_mpa, field_num(e, "pressure_mpa").value_or(0)}});
         std::string lt;
         auto lit = e.fields.find("leak_test");
         if (lit != e.fields.end() && lit->is_string()) lt = lit->get<std::string>();
         bool tested = lit != e.fields.end() && ((lit->is_boolean() && lit->get<bool>()) ||
                                                 (lit->is_string() && lt != "none" && lt != "never" && !lt.empty()) ||
                                                 lit->is_number());
-        if (!tested && !leak_prog) no_leak.push_back(i);
+        if (!tested && !leak_prog) no_leak.push_back(std::int64_t(i));
         auto p = field_num(e, "pressure_mpa"), req = field_num(e, "required_pressure_mpa");
         if (p && req && *p - *req > min_excess)
-            pressure.push_back({{"row", i}, {"pressure_mpa", *p}, {"required_pressure_mpa", *req}});
+            pressure.push_back({{K::row, i}, {K::pressure_mpa, *p}, {K::required_pressure_mpa, *req}});
     }
+    const std::string n_high = std::to_string(high.size());  // before `high` is moved into the evidence
     if (!high.empty())
-        d.add("compressor_specific_power_high", FindingSeverity::medium, clause, {{"n", std::to_string(high.size())}, {"screen", fmt(screen, 1)}},
-              {"air_vsd", "central_air"}, {{"rows", high}, {"screen_kw_per_m3_min", screen}});
+        d.add("compressor_specific_power_high", FindingSeverity::medium, designation(clause), {{"n", n_high}, {"screen", fmt(screen, 1)}},
+              {"air_vsd", "central_air"}, {{K::rows, std::move(high)}, {K::screen_kw_per_m3_min, screen}});
     if (!no_leak.empty())
-        d.add("compressed_air_no_leak_management", FindingSeverity::medium, clause_text("compressed_air_no_leak_management"), {}, {"air_leak"}, {{"rows", no_leak}});
+        d.add("compressed_air_no_leak_management", FindingSeverity::medium, clause_text("compressed_air_no_leak_management"), {}, {"air_leak"}, {{K::rows, std::move(no_leak)}});
     if (!pressure.empty())
         d.add("compressed_air_pressure_excess", FindingSeverity::low, clause_text("compressed_air_pressure_excess"),
-              {{"excess", num_text(min_excess)}}, {"air_pressure"}, {{"rows", pressure}});
+              {{"excess", num_text(min_excess)}}, {"air_pressure"}, {{K::rows, std::move(pressure)}});
     else if (n_comp > 0) {
         bool any_req = false;
         for (const auto& e : items)
             if (e.type == "air_compressor" && field_num(e, "required_pressure_mpa")) any_req = true;
         if (!any_req)
-            d.add("compressed_air_pressure_unknown", FindingSeverity::info, clause_text("compressed_air_pressure_unknown"), {}, {"air_pressure"}, {{"needs", json::array({"required_pressure_mpa"})}});
+            d.add("compressed_air_pressure_unknown", FindingSeverity::info, clause_text("compressed_air_pressure_unknown"), {}, {"air_pressure"}, {{K::needs, std::vector<std::string>{"required_pressure_mpa"}}});
     }
 }
 
 void transformers(Diag& d) {
     const auto& items = d.in.equipment.items;
-    const RefRecord* ser = std_record(d.ref, "transformer_series");
-    std::set<std::string> below;
-    if (ser)
-        for (const auto& s : json_member_or(ser->raw, "below_current", json_empty_array())) below.insert(s.get<std::string>());
-    std::string clause = ser ? ser->raw.value("clause", std::string("GB 20052-2024")) : "GB 20052-2024";
-    json old = json::array(), light = json::array(), listed = json::array();
+    const EquipmentStandards& st = d.st;
+    const std::vector<std::string>& below = st.transformer_below_current;
+    const std::string& clause = st.transformer_clause;
+    std::vector<EvidenceRow> old, light, listed;
     int light_units = 0;
     const double light_lf = d.param("transformer_upgrade/light_load", 0.3);
     for (std::size_t i = 0; i < items.size(); ++i) {
@@ -769,40 +868,41 @@ void transformers(Diag& d) {
         if (e.type != "transformer") continue;
         std::string s = upper(field_str(e, "series"));
         std::string base = s.substr(0, s.find_first_of("-_ "));
-        json row = {{"row", i}, {"series", s}, {"rated_kva", field_num(e, "rated_kva").value_or(0)}, {"count", e.count}};
+        EvidenceRow row = {{K::row, i}, {K::series, s}, {K::rated_kva, field_num(e, "rated_kva").value_or(0)}, {K::count, e.count}};
         // Only a unit on MIIT's obsolete catalogue must go; an operating older series is "below
         // the current efficiency grades" of GB 20052-2024 (which governs new products).
         if (field_bool(e, "on_obsolete_catalogue").value_or(false)) listed.push_back(row);
-        else if (below.count(base)) old.push_back(row);
+        else if (std::find(below.begin(), below.end(), base) != below.end()) old.push_back(row);
         if (auto lf = field_num(e, "load_factor"); lf && *lf < light_lf) {
-            light.push_back({{"row", i}, {"load_factor", *lf}, {"count", e.count}});
+            light.push_back({{K::row, i}, {K::load_factor, *lf}, {K::count, e.count}});
             light_units += e.count;
         }
     }
+    // The counts are taken before the rows are moved into the evidence.
+    const std::string n_listed = std::to_string(listed.size()), n_old = std::to_string(old.size());
     if (!listed.empty())
-        d.add("transformer_phase_out", FindingSeverity::high, ser ? ser->raw.value("phase_out_clause", clause) : clause,
-              {{"n", std::to_string(listed.size())}}, {"transformer_upgrade"}, {{"rows", listed}});
+        d.add("transformer_phase_out", FindingSeverity::high, designation(st.transformer_phase_out_clause.value_or(clause)),
+              {{"n", n_listed}}, {"transformer_upgrade"}, {{K::rows, std::move(listed)}});
     if (!old.empty())
-        d.add("transformer_below_grades", FindingSeverity::medium, clause, {{"n", std::to_string(old.size())}}, {"transformer_upgrade"},
-              {{"rows", old}});
+        d.add("transformer_below_grades", FindingSeverity::medium, designation(clause), {{"n", n_old}}, {"transformer_upgrade"},
+              {{K::rows, std::move(old)}});
     const std::string light_pct = fmt(light_lf * 100, 0);
     if (!light.empty())
         d.add("transformer_light_load", FindingSeverity::low, clause_text("transformer_light_load", {{"pct", light_pct}}),
               {{"n", std::to_string(light_units)}, {"pct", light_pct}},
               light_units >= 2 ? std::vector<std::string>{"transformer_consolidate", "transformer_upgrade"}
                                : std::vector<std::string>{"transformer_upgrade"},
-              {{"rows", light}});
+              {{K::rows, std::move(light)}});
 }
 
 void boilers(Diag& d) {
     const auto& items = d.in.equipment.items;
-    const RefRecord* ret = std_record(d.ref, "coal_boiler_retirement");
-    const double max_cap = ret && ret->value ? *ret->value : 35;
-    std::set<std::string> plan_industries;
-    if (ret)
-        for (const auto& s : json_member_or(ret->raw, "industries", json_empty_array())) plan_industries.insert(s.get<std::string>());
-    const std::string ind = d.in.enterprise.industry;
-    const bool plan_industry = ind.size() >= 3 && plan_industries.count(ind.substr(0, 3));
+    const EquipmentStandards& st = d.st;
+    const double max_cap = st.coal_boiler_max_t_per_h;
+    const std::vector<std::string>& plan_industries = st.coal_boiler_plan_industries;
+    const std::string& ind = d.in.enterprise.industry;
+    const bool plan_industry = ind.size() >= 3 && std::find(plan_industries.begin(), plan_industries.end(),
+                                                            std::string_view(ind).substr(0, 3)) != plan_industries.end();
     const bool textile = ind.rfind("C17", 0) == 0;
     const bool central = mgmt_bool(d.in.management, "central_heating_available").value_or(false);
     for (std::size_t i = 0; i < items.size(); ++i) {
@@ -810,19 +910,20 @@ void boilers(Diag& d) {
         if (e.type != "boiler") continue;
         std::string fuel = field_str(e, "fuel");
         auto cap = boiler_capacity_t_per_h(e, d.ref);
-        json ev = {{"row", i}, {"fuel", fuel}, {"capacity_t_per_h", cap ? json(*cap) : json(nullptr)}};
+        const Evidence ev = {{K::row, i}, {K::fuel, fuel}, {K::capacity_t_per_h, cap}};
         if (is_coal(fuel)) {
             std::vector<std::string> links = {"central_steam", "coal_to_gas", "coal_to_electric", "heat_pump"};
             if (cap && *cap <= max_cap && plan_industry)
-                d.add("coal_boiler_plan_retirement", FindingSeverity::high, ret ? ret->raw.value("clause", std::string()) : std::string(),
+                d.add("coal_boiler_plan_retirement", FindingSeverity::high, designation(st.coal_boiler_clause),
                       {{"row", row_label(e, i)}, {"cap", fmt(*cap, 0)}, {"max", num_text(max_cap)}}, links, ev);
             else if (textile || central)
                 d.add("coal_boiler_clean_substitution", textile ? FindingSeverity::high : FindingSeverity::medium,
                       clause_text(textile ? "coal_boiler_clean_substitution.textile" : "coal_boiler_clean_substitution"),
                       {{"row", row_label(e, i)}}, links, ev, central ? "central" : nullptr);
             else if (!cap)
-                d.add("coal_boiler_capacity_unknown", FindingSeverity::info, ret ? ret->raw.value("clause", std::string()) : std::string(),
-                      {{"row", row_label(e, i)}, {"max", num_text(max_cap)}}, links, {{"row", i}, {"needs", json::array({"capacity_t_per_h"})}});
+                d.add("coal_boiler_capacity_unknown", FindingSeverity::info, designation(st.coal_boiler_clause),
+                      {{"row", row_label(e, i)}, {"max", num_text(max_cap)}}, links,
+                      {{K::row, i}, {K::needs, std::vector<std::string>{"capacity_t_per_h"}}});
         } else if (central && !fuel.empty() && fuel != "electricity") {
             d.add("boiler_central_heating_available", FindingSeverity::low, clause_text("boiler_central_heating_available"),
                   {{"row", row_label(e, i)}}, {"central_steam"}, ev);
@@ -835,13 +936,14 @@ void boilers(Diag& d) {
         if (flue && *flue > econ_trigger && !econ)
             d.add("boiler_flue_temperature_high", *flue > tuneup_trigger ? FindingSeverity::medium : FindingSeverity::low,
                   clause_text("boiler_flue_temperature_high", {{"economizer", num_text(econ_trigger)}, {"tuneup", num_text(tuneup_trigger)}}),
-                  {{"row", row_label(e, i)}, {"flue", fmt(*flue, 0)}}, {"boiler_economizer", "boiler_tuneup"}, {{"row", i}, {"flue_temp_c", *flue}});
+                  {{"row", row_label(e, i)}, {"flue", fmt(*flue, 0)}}, {"boiler_economizer", "boiler_tuneup"}, {{K::row, i}, {K::flue_temp_c, *flue}});
         if (o2 && *o2 > d.param("boiler_tuneup/o2_trigger", 4))
             d.add("boiler_excess_air", FindingSeverity::low, clause_text("boiler_excess_air"), {{"row", row_label(e, i)}, {"o2", fmt(*o2, 1)}},
-                  {"boiler_tuneup"}, {{"row", i}, {"flue_o2_pct", *o2}});
+                  {"boiler_tuneup"}, {{K::row, i}, {K::flue_o2_pct, *o2}});
         if (!flue && !field_num(e, "efficiency"))
             d.add("boiler_data_needed", FindingSeverity::info, clause_text("boiler_data_needed"), {{"row", row_label(e, i)}},
-                  {"boiler_tuneup", "boiler_economizer"}, {{"row", i}, {"needs", json::array({"efficiency", "flue_temp_c"})}});
+                  {"boiler_tuneup", "boiler_economizer"},
+                  {{K::row, i}, {K::needs, std::vector<std::string>{"efficiency", "flue_temp_c"}}});
     }
 }
 
@@ -849,7 +951,7 @@ void lighting(Diag& d) {
     const auto& items = d.in.equipment.items;
     int n = 0;
     double kw = 0;
-    json ev = json::array();
+    std::vector<EvidenceRow> ev;
     for (std::size_t i = 0; i < items.size(); ++i) {
         const auto& e = items[i];
         if (e.type != "lighting") continue;
@@ -857,11 +959,11 @@ void lighting(Diag& d) {
         if (t.empty() || t == "led" || t == "LED") continue;
         n += e.count;
         kw += field_num(e, "watts").value_or(0) * e.count / 1000.0;
-        ev.push_back({{"row", i}, {"lamp_type", t}});
+        ev.push_back({{K::row, i}, {K::lamp_type, t}});
     }
     if (n > 0)
         d.add("lighting_not_led", FindingSeverity::low, clause_text("lighting_not_led"), {{"n", std::to_string(n)}, {"kw", fmt(kw, 1)}},
-              {"led_lighting"}, {{"rows", ev}});
+              {"led_lighting"}, {{K::rows, std::move(ev)}});
 }
 
 void management(Diag& d) {
@@ -871,29 +973,34 @@ void management(Diag& d) {
     const std::string metering = mgmt_str(m, "metering_gb17167");
     auto manager = mgmt_bool(m, "energy_manager");
     auto ems = mgmt_bool(m, "energy_management_system");
-    std::string tier_clause = d.res.energy.budget_tier_clause.empty() ? clause_text("budget_management") : d.res.energy.budget_tier_clause;
-    json ev = {{"total_tce", d.res.energy.total_tce}, {"budget_tier", budget_tier_name(tier)}};
+    // The tier's clause fills the {clause} of the findings below (the energy result's, else the text).
+    auto tier_clause = [&] {
+        if (!d.res.energy.budget_tier_clause.empty()) return d.res.energy.budget_tier_clause;
+        return texts::text("clause.budget_management", {{"plan", texts::text("clause.zj_plan")}});
+    };
+    const Evidence ev = {{K::total_tce, d.res.energy.total_tce}, {K::budget_tier, budget_tier_name(tier)}};
     if (m.fields.empty() || m.fields.size() == 0) {
-        d.add("management_data_needed", FindingSeverity::info, clause_text("budget_management"), {}, {"energy_management_system"}, {{"needs", json::array({"energy_manager", "metering_gb17167", "energy_management_system", "energy_audit_year"})}});
+        d.add("management_data_needed", FindingSeverity::info, clause_text("budget_management"), {}, {"energy_management_system"},
+              {{K::needs, std::vector<std::string>{"energy_manager", "metering_gb17167", "energy_management_system", "energy_audit_year"}}});
         return;
     }
     if (budgeted && (metering == "none" || metering == "partial"))
         d.add("metering_incomplete", metering == "none" ? FindingSeverity::high : FindingSeverity::medium,
-              clause_text("metering_incomplete", {{"clause", tier_clause}}),
+              clause_text("metering_incomplete", {{"clause", tier_clause()}}),
               {{"tce", fmt(d.res.energy.total_tce, 0)},
                {"metering", texts::get(metering == "none" ? "management.metering.none" : "management.metering.partial").zh, metering}},
               {"energy_management_system"}, ev);
     if (budgeted && manager && !*manager)
-        d.add("no_energy_manager", FindingSeverity::medium, clause_text("no_energy_manager", {{"clause", tier_clause}}), {},
+        d.add("no_energy_manager", FindingSeverity::medium, clause_text("no_energy_manager", {{"clause", tier_clause()}}), {},
               {"energy_management_system"}, ev);
     if (budgeted && ems && !*ems)
-        d.add("no_energy_management_system", FindingSeverity::medium, clause_text("no_energy_management_system", {{"clause", tier_clause}}), {},
+        d.add("no_energy_management_system", FindingSeverity::medium, clause_text("no_energy_management_system", {{"clause", tier_clause()}}), {},
               {"energy_management_system"}, ev);
     auto audit = mgmt_num(m, "energy_audit_year");
     if (budgeted && !audit)
-        d.add("no_energy_audit", FindingSeverity::low, clause_text("no_energy_audit", {{"clause", tier_clause}}), {}, {"energy_management_system"}, ev);
+        d.add("no_energy_audit", FindingSeverity::low, clause_text("no_energy_audit", {{"clause", tier_clause()}}), {}, {"energy_management_system"}, ev);
     if (d.res.energy.key_energy_unit && !mgmt_bool(m, "online_monitoring").value_or(false))
-        d.add("key_unit_no_online_monitoring", FindingSeverity::high, d.res.energy.key_unit_clause, {}, {"energy_management_system"}, ev);
+        d.add("key_unit_no_online_monitoring", FindingSeverity::high, designation(d.res.energy.key_unit_clause), {}, {"energy_management_system"}, ev);
 }
 
 void carbon_and_products(Diag& d) {
@@ -901,19 +1008,23 @@ void carbon_and_products(Diag& d) {
     std::vector<std::string> co2_links = {"energy_management_system", "pv_rooftop", "green_power", "central_steam",
                                           "heat_pump", "coal_to_gas", "motor_upgrade", "vsd_pump_fan", "air_leak"};
     if (ce.grade && *ce.grade >= 4)
-        d.add("carbon_efficiency_grade_poor", *ce.grade == 5 ? FindingSeverity::high : FindingSeverity::medium, ce.clause,
-              {{"grade", std::to_string(*ce.grade)}, {"k", fmt(ce.index.value_or(0), 2)}}, co2_links, {{"grade", *ce.grade}, {"index", ce.index.value_or(0)}});
+        d.add("carbon_efficiency_grade_poor", *ce.grade == 5 ? FindingSeverity::high : FindingSeverity::medium, designation(ce.clause),
+              {{"grade", std::to_string(*ce.grade)}, {"k", fmt(ce.index.value_or(0), 2)}}, co2_links,
+              {{K::grade, *ce.grade}, {K::index, ce.index.value_or(0)}});
     if (ce.level == CarbonLevel::high)
-        d.add("carbon_level_high", FindingSeverity::medium, ce.clause, {{"intensity", fmt(ce.intensity.value_or(0), 2)}}, co2_links, {{"intensity", ce.intensity.value_or(0)}});
+        d.add("carbon_level_high", FindingSeverity::medium, designation(ce.clause), {{"intensity", fmt(ce.intensity.value_or(0), 2)}}, co2_links,
+              {{K::intensity, ce.intensity.value_or(0)}});
     for (const auto& p : d.res.products) {
         std::vector<std::string> links = {"energy_management_system", "motor_upgrade", "vsd_pump_fan", "waste_heat",
                                           "boiler_economizer", "heat_pump", "paper_shoe_press", "textile_cpb"};
         if (p.status == "above_level3")
             d.add("product_above_limit", FindingSeverity::high, clause_text("product_above_limit", {{"standard", p.standard}}),
-                  {{"product", p.name}, {"value", fmt(p.kgce_per_unit.value_or(0), 1)}, {"limit", fmt(p.level3.value_or(0), 1)}}, links, {{"product", p.name}, {"kgce_per_unit", p.kgce_per_unit.value_or(0)}, {"level3", p.level3.value_or(0)}});
+                  {{"product", p.name}, {"value", fmt(p.kgce_per_unit.value_or(0), 1)}, {"limit", fmt(p.level3.value_or(0), 1)}}, links,
+                  {{K::product, p.name}, {K::kgce_per_unit, p.kgce_per_unit.value_or(0)}, {K::level3, p.level3.value_or(0)}});
         else if (p.status == "level3")
-            d.add("product_between_levels", FindingSeverity::medium, p.standard,
-                  {{"product", p.name}, {"value", fmt(p.kgce_per_unit.value_or(0), 1)}, {"level2", fmt(p.level2.value_or(0), 1)}}, links, {{"product", p.name}, {"kgce_per_unit", p.kgce_per_unit.value_or(0)}, {"level2", p.level2.value_or(0)}});
+            d.add("product_between_levels", FindingSeverity::medium, designation(p.standard),
+                  {{"product", p.name}, {"value", fmt(p.kgce_per_unit.value_or(0), 1)}, {"level2", fmt(p.level2.value_or(0), 1)}}, links,
+                  {{K::product, p.name}, {K::kgce_per_unit, p.kgce_per_unit.value_or(0)}, {K::level2, p.level2.value_or(0)}});
     }
 }
 
@@ -923,14 +1034,14 @@ void electrification(Diag& d) {
     double fossil_heat = 0;
     for (const auto& [g, share] : e.mix)
         if (g == "coal" || g == "oil") fossil_heat += share;
-    const RefRecord* ref = std_record(d.ref, "electrification_reference");
-    double target = ref && ref->value ? *ref->value : 0.5;
+    const EquipmentStandards& st = d.st;
+    const double target = st.electrification_target;
     if (*e.electrification_rate < target && fossil_heat > 0.05)
         d.add("low_electrification", FindingSeverity::medium,
-              clause_text("low_electrification", {{"clause", ref ? ref->raw.value("clause", std::string()) : std::string()}}),
+              clause_text("low_electrification", {{"clause", st.electrification_clause}}),
               {{"rate", fmt(*e.electrification_rate * 100, 0)}, {"fossil", fmt(fossil_heat * 100, 0)}},
               {"heat_pump", "coal_to_electric", "coal_to_gas", "central_steam"},
-              {{"electrification_rate", *e.electrification_rate}, {"coal_oil_share", fossil_heat}, {"reference", target}});
+              {{K::electrification_rate, *e.electrification_rate}, {K::coal_oil_share, fossil_heat}, {K::reference, target}});
 }
 
 void textile_water(Diag& d) {
@@ -942,20 +1053,22 @@ void textile_water(Diag& d) {
         if (e.type != "water") continue;
         auto r = field_num(e, "reuse_rate");
         if (r && *r < target && d.in.enterprise.industry.rfind("C17", 0) == 0)
-            d.add("water_reuse_below_plan", FindingSeverity::medium, t ? t->source : texts::text("clause.zj_plan"),
-                  {{"rate", fmt(*r * 100, 0)}, {"target", fmt(target * 100, 0)}}, {"water_reuse"}, {{"row", i}, {"reuse_rate", *r}});
+            d.add("water_reuse_below_plan", FindingSeverity::medium, t ? designation(t->source) : clause_text("zj_plan"),
+                  {{"rate", fmt(*r * 100, 0)}, {"target", fmt(target * 100, 0)}}, {"water_reuse"}, {{K::row, i}, {K::reuse_rate, *r}});
     }
 }
 
 void data_gaps(Diag& d) {
     if (d.in.equipment.items.empty())
-        d.add("equipment_data_needed", FindingSeverity::info, clause_text("equipment_data_needed"), {}, {"energy_management_system", "green_power"}, {{"needs", json::array({"equipment"})}});
+        d.add("equipment_data_needed", FindingSeverity::info, clause_text("equipment_data_needed"), {}, {"energy_management_system", "green_power"},
+              {{K::needs, std::vector<std::string>{"equipment"}}});
 }
 
 } // namespace
 
 std::vector<Finding> diagnose(const Input& in, const Result& partial, const RefData& ref) {
-    Diag d{in, partial, ref, {}};
+    const auto standards = equip::standards_of(ref);
+    Diag d{in, partial, ref, *standards, {}};
     try {
         motors(d);
         pumps_fans(d);

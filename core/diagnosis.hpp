@@ -8,10 +8,41 @@
 #include "model.hpp"
 #include "refdata.hpp"
 
+#include <memory>
 #include <optional>
 #include <string>
 
 namespace selfcheck {
+
+// The records of equipment_standards.json (and the measures.json parameters) the diagnosis and the
+// equipment helpers read, parsed once by RefData::reindex(). A record that is absent or of the
+// wrong shape leaves its defaults, which are what the code used before the data existed.
+struct MotorEfficiencyTable {
+    std::vector<double> kw, efficiency_pct;  // IEC 60034-30-1, 4-pole, ascending kW
+};
+struct EquipmentStandards {
+    // What it was built from: the RefData, and its two datasets' records (a moved RefData keeps
+    // them; a copy has its own, and builds a view per call until its reindex()).
+    const RefData* owner = nullptr;
+    const RefRecord* standards_records = nullptr;
+    const RefRecord* measures_records = nullptr;
+    bool built_from(const RefData& ref) const;
+    std::vector<std::pair<std::string, std::string>> motor_series_class;  // series prefix -> "IE2"...
+    std::optional<MotorEfficiencyTable> motor_efficiency[4];  // IE1..IE4
+    double motor_ie5_loss_reduction = 0;
+    std::string motor_clause = "GB 18613-2020";  // motor_grade_map
+    double compressor_screen = 7.5;              // kW/(m3/min), compressor_specific_power_benchmarks
+    std::string compressor_clause = "GB 19153-2019";
+    std::vector<std::string> transformer_below_current;
+    std::string transformer_clause = "GB 20052-2024";
+    std::optional<std::string> transformer_phase_out_clause;  // absent: transformer_clause
+    double coal_boiler_max_t_per_h = 35;
+    std::vector<std::string> coal_boiler_plan_industries;
+    std::string coal_boiler_clause;
+    double electrification_target = 0.5;
+    std::string electrification_clause;
+};
+std::shared_ptr<const EquipmentStandards> build_equipment_standards(const RefData& ref);
 
 // Findings from the equipment, management, energy and intensity results of `partial`.
 std::vector<Finding> diagnose(const Input& input, const Result& partial, const RefData& ref);

@@ -253,8 +253,9 @@ using Indicator = GfIndicatorScore;
 
 class Evaluator {
   public:
-    Evaluator(const Input& in, const Result& r, const RefData& ref)
-        : in_(in), r_(r), ref_(ref), a_(in.green_factory.fields.is_object() ? in.green_factory.fields : empty_object()) {}
+    Evaluator(const Input& in, const Result& r, const RefData& ref, const GreenFactoryDefs& defs)
+        : in_(in), r_(r), ref_(ref), defs_(defs),
+          a_(in.green_factory.fields.is_object() ? in.green_factory.fields : empty_object()) {}
 
     GreenFactoryResult run();
 
@@ -262,6 +263,7 @@ class Evaluator {
     const Input& in_;
     const Result& r_;
     const RefData& ref_;
+    const GreenFactoryDefs& defs_;
     const json& a_;
 
     static const json& empty_object() {
@@ -278,9 +280,7 @@ class Evaluator {
     // The note is the text "green_factory.need.<key>".
     void need_answer(Indicator& ind, const char* key) {
         ind.status = GfIndicatorStatus::needs_answer;
-        texts::Text t = texts::get(std::string("green_factory.need.") + key);
-        ind.note_zh = std::move(t.zh);
-        ind.note_en = std::move(t.en);
+        ind.need = key;
     }
 
     // Score with user anchors (anchors/<id>); needs_anchor when absent.
@@ -295,20 +295,16 @@ class Evaluator {
         std::optional<double> base = an ? num(*an, "baseline") : std::nullopt;
         if (!lead || !base || *lead == *base || (ind.positive ? *lead < *base : *lead > *base)) {
             ind.status = GfIndicatorStatus::needs_anchor;
-            texts::Text t = texts::get("green_factory.need.anchors");
-            ind.note_zh = std::move(t.zh);
-            ind.note_en = std::move(t.en);
+            ind.need = "anchors";
             return;
         }
         ind.leading = lead;
         ind.baseline = base;
-        std::string src = str(*an, "source");
-        const texts::Text t = src.empty() ? texts::get("source.user_anchor") : texts::get("source.user_anchor_with", {{"source", src}});
-        ind.anchor_source = t.zh;
-        ind.anchor_source_en = t.en;
+        ind.anchor_source_detail = str(*an, "source");
+        ind.anchor_source = ind.anchor_source_detail.empty() ? GfAnchorSource::user : GfAnchorSource::user_with_source;
         std::string u = str(*an, "unit");
         if (!u.empty() && ind.unit.empty()) ind.unit = u;
-        if (!u.empty() && u != ind.unit) ind.detail["anchor_unit"] = u;
+        if (!u.empty() && u != ind.unit) ind.detail.anchor_unit = u;
         score(ind);
     }
 
@@ -329,6 +325,13 @@ class Evaluator {
         ind.score = *v ? ind.max : 0.0;
     }
 
+    const GfIndicatorDef* def_ = nullptr;  // of the indicator being evaluated
+
+    // A measure the library knows: a record "measure/<id>" (or "<id>") of measures.json.
+    bool measure_known(const std::string& id) const {
+        return ref_.record("measures", "measure/" + id) || ref_.record("measures", id);
+    }
+
     void energy_intensity(Indicator& ind);
     void carbon_intensity(Indicator& ind);
     void renewable_share(Indicator& ind);
@@ -341,7 +344,7 @@ class Evaluator {
     void land(Indicator& ind);
 
     std::vector<GfLevel> readiness(const std::vector<Indicator>& inds, const std::vector<std::string>& failed) const;
-    std::vector<std::string> linked_measures(const RefRecord& rec, std::vector<std::string>& applicable) const;
+    std::vector<std::string> linked_measures(const GfIndicatorDef& def, std::vector<std::string>& applicable) const;
 };
 
 // Annex C #1 with the platform sub-row rule: products under a GB limit (up to the three with the
@@ -356,7 +359,7 @@ void Evaluator::energy_intensity(Indicator& ind) {
     };
     std::vector<Cand> cands;
     bool limit_applies = false;
-    json unusable = json::array();
+    std::vector<GfProductNotScored> unusable;
     for (std::size_t i = 0; i < r_.products.size() && i < in_.products.size(); ++i) {
         const ProductResult& p = r_.products[i];
         if (p.limit_id.empty()) continue;
@@ -368,22 +371,18 @@ void Evaluator::energy_intensity(Indicator& ind) {
         const std::string why = p.missing ? p.missing->code : std::string();
         if (lunit.rfind("kgce/", 0) != 0 || !p.level1 || !p.level2 || why == "product_unit_mismatch" ||
             why == "limit_unit_unsupported") {
-            unusable.push_back(
-                {{"name", p.name},
-                 {"limit_id", p.limit_id},
-                 {"reason", why.empty() ? std::string("limit_not_kgce_or_levels_missing") : why}});
+            unusable.push_back({p.name, p.limit_id, why.empty() ? std::string("limit_not_kgce_or_levels_missing") : why});
             continue;
         }
         limit_applies = true;
         if (!p.kgce_per_unit) {
-            unusable.push_back(
-                {{"name", p.name}, {"limit_id", p.limit_id}, {"reason", why.empty() ? "unknown" : why}});
+            unusable.push_back({p.name, p.limit_id, why.empty() ? std::string("unknown") : why});
             continue;
         }
         cands.push_back({i, *p.kgce_per_unit * in_.products[i].output / 1000.0, *p.kgce_per_unit, *p.level1,
                          *p.level2, lunit});
     }
-    if (!unusable.empty()) ind.detail["products_not_scored"] = unusable;
+    ind.detail.products_not_scored = std::move(unusable);
     if (limit_applies) {
         if (cands.empty()) {
             need_answer(ind, "product_limit_inputs");
@@ -393,34 +392,23 @@ void Evaluator::energy_intensity(Indicator& ind) {
                          [](const Cand& a, const Cand& b) { return a.tce > b.tce; });
         if (cands.size() > 3) cands.resize(3);
         double wsum = 0, ssum = 0;
-        json prods = json::array();
+        std::vector<GfProductScore>& prods = ind.detail.products;
         for (const auto& c : cands) {
             double s = green_factory_linear_score(ind.max, c.kgce, c.l1, c.l2, false);
             wsum += c.tce;
             ssum += c.tce * s;
-            prods.push_back({{"name", r_.products[c.index].name},
-                             {"limit_id", r_.products[c.index].limit_id},
-                             {"standard", r_.products[c.index].standard},
-                             {"kgce_per_unit", c.kgce},
-                             {"unit", c.unit},
-                             {"leading", c.l1},
-                             {"baseline", c.l2},
-                             {"tce", c.tce},
-                             {"not_in_force_for_year", r_.products[c.index].not_in_force_for_year},
-                             {"score", s}});
+            const ProductResult& pr = r_.products[c.index];
+            prods.push_back({pr.name, pr.limit_id, pr.standard, c.unit, c.kgce, c.l1, c.l2, c.tce, s,
+                             pr.not_in_force_for_year});
         }
-        ind.detail["method"] = "gb_limit_level1_level2";
-        ind.detail["products"] = std::move(prods);
+        ind.detail.method = GfMethod::gb_limit_level1_level2;
         const Cand& top = cands.front();
         ind.value = top.kgce;
         ind.unit = top.unit;
         ind.leading = top.l1;
         ind.baseline = top.l2;
-        {
-            const texts::Text t = texts::get("green_factory.product_limit_anchors", {{"standard", r_.products[top.index].standard}});
-            ind.anchor_source = t.zh;
-            ind.anchor_source_en = t.en;
-        }
+        ind.anchor_source = GfAnchorSource::product_limit;
+        ind.anchor_source_detail = r_.products[top.index].standard;
         ind.status = GfIndicatorStatus::scored;
         // Weights are each product's tce; with zero total energy fall back to an even average.
         if (wsum > 0)
@@ -428,12 +416,12 @@ void Evaluator::energy_intensity(Indicator& ind) {
         else {
             double s = 0;
             for (const auto& p : prods)
-                s += p["score"].get<double>();
+                s += p.score;
             ind.score = s / static_cast<double>(prods.size());
         }
         return;
     }
-    ind.detail["method"] = "per_output_value";
+    ind.detail.method = GfMethod::per_output_value;
     ind.unit = "kgce/10k_yuan";
     const auto& v = r_.intensity.tce_per_10k_yuan_output;
     if (!v.value) {
@@ -452,25 +440,14 @@ void Evaluator::carbon_intensity(Indicator& ind) {
         return;
     }
     ind.value = *v.value;
-    ind.detail["basis"] = "location-based total CO2 (emissions.total_tco2) ÷ output value";
+    ind.detail.basis = GfBasis::location_based_co2;
     score_with_user_anchors(ind);
 }
 
 void Evaluator::renewable_share(Indicator& ind) {
     ind.unit = "%";
     RenewableShare rs = green_factory_renewable_share(in_, r_, ref_);
-    ind.detail["pv_self_used_tce"] = rs.pv_self_used_tce;
-    ind.detail["green_power_tce"] = rs.green_power_tce;
-    ind.detail["gec_tce"] = rs.gec_tce;
-    ind.detail["renewable_tce"] = rs.renewable_tce;
-    ind.detail["total_tce"] = rs.total_tce;
-    ind.detail["capped_at_purchased_electricity"] = rs.capped;
-    // The platform mock-ups band this indicator by annual energy use; report the band.
-    const double t = rs.total_tce;
-    ind.detail["energy_band"] = t >= 10000  ? "ge10000"
-                               : t >= 5000 ? "5000to10000"
-                               : t >= 3000 ? "3000to5000"
-                                           : "lt3000";
+    ind.detail.renewables = rs;  // written with the energy band the platform mock-ups use
     if (!rs.share_pct) {
         need_answer(ind, "energy_for_renewables");
         return;
@@ -495,18 +472,16 @@ void Evaluator::platform_functions(Indicator& ind) {
             if (f.is_string() && is_platform_function(f.get<std::string>()))
                 have.insert(f.get<std::string>());
         count = double(have.size());
-        ind.detail["functions"] = have;
+        ind.detail.functions = std::vector<std::string>(have.begin(), have.end());
     }
     ind.value = count;
-    ind.leading = num(ind.def->raw, "leading");
-    ind.baseline = num(ind.def->raw, "baseline");
+    ind.leading = def_->leading;
+    ind.baseline = def_->baseline;
     if (!ind.leading || !ind.baseline) {
         ind.status = GfIndicatorStatus::needs_anchor;
         return;
     }
-    const texts::Text annex_c = texts::get("source.gf_annex_c");
-    ind.anchor_source = annex_c.zh;
-    ind.anchor_source_en = annex_c.en;
+    ind.anchor_source = GfAnchorSource::annex_c;
     score(ind);
 }
 
@@ -524,7 +499,7 @@ void Evaluator::direct_value(Indicator& ind, const char* key) {
 void Evaluator::water_intensity(Indicator& ind) {
     if (auto v = answer_num("water_intensity")) {
         ind.value = v;
-        ind.detail["basis"] = "answered (per product or per output value)";
+        ind.detail.basis = GfBasis::answered_water_intensity;
     } else if (auto w = answer_num("water_withdrawal_m3")) {
         const auto& ov = in_.enterprise.output_value_10k_yuan;
         if (!ov || *ov <= 0) {
@@ -533,7 +508,7 @@ void Evaluator::water_intensity(Indicator& ind) {
         }
         ind.value = *w / *ov;
         ind.unit = "m3/10k_yuan";
-        ind.detail["basis"] = "B.9: water_withdrawal_m3 ÷ enterprise.output_value_10k_yuan";
+        ind.detail.basis = GfBasis::b9_water_withdrawal;
     } else {
         need_answer(ind, "water_withdrawal");
         return;
@@ -547,11 +522,11 @@ void Evaluator::water_reuse(Indicator& ind) {
     auto direct = answer_num("water_reuse_rate_pct");
     if (v && vr && *v + *vr > 0) {
         ind.value = *vr / (*v + *vr) * 100.0;
-        ind.detail["basis"] = "B.10: V_r / (V + V_r) × 100";
-        if (direct && std::fabs(*direct - *ind.value) > 0.5) ind.detail["answered_rate_differs"] = *direct;
+        ind.detail.basis = GfBasis::b10_water_reuse;
+        if (direct && std::fabs(*direct - *ind.value) > 0.5) ind.detail.answered_rate_differs = *direct;
     } else if (direct) {
         ind.value = direct;
-        ind.detail["basis"] = "answered";
+        ind.detail.basis = GfBasis::answered;
     } else {
         need_answer(ind, "water_reuse");
         return;
@@ -568,14 +543,14 @@ void Evaluator::solid_waste(Indicator& ind) {
     if (z && zr && *z + zw_v > 0) {
         double k = *zr / (*z + zw_v) * 100.0;
         if (k > 100) {
-            ind.detail["utilised_exceeds_generated"] = true; // purchased waste must be excluded (B.11)
+            ind.detail.utilised_exceeds_generated = true; // purchased waste must be excluded (B.11)
             k = 100;
         }
         ind.value = k;
-        ind.detail["basis"] = "B.11: Z_r / (Z + Z_w) × 100";
+        ind.detail.basis = GfBasis::b11_solid_waste;
     } else if (direct) {
         ind.value = direct;
-        ind.detail["basis"] = "answered";
+        ind.detail.basis = GfBasis::answered;
     } else {
         need_answer(ind, "solid_waste");
         return;
@@ -589,10 +564,10 @@ void Evaluator::green_investment(Indicator& ind) {
     auto direct = answer_num("green_investment_share_pct");
     if (inv && out && *out > 0) {
         ind.value = *inv / *out * 100.0;
-        ind.detail["basis"] = "Annex C #10: 3-year investment ÷ 3-year output value × 100";
+        ind.detail.basis = GfBasis::annex_c10_green_investment;
     } else if (direct) {
         ind.value = direct;
-        ind.detail["basis"] = "answered";
+        ind.detail.basis = GfBasis::answered;
     } else {
         need_answer(ind, "green_investment");
         return;
@@ -610,7 +585,7 @@ void Evaluator::land(Indicator& ind) {
             return;
         }
         ind.value = *e.output_value_10k_yuan / *e.land_area_m2;
-        ind.detail["basis"] = "B.26: output value ÷ land area";
+        ind.detail.basis = GfBasis::b26_land_output;
         score_with_user_anchors(ind);
         return;
     }
@@ -622,27 +597,23 @@ void Evaluator::land(Indicator& ind) {
         return;
     }
     ind.value = *part / *e.land_area_m2 * (coefficient ? 100.0 : 1.0);
-    ind.detail["basis"] = coefficient ? "B.27: footprint ÷ land area × 100" : "B.28: floor area ÷ land area";
+    ind.detail.basis = coefficient ? GfBasis::b27_building_coefficient : GfBasis::b28_floor_area_ratio;
     ind.status = GfIndicatorStatus::scored; // 0 points: shown for reference (Annex C gives it no points)
 }
 
 // Measure ids the library knows (records "measure/<id>" in measures.json, or a computed result),
 // those that apply to this factory (computed in result.measures) first.
-std::vector<std::string> Evaluator::linked_measures(const RefRecord& rec,
+std::vector<std::string> Evaluator::linked_measures(const GfIndicatorDef& def,
                                                     std::vector<std::string>& applicable) const {
     std::vector<std::string> known, rest;
-    auto it = rec.raw.find("measures");
-    if (it == rec.raw.end() || !it->is_array()) return known;
-    for (const auto& m : *it) {
-        if (!m.is_string()) continue;
-        const std::string id = m.get<std::string>();
+    for (const std::string& id : def.measures) {
         bool applies = false;
         for (const auto& mr : r_.measures)
             if (mr.id == id) applies = true;
         if (applies) {
             applicable.push_back(id);
             known.push_back(id);
-        } else if (ref_.record("measures", "measure/" + id) || ref_.record("measures", id)) {
+        } else if (measure_known(id)) {
             rest.push_back(id);
         }
     }
@@ -653,7 +624,6 @@ std::vector<std::string> Evaluator::linked_measures(const RefRecord& rec,
 std::vector<GfLevel> Evaluator::readiness(const std::vector<Indicator>& inds,
                                           const std::vector<std::string>& failed) const {
     std::vector<GfLevel> out;
-    const Dataset* ds = ref_.dataset("green_factory");
     // Provincial (Zhejiang 2025): energy, water and resource indicators at the industry's leading
     // level, read here as full points on each of them that could be scored.
     std::vector<GfLeadingCheck> leading;
@@ -673,9 +643,8 @@ std::vector<GfLevel> Evaluator::readiness(const std::vector<Indicator>& inds,
         has_limit = true;
         if (p.status != "level1") all_level1 = false;
     }
-    if (!ds) return out;
-    for (const auto& rec : ds->records) {
-        if (str_view(rec.raw, "kind") != "level") continue;
+    for (const RefRecord* level : defs_.levels) {
+        const RefRecord& rec = *level;
         GfLevel l;
         l.def = &rec;
         l.status = failed.empty() ? GfReadinessStatus::no_published_pass_mark : GfReadinessStatus::blocked_by_mandatory;
@@ -692,42 +661,38 @@ std::vector<GfLevel> Evaluator::readiness(const std::vector<Indicator>& inds,
 
 GreenFactoryResult Evaluator::run() {
     GreenFactoryResult res;
-    const Dataset* ds = ref_.dataset("green_factory");
-    if (!ds) {
+    if (!defs_.dataset) {
         res.data_missing = true;
         return res;
     }
-    res.data_version = ds->version;
+    res.data_version = defs_.dataset->version;
 
     // Gate: basic requirements (true = met) and veto items (true = applies).
-    for (const auto& rec : ds->records) {
-        const std::string_view kind = str_view(rec.raw, "kind");
-        if (kind != "basic_requirement" && kind != "veto") continue;
-        auto v = answer_yes_no(rec.id.c_str());
-        const bool veto = kind == "veto";
+    for (const GfMandatoryDef& m : defs_.mandatory) {
+        auto v = answer_yes_no(m.rec->id.c_str());
+        const bool veto = m.veto;
         GfMandatoryStatus status = !v ? GfMandatoryStatus::not_answered
                                       : (veto ? (*v ? GfMandatoryStatus::failed : GfMandatoryStatus::met)
                                               : (*v ? GfMandatoryStatus::met : GfMandatoryStatus::failed));
-        if (status != GfMandatoryStatus::met) res.mandatory_failed.push_back(rec.id);
-        res.mandatory.push_back({&rec, veto, status});
+        if (status != GfMandatoryStatus::met) res.mandatory_failed.push_back(m.rec->id);
+        res.mandatory.push_back({m.rec, veto, status});
     }
     res.gate_passed = res.mandatory_failed.empty();
 
     // Indicators.
     std::vector<Indicator>& inds = res.indicators;
-    for (const auto& rec : ds->records) {
-        if (str_view(rec.raw, "kind") != "indicator") continue;
+    inds.reserve(defs_.indicators.size());
+    for (const GfIndicatorDef& def : defs_.indicators) {
+        def_ = &def;
         Indicator ind;
-        ind.def = &rec;
-        ind.id = rec.id;
-        ind.dimension = str(rec.raw, "dimension");
-        ind.number = rec.raw.value("number", 0);
-        ind.max = rec.value.value_or(0);
-        const std::string type = str(rec.raw, "type");
-        ind.positive = type.rfind("positive", 0) == 0;
-        ind.quantitative = type.find("quantitative") != std::string::npos;
-        ind.counts =
-            !(rec.raw.contains("scored") && rec.raw["scored"].is_boolean() && !rec.raw["scored"].get<bool>());
+        ind.def = def.rec;
+        ind.id = def.rec->id;
+        ind.dimension = def.dimension;
+        ind.number = def.number;
+        ind.max = def.max;
+        ind.positive = def.positive;
+        ind.quantitative = def.quantitative;
+        ind.counts = def.counts;
         const std::string& id = ind.id;
         if (id == "energy_intensity")
             energy_intensity(ind);
@@ -767,8 +732,8 @@ GreenFactoryResult Evaluator::run() {
 
     // Dimensions.
     double total = 0;
-    for (const auto& rec : ds->records) {
-        if (str_view(rec.raw, "kind") != "dimension") continue;
+    for (const RefRecord* dim : defs_.dimensions) {
+        const RefRecord& rec = *dim;
         double s = 0, determined = 0;
         for (const auto& ind : inds)
             if (ind.dimension == rec.id) {
@@ -801,7 +766,7 @@ GreenFactoryResult Evaluator::run() {
         GfGap g;
         g.indicator = i;
         g.recoverable_points = inds[i].max - inds[i].score;
-        g.measures = linked_measures(*inds[i].def, g.applicable_measures);
+        g.measures = linked_measures(defs_.indicators[i], g.applicable_measures);
         res.gaps.push_back(std::move(g));
     }
     return res;
@@ -883,8 +848,56 @@ RenewableShare green_factory_renewable_share(const Input& in, const Result& r, c
     return s;
 }
 
+std::shared_ptr<const GreenFactoryDefs> build_green_factory_defs(const RefData& ref) {
+    auto defs = std::make_shared<GreenFactoryDefs>();
+    const Dataset* ds = ref.dataset("green_factory");
+    if (!ds) return defs;
+    defs->dataset = ds;
+    defs->records = ds->records.data();
+    defs->record_count = ds->records.size();
+    for (const auto& rec : ds->records) {
+        const std::string_view kind = str_view(rec.raw, "kind");
+        if (kind == "basic_requirement" || kind == "veto") {
+            defs->mandatory.push_back({&rec, kind == "veto"});
+        } else if (kind == "indicator") {
+            GfIndicatorDef d;
+            d.rec = &rec;
+            d.dimension = str(rec.raw, "dimension");
+            if (auto n = rec.raw.find("number"); n != rec.raw.end() && n->is_number()) {
+                const double v = n->get<double>();
+                if (std::isfinite(v) && std::fabs(v) < 1e9) d.number = static_cast<int>(v);  // hostile data: no UB
+            }
+            d.max = rec.value.value_or(0);
+            const std::string_view type = str_view(rec.raw, "type");
+            d.positive = type.rfind("positive", 0) == 0;
+            d.quantitative = type.find("quantitative") != std::string_view::npos;
+            if (auto sc = rec.raw.find("scored"); sc != rec.raw.end() && sc->is_boolean()) d.counts = sc->get<bool>();
+            d.leading = num(rec.raw, "leading");
+            d.baseline = num(rec.raw, "baseline");
+            if (auto m = rec.raw.find("measures"); m != rec.raw.end() && m->is_array())
+                for (const auto& id : *m)
+                    if (id.is_string()) d.measures.push_back(id.get<std::string>());
+            defs->indicators.push_back(std::move(d));
+        } else if (kind == "dimension") {
+            defs->dimensions.push_back(&rec);
+        } else if (kind == "level") {
+            defs->levels.push_back(&rec);
+        }
+    }
+    return defs;
+}
+
 GreenFactoryResult evaluate_green_factory(const Input& input, const Result& partial, const RefData& ref) {
-    return Evaluator(input, partial, ref).run();
+    // The view reindex() built, while it still describes these records; else one for this call.
+    const GreenFactoryDefs* defs = ref.green_factory_defs.get();
+    const Dataset* ds = ref.dataset("green_factory");
+    std::shared_ptr<const GreenFactoryDefs> local;
+    if (!defs || defs->dataset != ds ||
+        (ds && (defs->records != ds->records.data() || defs->record_count != ds->records.size()))) {
+        local = build_green_factory_defs(ref);
+        defs = local.get();
+    }
+    return Evaluator(input, partial, ref, *defs).run();
 }
 
 } // namespace selfcheck

@@ -6,6 +6,7 @@
 #pragma once
 #include "issues.hpp"
 
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -17,6 +18,7 @@ namespace selfcheck {
 struct Input;
 struct Result;
 struct RefData;
+struct Dataset;
 
 // The `green_factory` object of the assessment document, validated by parse_green_factory() and
 // kept as written (unknown keys included) so a save round-trips. Keys (all optional):
@@ -39,6 +41,19 @@ struct GreenFactoryAnswers {
 
 struct RefRecord;
 
+// GB/T 36132-2025 Annex B.5 renewable share, counting own PV used on site, market-traded green
+// power and separately bought GEC at the electricity equivalent value, without double counting:
+// green power plus certificates can cover at most the purchased grid electricity.
+struct RenewableShare {
+    double pv_self_used_tce = 0;
+    double green_power_tce = 0; // after the cap
+    double gec_tce = 0;         // after the cap
+    double renewable_tce = 0;
+    double total_tce = 0;
+    std::optional<double> share_pct; // absent when total energy is zero
+    bool capped = false;             // green power + GEC exceeded purchased electricity
+    double purchased_electricity_kwh = 0;
+};
 enum class GfIndicatorStatus { scored, needs_answer, needs_anchor };
 enum class GfMandatoryStatus { met, failed, not_answered };
 enum class GfReadinessStatus { no_published_pass_mark, blocked_by_mandatory };
@@ -55,6 +70,51 @@ struct GfMandatoryItem {
     GfMandatoryStatus status = GfMandatoryStatus::not_answered;
 };
 
+// How the value of an indicator was worked out; written as the "method" and "basis" of its detail.
+enum class GfMethod { none, gb_limit_level1_level2, per_output_value };
+enum class GfBasis {
+    none,
+    location_based_co2,          // carbon intensity from emissions.total_tco2
+    answered,                    // the rate or share as answered
+    answered_water_intensity,    // water intensity as answered (per product or per output value)
+    b9_water_withdrawal,         // B.9
+    b10_water_reuse,             // B.10
+    b11_solid_waste,             // B.11
+    annex_c10_green_investment,  // Annex C #10
+    b26_land_output,             // B.26
+    b27_building_coefficient,    // B.27
+    b28_floor_area_ratio,        // B.28
+};
+// Where an indicator's leading and baseline values come from (a text of assets/text/, joined when written).
+enum class GfAnchorSource { none, user, user_with_source, product_limit, annex_c };
+
+// A product scored against its GB limit's level 1 (leading) and level 2 (baseline).
+struct GfProductScore {
+    std::string name, limit_id, standard, unit;
+    double kgce_per_unit = 0, leading = 0, baseline = 0, tce = 0, score = 0;
+    bool not_in_force_for_year = false;
+};
+struct GfProductNotScored {
+    std::string name, limit_id, reason;
+};
+
+// The figures behind an indicator's value (its "detail" object; only what applies is written).
+struct GfIndicatorDetail {
+    GfMethod method = GfMethod::none;
+    GfBasis basis = GfBasis::none;
+    std::vector<GfProductScore> products;                 // method gb_limit_level1_level2
+    std::vector<GfProductNotScored> products_not_scored;  // written when not empty
+    std::optional<RenewableShare> renewables;             // renewable_share: the B.5 figures
+    std::optional<std::vector<std::string>> functions;    // platform functions answered as a list
+    std::optional<double> answered_rate_differs;          // water reuse: the answered rate, when the B.10 one differs
+    bool utilised_exceeds_generated = false;              // solid waste: Z_r > Z + Z_w (capped at 100 %)
+    std::string anchor_unit;                              // the user's anchor unit when it differs
+    bool empty() const {
+        return method == GfMethod::none && basis == GfBasis::none && products_not_scored.empty() && !renewables &&
+               !functions && !answered_rate_differs && !utilised_exceeds_generated && anchor_unit.empty();
+    }
+};
+
 struct GfIndicatorScore {
     const RefRecord* def = nullptr;
     std::string id, dimension;
@@ -64,11 +124,12 @@ struct GfIndicatorScore {
     std::optional<double> value;
     std::string unit;
     std::optional<double> leading, baseline;
-    std::string anchor_source, anchor_source_en;  // where the anchors came from (Chinese / English)
+    GfAnchorSource anchor_source = GfAnchorSource::none;
+    std::string anchor_source_detail;  // the user's own source, or the product limit's standard
     GfIndicatorStatus status = GfIndicatorStatus::needs_answer;
     double score = 0;
-    std::string note_zh, note_en;  // why an answer or anchor is needed
-    nlohmann::json detail = nlohmann::json::object();  // method, basis and the figures behind the value
+    const char* need = nullptr;  // why an answer or anchor is needed: the text "green_factory.need.<need>"
+    GfIndicatorDetail detail;
 };
 
 struct GfDimensionScore {
@@ -119,6 +180,32 @@ struct GreenFactoryResult {
     }
 };
 
+// green_factory.json parsed once (RefData::reindex): the records of each kind in file order, with
+// the indicator fields the evaluation reads. `rec` points into the RefData's green_factory dataset.
+struct GfIndicatorDef {
+    const RefRecord* rec = nullptr;
+    std::string dimension;
+    int number = 0;
+    double max = 0;
+    bool positive = true, quantitative = true, counts = true;
+    std::optional<double> leading, baseline;  // the record's own (platform functions: Annex C)
+    std::vector<std::string> measures;        // linked measure ids
+};
+struct GfMandatoryDef {
+    const RefRecord* rec = nullptr;
+    bool veto = false;
+};
+struct GreenFactoryDefs {
+    const Dataset* dataset = nullptr;  // what it was built from (nullptr: no green_factory.json)
+    const RefRecord* records = nullptr;
+    std::size_t record_count = 0;
+    std::vector<GfMandatoryDef> mandatory;
+    std::vector<GfIndicatorDef> indicators;
+    std::vector<const RefRecord*> dimensions, levels;
+};
+// Never throws: a record of the wrong shape takes the defaults (the data tests catch it).
+std::shared_ptr<const GreenFactoryDefs> build_green_factory_defs(const RefData& ref);
+
 void parse_green_factory(const nlohmann::json& j, const std::string& path, GreenFactoryAnswers& out,
                          Issues& issues);
 nlohmann::json green_factory_answers_to_json(const GreenFactoryAnswers& a);
@@ -129,19 +216,6 @@ nlohmann::json green_factory_result_to_json(const GreenFactoryResult& r);
 double green_factory_linear_score(double points, double value, double leading, double baseline,
                                   bool positive);
 
-// GB/T 36132-2025 Annex B.5 renewable share, counting own PV used on site, market-traded green
-// power and separately bought GEC at the electricity equivalent value, without double counting:
-// green power plus certificates can cover at most the purchased grid electricity.
-struct RenewableShare {
-    double pv_self_used_tce = 0;
-    double green_power_tce = 0; // after the cap
-    double gec_tce = 0;         // after the cap
-    double renewable_tce = 0;
-    double total_tce = 0;
-    std::optional<double> share_pct; // absent when total energy is zero
-    bool capped = false;             // green power + GEC exceeded purchased electricity
-    double purchased_electricity_kwh = 0;
-};
 RenewableShare green_factory_renewable_share(const Input& input, const Result& partial, const RefData& ref);
 
 } // namespace selfcheck

@@ -74,6 +74,69 @@ double heat_pump_cop(double eta_c, double t_sink, double t_source) { return eta_
 double storage_cycle_value(double p_dis, double p_ch, double rte) { return p_dis - p_ch / rte; }
 } // namespace formulas
 
+const char* recommendation_status_name(RecommendationStatus s) {
+    switch (s) {
+    case RecommendationStatus::recommended: return "recommended";
+    case RecommendationStatus::cost_only: return "cost_only";
+    case RecommendationStatus::not_recommended: return "not_recommended";
+    case RecommendationStatus::needs_data: return "needs_data";
+    case RecommendationStatus::none: break;
+    }
+    return "";
+}
+
+const char* recommendation_reason_name(RecommendationReason r) {
+    switch (r) {
+    case RecommendationReason::payback_beyond_life: return "payback_beyond_life";
+    case RecommendationReason::npv_not_positive: return "npv_not_positive";
+    case RecommendationReason::raises_energy_or_co2: return "raises_energy_or_co2";
+    case RecommendationReason::none: break;
+    }
+    return "";
+}
+
+// ---------------------------------------------------------------------------------------------
+// Physical quantities
+
+bool Physical::Key::is(std::string_view key) const {
+    return key.size() == carrier.size() + name.size() && key.substr(0, carrier.size()) == carrier &&
+           key.substr(carrier.size()) == name;
+}
+
+void Physical::put(Key key, Value v) {
+    for (auto& e : entries_)
+        if (e.key == key) {
+            e.value = std::move(v);
+            return;
+        }
+    entries_.push_back({std::move(key), std::move(v)});
+}
+
+void Physical::merge(const Physical& other) {
+    for (const auto& e : other.entries_) put(e.key, e.value);
+}
+
+const Physical::Value* Physical::find(std::string_view key) const {
+    for (const auto& e : entries_)
+        if (e.key.is(key)) return &e.value;
+    return nullptr;
+}
+
+std::optional<double> Physical::number(std::string_view key) const {
+    const Value* v = find(key);
+    if (!v) return std::nullopt;
+    if (const double* d = std::get_if<double>(v)) return *d;
+    if (const std::int64_t* n = std::get_if<std::int64_t>(v)) return static_cast<double>(*n);
+    return std::nullopt;
+}
+
+std::optional<bool> Physical::flag(std::string_view key) const {
+    const Value* v = find(key);
+    if (!v) return std::nullopt;
+    if (const bool* b = std::get_if<bool>(v)) return *b;
+    return std::nullopt;
+}
+
 namespace {
 
 constexpr double k_gj_per_kwh = 0.0036;  // definition: 1 kWh = 3.6 MJ
@@ -98,19 +161,16 @@ struct Cand {
     bool saving_known = true;
     int life = 1;
     double degradation = 0;
-    // null until first written (nlohmann turns a null into an object/array on the first [] or
-    // push_back, and iterates a null as empty): most candidates never get notes or needs, and an
-    // empty object or array costs an allocation each (three per candidate, three runs).
-    json physical;
-    json notes;
-    json needs;
+    Physical physical;
+    std::vector<MeasureNote> notes;
+    std::vector<MeasureNeed> needs;
     int row = -1;
 };
 
 struct NotEvaluated {
     std::string id;
     int row;
-    json needs;
+    std::vector<NeedId> needs;
 };
 
 struct Ctx {
@@ -191,11 +251,21 @@ struct Ctx {
         if (carrier == "steam") return o.steam_price_yuan_per_t.value_or(p("price/steam_central")) / 1000.0;
         return std::nullopt;
     }
-    double elec_tce_per_kwh() const { return tce_per_base("electricity"); }
+    // Electricity's coefficient and price are read by every electric candidate: computed once per
+    // run, on first use (a run that needs neither reads no parameter it would not read today).
+    double elec_tce_per_kwh() const {
+        if (!elec_tce_cache) elec_tce_cache = tce_per_base("electricity");
+        return *elec_tce_cache;
+    }
+    double elec_price() const {
+        if (!elec_price_cache) elec_price_cache = *price_per_base("electricity");
+        return *elec_price_cache;
+    }
+    mutable std::optional<double> elec_tce_cache, elec_price_cache;
     double grid_t_per_kwh() const { return res.emissions.grid_factor_tco2_per_mwh / 1000.0; }
     int year() const { return in.enterprise.year > 0 ? in.enterprise.year : 2025; }
 
-    void need(const std::string& id, int row, json fields) { missing.push_back({id, row, std::move(fields)}); }
+    void need(const std::string& id, int row, std::initializer_list<NeedId> fields) { missing.push_back({id, row, fields}); }
 };
 
 std::string rowt(const char* kind, std::size_t i) { return std::string(kind) + ":" + std::to_string(i); }
@@ -213,9 +283,9 @@ Cand elec_cand(Ctx& c, const std::string& id, const std::string& target, double 
     k.tco2 = saved_kwh * c.grid_t_per_kwh();
     k.elec_kwh = saved_kwh;
     k.invest = invest;
-    k.annual_net = saved_kwh * *c.price_per_base("electricity") - om;
+    k.annual_net = saved_kwh * c.elec_price() - om;
     k.life = life;
-    k.physical = {{"electricity_kwh", saved_kwh}};
+    k.physical.set("electricity_kwh", saved_kwh);
     return k;
 }
 
@@ -254,8 +324,8 @@ double heat_to_base(const Ctx& c, const HeatSupply& h, double gj) {
 bool heat_cand(Ctx& c, Cand& k, double gj) {
     auto h = heat_supply(c);
     if (!h) {
-        k.notes.push_back("no boiler or purchased heat on file: the heat saved is not valued");
-        k.needs.push_back("equipment boiler (fuel, efficiency) or energy steam/heat");
+        k.notes.push_back({NoteId::heat_not_valued});
+        k.needs.push_back({NeedId::heat_supply});
         return false;
     }
     double base = heat_to_base(c, *h, gj);
@@ -269,11 +339,11 @@ bool heat_cand(Ctx& c, Cand& k, double gj) {
     if (price) k.annual_net += base * *price;
     else {
         k.saving_known = false;
-        k.needs.push_back("options price for " + h->carrier);
+        k.needs.push_back({NeedId::carrier_price, h->carrier});
     }
-    k.physical["heat_gj"] = gj;
-    k.physical[h->carrier + "_base_units"] = base;
-    k.physical["heat_supply"] = h->carrier;
+    k.physical.set("heat_gj", gj);
+    k.physical.set(h->carrier, "_base_units", base);
+    k.physical.set("heat_supply", h->carrier);
     return true;
 }
 
@@ -300,7 +370,7 @@ void motors(Ctx& c) {
         auto kw = field_num(e, "rated_kw"), lf = field_num(e, "load_factor"), h = field_num(e, "hours_per_year");
         if (cls == "IE1" || cls == "IE2") {
             if (!kw || !lf || !h) {
-                c.need("motor_upgrade", static_cast<int>(i), {"rated_kw", "load_factor", "hours_per_year"});
+                c.need("motor_upgrade", static_cast<int>(i), {NeedId::rated_kw, NeedId::load_factor, NeedId::hours_per_year});
             } else if (*kw <= 375) {  // measures.md §2 #1a: 3-phase LV induction motors 0.75–375 kW
                 double eta_old = *motor_efficiency(c.ref, cls, *kw) - field_num(e, "rewinds").value_or(0) * c.p("motor_upgrade/rewind_penalty");
                 double eta_new = *motor_efficiency(c.ref, "IE4", *kw);
@@ -310,15 +380,15 @@ void motors(Ctx& c) {
                 double invest = *kw * e.count * c.p("motor_upgrade/unit_cost") * (1 + c.p("motor_upgrade/ie4_premium"));
                 Cand k = elec_cand(c, "motor_upgrade", rowt("elec", i), base, saved, invest, c.life("motor_upgrade"));
                 k.row = static_cast<int>(i);
-                k.physical["eta_old"] = eta_old;
-                k.physical["eta_new"] = eta_new;
-                k.physical["class_old"] = cls;
-                k.physical["class_new"] = "IE4";
+                k.physical.set("eta_old", eta_old);
+                k.physical.set("eta_new", eta_new);
+                k.physical.set("class_old", cls);
+                k.physical.set("class_new", "IE4");
                 if (*h < c.p("motor_upgrade/min_hours"))
-                    k.notes.push_back("runs below 4,000 h/yr: replace at failure (incremental cost) rather than now");
+                    k.notes.push_back({NoteId::replace_at_failure});
                 // GB 18613-2020 grades differ by pole count; only the 4-pole IE rows are on file.
                 if (auto poles = field_num(e, "poles"); poles && *poles != 4)
-                    k.needs.push_back("nameplate efficiency of the old and the new motor: only 4-pole IE efficiencies are on file (GB 18613-2020 tables by pole count not retrieved), 4-pole values used");
+                    k.needs.push_back({NeedId::nameplate_efficiency});
                 c.out.push_back(std::move(k));
             }
         }
@@ -345,10 +415,10 @@ void pumps_fans(Ctx& c) {
         auto base = electric_kwh(e, c.ref);
         if (throttled(e) && kw && *kw >= c.p("vsd_pump_fan/min_kw")) {
             if (!h || !base) {
-                c.need("vsd_pump_fan", static_cast<int>(i), {"hours_per_year", "load_factor"});
+                c.need("vsd_pump_fan", static_cast<int>(i), {NeedId::hours_per_year, NeedId::load_factor});
             } else if (*h >= c.p("vsd_pump_fan/min_hours")) {
                 double saved;
-                json phys = json::object();
+                Physical phys;
                 if (auto q = field_num(e, "mean_flow_fraction")) {
                     // Throttled baseline: linear from 100% of design power at full flow to the
                     // source's share at half flow. VSD from the generic curve, which already carries
@@ -360,21 +430,21 @@ void pumps_fans(Ctx& c) {
                     double loss = 1 + c.p("vsd_pump_fan/drive_loss");
                     double vsd_kwh = design_kwh * formulas::vsd_power_pct(*q * 100) / 100;
                     saved = std::max(0.0, *base - vsd_kwh);
-                    phys["mean_flow_fraction"] = *q;
-                    phys["vsd_power_fraction_of_design"] = formulas::vsd_power_pct(*q * 100) / 100;
-                    phys["affinity_bounds_kwh"] = {
-                        std::max(0.0, *base - design_kwh * formulas::affinity_power_fraction(*q, 2.0) * loss),
-                        std::max(0.0, *base - design_kwh * formulas::affinity_power_fraction(*q, 2.7) * loss)};
+                    phys.set("mean_flow_fraction", *q);
+                    phys.set("vsd_power_fraction_of_design", formulas::vsd_power_pct(*q * 100) / 100);
+                    phys.set("affinity_bounds_kwh",
+                             Physical::Pair{std::max(0.0, *base - design_kwh * formulas::affinity_power_fraction(*q, 2.0) * loss),
+                                            std::max(0.0, *base - design_kwh * formulas::affinity_power_fraction(*q, 2.7) * loss)});
                 } else {
                     saved = *base * c.p("vsd_pump_fan/default_saving_rate");
-                    phys["method"] = "default saving rate (20–50% of throttled pump/fan kWh)";
+                    phys.set("method", "default saving rate (20–50% of throttled pump/fan kWh)");
                 }
                 Cand k = elec_cand(c, "vsd_pump_fan", rowt("elec", i), *base, saved, *kw * e.count * c.p("vsd_pump_fan/unit_cost"),
                                    c.life("vsd_pump_fan"));
                 k.row = static_cast<int>(i);
-                for (auto it = phys.begin(); it != phys.end(); ++it) k.physical[it.key()] = it.value();
-                if (!field_num(e, "mean_flow_fraction")) k.needs.push_back("mean_flow_fraction");
-                if (e.type == "motor") k.notes.push_back("assumes the pump/fan flow is throttled (speed_control none); give flow_control");
+                k.physical.merge(phys);
+                if (!field_num(e, "mean_flow_fraction")) k.needs.push_back({NeedId::mean_flow_fraction});
+                if (e.type == "motor") k.notes.push_back({NoteId::throttling_assumed});
                 c.out.push_back(std::move(k));
             }
         }
@@ -417,7 +487,7 @@ void compressed_air(Ctx& c) {
         auto base = electric_kwh(e, c.ref);
         auto kw = field_num(e, "rated_kw");
         if (!base) {
-            c.need("air_leak", static_cast<int>(i), {"rated_kw", "load_factor", "hours_per_year"});
+            c.need("air_leak", static_cast<int>(i), {NeedId::rated_kw, NeedId::load_factor, NeedId::hours_per_year});
             continue;
         }
         units += e.count;
@@ -433,8 +503,8 @@ void compressed_air(Ctx& c) {
             double saved = *base * std::max(0.0, l - c.p("air_leak/leak_fraction_target"));
             Cand k = elec_cand(c, "air_leak", t, *base, saved, c.p("air_leak/cost_per_site") * *base / untested_kwh, c.life("air_leak"));
             k.row = static_cast<int>(i);
-            k.physical["leak_fraction"] = l;
-            if (!field_num(e, "leak_fraction")) k.needs.push_back("leak_fraction (no-demand load/unload test)");
+            k.physical.set("leak_fraction", l);
+            if (!field_num(e, "leak_fraction")) k.needs.push_back({NeedId::leak_fraction});
             c.out.push_back(std::move(k));
         }
         auto pr = field_num(e, "pressure_mpa"), req = field_num(e, "required_pressure_mpa");
@@ -442,10 +512,10 @@ void compressed_air(Ctx& c) {
             double rate = std::min(c.p("air_pressure/max_saving_rate"), c.p("air_pressure/saving_per_bar") * (*pr - *req) / 0.1);
             Cand k = elec_cand(c, "air_pressure", t, *base, *base * rate, c.p("air_pressure/cost"), c.life("air_pressure"));
             k.row = static_cast<int>(i);
-            k.physical["pressure_reduction_mpa"] = *pr - *req;
+            k.physical.set("pressure_reduction_mpa", *pr - *req);
             c.out.push_back(std::move(k));
         } else if (pr && !req) {
-            c.need("air_pressure", static_cast<int>(i), {"required_pressure_mpa"});
+            c.need("air_pressure", static_cast<int>(i), {NeedId::required_pressure_mpa});
         }
         auto lf = field_num(e, "load_factor");
         auto sp = field_num(e, "specific_power_kw_per_m3_min");
@@ -474,7 +544,7 @@ void compressed_air(Ctx& c) {
                 k.scaled_by = {t, k.target};
                 c.out.push_back(std::move(k));
             } else {
-                c.need("air_heat_recovery", static_cast<int>(i), {"equipment boiler or energy steam/heat (a heat demand)"});
+                c.need("air_heat_recovery", static_cast<int>(i), {NeedId::heat_demand});
             }
         }
     }
@@ -485,10 +555,10 @@ void compressed_air(Ctx& c) {
         if (saved <= 0) return;
         Cand k = elec_cand(c, "central_air", "air", fleet_kwh, saved, 0, c.life("central_air"));
         k.invest_known = false;
-        k.needs.push_back("investment quote for the air station and pipe network (often ESCO/BOO)");
+        k.needs.push_back({NeedId::air_station_quote});
         k.exclusive = "air_supply";
-        k.physical["fleet_fad_m3_per_min"] = fleet_fad;
-        k.physical["method"] = all_sp ? "E_before − Q·SP_central·h" : "10–25% of fleet kWh";
+        k.physical.set("fleet_fad_m3_per_min", fleet_fad);
+        k.physical.set("method", all_sp ? "E_before − Q·SP_central·h" : "10–25% of fleet kWh");
         c.out.push_back(std::move(k));
     }
 }
@@ -524,7 +594,7 @@ void transformers(Ctx& c) {
         auto kva = field_num(e, "rated_kva");
         auto beta = field_num(e, "load_factor");
         if (!kva || !beta) {
-            if (below.count(s)) c.need("transformer_upgrade", static_cast<int>(i), {"rated_kva", "load_factor"});
+            if (below.count(s)) c.need("transformer_upgrade", static_cast<int>(i), {NeedId::rated_kva, NeedId::load_factor});
             continue;
         }
         bool ext = false, ext2 = false;
@@ -544,11 +614,11 @@ void transformers(Ctx& c) {
                 Cand k = elec_cand(c, "transformer_upgrade", rowt("tx", i), base_kwh, std::max(0.0, base_kwh - new_kwh),
                                    *kva * e.count * c.p("transformer_upgrade/unit_cost"), c.life("transformer_upgrade"));
                 k.row = static_cast<int>(i);
-                k.physical["no_load_loss_old_kw"] = *p0_old;
-                k.physical["no_load_loss_new_kw"] = *p0_new;
-                k.physical["load_loss_kw"] = *pk;
-                k.physical["target_series"] = "S13";
-                if (ext || ext2) k.notes.push_back("kVA outside the 315–1,600 kVA loss table: losses extrapolated; enter nameplate no_load_loss_kw/load_loss_kw");
+                k.physical.set("no_load_loss_old_kw", *p0_old);
+                k.physical.set("no_load_loss_new_kw", *p0_new);
+                k.physical.set("load_loss_kw", *pk);
+                k.physical.set("target_series", "S13");
+                if (ext || ext2) k.notes.push_back({NoteId::transformer_loss_extrapolated});
                 c.out.push_back(std::move(k));
             }
         }
@@ -559,7 +629,7 @@ void transformers(Ctx& c) {
                 Cand k = elec_cand(c, "transformer_consolidate", rowt("tx", i), base_kwh, saved,
                                    c.p("transformer_consolidate/cost"), c.life("transformer_consolidate"));
                 k.row = static_cast<int>(i);
-                k.physical["load_factor_after"] = 2 * *beta;
+                k.physical.set("load_factor_after", 2 * *beta);
                 c.out.push_back(std::move(k));
             }
         }
@@ -581,7 +651,7 @@ void boilers(Ctx& c) {
         if (e.type != "boiler") continue;
         auto fu = boiler_fuel(c.in, c.res, c.ref, i);
         if (!fu || fu->carrier == "electricity") {
-            if (!fu) c.need("boiler_tuneup", static_cast<int>(i), {"fuel", "fuel_quantity or the fuel in energy[]"});
+            if (!fu) c.need("boiler_tuneup", static_cast<int>(i), {NeedId::fuel, NeedId::fuel_quantity});
             continue;
         }
         const std::string& fuel = fu->carrier;
@@ -606,11 +676,12 @@ void boilers(Ctx& c) {
             if (price) k.annual_net = saved_fuel * *price;
             else {
                 k.saving_known = false;
-                k.needs.push_back("options price for " + fuel);
+                k.needs.push_back({NeedId::carrier_price, fuel});
             }
             k.life = c.life(id);
-            k.physical = {{fuel + "_base_units", saved_fuel}};
-            if (fu->from_site_energy) k.notes.push_back("boiler fuel allocated from the site's " + fuel + " use");
+            k.physical.clear();
+            k.physical.set(fuel, "_base_units", saved_fuel);
+            if (fu->from_site_energy) k.notes.push_back({NoteId::boiler_fuel_allocated, fuel});
             return k;
         };
         auto flue = field_num(e, "flue_temp_c");
@@ -621,10 +692,10 @@ void boilers(Ctx& c) {
         auto h = field_num(e, "hours_per_year");
         if (flue && *flue > c.p("boiler_economizer/stack_temp_trigger") && !field_bool(e, "economizer").value_or(false) &&
             (!h || *h >= c.p("boiler_economizer/min_hours"))) {
-            if (!cap) c.need("boiler_economizer", static_cast<int>(i), {"capacity_t_per_h"});
+            if (!cap) c.need("boiler_economizer", static_cast<int>(i), {NeedId::capacity_t_per_h});
             else {
                 Cand k = fuel_cand("boiler_economizer", F * c.p("boiler_economizer/saving_rate"), *cap * c.p("boiler_economizer/unit_cost"));
-                k.physical["implied_stack_drop_k"] = c.p("boiler_economizer/saving_rate") * 100 * c.p("boiler_economizer/k_per_point");
+                k.physical.set("implied_stack_drop_k", c.p("boiler_economizer/saving_rate") * 100 * c.p("boiler_economizer/k_per_point"));
                 c.out.push_back(std::move(k));
             }
         }
@@ -645,19 +716,19 @@ void boilers(Ctx& c) {
             if (price) k.annual_net = F * *price + om_avoided - new_base * new_price;
             k.exclusive = "boiler_switch|" + t;
             k.compliance_required = retire;
-            k.physical[new_carrier + "_base_units_added"] = new_base;
-            k.physical["useful_heat_gj"] = q_gj;
-            k.physical["steam_t"] = steam_t;
-            k.physical["efficiency_old"] = eta;
+            k.physical.set(new_carrier, "_base_units_added", new_base);
+            k.physical.set("useful_heat_gj", q_gj);
+            k.physical.set("steam_t", steam_t);
+            k.physical.set("efficiency_old", eta);
             return k;
         };
         if (is_coal(fuel) && gas_main && (!cap || *cap <= c.p("coal_to_gas/max_capacity"))) {
             double eta_new = c.p("coal_to_gas/new_efficiency");
             double gas = q_gj / (c.ncv_gj_per_base("natural_gas") * eta_new);
-            if (!cap) c.need("coal_to_gas", static_cast<int>(i), {"capacity_t_per_h"});
+            if (!cap) c.need("coal_to_gas", static_cast<int>(i), {NeedId::capacity_t_per_h});
             else {
                 Cand k = switch_cand("coal_to_gas", "natural_gas", gas, *c.price_per_base("natural_gas"), *cap * c.p("coal_to_gas/unit_cost"));
-                k.physical["efficiency_new"] = eta_new;
+                k.physical.set("efficiency_new", eta_new);
                 c.out.push_back(std::move(k));
             }
         }
@@ -668,11 +739,11 @@ void boilers(Ctx& c) {
             double mw = *cap * c.p("boiler/mw_per_t_per_h");  // 1 t/h ≈ 0.7 MW (boiler rating convention)
             // Valued at the average price: running on valley power needs thermal storage, which the
             // notes do not price; the valley case is shown beside it.
-            double avg = *c.price_per_base("electricity");
+            double avg = c.elec_price();
             Cand k = switch_cand("coal_to_electric", "electricity", kwh, avg, mw * c.p("coal_to_electric/unit_cost"));
-            k.physical["valley_price_yuan_per_kwh"] = valley;
-            k.physical["valley_case_annual_saving_10k_yuan"] = (k.annual_net + kwh * (avg - valley)) / k_yuan_per_10k;
-            k.notes.push_back("valued at the average electricity price; at the valley price (needs thermal storage, not priced) see physical.valley_case_annual_saving_10k_yuan; resistance heat raises CO2 on today's grid factor");
+            k.physical.set("valley_price_yuan_per_kwh", valley);
+            k.physical.set("valley_case_annual_saving_10k_yuan", (k.annual_net + kwh * (avg - valley)) / k_yuan_per_10k);
+            k.notes.push_back({NoteId::electric_boiler_valley_case});
             c.out.push_back(std::move(k));
         }
         if (central) {
@@ -680,10 +751,10 @@ void boilers(Ctx& c) {
             Cand k = switch_cand("central_steam", "steam", kg, *c.price_per_base("steam"), c.p("central_steam/connection_cost"));
             // Energy at the GB/T 2589 steam coefficient, CO2 at the steam's enthalpy heat (h − 83.74
             // kJ/kg) × the heat factor, as the assessment counts purchased steam after the switch.
-            k.notes.push_back("purchased steam: energy by the GB/T 2589 steam coefficient, CO2 by the steam's enthalpy (h - 83.74 kJ/kg) and the heat emission factor, as the assessment would count it after the switch");
+            k.notes.push_back({NoteId::purchased_steam_counted});
             c.out.push_back(std::move(k));
         } else if (is_coal(fuel)) {
-            c.need("central_steam", static_cast<int>(i), {"management.central_heating_available"});
+            c.need("central_steam", static_cast<int>(i), {NeedId::central_heating_available});
         }
     }
 }
@@ -698,7 +769,7 @@ void heat_measures(Ctx& c) {
             auto kw = field_num(e, "recoverable_kw"), temp = field_num(e, "temperature_c");
             std::string medium = field_str(e, "medium");
             if (!kw || !temp || !h) {
-                c.need("waste_heat", static_cast<int>(i), {"recoverable_kw", "temperature_c", "hours_per_year", "medium"});
+                c.need("waste_heat", static_cast<int>(i), {NeedId::recoverable_kw, NeedId::temperature_c, NeedId::hours_per_year, NeedId::medium});
                 continue;
             }
             bool hot = medium == "liquid" ? *temp >= c.p("waste_heat/min_liquid_temp") : *temp >= c.p("waste_heat/min_gas_temp");
@@ -710,7 +781,7 @@ void heat_measures(Ctx& c) {
                 k.invest = *kw * c.p("waste_heat/unit_cost");
                 k.life = c.life("waste_heat");
                 double f = field_num(e, "coincidence").value_or(1);
-                if (!field_num(e, "coincidence")) k.needs.push_back("coincidence (share of hours the heat sink runs)");
+                if (!field_num(e, "coincidence")) k.needs.push_back({NeedId::coincidence});
                 if (heat_cand(c, k, *kw * *h * f * k_gj_per_kwh)) {
                     k.scaled_by = {k.target};
                     c.out.push_back(std::move(k));
@@ -720,7 +791,7 @@ void heat_measures(Ctx& c) {
                 double kwh = *kw * c.p("orc/efficiency") * *h;
                 Cand k = elec_cand(c, "orc", rowt("orc", i), kwh, kwh, 0, c.life("orc"));
                 k.invest_known = false;
-                k.needs.push_back("investment quote (small ORC ≈ €2k–5k/kWe; no exchange rate on file)");
+                k.needs.push_back({NeedId::orc_quote});
                 k.row = static_cast<int>(i);
                 c.out.push_back(std::move(k));
             }
@@ -730,7 +801,7 @@ void heat_measures(Ctx& c) {
             auto ex = field_num(e, "exhaust_temp_c");
             if (fuel.empty() || fuel == "electricity") continue;
             if (!ex) {
-                c.need("waste_heat", static_cast<int>(i), {"exhaust_temp_c"});
+                c.need("waste_heat", static_cast<int>(i), {NeedId::exhaust_temp_c});
                 continue;
             }
             auto fu = boiler_fuel(c.in, c.res, c.ref, i);
@@ -746,7 +817,9 @@ void heat_measures(Ctx& c) {
                 auto pr = c.price_per_base(fuel);
                 k.annual_net = pr ? saved * *pr : 0;
                 k.saving_known = pr.has_value();
-                k.physical = {{fuel + "_base_units", saved}, {"recovered_kw_th", kw_th}};
+                k.physical.clear();
+                k.physical.set(fuel, "_base_units", saved);
+                k.physical.set("recovered_kw_th", kw_th);
                 k.row = static_cast<int>(i);
                 c.out.push_back(std::move(k));
             }
@@ -754,7 +827,7 @@ void heat_measures(Ctx& c) {
         if (e.type == "process_heat") {
             auto ts = field_num(e, "temperature_c"), tsrc = field_num(e, "heat_source_temp_c"), q = field_num(e, "demand_gj_per_year");
             if (!ts || !tsrc || !q || !h) {
-                c.need("heat_pump", static_cast<int>(i), {"temperature_c", "heat_source_temp_c", "demand_gj_per_year", "hours_per_year"});
+                c.need("heat_pump", static_cast<int>(i), {NeedId::temperature_c, NeedId::heat_source_temp_c, NeedId::demand_gj_per_year, NeedId::hours_per_year});
                 continue;
             }
             if (*ts > c.p("heat_pump/max_temp_hthp") || *ts <= *tsrc || *h < c.p("heat_pump/min_hours")) continue;
@@ -774,15 +847,15 @@ void heat_measures(Ctx& c) {
             } else if (heat_cand(c, k, *q)) {
                 k.tce -= kwh * c.elec_tce_per_kwh();
                 k.tco2 -= kwh * c.grid_t_per_kwh();
-                k.annual_net -= kwh * *c.price_per_base("electricity");
+                k.annual_net -= kwh * c.elec_price();
                 k.elec_kwh = -kwh;
                 k.scaled_by = {k.target};
             } else {
                 continue;
             }
-            k.physical["cop"] = cop;
-            k.physical["electricity_kwh_added"] = kwh;
-            k.physical["capacity_kw_th"] = kw_th;
+            k.physical.set("cop", cop);
+            k.physical.set("electricity_kwh_added", kwh);
+            k.physical.set("capacity_kw_th", kw_th);
             c.out.push_back(std::move(k));
         }
         if (e.type == "dyeing") {
@@ -793,17 +866,17 @@ void heat_measures(Ctx& c) {
             k.row = static_cast<int>(i);
             k.life = c.life("textile_cpb");
             k.invest_known = false;
-            k.needs.push_back("investment quote (a CPB range costs much less than jet lines; no figure in the notes)");
+            k.needs.push_back({NeedId::cpb_quote});
             double gj = 0;
             if ((proc == "jet" || proc == "overflow") && steam) gj += *steam * c.p("textile_cpb/saving_rate") * c.steam_gj_per_t();
             auto bt = field_num(e, "bleaching_temp_c"), ps = field_num(e, "pretreatment_steam_t_per_year");
             if (bt && *bt >= 95 && ps) gj += *ps * c.p("textile_cpb/bleach_saving_rate") * c.steam_gj_per_t();
             if (gj <= 0) {
-                c.need("textile_cpb", static_cast<int>(i), {"process", "steam_t_per_year"});
+                c.need("textile_cpb", static_cast<int>(i), {NeedId::process, NeedId::steam_t_per_year});
                 continue;
             }
             if (heat_cand(c, k, gj)) {
-                if (auto w = field_num(e, "water_m3_per_year")) k.physical["water_m3"] = *w * c.p("textile_cpb/saving_rate");
+                if (auto w = field_num(e, "water_m3_per_year")) k.physical.set("water_m3", *w * c.p("textile_cpb/saving_rate"));
                 k.scaled_by = {k.target};
                 c.out.push_back(std::move(k));
             }
@@ -813,7 +886,7 @@ void heat_measures(Ctx& c) {
             auto metres = field_num(e, "metres_per_year");
             if (m != "rotary_screen" && m != "flat_screen") continue;
             if (!metres) {
-                c.need("digital_printing", static_cast<int>(i), {"metres_per_year"});
+                c.need("digital_printing", static_cast<int>(i), {NeedId::metres_per_year});
                 continue;
             }
             double rate = c.p("digital_printing/energy_saving");
@@ -829,19 +902,19 @@ void heat_measures(Ctx& c) {
                     k.tce += hk.tce;
                     k.tco2 += hk.tco2;
                     k.annual_net += hk.annual_net;
-                    for (auto it = hk.physical.begin(); it != hk.physical.end(); ++it) k.physical[it.key()] = it.value();
+                    k.physical.merge(hk.physical);
                 }
             }
-            k.physical["water_m3"] = *metres * (c.p("digital_printing/water_before") - c.p("digital_printing/water_after")) / 1000.0;
+            k.physical.set("water_m3", *metres * (c.p("digital_printing/water_before") - c.p("digital_printing/water_after")) / 1000.0);
             if (!field_num(e, "electricity_kwh_per_year") && !field_num(e, "steam_t_per_year"))
-                k.needs.push_back("electricity_kwh_per_year and steam_t_per_year of the printing line");
+                k.needs.push_back({NeedId::printing_line_energy});
             c.out.push_back(std::move(k));
         }
         if (e.type == "water") {
             auto use = field_num(e, "use_m3_per_day"), reuse = field_num(e, "reuse_rate");
             double target = c.p("water_reuse/target_rate");
             if (!use || !reuse) {
-                c.need("water_reuse", static_cast<int>(i), {"use_m3_per_day", "reuse_rate"});
+                c.need("water_reuse", static_cast<int>(i), {NeedId::use_m3_per_day, NeedId::reuse_rate});
                 continue;
             }
             if (*use < c.p("water_reuse/min_m3_per_day") || *reuse >= target) continue;
@@ -858,7 +931,7 @@ void heat_measures(Ctx& c) {
             if (pf && pd) k.annual_net = q * (*pf + *pd - c.p("water_reuse/treat_cost"));
             else {
                 k.saving_known = false;
-                k.needs.push_back("fresh_price_yuan_per_m3 and discharge_price_yuan_per_m3 (no water prices in the notes)");
+                k.needs.push_back({NeedId::water_prices});
             }
             auto te = field_num(e, "effluent_temp_c"), tf = field_num(e, "fresh_temp_c");
             if (te && tf && *te > *tf) {
@@ -867,13 +940,13 @@ void heat_measures(Ctx& c) {
                 if (!k.saving_known) k.annual_net -= net;  // keep only the valued heat if water prices are missing
                 k.scaled_by = {k.target};
             }
-            k.physical["water_reused_m3"] = q;
+            k.physical.set("water_reused_m3", q);
             c.out.push_back(std::move(k));
         }
         if (e.type == "paper_machine") {
             auto s = field_num(e, "dryer_steam_t_per_year"), dry = field_num(e, "press_dryness_pct");
             if (!s || !dry) {
-                c.need("paper_shoe_press", static_cast<int>(i), {"dryer_steam_t_per_year", "press_dryness_pct"});
+                c.need("paper_shoe_press", static_cast<int>(i), {NeedId::dryer_steam_t_per_year, NeedId::press_dryness_pct});
                 continue;
             }
             if (*dry >= c.p("paper_shoe_press/max_dryness")) continue;
@@ -882,10 +955,10 @@ void heat_measures(Ctx& c) {
             k.row = static_cast<int>(i);
             k.life = c.life("paper_shoe_press");
             k.invest_known = false;
-            k.needs.push_back("investment quote (capital-intensive, tens of M¥)");
+            k.needs.push_back({NeedId::shoe_press_quote});
             double steam_t = *s * c.p("paper_shoe_press/steam_per_point") * c.p("paper_shoe_press/dryness_gain");
             if (heat_cand(c, k, steam_t * c.steam_gj_per_t())) {
-                k.physical["dryer_steam_t"] = steam_t;
+                k.physical.set("dryer_steam_t", steam_t);
                 k.scaled_by = {k.target};
                 c.out.push_back(std::move(k));
             }
@@ -902,7 +975,7 @@ void lighting(Ctx& c) {
         if (t.empty() || t == "led" || t == "LED") continue;
         auto w = field_num(e, "watts"), h = field_num(e, "hours_per_year");
         if (!w || !h) {
-            c.need("led_lighting", static_cast<int>(i), {"watts", "hours_per_year"});
+            c.need("led_lighting", static_cast<int>(i), {NeedId::watts, NeedId::hours_per_year});
             continue;
         }
         if (*h < c.p("led_lighting/min_hours")) continue;
@@ -917,10 +990,10 @@ void lighting(Ctx& c) {
         Cand k = elec_cand(c, "led_lighting", rowt("elec", i), base, base * c.p("led_lighting/saving_rate"),
                            e.count * unit_cost, std::max(1, static_cast<int>(life)));
         k.row = static_cast<int>(i);
-        k.physical["fixture"] = fixture;
-        k.physical["ballast_w"] = ballast;
-        if (field_str(e, "ballast").empty()) k.needs.push_back("ballast (electronic/magnetic); electronic assumed");
-        k.notes.push_back("fixture price only; labour (0.25 h per fixture) not priced in the notes");
+        k.physical.set("fixture", fixture);
+        k.physical.set("ballast_w", ballast);
+        if (field_str(e, "ballast").empty()) k.needs.push_back({NeedId::ballast});
+        k.notes.push_back({NoteId::led_labour_not_priced});
         c.out.push_back(std::move(k));
     }
 }
@@ -943,7 +1016,7 @@ void renewables(Ctx& c) {
         if (e.type != "roof") continue;
         auto area = field_num(e, "usable_area_m2");
         if (!area) {
-            c.need("pv_rooftop", static_cast<int>(i), {"usable_area_m2"});
+            c.need("pv_rooftop", static_cast<int>(i), {NeedId::usable_area_m2});
             continue;
         }
         if (field_bool(e, "shaded").value_or(false)) continue;
@@ -965,10 +1038,14 @@ void renewables(Ctx& c) {
         k.degradation = c.p("pv_rooftop/degradation");
         k.scaled_by = {};
         k.row = static_cast<int>(i);
-        k.physical = {{"capacity_kwp", kwp}, {"generation_kwh", e1}, {"self_used_kwh", self}, {"exported_kwh", exp},
-                      {"area_used_m2", free}};
-        k.notes.push_back("tce_saved is purchased electricity displaced; under GB/T 2589 own PV used still counts in comprehensive energy (energy.renewable_tce)");
-        if (!c.in.options.electricity_price_yuan_per_kwh) k.notes.push_back("self-use valued at the 2024 large-industry TOU-weighted 0.75 yuan/kWh");
+        k.physical.clear();
+        k.physical.set("capacity_kwp", kwp);
+        k.physical.set("generation_kwh", e1);
+        k.physical.set("self_used_kwh", self);
+        k.physical.set("exported_kwh", exp);
+        k.physical.set("area_used_m2", free);
+        k.notes.push_back({NoteId::pv_displaces_purchase});
+        if (!c.in.options.electricity_price_yuan_per_kwh) k.notes.push_back({NoteId::pv_self_use_default_value});
         c.out.push_back(std::move(k));
     }
     if (elec > 0) {
@@ -1006,20 +1083,22 @@ void renewables(Ctx& c) {
             Cand k = elec_cand(c, "storage_arbitrage", "storage", elec, -losses, invest, c.life("storage_arbitrage"));
             k.annual_net = gross_per_kwh * derate * cap - invest * c.p("storage_arbitrage/om_rate");
             k.scaled_by = {};
-            k.physical = {{"capacity_kwh", cap}, {"gross_yuan_per_kwh_year", gross_per_kwh}, {"discharged_kwh", discharged},
-                          {"losses_kwh", losses}, {"tou_user_class", cls}};
-            if (!planned) k.needs.push_back("storage capacity_kwh (planned); default = 2 h of the average load");
+            k.physical.clear();
+            k.physical.set("capacity_kwh", cap);
+            k.physical.set("gross_yuan_per_kwh_year", gross_per_kwh);
+            k.physical.set("discharged_kwh", discharged);
+            k.physical.set("losses_kwh", losses);
+            k.physical.set("tou_user_class", cls);
+            if (!planned) k.needs.push_back({NeedId::storage_capacity});
             if (bill_prices) {
-                k.physical["prices_from_bill"] = true;
-                k.physical["bill_peak_price_yuan_per_kwh"] = *bill->peak_price;
-                k.physical["bill_valley_price_yuan_per_kwh"] = *bill->valley_price;
-                k.notes.push_back(texts::text("measures.storage_bill_prices",
-                                              {texts::Arg("sharp", num_text(bill->sharp_price.value_or(*bill->peak_price))),
-                                               texts::Arg("peak", num_text(*bill->peak_price)),
-                                               texts::Arg("valley", num_text(*bill->valley_price))}));
+                k.physical.set("prices_from_bill", true);
+                k.physical.set("bill_peak_price_yuan_per_kwh", *bill->peak_price);
+                k.physical.set("bill_valley_price_yuan_per_kwh", *bill->valley_price);
+                k.notes.push_back({NoteId::storage_bill_prices, {}, {},
+                                   {bill->sharp_price.value_or(*bill->peak_price), *bill->peak_price, *bill->valley_price}});
             } else {
-                if (assumed) k.needs.push_back("management.tou_user_class (large_industry assumed)");
-                k.notes.push_back(texts::text("measures.tou_note_2024"));
+                if (assumed) k.needs.push_back({NeedId::tou_user_class});
+                k.notes.push_back({NoteId::tou_tariff_2024});
             }
             c.out.push_back(std::move(k));
         }
@@ -1036,14 +1115,15 @@ void renewables(Ctx& c) {
             if (auto resid = c.res.emissions.residual_factor_tco2_per_mwh) k.tco2_market = kwh / 1000.0 * *resid;
             k.annual_net = -kwh * c.p("price/green_power_premium");
             k.scaled_by = {"elec_all"};
-            k.physical = {{"green_kwh", kwh}};
-            k.notes.push_back("market-based Scope 2 only (residual factor): location-based emissions, the carbon-efficiency level and grade, and the energy total are unchanged");
+            k.physical.clear();
+            k.physical.set("green_kwh", kwh);
+            k.notes.push_back({NoteId::green_power_market_only});
             c.out.push_back(std::move(k));
         }
     }
 }
 
-double site_energy_cost(const Ctx& c, json& unpriced) {
+double site_energy_cost(const Ctx& c, std::vector<std::string>& unpriced) {
     double cost = 0;
     for (const auto& ce : c.res.energy.by_carrier) {
         if (ce.feedstock || ce.carrier == "pv_self_used") continue;
@@ -1068,13 +1148,14 @@ void management(Ctx& c) {
     k.target_reduction_tce = k.tce;
     k.scaled_by = {"site"};
     k.tco2 = c.res.emissions.total_tco2 * rate;
-    json unpriced = json::array();
+    std::vector<std::string> unpriced;
     k.annual_net = site_energy_cost(c, unpriced) * rate;
     k.elec_kwh = site_kwh(c) * rate;
-    if (!unpriced.empty()) k.notes.push_back("carriers without a price are not valued: " + unpriced.dump());
+    if (!unpriced.empty()) k.notes.push_back({NoteId::carriers_not_priced, {}, std::move(unpriced)});
     k.invest = c.p("energy_management_system/cost");
     k.life = c.life("energy_management_system");
-    k.physical = {{"saving_rate", rate}};
+    k.physical.clear();
+    k.physical.set("saving_rate", rate);
     c.out.push_back(std::move(k));
 }
 
@@ -1149,6 +1230,7 @@ Totals sum(const std::vector<const Cand*>& cs, double scale_each = 1) {
 
 std::vector<Cand> run(const Input& in, const Result& res, const RefData& ref, int variant, std::vector<NotEvaluated>* missing) {
     Ctx c{in, res, ref, variant, {}, {}};
+    c.out.reserve(32);  // sample factories yield 10-30 candidates a run
     motors(c);
     pumps_fans(c);
     compressed_air(c);
@@ -1171,6 +1253,28 @@ std::vector<Cand> run(const Input& in, const Result& res, const RefData& ref, in
     return std::move(c.out);
 }
 
+// Adds a row's physical figures to its measure's: energy, fuel and water quantities summed (0 + each
+// row in row order), a flag kept if any row raises it (storage_arbitrage: prices_from_bill); the
+// rest (efficiencies, classes, methods) stays with the rows.
+void add_summed_physical(Physical& sum, const Physical& row) {
+    for (const auto& e : row.entries()) {
+        const double* d = std::get_if<double>(&e.value);
+        const std::int64_t* n = std::get_if<std::int64_t>(&e.value);
+        if (d || n) {
+            std::string joined;  // only the per-carrier keys are built
+            std::string_view key = e.key.name;
+            if (!e.key.carrier.empty()) key = joined = e.key.text();
+            const bool summed = key.find("kwh") != std::string::npos || key.find("_base_units") != std::string::npos ||
+                                key.find("_m3") != std::string::npos || key == "heat_gj" || key == "steam_t";
+            if (!summed) continue;
+            const double v = d ? *d : static_cast<double>(*n);
+            sum.put(e.key, Physical::Value(std::in_place_type<double>, sum.number(key).value_or(0.0) + v));
+        } else if (const bool* b = std::get_if<bool>(&e.value); b && *b) {
+            sum.put(e.key, Physical::Value(std::in_place_type<bool>, true));
+        }
+    }
+}
+
 const RefRecord* measure_def(const RefData& ref, const std::string& id) { return ref.record("measures", "measure/" + id); }
 
 // One verdict per measure, the same for the app, the report and the automatic portfolio:
@@ -1179,22 +1283,24 @@ const RefRecord* measure_def(const RefData& ref, const std::string& id) { return
 //                    (and every measure flagged "cost_only" in measures.json)
 //   not_recommended  NPV <= 0, payback beyond the life, or it raises energy use or CO2
 //   needs_data       investment or prices unknown
-// reason: payback_beyond_life | npv_not_positive | raises_energy_or_co2 | no_saving (codes; the
-// texts live in the app's i18n and the report).
-json recommendation(const MeasureResult& m, const Totals& t) {
+// The reason says which not_recommended rule applied (codes; the texts live in the app's i18n and
+// the report).
+Recommendation recommendation(const MeasureResult& m, const Totals& t) {
+    using S = RecommendationStatus;
+    using R = RecommendationReason;
     constexpr double eps = 1e-9;
-    if (!t.invest_known || !t.saving_known) return {{"status", "needs_data"}};
+    if (!t.invest_known || !t.saving_known) return {S::needs_data};
     // measures.json "cost_only": a tariff measure (storage arbitrage, demand charge) whose purpose is
     // money, whatever a small energy side effect does: never in the recommended energy/CO2 set.
     const bool flagged = m.def && m.def->raw.value("cost_only", false);
     const bool saves = !flagged && (m.tce_saved > eps || m.tco2_avoided > eps);
     const bool raises = m.tce_saved < -eps || m.tco2_avoided < -eps;
     const bool beyond_life = t.invest > 0 && (t.net <= 0 || t.invest / t.net > m.lifetime_years);
-    if (beyond_life) return {{"status", "not_recommended"}, {"reason", "payback_beyond_life"}};
-    if (!(m.npv_10k_yuan > 0)) return {{"status", "not_recommended"}, {"reason", "npv_not_positive"}};
-    if (!saves) return {{"status", "cost_only"}};
-    if (raises) return {{"status", "not_recommended"}, {"reason", "raises_energy_or_co2"}};
-    return {{"status", "recommended"}};
+    if (beyond_life) return {S::not_recommended, R::payback_beyond_life};
+    if (!(m.npv_10k_yuan > 0)) return {S::not_recommended, R::npv_not_positive};
+    if (!saves) return {S::cost_only};
+    if (raises) return {S::not_recommended, R::raises_energy_or_co2};
+    return {S::recommended};
 }
 
 } // namespace
@@ -1207,36 +1313,50 @@ void evaluate_measures(const Input& in, Result& result, const RefData& ref) {
         std::vector<Cand> central = run(in, result, ref, 1, &missing);
         std::vector<Cand> low = run(in, result, ref, 0, nullptr), high = run(in, result, ref, 2, nullptr);
 
-        // Aggregate per measure id, in first-seen order.
+        // Aggregate per measure id, in first-seen order: ids[i]'s candidates are rows[i] (rows_low[i],
+        // rows_high[i] in the other runs); measure_of[c] is the index of central[c]'s id. A handful
+        // of ids: a linear search costs less than a map of strings.
         std::vector<std::string> ids;
-        std::map<std::string, std::vector<const Cand*>> by_id, by_id_low, by_id_high;
-        for (const auto& k : central) {
-            if (!by_id.count(k.id)) ids.push_back(k.id);
-            by_id[k.id].push_back(&k);
+        auto index_of = [&ids](const std::string& id) {
+            std::size_t i = 0;
+            while (i < ids.size() && ids[i] != id) ++i;
+            return i;
+        };
+        std::vector<std::vector<const Cand*>> rows;
+        std::vector<std::size_t> measure_of(central.size());
+        for (std::size_t c = 0; c < central.size(); ++c) {
+            const std::size_t i = index_of(central[c].id);
+            if (i == ids.size()) {
+                ids.push_back(central[c].id);
+                rows.emplace_back();
+            }
+            rows[i].push_back(&central[c]);
+            measure_of[c] = i;
         }
-        for (const auto& k : low) by_id_low[k.id].push_back(&k);
-        for (const auto& k : high) by_id_high[k.id].push_back(&k);
-        std::map<std::string, double> npv_by_id;
-        for (const auto& id : ids) {
+        std::vector<std::vector<const Cand*>> rows_low(ids.size()), rows_high(ids.size());
+        for (const auto& k : low)
+            if (const std::size_t i = index_of(k.id); i < ids.size()) rows_low[i].push_back(&k);
+        for (const auto& k : high)
+            if (const std::size_t i = index_of(k.id); i < ids.size()) rows_high[i].push_back(&k);
+        std::vector<double> npv_of(ids.size());
+        std::vector<RecommendationStatus> status_of(ids.size());
+        std::vector<int> order_of(ids.size());  // place in the library order (measures.json "order")
+        for (std::size_t mi = 0; mi < ids.size(); ++mi) {
+            const std::string& id = ids[mi];
             MeasureResult m;
             m.id = id;
             m.def = measure_def(ref, id);
-            Totals t = sum(by_id[id]);
+            order_of[mi] = m.def ? m.def->raw.value("order", 50) : 50;
+            Totals t = sum(rows[mi]);
             economics(m, t, rate, ref, result);
             // Physical savings summed over rows (before the rows' own figures move into m.items).
-            json& phys = m.physical;
-            for (const Cand* k : by_id[id])
-                for (auto it = k->physical.begin(); it != k->physical.end(); ++it)
-                    if (it->is_number() && (it.key().find("kwh") != std::string::npos || it.key().find("_base_units") != std::string::npos ||
-                                            it.key().find("_m3") != std::string::npos || it.key() == "heat_gj" || it.key() == "steam_t"))
-                        phys[it.key()] = phys.value(it.key(), 0.0) + it->get<double>();
-                    else if (it->is_boolean() && it->get<bool>())
-                        phys[it.key()] = true;  // a flag any row raises (storage_arbitrage: prices_from_bill)
-            for (const Cand* k : by_id[id]) {
+            for (const Cand* k : rows[mi]) add_summed_physical(m.physical, k->physical);
+            m.items.reserve(rows[mi].size());
+            for (const Cand* k : rows[mi]) {
                 // The central run's physical figures are not read again: moved, not copied (`central` is
                 // this function's own non-const vector).
                 m.items.push_back({k->row, k->target, k->tce, k->tco2, k->tco2_market, k->invest / k_yuan_per_10k,
-                                   k->annual_net / k_yuan_per_10k, k->physical.is_null() ? json::object() : std::move(const_cast<Cand*>(k)->physical)});
+                                   k->annual_net / k_yuan_per_10k, std::move(const_cast<Cand*>(k)->physical)});
                 for (const auto& n : k->needs)
                     if (std::find(m.needs.begin(), m.needs.end(), n) == m.needs.end()) m.needs.push_back(n);
                 for (const auto& n : k->notes)
@@ -1244,7 +1364,7 @@ void evaluate_measures(const Input& in, Result& result, const RefData& ref) {
             }
             // Range spanned by the source's low and high parameter values.
             {
-                const Totals tt[3] = {sum(by_id_low[id]), t, sum(by_id_high[id])};
+                const Totals tt[3] = {sum(rows_low[mi]), t, sum(rows_high[mi])};
                 auto span = [&](auto field) {
                     double v[3] = {field(tt[0]), field(tt[1]), field(tt[2])};
                     return LowHigh{std::min({v[0], v[1], v[2]}), std::max({v[0], v[1], v[2]})};
@@ -1255,92 +1375,87 @@ void evaluate_measures(const Input& in, Result& result, const RefData& ref) {
                 m.annual_saving_range_10k_yuan = span([](const Totals& x) { return x.net / k_yuan_per_10k; });
             }
             m.discount_rate = rate;
-            npv_by_id[id] = t.invest_known && t.saving_known ? m.npv_10k_yuan : -1e300;
+            npv_of[mi] = t.invest_known && t.saving_known ? m.npv_10k_yuan : -1e300;
             m.recommendation = recommendation(m, t);
+            status_of[mi] = m.recommendation.status;
             result.measures.push_back(std::move(m));
         }
 
         // Not evaluated for lack of data: say which fields would enable them.
 
         // Findings keep only links to measures that were computed.
-        std::set<std::string> have(ids.begin(), ids.end());
         for (auto& f : result.findings) {
             std::vector<std::string> keep;
             for (const auto& id : f.measures)
-                if (have.count(id)) keep.push_back(id);
-            if (keep.empty() && !f.measures.empty()) f.evidence["measures_not_applicable"] = f.measures;
+                if (index_of(id) < ids.size()) keep.push_back(id);
+            if (keep.empty() && !f.measures.empty()) f.evidence.set(EvidenceKey::measures_not_applicable, f.measures);
             f.measures = keep;
         }
 
         // ---- portfolio: selection (user's ids, else positive NPV and required compliance; one per
         // exclusive group), applied in the library's order with remaining-energy scaling.
-        std::set<std::string> chosen;
-        std::map<std::string, std::string> status_by_id;
+        // chosen[i]: ids[i] is in the set (ids not computed cannot be applied and are dropped).
+        std::vector<char> chosen(ids.size(), 0);
         std::vector<std::string> cost_only;
-        for (const auto& m : result.measures) {
-            status_by_id[m.id] = m.recommendation.value("status", "");
-            if (status_by_id[m.id] == "cost_only") cost_only.push_back(m.id);
-        }
+        for (const auto& m : result.measures)
+            if (m.recommendation.status == RecommendationStatus::cost_only) cost_only.push_back(m.id);
         if (in.options.selected_measures) {
-            for (const auto& id : *in.options.selected_measures) chosen.insert(id);
+            for (const auto& id : *in.options.selected_measures)
+                if (const std::size_t i = index_of(id); i < ids.size()) chosen[i] = 1;
         } else {
             // Only measures that save energy or CO2 with a positive NPV within their life; cost-only
             // measures are listed apart (detail.cost_only), never mixed into the savings.
-            for (const auto& k : central)
-                if (status_by_id[k.id] == "recommended") chosen.insert(k.id);
+            for (std::size_t i = 0; i < ids.size(); ++i)
+                if (status_of[i] == RecommendationStatus::recommended) chosen[i] = 1;
         }
         // Required by a plan or standard (e.g. retiring a small coal boiler) but not recommended on
         // its own economics: listed apart as detail.required (one per exclusive group), not counted
         // in the recommended savings.
         std::vector<std::string> required;
         {
-            std::map<std::string, std::string> best;
+            std::map<std::string, std::size_t> best;  // exclusive group -> measure index
             std::vector<std::string> loose;
-            for (const auto& k : central) {
-                if (!k.compliance_required || status_by_id[k.id] == "recommended" || chosen.count(k.id)) continue;
+            for (std::size_t c = 0; c < central.size(); ++c) {
+                const Cand& k = central[c];
+                const std::size_t mi = measure_of[c];
+                if (!k.compliance_required || status_of[mi] == RecommendationStatus::recommended || chosen[mi]) continue;
                 if (k.exclusive.empty()) {
                     if (std::find(loose.begin(), loose.end(), k.id) == loose.end()) loose.push_back(k.id);
                     continue;
                 }
                 auto it = best.find(k.exclusive);
-                if (it == best.end() || npv_by_id[k.id] > npv_by_id[it->second]) best[k.exclusive] = k.id;
+                if (it == best.end() || npv_of[mi] > npv_of[it->second]) best[k.exclusive] = mi;
             }
             for (const auto& id : loose) required.push_back(id);
-            for (const auto& [g, id] : best)
-                if (std::find(required.begin(), required.end(), id) == required.end()) required.push_back(id);
+            for (const auto& [g, mi] : best)
+                if (std::find(required.begin(), required.end(), ids[mi]) == required.end()) required.push_back(ids[mi]);
         }
         // The portfolio of a set of ids: one per exclusive group, applied in the library's order
         // with remaining-energy scaling (no double counting).
-        auto build = [&](const std::set<std::string>& chosen, Portfolio& pf) {
+        auto build = [&](const std::vector<char>& chosen, Portfolio& pf) {
             // Exclusive groups: keep the id with the best NPV (required switches among themselves).
-            std::map<std::string, std::string> best_in_group;
-            for (const auto& k : central) {
-                if (k.exclusive.empty() || !chosen.count(k.id)) continue;
-                std::string g = k.exclusive;
-                auto it = best_in_group.find(g);
-                if (it == best_in_group.end() || npv_by_id[k.id] > npv_by_id[it->second]) best_in_group[g] = k.id;
+            std::map<std::string, std::size_t> best_in_group;  // group -> measure index
+            for (std::size_t c = 0; c < central.size(); ++c) {
+                const Cand& k = central[c];
+                const std::size_t mi = measure_of[c];
+                if (k.exclusive.empty() || !chosen[mi]) continue;
+                auto it = best_in_group.find(k.exclusive);
+                if (it == best_in_group.end() || npv_of[mi] > npv_of[it->second]) best_in_group[k.exclusive] = mi;
             }
-            std::vector<const Cand*> apply;
-            for (const auto& k : central) {
-                if (!chosen.count(k.id)) continue;
-                if (!k.exclusive.empty() && best_in_group[k.exclusive] != k.id) continue;
-                apply.push_back(&k);
+            // (measure index, candidate) in the library order, stable within one order value.
+            std::vector<std::pair<std::size_t, const Cand*>> apply;
+            for (std::size_t c = 0; c < central.size(); ++c) {
+                const Cand& k = central[c];
+                const std::size_t mi = measure_of[c];
+                if (!chosen[mi]) continue;
+                if (!k.exclusive.empty() && best_in_group.find(k.exclusive)->second != mi) continue;
+                apply.emplace_back(mi, &k);
             }
-            // Each measure's place in the library order, read once per measure (not per comparison).
-            std::map<std::string, int> order_by_id;
-            for (const Cand* k : apply)
-                if (!order_by_id.count(k->id)) {
-                    const RefRecord* d = measure_def(ref, k->id);
-                    order_by_id[k->id] = d ? d->raw.value("order", 50) : 50;
-                }
-            std::vector<std::pair<int, const Cand*>> keyed;
-            keyed.reserve(apply.size());
-            for (const Cand* k : apply) keyed.emplace_back(order_by_id[k->id], k);
-            std::stable_sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-            for (std::size_t i = 0; i < keyed.size(); ++i) apply[i] = keyed[i].second;
+            std::stable_sort(apply.begin(), apply.end(),
+                             [&](const auto& a, const auto& b) { return order_of[a.first] < order_of[b.first]; });
             // Fuel switches after boiler tune-ups on the same boiler would waste the tune-up: drop it.
             std::set<std::string> switched;
-            for (const Cand* k : apply)
+            for (const auto& [mi, k] : apply)
                 if (k->exclusive.rfind("boiler_switch|", 0) == 0) switched.insert(k->target);
             std::map<std::string, double> base, rem;
             const Ctx probe{in, result, ref, 1, {}, {}};
@@ -1350,9 +1465,9 @@ void evaluate_measures(const Input& in, Result& result, const RefData& ref) {
                 if (ce.carrier == "electricity" && !ce.feedstock) elec_base += ce.tce;
             base["site"] = rem["site"] = result.energy.total_tce - result.energy.renewable_tce;
             base["elec_all"] = rem["elec_all"] = elec_base;
-            std::map<std::string, Totals> applied;
-            std::vector<std::string> order;
-            for (const Cand* k : apply) {
+            std::vector<Totals> applied(ids.size());
+            std::vector<std::size_t> order;  // measure indices in the order applied
+            for (const auto& [mi, k] : apply) {
                 if ((k->id == "boiler_tuneup" || k->id == "boiler_economizer") && switched.count(k->target)) continue;
                 if (!base.count(k->target)) base[k->target] = rem[k->target] = k->target_base_tce;
                 double scale = 1;
@@ -1368,7 +1483,7 @@ void evaluate_measures(const Input& in, Result& result, const RefData& ref) {
                 rem[k->target] -= red;
                 rem["site"] -= k->tce * scale;
                 rem["elec_all"] -= k->elec_kwh * scale * etce;
-                Totals& t = applied[k->id];
+                Totals& t = applied[mi];
                 Totals one = sum({k}, scale);
                 t.tce += one.tce;
                 t.tco2 += one.tco2;
@@ -1379,12 +1494,14 @@ void evaluate_measures(const Input& in, Result& result, const RefData& ref) {
                 t.saving_known &= one.saving_known;
                 t.life = one.life;
                 t.degradation = one.degradation;
-                if (std::find(order.begin(), order.end(), k->id) == order.end()) order.push_back(k->id);
+                if (std::find(order.begin(), order.end(), mi) == order.end()) order.push_back(mi);
             }
-            pf.selected = order;
+            pf.selected.reserve(order.size());
+            for (std::size_t mi : order) pf.selected.push_back(ids[mi]);
             double npv_total = 0;
-            for (const auto& id : order) {
-                const Totals& t = applied[id];
+            for (std::size_t mi : order) {
+                const std::string& id = ids[mi];
+                const Totals& t = applied[mi];
                 pf.tce_saved += t.tce;
                 pf.tco2_avoided += t.tco2;
                 if (t.tco2_market) pf.tco2_avoided_market = pf.tco2_avoided_market.value_or(0) + *t.tco2_market;
@@ -1412,8 +1529,8 @@ void evaluate_measures(const Input& in, Result& result, const RefData& ref) {
             pf.npv_10k_yuan = npv_total;
             if (pf.annual_saving_10k_yuan > 0) pf.payback_years = pf.investment_10k_yuan / pf.annual_saving_10k_yuan;
             double new_total = result.energy.total_tce - pf.tce_saved;
-            for (const auto& id : order)
-                if (id == "pv_rooftop" || id == "green_power") new_total += applied[id].tce;
+            for (std::size_t mi : order)
+                if (ids[mi] == "pv_rooftop" || ids[mi] == "green_power") new_total += applied[mi].tce;
             pf.outlook = outlook_after(result, new_total, pf.tco2_avoided, ref);
             const RefRecord* cp = ref.record("measures", "econ/carbon_shadow_price");
             double carbon = in.options.carbon_price_yuan_per_tco2.value_or(cp && cp->value ? *cp->value : 0);
@@ -1428,9 +1545,9 @@ void evaluate_measures(const Input& in, Result& result, const RefData& ref) {
         if (pf.user_selection) {
             // The owner's what-if set is shown as their choice; the recommended set stays beside it
             // (report: both tables), built by the same rule as without a selection.
-            std::set<std::string> rec;
-            for (const auto& k : central)
-                if (status_by_id[k.id] == "recommended") rec.insert(k.id);
+            std::vector<char> rec(ids.size(), 0);
+            for (std::size_t i = 0; i < ids.size(); ++i)
+                if (status_of[i] == RecommendationStatus::recommended) rec[i] = 1;
             Portfolio r;
             build(rec, r);
             pf.recommended = PortfolioTotals{r.selected, r.tce_saved, r.tco2_avoided, r.tco2_avoided_market, r.investment_10k_yuan,

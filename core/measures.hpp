@@ -5,8 +5,12 @@
 #include "tiers.hpp"
 
 #include <nlohmann/json.hpp>
+#include <array>
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <variant>
 #include <vector>
 
 namespace selfcheck {
@@ -14,6 +18,18 @@ namespace selfcheck {
 struct RefRecord;
 
 enum class EconomicsStatus { computed, needs_investment, needs_prices };
+
+// The one verdict per measure, the same for the app, the report and the automatic portfolio
+// (measures.cpp recommendation()). `none`: not given (the JSON has no recommendation).
+enum class RecommendationStatus { none, recommended, cost_only, not_recommended, needs_data };
+// Why a measure is not recommended; `none` with every other status.
+enum class RecommendationReason { none, payback_beyond_life, npv_not_positive, raises_energy_or_co2 };
+struct Recommendation {
+    RecommendationStatus status = RecommendationStatus::none;
+    RecommendationReason reason = RecommendationReason::none;
+};
+const char* recommendation_status_name(RecommendationStatus s);
+const char* recommendation_reason_name(RecommendationReason r);
 
 // How the energy budget tier and the carbon-efficiency grade would change after a cut (one measure,
 // or the portfolio). Carbon figures only when the site's carbon intensity is known.
@@ -26,6 +42,89 @@ struct Outlook {
     std::optional<int> new_carbon_grade;
 };
 
+// The physical quantities of a measure or of one of its rows (kWh, m3, efficiencies, a class name, a
+// flag), written as detail.physical. A key is a name, after a carrier id for the per-carrier ones
+// ("natural_gas" + "_base_units"). Names are string literals: setting a key allocates nothing.
+class Physical {
+public:
+    struct Key {
+        std::string carrier;  // empty for most keys
+        std::string_view name;
+        std::string text() const { return carrier + std::string(name); }
+        bool is(std::string_view key) const;
+        bool operator==(const Key&) const = default;
+    };
+    using Pair = std::array<double, 2>;
+    using Value = std::variant<double, bool, std::int64_t, std::string, Pair>;
+    struct Entry {
+        Key key;
+        Value value;
+    };
+
+    // A key set twice keeps its first place and the last value.
+    void set(std::string_view name, double v) { put({{}, name}, Value(std::in_place_type<double>, v)); }
+    void set(std::string_view name, bool v) { put({{}, name}, Value(std::in_place_type<bool>, v)); }
+    void set(std::string_view name, std::string v) { put({{}, name}, Value(std::in_place_type<std::string>, std::move(v))); }
+    void set(std::string_view name, const char* v) { set(name, std::string(v)); }
+    void set(std::string_view name, Pair v) { put({{}, name}, Value(std::in_place_type<Pair>, v)); }
+    void set_count(std::string_view name, std::int64_t v) { put({{}, name}, Value(std::in_place_type<std::int64_t>, v)); }
+    void set(const std::string& carrier, std::string_view name, double v) { put({carrier, name}, Value(std::in_place_type<double>, v)); }
+    void put(Key key, Value v);
+    void merge(const Physical& other);  // every key of `other`, as set() would
+    void clear() { entries_.clear(); }
+
+    const std::vector<Entry>& entries() const { return entries_; }
+    bool empty() const { return entries_.empty(); }
+    const Value* find(std::string_view key) const;  // by its written key, e.g. "natural_gas_base_units"
+    bool contains(std::string_view key) const { return find(key) != nullptr; }
+    std::optional<double> number(std::string_view key) const;  // a number (or count) under `key`
+    std::optional<bool> flag(std::string_view key) const;
+
+private:
+    std::vector<Entry> entries_;
+};
+
+// A field (or a quote) that would enable or refine a measure. The result carries it as a code text
+// (measure_need_text: field names, or a field with a hint), which the front ends translate.
+enum class NeedId : std::uint8_t {
+    // input fields, written as their names
+    rated_kw, load_factor, hours_per_year, mean_flow_fraction, required_pressure_mpa, rated_kva, fuel,
+    fuel_quantity, capacity_t_per_h, central_heating_available, recoverable_kw, temperature_c, medium,
+    exhaust_temp_c, heat_source_temp_c, demand_gj_per_year, process, steam_t_per_year, metres_per_year,
+    use_m3_per_day, reuse_rate, dryer_steam_t_per_year, press_dryness_pct, watts, usable_area_m2,
+    // fields or quotes with a hint
+    heat_demand, heat_supply, nameplate_efficiency, leak_fraction, air_station_quote, orc_quote, cpb_quote,
+    shoe_press_quote, printing_line_energy, water_prices, coincidence, ballast, storage_capacity, tou_user_class,
+    carrier_price,  // the price of MeasureNeed::carrier in options
+};
+struct MeasureNeed {
+    NeedId id;
+    std::string carrier;  // carrier_price only
+    bool operator==(const MeasureNeed&) const = default;
+};
+
+// A caveat on a measure's figures. The result carries it as text (measure_note_text).
+enum class NoteId : std::uint8_t {
+    heat_not_valued, replace_at_failure, throttling_assumed, transformer_loss_extrapolated,
+    boiler_fuel_allocated,  // carrier
+    electric_boiler_valley_case, purchased_steam_counted, led_labour_not_priced, pv_displaces_purchase,
+    pv_self_use_default_value,
+    storage_bill_prices,  // prices: sharp, peak, valley (yuan/kWh)
+    tou_tariff_2024, green_power_market_only,
+    carriers_not_priced,  // carriers
+};
+struct MeasureNote {
+    NoteId id;
+    std::string carrier;
+    std::vector<std::string> carriers;
+    std::array<double, 3> prices{};
+    bool operator==(const MeasureNote&) const = default;
+};
+
+// The texts the result writes for a need and a note (core/io/result_json.cpp).
+std::string measure_need_text(const MeasureNeed& n);
+std::string measure_note_text(const MeasureNote& n);
+
 struct LowHigh {
     double low = 0, high = 0;
 };
@@ -37,7 +136,7 @@ struct MeasureItem {
     double tce_saved = 0, tco2_avoided = 0;
     std::optional<double> tco2_avoided_market;
     double investment_10k_yuan = 0, annual_saving_10k_yuan = 0;
-    nlohmann::json physical = nlohmann::json::object();  // physical quantities of the row (kWh, m3, ...)
+    Physical physical;
 };
 
 struct MeasureResult {
@@ -56,11 +155,11 @@ struct MeasureResult {
     EconomicsStatus economics = EconomicsStatus::computed;
     bool compliance_cost = false;  // costs money and saves none
     Outlook outlook;
-    nlohmann::json physical = nlohmann::json::object();  // physical savings summed over rows
+    Physical physical;  // physical savings summed over rows
     std::vector<MeasureItem> items;
-    nlohmann::json needs = nlohmann::json::array();  // fields that would refine it (deduplicated)
-    nlohmann::json notes = nlohmann::json::array();
-    nlohmann::json recommendation;  // the one verdict: {status, reason...} (measures.cpp recommendation())
+    std::vector<MeasureNeed> needs;  // fields that would refine it (deduplicated)
+    std::vector<MeasureNote> notes;
+    Recommendation recommendation;
     // Spanned by the source's low and high parameter values.
     LowHigh tce_saved_range, tco2_avoided_range, investment_range_10k_yuan, annual_saving_range_10k_yuan;
     double discount_rate = 0;
@@ -82,7 +181,7 @@ struct MaccStep {
 struct NotEvaluatedMeasure {
     std::string measure;
     int row = -1;
-    nlohmann::json needs;  // the fields that would enable it
+    std::vector<NeedId> needs;  // the fields that would enable it
 };
 
 // Totals of a set of measures applied together (interaction-aware), e.g. the recommended set shown

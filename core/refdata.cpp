@@ -1,4 +1,6 @@
 #include "refdata.hpp"
+#include "diagnosis.hpp"
+#include "green_factory.hpp"
 #include "texts.hpp"
 
 #include "emissions.hpp"
@@ -189,6 +191,8 @@ void RefData::reindex() {
     energy_tiers = build_energy_tiers(*this);
     grid_factors = build_grid_factors(*this);
     carbon_cuts = build_carbon_cuts(*this);
+    green_factory_defs = build_green_factory_defs(*this);
+    equipment_standards = build_equipment_standards(*this);
 }
 
 const RefData& RefData::builtin() {

@@ -75,6 +75,8 @@ struct Carrier {
 struct EnergyTiers;  // energy.hpp
 struct GridFactors;  // emissions.hpp
 struct CarbonCuts;   // intensity.hpp
+struct GreenFactoryDefs;    // green_factory.hpp
+struct EquipmentStandards;  // diagnosis.hpp
 
 struct RefData {
     std::map<std::string, Dataset, std::less<>> datasets;  // by dataset name
@@ -88,6 +90,10 @@ struct RefData {
     // How many of load_issues came from reading the files (the rest from reindex()), so reindex()
     // can run again after `datasets` changes without piling up the same issues.
     std::size_t file_issue_count = 0;
+    // Typed views of the datasets, built by reindex() (each checks it still matches the records it
+    // was built from: a copy of a RefData or a swapped dataset falls back to building it per call).
+    std::shared_ptr<const GreenFactoryDefs> green_factory_defs;
+    std::shared_ptr<const EquipmentStandards> equipment_standards;
 
     const Dataset* dataset(std::string_view name) const;
     const RefRecord* record(std::string_view dataset, std::string_view id) const;

@@ -41,7 +41,7 @@ Finding finding(const char* id, FindingSeverity severity, std::string clause, st
     Finding f;
     f.id = id;
     f.severity = severity;
-    f.clause = std::move(clause);
+    f.clause.designation = std::move(clause);
     f.text = std::string(key);
     f.params = args;
     return f;
@@ -52,7 +52,7 @@ MeasureResult measure(const RefData& ref, const char* id, double saving_yuan) {
     m.id = id;
     m.def = ref.record("measures", std::string("measure/") + id);  // names, formula, source
     m.annual_saving_10k_yuan = saving_yuan / k_yuan_per_10k;
-    m.recommendation = {{"status", "cost_only"}};  // a bill measure saves money, not energy: a cost-only measure
+    m.recommendation = {RecommendationStatus::cost_only};  // a bill measure saves money, not energy: a cost-only measure
     return m;
 }
 
@@ -137,29 +137,33 @@ void bill_findings(const Input& in, Result& r, const RefData& ref) {
     const double floor_share = rule(ref, "basic_charge/demand_floor_share", 0.4);
     const std::string bc_clause = rule_source(ref, "bill_rules", "basic_charge/demand_floor_share");
     if (auto c = compare_basic_charge(b, floor_share)) {
-        json months = json::array();
+        using K = EvidenceKey;
+        std::vector<EvidenceRow> months;
         for (const auto& m : c->months)
-            months.push_back({{"month", m.month}, {"capacity_yuan", m.capacity_yuan}, {"demand_yuan", m.demand_yuan}, {"billed", m.billed}});
+            months.push_back({{K::month, m.month}, {K::capacity_yuan, m.capacity_yuan}, {K::demand_yuan, m.demand_yuan}, {K::billed, m.billed}});
         texts::Text mode = texts::get("bills.mode." + c->cheaper);
         Finding f = finding("bill_basic_charge_mode", c->saving_yuan > 0 ? FindingSeverity::medium : FindingSeverity::info, bc_clause,
                             c->saving_yuan > 0 ? "bills.finding.basic_charge" : "bills.finding.basic_charge_ok",
                             {texts::Arg("n", std::to_string(c->months.size())), texts::Arg("cap", w(c->capacity_total_yuan)),
                              texts::Arg("dem", w(c->demand_total_yuan)), texts::Arg("mode", mode.zh, mode.en),
                              texts::Arg("saving", w(c->saving_yuan)), texts::Arg("floor", pct(floor_share))});
-        f.evidence = {{"months", months},
-                      {"capacity_total_yuan", c->capacity_total_yuan},
-                      {"demand_total_yuan", c->demand_total_yuan},
-                      {"current_yuan", c->current_yuan ? json(*c->current_yuan) : json(nullptr)},
-                      {"cheaper", c->cheaper},
-                      {"saving_yuan", c->saving_yuan},
-                      {"demand_floor_share", floor_share}};
+        f.evidence = {{K::months, std::move(months)},
+                      {K::capacity_total_yuan, c->capacity_total_yuan},
+                      {K::demand_total_yuan, c->demand_total_yuan},
+                      {K::current_yuan, c->current_yuan},
+                      {K::cheaper, c->cheaper},
+                      {K::saving_yuan, c->saving_yuan},
+                      {K::demand_floor_share, floor_share}};
         if (c->saving_yuan > 0) {
             f.measures.push_back("bill_basic_charge_mode");
             MeasureResult m = measure(ref, "bill_basic_charge_mode", c->saving_yuan);
             m.payback_years = 0;
-            m.physical = {{"category", "tariff"}, {"zero_investment", true}, {"cheaper_mode", c->cheaper},
-                        {"months_compared", c->months.size()}, {"source", bc_clause},
-                        {"source_en", rule_source_en(ref, "bill_rules", "basic_charge/demand_floor_share")}};
+            m.physical.set("category", "tariff");
+            m.physical.set("zero_investment", true);
+            m.physical.set("cheaper_mode", c->cheaper);
+            m.physical.set_count("months_compared", static_cast<std::int64_t>(c->months.size()));
+            m.physical.set("source", bc_clause);
+            m.physical.set("source_en", rule_source_en(ref, "bill_rules", "basic_charge/demand_floor_share"));
             r.measures.push_back(std::move(m));
             r.portfolio.cost_only.push_back("bill_basic_charge_mode");
         }
@@ -177,13 +181,14 @@ void bill_findings(const Input& in, Result& r, const RefData& ref) {
                              texts::Arg("saving", w(t->shift_saving_yuan.value_or(0))),
                              texts::Arg("stated", b.load_shift_share ? "" : texts::get("bills.share_assumed").zh,
                                         b.load_shift_share ? "" : texts::get("bills.share_assumed").en)});
-        f.evidence = {{"total_kwh", t->total_kwh}, {"sharp_kwh", t->sharp_kwh}, {"peak_kwh", t->peak_kwh},
-                      {"flat_kwh", t->flat_kwh}, {"valley_kwh", t->valley_kwh}, {"sharp_share", sharp_share},
-                      {"peak_share", peak_share}, {"shift_share", share}, {"shift_share_stated", b.load_shift_share.has_value()},
-                      {"shift_saving_yuan", t->shift_saving_yuan ? json(*t->shift_saving_yuan) : json(nullptr)}};
-        for (auto [k, v] : {std::pair{"sharp_price", t->sharp_price}, {"peak_price", t->peak_price},
-                            {"flat_price", t->flat_price}, {"valley_price", t->valley_price}})
-            if (v) f.evidence[std::string(k) + "_yuan_per_kwh"] = *v;
+        using K = EvidenceKey;
+        f.evidence = {{K::total_kwh, t->total_kwh}, {K::sharp_kwh, t->sharp_kwh}, {K::peak_kwh, t->peak_kwh},
+                      {K::flat_kwh, t->flat_kwh}, {K::valley_kwh, t->valley_kwh}, {K::sharp_share, sharp_share},
+                      {K::peak_share, peak_share}, {K::shift_share, share}, {K::shift_share_stated, b.load_shift_share.has_value()},
+                      {K::shift_saving_yuan, t->shift_saving_yuan}};
+        for (auto [k, v] : {std::pair{K::sharp_price_yuan_per_kwh, t->sharp_price}, {K::peak_price_yuan_per_kwh, t->peak_price},
+                            {K::flat_price_yuan_per_kwh, t->flat_price}, {K::valley_price_yuan_per_kwh, t->valley_price}})
+            if (v) f.evidence.set(k, *v);
         r.findings.push_back(std::move(f));
     }
 
@@ -223,16 +228,23 @@ void bill_findings(const Input& in, Result& r, const RefData& ref) {
                          texts::Arg("n", std::to_string(below.size())), texts::Arg("penalty", w(penalty)),
                          texts::Arg("qc", num_text(std::ceil(worst_qc))), texts::Arg("pf", num_text(worst_pf)),
                          texts::Arg("month", std::to_string(worst_month))});
-    f.evidence = {{"threshold", threshold}, {"customer_type", ct}, {"customer_type_assumed", assumed},
-                  {"months_below", below}, {"penalty_yuan", penalty}, {"capacitor_kvar", worst_qc},
-                  {"sized_for_month", worst_month}, {"power_from_average", p_from_average}};
+    using K = EvidenceKey;
+    f.evidence = {{K::threshold, threshold}, {K::customer_type, ct}, {K::customer_type_assumed, assumed},
+                  {K::months_below, std::vector<std::int64_t>(below.begin(), below.end())}, {K::penalty_yuan, penalty},
+                  {K::capacitor_kvar, worst_qc}, {K::sized_for_month, worst_month}, {K::power_from_average, p_from_average}};
     if (!below.empty() && worst_qc > 0) {
         f.measures.push_back("bill_pf_capacitor");
         MeasureResult m = measure(ref, "bill_pf_capacitor", penalty);
-        m.physical = {{"category", "tariff"}, {"capacitor_kvar", worst_qc}, {"pf_before", worst_pf}, {"pf_target", threshold},
-                    {"sized_for_month", worst_month}, {"power_from_average", p_from_average},
-                    {"investment_unknown", true}, {"formula", "Qc = P × (tanφ1 − tanφ2)"}, {"source", std_rec->source},
-                    {"source_en", std_rec->source_en}};
+        m.physical.set("category", "tariff");
+        m.physical.set("capacitor_kvar", worst_qc);
+        m.physical.set("pf_before", worst_pf);
+        m.physical.set("pf_target", threshold);
+        m.physical.set_count("sized_for_month", worst_month);
+        m.physical.set("power_from_average", p_from_average);
+        m.physical.set("investment_unknown", true);
+        m.physical.set("formula", "Qc = P × (tanφ1 − tanφ2)");
+        m.physical.set("source", std_rec->source);
+        m.physical.set("source_en", std_rec->source_en);
         r.measures.push_back(std::move(m));
         r.portfolio.cost_only.push_back("bill_pf_capacitor");
     }

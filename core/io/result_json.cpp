@@ -97,6 +97,80 @@ std::string def_str(const RefRecord* r, const char* key) { return r ? json_strin
 
 json opt_bool(const std::optional<bool>& b) { return b ? json(*b) : json(nullptr); }
 
+const char* basis_text(GfBasis b) {
+    switch (b) {
+    case GfBasis::none: return "";
+    case GfBasis::location_based_co2: return "location-based total CO2 (emissions.total_tco2) ÷ output value";
+    case GfBasis::answered: return "answered";
+    case GfBasis::answered_water_intensity: return "answered (per product or per output value)";
+    case GfBasis::b9_water_withdrawal: return "B.9: water_withdrawal_m3 ÷ enterprise.output_value_10k_yuan";
+    case GfBasis::b10_water_reuse: return "B.10: V_r / (V + V_r) × 100";
+    case GfBasis::b11_solid_waste: return "B.11: Z_r / (Z + Z_w) × 100";
+    case GfBasis::annex_c10_green_investment: return "Annex C #10: 3-year investment ÷ 3-year output value × 100";
+    case GfBasis::b26_land_output: return "B.26: output value ÷ land area";
+    case GfBasis::b27_building_coefficient: return "B.27: footprint ÷ land area × 100";
+    case GfBasis::b28_floor_area_ratio: return "B.28: floor area ÷ land area";
+    }
+    return "";
+}
+
+json indicator_detail_json(const GfIndicatorDetail& d) {
+    json j = json::object();
+    if (d.method == GfMethod::gb_limit_level1_level2) {
+        j["method"] = "gb_limit_level1_level2";
+        json prods = json::array();
+        for (const auto& p : d.products)
+            prods.push_back({{"name", p.name},
+                             {"limit_id", p.limit_id},
+                             {"standard", p.standard},
+                             {"kgce_per_unit", p.kgce_per_unit},
+                             {"unit", p.unit},
+                             {"leading", p.leading},
+                             {"baseline", p.baseline},
+                             {"tce", p.tce},
+                             {"not_in_force_for_year", p.not_in_force_for_year},
+                             {"score", p.score}});
+        j["products"] = std::move(prods);
+    } else if (d.method == GfMethod::per_output_value) {
+        j["method"] = "per_output_value";
+    }
+    if (d.basis != GfBasis::none) j["basis"] = basis_text(d.basis);
+    if (!d.products_not_scored.empty()) {
+        json a = json::array();
+        for (const auto& p : d.products_not_scored)
+            a.push_back({{"name", p.name}, {"limit_id", p.limit_id}, {"reason", p.reason}});
+        j["products_not_scored"] = std::move(a);
+    }
+    if (const auto& rs = d.renewables) {
+        j["pv_self_used_tce"] = rs->pv_self_used_tce;
+        j["green_power_tce"] = rs->green_power_tce;
+        j["gec_tce"] = rs->gec_tce;
+        j["renewable_tce"] = rs->renewable_tce;
+        j["total_tce"] = rs->total_tce;
+        j["capped_at_purchased_electricity"] = rs->capped;
+        // The platform mock-ups band this indicator by annual energy use; report the band.
+        const double t = rs->total_tce;
+        j["energy_band"] = t >= 10000 ? "ge10000" : t >= 5000 ? "5000to10000" : t >= 3000 ? "3000to5000" : "lt3000";
+    }
+    if (d.functions) j["functions"] = *d.functions;
+    if (d.answered_rate_differs) j["answered_rate_differs"] = *d.answered_rate_differs;
+    if (d.utilised_exceeds_generated) j["utilised_exceeds_generated"] = true;
+    if (!d.anchor_unit.empty()) j["anchor_unit"] = d.anchor_unit;
+    return j;
+}
+
+texts::Text anchor_source_text(const GfIndicatorScore& ind) {
+    switch (ind.anchor_source) {
+    case GfAnchorSource::none: return {};
+    case GfAnchorSource::user: return texts::get("source.user_anchor");
+    case GfAnchorSource::user_with_source: return texts::get("source.user_anchor_with", {{"source", ind.anchor_source_detail}});
+    case GfAnchorSource::product_limit:
+        return texts::get("green_factory.product_limit_anchors", {{"standard", ind.anchor_source_detail}});
+    case GfAnchorSource::annex_c: return texts::get("source.gf_annex_c");
+    }
+    return {};
+}
+
 
 // ---- measures and the portfolio
 
@@ -120,9 +194,78 @@ void put_outlook(json& d, const Outlook& o, bool with_index) {
     }
 }
 
+json physical_to_json(const Physical& p) {
+    json j = json::object();
+    for (const auto& e : p.entries()) {
+        json& v = j[e.key.text()];
+        if (const double* d = std::get_if<double>(&e.value)) v = *d;
+        else if (const bool* b = std::get_if<bool>(&e.value)) v = *b;
+        else if (const std::int64_t* n = std::get_if<std::int64_t>(&e.value)) v = *n;
+        else if (const std::string* s = std::get_if<std::string>(&e.value)) v = *s;
+        else if (const Physical::Pair* q = std::get_if<Physical::Pair>(&e.value)) v = {(*q)[0], (*q)[1]};
+    }
+    return j;
+}
+
 json low_high(const LowHigh& r) { return {{"low", r.low}, {"high", r.high}}; }
 
 } // namespace
+
+// ---- findings: the typed evidence and the clause and message texts joined by their keys
+
+namespace {
+
+const char* severity_name(FindingSeverity s) {
+    switch (s) {
+    case FindingSeverity::high: return "high";
+    case FindingSeverity::medium: return "medium";
+    case FindingSeverity::low: return "low";
+    case FindingSeverity::info: return "info";
+    }
+    return "info";
+}
+
+json scalar_json(const EvidenceScalar& s) {
+    if (const auto* b = std::get_if<bool>(&s.v)) return *b;
+    if (const auto* i = std::get_if<std::int64_t>(&s.v)) return *i;
+    if (const auto* d = std::get_if<double>(&s.v)) return *d;
+    if (const auto* t = std::get_if<std::string>(&s.v)) return *t;
+    return nullptr;
+}
+
+json evidence_value_json(const EvidenceValue& v) {
+    if (const auto* s = std::get_if<EvidenceScalar>(&v.v)) return scalar_json(*s);
+    if (const auto* rows = std::get_if<std::vector<EvidenceRow>>(&v.v)) {
+        json a = json::array();
+        for (const auto& row : *rows) {
+            json o = json::object();
+            for (const auto& f : row) o[evidence_key_name(f.key)] = scalar_json(f.value);
+            a.push_back(std::move(o));
+        }
+        return a;
+    }
+    if (const auto* ints = std::get_if<std::vector<std::int64_t>>(&v.v)) return *ints;
+    return std::get<std::vector<std::string>>(v.v);
+}
+
+} // namespace
+
+json evidence_to_json(const Evidence& e) {
+    json o = json::object();
+    for (const auto& entry : e.entries) o[evidence_key_name(entry.key)] = evidence_value_json(entry.value);
+    return o;
+}
+
+json finding_to_json(const Finding& f) {
+    texts::Text msg = finding_message(f);
+    return {{"id", f.id},
+            {"severity", severity_name(f.severity)},
+            {"clause", finding_clause(f)},
+            {"message_zh", std::move(msg.zh)},
+            {"message_en", std::move(msg.en)},
+            {"measures", f.measures},
+            {"evidence", evidence_to_json(f.evidence)}};
+}
 
 json green_factory_result_to_json(const GreenFactoryResult& r) {
     json d = json::object();
@@ -163,9 +306,11 @@ json green_factory_result_to_json(const GreenFactoryResult& r) {
     for (const auto& ind : r.indicators) {
         const json& raw = ind.def->raw;
         json anchors = nullptr;
-        if (ind.leading || ind.baseline)
-            anchors = {{"leading", opt(ind.leading)}, {"baseline", opt(ind.baseline)}, {"source", ind.anchor_source},
-                       {"source_en", ind.anchor_source_en}};
+        if (ind.leading || ind.baseline) {
+            texts::Text src = anchor_source_text(ind);
+            anchors = {{"leading", opt(ind.leading)}, {"baseline", opt(ind.baseline)}, {"source", std::move(src.zh)},
+                       {"source_en", std::move(src.en)}};
+        }
         json j = {{"id", ind.id},
                   {"number", ind.number},
                   {"dimension", ind.dimension},
@@ -190,11 +335,12 @@ json green_factory_result_to_json(const GreenFactoryResult& r) {
                   {"auto", raw.value("auto", false)},
                   {"source", ind.def->source},
                   {"source_en", ind.def->source_en}};
-        if (!ind.note_zh.empty()) {
-            j["note_zh"] = ind.note_zh;
-            j["note_en"] = ind.note_en;
+        if (ind.need) {
+            texts::Text note = texts::get(std::string("green_factory.need.") + ind.need);
+            j["note_zh"] = std::move(note.zh);
+            j["note_en"] = std::move(note.en);
         }
-        if (!ind.detail.empty()) j["detail"] = ind.detail;
+        if (!ind.detail.empty()) j["detail"] = indicator_detail_json(ind.detail);
         jinds.push_back(std::move(j));
     }
     d["indicators"] = std::move(jinds);
@@ -467,6 +613,80 @@ json result_to_json(const Result& r) {
     return j;
 }
 
+std::string measure_need_text(const MeasureNeed& n) {
+    switch (n.id) {
+    case NeedId::rated_kw: return "rated_kw";
+    case NeedId::load_factor: return "load_factor";
+    case NeedId::hours_per_year: return "hours_per_year";
+    case NeedId::mean_flow_fraction: return "mean_flow_fraction";
+    case NeedId::required_pressure_mpa: return "required_pressure_mpa";
+    case NeedId::rated_kva: return "rated_kva";
+    case NeedId::fuel: return "fuel";
+    case NeedId::fuel_quantity: return "fuel_quantity or the fuel in energy[]";
+    case NeedId::capacity_t_per_h: return "capacity_t_per_h";
+    case NeedId::central_heating_available: return "management.central_heating_available";
+    case NeedId::recoverable_kw: return "recoverable_kw";
+    case NeedId::temperature_c: return "temperature_c";
+    case NeedId::medium: return "medium";
+    case NeedId::exhaust_temp_c: return "exhaust_temp_c";
+    case NeedId::heat_source_temp_c: return "heat_source_temp_c";
+    case NeedId::demand_gj_per_year: return "demand_gj_per_year";
+    case NeedId::process: return "process";
+    case NeedId::steam_t_per_year: return "steam_t_per_year";
+    case NeedId::metres_per_year: return "metres_per_year";
+    case NeedId::use_m3_per_day: return "use_m3_per_day";
+    case NeedId::reuse_rate: return "reuse_rate";
+    case NeedId::dryer_steam_t_per_year: return "dryer_steam_t_per_year";
+    case NeedId::press_dryness_pct: return "press_dryness_pct";
+    case NeedId::watts: return "watts";
+    case NeedId::usable_area_m2: return "usable_area_m2";
+    case NeedId::heat_demand: return "equipment boiler or energy steam/heat (a heat demand)";
+    case NeedId::heat_supply: return "equipment boiler (fuel, efficiency) or energy steam/heat";
+    case NeedId::nameplate_efficiency:
+        return "nameplate efficiency of the old and the new motor: only 4-pole IE efficiencies are on file (GB 18613-2020 tables by pole count not retrieved), 4-pole values used";
+    case NeedId::leak_fraction: return "leak_fraction (no-demand load/unload test)";
+    case NeedId::air_station_quote: return "investment quote for the air station and pipe network (often ESCO/BOO)";
+    case NeedId::orc_quote: return "investment quote (small ORC ≈ €2k–5k/kWe; no exchange rate on file)";
+    case NeedId::cpb_quote: return "investment quote (a CPB range costs much less than jet lines; no figure in the notes)";
+    case NeedId::shoe_press_quote: return "investment quote (capital-intensive, tens of M¥)";
+    case NeedId::printing_line_energy: return "electricity_kwh_per_year and steam_t_per_year of the printing line";
+    case NeedId::water_prices: return "fresh_price_yuan_per_m3 and discharge_price_yuan_per_m3 (no water prices in the notes)";
+    case NeedId::coincidence: return "coincidence (share of hours the heat sink runs)";
+    case NeedId::ballast: return "ballast (electronic/magnetic); electronic assumed";
+    case NeedId::storage_capacity: return "storage capacity_kwh (planned); default = 2 h of the average load";
+    case NeedId::tou_user_class: return "management.tou_user_class (large_industry assumed)";
+    case NeedId::carrier_price: return "options price for " + n.carrier;
+    }
+    return {};
+}
+
+std::string measure_note_text(const MeasureNote& n) {
+    switch (n.id) {
+    case NoteId::heat_not_valued: return "no boiler or purchased heat on file: the heat saved is not valued";
+    case NoteId::replace_at_failure: return "runs below 4,000 h/yr: replace at failure (incremental cost) rather than now";
+    case NoteId::throttling_assumed: return "assumes the pump/fan flow is throttled (speed_control none); give flow_control";
+    case NoteId::transformer_loss_extrapolated:
+        return "kVA outside the 315–1,600 kVA loss table: losses extrapolated; enter nameplate no_load_loss_kw/load_loss_kw";
+    case NoteId::boiler_fuel_allocated: return "boiler fuel allocated from the site's " + n.carrier + " use";
+    case NoteId::electric_boiler_valley_case:
+        return "valued at the average electricity price; at the valley price (needs thermal storage, not priced) see physical.valley_case_annual_saving_10k_yuan; resistance heat raises CO2 on today's grid factor";
+    case NoteId::purchased_steam_counted:
+        return "purchased steam: energy by the GB/T 2589 steam coefficient, CO2 by the steam's enthalpy (h - 83.74 kJ/kg) and the heat emission factor, as the assessment would count it after the switch";
+    case NoteId::led_labour_not_priced: return "fixture price only; labour (0.25 h per fixture) not priced in the notes";
+    case NoteId::pv_displaces_purchase:
+        return "tce_saved is purchased electricity displaced; under GB/T 2589 own PV used still counts in comprehensive energy (energy.renewable_tce)";
+    case NoteId::pv_self_use_default_value: return "self-use valued at the 2024 large-industry TOU-weighted 0.75 yuan/kWh";
+    case NoteId::storage_bill_prices:
+        return texts::text("measures.storage_bill_prices", {texts::Arg("sharp", num_text(n.prices[0])), texts::Arg("peak", num_text(n.prices[1])),
+                                                            texts::Arg("valley", num_text(n.prices[2]))});
+    case NoteId::tou_tariff_2024: return texts::text("measures.tou_note_2024");
+    case NoteId::green_power_market_only:
+        return "market-based Scope 2 only (residual factor): location-based emissions, the carbon-efficiency level and grade, and the energy total are unchanged";
+    case NoteId::carriers_not_priced: return "carriers without a price are not valued: " + json(n.carriers).dump();
+    }
+    return {};
+}
+
 json measure_to_json(const MeasureResult& m) {
     json d = json::object();
     if (m.def) {
@@ -485,17 +705,29 @@ json measure_to_json(const MeasureResult& m) {
         d["compliance_note_en"] = note.en;
     }
     put_outlook(d, m.outlook, true);
-    if (!m.recommendation.is_null()) d["recommendation"] = m.recommendation;
+    if (m.recommendation.status != RecommendationStatus::none) {
+        json rec = {{"status", recommendation_status_name(m.recommendation.status)}};
+        if (m.recommendation.reason != RecommendationReason::none) rec["reason"] = recommendation_reason_name(m.recommendation.reason);
+        d["recommendation"] = std::move(rec);
+    }
     json items = json::array();
     for (const auto& k : m.items)
         items.push_back({{"row", k.row}, {"target", k.target}, {"tce_saved", k.tce_saved}, {"tco2_avoided", k.tco2_avoided},
                          {"tco2_avoided_market", opt(k.tco2_avoided_market)},
                          {"investment_10k_yuan", k.investment_10k_yuan},
-                         {"annual_saving_10k_yuan", k.annual_saving_10k_yuan}, {"physical", k.physical}});
-    d["physical"] = m.physical;
+                         {"annual_saving_10k_yuan", k.annual_saving_10k_yuan}, {"physical", physical_to_json(k.physical)}});
+    d["physical"] = physical_to_json(m.physical);
     d["items"] = std::move(items);
-    if (!m.needs.empty()) d["needs"] = m.needs;
-    if (!m.notes.empty()) d["notes"] = m.notes;
+    if (!m.needs.empty()) {
+        json needs = json::array();
+        for (const auto& n : m.needs) needs.push_back(measure_need_text(n));
+        d["needs"] = std::move(needs);
+    }
+    if (!m.notes.empty()) {
+        json notes = json::array();
+        for (const auto& n : m.notes) notes.push_back(measure_note_text(n));
+        d["notes"] = std::move(notes);
+    }
     d["range"] = {{"tce_saved", low_high(m.tce_saved_range)},
                   {"tco2_avoided", low_high(m.tco2_avoided_range)},
                   {"investment_10k_yuan", low_high(m.investment_range_10k_yuan)},
@@ -556,7 +788,11 @@ json portfolio_to_json(const Portfolio& p) {
         if (p.payback_years) d["payback_years"] = *p.payback_years;
         put_outlook(d, p.outlook, false);
         json not_eval = json::array();
-        for (const auto& n : p.not_evaluated) not_eval.push_back({{"measure", n.measure}, {"row", n.row}, {"needs", n.needs}});
+        for (const auto& n : p.not_evaluated) {
+            json needs = json::array();
+            for (NeedId f : n.needs) needs.push_back(measure_need_text({f, {}}));
+            not_eval.push_back({{"measure", n.measure}, {"row", n.row}, {"needs", std::move(needs)}});
+        }
         d["not_evaluated"] = std::move(not_eval);
         d["carbon_value_10k_yuan_per_year"] = p.carbon_value_10k_yuan_per_year;
         d["carbon_price_yuan_per_tco2"] = p.carbon_price_yuan_per_tco2;

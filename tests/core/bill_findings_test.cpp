@@ -55,7 +55,7 @@ TEST_CASE("basic charge: capacity vs maximum demand month by month", "[bills][fi
     const Finding* f = finding(r, "bill_basic_charge_mode");
     REQUIRE(f);
     CHECK(finding_message(*f).zh.find("2.2 万元") != std::string::npos);
-    CHECK(f->clause.find("1583") != std::string::npos);
+    CHECK(finding_clause(*f).find("1583") != std::string::npos);
 }
 
 TEST_CASE("time of use: shares and the saving of moving load to valley hours at the bill's prices", "[bills][findings]") {
@@ -75,8 +75,8 @@ TEST_CASE("time of use: shares and the saving of moving load to valley hours at 
     Result r = assess_doc(d);
     const Finding* f = finding(r, "bill_tou_shares");
     REQUIRE(f);
-    CHECK_THAT(f->evidence["shift_saving_yuan"].get<double>(), WithinAbs(18000, 1e-6));  // 2 × 9,000
-    CHECK(f->evidence["shift_share_stated"] == true);
+    CHECK_THAT(evidence_to_json(f->evidence)["shift_saving_yuan"].get<double>(), WithinAbs(18000, 1e-6));  // 2 × 9,000
+    CHECK(evidence_to_json(f->evidence)["shift_share_stated"] == true);
     // without period prices there is no saving, and the finding says what is missing
     json np = three_months();
     for (auto& m : np["bills"]["electricity"]["months"]) m.erase("valley_price_yuan_per_kwh");
@@ -92,27 +92,27 @@ TEST_CASE("power factor: months below 0.90, the adjustment paid, the capacitor s
     const Finding* f = finding(r, "bill_power_factor");
     REQUIRE(f);
     // 1000 kVA ≥ 160 kVA: the 0.90 standard (assumed industrial high-voltage customer)
-    CHECK(f->evidence["threshold"] == 0.90);
-    CHECK(f->evidence["customer_type_assumed"] == true);
-    CHECK(f->evidence["months_below"] == json::array({1, 3}));
+    CHECK(evidence_to_json(f->evidence)["threshold"] == 0.90);
+    CHECK(evidence_to_json(f->evidence)["customer_type_assumed"] == true);
+    CHECK(evidence_to_json(f->evidence)["months_below"] == json::array({1, 3}));
     // month 3: pf 0.88 → tan = sqrt(1 − 0.7744)/0.88 = 0.474974/0.88 = 0.539743; 800 × (0.539743 − 0.484322) = 44.34 kvar;
     // month 1 needs more (132.84), so it sizes the capacitor
-    CHECK_THAT(f->evidence["capacitor_kvar"].get<double>(), WithinAbs(132.839, 1e-3));
-    CHECK(f->evidence["sized_for_month"] == 1);
+    CHECK_THAT(evidence_to_json(f->evidence)["capacitor_kvar"].get<double>(), WithinAbs(132.839, 1e-3));
+    CHECK(evidence_to_json(f->evidence)["sized_for_month"] == 1);
     // penalties on the bill: 1,500 + 600 = 2,100 yuan (the −100 reward of month 2 is not a penalty)
-    CHECK_THAT(f->evidence["penalty_yuan"].get<double>(), WithinAbs(2100, 1e-9));
-    CHECK(f->clause.find("215") != std::string::npos);
+    CHECK_THAT(evidence_to_json(f->evidence)["penalty_yuan"].get<double>(), WithinAbs(2100, 1e-9));
+    CHECK(finding_clause(*f).find("215") != std::string::npos);
     const MeasureResult* m = measure(r, "bill_pf_capacitor");
     REQUIRE(m);
     CHECK_THAT(m->annual_saving_10k_yuan, WithinAbs(0.21, 1e-12));
-    CHECK(m->physical["investment_unknown"] == true);
+    CHECK(m->physical.flag("investment_unknown") == true);
     // a customer of 100–160 kVA (other industrial): standard 0.85, so month 3 (0.88) is fine
     json d = three_months();
     d["bills"]["electricity"]["customer_type"] = "other_100kva";
     Result r2 = assess_doc(d);
     const Finding* f2 = finding(r2, "bill_power_factor");
     REQUIRE(f2);
-    CHECK(f2->evidence["months_below"] == json::array({1}));
+    CHECK(evidence_to_json(f2->evidence)["months_below"] == json::array({1}));
 }
 
 TEST_CASE("bill fields are validated with located bilingual errors", "[bills][io]") {
@@ -145,25 +145,24 @@ TEST_CASE("storage arbitrage uses the bill's own peak and valley prices", "[bill
     const MeasureResult* m = measure(r, "storage_arbitrage");
     REQUIRE(m);  // evaluated whenever electricity is bought
     // the flag survives aggregation over rows, and a note says where the prices came from
-    CHECK(m->physical.value("prices_from_bill", false) == true);
+    CHECK(m->physical.flag("prices_from_bill").value_or(false));
     REQUIRE(m->items.size() == 1);
-    CHECK(m->items[0].physical["prices_from_bill"] == true);
+    CHECK(m->items[0].physical.flag("prices_from_bill") == true);
     // kWh-weighted prices of the three months (the same each month): sharp 1.2, peak 1.0, valley 0.3
-    CHECK_THAT(m->items[0].physical["bill_peak_price_yuan_per_kwh"].get<double>(), WithinAbs(1.0, 1e-12));
-    CHECK_THAT(m->items[0].physical["bill_valley_price_yuan_per_kwh"].get<double>(), WithinAbs(0.3, 1e-12));
+    CHECK_THAT(m->items[0].physical.number("bill_peak_price_yuan_per_kwh").value(), WithinAbs(1.0, 1e-12));
+    CHECK_THAT(m->items[0].physical.number("bill_valley_price_yuan_per_kwh").value(), WithinAbs(0.3, 1e-12));
     bool note = false;
     for (const auto& n : m->notes)
-        if (n.is_string() && n.get<std::string>().find("低谷 0.3") != std::string::npos &&
-            n.get<std::string>().find("尖峰 1.2") != std::string::npos)
+        if (measure_note_text(n).find("低谷 0.3") != std::string::npos && measure_note_text(n).find("尖峰 1.2") != std::string::npos)
             note = true;
     CHECK(note);
     // measures.json storage_arbitrage/*: round trip 0.88, 2 cycles a day, 220 spring/autumn days
     // (peak) and 110 summer/winter days (sharp peak), derate 0.72, 1.1 yuan/Wh, O&M 2 %/a, 300 d/a, 2 h.
     // value of one kWh cycled: spring/autumn 1.0 − 0.3/0.88 = 0.659091; summer/winter 1.2 − 0.3/0.88 = 0.859091
     // gross = 2 × (220 × 0.659091 + 110 × 0.859091) = 2 × (145.0 + 94.5) = 479.0 yuan per kWh of capacity a year
-    CHECK_THAT(m->items[0].physical["gross_yuan_per_kwh_year"].get<double>(), WithinAbs(479.0, 1e-9));
+    CHECK_THAT(m->items[0].physical.number("gross_yuan_per_kwh_year").value(), WithinAbs(479.0, 1e-9));
     // capacity: 1,200,000 kWh / (300 d × 24 h) = 166.7 kW × 2 h = 333 kWh, rounded down to 100s: 300 kWh
-    CHECK_THAT(m->items[0].physical["capacity_kwh"].get<double>(), WithinAbs(300, 1e-9));
+    CHECK_THAT(m->items[0].physical.number("capacity_kwh").value(), WithinAbs(300, 1e-9));
     // net = 479 × 0.72 × 300 − 300 × 1000 × 1.1 × 0.02 = 103,464 − 6,600 = 96,864 yuan = 9.6864 万元
     CHECK_THAT(m->annual_saving_10k_yuan, WithinAbs(9.6864, 1e-9));
 
@@ -177,7 +176,7 @@ TEST_CASE("storage arbitrage uses the bill's own peak and valley prices", "[bill
     REQUIRE(m2);
     CHECK_FALSE(m2->physical.contains("prices_from_bill"));
     CHECK_FALSE(m2->items[0].physical.contains("prices_from_bill"));
-    CHECK(m2->items[0].physical["gross_yuan_per_kwh_year"].get<double>() != Catch::Approx(479.0));
+    CHECK(m2->items[0].physical.number("gross_yuan_per_kwh_year").value() != Catch::Approx(479.0));
 }
 
 #include "bills/bill_chart.hpp"

@@ -63,9 +63,9 @@ TEST_CASE("motors below IE3 are flagged per GB 18613-2020, series read as class"
     const Finding* f = find_finding(r, "motor_below_ie3");
     REQUIRE(f);
     CHECK(f->severity == FindingSeverity::high);
-    CHECK(f->clause.find("GB 18613-2020") != std::string::npos);
-    CHECK(f->evidence["count"] == 4);
-    CHECK_THAT(f->evidence["rated_kw_total"].get<double>(), WithinAbs(220, 1e-9));
+    CHECK(finding_clause(*f).find("GB 18613-2020") != std::string::npos);
+    CHECK(f->evidence.number(EvidenceKey::count) == 4);  // the YE2 row: count 4
+    CHECK_THAT(f->evidence.number(EvidenceKey::rated_kw_total).value_or(0), WithinAbs(220, 1e-9));  // 4 × 55 kW
     REQUIRE_FALSE(f->measures.empty());
     CHECK(f->measures[0] == "motor_upgrade");
 }
@@ -77,7 +77,7 @@ TEST_CASE("coal boilers ≤35 t/h in paper are due for retirement under the plan
     const Finding* f = find_finding(paper, "coal_boiler_plan_retirement");
     REQUIRE(f);
     CHECK(f->severity == FindingSeverity::high);
-    CHECK(f->clause.find("35") != std::string::npos);
+    CHECK(finding_clause(*f).find("35") != std::string::npos);
     Result machinery = assess_doc(with_eq(json::array({row}), {{"industry", "C34"}}, energy));
     CHECK(find_finding(machinery, "coal_boiler_plan_retirement") == nullptr);
     json big = row;
@@ -90,7 +90,7 @@ TEST_CASE("compressors above the specific-power screen and old transformers are 
                                                {{"type", "transformer"}, {"series", "S11-M"}, {"rated_kva", 800}, {"load_factor", 0.2}}})));
     const Finding* c = find_finding(r, "compressor_specific_power_high");
     REQUIRE(c);  // 55 / 6.5 = 8.46 kW/(m³/min) > 7.5
-    CHECK(c->clause.find("GB 19153-2019") != std::string::npos);
+    CHECK(finding_clause(*c).find("GB 19153-2019") != std::string::npos);
     // An operating S11 is below the current GB 20052-2024 grades, not non-compliant (the standard
     // governs new products); only a unit on MIIT's obsolete catalogue must be replaced.
     const Finding* t = find_finding(r, "transformer_below_grades");
@@ -115,5 +115,58 @@ TEST_CASE("missing metering at a budget tier is a finding; missing data says whi
     CHECK(m->severity == FindingSeverity::high);
     const Finding* u = find_finding(r, "motor_class_unknown");
     REQUIRE(u);
-    CHECK(u->evidence["needs"].dump().find("efficiency_class") != std::string::npos);
+    CHECK(evidence_to_json(u->evidence)["needs"].dump().find("efficiency_class") != std::string::npos);
+}
+
+TEST_CASE("evidence keeps whole numbers whole and writes the motor class as 'class'", "[diagnosis]") {
+    Result r = assess_doc(with_eq(json::array({{{"type", "motor"}, {"rated_kw", 55}, {"series", "YE2"}, {"count", 4}}})));
+    const Finding* f = find_finding(r, "motor_below_ie3");
+    REQUIRE(f);
+    const json ev = evidence_to_json(f->evidence);
+    // Row 0, YE2 -> IE2 (motor_series_class), 55 kW, 4 units; the total 4 × 55 = 220 kW is a real number.
+    CHECK(ev.at("motors").dump() == R"([{"class":"IE2","count":4,"rated_kw":55.0,"row":0}])");
+    CHECK(ev.at("count").dump() == "4");
+    CHECK(ev.at("rated_kw_total").dump() == "220.0");
+    // No hours or load factor: the upgrade cannot be costed, and the evidence says so by name.
+    CHECK(ev.at("measures_not_applicable").dump() == R"(["motor_upgrade"])");
+}
+
+TEST_CASE("a copy of the reference data gives the same findings and green-factory result", "[diagnosis][refdata]") {
+    // A copy rebuilds its typed views (RefData's copy constructor calls reindex()), so they belong
+    // to the copy, before and after another reindex(). All three give the same result.
+    RefData copy = RefData::builtin();
+    Input in = parse_ok(with_eq(json::array({{{"type", "motor"}, {"rated_kw", 55}, {"series", "YE2"}, {"load_factor", 0.3}},
+                                             {{"type", "transformer"}, {"series", "S9"}, {"rated_kva", 800}},
+                                             {{"type", "boiler"}, {"fuel", "raw_coal"}, {"capacity_t_per_h", 10}}}),
+                                {{"industry", "C22"}, {"output_value_10k_yuan", 5000}},
+                                json::array({{{"carrier", "raw_coal"}, {"quantity", 5000}, {"unit", "t"}}})));
+    const json original = result_to_json(assess(in, RefData::builtin()));
+    CHECK(copy.equipment_standards->built_from(copy));
+    CHECK(result_to_json(assess(in, copy)) == original);
+    copy.reindex();
+    CHECK(copy.equipment_standards->built_from(copy));
+    CHECK(result_to_json(assess(in, copy)) == original);
+}
+
+TEST_CASE("equipment standards of the wrong shape leave the defaults and take nothing down", "[diagnosis][refdata]") {
+    auto files = embedded_data_files();
+    for (auto& [name, text] : files)
+        if (name.find("equipment_standards") != std::string::npos)
+            text = R"({"dataset":"equipment_standards","version":"hostile","records":[
+                {"id":"motor_series_class","source":"s","confidence":"X","map":3},
+                {"id":"motor_efficiency/IE2","source":"s","confidence":"X","kw":"a","efficiency_pct":[1]},
+                {"id":"transformer_series","source":"s","confidence":"X","below_current":[1,"S9"],"clause":7}]})";
+    RefData data;
+    REQUIRE_NOTHROW(data = RefData::load(files));
+    Input in = parse_ok(with_eq(json::array({{{"type", "motor"}, {"rated_kw", 55}, {"series", "YE2"}},
+                                             {{"type", "transformer"}, {"series", "S9"}, {"rated_kva", 800}}})));
+    Result r;
+    REQUIRE_NOTHROW(r = assess(in, data));
+    // No series map: the YE2 motor's class is unknown. The string "S9" of the list still counts;
+    // the clause that is not a string gives way to the default designation.
+    CHECK(find_finding(r, "motor_class_unknown"));
+    CHECK(find_finding(r, "motor_below_ie3") == nullptr);
+    const Finding* t = find_finding(r, "transformer_below_grades");
+    REQUIRE(t);
+    CHECK(finding_clause(*t) == "GB 20052-2024");
 }

@@ -75,7 +75,7 @@ TEST_CASE("motor upgrade saving follows ΔkWh = P·LF·h·(1/η_old − 1/η_new
     REQUIRE(m);
     // shaft 22 × 0.75 × 6000 = 99,000 kWh; IE2 91.6%, IE4 94.5% at 22 kW (IEC 60034-30-1, §3.1):
     // 99,000 × (1/0.916 − 1/0.945) = 3,316.7 kWh; × 0.1229 kgce/kWh = 0.40763 tce
-    CHECK_THAT(m->physical["electricity_kwh"].get<double>(), WithinAbs(3316.7, 0.5));
+    CHECK_THAT(m->physical.number("electricity_kwh").value(), WithinAbs(3316.7, 0.5));
     CHECK_THAT(m->tce_saved, WithinAbs(0.40763, 1e-4));
     CHECK_THAT(m->tco2_avoided, WithinRel(3316.7 / 1000 * r.emissions.grid_factor_tco2_per_mwh, 1e-3));
     // investment 22 kW × 250 yuan/kW × 1.15 (YE4 premium) = 6,325 yuan
@@ -92,8 +92,8 @@ TEST_CASE("PV yield from roof area, cover ratio and specific yield", "[measures]
     REQUIRE(m);
     // kWp = 10,000 m² × 0.8 × 600 W / 2.6 m² / 1000 = 1,846.15 kWp; E1 = × 1,025 kWh/kWp = 1,892,308 kWh
     const auto& ph = m->items.at(0).physical;
-    CHECK_THAT(ph["capacity_kwp"].get<double>(), WithinAbs(1846.15, 0.01));
-    CHECK_THAT(ph["generation_kwh"].get<double>(), WithinAbs(1892308, 1));
+    CHECK_THAT(ph.number("capacity_kwp").value(), WithinAbs(1846.15, 0.01));
+    CHECK_THAT(ph.number("generation_kwh").value(), WithinAbs(1892308, 1));
     // 80% self-use displaces purchased electricity: 1,513,846 kWh × 0.1229 kgce/kWh = 186.05 tce
     CHECK_THAT(m->tce_saved, WithinAbs(186.05, 0.01));
     // capex 1,846.15 kWp × 3.0 yuan/W = 553.8 万元
@@ -110,7 +110,7 @@ TEST_CASE("storage arbitrage under the 2024 Zhejiang large-industry tariff", "[m
     Result r = assess_doc(d);
     const MeasureResult* m = find_measure(r, "storage_arbitrage");
     REQUIRE(m);
-    CHECK_THAT(m->items.at(0).physical["gross_yuan_per_kwh_year"].get<double>(), WithinAbs(552.26, 0.01));
+    CHECK_THAT(m->items.at(0).physical.number("gross_yuan_per_kwh_year").value(), WithinAbs(552.26, 0.01));
     CHECK_THAT(m->annual_saving_10k_yuan, WithinAbs(37.562, 0.001));
     CHECK_THAT(m->investment_10k_yuan, WithinAbs(110, 1e-9));
     CHECK(m->tce_saved < 0);  // round-trip losses are more energy, honestly shown
@@ -164,7 +164,7 @@ TEST_CASE("portfolio: only one boiler switch, and no tune-up on a boiler being r
     // Useful heat 5,000 t × 20.908 GJ/t × 0.72 = 75,269 GJ; gas = 75,269 / (38.931 × 0.92) = 2,101,500 m3
     // Steam equivalent at the default steam condition (no steam row on file): saturated at 1.0 MPa
     // gauge, h'' ≈ 2,780.5 kJ/kg (steam tables, interpolated) -> 2.6968 GJ/t; 75,268.8 / 2.6968 = 27,911 t
-    CHECK_THAT(g->physical.value("steam_t", 0.0), WithinRel(75268.8 / 2.6968, 1e-3));
+    CHECK_THAT(g->physical.number("steam_t").value_or(0.0), WithinRel(75268.8 / 2.6968, 1e-3));
 }
 
 namespace {
@@ -399,5 +399,35 @@ TEST_CASE("a measure flagged cost_only in measures.json is never recommended", "
         const RefRecord* r = ref().record("measures", std::string("measure/") + id);
         REQUIRE(r);
         CHECK(r->raw.value("cost_only", false));
+    }
+}
+
+TEST_CASE("selecting exactly the recommended measures gives the recommended portfolio; unknown ids are dropped", "[measures][samples][portfolio]") {
+    // The owner's ids are matched to the computed measures by id: ticking the recommended set (in
+    // reverse order, with an id no measure has and one of a measure that does not apply) must apply
+    // the same measures in the same library order with the same scaling, so every total is the same
+    // double as the portfolio chosen without a selection.
+    for (const auto& [name, text] : embedded_sample_files()) {
+        INFO(name);
+        AssessOutcome plain = assess_text(text, ref());
+        REQUIRE(plain.ok);
+        const json& pp = plain.output["portfolio"];
+        json ids = json::array({"no_such_measure", "paper_shoe_press"});
+        for (auto it = pp["selected"].rbegin(); it != pp["selected"].rend(); ++it) ids.push_back(*it);
+        json d = json::parse(text);
+        d["options"]["selected_measures"] = ids;
+        AssessOutcome out = assess_text(d.dump(), ref());
+        REQUIRE(out.ok);
+        const json& up = out.output["portfolio"];
+        bool shoe_press_computed = false;
+        for (const auto& m : plain.output["measures"]) shoe_press_computed = shoe_press_computed || m["id"] == "paper_shoe_press";
+        if (shoe_press_computed) continue;  // then it is a real choice and the sets differ
+        CHECK(up["selected"] == pp["selected"]);
+        CHECK(up["tce_saved"] == pp["tce_saved"]);
+        CHECK(up["tco2_avoided"] == pp["tco2_avoided"]);
+        CHECK(up["annual_saving_10k_yuan"] == pp["annual_saving_10k_yuan"]);
+        CHECK(up["detail"]["npv_10k_yuan"] == pp["detail"]["npv_10k_yuan"]);
+        CHECK(up["detail"]["macc"] == pp["detail"]["macc"]);
+        CHECK(up["detail"]["required"] == pp["detail"]["required"]);
     }
 }
