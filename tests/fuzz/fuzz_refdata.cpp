@@ -22,9 +22,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (one.load_issues.has_errors() || samples.empty()) return 0;
     // One long-lived copy of the built-in data; the input's datasets are swapped in for this
     // assessment and swapped back after it (copying every built-in dataset per input cost more than
-    // the rest of the run under ASan). The carrier index is built from energy_carriers: replaced
-    // together, as RefData::load does (keeping the built-in carriers beside a replaced dataset was
-    // a harness bug, found by UBSan).
+    // the rest of the run under ASan).
     static selfcheck::RefData merged = base;
     std::vector<std::pair<std::string, bool>> swapped;  // dataset name, was it in the built-in data
     for (auto& [name, d] : one.datasets) {
@@ -32,9 +30,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         std::swap(merged.datasets[name], d);
         swapped.emplace_back(name, existed);
     }
-    const bool carriers = one.datasets.count("energy_carriers") > 0;
-    if (carriers) std::swap(merged.carriers, one.carriers);
+    // The typed views (carrier index, tiers, grid factors, grade cuts, green-factory and equipment
+    // definitions) hold addresses of records: rebuilt after the swap so the input's data is what the
+    // assessment reads, and again after the swap back, before the input's datasets are destroyed.
     try {
+        merged.reindex();
         auto parsed = selfcheck::parse_document(samples[size % samples.size()].second, merged);
         if (parsed.input) (void)selfcheck::result_to_json(selfcheck::assess(*parsed.input, merged));
     } catch (const std::exception&) {
@@ -43,6 +43,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         std::swap(merged.datasets[name], one.datasets[name]);
         if (!existed) merged.datasets.erase(name);
     }
-    if (carriers) std::swap(merged.carriers, one.carriers);
+    merged.reindex();
     return 0;
 }
