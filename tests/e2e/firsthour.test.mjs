@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { ROOT, serveSite, launch, openFresh, clickId, waitIdle, scrollTo } from './lib.mjs';
+import { ROOT, serveSite, launch, openFresh, clickId, waitIdle, scrollTo, afterFrames } from './lib.mjs';
 
 const SAMPLES = path.join(ROOT, 'assets/data/samples');
 const sampleFiles = readdirSync(SAMPLES).filter(f => f.endsWith('.json')).sort();
@@ -23,10 +23,6 @@ after(async () => {
 const fresh = size => openFresh(browser, site.url, size);
 const items = page => page.evaluate(() => window.selfcheck.items());
 const result = async page => JSON.parse(await page.evaluate(() => window.selfcheck.result()));
-async function afterFrames(page, n = 2) {
-  const f0 = await page.evaluate(() => window.selfcheck.frames());
-  await page.waitForFunction(([f, k]) => window.selfcheck.frames() >= f + k || window.selfcheck.idle(), [f0, n]);
-}
 async function typeInto(page, id, text) {
   await clickId(page, id);
   await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'ime');

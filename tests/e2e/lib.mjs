@@ -61,15 +61,22 @@ export async function launch() {
   });
 }
 
-// Open the app and wait for window.selfcheck.ready (first frame drawn). Collects console errors.
-export async function openApp(browser, url, { width = 1100, height = 700 } = {}) {
-  const page = await browser.newPage({ viewport: { width, height } });
+// Navigate `page` to the app and wait for window.selfcheck.ready (first frame drawn); returns the
+// page errors and console errors collected from then on.
+async function loadApp(page, url) {
   const errors = [];
   page.on('pageerror', e => errors.push(String(e)));
   page.on('console', m => { if (m.type() === 'error') errors.push(m.text()); });
   await page.goto(url);
   await page.waitForFunction(() => window.selfcheck && window.selfcheck.ready, null, { timeout: 30000 });
   await page.evaluate(() => window.selfcheck.ready);
+  return errors;
+}
+
+// Open the app in a new page of the browser's default context. Collects console errors.
+export async function openApp(browser, url, { width = 1100, height = 700 } = {}) {
+  const page = await browser.newPage({ viewport: { width, height } });
+  const errors = await loadApp(page, url);
   return { page, errors };
 }
 
@@ -78,14 +85,15 @@ export async function openApp(browser, url, { width = 1100, height = 700 } = {})
 export async function openFresh(browser, url, { width = 1366, height = 768 } = {}) {
   const context = await browser.newContext({ viewport: { width, height } });
   const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', e => errors.push(String(e)));
-  page.on('console', m => { if (m.type() === 'error') errors.push(m.text()); });
-  await page.goto(url);
-  await page.waitForFunction(() => window.selfcheck && window.selfcheck.ready, null, { timeout: 30000 });
-  await page.evaluate(() => window.selfcheck.ready);
+  const errors = await loadApp(page, url);
   await page.waitForFunction(() => window.selfcheck.storage().status !== 'opening', null, { timeout: 10000 });
   return { context, page, errors };
+}
+
+// Wait until n more frames are drawn, or the loop is idle (nothing left to draw).
+export async function afterFrames(page, n = 2) {
+  const f0 = await page.evaluate(() => window.selfcheck.frames());
+  await page.waitForFunction(([f, k]) => window.selfcheck.frames() >= f + k || window.selfcheck.idle(), [f0, n]);
 }
 
 // In the page: the rect of `id` once the frame it was read from is settled (see clickId), else false.

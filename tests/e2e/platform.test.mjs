@@ -9,7 +9,7 @@ import { readFileSync, mkdirSync, mkdtempSync, rmSync, existsSync, readdirSync }
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { ROOT, SITE, serveSite, launch, clickId, waitIdle } from './lib.mjs';
+import { ROOT, SITE, serveSite, launch, clickId, waitIdle, afterFrames } from './lib.mjs';
 
 const SHOTS = path.join(ROOT, 'build/e2e');
 const SITE_DIR = process.env.SELFCHECK_SITE || SITE;  // a copy, while others rebuild the tree
@@ -63,10 +63,6 @@ async function shot(page, name) {
 }
 // ImGui drops typed characters while it still sees Ctrl held: let the frames after Ctrl+A run
 // (the key-up reaches ImGui) before text arrives through the IME bridge.
-async function afterFrames(page, n = 2) {
-  const f0 = await page.evaluate(() => window.selfcheck.frames());
-  await page.waitForFunction(([f, k]) => window.selfcheck.frames() >= f + k || window.selfcheck.idle(), [f0, n]);
-}
 async function typeInto(page, id, text, { replace = true } = {}) {
   await clickId(page, id);
   await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'ime');

@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ROOT, serveSite, launch, openApp, clickId, waitIdle, scrollTo } from './lib.mjs';
+import { ROOT, serveSite, launch, openApp, clickId, waitIdle, scrollTo, afterFrames } from './lib.mjs';
 
 const SHOTS = path.join(ROOT, 'build/e2e/screens');
 const SAMPLE = readFileSync(path.join(ROOT, 'assets/data/samples/01_dyeing_shaoxing.json'), 'utf8');
@@ -38,10 +38,6 @@ async function go(screen) {
 // Replace the content of a tracked text field: click it, select all, type.
 // ImGui drops typed characters while it still sees Ctrl held: let the frames after Ctrl+A run
 // (the key-up reaches ImGui) before text arrives through the IME bridge.
-async function afterFrames(page, n = 2) {
-  const f0 = await page.evaluate(() => window.selfcheck.frames());
-  await page.waitForFunction(([f, k]) => window.selfcheck.frames() >= f + k || window.selfcheck.idle(), [f0, n]);
-}
 async function typeInto(id, text) {
   await clickId(page, id);
   await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'ime');

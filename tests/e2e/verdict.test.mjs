@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { ROOT, serveSite, launch, openFresh, clickId } from './lib.mjs';
+import { ROOT, serveSite, launch, openFresh, clickId, afterFrames } from './lib.mjs';
 
 const SAMPLES = path.join(ROOT, 'assets/data/samples');
 const sampleFiles = readdirSync(SAMPLES).filter(f => f.endsWith('.json')).sort();
@@ -24,10 +24,6 @@ const fresh = size => openFresh(browser, site.url, size);
 const items = page => page.evaluate(() => window.selfcheck.items());
 const result = async page => JSON.parse(await page.evaluate(() => window.selfcheck.result()));
 const screenText = async page => (await page.evaluate(() => window.selfcheck.texts())).map(t => t.text).join('\n');
-async function afterFrames(page, n = 2) {
-  const f0 = await page.evaluate(() => window.selfcheck.frames());
-  await page.waitForFunction(([f, k]) => window.selfcheck.frames() >= f + k || window.selfcheck.idle(), [f0, n]);
-}
 async function settle(page) {
   await afterFrames(page, 3);
   await page.waitForFunction(() => window.selfcheck.idle(), null, { timeout: 15000 });
