@@ -142,9 +142,216 @@ namespace {
 constexpr double k_gj_per_kwh = 0.0036;  // definition: 1 kWh = 3.6 MJ
 constexpr double k_yuan_per_10k = 1e4;   // definition: 10k yuan (wan yuan) = 10,000 yuan
 
+// The measures of this file, as measures.json names them ("measure/<name>", "<name>/lifetime").
+enum class Measure : std::uint8_t {
+    motor_upgrade, motor_system, vsd_pump_fan, pump_fan_replace, air_leak, air_pressure, air_vsd, air_heat_recovery,
+    central_air, transformer_upgrade, transformer_consolidate, boiler_tuneup, boiler_economizer, coal_to_gas,
+    coal_to_electric, central_steam, waste_heat, orc, heat_pump, textile_cpb, digital_printing, water_reuse,
+    paper_shoe_press, led_lighting, pv_rooftop, storage_arbitrage, green_power, energy_management_system, count
+};
+constexpr std::string_view k_measure_names[] = {
+    "motor_upgrade",
+    "motor_system",
+    "vsd_pump_fan",
+    "pump_fan_replace",
+    "air_leak",
+    "air_pressure",
+    "air_vsd",
+    "air_heat_recovery",
+    "central_air",
+    "transformer_upgrade",
+    "transformer_consolidate",
+    "boiler_tuneup",
+    "boiler_economizer",
+    "coal_to_gas",
+    "coal_to_electric",
+    "central_steam",
+    "waste_heat",
+    "orc",
+    "heat_pump",
+    "textile_cpb",
+    "digital_printing",
+    "water_reuse",
+    "paper_shoe_press",
+    "led_lighting",
+    "pv_rooftop",
+    "storage_arbitrage",
+    "green_power",
+    "energy_management_system",
+};
+static_assert(std::size(k_measure_names) == static_cast<std::size_t>(Measure::count));
+constexpr std::size_t k_measure_count = static_cast<std::size_t>(Measure::count);
+std::string_view measure_name(Measure m) { return k_measure_names[static_cast<std::size_t>(m)]; }
+
+// Every measures.json parameter the measures read (the tariff by user class and the lifetimes are
+// read through MeasureTariff and MeasureDefinition).
+enum class Param : std::uint8_t {
+    air_heat_recovery_cost_per_unit, air_heat_recovery_displaced_fraction, air_heat_recovery_min_hours,
+    air_heat_recovery_min_kw, air_leak_cost_per_site, air_leak_leak_fraction_default, air_leak_leak_fraction_target,
+    air_pressure_cost, air_pressure_max_saving_rate, air_pressure_min_excess_mpa, air_pressure_saving_per_bar,
+    air_vsd_age_years, air_vsd_saving_rate, air_vsd_specific_power_screen, air_vsd_unit_cost, boiler_mw_per_t_per_h,
+    boiler_economizer_k_per_point, boiler_economizer_min_hours, boiler_economizer_saving_rate,
+    boiler_economizer_stack_temp_trigger, boiler_economizer_unit_cost, boiler_tuneup_cost, boiler_tuneup_o2_trigger,
+    boiler_tuneup_saving_rate, boiler_tuneup_stack_temp_trigger, central_air_min_fad, central_air_saving_rate,
+    central_air_specific_power, central_steam_connection_cost, central_steam_own_boiler_om,
+    coal_to_electric_efficiency, coal_to_electric_unit_cost, coal_to_gas_max_capacity, coal_to_gas_new_efficiency,
+    coal_to_gas_unit_cost, digital_printing_cost_per_printer, digital_printing_energy_saving,
+    digital_printing_water_after, digital_printing_water_before, energy_management_system_cost,
+    energy_management_system_min_tce, energy_management_system_saving_rate, heat_pump_carnot_efficiency,
+    heat_pump_max_temp_hthp, heat_pump_max_temp_standard, heat_pump_min_hours, heat_pump_unit_cost_steam,
+    heat_pump_unit_cost_water, kelvin_offset, led_lighting_ballast_electronic, led_lighting_ballast_magnetic,
+    led_lighting_fixture_cost, led_lighting_life_hours, led_lighting_min_hours, led_lighting_saving_rate,
+    led_lighting_tube_cost, motor_system_oversized_load_factor, motor_system_pm_premium, motor_system_saving_rate,
+    motor_upgrade_ie4_premium, motor_upgrade_min_hours, motor_upgrade_rewind_penalty, motor_upgrade_unit_cost,
+    orc_efficiency, orc_min_hours, orc_min_kw, paper_shoe_press_dryness_gain, paper_shoe_press_max_dryness,
+    paper_shoe_press_steam_per_point, price_coal_delivered, price_electricity_average, price_green_power_premium,
+    price_natural_gas, price_pv_export, price_pv_self_use_value, price_steam_central, pump_fan_replace_age_years,
+    pump_fan_replace_saving_rate, pump_fan_replace_unit_cost, pv_rooftop_concrete_w_per_m2, pv_rooftop_cover_ratio,
+    pv_rooftop_degradation, pv_rooftop_min_area, pv_rooftop_module_area, pv_rooftop_module_w, pv_rooftop_om_cost,
+    pv_rooftop_self_use_share, pv_rooftop_specific_yield, pv_rooftop_unit_cost, storage_arbitrage_cycles_per_day,
+    storage_arbitrage_days_spring_autumn, storage_arbitrage_days_summer_winter, storage_arbitrage_default_duration,
+    storage_arbitrage_derate, storage_arbitrage_om_rate, storage_arbitrage_operating_days,
+    storage_arbitrage_round_trip_efficiency, storage_arbitrage_unit_cost, textile_cpb_bleach_saving_rate,
+    textile_cpb_saving_rate, transformer_consolidate_cost, transformer_upgrade_hours, transformer_upgrade_light_load,
+    transformer_upgrade_unit_cost, vsd_pump_fan_default_saving_rate, vsd_pump_fan_drive_loss, vsd_pump_fan_min_hours,
+    vsd_pump_fan_min_kw, vsd_pump_fan_throttle_power_at_half_flow, vsd_pump_fan_unit_cost, waste_heat_min_gas_temp,
+    waste_heat_min_hours, waste_heat_min_liquid_temp, waste_heat_process_fuel_saving, waste_heat_unit_cost,
+    water_specific_heat, water_reuse_min_m3_per_day, water_reuse_operating_days, water_reuse_target_rate,
+    water_reuse_treat_cost, water_reuse_unit_cost, count
+};
+constexpr std::pair<Param, std::string_view> k_params[] = {
+    {Param::air_heat_recovery_cost_per_unit, "air_heat_recovery/cost_per_unit"},
+    {Param::air_heat_recovery_displaced_fraction, "air_heat_recovery/displaced_fraction"},
+    {Param::air_heat_recovery_min_hours, "air_heat_recovery/min_hours"},
+    {Param::air_heat_recovery_min_kw, "air_heat_recovery/min_kw"},
+    {Param::air_leak_cost_per_site, "air_leak/cost_per_site"},
+    {Param::air_leak_leak_fraction_default, "air_leak/leak_fraction_default"},
+    {Param::air_leak_leak_fraction_target, "air_leak/leak_fraction_target"},
+    {Param::air_pressure_cost, "air_pressure/cost"},
+    {Param::air_pressure_max_saving_rate, "air_pressure/max_saving_rate"},
+    {Param::air_pressure_min_excess_mpa, "air_pressure/min_excess_mpa"},
+    {Param::air_pressure_saving_per_bar, "air_pressure/saving_per_bar"},
+    {Param::air_vsd_age_years, "air_vsd/age_years"},
+    {Param::air_vsd_saving_rate, "air_vsd/saving_rate"},
+    {Param::air_vsd_specific_power_screen, "air_vsd/specific_power_screen"},
+    {Param::air_vsd_unit_cost, "air_vsd/unit_cost"},
+    {Param::boiler_mw_per_t_per_h, "boiler/mw_per_t_per_h"},
+    {Param::boiler_economizer_k_per_point, "boiler_economizer/k_per_point"},
+    {Param::boiler_economizer_min_hours, "boiler_economizer/min_hours"},
+    {Param::boiler_economizer_saving_rate, "boiler_economizer/saving_rate"},
+    {Param::boiler_economizer_stack_temp_trigger, "boiler_economizer/stack_temp_trigger"},
+    {Param::boiler_economizer_unit_cost, "boiler_economizer/unit_cost"},
+    {Param::boiler_tuneup_cost, "boiler_tuneup/cost"},
+    {Param::boiler_tuneup_o2_trigger, "boiler_tuneup/o2_trigger"},
+    {Param::boiler_tuneup_saving_rate, "boiler_tuneup/saving_rate"},
+    {Param::boiler_tuneup_stack_temp_trigger, "boiler_tuneup/stack_temp_trigger"},
+    {Param::central_air_min_fad, "central_air/min_fad"},
+    {Param::central_air_saving_rate, "central_air/saving_rate"},
+    {Param::central_air_specific_power, "central_air/specific_power"},
+    {Param::central_steam_connection_cost, "central_steam/connection_cost"},
+    {Param::central_steam_own_boiler_om, "central_steam/own_boiler_om"},
+    {Param::coal_to_electric_efficiency, "coal_to_electric/efficiency"},
+    {Param::coal_to_electric_unit_cost, "coal_to_electric/unit_cost"},
+    {Param::coal_to_gas_max_capacity, "coal_to_gas/max_capacity"},
+    {Param::coal_to_gas_new_efficiency, "coal_to_gas/new_efficiency"},
+    {Param::coal_to_gas_unit_cost, "coal_to_gas/unit_cost"},
+    {Param::digital_printing_cost_per_printer, "digital_printing/cost_per_printer"},
+    {Param::digital_printing_energy_saving, "digital_printing/energy_saving"},
+    {Param::digital_printing_water_after, "digital_printing/water_after"},
+    {Param::digital_printing_water_before, "digital_printing/water_before"},
+    {Param::energy_management_system_cost, "energy_management_system/cost"},
+    {Param::energy_management_system_min_tce, "energy_management_system/min_tce"},
+    {Param::energy_management_system_saving_rate, "energy_management_system/saving_rate"},
+    {Param::heat_pump_carnot_efficiency, "heat_pump/carnot_efficiency"},
+    {Param::heat_pump_max_temp_hthp, "heat_pump/max_temp_hthp"},
+    {Param::heat_pump_max_temp_standard, "heat_pump/max_temp_standard"},
+    {Param::heat_pump_min_hours, "heat_pump/min_hours"},
+    {Param::heat_pump_unit_cost_steam, "heat_pump/unit_cost_steam"},
+    {Param::heat_pump_unit_cost_water, "heat_pump/unit_cost_water"},
+    {Param::kelvin_offset, "kelvin_offset"},
+    {Param::led_lighting_ballast_electronic, "led_lighting/ballast_electronic"},
+    {Param::led_lighting_ballast_magnetic, "led_lighting/ballast_magnetic"},
+    {Param::led_lighting_fixture_cost, "led_lighting/fixture_cost"},
+    {Param::led_lighting_life_hours, "led_lighting/life_hours"},
+    {Param::led_lighting_min_hours, "led_lighting/min_hours"},
+    {Param::led_lighting_saving_rate, "led_lighting/saving_rate"},
+    {Param::led_lighting_tube_cost, "led_lighting/tube_cost"},
+    {Param::motor_system_oversized_load_factor, "motor_system/oversized_load_factor"},
+    {Param::motor_system_pm_premium, "motor_system/pm_premium"},
+    {Param::motor_system_saving_rate, "motor_system/saving_rate"},
+    {Param::motor_upgrade_ie4_premium, "motor_upgrade/ie4_premium"},
+    {Param::motor_upgrade_min_hours, "motor_upgrade/min_hours"},
+    {Param::motor_upgrade_rewind_penalty, "motor_upgrade/rewind_penalty"},
+    {Param::motor_upgrade_unit_cost, "motor_upgrade/unit_cost"},
+    {Param::orc_efficiency, "orc/efficiency"},
+    {Param::orc_min_hours, "orc/min_hours"},
+    {Param::orc_min_kw, "orc/min_kw"},
+    {Param::paper_shoe_press_dryness_gain, "paper_shoe_press/dryness_gain"},
+    {Param::paper_shoe_press_max_dryness, "paper_shoe_press/max_dryness"},
+    {Param::paper_shoe_press_steam_per_point, "paper_shoe_press/steam_per_point"},
+    {Param::price_coal_delivered, "price/coal_delivered"},
+    {Param::price_electricity_average, "price/electricity_average"},
+    {Param::price_green_power_premium, "price/green_power_premium"},
+    {Param::price_natural_gas, "price/natural_gas"},
+    {Param::price_pv_export, "price/pv_export"},
+    {Param::price_pv_self_use_value, "price/pv_self_use_value"},
+    {Param::price_steam_central, "price/steam_central"},
+    {Param::pump_fan_replace_age_years, "pump_fan_replace/age_years"},
+    {Param::pump_fan_replace_saving_rate, "pump_fan_replace/saving_rate"},
+    {Param::pump_fan_replace_unit_cost, "pump_fan_replace/unit_cost"},
+    {Param::pv_rooftop_concrete_w_per_m2, "pv_rooftop/concrete_w_per_m2"},
+    {Param::pv_rooftop_cover_ratio, "pv_rooftop/cover_ratio"},
+    {Param::pv_rooftop_degradation, "pv_rooftop/degradation"},
+    {Param::pv_rooftop_min_area, "pv_rooftop/min_area"},
+    {Param::pv_rooftop_module_area, "pv_rooftop/module_area"},
+    {Param::pv_rooftop_module_w, "pv_rooftop/module_w"},
+    {Param::pv_rooftop_om_cost, "pv_rooftop/om_cost"},
+    {Param::pv_rooftop_self_use_share, "pv_rooftop/self_use_share"},
+    {Param::pv_rooftop_specific_yield, "pv_rooftop/specific_yield"},
+    {Param::pv_rooftop_unit_cost, "pv_rooftop/unit_cost"},
+    {Param::storage_arbitrage_cycles_per_day, "storage_arbitrage/cycles_per_day"},
+    {Param::storage_arbitrage_days_spring_autumn, "storage_arbitrage/days_spring_autumn"},
+    {Param::storage_arbitrage_days_summer_winter, "storage_arbitrage/days_summer_winter"},
+    {Param::storage_arbitrage_default_duration, "storage_arbitrage/default_duration"},
+    {Param::storage_arbitrage_derate, "storage_arbitrage/derate"},
+    {Param::storage_arbitrage_om_rate, "storage_arbitrage/om_rate"},
+    {Param::storage_arbitrage_operating_days, "storage_arbitrage/operating_days"},
+    {Param::storage_arbitrage_round_trip_efficiency, "storage_arbitrage/round_trip_efficiency"},
+    {Param::storage_arbitrage_unit_cost, "storage_arbitrage/unit_cost"},
+    {Param::textile_cpb_bleach_saving_rate, "textile_cpb/bleach_saving_rate"},
+    {Param::textile_cpb_saving_rate, "textile_cpb/saving_rate"},
+    {Param::transformer_consolidate_cost, "transformer_consolidate/cost"},
+    {Param::transformer_upgrade_hours, "transformer_upgrade/hours"},
+    {Param::transformer_upgrade_light_load, "transformer_upgrade/light_load"},
+    {Param::transformer_upgrade_unit_cost, "transformer_upgrade/unit_cost"},
+    {Param::vsd_pump_fan_default_saving_rate, "vsd_pump_fan/default_saving_rate"},
+    {Param::vsd_pump_fan_drive_loss, "vsd_pump_fan/drive_loss"},
+    {Param::vsd_pump_fan_min_hours, "vsd_pump_fan/min_hours"},
+    {Param::vsd_pump_fan_min_kw, "vsd_pump_fan/min_kw"},
+    {Param::vsd_pump_fan_throttle_power_at_half_flow, "vsd_pump_fan/throttle_power_at_half_flow"},
+    {Param::vsd_pump_fan_unit_cost, "vsd_pump_fan/unit_cost"},
+    {Param::waste_heat_min_gas_temp, "waste_heat/min_gas_temp"},
+    {Param::waste_heat_min_hours, "waste_heat/min_hours"},
+    {Param::waste_heat_min_liquid_temp, "waste_heat/min_liquid_temp"},
+    {Param::waste_heat_process_fuel_saving, "waste_heat/process_fuel_saving"},
+    {Param::waste_heat_unit_cost, "waste_heat/unit_cost"},
+    {Param::water_specific_heat, "water/specific_heat"},
+    {Param::water_reuse_min_m3_per_day, "water_reuse/min_m3_per_day"},
+    {Param::water_reuse_operating_days, "water_reuse/operating_days"},
+    {Param::water_reuse_target_rate, "water_reuse/target_rate"},
+    {Param::water_reuse_treat_cost, "water_reuse/treat_cost"},
+    {Param::water_reuse_unit_cost, "water_reuse/unit_cost"},
+};
+static_assert([] {
+    for (std::size_t i = 0; i < std::size(k_params); ++i)
+        if (k_params[i].first != static_cast<Param>(i)) return false;
+    return std::size(k_params) == static_cast<std::size_t>(Param::count);
+}(), "k_params lists every Param once, in the enum's order");
+constexpr std::string_view k_tariff_prefix = "tariff/zj2024/";  // + "<user class>/<part>"
+
 // One measure applied to one target (an equipment row, a boiler's heat, the site).
 struct Cand {
-    std::string id;
+    Measure id = Measure::count;
     std::string target;            // what it reduces: "elec:3", "heat:0", "site", ...
     double target_base_tce = 0;    // the target's energy before any measure
     double target_reduction_tce = 0;
@@ -168,7 +375,7 @@ struct Cand {
 };
 
 struct NotEvaluated {
-    std::string id;
+    Measure id;
     int row;
     std::vector<NeedId> needs;
 };
@@ -181,22 +388,22 @@ struct Ctx {
     std::vector<Cand> out;
     std::vector<NotEvaluated> missing;
 
-    const Dataset* measures = ref.dataset("measures");  // looked up once per run, not per parameter
+    // The parameters as RefData::reindex() parsed them; a RefData that was never loaded gets its own.
+    std::shared_ptr<const MeasureLibrary> library = ref.measure_library ? ref.measure_library : build_measure_library(ref);
 
-    double p(std::string_view id) const {
-        const RefRecord* r = measures ? measures->find(id) : nullptr;
-        if (!r || !r->value) throw std::logic_error("measures.json lacks " + std::string(id));
-        if (variant == 0 && r->has_low) return r->low ? *r->low : r->raw.at("low").get<double>();
-        if (variant == 2 && r->has_high) return r->high ? *r->high : r->raw.at("high").get<double>();
-        return *r->value;
+    double read(const MeasureParameter& m) const {
+        if (!m.error[variant].empty()) throw std::logic_error(m.error[variant]);
+        return m.value[variant];
     }
-    int life(std::string_view id) const {
-        char key[96];
-        const std::string_view suffix = "/lifetime";
-        if (id.size() + suffix.size() > sizeof key) return std::max(1, static_cast<int>(std::lround(p(std::string(id) + "/lifetime"))));
-        std::memcpy(key, id.data(), id.size());
-        std::memcpy(key + id.size(), suffix.data(), suffix.size());
-        return std::max(1, static_cast<int>(std::lround(p(std::string_view(key, id.size() + suffix.size())))));
+    double p(Param id) const { return read(library->parameters[static_cast<std::size_t>(id)]); }
+    int life(Measure id) const {
+        return std::max(1, static_cast<int>(std::lround(read(library->measures[static_cast<std::size_t>(id)].lifetime))));
+    }
+    // The 2024 Zhejiang TOU tariff of a user class; a class with no records on file is missing data.
+    const MeasureTariff& tariff(const std::string& user_class) const {
+        for (const auto& t : library->tariffs)
+            if (t.user_class == user_class) return t;
+        throw std::logic_error("measures.json lacks " + std::string(k_tariff_prefix) + user_class + "/flat");
     }
 
     // Energy-module coefficients, per carrier base unit (site average where the site measured NCV).
@@ -245,10 +452,10 @@ struct Ctx {
     // Price per base unit at the user's prices or the measures.json defaults; empty when unknown.
     std::optional<double> price_per_base(const std::string& carrier) const {
         const Options& o = in.options;
-        if (carrier == "electricity") return o.electricity_price_yuan_per_kwh.value_or(p("price/electricity_average"));
-        if (carrier == "raw_coal" || carrier == "washed_coal") return o.coal_price_yuan_per_t.value_or(p("price/coal_delivered")) / 1000.0;
-        if (carrier == "natural_gas") return o.natural_gas_price_yuan_per_m3.value_or(p("price/natural_gas"));
-        if (carrier == "steam") return o.steam_price_yuan_per_t.value_or(p("price/steam_central")) / 1000.0;
+        if (carrier == "electricity") return o.electricity_price_yuan_per_kwh.value_or(p(Param::price_electricity_average));
+        if (carrier == "raw_coal" || carrier == "washed_coal") return o.coal_price_yuan_per_t.value_or(p(Param::price_coal_delivered)) / 1000.0;
+        if (carrier == "natural_gas") return o.natural_gas_price_yuan_per_m3.value_or(p(Param::price_natural_gas));
+        if (carrier == "steam") return o.steam_price_yuan_per_t.value_or(p(Param::price_steam_central)) / 1000.0;
         return std::nullopt;
     }
     // Electricity's coefficient and price are read by every electric candidate: computed once per
@@ -265,13 +472,13 @@ struct Ctx {
     double grid_t_per_kwh() const { return res.emissions.grid_factor_tco2_per_mwh / 1000.0; }
     int year() const { return in.enterprise.year > 0 ? in.enterprise.year : 2025; }
 
-    void need(const std::string& id, int row, std::initializer_list<NeedId> fields) { missing.push_back({id, row, fields}); }
+    void need(Measure id, int row, std::initializer_list<NeedId> fields) { missing.push_back({id, row, fields}); }
 };
 
 std::string rowt(const char* kind, std::size_t i) { return std::string(kind) + ":" + std::to_string(i); }
 
 // An electricity saving on one target.
-Cand elec_cand(Ctx& c, const std::string& id, const std::string& target, double base_kwh, double saved_kwh,
+Cand elec_cand(Ctx& c, Measure id, const std::string& target, double base_kwh, double saved_kwh,
                double invest, int life, double om = 0) {
     Cand k;
     k.id = id;
@@ -370,21 +577,21 @@ void motors(Ctx& c) {
         auto kw = field_num(e, "rated_kw"), lf = field_num(e, "load_factor"), h = field_num(e, "hours_per_year");
         if (cls == "IE1" || cls == "IE2") {
             if (!kw || !lf || !h) {
-                c.need("motor_upgrade", static_cast<int>(i), {NeedId::rated_kw, NeedId::load_factor, NeedId::hours_per_year});
+                c.need(Measure::motor_upgrade, static_cast<int>(i), {NeedId::rated_kw, NeedId::load_factor, NeedId::hours_per_year});
             } else if (*kw <= 375) {  // measures.md §2 #1a: 3-phase LV induction motors 0.75–375 kW
-                double eta_old = *motor_efficiency(c.ref, cls, *kw) - field_num(e, "rewinds").value_or(0) * c.p("motor_upgrade/rewind_penalty");
+                double eta_old = *motor_efficiency(c.ref, cls, *kw) - field_num(e, "rewinds").value_or(0) * c.p(Param::motor_upgrade_rewind_penalty);
                 double eta_new = *motor_efficiency(c.ref, "IE4", *kw);
                 double shaft_kwh = *kw * *lf * *h * e.count;
                 double base = shaft_kwh / eta_old;
                 double saved = shaft_kwh * (1 / eta_old - 1 / eta_new);
-                double invest = *kw * e.count * c.p("motor_upgrade/unit_cost") * (1 + c.p("motor_upgrade/ie4_premium"));
-                Cand k = elec_cand(c, "motor_upgrade", rowt("elec", i), base, saved, invest, c.life("motor_upgrade"));
+                double invest = *kw * e.count * c.p(Param::motor_upgrade_unit_cost) * (1 + c.p(Param::motor_upgrade_ie4_premium));
+                Cand k = elec_cand(c, Measure::motor_upgrade, rowt("elec", i), base, saved, invest, c.life(Measure::motor_upgrade));
                 k.row = static_cast<int>(i);
                 k.physical.set("eta_old", eta_old);
                 k.physical.set("eta_new", eta_new);
                 k.physical.set("class_old", cls);
                 k.physical.set("class_new", "IE4");
-                if (*h < c.p("motor_upgrade/min_hours"))
+                if (*h < c.p(Param::motor_upgrade_min_hours))
                     k.notes.push_back({NoteId::replace_at_failure});
                 // GB 18613-2020 grades differ by pole count; only the 4-pole IE rows are on file.
                 if (auto poles = field_num(e, "poles"); poles && *poles != 4)
@@ -394,11 +601,11 @@ void motors(Ctx& c) {
         }
         if (e.type == "motor" && kw && lf && h) {
             std::string tr = field_str(e, "transmission");
-            if (*lf < c.p("motor_system/oversized_load_factor") || tr == "v_belt" || tr == "worm_gear") {
+            if (*lf < c.p(Param::motor_system_oversized_load_factor) || tr == "v_belt" || tr == "worm_gear") {
                 double base = *electric_kwh(e, c.ref);
-                double saved = base * c.p("motor_system/saving_rate");
-                double invest = *kw * e.count * c.p("motor_upgrade/unit_cost") * (1 + c.p("motor_system/pm_premium"));
-                Cand k = elec_cand(c, "motor_system", rowt("elec", i), base, saved, invest, c.life("motor_system"));
+                double saved = base * c.p(Param::motor_system_saving_rate);
+                double invest = *kw * e.count * c.p(Param::motor_upgrade_unit_cost) * (1 + c.p(Param::motor_system_pm_premium));
+                Cand k = elec_cand(c, Measure::motor_system, rowt("elec", i), base, saved, invest, c.life(Measure::motor_system));
                 k.row = static_cast<int>(i);
                 c.out.push_back(std::move(k));
             }
@@ -413,10 +620,10 @@ void pumps_fans(Ctx& c) {
         if (!is_pump_or_fan(e)) continue;
         auto kw = field_num(e, "rated_kw"), h = field_num(e, "hours_per_year");
         auto base = electric_kwh(e, c.ref);
-        if (throttled(e) && kw && *kw >= c.p("vsd_pump_fan/min_kw")) {
+        if (throttled(e) && kw && *kw >= c.p(Param::vsd_pump_fan_min_kw)) {
             if (!h || !base) {
-                c.need("vsd_pump_fan", static_cast<int>(i), {NeedId::hours_per_year, NeedId::load_factor});
-            } else if (*h >= c.p("vsd_pump_fan/min_hours")) {
+                c.need(Measure::vsd_pump_fan, static_cast<int>(i), {NeedId::hours_per_year, NeedId::load_factor});
+            } else if (*h >= c.p(Param::vsd_pump_fan_min_hours)) {
                 double saved;
                 Physical phys;
                 if (auto q = field_num(e, "mean_flow_fraction")) {
@@ -424,10 +631,10 @@ void pumps_fans(Ctx& c) {
                     // source's share at half flow. VSD from the generic curve, which already carries
                     // the drive losses (it gives 102.9% of design power at full flow), so they are
                     // counted once; the pure affinity-law bounds get the drive loss added.
-                    double a = c.p("vsd_pump_fan/throttle_power_at_half_flow");
+                    double a = c.p(Param::vsd_pump_fan_throttle_power_at_half_flow);
                     double throttle = 1 - (1 - a) * (1 - *q) / 0.5;
                     double design_kwh = *base / throttle;
-                    double loss = 1 + c.p("vsd_pump_fan/drive_loss");
+                    double loss = 1 + c.p(Param::vsd_pump_fan_drive_loss);
                     double vsd_kwh = design_kwh * formulas::vsd_power_pct(*q * 100) / 100;
                     saved = std::max(0.0, *base - vsd_kwh);
                     phys.set("mean_flow_fraction", *q);
@@ -436,11 +643,11 @@ void pumps_fans(Ctx& c) {
                              Physical::Pair{std::max(0.0, *base - design_kwh * formulas::affinity_power_fraction(*q, 2.0) * loss),
                                             std::max(0.0, *base - design_kwh * formulas::affinity_power_fraction(*q, 2.7) * loss)});
                 } else {
-                    saved = *base * c.p("vsd_pump_fan/default_saving_rate");
+                    saved = *base * c.p(Param::vsd_pump_fan_default_saving_rate);
                     phys.set("method", "default saving rate (20–50% of throttled pump/fan kWh)");
                 }
-                Cand k = elec_cand(c, "vsd_pump_fan", rowt("elec", i), *base, saved, *kw * e.count * c.p("vsd_pump_fan/unit_cost"),
-                                   c.life("vsd_pump_fan"));
+                Cand k = elec_cand(c, Measure::vsd_pump_fan, rowt("elec", i), *base, saved, *kw * e.count * c.p(Param::vsd_pump_fan_unit_cost),
+                                   c.life(Measure::vsd_pump_fan));
                 k.row = static_cast<int>(i);
                 k.physical.merge(phys);
                 if (!field_num(e, "mean_flow_fraction")) k.needs.push_back({NeedId::mean_flow_fraction});
@@ -450,10 +657,10 @@ void pumps_fans(Ctx& c) {
         }
         if ((e.type == "pump" || e.type == "fan") && base) {
             auto y = field_num(e, "year_installed");
-            if (y && c.year() - *y > c.p("pump_fan_replace/age_years")) {
-                double saved = *base * c.p("pump_fan_replace/saving_rate");
-                Cand k = elec_cand(c, "pump_fan_replace", rowt("elec", i), *base, saved,
-                                   *kw * e.count * c.p("pump_fan_replace/unit_cost"), c.life("pump_fan_replace"));
+            if (y && c.year() - *y > c.p(Param::pump_fan_replace_age_years)) {
+                double saved = *base * c.p(Param::pump_fan_replace_saving_rate);
+                Cand k = elec_cand(c, Measure::pump_fan_replace, rowt("elec", i), *base, saved,
+                                   *kw * e.count * c.p(Param::pump_fan_replace_unit_cost), c.life(Measure::pump_fan_replace));
                 k.row = static_cast<int>(i);
                 c.out.push_back(std::move(k));
             }
@@ -487,7 +694,7 @@ void compressed_air(Ctx& c) {
         auto base = electric_kwh(e, c.ref);
         auto kw = field_num(e, "rated_kw");
         if (!base) {
-            c.need("air_leak", static_cast<int>(i), {NeedId::rated_kw, NeedId::load_factor, NeedId::hours_per_year});
+            c.need(Measure::air_leak, static_cast<int>(i), {NeedId::rated_kw, NeedId::load_factor, NeedId::hours_per_year});
             continue;
         }
         units += e.count;
@@ -499,32 +706,32 @@ void compressed_air(Ctx& c) {
         else all_sp = false;
         const std::string t = rowt("elec", i);
         if (!leak_tested(e) && !programme && untested_kwh > 0) {
-            double l = field_num(e, "leak_fraction").value_or(c.p("air_leak/leak_fraction_default"));
-            double saved = *base * std::max(0.0, l - c.p("air_leak/leak_fraction_target"));
-            Cand k = elec_cand(c, "air_leak", t, *base, saved, c.p("air_leak/cost_per_site") * *base / untested_kwh, c.life("air_leak"));
+            double l = field_num(e, "leak_fraction").value_or(c.p(Param::air_leak_leak_fraction_default));
+            double saved = *base * std::max(0.0, l - c.p(Param::air_leak_leak_fraction_target));
+            Cand k = elec_cand(c, Measure::air_leak, t, *base, saved, c.p(Param::air_leak_cost_per_site) * *base / untested_kwh, c.life(Measure::air_leak));
             k.row = static_cast<int>(i);
             k.physical.set("leak_fraction", l);
             if (!field_num(e, "leak_fraction")) k.needs.push_back({NeedId::leak_fraction});
             c.out.push_back(std::move(k));
         }
         auto pr = field_num(e, "pressure_mpa"), req = field_num(e, "required_pressure_mpa");
-        if (pr && req && *pr - *req > c.p("air_pressure/min_excess_mpa")) {
-            double rate = std::min(c.p("air_pressure/max_saving_rate"), c.p("air_pressure/saving_per_bar") * (*pr - *req) / 0.1);
-            Cand k = elec_cand(c, "air_pressure", t, *base, *base * rate, c.p("air_pressure/cost"), c.life("air_pressure"));
+        if (pr && req && *pr - *req > c.p(Param::air_pressure_min_excess_mpa)) {
+            double rate = std::min(c.p(Param::air_pressure_max_saving_rate), c.p(Param::air_pressure_saving_per_bar) * (*pr - *req) / 0.1);
+            Cand k = elec_cand(c, Measure::air_pressure, t, *base, *base * rate, c.p(Param::air_pressure_cost), c.life(Measure::air_pressure));
             k.row = static_cast<int>(i);
             k.physical.set("pressure_reduction_mpa", *pr - *req);
             c.out.push_back(std::move(k));
         } else if (pr && !req) {
-            c.need("air_pressure", static_cast<int>(i), {NeedId::required_pressure_mpa});
+            c.need(Measure::air_pressure, static_cast<int>(i), {NeedId::required_pressure_mpa});
         }
         auto lf = field_num(e, "load_factor");
         auto sp = field_num(e, "specific_power_kw_per_m3_min");
         auto y = field_num(e, "year_installed");
         if (kw && fixed_speed(e) &&
-            ((lf && *lf >= 0.4 && *lf <= 0.8) || (sp && *sp > c.p("air_vsd/specific_power_screen")) ||
-             (y && c.year() - *y > c.p("air_vsd/age_years")))) {
-            Cand k = elec_cand(c, "air_vsd", t, *base, *base * c.p("air_vsd/saving_rate"), *kw * e.count * c.p("air_vsd/unit_cost"),
-                               c.life("air_vsd"));
+            ((lf && *lf >= 0.4 && *lf <= 0.8) || (sp && *sp > c.p(Param::air_vsd_specific_power_screen)) ||
+             (y && c.year() - *y > c.p(Param::air_vsd_age_years)))) {
+            Cand k = elec_cand(c, Measure::air_vsd, t, *base, *base * c.p(Param::air_vsd_saving_rate), *kw * e.count * c.p(Param::air_vsd_unit_cost),
+                               c.life(Measure::air_vsd));
             k.row = static_cast<int>(i);
             k.exclusive = "air_supply";
             c.out.push_back(std::move(k));
@@ -532,28 +739,28 @@ void compressed_air(Ctx& c) {
         std::string type = field_str(e, "compressor_type");
         bool oil_screw = type.find("screw") != std::string::npos && type.find("oil_free") == std::string::npos;
         auto h = field_num(e, "hours_per_year");
-        if (oil_screw && kw && *kw >= c.p("air_heat_recovery/min_kw") && h && *h >= c.p("air_heat_recovery/min_hours") &&
+        if (oil_screw && kw && *kw >= c.p(Param::air_heat_recovery_min_kw) && h && *h >= c.p(Param::air_heat_recovery_min_hours) &&
             !field_bool(e, "heat_recovery").value_or(false)) {
             Cand k;
-            k.id = "air_heat_recovery";
+            k.id = Measure::air_heat_recovery;
             k.row = static_cast<int>(i);
-            k.invest = c.p("air_heat_recovery/cost_per_unit") * e.count;
-            k.life = c.life("air_heat_recovery");
-            double gj = *base * c.p("air_heat_recovery/displaced_fraction") * k_gj_per_kwh;
+            k.invest = c.p(Param::air_heat_recovery_cost_per_unit) * e.count;
+            k.life = c.life(Measure::air_heat_recovery);
+            double gj = *base * c.p(Param::air_heat_recovery_displaced_fraction) * k_gj_per_kwh;
             if (heat_cand(c, k, gj)) {
                 k.scaled_by = {t, k.target};
                 c.out.push_back(std::move(k));
             } else {
-                c.need("air_heat_recovery", static_cast<int>(i), {NeedId::heat_demand});
+                c.need(Measure::air_heat_recovery, static_cast<int>(i), {NeedId::heat_demand});
             }
         }
     }
     const bool fibre = c.in.enterprise.industry.rfind("C28", 0) == 0;
-    if ((units >= 3 && fleet_fad >= c.p("central_air/min_fad")) || (fibre && units >= 2)) {
-        double saved = all_sp ? std::max(0.0, fleet_kwh - fleet_after * c.p("central_air/specific_power"))
-                              : fleet_kwh * c.p("central_air/saving_rate");
+    if ((units >= 3 && fleet_fad >= c.p(Param::central_air_min_fad)) || (fibre && units >= 2)) {
+        double saved = all_sp ? std::max(0.0, fleet_kwh - fleet_after * c.p(Param::central_air_specific_power))
+                              : fleet_kwh * c.p(Param::central_air_saving_rate);
         if (saved <= 0) return;
-        Cand k = elec_cand(c, "central_air", "air", fleet_kwh, saved, 0, c.life("central_air"));
+        Cand k = elec_cand(c, Measure::central_air, "air", fleet_kwh, saved, 0, c.life(Measure::central_air));
         k.invest_known = false;
         k.needs.push_back({NeedId::air_station_quote});
         k.exclusive = "air_supply";
@@ -585,7 +792,7 @@ void transformers(Ctx& c) {
     std::set<std::string> below;
     for (const auto& s : json_member_or(ser->raw, "below_current", json_empty_array())) below.insert(s.get<std::string>());
     const json& map = json_member_or(ser->raw, "table_series", json_empty_object());
-    const double hours = c.p("transformer_upgrade/hours");
+    const double hours = c.p(Param::transformer_upgrade_hours);
     for (std::size_t i = 0; i < items.size(); ++i) {
         const auto& e = items[i];
         if (e.type != "transformer") continue;
@@ -594,7 +801,7 @@ void transformers(Ctx& c) {
         auto kva = field_num(e, "rated_kva");
         auto beta = field_num(e, "load_factor");
         if (!kva || !beta) {
-            if (below.count(s)) c.need("transformer_upgrade", static_cast<int>(i), {NeedId::rated_kva, NeedId::load_factor});
+            if (below.count(s)) c.need(Measure::transformer_upgrade, static_cast<int>(i), {NeedId::rated_kva, NeedId::load_factor});
             continue;
         }
         bool ext = false, ext2 = false;
@@ -611,8 +818,8 @@ void transformers(Ctx& c) {
             if (p0_new) {
                 double pk_new = pk_tab.value_or(*pk);
                 double new_kwh = formulas::transformer_loss_kwh(*p0_new, std::min(pk_new, *pk), *beta, hours) * e.count;
-                Cand k = elec_cand(c, "transformer_upgrade", rowt("tx", i), base_kwh, std::max(0.0, base_kwh - new_kwh),
-                                   *kva * e.count * c.p("transformer_upgrade/unit_cost"), c.life("transformer_upgrade"));
+                Cand k = elec_cand(c, Measure::transformer_upgrade, rowt("tx", i), base_kwh, std::max(0.0, base_kwh - new_kwh),
+                                   *kva * e.count * c.p(Param::transformer_upgrade_unit_cost), c.life(Measure::transformer_upgrade));
                 k.row = static_cast<int>(i);
                 k.physical.set("no_load_loss_old_kw", *p0_old);
                 k.physical.set("no_load_loss_new_kw", *p0_new);
@@ -622,12 +829,12 @@ void transformers(Ctx& c) {
                 c.out.push_back(std::move(k));
             }
         }
-        if (e.count >= 2 && *beta < c.p("transformer_upgrade/light_load")) {
+        if (e.count >= 2 && *beta < c.p(Param::transformer_upgrade_light_load)) {
             // Switch one of two equal units off: the other carries both loads (β → 2β).
             double saved = (*p0_old - 2 * *beta * *beta * *pk) * hours;
             if (saved > 0) {
-                Cand k = elec_cand(c, "transformer_consolidate", rowt("tx", i), base_kwh, saved,
-                                   c.p("transformer_consolidate/cost"), c.life("transformer_consolidate"));
+                Cand k = elec_cand(c, Measure::transformer_consolidate, rowt("tx", i), base_kwh, saved,
+                                   c.p(Param::transformer_consolidate_cost), c.life(Measure::transformer_consolidate));
                 k.row = static_cast<int>(i);
                 k.physical.set("load_factor_after", 2 * *beta);
                 c.out.push_back(std::move(k));
@@ -651,7 +858,7 @@ void boilers(Ctx& c) {
         if (e.type != "boiler") continue;
         auto fu = boiler_fuel(c.in, c.res, c.ref, i);
         if (!fu || fu->carrier == "electricity") {
-            if (!fu) c.need("boiler_tuneup", static_cast<int>(i), {NeedId::fuel, NeedId::fuel_quantity});
+            if (!fu) c.need(Measure::boiler_tuneup, static_cast<int>(i), {NeedId::fuel, NeedId::fuel_quantity});
             continue;
         }
         const std::string& fuel = fu->carrier;
@@ -662,7 +869,7 @@ void boilers(Ctx& c) {
         const auto cap = boiler_capacity_t_per_h(e, c.ref);
         const std::string t = rowt("heat", i);
         const double base_tce = F * tce_b;
-        auto fuel_cand = [&](const char* id, double saved_fuel, double invest) {
+        auto fuel_cand = [&](Measure id, double saved_fuel, double invest) {
             Cand k;
             k.id = id;
             k.row = static_cast<int>(i);
@@ -687,15 +894,15 @@ void boilers(Ctx& c) {
         auto flue = field_num(e, "flue_temp_c");
         auto o2 = field_num(e, "flue_o2_pct");
         bool tune = field_bool(e, "annual_tune_up").has_value() ? !*field_bool(e, "annual_tune_up") : false;
-        if ((flue && *flue > c.p("boiler_tuneup/stack_temp_trigger")) || (o2 && *o2 > c.p("boiler_tuneup/o2_trigger")) || tune)
-            c.out.push_back(fuel_cand("boiler_tuneup", F * c.p("boiler_tuneup/saving_rate"), c.p("boiler_tuneup/cost")));
+        if ((flue && *flue > c.p(Param::boiler_tuneup_stack_temp_trigger)) || (o2 && *o2 > c.p(Param::boiler_tuneup_o2_trigger)) || tune)
+            c.out.push_back(fuel_cand(Measure::boiler_tuneup, F * c.p(Param::boiler_tuneup_saving_rate), c.p(Param::boiler_tuneup_cost)));
         auto h = field_num(e, "hours_per_year");
-        if (flue && *flue > c.p("boiler_economizer/stack_temp_trigger") && !field_bool(e, "economizer").value_or(false) &&
-            (!h || *h >= c.p("boiler_economizer/min_hours"))) {
-            if (!cap) c.need("boiler_economizer", static_cast<int>(i), {NeedId::capacity_t_per_h});
+        if (flue && *flue > c.p(Param::boiler_economizer_stack_temp_trigger) && !field_bool(e, "economizer").value_or(false) &&
+            (!h || *h >= c.p(Param::boiler_economizer_min_hours))) {
+            if (!cap) c.need(Measure::boiler_economizer, static_cast<int>(i), {NeedId::capacity_t_per_h});
             else {
-                Cand k = fuel_cand("boiler_economizer", F * c.p("boiler_economizer/saving_rate"), *cap * c.p("boiler_economizer/unit_cost"));
-                k.physical.set("implied_stack_drop_k", c.p("boiler_economizer/saving_rate") * 100 * c.p("boiler_economizer/k_per_point"));
+                Cand k = fuel_cand(Measure::boiler_economizer, F * c.p(Param::boiler_economizer_saving_rate), *cap * c.p(Param::boiler_economizer_unit_cost));
+                k.physical.set("implied_stack_drop_k", c.p(Param::boiler_economizer_saving_rate) * 100 * c.p(Param::boiler_economizer_k_per_point));
                 c.out.push_back(std::move(k));
             }
         }
@@ -703,9 +910,9 @@ void boilers(Ctx& c) {
         const double ncv = c.ncv_gj_per_base(fuel);
         const double q_gj = F * ncv * eta;  // useful heat
         const double steam_t = q_gj / c.steam_gj_per_t();
-        const double om_avoided = is_coal(fuel) ? steam_t * c.p("central_steam/own_boiler_om") : 0;
-        const bool retire = is_coal(fuel) && cap && *cap <= c.p("coal_to_gas/max_capacity") && plan_industry;
-        auto switch_cand = [&](const char* id, const std::string& new_carrier, double new_base, double new_price, double invest) {
+        const double om_avoided = is_coal(fuel) ? steam_t * c.p(Param::central_steam_own_boiler_om) : 0;
+        const bool retire = is_coal(fuel) && cap && *cap <= c.p(Param::coal_to_gas_max_capacity) && plan_industry;
+        auto switch_cand = [&](Measure id, const std::string& new_carrier, double new_base, double new_price, double invest) {
             Cand k = fuel_cand(id, F, invest);
             double new_tce = new_base * c.tce_per_base(new_carrier);
             double new_co2 = new_base * c.tco2_per_base(new_carrier);
@@ -722,25 +929,26 @@ void boilers(Ctx& c) {
             k.physical.set("efficiency_old", eta);
             return k;
         };
-        if (is_coal(fuel) && gas_main && (!cap || *cap <= c.p("coal_to_gas/max_capacity"))) {
-            double eta_new = c.p("coal_to_gas/new_efficiency");
+        if (is_coal(fuel) && gas_main && (!cap || *cap <= c.p(Param::coal_to_gas_max_capacity))) {
+            double eta_new = c.p(Param::coal_to_gas_new_efficiency);
             double gas = q_gj / (c.ncv_gj_per_base("natural_gas") * eta_new);
-            if (!cap) c.need("coal_to_gas", static_cast<int>(i), {NeedId::capacity_t_per_h});
+            if (!cap) c.need(Measure::coal_to_gas, static_cast<int>(i), {NeedId::capacity_t_per_h});
             else {
-                Cand k = switch_cand("coal_to_gas", "natural_gas", gas, *c.price_per_base("natural_gas"), *cap * c.p("coal_to_gas/unit_cost"));
+                Cand k = switch_cand(Measure::coal_to_gas, "natural_gas", gas, *c.price_per_base("natural_gas"), *cap * c.p(Param::coal_to_gas_unit_cost));
                 k.physical.set("efficiency_new", eta_new);
                 c.out.push_back(std::move(k));
             }
         }
         if (cap) {
-            double kwh = q_gj / k_gj_per_kwh / c.p("coal_to_electric/efficiency");
+            double kwh = q_gj / k_gj_per_kwh / c.p(Param::coal_to_electric_efficiency);
             const std::string cls = mgmt_str(c.in.management, "tou_user_class").empty() ? "large_industry" : mgmt_str(c.in.management, "tou_user_class");
-            double valley = c.p("tariff/zj2024/" + cls + "/flat") * c.p("tariff/zj2024/" + cls + "/valley_ratio");
-            double mw = *cap * c.p("boiler/mw_per_t_per_h");  // 1 t/h ≈ 0.7 MW (boiler rating convention)
+            const MeasureTariff& tariff = c.tariff(cls);
+            double valley = c.read(tariff.flat) * c.read(tariff.valley_ratio);
+            double mw = *cap * c.p(Param::boiler_mw_per_t_per_h);  // 1 t/h ≈ 0.7 MW (boiler rating convention)
             // Valued at the average price: running on valley power needs thermal storage, which the
             // notes do not price; the valley case is shown beside it.
             double avg = c.elec_price();
-            Cand k = switch_cand("coal_to_electric", "electricity", kwh, avg, mw * c.p("coal_to_electric/unit_cost"));
+            Cand k = switch_cand(Measure::coal_to_electric, "electricity", kwh, avg, mw * c.p(Param::coal_to_electric_unit_cost));
             k.physical.set("valley_price_yuan_per_kwh", valley);
             k.physical.set("valley_case_annual_saving_10k_yuan", (k.annual_net + kwh * (avg - valley)) / k_yuan_per_10k);
             k.notes.push_back({NoteId::electric_boiler_valley_case});
@@ -748,20 +956,20 @@ void boilers(Ctx& c) {
         }
         if (central) {
             double kg = steam_t * 1000;
-            Cand k = switch_cand("central_steam", "steam", kg, *c.price_per_base("steam"), c.p("central_steam/connection_cost"));
+            Cand k = switch_cand(Measure::central_steam, "steam", kg, *c.price_per_base("steam"), c.p(Param::central_steam_connection_cost));
             // Energy at the GB/T 2589 steam coefficient, CO2 at the steam's enthalpy heat (h − 83.74
             // kJ/kg) × the heat factor, as the assessment counts purchased steam after the switch.
             k.notes.push_back({NoteId::purchased_steam_counted});
             c.out.push_back(std::move(k));
         } else if (is_coal(fuel)) {
-            c.need("central_steam", static_cast<int>(i), {NeedId::central_heating_available});
+            c.need(Measure::central_steam, static_cast<int>(i), {NeedId::central_heating_available});
         }
     }
 }
 
 void heat_measures(Ctx& c) {
     const auto& items = c.in.equipment.items;
-    const double kelvin = c.p("kelvin_offset");
+    const double kelvin = c.p(Param::kelvin_offset);
     for (std::size_t i = 0; i < items.size(); ++i) {
         const auto& e = items[i];
         auto h = field_num(e, "hours_per_year");
@@ -769,17 +977,17 @@ void heat_measures(Ctx& c) {
             auto kw = field_num(e, "recoverable_kw"), temp = field_num(e, "temperature_c");
             std::string medium = field_str(e, "medium");
             if (!kw || !temp || !h) {
-                c.need("waste_heat", static_cast<int>(i), {NeedId::recoverable_kw, NeedId::temperature_c, NeedId::hours_per_year, NeedId::medium});
+                c.need(Measure::waste_heat, static_cast<int>(i), {NeedId::recoverable_kw, NeedId::temperature_c, NeedId::hours_per_year, NeedId::medium});
                 continue;
             }
-            bool hot = medium == "liquid" ? *temp >= c.p("waste_heat/min_liquid_temp") : *temp >= c.p("waste_heat/min_gas_temp");
+            bool hot = medium == "liquid" ? *temp >= c.p(Param::waste_heat_min_liquid_temp) : *temp >= c.p(Param::waste_heat_min_gas_temp);
             bool sink = field_bool(e, "sink_available").value_or(true);
-            if (hot && sink && *h >= c.p("waste_heat/min_hours")) {
+            if (hot && sink && *h >= c.p(Param::waste_heat_min_hours)) {
                 Cand k;
-                k.id = "waste_heat";
+                k.id = Measure::waste_heat;
                 k.row = static_cast<int>(i);
-                k.invest = *kw * c.p("waste_heat/unit_cost");
-                k.life = c.life("waste_heat");
+                k.invest = *kw * c.p(Param::waste_heat_unit_cost);
+                k.life = c.life(Measure::waste_heat);
                 double f = field_num(e, "coincidence").value_or(1);
                 if (!field_num(e, "coincidence")) k.needs.push_back({NeedId::coincidence});
                 if (heat_cand(c, k, *kw * *h * f * k_gj_per_kwh)) {
@@ -787,9 +995,9 @@ void heat_measures(Ctx& c) {
                     c.out.push_back(std::move(k));
                 }
             }
-            if (!sink && *kw >= c.p("orc/min_kw") && *h >= c.p("orc/min_hours") && *temp >= 100 && *temp <= 350) {
-                double kwh = *kw * c.p("orc/efficiency") * *h;
-                Cand k = elec_cand(c, "orc", rowt("orc", i), kwh, kwh, 0, c.life("orc"));
+            if (!sink && *kw >= c.p(Param::orc_min_kw) && *h >= c.p(Param::orc_min_hours) && *temp >= 100 && *temp <= 350) {
+                double kwh = *kw * c.p(Param::orc_efficiency) * *h;
+                Cand k = elec_cand(c, Measure::orc, rowt("orc", i), kwh, kwh, 0, c.life(Measure::orc));
                 k.invest_known = false;
                 k.needs.push_back({NeedId::orc_quote});
                 k.row = static_cast<int>(i);
@@ -801,14 +1009,14 @@ void heat_measures(Ctx& c) {
             auto ex = field_num(e, "exhaust_temp_c");
             if (fuel.empty() || fuel == "electricity") continue;
             if (!ex) {
-                c.need("waste_heat", static_cast<int>(i), {NeedId::exhaust_temp_c});
+                c.need(Measure::waste_heat, static_cast<int>(i), {NeedId::exhaust_temp_c});
                 continue;
             }
             auto fu = boiler_fuel(c.in, c.res, c.ref, i);
-            if (*ex >= c.p("waste_heat/min_gas_temp") && fu && h && *h > 0) {
-                double saved = fu->base_quantity * c.p("waste_heat/process_fuel_saving");
+            if (*ex >= c.p(Param::waste_heat_min_gas_temp) && fu && h && *h > 0) {
+                double saved = fu->base_quantity * c.p(Param::waste_heat_process_fuel_saving);
                 double kw_th = saved * c.ncv_gj_per_base(fuel) / k_gj_per_kwh / *h;
-                Cand k = elec_cand(c, "waste_heat", rowt("heat", i), 0, 0, kw_th * c.p("waste_heat/unit_cost"), c.life("waste_heat"));
+                Cand k = elec_cand(c, Measure::waste_heat, rowt("heat", i), 0, 0, kw_th * c.p(Param::waste_heat_unit_cost), c.life(Measure::waste_heat));
                 k.elec_kwh = 0;
                 k.target_base_tce = fu->base_quantity * c.tce_per_base(fuel);
                 k.tce = saved * c.tce_per_base(fuel);
@@ -827,22 +1035,22 @@ void heat_measures(Ctx& c) {
         if (e.type == "process_heat") {
             auto ts = field_num(e, "temperature_c"), tsrc = field_num(e, "heat_source_temp_c"), q = field_num(e, "demand_gj_per_year");
             if (!ts || !tsrc || !q || !h) {
-                c.need("heat_pump", static_cast<int>(i), {NeedId::temperature_c, NeedId::heat_source_temp_c, NeedId::demand_gj_per_year, NeedId::hours_per_year});
+                c.need(Measure::heat_pump, static_cast<int>(i), {NeedId::temperature_c, NeedId::heat_source_temp_c, NeedId::demand_gj_per_year, NeedId::hours_per_year});
                 continue;
             }
-            if (*ts > c.p("heat_pump/max_temp_hthp") || *ts <= *tsrc || *h < c.p("heat_pump/min_hours")) continue;
-            double cop = formulas::heat_pump_cop(c.p("heat_pump/carnot_efficiency"), *ts + kelvin, *tsrc + kelvin);
+            if (*ts > c.p(Param::heat_pump_max_temp_hthp) || *ts <= *tsrc || *h < c.p(Param::heat_pump_min_hours)) continue;
+            double cop = formulas::heat_pump_cop(c.p(Param::heat_pump_carnot_efficiency), *ts + kelvin, *tsrc + kelvin);
             double kwh = *q / k_gj_per_kwh / cop;
             double kw_th = *q / k_gj_per_kwh / *h;
-            bool water = *ts <= c.p("heat_pump/max_temp_standard");
+            bool water = *ts <= c.p(Param::heat_pump_max_temp_standard);
             Cand k;
-            k.id = "heat_pump";
+            k.id = Measure::heat_pump;
             k.row = static_cast<int>(i);
-            k.invest = kw_th * c.p(water ? "heat_pump/unit_cost_water" : "heat_pump/unit_cost_steam");
-            k.life = c.life("heat_pump");
+            k.invest = kw_th * c.p(water ? Param::heat_pump_unit_cost_water : Param::heat_pump_unit_cost_steam);
+            k.life = c.life(Measure::heat_pump);
             if (field_str(e, "source") == "electric") {
                 double old_kwh = *q / k_gj_per_kwh;
-                k = elec_cand(c, "heat_pump", rowt("elec", i), old_kwh, old_kwh - kwh, k.invest, k.life);
+                k = elec_cand(c, Measure::heat_pump, rowt("elec", i), old_kwh, old_kwh - kwh, k.invest, k.life);
                 k.row = static_cast<int>(i);
             } else if (heat_cand(c, k, *q)) {
                 k.tce -= kwh * c.elec_tce_per_kwh();
@@ -862,21 +1070,21 @@ void heat_measures(Ctx& c) {
             std::string proc = field_str(e, "process");
             auto steam = field_num(e, "steam_t_per_year");
             Cand k;
-            k.id = "textile_cpb";
+            k.id = Measure::textile_cpb;
             k.row = static_cast<int>(i);
-            k.life = c.life("textile_cpb");
+            k.life = c.life(Measure::textile_cpb);
             k.invest_known = false;
             k.needs.push_back({NeedId::cpb_quote});
             double gj = 0;
-            if ((proc == "jet" || proc == "overflow") && steam) gj += *steam * c.p("textile_cpb/saving_rate") * c.steam_gj_per_t();
+            if ((proc == "jet" || proc == "overflow") && steam) gj += *steam * c.p(Param::textile_cpb_saving_rate) * c.steam_gj_per_t();
             auto bt = field_num(e, "bleaching_temp_c"), ps = field_num(e, "pretreatment_steam_t_per_year");
-            if (bt && *bt >= 95 && ps) gj += *ps * c.p("textile_cpb/bleach_saving_rate") * c.steam_gj_per_t();
+            if (bt && *bt >= 95 && ps) gj += *ps * c.p(Param::textile_cpb_bleach_saving_rate) * c.steam_gj_per_t();
             if (gj <= 0) {
-                c.need("textile_cpb", static_cast<int>(i), {NeedId::process, NeedId::steam_t_per_year});
+                c.need(Measure::textile_cpb, static_cast<int>(i), {NeedId::process, NeedId::steam_t_per_year});
                 continue;
             }
             if (heat_cand(c, k, gj)) {
-                if (auto w = field_num(e, "water_m3_per_year")) k.physical.set("water_m3", *w * c.p("textile_cpb/saving_rate"));
+                if (auto w = field_num(e, "water_m3_per_year")) k.physical.set("water_m3", *w * c.p(Param::textile_cpb_saving_rate));
                 k.scaled_by = {k.target};
                 c.out.push_back(std::move(k));
             }
@@ -886,13 +1094,13 @@ void heat_measures(Ctx& c) {
             auto metres = field_num(e, "metres_per_year");
             if (m != "rotary_screen" && m != "flat_screen") continue;
             if (!metres) {
-                c.need("digital_printing", static_cast<int>(i), {NeedId::metres_per_year});
+                c.need(Measure::digital_printing, static_cast<int>(i), {NeedId::metres_per_year});
                 continue;
             }
-            double rate = c.p("digital_printing/energy_saving");
+            double rate = c.p(Param::digital_printing_energy_saving);
             double kwh = field_num(e, "electricity_kwh_per_year").value_or(0) * rate;
-            Cand k = elec_cand(c, "digital_printing", rowt("elec", i), kwh / std::max(rate, 1e-9), kwh,
-                               c.p("digital_printing/cost_per_printer") * e.count, c.life("digital_printing"));
+            Cand k = elec_cand(c, Measure::digital_printing, rowt("elec", i), kwh / std::max(rate, 1e-9), kwh,
+                               c.p(Param::digital_printing_cost_per_printer) * e.count, c.life(Measure::digital_printing));
             k.row = static_cast<int>(i);
             if (auto st = field_num(e, "steam_t_per_year")) {
                 Cand hk;
@@ -905,30 +1113,30 @@ void heat_measures(Ctx& c) {
                     k.physical.merge(hk.physical);
                 }
             }
-            k.physical.set("water_m3", *metres * (c.p("digital_printing/water_before") - c.p("digital_printing/water_after")) / 1000.0);
+            k.physical.set("water_m3", *metres * (c.p(Param::digital_printing_water_before) - c.p(Param::digital_printing_water_after)) / 1000.0);
             if (!field_num(e, "electricity_kwh_per_year") && !field_num(e, "steam_t_per_year"))
                 k.needs.push_back({NeedId::printing_line_energy});
             c.out.push_back(std::move(k));
         }
         if (e.type == "water") {
             auto use = field_num(e, "use_m3_per_day"), reuse = field_num(e, "reuse_rate");
-            double target = c.p("water_reuse/target_rate");
+            double target = c.p(Param::water_reuse_target_rate);
             if (!use || !reuse) {
-                c.need("water_reuse", static_cast<int>(i), {NeedId::use_m3_per_day, NeedId::reuse_rate});
+                c.need(Measure::water_reuse, static_cast<int>(i), {NeedId::use_m3_per_day, NeedId::reuse_rate});
                 continue;
             }
-            if (*use < c.p("water_reuse/min_m3_per_day") || *reuse >= target) continue;
-            double days = field_num(e, "operating_days").value_or(c.p("water_reuse/operating_days"));
+            if (*use < c.p(Param::water_reuse_min_m3_per_day) || *reuse >= target) continue;
+            double days = field_num(e, "operating_days").value_or(c.p(Param::water_reuse_operating_days));
             double cap = *use * (target - *reuse);
             double q = cap * days;
             Cand k;
-            k.id = "water_reuse";
+            k.id = Measure::water_reuse;
             k.row = static_cast<int>(i);
             k.target = rowt("water", i);
-            k.invest = cap * c.p("water_reuse/unit_cost");
-            k.life = c.life("water_reuse");
+            k.invest = cap * c.p(Param::water_reuse_unit_cost);
+            k.life = c.life(Measure::water_reuse);
             auto pf = field_num(e, "fresh_price_yuan_per_m3"), pd = field_num(e, "discharge_price_yuan_per_m3");
-            if (pf && pd) k.annual_net = q * (*pf + *pd - c.p("water_reuse/treat_cost"));
+            if (pf && pd) k.annual_net = q * (*pf + *pd - c.p(Param::water_reuse_treat_cost));
             else {
                 k.saving_known = false;
                 k.needs.push_back({NeedId::water_prices});
@@ -936,7 +1144,7 @@ void heat_measures(Ctx& c) {
             auto te = field_num(e, "effluent_temp_c"), tf = field_num(e, "fresh_temp_c");
             if (te && tf && *te > *tf) {
                 double net = k.annual_net;
-                heat_cand(c, k, q * 1000 * c.p("water/specific_heat") * (*te - *tf) / 1e6);
+                heat_cand(c, k, q * 1000 * c.p(Param::water_specific_heat) * (*te - *tf) / 1e6);
                 if (!k.saving_known) k.annual_net -= net;  // keep only the valued heat if water prices are missing
                 k.scaled_by = {k.target};
             }
@@ -946,17 +1154,17 @@ void heat_measures(Ctx& c) {
         if (e.type == "paper_machine") {
             auto s = field_num(e, "dryer_steam_t_per_year"), dry = field_num(e, "press_dryness_pct");
             if (!s || !dry) {
-                c.need("paper_shoe_press", static_cast<int>(i), {NeedId::dryer_steam_t_per_year, NeedId::press_dryness_pct});
+                c.need(Measure::paper_shoe_press, static_cast<int>(i), {NeedId::dryer_steam_t_per_year, NeedId::press_dryness_pct});
                 continue;
             }
-            if (*dry >= c.p("paper_shoe_press/max_dryness")) continue;
+            if (*dry >= c.p(Param::paper_shoe_press_max_dryness)) continue;
             Cand k;
-            k.id = "paper_shoe_press";
+            k.id = Measure::paper_shoe_press;
             k.row = static_cast<int>(i);
-            k.life = c.life("paper_shoe_press");
+            k.life = c.life(Measure::paper_shoe_press);
             k.invest_known = false;
             k.needs.push_back({NeedId::shoe_press_quote});
-            double steam_t = *s * c.p("paper_shoe_press/steam_per_point") * c.p("paper_shoe_press/dryness_gain");
+            double steam_t = *s * c.p(Param::paper_shoe_press_steam_per_point) * c.p(Param::paper_shoe_press_dryness_gain);
             if (heat_cand(c, k, steam_t * c.steam_gj_per_t())) {
                 k.physical.set("dryer_steam_t", steam_t);
                 k.scaled_by = {k.target};
@@ -975,19 +1183,19 @@ void lighting(Ctx& c) {
         if (t.empty() || t == "led" || t == "LED") continue;
         auto w = field_num(e, "watts"), h = field_num(e, "hours_per_year");
         if (!w || !h) {
-            c.need("led_lighting", static_cast<int>(i), {NeedId::watts, NeedId::hours_per_year});
+            c.need(Measure::led_lighting, static_cast<int>(i), {NeedId::watts, NeedId::hours_per_year});
             continue;
         }
-        if (*h < c.p("led_lighting/min_hours")) continue;
-        double ballast = field_str(e, "ballast") == "magnetic" ? c.p("led_lighting/ballast_magnetic") : c.p("led_lighting/ballast_electronic");
+        if (*h < c.p(Param::led_lighting_min_hours)) continue;
+        double ballast = field_str(e, "ballast") == "magnetic" ? c.p(Param::led_lighting_ballast_magnetic) : c.p(Param::led_lighting_ballast_electronic);
         double base = (*w + ballast) / 1000.0 * e.count * *h;
-        double life = c.p("led_lighting/life_hours") / *h;
+        double life = c.p(Param::led_lighting_life_hours) / *h;
         // Fixture cost by type: fluorescent tubes are replaced by LED tubes/battens, HID high-bay
         // lamps (metal halide, sodium, mercury) by LED high-bay fixtures.
         std::string fixture = field_str(e, "fixture");
         if (fixture.empty()) fixture = (t == "fluorescent" || t == "t8" || t == "t5") ? "tube" : "high_bay";
-        const double unit_cost = c.p(fixture == "tube" ? "led_lighting/tube_cost" : "led_lighting/fixture_cost");
-        Cand k = elec_cand(c, "led_lighting", rowt("elec", i), base, base * c.p("led_lighting/saving_rate"),
+        const double unit_cost = c.p(fixture == "tube" ? Param::led_lighting_tube_cost : Param::led_lighting_fixture_cost);
+        Cand k = elec_cand(c, Measure::led_lighting, rowt("elec", i), base, base * c.p(Param::led_lighting_saving_rate),
                            e.count * unit_cost, std::max(1, static_cast<int>(life)));
         k.row = static_cast<int>(i);
         k.physical.set("fixture", fixture);
@@ -1016,26 +1224,26 @@ void renewables(Ctx& c) {
         if (e.type != "roof") continue;
         auto area = field_num(e, "usable_area_m2");
         if (!area) {
-            c.need("pv_rooftop", static_cast<int>(i), {NeedId::usable_area_m2});
+            c.need(Measure::pv_rooftop, static_cast<int>(i), {NeedId::usable_area_m2});
             continue;
         }
         if (field_bool(e, "shaded").value_or(false)) continue;
         if (auto life = field_num(e, "remaining_life_years"); life && *life < 20) continue;
         std::string s = field_str(e, "structure");
-        double w_per_m2 = s == "concrete" ? c.p("pv_rooftop/concrete_w_per_m2")
-                                          : c.p("pv_rooftop/cover_ratio") * c.p("pv_rooftop/module_w") / c.p("pv_rooftop/module_area");
+        double w_per_m2 = s == "concrete" ? c.p(Param::pv_rooftop_concrete_w_per_m2)
+                                          : c.p(Param::pv_rooftop_cover_ratio) * c.p(Param::pv_rooftop_module_w) / c.p(Param::pv_rooftop_module_area);
         double free = *area * e.count - pv_kwp * 1000.0 / w_per_m2;  // existing PV occupies roof first
         pv_kwp = std::max(0.0, pv_kwp - *area * e.count * w_per_m2 / 1000.0);
-        if (free < c.p("pv_rooftop/min_area")) continue;
+        if (free < c.p(Param::pv_rooftop_min_area)) continue;
         double kwp = free * w_per_m2 / 1000.0;
-        double e1 = kwp * c.p("pv_rooftop/specific_yield");
-        double self = std::min(e1 * c.p("pv_rooftop/self_use_share"), elec);
+        double e1 = kwp * c.p(Param::pv_rooftop_specific_yield);
+        double self = std::min(e1 * c.p(Param::pv_rooftop_self_use_share), elec);
         double exp = e1 - self;
-        double p_self = c.in.options.electricity_price_yuan_per_kwh.value_or(c.p("price/pv_self_use_value"));
-        double om = kwp * 1000 * c.p("pv_rooftop/om_cost");
-        Cand k = elec_cand(c, "pv_rooftop", rowt("pv", i), self, self, kwp * 1000 * c.p("pv_rooftop/unit_cost"), c.life("pv_rooftop"));
-        k.annual_net = self * p_self + exp * c.p("price/pv_export") - om;
-        k.degradation = c.p("pv_rooftop/degradation");
+        double p_self = c.in.options.electricity_price_yuan_per_kwh.value_or(c.p(Param::price_pv_self_use_value));
+        double om = kwp * 1000 * c.p(Param::pv_rooftop_om_cost);
+        Cand k = elec_cand(c, Measure::pv_rooftop, rowt("pv", i), self, self, kwp * 1000 * c.p(Param::pv_rooftop_unit_cost), c.life(Measure::pv_rooftop));
+        k.annual_net = self * p_self + exp * c.p(Param::price_pv_export) - om;
+        k.degradation = c.p(Param::pv_rooftop_degradation);
         k.scaled_by = {};
         k.row = static_cast<int>(i);
         k.physical.clear();
@@ -1059,13 +1267,13 @@ void renewables(Ctx& c) {
                 cap += field_num(e, "capacity_kwh").value_or(0) * e.count;
                 planned = true;
             }
-        if (!planned) cap = std::floor(elec / (c.p("storage_arbitrage/operating_days") * 24) * c.p("storage_arbitrage/default_duration") / 100) * 100;
+        if (!planned) cap = std::floor(elec / (c.p(Param::storage_arbitrage_operating_days) * 24) * c.p(Param::storage_arbitrage_default_duration) / 100) * 100;
         if (cap > 0) {
-            const std::string t = "tariff/zj2024/" + cls + "/";
-            double flat = c.p(t + "flat"), valley = flat * c.p(t + "valley_ratio");
-            double rte = c.p("storage_arbitrage/round_trip_efficiency");
-            double v_sa = formulas::storage_cycle_value(flat * c.p(t + "peak_ratio"), valley, rte);
-            double v_sw = formulas::storage_cycle_value(flat * c.p(t + "sharp_ratio"), valley, rte);
+            const MeasureTariff& t = c.tariff(cls);
+            double flat = c.read(t.flat), valley = flat * c.read(t.valley_ratio);
+            double rte = c.p(Param::storage_arbitrage_round_trip_efficiency);
+            double v_sa = formulas::storage_cycle_value(flat * c.read(t.peak_ratio), valley, rte);
+            double v_sw = formulas::storage_cycle_value(flat * c.read(t.sharp_ratio), valley, rte);
             // The user's own bill prices replace the tariff defaults (bills/bill_findings.cpp).
             auto bill = bills::tou_summary(c.in.bills.electricity, 0);
             const bool bill_prices = bill && bill->peak_price && bill->valley_price;
@@ -1073,15 +1281,15 @@ void renewables(Ctx& c) {
                 v_sa = formulas::storage_cycle_value(*bill->peak_price, *bill->valley_price, rte);
                 v_sw = formulas::storage_cycle_value(bill->sharp_price.value_or(*bill->peak_price), *bill->valley_price, rte);
             }
-            double cycles = c.p("storage_arbitrage/cycles_per_day");
-            double d_sa = c.p("storage_arbitrage/days_spring_autumn"), d_sw = c.p("storage_arbitrage/days_summer_winter");
+            double cycles = c.p(Param::storage_arbitrage_cycles_per_day);
+            double d_sa = c.p(Param::storage_arbitrage_days_spring_autumn), d_sw = c.p(Param::storage_arbitrage_days_summer_winter);
             double gross_per_kwh = cycles * (d_sa * v_sa + d_sw * v_sw);
-            double derate = c.p("storage_arbitrage/derate");
-            double invest = cap * 1000 * c.p("storage_arbitrage/unit_cost");  // kWh × 1000 Wh/kWh × yuan/Wh
+            double derate = c.p(Param::storage_arbitrage_derate);
+            double invest = cap * 1000 * c.p(Param::storage_arbitrage_unit_cost);  // kWh × 1000 Wh/kWh × yuan/Wh
             double discharged = cap * cycles * (d_sa + d_sw) * derate;
             double losses = discharged * (1 / rte - 1);
-            Cand k = elec_cand(c, "storage_arbitrage", "storage", elec, -losses, invest, c.life("storage_arbitrage"));
-            k.annual_net = gross_per_kwh * derate * cap - invest * c.p("storage_arbitrage/om_rate");
+            Cand k = elec_cand(c, Measure::storage_arbitrage, "storage", elec, -losses, invest, c.life(Measure::storage_arbitrage));
+            k.annual_net = gross_per_kwh * derate * cap - invest * c.p(Param::storage_arbitrage_om_rate);
             k.scaled_by = {};
             k.physical.clear();
             k.physical.set("capacity_kwh", cap);
@@ -1106,14 +1314,14 @@ void renewables(Ctx& c) {
         double green = c.in.renewables.green_power_kwh + c.in.renewables.gec_mwh * 1000;
         double kwh = std::max(0.0, elec - green);
         if (kwh > 0) {
-            Cand k = elec_cand(c, "green_power", "green", kwh, 0, 0, c.life("green_power"));
+            Cand k = elec_cand(c, Measure::green_power, "green", kwh, 0, 0, c.life(Measure::green_power));
             k.tce = 0;
             k.target_reduction_tce = 0;
             // Green power and GECs change only the market-based figure (at the residual factor);
             // location-based CO2, the carbon-efficiency level and grade stay as they are.
             k.tco2 = 0;
             if (auto resid = c.res.emissions.residual_factor_tco2_per_mwh) k.tco2_market = kwh / 1000.0 * *resid;
-            k.annual_net = -kwh * c.p("price/green_power_premium");
+            k.annual_net = -kwh * c.p(Param::price_green_power_premium);
             k.scaled_by = {"elec_all"};
             k.physical.clear();
             k.physical.set("green_kwh", kwh);
@@ -1138,10 +1346,10 @@ void management(Ctx& c) {
     const double total = c.res.energy.total_tce - c.res.energy.renewable_tce;
     std::string metering = mgmt_str(m, "metering_gb17167");
     bool ems = mgmt_bool(m, "energy_management_system").value_or(false);
-    if (total < c.p("energy_management_system/min_tce") || (metering == "full" && ems)) return;
-    double rate = c.p("energy_management_system/saving_rate");
+    if (total < c.p(Param::energy_management_system_min_tce) || (metering == "full" && ems)) return;
+    double rate = c.p(Param::energy_management_system_saving_rate);
     Cand k;
-    k.id = "energy_management_system";
+    k.id = Measure::energy_management_system;
     k.target = "site";
     k.target_base_tce = total;
     k.tce = total * rate;
@@ -1152,8 +1360,8 @@ void management(Ctx& c) {
     k.annual_net = site_energy_cost(c, unpriced) * rate;
     k.elec_kwh = site_kwh(c) * rate;
     if (!unpriced.empty()) k.notes.push_back({NoteId::carriers_not_priced, {}, std::move(unpriced)});
-    k.invest = c.p("energy_management_system/cost");
-    k.life = c.life("energy_management_system");
+    k.invest = c.p(Param::energy_management_system_cost);
+    k.life = c.life(Measure::energy_management_system);
     k.physical.clear();
     k.physical.set("saving_rate", rate);
     c.out.push_back(std::move(k));
@@ -1190,7 +1398,7 @@ Outlook outlook_after(const Result& res, double new_total, double tco2_cut, cons
     return o;
 }
 
-void economics(MeasureResult& m, const Totals& t, double rate, const RefData& ref, const Result& res) {
+void economics(MeasureResult& m, Measure id, const Totals& t, double rate, const RefData& ref, const Result& res) {
     m.tce_saved = t.tce;
     m.tco2_avoided = t.tco2;
     m.tco2_avoided_market = t.tco2_market;
@@ -1208,7 +1416,7 @@ void economics(MeasureResult& m, const Totals& t, double rate, const RefData& re
         if (t.invest > 0 && t.net <= 0) m.compliance_cost = true;
     }
     // Own PV and green power do not lower the site's energy total (they replace purchases).
-    double tce_in_total = m.id == "pv_rooftop" || m.id == "green_power" ? 0 : t.tce;
+    double tce_in_total = id == Measure::pv_rooftop || id == Measure::green_power ? 0 : t.tce;
     m.outlook = outlook_after(res, res.energy.total_tce - tce_in_total, t.tco2, ref);
 }
 
@@ -1275,8 +1483,6 @@ void add_summed_physical(Physical& sum, const Physical& row) {
     }
 }
 
-const RefRecord* measure_def(const RefData& ref, const std::string& id) { return ref.record("measures", "measure/" + id); }
-
 // One verdict per measure, the same for the app, the report and the automatic portfolio:
 //   recommended      saves energy or CO2 (and raises neither), NPV > 0, pays back within its life
 //   cost_only        NPV > 0 but saves neither energy nor CO2 (tariff arbitrage, demand charge): cost-only measures
@@ -1285,14 +1491,15 @@ const RefRecord* measure_def(const RefData& ref, const std::string& id) { return
 //   needs_data       investment or prices unknown
 // The reason says which not_recommended rule applied (codes; the texts live in the app's i18n and
 // the report).
-Recommendation recommendation(const MeasureResult& m, const Totals& t) {
+Recommendation recommendation(const MeasureResult& m, const MeasureDefinition& def, const Totals& t) {
     using S = RecommendationStatus;
     using R = RecommendationReason;
     constexpr double eps = 1e-9;
     if (!t.invest_known || !t.saving_known) return {S::needs_data};
     // measures.json "cost_only": a tariff measure (storage arbitrage, demand charge) whose purpose is
     // money, whatever a small energy side effect does: never in the recommended energy/CO2 set.
-    const bool flagged = m.def && m.def->raw.value("cost_only", false);
+    if (!def.cost_only_error.empty()) throw std::logic_error(def.cost_only_error);
+    const bool flagged = def.cost_only;
     const bool saves = !flagged && (m.tce_saved > eps || m.tco2_avoided > eps);
     const bool raises = m.tce_saved < -eps || m.tco2_avoided < -eps;
     const bool beyond_life = t.invest > 0 && (t.net <= 0 || t.invest / t.net > m.lifetime_years);
@@ -1303,12 +1510,80 @@ Recommendation recommendation(const MeasureResult& m, const Totals& t) {
     return {S::recommended};
 }
 
+// A parameter's three values as the runs read them: the record's value, its "low" and "high" where
+// given. A missing record and a low/high that is not a number fail as the lookup by id failed,
+// when a run reads them (the same message).
+MeasureParameter resolve_parameter(const Dataset* measures, std::string_view id) {
+    MeasureParameter m;
+    const RefRecord* r = measures ? measures->find(id) : nullptr;
+    if (!r || !r->value) {
+        m.error.fill("measures.json lacks " + std::string(id));
+        return m;
+    }
+    m.value.fill(*r->value);
+    for (const auto& [variant, key] : {std::pair<std::size_t, const char*>{0, "low"}, {2, "high"}}) {
+        const auto it = r->raw.find(key);
+        if (it == r->raw.end()) continue;
+        try {
+            m.value[variant] = it->get<double>();
+        } catch (const std::exception& e) {
+            m.error[variant] = e.what();
+        }
+    }
+    return m;
+}
+
+// A field of a measure's definition, read as json::value() would (its exception kept for the run).
+template <class T>
+void read_definition_field(const RefRecord& r, const char* key, T& out, std::string& error) {
+    try {
+        out = r.raw.value(key, out);
+    } catch (const std::exception& e) {
+        error = e.what();
+    }
+}
+
 } // namespace
+
+std::shared_ptr<const MeasureLibrary> build_measure_library(const RefData& ref) {
+    auto lib = std::make_shared<MeasureLibrary>();
+    const Dataset* d = ref.dataset("measures");
+    lib->parameters.reserve(std::size(k_params));
+    for (const auto& [param, id] : k_params) lib->parameters.push_back(resolve_parameter(d, id));
+    lib->measures.resize(k_measure_count);
+    for (std::size_t i = 0; i < k_measure_count; ++i) {
+        MeasureDefinition& m = lib->measures[i];
+        const std::string name(k_measure_names[i]);
+        m.lifetime = resolve_parameter(d, name + "/lifetime");
+        m.record = d ? d->find("measure/" + name) : nullptr;
+        if (m.record) {
+            read_definition_field(*m.record, "order", m.order, m.order_error);
+            read_definition_field(*m.record, "cost_only", m.cost_only, m.cost_only_error);
+        }
+    }
+    if (!d) return lib;
+    for (const auto& r : d->records) {
+        const std::string_view id = r.id;
+        const std::size_t last = id.rfind('/');
+        if (id.substr(0, k_tariff_prefix.size()) != k_tariff_prefix || last < k_tariff_prefix.size()) continue;
+        const std::string user_class(id.substr(k_tariff_prefix.size(), last - k_tariff_prefix.size()));
+        bool known = false;
+        for (const auto& t : lib->tariffs) known = known || t.user_class == user_class;
+        if (known) continue;
+        const std::string stem = std::string(k_tariff_prefix) + user_class + "/";
+        lib->tariffs.push_back({user_class, resolve_parameter(d, stem + "flat"), resolve_parameter(d, stem + "valley_ratio"),
+                                resolve_parameter(d, stem + "peak_ratio"), resolve_parameter(d, stem + "sharp_ratio")});
+    }
+    for (const auto& [id, out] : {std::pair<const char*, std::optional<double>*>{"econ/discount_rate", &lib->discount_rate},
+                                  {"econ/carbon_shadow_price", &lib->carbon_price}})
+        if (const RefRecord* r = d->find(id); r && r->value) *out = *r->value;
+    return lib;
+}
 
 void evaluate_measures(const Input& in, Result& result, const RefData& ref) {
     try {
-        const RefRecord* dr = ref.record("measures", "econ/discount_rate");
-        const double rate = in.options.discount_rate.value_or(dr && dr->value ? *dr->value : 0.08);
+        const std::shared_ptr<const MeasureLibrary> library = ref.measure_library ? ref.measure_library : build_measure_library(ref);
+        const double rate = in.options.discount_rate.value_or(library->discount_rate.value_or(0.08));
         std::vector<NotEvaluated> missing;
         std::vector<Cand> central = run(in, result, ref, 1, &missing);
         std::vector<Cand> low = run(in, result, ref, 0, nullptr), high = run(in, result, ref, 2, nullptr);
@@ -1316,10 +1591,17 @@ void evaluate_measures(const Input& in, Result& result, const RefData& ref) {
         // Aggregate per measure id, in first-seen order: ids[i]'s candidates are rows[i] (rows_low[i],
         // rows_high[i] in the other runs); measure_of[c] is the index of central[c]'s id. A handful
         // of ids: a linear search costs less than a map of strings.
-        std::vector<std::string> ids;
-        auto index_of = [&ids](const std::string& id) {
+        std::vector<Measure> ids;
+        std::array<std::size_t, k_measure_count> index_by_measure;  // ids.size() = not computed
+        index_by_measure.fill(k_measure_count);
+        auto index_of = [&](Measure id) {
+            const std::size_t i = index_by_measure[static_cast<std::size_t>(id)];
+            return i == k_measure_count ? ids.size() : i;
+        };
+        // A measure named in the input (findings' links, the owner's selection): its place in ids.
+        auto index_of_name = [&](const std::string& name) {
             std::size_t i = 0;
-            while (i < ids.size() && ids[i] != id) ++i;
+            while (i < ids.size() && measure_name(ids[i]) != name) ++i;
             return i;
         };
         std::vector<std::vector<const Cand*>> rows;
@@ -1327,6 +1609,7 @@ void evaluate_measures(const Input& in, Result& result, const RefData& ref) {
         for (std::size_t c = 0; c < central.size(); ++c) {
             const std::size_t i = index_of(central[c].id);
             if (i == ids.size()) {
+                index_by_measure[static_cast<std::size_t>(central[c].id)] = i;
                 ids.push_back(central[c].id);
                 rows.emplace_back();
             }
@@ -1342,13 +1625,14 @@ void evaluate_measures(const Input& in, Result& result, const RefData& ref) {
         std::vector<RecommendationStatus> status_of(ids.size());
         std::vector<int> order_of(ids.size());  // place in the library order (measures.json "order")
         for (std::size_t mi = 0; mi < ids.size(); ++mi) {
-            const std::string& id = ids[mi];
+            const MeasureDefinition& def = library->measures[static_cast<std::size_t>(ids[mi])];
             MeasureResult m;
-            m.id = id;
-            m.def = measure_def(ref, id);
-            order_of[mi] = m.def ? m.def->raw.value("order", 50) : 50;
+            m.id = measure_name(ids[mi]);
+            m.def = def.record;
+            if (!def.order_error.empty()) throw std::logic_error(def.order_error);
+            order_of[mi] = def.order;
             Totals t = sum(rows[mi]);
-            economics(m, t, rate, ref, result);
+            economics(m, ids[mi], t, rate, ref, result);
             // Physical savings summed over rows (before the rows' own figures move into m.items).
             for (const Cand* k : rows[mi]) add_summed_physical(m.physical, k->physical);
             m.items.reserve(rows[mi].size());
@@ -1376,7 +1660,7 @@ void evaluate_measures(const Input& in, Result& result, const RefData& ref) {
             }
             m.discount_rate = rate;
             npv_of[mi] = t.invest_known && t.saving_known ? m.npv_10k_yuan : -1e300;
-            m.recommendation = recommendation(m, t);
+            m.recommendation = recommendation(m, def, t);
             status_of[mi] = m.recommendation.status;
             result.measures.push_back(std::move(m));
         }
@@ -1387,7 +1671,7 @@ void evaluate_measures(const Input& in, Result& result, const RefData& ref) {
         for (auto& f : result.findings) {
             std::vector<std::string> keep;
             for (const auto& id : f.measures)
-                if (index_of(id) < ids.size()) keep.push_back(id);
+                if (index_of_name(id) < ids.size()) keep.push_back(id);
             if (keep.empty() && !f.measures.empty()) f.evidence.set(EvidenceKey::measures_not_applicable, f.measures);
             f.measures = keep;
         }
@@ -1401,7 +1685,7 @@ void evaluate_measures(const Input& in, Result& result, const RefData& ref) {
             if (m.recommendation.status == RecommendationStatus::cost_only) cost_only.push_back(m.id);
         if (in.options.selected_measures) {
             for (const auto& id : *in.options.selected_measures)
-                if (const std::size_t i = index_of(id); i < ids.size()) chosen[i] = 1;
+                if (const std::size_t i = index_of_name(id); i < ids.size()) chosen[i] = 1;
         } else {
             // Only measures that save energy or CO2 with a positive NPV within their life; cost-only
             // measures are listed apart (detail.cost_only), never mixed into the savings.
@@ -1414,7 +1698,7 @@ void evaluate_measures(const Input& in, Result& result, const RefData& ref) {
         std::vector<std::string> required;
         {
             std::map<std::string, std::size_t> best;  // exclusive group -> measure index
-            std::vector<std::string> loose;
+            std::vector<Measure> loose;
             for (std::size_t c = 0; c < central.size(); ++c) {
                 const Cand& k = central[c];
                 const std::size_t mi = measure_of[c];
@@ -1426,9 +1710,10 @@ void evaluate_measures(const Input& in, Result& result, const RefData& ref) {
                 auto it = best.find(k.exclusive);
                 if (it == best.end() || npv_of[mi] > npv_of[it->second]) best[k.exclusive] = mi;
             }
-            for (const auto& id : loose) required.push_back(id);
+            for (Measure id : loose) required.emplace_back(measure_name(id));
             for (const auto& [g, mi] : best)
-                if (std::find(required.begin(), required.end(), ids[mi]) == required.end()) required.push_back(ids[mi]);
+                if (std::find(required.begin(), required.end(), measure_name(ids[mi])) == required.end())
+                    required.emplace_back(measure_name(ids[mi]));
         }
         // The portfolio of a set of ids: one per exclusive group, applied in the library's order
         // with remaining-energy scaling (no double counting).
@@ -1468,7 +1753,7 @@ void evaluate_measures(const Input& in, Result& result, const RefData& ref) {
             std::vector<Totals> applied(ids.size());
             std::vector<std::size_t> order;  // measure indices in the order applied
             for (const auto& [mi, k] : apply) {
-                if ((k->id == "boiler_tuneup" || k->id == "boiler_economizer") && switched.count(k->target)) continue;
+                if ((k->id == Measure::boiler_tuneup || k->id == Measure::boiler_economizer) && switched.count(k->target)) continue;
                 if (!base.count(k->target)) base[k->target] = rem[k->target] = k->target_base_tce;
                 double scale = 1;
                 for (const auto& s : k->scaled_by) {
@@ -1497,10 +1782,9 @@ void evaluate_measures(const Input& in, Result& result, const RefData& ref) {
                 if (std::find(order.begin(), order.end(), mi) == order.end()) order.push_back(mi);
             }
             pf.selected.reserve(order.size());
-            for (std::size_t mi : order) pf.selected.push_back(ids[mi]);
+            for (std::size_t mi : order) pf.selected.emplace_back(measure_name(ids[mi]));
             double npv_total = 0;
             for (std::size_t mi : order) {
-                const std::string& id = ids[mi];
                 const Totals& t = applied[mi];
                 pf.tce_saved += t.tce;
                 pf.tco2_avoided += t.tco2;
@@ -1511,7 +1795,7 @@ void evaluate_measures(const Input& in, Result& result, const RefData& ref) {
                 npv_total += npv;
                 std::optional<double> mac;
                 if (t.tco2 > 0 && t.invest_known && t.saving_known) mac = (t.invest * econ::crf(rate, t.life) - t.net) / t.tco2;
-                pf.measures.push_back({id, t.tce, t.tco2, t.tco2_market, t.invest / k_yuan_per_10k, t.net / k_yuan_per_10k, npv, mac});
+                pf.measures.push_back({std::string(measure_name(ids[mi])), t.tce, t.tco2, t.tco2_market, t.invest / k_yuan_per_10k, t.net / k_yuan_per_10k, npv, mac});
             }
             // Marginal-abatement-cost ordering (width = tCO2/yr).
             std::vector<std::size_t> mv(pf.measures.size());
@@ -1530,10 +1814,9 @@ void evaluate_measures(const Input& in, Result& result, const RefData& ref) {
             if (pf.annual_saving_10k_yuan > 0) pf.payback_years = pf.investment_10k_yuan / pf.annual_saving_10k_yuan;
             double new_total = result.energy.total_tce - pf.tce_saved;
             for (std::size_t mi : order)
-                if (ids[mi] == "pv_rooftop" || ids[mi] == "green_power") new_total += applied[mi].tce;
+                if (ids[mi] == Measure::pv_rooftop || ids[mi] == Measure::green_power) new_total += applied[mi].tce;
             pf.outlook = outlook_after(result, new_total, pf.tco2_avoided, ref);
-            const RefRecord* cp = ref.record("measures", "econ/carbon_shadow_price");
-            double carbon = in.options.carbon_price_yuan_per_tco2.value_or(cp && cp->value ? *cp->value : 0);
+            double carbon = in.options.carbon_price_yuan_per_tco2.value_or(library->carbon_price.value_or(0));
             pf.carbon_value_10k_yuan_per_year = pf.tco2_avoided * carbon / k_yuan_per_10k;
             pf.carbon_price_yuan_per_tco2 = carbon;
         };
@@ -1555,7 +1838,7 @@ void evaluate_measures(const Input& in, Result& result, const RefData& ref) {
         }
         pf.cost_only = std::move(cost_only);
         pf.required = std::move(required);
-        for (const auto& n : missing) pf.not_evaluated.push_back({n.id, n.row, n.needs});
+        for (const auto& n : missing) pf.not_evaluated.push_back({std::string(measure_name(n.id)), n.row, n.needs});
     } catch (const std::exception& ex) {
         texts::Text msg = texts::get("measures.failed", {{"what", ex.what()}});
         result.warnings.push_back({"/equipment", Severity::warning, "measures_failed", std::move(msg.zh), std::move(msg.en)});

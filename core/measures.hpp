@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -15,6 +16,7 @@
 
 namespace selfcheck {
 
+struct RefData;
 struct RefRecord;
 
 enum class EconomicsStatus { computed, needs_investment, needs_prices };
@@ -218,6 +220,35 @@ struct Portfolio {
     double carbon_value_10k_yuan_per_year = 0;
     double carbon_price_yuan_per_tco2 = 0;
 };
+
+// measures.json as the measures read it, parsed once per load by RefData::reindex(): every parameter
+// for the low, central and high runs, and each measure's definition. The vectors are indexed by
+// enums private to measures.cpp (a parameter, a measure). What the lookup by id used to throw on a
+// missing record or a malformed low/high (the run then fails with a warning) is kept as `error` and
+// thrown when the run reads it, so a data defect behaves as before and building the view never throws.
+struct MeasureParameter {
+    std::array<double, 3> value{};     // low, central, high
+    std::array<std::string, 3> error;  // non-empty: reading that variant throws this message
+};
+struct MeasureDefinition {
+    const RefRecord* record = nullptr;  // "measure/<id>": names, formula, source, category
+    MeasureParameter lifetime;          // "<id>/lifetime", years
+    int order = 50;                     // place in the portfolio's application order
+    bool cost_only = false;             // a tariff measure: never in the recommended energy/CO2 set
+    std::string order_error, cost_only_error;
+};
+struct MeasureTariff {                  // "tariff/zj2024/<user_class>/<part>"
+    std::string user_class;
+    MeasureParameter flat, valley_ratio, peak_ratio, sharp_ratio;
+};
+struct MeasureLibrary {
+    std::vector<MeasureParameter> parameters;
+    std::vector<MeasureDefinition> measures;
+    std::vector<MeasureTariff> tariffs;     // the user classes on file
+    std::optional<double> discount_rate;    // econ/discount_rate
+    std::optional<double> carbon_price;     // econ/carbon_shadow_price, yuan/tCO2
+};
+std::shared_ptr<const MeasureLibrary> build_measure_library(const RefData& ref);
 
 nlohmann::json measure_to_json(const MeasureResult& m);
 nlohmann::json portfolio_to_json(const Portfolio& p);

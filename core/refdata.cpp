@@ -1,6 +1,7 @@
 #include "refdata.hpp"
 #include "diagnosis.hpp"
 #include "green_factory.hpp"
+#include "measures.hpp"
 #include "texts.hpp"
 
 #include "emissions.hpp"
@@ -106,14 +107,6 @@ void load_dataset(const std::string& file, const std::string& text, RefData& out
         rec.confidence = json_string_or(r, "confidence");
         rec.unit = json_string_or(r, "unit");
         rec.value = num_opt(r, "value");
-        if (auto lo = r.find("low"); lo != r.end()) {
-            rec.has_low = true;
-            if (lo->is_number()) rec.low = lo->get<double>();
-        }
-        if (auto hi = r.find("high"); hi != r.end()) {
-            rec.has_high = true;
-            if (hi->is_number()) rec.high = hi->get<double>();
-        }
         if (auto y = r.find("year"); y != r.end() && y->is_number_integer()) rec.year = y->get<int>();
         if (rec.id.empty()) texts::error(is, p, "data_id", "data.id");
         if (rec.source.empty()) texts::error(is, p, "data_source", "data.source");
@@ -193,6 +186,7 @@ void RefData::reindex() {
     carbon_cuts = build_carbon_cuts(*this);
     green_factory_defs = build_green_factory_defs(*this);
     equipment_standards = build_equipment_standards(*this);
+    measure_library = build_measure_library(*this);
 }
 
 const RefData& RefData::builtin() {

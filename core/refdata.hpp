@@ -26,11 +26,6 @@ struct RefRecord {
     std::optional<int> year;
     std::string confidence;  // "C" confirmed, "S" secondary, "M" recalled, "X" constructed, "user", "estimate"
     nlohmann::json raw;      // the whole record, for module-specific fields
-    // The source's low and high parameter values (measures.json "low"/"high"), read once at load so
-    // the measures' three runs (low, central, high) do not look them up in `raw` per call.
-    // has_low/has_high: the key is present; the value is cached only when it is a number.
-    bool has_low = false, has_high = false;
-    std::optional<double> low, high;
 };
 
 // Transparent hash so an unordered_map keyed by std::string is searched with a string_view.
@@ -77,6 +72,7 @@ struct GridFactors;  // emissions.hpp
 struct CarbonCuts;   // intensity.hpp
 struct GreenFactoryDefs;    // green_factory.hpp
 struct EquipmentStandards;  // diagnosis.hpp
+struct MeasureLibrary;      // measures.hpp
 
 struct RefData {
     std::map<std::string, Dataset, std::less<>> datasets;  // by dataset name
@@ -94,6 +90,7 @@ struct RefData {
     // was built from: a copy of a RefData or a swapped dataset falls back to building it per call).
     std::shared_ptr<const GreenFactoryDefs> green_factory_defs;
     std::shared_ptr<const EquipmentStandards> equipment_standards;
+    std::shared_ptr<const MeasureLibrary> measure_library;
 
     const Dataset* dataset(std::string_view name) const;
     const RefRecord* record(std::string_view dataset, std::string_view id) const;

@@ -2,6 +2,7 @@
 // examples from measures.md §3, portfolio interaction, and reachability of every measure in the data.
 #include "test_util.hpp"
 
+#include <functional>
 #include <map>
 #include <set>
 
@@ -430,4 +431,78 @@ TEST_CASE("selecting exactly the recommended measures gives the recommended port
         CHECK(up["detail"]["macc"] == pp["detail"]["macc"]);
         CHECK(up["detail"]["required"] == pp["detail"]["required"]);
     }
+}
+
+namespace {
+
+// The motor of the hand-worked upgrade above (IE2, 22 kW, 6,000 h/yr).
+json ie2_motor_doc() {
+    return with_equipment(doc(elec(1e6)), json::array({{{"type", "motor"}, {"rated_kw", 22}, {"efficiency_class", "IE2"},
+                                                       {"load_factor", 0.75}, {"hours_per_year", 6000}, {"count", 1}}}));
+}
+
+// The English message of the result's "measures_failed" warning, empty when there is none.
+std::string measures_failure(const Result& r) {
+    for (const auto& w : r.warnings)
+        if (w.code == "measures_failed") return w.message_en;
+    return {};
+}
+
+RefData with_record_changed(const std::string& id, const std::function<void(RefRecord&)>& change) {
+    RefData r = ref();
+    Dataset& d = r.datasets.at("measures");
+    change(d.records.at(d.index.at(id)));
+    r.reindex();
+    return r;
+}
+
+} // namespace
+
+TEST_CASE("the parameter view: data defects fail the measures as the lookup by id did, and never the view's build", "[measures][data]") {
+    const Input in = parse_ok(ie2_motor_doc());
+    SECTION("the built-in data evaluates") {
+        const Result r = assess(in, ref());
+        CHECK(measures_failure(r).empty());
+        CHECK(find_measure(r, "motor_upgrade"));
+    }
+    SECTION("a parameter without a value is missing: the run names it") {
+        const RefData data = with_record_changed("motor_upgrade/unit_cost", [](RefRecord& rec) { rec.value.reset(); });
+        const Result r = assess(in, data);
+        CHECK(measures_failure(r) == "measure evaluation failed: measures.json lacks motor_upgrade/unit_cost");
+        CHECK(r.measures.empty());
+    }
+    SECTION("a lifetime without a value is missing too") {
+        const RefData data = with_record_changed("motor_upgrade/lifetime", [](RefRecord& rec) { rec.value.reset(); });
+        CHECK(measures_failure(assess(in, data)) == "measure evaluation failed: measures.json lacks motor_upgrade/lifetime");
+    }
+    SECTION("a low that is not a number fails the low run (json's own message), not the build of the view") {
+        const RefData data = with_record_changed("motor_upgrade/ie4_premium", [](RefRecord& rec) { rec.raw["low"] = "cheap"; });
+        REQUIRE(data.measure_library);
+        const std::string why = measures_failure(assess(in, data));
+        CHECK(why.find("type must be number, but is string") != std::string::npos);
+    }
+    SECTION("a measure's order that is not a number fails as json::value() did") {
+        const RefData data = with_record_changed("measure/motor_upgrade", [](RefRecord& rec) { rec.raw["order"] = "first"; });
+        CHECK(measures_failure(assess(in, data)).find("type must be number, but is string") != std::string::npos);
+    }
+    SECTION("a tariff part missing for the user's class is named when the run reads it") {
+        // The storage estimate of a 5 GWh site reads the general class's tariff (flat, valley, peak, sharp).
+        const Input gen = parse_ok(with_equipment(doc(elec(5e6)), json::array(), {{"tou_user_class", "general"}}));
+        CHECK(measures_failure(assess(gen, ref())).empty());
+        const RefData data = with_record_changed("tariff/zj2024/general/peak_ratio", [](RefRecord& rec) { rec.value.reset(); });
+        CHECK(measures_failure(assess(gen, data)) == "measure evaluation failed: measures.json lacks tariff/zj2024/general/peak_ratio");
+    }
+}
+
+TEST_CASE("the parameter view reads the low and high values of the source", "[measures][data]") {
+    // Investment of the 22 kW motor at the source's low and high parameters (measures.json:
+    // motor_upgrade/unit_cost 150–350 yuan/kW, ie4_premium 0.12–0.18):
+    // low 22 × 150 × 1.12 = 3,696 yuan = 0.3696 万元; high 22 × 350 × 1.18 = 9,086 yuan = 0.9086 万元.
+    const Result r = assess_doc(ie2_motor_doc());
+    const MeasureResult* m = find_measure(r, "motor_upgrade");
+    REQUIRE(m);
+    CHECK_THAT(m->investment_range_10k_yuan.low, WithinAbs(0.3696, 1e-9));
+    CHECK_THAT(m->investment_range_10k_yuan.high, WithinAbs(0.9086, 1e-9));
+    // lifetime 15 (low 15, high 20): the central economics use 15 years
+    CHECK(m->lifetime_years == 15);
 }
