@@ -200,7 +200,7 @@ enum class Param : std::uint8_t {
     energy_management_system_min_tce, energy_management_system_saving_rate, heat_pump_carnot_efficiency,
     heat_pump_max_temp_hthp, heat_pump_max_temp_standard, heat_pump_min_hours, heat_pump_unit_cost_steam,
     heat_pump_unit_cost_water, kelvin_offset, led_lighting_ballast_electronic, led_lighting_ballast_magnetic,
-    led_lighting_fixture_cost, led_lighting_life_hours, led_lighting_min_hours, led_lighting_saving_rate,
+    led_lighting_fixture_cost, led_lighting_labour_hours, led_lighting_life_hours, led_lighting_min_hours, led_lighting_saving_rate,
     led_lighting_tube_cost, motor_system_oversized_load_factor, motor_system_pm_premium, motor_system_saving_rate,
     motor_upgrade_ie4_premium, motor_upgrade_min_hours, motor_upgrade_rewind_penalty, motor_upgrade_unit_cost,
     orc_efficiency, orc_min_hours, orc_min_kw, paper_shoe_press_dryness_gain, paper_shoe_press_max_dryness,
@@ -272,6 +272,7 @@ constexpr std::pair<Param, std::string_view> k_params[] = {
     {Param::led_lighting_ballast_electronic, "led_lighting/ballast_electronic"},
     {Param::led_lighting_ballast_magnetic, "led_lighting/ballast_magnetic"},
     {Param::led_lighting_fixture_cost, "led_lighting/fixture_cost"},
+    {Param::led_lighting_labour_hours, "led_lighting/labour_hours"},
     {Param::led_lighting_life_hours, "led_lighting/life_hours"},
     {Param::led_lighting_min_hours, "led_lighting/min_hours"},
     {Param::led_lighting_saving_rate, "led_lighting/saving_rate"},
@@ -591,8 +592,8 @@ void motors(Ctx& c) {
                 k.physical.set("eta_new", eta_new);
                 k.physical.set("class_old", cls);
                 k.physical.set("class_new", "IE4");
-                if (*h < c.p(Param::motor_upgrade_min_hours))
-                    k.notes.push_back({NoteId::replace_at_failure});
+                if (const double min_hours = c.p(Param::motor_upgrade_min_hours); *h < min_hours)
+                    k.notes.push_back({NoteId::replace_at_failure, {}, {}, {min_hours}});
                 // GB 18613-2020 grades differ by pole count; only the 4-pole IE rows are on file.
                 if (auto poles = field_num(e, "poles"); poles && *poles != 4)
                     k.needs.push_back({NeedId::nameplate_efficiency});
@@ -770,8 +771,14 @@ void compressed_air(Ctx& c) {
     }
 }
 
+// Whether a kVA lay outside the loss table it was read from, and the table's kVA span (the note says it).
+struct TableLookup {
+    bool extrapolated = false;
+    double first_kva = 0, last_kva = 0;
+};
+
 // No-load/load loss of a series at a kVA, interpolated (and linearly extrapolated) in the table.
-std::optional<double> tx_table(const RefData& ref, const std::string& id, const char* col, double kva, bool& extrapolated) {
+std::optional<double> tx_table(const RefData& ref, const std::string& id, const char* col, double kva, TableLookup& lookup) {
     const RefRecord* r = std_record(ref, id.c_str());
     if (!r) return std::nullopt;
     const json& xs = r->raw.at("kva");
@@ -780,7 +787,7 @@ std::optional<double> tx_table(const RefData& ref, const std::string& id, const 
     if (n < 2 || ys.size() != n) return std::nullopt;
     std::size_t k = 1;
     while (k < n - 1 && kva > xs[k].get<double>()) ++k;
-    extrapolated = kva < xs[0].get<double>() || kva > xs[n - 1].get<double>();
+    lookup = {kva < xs[0].get<double>() || kva > xs[n - 1].get<double>(), xs[0].get<double>(), xs[n - 1].get<double>()};
     double x0 = xs[k - 1].get<double>(), x1 = xs[k].get<double>(), y0 = ys[k - 1].get<double>(), y1 = ys[k].get<double>();
     return std::max(0.0, y0 + (y1 - y0) * (kva - x0) / (x1 - x0));
 }
@@ -804,7 +811,7 @@ void transformers(Ctx& c) {
             if (below.count(s)) c.need(Measure::transformer_upgrade, static_cast<int>(i), {NeedId::rated_kva, NeedId::load_factor});
             continue;
         }
-        bool ext = false, ext2 = false;
+        TableLookup ext, ext2;
         std::string tab = map.contains(s) ? map[s].get<std::string>() : std::string();
         auto p0_old = field_num(e, "no_load_loss_kw");
         if (!p0_old && !tab.empty()) p0_old = tx_table(c.ref, "transformer_no_load_loss/" + tab, "p0_kw", *kva, ext);
@@ -825,7 +832,10 @@ void transformers(Ctx& c) {
                 k.physical.set("no_load_loss_new_kw", *p0_new);
                 k.physical.set("load_loss_kw", *pk);
                 k.physical.set("target_series", "S13");
-                if (ext || ext2) k.notes.push_back({NoteId::transformer_loss_extrapolated});
+                if (ext.extrapolated || ext2.extrapolated) {
+                    const TableLookup& t = ext.extrapolated ? ext : ext2;
+                    k.notes.push_back({NoteId::transformer_loss_extrapolated, {}, {}, {t.first_kva, t.last_kva}});
+                }
                 c.out.push_back(std::move(k));
             }
         }
@@ -959,7 +969,7 @@ void boilers(Ctx& c) {
             Cand k = switch_cand(Measure::central_steam, "steam", kg, *c.price_per_base("steam"), c.p(Param::central_steam_connection_cost));
             // Energy at the GB/T 2589 steam coefficient, CO2 at the steam's enthalpy heat (h − 83.74
             // kJ/kg) × the heat factor, as the assessment counts purchased steam after the switch.
-            k.notes.push_back({NoteId::purchased_steam_counted});
+            k.notes.push_back({NoteId::purchased_steam_counted, {}, {}, {c.library->feedwater_enthalpy_kj_per_kg}});
             c.out.push_back(std::move(k));
         } else if (is_coal(fuel)) {
             c.need(Measure::central_steam, static_cast<int>(i), {NeedId::central_heating_available});
@@ -1201,7 +1211,7 @@ void lighting(Ctx& c) {
         k.physical.set("fixture", fixture);
         k.physical.set("ballast_w", ballast);
         if (field_str(e, "ballast").empty()) k.needs.push_back({NeedId::ballast});
-        k.notes.push_back({NoteId::led_labour_not_priced});
+        k.notes.push_back({NoteId::led_labour_not_priced, {}, {}, {c.p(Param::led_lighting_labour_hours)}});
         c.out.push_back(std::move(k));
     }
 }
@@ -1239,7 +1249,8 @@ void renewables(Ctx& c) {
         double e1 = kwp * c.p(Param::pv_rooftop_specific_yield);
         double self = std::min(e1 * c.p(Param::pv_rooftop_self_use_share), elec);
         double exp = e1 - self;
-        double p_self = c.in.options.electricity_price_yuan_per_kwh.value_or(c.p(Param::price_pv_self_use_value));
+        const double default_self_use_value = c.p(Param::price_pv_self_use_value);
+        double p_self = c.in.options.electricity_price_yuan_per_kwh.value_or(default_self_use_value);
         double om = kwp * 1000 * c.p(Param::pv_rooftop_om_cost);
         Cand k = elec_cand(c, Measure::pv_rooftop, rowt("pv", i), self, self, kwp * 1000 * c.p(Param::pv_rooftop_unit_cost), c.life(Measure::pv_rooftop));
         k.annual_net = self * p_self + exp * c.p(Param::price_pv_export) - om;
@@ -1253,7 +1264,7 @@ void renewables(Ctx& c) {
         k.physical.set("exported_kwh", exp);
         k.physical.set("area_used_m2", free);
         k.notes.push_back({NoteId::pv_displaces_purchase});
-        if (!c.in.options.electricity_price_yuan_per_kwh) k.notes.push_back({NoteId::pv_self_use_default_value});
+        if (!c.in.options.electricity_price_yuan_per_kwh) k.notes.push_back({NoteId::pv_self_use_default_value, {}, {}, {default_self_use_value}});
         c.out.push_back(std::move(k));
     }
     if (elec > 0) {
@@ -1297,7 +1308,7 @@ void renewables(Ctx& c) {
             k.physical.set("discharged_kwh", discharged);
             k.physical.set("losses_kwh", losses);
             k.physical.set("tou_user_class", cls);
-            if (!planned) k.needs.push_back({NeedId::storage_capacity});
+            if (!planned) k.needs.push_back({NeedId::storage_capacity, {}, c.p(Param::storage_arbitrage_default_duration)});
             if (bill_prices) {
                 k.physical.set("prices_from_bill", true);
                 k.physical.set("bill_peak_price_yuan_per_kwh", *bill->peak_price);
@@ -1561,6 +1572,7 @@ std::shared_ptr<const MeasureLibrary> build_measure_library(const RefData& ref) 
             read_definition_field(*m.record, "cost_only", m.cost_only, m.cost_only_error);
         }
     }
+    if (const RefRecord* r = ref.record("steam", "feedwater_enthalpy"); r && r->value) lib->feedwater_enthalpy_kj_per_kg = *r->value;
     if (!d) return lib;
     for (const auto& r : d->records) {
         const std::string_view id = r.id;

@@ -2,6 +2,7 @@
 // portfolio. Parameters come from assets/data/measures.json (value, low/high, unit, source), limits
 // from equipment_standards.json. Money: yuan inside, 10k yuan in results. Energy: kWh, tce.
 #pragma once
+#include "texts.hpp"
 #include "tiers.hpp"
 
 #include <nlohmann/json.hpp>
@@ -87,7 +88,9 @@ private:
 };
 
 // A field (or a quote) that would enable or refine a measure. The result carries it as a code text
-// (measure_need_text: field names, or a field with a hint), which the front ends translate.
+// (measure_need_text: a field name, or a field with a hint from assets/text "measures.need.*"); the
+// front ends show a field name as the field's label and a hint in the user's language
+// (measure_need_words, need_written_as).
 enum class NeedId : std::uint8_t {
     // input fields, written as their names
     rated_kw, load_factor, hours_per_year, mean_flow_fraction, required_pressure_mpa, rated_kva, fuel,
@@ -102,16 +105,18 @@ enum class NeedId : std::uint8_t {
 struct MeasureNeed {
     NeedId id;
     std::string carrier;  // carrier_price only
+    double figure = 0;    // storage_capacity: the default duration (h) the estimate used
     bool operator==(const MeasureNeed&) const = default;
 };
 
-// A caveat on a measure's figures. The result carries it as text (measure_note_text).
+// A caveat on a measure's figures. The result carries it as text (measure_note_text, from
+// assets/text "measures.note.*" and "measures.storage_bill_prices", "measures.tou_note_2024").
 enum class NoteId : std::uint8_t {
     heat_not_valued, replace_at_failure, throttling_assumed, transformer_loss_extrapolated,
     boiler_fuel_allocated,  // carrier
     electric_boiler_valley_case, purchased_steam_counted, led_labour_not_priced, pv_displaces_purchase,
     pv_self_use_default_value,
-    storage_bill_prices,  // prices: sharp, peak, valley (yuan/kWh)
+    storage_bill_prices,
     tou_tariff_2024, green_power_market_only,
     carriers_not_priced,  // carriers
 };
@@ -119,13 +124,25 @@ struct MeasureNote {
     NoteId id;
     std::string carrier;
     std::vector<std::string> carriers;
-    std::array<double, 3> prices{};
+    // The numbers its sentence shows, read from the records the measure compared with (never typed
+    // into the text): storage_bill_prices sharp, peak, valley (yuan/kWh); replace_at_failure the
+    // hours threshold; transformer_loss_extrapolated the loss table's first and last kVA;
+    // purchased_steam_counted the feed-water enthalpy (kJ/kg); led_labour_not_priced hours per
+    // fixture; pv_self_use_default_value the price (yuan/kWh).
+    std::array<double, 3> figures{};
     bool operator==(const MeasureNote&) const = default;
 };
 
-// The texts the result writes for a need and a note (core/io/result_json.cpp).
+// A need's and a note's sentence in both languages (core/io/result_json.cpp); `ref` names the
+// carriers in Chinese (without one, the carrier ids).
+texts::Text measure_need_words(const MeasureNeed& n, const RefData* ref = nullptr);
+texts::Text measure_note_words(const MeasureNote& n, const RefData* ref = nullptr);
+// What the result writes: the English, except the bill-price note, which has always been written
+// in Chinese (changing it would change every result with bill prices).
 std::string measure_need_text(const MeasureNeed& n);
 std::string measure_note_text(const MeasureNote& n);
+// The need a result's text stands for (portfolio not_evaluated): a front end shows its words.
+std::optional<NeedId> need_written_as(std::string_view text);
 
 struct LowHigh {
     double low = 0, high = 0;
@@ -247,6 +264,7 @@ struct MeasureLibrary {
     std::vector<MeasureTariff> tariffs;     // the user classes on file
     std::optional<double> discount_rate;    // econ/discount_rate
     std::optional<double> carbon_price;     // econ/carbon_shadow_price, yuan/tCO2
+    double feedwater_enthalpy_kj_per_kg = 0;  // steam.json feedwater_enthalpy: the purchased-steam note
 };
 std::shared_ptr<const MeasureLibrary> build_measure_library(const RefData& ref);
 

@@ -613,78 +613,127 @@ json result_to_json(const Result& r) {
     return j;
 }
 
-std::string measure_need_text(const MeasureNeed& n) {
+namespace {
+
+// A need that is a field is written as the field's name (the front ends show its label); the
+// others are sentences, "measures.need.<name>".
+struct NeedSpelling {
+    NeedId id;
+    const char* field;  // the field name, or null
+    const char* key;    // the sentence, or null
+};
+constexpr NeedSpelling k_needs[] = {
+    {NeedId::rated_kw, "rated_kw", nullptr},
+    {NeedId::load_factor, "load_factor", nullptr},
+    {NeedId::hours_per_year, "hours_per_year", nullptr},
+    {NeedId::mean_flow_fraction, "mean_flow_fraction", nullptr},
+    {NeedId::required_pressure_mpa, "required_pressure_mpa", nullptr},
+    {NeedId::rated_kva, "rated_kva", nullptr},
+    {NeedId::fuel, "fuel", nullptr},
+    {NeedId::fuel_quantity, nullptr, "measures.need.fuel_quantity"},
+    {NeedId::capacity_t_per_h, "capacity_t_per_h", nullptr},
+    {NeedId::central_heating_available, nullptr, "measures.need.central_heating_available"},
+    {NeedId::recoverable_kw, "recoverable_kw", nullptr},
+    {NeedId::temperature_c, "temperature_c", nullptr},
+    {NeedId::medium, "medium", nullptr},
+    {NeedId::exhaust_temp_c, "exhaust_temp_c", nullptr},
+    {NeedId::heat_source_temp_c, "heat_source_temp_c", nullptr},
+    {NeedId::demand_gj_per_year, "demand_gj_per_year", nullptr},
+    {NeedId::process, "process", nullptr},
+    {NeedId::steam_t_per_year, "steam_t_per_year", nullptr},
+    {NeedId::metres_per_year, "metres_per_year", nullptr},
+    {NeedId::use_m3_per_day, "use_m3_per_day", nullptr},
+    {NeedId::reuse_rate, "reuse_rate", nullptr},
+    {NeedId::dryer_steam_t_per_year, "dryer_steam_t_per_year", nullptr},
+    {NeedId::press_dryness_pct, "press_dryness_pct", nullptr},
+    {NeedId::watts, "watts", nullptr},
+    {NeedId::usable_area_m2, "usable_area_m2", nullptr},
+    {NeedId::heat_demand, nullptr, "measures.need.heat_demand"},
+    {NeedId::heat_supply, nullptr, "measures.need.heat_supply"},
+    {NeedId::nameplate_efficiency, nullptr, "measures.need.nameplate_efficiency"},
+    {NeedId::leak_fraction, nullptr, "measures.need.leak_fraction"},
+    {NeedId::air_station_quote, nullptr, "measures.need.air_station_quote"},
+    {NeedId::orc_quote, nullptr, "measures.need.orc_quote"},
+    {NeedId::cpb_quote, nullptr, "measures.need.cpb_quote"},
+    {NeedId::shoe_press_quote, nullptr, "measures.need.shoe_press_quote"},
+    {NeedId::printing_line_energy, nullptr, "measures.need.printing_line_energy"},
+    {NeedId::water_prices, nullptr, "measures.need.water_prices"},
+    {NeedId::coincidence, nullptr, "measures.need.coincidence"},
+    {NeedId::ballast, nullptr, "measures.need.ballast"},
+    {NeedId::storage_capacity, nullptr, "measures.need.storage_capacity"},
+    {NeedId::tou_user_class, nullptr, "measures.need.tou_user_class"},
+    {NeedId::carrier_price, nullptr, "measures.need.carrier_price"},
+};
+static_assert([] {
+    for (std::size_t i = 0; i < std::size(k_needs); ++i)
+        if (k_needs[i].id != static_cast<NeedId>(i)) return false;
+    return true;
+}(), "k_needs lists every NeedId in the enum's order");
+
+// A carrier in a sentence: its Chinese name in the Chinese one, its id in the English one (as the
+// result has always written it).
+texts::Arg carrier_arg(const char* name, const std::string& carrier, const RefData* ref) {
+    if (ref)
+        if (auto it = ref->carriers.find(carrier); it != ref->carriers.end() && !it->second.name_zh.empty())
+            return texts::Arg(name, it->second.name_zh, carrier);
+    return texts::Arg(name, carrier);
+}
+
+} // namespace
+
+texts::Text measure_need_words(const MeasureNeed& n, const RefData* ref) {
+    const auto i = static_cast<std::size_t>(n.id);
+    if (i >= std::size(k_needs)) return {};
+    const NeedSpelling& s = k_needs[i];
+    if (s.field) return {s.field, s.field};
     switch (n.id) {
-    case NeedId::rated_kw: return "rated_kw";
-    case NeedId::load_factor: return "load_factor";
-    case NeedId::hours_per_year: return "hours_per_year";
-    case NeedId::mean_flow_fraction: return "mean_flow_fraction";
-    case NeedId::required_pressure_mpa: return "required_pressure_mpa";
-    case NeedId::rated_kva: return "rated_kva";
-    case NeedId::fuel: return "fuel";
-    case NeedId::fuel_quantity: return "fuel_quantity or the fuel in energy[]";
-    case NeedId::capacity_t_per_h: return "capacity_t_per_h";
-    case NeedId::central_heating_available: return "management.central_heating_available";
-    case NeedId::recoverable_kw: return "recoverable_kw";
-    case NeedId::temperature_c: return "temperature_c";
-    case NeedId::medium: return "medium";
-    case NeedId::exhaust_temp_c: return "exhaust_temp_c";
-    case NeedId::heat_source_temp_c: return "heat_source_temp_c";
-    case NeedId::demand_gj_per_year: return "demand_gj_per_year";
-    case NeedId::process: return "process";
-    case NeedId::steam_t_per_year: return "steam_t_per_year";
-    case NeedId::metres_per_year: return "metres_per_year";
-    case NeedId::use_m3_per_day: return "use_m3_per_day";
-    case NeedId::reuse_rate: return "reuse_rate";
-    case NeedId::dryer_steam_t_per_year: return "dryer_steam_t_per_year";
-    case NeedId::press_dryness_pct: return "press_dryness_pct";
-    case NeedId::watts: return "watts";
-    case NeedId::usable_area_m2: return "usable_area_m2";
-    case NeedId::heat_demand: return "equipment boiler or energy steam/heat (a heat demand)";
-    case NeedId::heat_supply: return "equipment boiler (fuel, efficiency) or energy steam/heat";
-    case NeedId::nameplate_efficiency:
-        return "nameplate efficiency of the old and the new motor: only 4-pole IE efficiencies are on file (GB 18613-2020 tables by pole count not retrieved), 4-pole values used";
-    case NeedId::leak_fraction: return "leak_fraction (no-demand load/unload test)";
-    case NeedId::air_station_quote: return "investment quote for the air station and pipe network (often ESCO/BOO)";
-    case NeedId::orc_quote: return "investment quote (small ORC ≈ €2k–5k/kWe; no exchange rate on file)";
-    case NeedId::cpb_quote: return "investment quote (a CPB range costs much less than jet lines; no figure in the notes)";
-    case NeedId::shoe_press_quote: return "investment quote (capital-intensive, tens of M¥)";
-    case NeedId::printing_line_energy: return "electricity_kwh_per_year and steam_t_per_year of the printing line";
-    case NeedId::water_prices: return "fresh_price_yuan_per_m3 and discharge_price_yuan_per_m3 (no water prices in the notes)";
-    case NeedId::coincidence: return "coincidence (share of hours the heat sink runs)";
-    case NeedId::ballast: return "ballast (electronic/magnetic); electronic assumed";
-    case NeedId::storage_capacity: return "storage capacity_kwh (planned); default = 2 h of the average load";
-    case NeedId::tou_user_class: return "management.tou_user_class (large_industry assumed)";
-    case NeedId::carrier_price: return "options price for " + n.carrier;
+    case NeedId::storage_capacity: return texts::get(s.key, {texts::Arg("hours", num_text(n.figure))});
+    case NeedId::carrier_price: return texts::get(s.key, {carrier_arg("carrier", n.carrier, ref)});
+    default: return texts::get(s.key);
+    }
+}
+
+std::string measure_need_text(const MeasureNeed& n) { return measure_need_words(n).en; }
+
+std::optional<NeedId> need_written_as(std::string_view text) {
+    for (const NeedSpelling& s : k_needs)
+        if (s.field ? text == s.field : measure_need_words({s.id}).en == text) return s.id;
+    return std::nullopt;
+}
+
+texts::Text measure_note_words(const MeasureNote& n, const RefData* ref) {
+    using texts::Arg;
+    const auto& f = n.figures;
+    switch (n.id) {
+    case NoteId::heat_not_valued: return texts::get("measures.note.heat_not_valued");
+    case NoteId::replace_at_failure: return texts::get("measures.note.replace_at_failure", {Arg("hours", texts::grouped_integer(f[0]))});
+    case NoteId::throttling_assumed: return texts::get("measures.note.throttling_assumed");
+    case NoteId::transformer_loss_extrapolated:
+        return texts::get("measures.note.transformer_loss_extrapolated",
+                          {Arg("min", texts::grouped_integer(f[0])), Arg("max", texts::grouped_integer(f[1]))});
+    case NoteId::boiler_fuel_allocated: return texts::get("measures.note.boiler_fuel_allocated", {carrier_arg("carrier", n.carrier, ref)});
+    case NoteId::electric_boiler_valley_case: return texts::get("measures.note.electric_boiler_valley_case");
+    case NoteId::purchased_steam_counted: return texts::get("measures.note.purchased_steam_counted", {Arg("feedwater", num_text(f[0]))});
+    case NoteId::led_labour_not_priced: return texts::get("measures.note.led_labour_not_priced", {Arg("hours", num_text(f[0]))});
+    case NoteId::pv_displaces_purchase: return texts::get("measures.note.pv_displaces_purchase");
+    case NoteId::pv_self_use_default_value: return texts::get("measures.note.pv_self_use_default_value", {Arg("price", num_text(f[0]))});
+    case NoteId::storage_bill_prices:
+        return texts::get("measures.storage_bill_prices", {Arg("sharp", num_text(f[0])), Arg("peak", num_text(f[1])), Arg("valley", num_text(f[2]))});
+    case NoteId::tou_tariff_2024: return texts::get("measures.tou_note_2024");
+    case NoteId::green_power_market_only: return texts::get("measures.note.green_power_market_only");
+    case NoteId::carriers_not_priced: {
+        const std::string separator = texts::get("measures.note.carrier_separator").zh;
+        std::string zh;
+        for (const auto& c : n.carriers) zh += (zh.empty() ? std::string() : separator) + carrier_arg("c", c, ref).zh;
+        return texts::get("measures.note.carriers_not_priced", {Arg("carriers", zh, json(n.carriers).dump())});
+    }
     }
     return {};
 }
 
 std::string measure_note_text(const MeasureNote& n) {
-    switch (n.id) {
-    case NoteId::heat_not_valued: return "no boiler or purchased heat on file: the heat saved is not valued";
-    case NoteId::replace_at_failure: return "runs below 4,000 h/yr: replace at failure (incremental cost) rather than now";
-    case NoteId::throttling_assumed: return "assumes the pump/fan flow is throttled (speed_control none); give flow_control";
-    case NoteId::transformer_loss_extrapolated:
-        return "kVA outside the 315–1,600 kVA loss table: losses extrapolated; enter nameplate no_load_loss_kw/load_loss_kw";
-    case NoteId::boiler_fuel_allocated: return "boiler fuel allocated from the site's " + n.carrier + " use";
-    case NoteId::electric_boiler_valley_case:
-        return "valued at the average electricity price; at the valley price (needs thermal storage, not priced) see physical.valley_case_annual_saving_10k_yuan; resistance heat raises CO2 on today's grid factor";
-    case NoteId::purchased_steam_counted:
-        return "purchased steam: energy by the GB/T 2589 steam coefficient, CO2 by the steam's enthalpy (h - 83.74 kJ/kg) and the heat emission factor, as the assessment would count it after the switch";
-    case NoteId::led_labour_not_priced: return "fixture price only; labour (0.25 h per fixture) not priced in the notes";
-    case NoteId::pv_displaces_purchase:
-        return "tce_saved is purchased electricity displaced; under GB/T 2589 own PV used still counts in comprehensive energy (energy.renewable_tce)";
-    case NoteId::pv_self_use_default_value: return "self-use valued at the 2024 large-industry TOU-weighted 0.75 yuan/kWh";
-    case NoteId::storage_bill_prices:
-        return texts::text("measures.storage_bill_prices", {texts::Arg("sharp", num_text(n.prices[0])), texts::Arg("peak", num_text(n.prices[1])),
-                                                            texts::Arg("valley", num_text(n.prices[2]))});
-    case NoteId::tou_tariff_2024: return texts::text("measures.tou_note_2024");
-    case NoteId::green_power_market_only:
-        return "market-based Scope 2 only (residual factor): location-based emissions, the carbon-efficiency level and grade, and the energy total are unchanged";
-    case NoteId::carriers_not_priced: return "carriers without a price are not valued: " + json(n.carriers).dump();
-    }
-    return {};
+    texts::Text t = measure_note_words(n);
+    return n.id == NoteId::storage_bill_prices ? std::move(t.zh) : std::move(t.en);
 }
 
 json measure_to_json(const MeasureResult& m) {

@@ -506,3 +506,43 @@ TEST_CASE("the parameter view reads the low and high values of the source", "[me
     // lifetime 15 (low 15, high 20): the central economics use 15 years
     CHECK(m->lifetime_years == 15);
 }
+
+TEST_CASE("needs and notes are text data: the result's English as before, the figures from the records compared with", "[measures][text]") {
+    // The sentences the result carried before they moved to assets/text, figures filled in.
+    CHECK(measure_note_text({NoteId::replace_at_failure, {}, {}, {4000}}) ==
+          "runs below 4,000 h/yr: replace at failure (incremental cost) rather than now");
+    CHECK(measure_note_text({NoteId::transformer_loss_extrapolated, {}, {}, {315, 1600}}) ==
+          "kVA outside the 315–1,600 kVA loss table: losses extrapolated; enter nameplate no_load_loss_kw/load_loss_kw");
+    CHECK(measure_note_text({NoteId::pv_self_use_default_value, {}, {}, {0.75}}) ==
+          "self-use valued at the 2024 large-industry TOU-weighted 0.75 yuan/kWh");
+    CHECK(measure_note_text({NoteId::carriers_not_priced, {}, {"diesel", "lpg"}}) ==
+          "carriers without a price are not valued: [\"diesel\",\"lpg\"]");
+    CHECK(measure_need_text({NeedId::storage_capacity, {}, 2}) == "storage capacity_kwh (planned); default = 2 h of the average load");
+    CHECK(measure_need_text({NeedId::carrier_price, "natural_gas"}) == "options price for natural_gas");
+    // The Chinese names the carrier, never its id.
+    const texts::Text gas = measure_need_words({NeedId::carrier_price, "natural_gas"}, &ref());
+    CHECK(gas.zh.find("natural_gas") == std::string::npos);
+    CHECK(gas.zh.find(ref().carriers.at("natural_gas").name_zh) != std::string::npos);
+
+    // A motor below the hours threshold: the note shows the threshold measures.json holds (the value
+    // the code compared with), 4,000 h/yr.
+    REQUIRE(ref().record("measures", "motor_upgrade/min_hours"));
+    REQUIRE(*ref().record("measures", "motor_upgrade/min_hours")->value == 4000);
+    json d = with_equipment(doc(elec(1e6)), json::array({{{"type", "motor"}, {"rated_kw", 22}, {"efficiency_class", "IE2"},
+                                                          {"load_factor", 0.75}, {"hours_per_year", 3000}, {"count", 1}}}));
+    const Result r = assess_doc(d);
+    const MeasureResult* m = find_measure(r, "motor_upgrade");
+    REQUIRE(m);
+    const json notes = measure_to_json(*m).at("detail").at("notes");
+    CHECK(notes == json::array({"runs below 4,000 h/yr: replace at failure (incremental cost) rather than now"}));
+
+    // Every need: a front end finds it again from the result's text, and its Chinese is Chinese.
+    for (int i = 0; i <= static_cast<int>(NeedId::carrier_price); ++i) {
+        const MeasureNeed n{static_cast<NeedId>(i)};
+        INFO(measure_need_text(n));
+        CHECK(need_written_as(measure_need_text(n)) == n.id);
+        const texts::Text t = measure_need_words(n);
+        if (t.en.find(' ') != std::string::npos) CHECK(t.zh.find('_') == std::string::npos);  // a sentence, no field names
+    }
+    CHECK_FALSE(need_written_as("no such need").has_value());
+}
