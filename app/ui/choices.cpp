@@ -1,6 +1,7 @@
 #include "ui/choices.hpp"
 
 #include "i18n.hpp"
+#include "measures.hpp"
 #include "refdata.hpp"
 #include "ui/widgets.hpp"
 
@@ -104,7 +105,14 @@ std::string field_word(const std::string& key) {
     if (k != w) return w;
     k = "field." + key;
     w = tr(k.c_str());
-    return k != w ? std::string(w) : key;
+    if (k != w) return w;
+    // A need the measures write as a sentence (portfolio not_evaluated: "fuel_quantity or the fuel
+    // in energy[]"): the same text in the user's language.
+    if (const auto need = need_written_as(key)) {
+        texts::Text t = measure_need_words({*need});
+        return lang_en() ? t.en : t.zh;
+    }
+    return key;
 }
 
 std::string field_words(const nlohmann::json& keys) {
