@@ -6,6 +6,7 @@
 #include "emissions.hpp"
 #include "energy.hpp"
 #include "intensity.hpp"
+#include "names.hpp"
 
 #include "validate.hpp"
 
@@ -193,6 +194,7 @@ void RefData::reindex() {
     carbon_cuts = build_carbon_cuts(*this);
     green_factory_defs = build_green_factory_defs(*this);
     equipment_standards = build_equipment_standards(*this);
+    names = build_name_index(*this);
 }
 
 const RefData& RefData::builtin() {
