@@ -69,7 +69,7 @@ std::optional<double> num_opt(const json& j, const char* key) {
 
 // Data files are a few levels deep; a downloaded one (a receiver's industry_averages) could be
 // nested a million levels, and copying or destroying such a json recurses until the stack
-// overflows (found by tests/fuzz/fuzz_refdata). Scanned before parsing, like io.cpp does.
+// overflows (found by tests/fuzz/fuzz_refdata). Scanned before parsing, like io/document.cpp does.
 constexpr int k_max_data_depth = 64;
 
 void load_dataset(const std::string& file, const std::string& text, RefData& out) {
