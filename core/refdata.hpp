@@ -73,6 +73,7 @@ struct CarbonCuts;   // intensity.hpp
 struct GreenFactoryDefs;    // green_factory.hpp
 struct EquipmentStandards;  // diagnosis.hpp
 struct MeasureLibrary;      // measures.hpp
+struct NameIndex;           // names.hpp
 
 struct RefData {
     std::map<std::string, Dataset, std::less<>> datasets;  // by dataset name
@@ -91,6 +92,7 @@ struct RefData {
     std::shared_ptr<const GreenFactoryDefs> green_factory_defs;
     std::shared_ptr<const EquipmentStandards> equipment_standards;
     std::shared_ptr<const MeasureLibrary> measure_library;
+    std::shared_ptr<const NameIndex> names;  // regions and industries as users write them
 
     const Dataset* dataset(std::string_view name) const;
     const RefRecord* record(std::string_view dataset, std::string_view id) const;
