@@ -12,7 +12,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <map>
 #include <set>
 #include <cstring>
 #include <stdexcept>
@@ -350,14 +349,40 @@ static_assert([] {
 }(), "k_params lists every Param once, in the enum's order");
 constexpr std::string_view k_tariff_prefix = "tariff/zj2024/";  // + "<user class>/<part>"
 
+// What a candidate reduces: one equipment row's electricity, heat, transformer losses ..., or a
+// quantity of the whole site. Written as text ("elec:3", "site") only in the result's items.
+enum class TargetKind : std::uint8_t { none, elec, heat, tx, orc, pv, water, purchased_heat, site, elec_all, air, storage, green };
+struct Target {
+    TargetKind kind = TargetKind::none;
+    int row = -1;  // the equipment row of the per-row kinds
+    bool operator==(const Target&) const = default;
+    std::string text() const {
+        constexpr const char* names[] = {"", "elec", "heat", "tx", "orc", "pv", "water", "purchased_heat", "site", "elec_all", "air", "storage", "green"};
+        const char* name = names[static_cast<std::size_t>(kind)];
+        return row < 0 ? std::string(name) : std::string(name) + ":" + std::to_string(row);
+    }
+};
+Target row_target(TargetKind kind, std::size_t row) { return {kind, static_cast<int>(row)}; }
+
+// Alternatives on one target: only one of a group goes into a portfolio.
+enum class ExclusiveGroup : std::uint8_t { none, air_supply, boiler_switch };
+struct Exclusive {
+    ExclusiveGroup group = ExclusiveGroup::none;
+    Target on;  // boiler_switch: the boiler's heat
+    bool operator==(const Exclusive&) const = default;
+    bool empty() const { return group == ExclusiveGroup::none; }
+    // The group as the portfolio has always ordered them (required: by this text).
+    std::string text() const { return group == ExclusiveGroup::air_supply ? "air_supply" : "boiler_switch|" + on.text(); }
+};
+
 // One measure applied to one target (an equipment row, a boiler's heat, the site).
 struct Cand {
     Measure id = Measure::count;
-    std::string target;            // what it reduces: "elec:3", "heat:0", "site", ...
+    Target target;                 // what it reduces
     double target_base_tce = 0;    // the target's energy before any measure
     double target_reduction_tce = 0;
-    std::vector<std::string> scaled_by;  // targets whose remaining share scales this measure
-    std::string exclusive;         // alternatives on the same target: only one goes in a portfolio
+    std::vector<Target> scaled_by;  // targets whose remaining share scales this measure
+    Exclusive exclusive;
     bool compliance_required = false;
     double tce = 0, tco2 = 0, elec_kwh = 0;
     // Market-based CO2 (GB/T 36132-2025 Annex B; MEE/NBS residual factor): set by green power, else
@@ -476,10 +501,8 @@ struct Ctx {
     void need(Measure id, int row, std::initializer_list<NeedId> fields) { missing.push_back({id, row, fields}); }
 };
 
-std::string rowt(const char* kind, std::size_t i) { return std::string(kind) + ":" + std::to_string(i); }
-
 // An electricity saving on one target.
-Cand elec_cand(Ctx& c, Measure id, const std::string& target, double base_kwh, double saved_kwh,
+Cand elec_cand(Ctx& c, Measure id, Target target, double base_kwh, double saved_kwh,
                double invest, int life, double om = 0) {
     Cand k;
     k.id = id;
@@ -499,7 +522,8 @@ Cand elec_cand(Ctx& c, Measure id, const std::string& target, double base_kwh, d
 
 // ---- the site's heat supply: the first fuel boiler, else purchased steam/heat
 struct HeatSupply {
-    std::string target, carrier;
+    Target target;
+    std::string carrier;
     double eta = 1;
     double base_quantity = 0;  // carrier base units per year
     int row = -1;
@@ -511,12 +535,12 @@ std::optional<HeatSupply> heat_supply(const Ctx& c) {
         if (items[i].type != "boiler") continue;
         auto f = boiler_fuel(c.in, c.res, c.ref, i);
         if (!f || f->carrier == "electricity") continue;
-        return HeatSupply{rowt("heat", i), f->carrier, boiler_efficiency(items[i], c.ref, f->carrier), f->base_quantity, static_cast<int>(i)};
+        return HeatSupply{row_target(TargetKind::heat, i), f->carrier, boiler_efficiency(items[i], c.ref, f->carrier), f->base_quantity, static_cast<int>(i)};
     }
     for (const auto& ce : c.res.energy.by_carrier) {
         auto it = c.ref.carriers.find(ce.carrier);
         if (it != c.ref.carriers.end() && it->second.group == "heat" && !ce.feedstock && ce.base_quantity > 0)
-            return HeatSupply{"purchased_heat", ce.carrier, 1, ce.base_quantity, -1};
+            return HeatSupply{{TargetKind::purchased_heat}, ce.carrier, 1, ce.base_quantity, -1};
     }
     return std::nullopt;
 }
@@ -586,7 +610,7 @@ void motors(Ctx& c) {
                 double base = shaft_kwh / eta_old;
                 double saved = shaft_kwh * (1 / eta_old - 1 / eta_new);
                 double invest = *kw * e.count * c.p(Param::motor_upgrade_unit_cost) * (1 + c.p(Param::motor_upgrade_ie4_premium));
-                Cand k = elec_cand(c, Measure::motor_upgrade, rowt("elec", i), base, saved, invest, c.life(Measure::motor_upgrade));
+                Cand k = elec_cand(c, Measure::motor_upgrade, row_target(TargetKind::elec, i), base, saved, invest, c.life(Measure::motor_upgrade));
                 k.row = static_cast<int>(i);
                 k.physical.set("eta_old", eta_old);
                 k.physical.set("eta_new", eta_new);
@@ -606,7 +630,7 @@ void motors(Ctx& c) {
                 double base = *electric_kwh(e, c.ref);
                 double saved = base * c.p(Param::motor_system_saving_rate);
                 double invest = *kw * e.count * c.p(Param::motor_upgrade_unit_cost) * (1 + c.p(Param::motor_system_pm_premium));
-                Cand k = elec_cand(c, Measure::motor_system, rowt("elec", i), base, saved, invest, c.life(Measure::motor_system));
+                Cand k = elec_cand(c, Measure::motor_system, row_target(TargetKind::elec, i), base, saved, invest, c.life(Measure::motor_system));
                 k.row = static_cast<int>(i);
                 c.out.push_back(std::move(k));
             }
@@ -647,7 +671,7 @@ void pumps_fans(Ctx& c) {
                     saved = *base * c.p(Param::vsd_pump_fan_default_saving_rate);
                     phys.set("method", "default saving rate (20–50% of throttled pump/fan kWh)");
                 }
-                Cand k = elec_cand(c, Measure::vsd_pump_fan, rowt("elec", i), *base, saved, *kw * e.count * c.p(Param::vsd_pump_fan_unit_cost),
+                Cand k = elec_cand(c, Measure::vsd_pump_fan, row_target(TargetKind::elec, i), *base, saved, *kw * e.count * c.p(Param::vsd_pump_fan_unit_cost),
                                    c.life(Measure::vsd_pump_fan));
                 k.row = static_cast<int>(i);
                 k.physical.merge(phys);
@@ -660,7 +684,7 @@ void pumps_fans(Ctx& c) {
             auto y = field_num(e, "year_installed");
             if (y && c.year() - *y > c.p(Param::pump_fan_replace_age_years)) {
                 double saved = *base * c.p(Param::pump_fan_replace_saving_rate);
-                Cand k = elec_cand(c, Measure::pump_fan_replace, rowt("elec", i), *base, saved,
+                Cand k = elec_cand(c, Measure::pump_fan_replace, row_target(TargetKind::elec, i), *base, saved,
                                    *kw * e.count * c.p(Param::pump_fan_replace_unit_cost), c.life(Measure::pump_fan_replace));
                 k.row = static_cast<int>(i);
                 c.out.push_back(std::move(k));
@@ -705,7 +729,7 @@ void compressed_air(Ctx& c) {
         if (fad && field_num(e, "load_factor") && field_num(e, "hours_per_year"))
             fleet_after += *fad * e.count * *field_num(e, "load_factor") * *field_num(e, "hours_per_year");
         else all_sp = false;
-        const std::string t = rowt("elec", i);
+        const Target t = row_target(TargetKind::elec, i);
         if (!leak_tested(e) && !programme && untested_kwh > 0) {
             double l = field_num(e, "leak_fraction").value_or(c.p(Param::air_leak_leak_fraction_default));
             double saved = *base * std::max(0.0, l - c.p(Param::air_leak_leak_fraction_target));
@@ -734,7 +758,7 @@ void compressed_air(Ctx& c) {
             Cand k = elec_cand(c, Measure::air_vsd, t, *base, *base * c.p(Param::air_vsd_saving_rate), *kw * e.count * c.p(Param::air_vsd_unit_cost),
                                c.life(Measure::air_vsd));
             k.row = static_cast<int>(i);
-            k.exclusive = "air_supply";
+            k.exclusive = {ExclusiveGroup::air_supply};
             c.out.push_back(std::move(k));
         }
         std::string type = field_str(e, "compressor_type");
@@ -761,10 +785,10 @@ void compressed_air(Ctx& c) {
         double saved = all_sp ? std::max(0.0, fleet_kwh - fleet_after * c.p(Param::central_air_specific_power))
                               : fleet_kwh * c.p(Param::central_air_saving_rate);
         if (saved <= 0) return;
-        Cand k = elec_cand(c, Measure::central_air, "air", fleet_kwh, saved, 0, c.life(Measure::central_air));
+        Cand k = elec_cand(c, Measure::central_air, {TargetKind::air}, fleet_kwh, saved, 0, c.life(Measure::central_air));
         k.invest_known = false;
         k.needs.push_back({NeedId::air_station_quote});
-        k.exclusive = "air_supply";
+        k.exclusive = {ExclusiveGroup::air_supply};
         k.physical.set("fleet_fad_m3_per_min", fleet_fad);
         k.physical.set("method", all_sp ? "E_before − Q·SP_central·h" : "10–25% of fleet kWh");
         c.out.push_back(std::move(k));
@@ -825,7 +849,7 @@ void transformers(Ctx& c) {
             if (p0_new) {
                 double pk_new = pk_tab.value_or(*pk);
                 double new_kwh = formulas::transformer_loss_kwh(*p0_new, std::min(pk_new, *pk), *beta, hours) * e.count;
-                Cand k = elec_cand(c, Measure::transformer_upgrade, rowt("tx", i), base_kwh, std::max(0.0, base_kwh - new_kwh),
+                Cand k = elec_cand(c, Measure::transformer_upgrade, row_target(TargetKind::tx, i), base_kwh, std::max(0.0, base_kwh - new_kwh),
                                    *kva * e.count * c.p(Param::transformer_upgrade_unit_cost), c.life(Measure::transformer_upgrade));
                 k.row = static_cast<int>(i);
                 k.physical.set("no_load_loss_old_kw", *p0_old);
@@ -843,7 +867,7 @@ void transformers(Ctx& c) {
             // Switch one of two equal units off: the other carries both loads (β → 2β).
             double saved = (*p0_old - 2 * *beta * *beta * *pk) * hours;
             if (saved > 0) {
-                Cand k = elec_cand(c, Measure::transformer_consolidate, rowt("tx", i), base_kwh, saved,
+                Cand k = elec_cand(c, Measure::transformer_consolidate, row_target(TargetKind::tx, i), base_kwh, saved,
                                    c.p(Param::transformer_consolidate_cost), c.life(Measure::transformer_consolidate));
                 k.row = static_cast<int>(i);
                 k.physical.set("load_factor_after", 2 * *beta);
@@ -877,7 +901,7 @@ void boilers(Ctx& c) {
         const auto price = c.price_per_base(fuel);
         const double eta = boiler_efficiency(e, c.ref, fuel);
         const auto cap = boiler_capacity_t_per_h(e, c.ref);
-        const std::string t = rowt("heat", i);
+        const Target t = row_target(TargetKind::heat, i);
         const double base_tce = F * tce_b;
         auto fuel_cand = [&](Measure id, double saved_fuel, double invest) {
             Cand k;
@@ -931,7 +955,7 @@ void boilers(Ctx& c) {
             k.tco2 = F * co2_b - new_co2;
             k.elec_kwh = new_carrier == "electricity" ? -new_base : 0;
             if (price) k.annual_net = F * *price + om_avoided - new_base * new_price;
-            k.exclusive = "boiler_switch|" + t;
+            k.exclusive = {ExclusiveGroup::boiler_switch, t};
             k.compliance_required = retire;
             k.physical.set(new_carrier, "_base_units_added", new_base);
             k.physical.set("useful_heat_gj", q_gj);
@@ -1007,7 +1031,7 @@ void heat_measures(Ctx& c) {
             }
             if (!sink && *kw >= c.p(Param::orc_min_kw) && *h >= c.p(Param::orc_min_hours) && *temp >= 100 && *temp <= 350) {
                 double kwh = *kw * c.p(Param::orc_efficiency) * *h;
-                Cand k = elec_cand(c, Measure::orc, rowt("orc", i), kwh, kwh, 0, c.life(Measure::orc));
+                Cand k = elec_cand(c, Measure::orc, row_target(TargetKind::orc, i), kwh, kwh, 0, c.life(Measure::orc));
                 k.invest_known = false;
                 k.needs.push_back({NeedId::orc_quote});
                 k.row = static_cast<int>(i);
@@ -1026,7 +1050,7 @@ void heat_measures(Ctx& c) {
             if (*ex >= c.p(Param::waste_heat_min_gas_temp) && fu && h && *h > 0) {
                 double saved = fu->base_quantity * c.p(Param::waste_heat_process_fuel_saving);
                 double kw_th = saved * c.ncv_gj_per_base(fuel) / k_gj_per_kwh / *h;
-                Cand k = elec_cand(c, Measure::waste_heat, rowt("heat", i), 0, 0, kw_th * c.p(Param::waste_heat_unit_cost), c.life(Measure::waste_heat));
+                Cand k = elec_cand(c, Measure::waste_heat, row_target(TargetKind::heat, i), 0, 0, kw_th * c.p(Param::waste_heat_unit_cost), c.life(Measure::waste_heat));
                 k.elec_kwh = 0;
                 k.target_base_tce = fu->base_quantity * c.tce_per_base(fuel);
                 k.tce = saved * c.tce_per_base(fuel);
@@ -1060,7 +1084,7 @@ void heat_measures(Ctx& c) {
             k.life = c.life(Measure::heat_pump);
             if (field_str(e, "source") == "electric") {
                 double old_kwh = *q / k_gj_per_kwh;
-                k = elec_cand(c, Measure::heat_pump, rowt("elec", i), old_kwh, old_kwh - kwh, k.invest, k.life);
+                k = elec_cand(c, Measure::heat_pump, row_target(TargetKind::elec, i), old_kwh, old_kwh - kwh, k.invest, k.life);
                 k.row = static_cast<int>(i);
             } else if (heat_cand(c, k, *q)) {
                 k.tce -= kwh * c.elec_tce_per_kwh();
@@ -1109,7 +1133,7 @@ void heat_measures(Ctx& c) {
             }
             double rate = c.p(Param::digital_printing_energy_saving);
             double kwh = field_num(e, "electricity_kwh_per_year").value_or(0) * rate;
-            Cand k = elec_cand(c, Measure::digital_printing, rowt("elec", i), kwh / std::max(rate, 1e-9), kwh,
+            Cand k = elec_cand(c, Measure::digital_printing, row_target(TargetKind::elec, i), kwh / std::max(rate, 1e-9), kwh,
                                c.p(Param::digital_printing_cost_per_printer) * e.count, c.life(Measure::digital_printing));
             k.row = static_cast<int>(i);
             if (auto st = field_num(e, "steam_t_per_year")) {
@@ -1142,7 +1166,7 @@ void heat_measures(Ctx& c) {
             Cand k;
             k.id = Measure::water_reuse;
             k.row = static_cast<int>(i);
-            k.target = rowt("water", i);
+            k.target = row_target(TargetKind::water, i);
             k.invest = cap * c.p(Param::water_reuse_unit_cost);
             k.life = c.life(Measure::water_reuse);
             auto pf = field_num(e, "fresh_price_yuan_per_m3"), pd = field_num(e, "discharge_price_yuan_per_m3");
@@ -1205,7 +1229,7 @@ void lighting(Ctx& c) {
         std::string fixture = field_str(e, "fixture");
         if (fixture.empty()) fixture = (t == "fluorescent" || t == "t8" || t == "t5") ? "tube" : "high_bay";
         const double unit_cost = c.p(fixture == "tube" ? Param::led_lighting_tube_cost : Param::led_lighting_fixture_cost);
-        Cand k = elec_cand(c, Measure::led_lighting, rowt("elec", i), base, base * c.p(Param::led_lighting_saving_rate),
+        Cand k = elec_cand(c, Measure::led_lighting, row_target(TargetKind::elec, i), base, base * c.p(Param::led_lighting_saving_rate),
                            e.count * unit_cost, std::max(1, static_cast<int>(life)));
         k.row = static_cast<int>(i);
         k.physical.set("fixture", fixture);
@@ -1252,7 +1276,7 @@ void renewables(Ctx& c) {
         const double default_self_use_value = c.p(Param::price_pv_self_use_value);
         double p_self = c.in.options.electricity_price_yuan_per_kwh.value_or(default_self_use_value);
         double om = kwp * 1000 * c.p(Param::pv_rooftop_om_cost);
-        Cand k = elec_cand(c, Measure::pv_rooftop, rowt("pv", i), self, self, kwp * 1000 * c.p(Param::pv_rooftop_unit_cost), c.life(Measure::pv_rooftop));
+        Cand k = elec_cand(c, Measure::pv_rooftop, row_target(TargetKind::pv, i), self, self, kwp * 1000 * c.p(Param::pv_rooftop_unit_cost), c.life(Measure::pv_rooftop));
         k.annual_net = self * p_self + exp * c.p(Param::price_pv_export) - om;
         k.degradation = c.p(Param::pv_rooftop_degradation);
         k.scaled_by = {};
@@ -1299,7 +1323,7 @@ void renewables(Ctx& c) {
             double invest = cap * 1000 * c.p(Param::storage_arbitrage_unit_cost);  // kWh × 1000 Wh/kWh × yuan/Wh
             double discharged = cap * cycles * (d_sa + d_sw) * derate;
             double losses = discharged * (1 / rte - 1);
-            Cand k = elec_cand(c, Measure::storage_arbitrage, "storage", elec, -losses, invest, c.life(Measure::storage_arbitrage));
+            Cand k = elec_cand(c, Measure::storage_arbitrage, {TargetKind::storage}, elec, -losses, invest, c.life(Measure::storage_arbitrage));
             k.annual_net = gross_per_kwh * derate * cap - invest * c.p(Param::storage_arbitrage_om_rate);
             k.scaled_by = {};
             k.physical.clear();
@@ -1325,7 +1349,7 @@ void renewables(Ctx& c) {
         double green = c.in.renewables.green_power_kwh + c.in.renewables.gec_mwh * 1000;
         double kwh = std::max(0.0, elec - green);
         if (kwh > 0) {
-            Cand k = elec_cand(c, Measure::green_power, "green", kwh, 0, 0, c.life(Measure::green_power));
+            Cand k = elec_cand(c, Measure::green_power, {TargetKind::green}, kwh, 0, 0, c.life(Measure::green_power));
             k.tce = 0;
             k.target_reduction_tce = 0;
             // Green power and GECs change only the market-based figure (at the residual factor);
@@ -1333,7 +1357,7 @@ void renewables(Ctx& c) {
             k.tco2 = 0;
             if (auto resid = c.res.emissions.residual_factor_tco2_per_mwh) k.tco2_market = kwh / 1000.0 * *resid;
             k.annual_net = -kwh * c.p(Param::price_green_power_premium);
-            k.scaled_by = {"elec_all"};
+            k.scaled_by = {{TargetKind::elec_all}};
             k.physical.clear();
             k.physical.set("green_kwh", kwh);
             k.notes.push_back({NoteId::green_power_market_only});
@@ -1361,11 +1385,11 @@ void management(Ctx& c) {
     double rate = c.p(Param::energy_management_system_saving_rate);
     Cand k;
     k.id = Measure::energy_management_system;
-    k.target = "site";
+    k.target = {TargetKind::site};
     k.target_base_tce = total;
     k.tce = total * rate;
     k.target_reduction_tce = k.tce;
-    k.scaled_by = {"site"};
+    k.scaled_by = {{TargetKind::site}};
     k.tco2 = c.res.emissions.total_tco2 * rate;
     std::vector<std::string> unpriced;
     k.annual_net = site_energy_cost(c, unpriced) * rate;
@@ -1651,7 +1675,7 @@ void evaluate_measures(const Input& in, Result& result, const RefData& ref) {
             for (const Cand* k : rows[mi]) {
                 // The central run's physical figures are not read again: moved, not copied (`central` is
                 // this function's own non-const vector).
-                m.items.push_back({k->row, k->target, k->tce, k->tco2, k->tco2_market, k->invest / k_yuan_per_10k,
+                m.items.push_back({k->row, k->target.text(), k->tce, k->tco2, k->tco2_market, k->invest / k_yuan_per_10k,
                                    k->annual_net / k_yuan_per_10k, std::move(const_cast<Cand*>(k)->physical)});
                 for (const auto& n : k->needs)
                     if (std::find(m.needs.begin(), m.needs.end(), n) == m.needs.end()) m.needs.push_back(n);
@@ -1709,7 +1733,7 @@ void evaluate_measures(const Input& in, Result& result, const RefData& ref) {
         // in the recommended savings.
         std::vector<std::string> required;
         {
-            std::map<std::string, std::size_t> best;  // exclusive group -> measure index
+            std::vector<std::pair<Exclusive, std::size_t>> best;  // exclusive group -> measure index
             std::vector<Measure> loose;
             for (std::size_t c = 0; c < central.size(); ++c) {
                 const Cand& k = central[c];
@@ -1719,10 +1743,13 @@ void evaluate_measures(const Input& in, Result& result, const RefData& ref) {
                     if (std::find(loose.begin(), loose.end(), k.id) == loose.end()) loose.push_back(k.id);
                     continue;
                 }
-                auto it = best.find(k.exclusive);
-                if (it == best.end() || npv_of[mi] > npv_of[it->second]) best[k.exclusive] = mi;
+                auto it = std::find_if(best.begin(), best.end(), [&](const auto& b) { return b.first == k.exclusive; });
+                if (it == best.end()) best.emplace_back(k.exclusive, mi);
+                else if (npv_of[mi] > npv_of[it->second]) it->second = mi;
             }
             for (Measure id : loose) required.emplace_back(measure_name(id));
+            // In the order of the groups' texts, as a map keyed by them listed them.
+            std::sort(best.begin(), best.end(), [](const auto& a, const auto& b) { return a.first.text() < b.first.text(); });
             for (const auto& [g, mi] : best)
                 if (std::find(required.begin(), required.end(), measure_name(ids[mi])) == required.end())
                     required.emplace_back(measure_name(ids[mi]));
@@ -1731,13 +1758,14 @@ void evaluate_measures(const Input& in, Result& result, const RefData& ref) {
         // with remaining-energy scaling (no double counting).
         auto build = [&](const std::vector<char>& chosen, Portfolio& pf) {
             // Exclusive groups: keep the id with the best NPV (required switches among themselves).
-            std::map<std::string, std::size_t> best_in_group;  // group -> measure index
+            std::vector<std::pair<Exclusive, std::size_t>> best_in_group;  // group -> measure index
             for (std::size_t c = 0; c < central.size(); ++c) {
                 const Cand& k = central[c];
                 const std::size_t mi = measure_of[c];
                 if (k.exclusive.empty() || !chosen[mi]) continue;
-                auto it = best_in_group.find(k.exclusive);
-                if (it == best_in_group.end() || npv_of[mi] > npv_of[it->second]) best_in_group[k.exclusive] = mi;
+                auto it = std::find_if(best_in_group.begin(), best_in_group.end(), [&](const auto& b) { return b.first == k.exclusive; });
+                if (it == best_in_group.end()) best_in_group.emplace_back(k.exclusive, mi);
+                else if (npv_of[mi] > npv_of[it->second]) it->second = mi;
             }
             // (measure index, candidate) in the library order, stable within one order value.
             std::vector<std::pair<std::size_t, const Cand*>> apply;
@@ -1745,41 +1773,59 @@ void evaluate_measures(const Input& in, Result& result, const RefData& ref) {
                 const Cand& k = central[c];
                 const std::size_t mi = measure_of[c];
                 if (!chosen[mi]) continue;
-                if (!k.exclusive.empty() && best_in_group.find(k.exclusive)->second != mi) continue;
+                if (!k.exclusive.empty() &&
+                    std::find_if(best_in_group.begin(), best_in_group.end(), [&](const auto& b) { return b.first == k.exclusive; })->second != mi)
+                    continue;
                 apply.emplace_back(mi, &k);
             }
             std::stable_sort(apply.begin(), apply.end(),
                              [&](const auto& a, const auto& b) { return order_of[a.first] < order_of[b.first]; });
             // Fuel switches after boiler tune-ups on the same boiler would waste the tune-up: drop it.
-            std::set<std::string> switched;
+            std::vector<Target> switched;
             for (const auto& [mi, k] : apply)
-                if (k->exclusive.rfind("boiler_switch|", 0) == 0) switched.insert(k->target);
-            std::map<std::string, double> base, rem;
+                if (k->exclusive.group == ExclusiveGroup::boiler_switch) switched.push_back(k->target);
+            // Each target's energy before any measure (base) and still left (rem), tce: the site and
+            // all electricity first, a row's target from the first measure applied to it.
+            struct Remaining {
+                Target target;
+                double base = 0, rem = 0;
+            };
+            std::vector<Remaining> left;
+            auto left_of = [&left](const Target& t) -> Remaining* {
+                for (auto& r : left)
+                    if (r.target == t) return &r;
+                return nullptr;
+            };
             const Ctx probe{in, result, ref, 1, {}, {}};
             const double etce = probe.elec_tce_per_kwh();
             double elec_base = 0;
             for (const auto& ce : result.energy.by_carrier)
                 if (ce.carrier == "electricity" && !ce.feedstock) elec_base += ce.tce;
-            base["site"] = rem["site"] = result.energy.total_tce - result.energy.renewable_tce;
-            base["elec_all"] = rem["elec_all"] = elec_base;
+            const double site_tce = result.energy.total_tce - result.energy.renewable_tce;
+            left.push_back({{TargetKind::site}, site_tce, site_tce});  // left[0]
+            left.push_back({{TargetKind::elec_all}, elec_base, elec_base});  // left[1]
             std::vector<Totals> applied(ids.size());
             std::vector<std::size_t> order;  // measure indices in the order applied
             for (const auto& [mi, k] : apply) {
-                if ((k->id == Measure::boiler_tuneup || k->id == Measure::boiler_economizer) && switched.count(k->target)) continue;
-                if (!base.count(k->target)) base[k->target] = rem[k->target] = k->target_base_tce;
+                if ((k->id == Measure::boiler_tuneup || k->id == Measure::boiler_economizer) &&
+                    std::find(switched.begin(), switched.end(), k->target) != switched.end())
+                    continue;
+                if (!left_of(k->target)) left.push_back({k->target, k->target_base_tce, k->target_base_tce});
                 double scale = 1;
                 for (const auto& s : k->scaled_by) {
-                    if (!base.count(s)) continue;  // a target no earlier measure touched
-                    if (base[s] > 0) scale *= std::max(0.0, rem[s]) / base[s];
+                    const Remaining* r = left_of(s);
+                    if (!r) continue;  // a target no earlier measure touched
+                    if (r->base > 0) scale *= std::max(0.0, r->rem) / r->base;
                 }
+                Remaining& own = *left_of(k->target);
                 double red = k->target_reduction_tce * scale;
-                if (k->target_reduction_tce > 0 && red > rem[k->target]) {
-                    red = std::max(0.0, rem[k->target]);
+                if (k->target_reduction_tce > 0 && red > own.rem) {
+                    red = std::max(0.0, own.rem);
                     scale = red / k->target_reduction_tce;
                 }
-                rem[k->target] -= red;
-                rem["site"] -= k->tce * scale;
-                rem["elec_all"] -= k->elec_kwh * scale * etce;
+                own.rem -= red;
+                left[0].rem -= k->tce * scale;
+                left[1].rem -= k->elec_kwh * scale * etce;
                 Totals& t = applied[mi];
                 Totals one = sum({k}, scale);
                 t.tce += one.tce;
