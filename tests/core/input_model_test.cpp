@@ -1,0 +1,155 @@
+// The typed input model (issue 12): equipment and management fields read through the field-table
+// accessors, unknown keys kept verbatim, and a document saved again as it was written.
+#include "diagnosis.hpp"
+#include "test_util.hpp"
+
+using namespace selfcheck;
+using namespace selfcheck::test;
+using namespace selfcheck::equip;
+
+namespace {
+
+// A section as it is saved again: null members are "not answered" and are not written back; an
+// equipment row always carries its count (1 when the row left it out).
+json without_nulls(const json& o) {
+    json out = json::object();
+    for (auto it = o.begin(); it != o.end(); ++it)
+        if (!it->is_null()) out[it.key()] = it.value();
+    return out;
+}
+json expected_equipment(const json& rows) {
+    json out = json::array();
+    for (const auto& r : rows) {
+        json o = without_nulls(r);
+        if (!o.contains("count")) o["count"] = 1;
+        out.push_back(o);
+    }
+    return out;
+}
+
+} // namespace
+
+// The keys FieldKey accepts are exactly the table's; a misspelt literal does not compile (the
+// try_compile ctest input_field_key_typo shows that), because it is not found here.
+static_assert(field_named<EquipmentField>("rated_kw") == EquipmentField::rated_kw);
+static_assert(!field_named<EquipmentField>("rated_kv").has_value());
+static_assert(!field_named<ManagementField>("rated_kw").has_value());
+static_assert(field_key(ManagementField::metering_gb17167) == "metering_gb17167");
+static_assert(EquipmentKey("press_dryness_pct").id == EquipmentField::press_dryness_pct);
+
+TEST_CASE("every sample saves its equipment, management and green-factory answers as written", "[input]") {
+    std::size_t rows = 0;
+    for (const auto& [name, text] : embedded_sample_files()) {
+        INFO(name);
+        const json d = json::parse(text);
+        const Input in = parse_ok(d);
+        // dump() compares integers and reals as written (3 is not 3.0), which == would not.
+        CHECK(equipment_to_json(in.equipment).dump() ==
+              expected_equipment(d.value("equipment", json::array())).dump());
+        CHECK(management_to_json(in.management).dump() == without_nulls(d.value("management", json::object())).dump());
+        CHECK(green_factory_answers_to_json(in.green_factory).dump() == d.value("green_factory", json::object()).dump());
+        rows += in.equipment.items.size();
+    }
+    CHECK(rows >= 50);  // 9 samples, 3 to 9 rows each: the loop really ran over equipment
+}
+
+TEST_CASE("equipment fields read through the accessors keep their kind", "[input]") {
+    const json row = {{"type", "motor"},          {"count", 3},        {"rated_kw", 55},
+                      {"load_factor", 0.62},      {"efficiency_class", "IE2"}, {"on_obsolete_catalogue", true},
+                      {"rewinds", 2},             {"watts", 40},       {"vendor", {{"name", "x"}, {"tel", json::array({1, 2})}}},
+                      {"site_code", "B-7"},       {"year_installed", nullptr}};
+    json d = doc(json::array({{{"carrier", "electricity"}, {"quantity", 1000}, {"unit", "kWh"}}}));
+    d["equipment"] = json::array({row});
+    const Input in = parse_ok(d);
+    REQUIRE(in.equipment.items.size() == 1);
+    const EquipmentItem& e = in.equipment.items[0];
+    CHECK(e.type == "motor");
+    CHECK(e.count == 3);
+    CHECK(field_num(e, "rated_kw") == 55.0);
+    CHECK(field_num(e, "load_factor") == 0.62);
+    CHECK(field_str(e, "efficiency_class") == "IE2");
+    CHECK(field_bool(e, "on_obsolete_catalogue") == true);
+    // A field of another kind reads as absent, not as a conversion.
+    CHECK_FALSE(field_num(e, "efficiency_class").has_value());
+    CHECK(field_str(e, "rated_kw").empty());
+    CHECK_FALSE(field_bool(e, "rewinds").has_value());
+    CHECK_FALSE(field_num(e, "hours_per_year").has_value());
+    // "watts" belongs to lighting rows: on a motor row it is warned about, kept, and still read.
+    CHECK(field_num(e, "watts") == 40.0);
+    // Keys outside the table are kept verbatim and only there.
+    REQUIRE(e.unknown.is_object());
+    CHECK(e.unknown.size() == 2);
+    CHECK(e.unknown["site_code"] == "B-7");
+    CHECK(e.unknown["vendor"]["tel"] == json::array({1, 2}));
+    // Saved again: same keys and values, the null dropped, integers still integers.
+    json expected = row;
+    expected.erase("year_installed");
+    CHECK(equipment_to_json(in.equipment)[0].dump() == expected.dump());
+    CHECK(equipment_to_json(in.equipment)[0]["rated_kw"].is_number_integer());
+}
+
+TEST_CASE("an invalid equipment value is reported and not read", "[input]") {
+    json d = doc(json::array({{{"carrier", "electricity"}, {"quantity", 1000}, {"unit", "kWh"}}}));
+    d["equipment"] = json::array({{{"type", "pump"}, {"rated_kw", -5}, {"flow_control", "throttle"}}});
+    ParseOutcome p = parse_document(d.dump(), ref());
+    CHECK(has_issue(p.issues, "out_of_range", "/equipment/0/rated_kw"));
+    CHECK_FALSE(p.input.has_value());
+    Equipment eq;
+    Issues is;
+    parse_equipment(d["equipment"], "/equipment", eq, is);
+    REQUIRE(eq.items.size() == 1);
+    CHECK_FALSE(field_num(eq.items[0], "rated_kw").has_value());
+    CHECK(field_str(eq.items[0], "flow_control") == "throttle");
+}
+
+TEST_CASE("leak_test answered as yes/no, a year or a text", "[input]") {
+    auto tested = [](json v) {
+        Equipment eq;
+        Issues is;
+        parse_equipment(json::array({{{"type", "air_compressor"}, {"leak_test", v}}}), "/equipment", eq, is);
+        return leak_tested(eq.items.at(0));
+    };
+    CHECK(tested(true));
+    CHECK_FALSE(tested(false));
+    CHECK(tested(2023));
+    CHECK(tested("annual"));
+    CHECK_FALSE(tested("none"));
+    CHECK_FALSE(tested("never"));
+    CHECK_FALSE(tested(""));
+    CHECK_FALSE(tested(nullptr));
+}
+
+TEST_CASE("management answers read through the accessors; unknown keys kept", "[input]") {
+    const json m = {{"energy_manager", true},        {"metering_gb17167", "partial"}, {"energy_management_system", "none"},
+                    {"energy_audit_year", 2022},     {"leak_programme", false},       {"board_minutes", {{"2024", "yes"}}},
+                    {"online_monitoring", nullptr}};
+    Management mg;
+    Issues is;
+    parse_management(m, "/management", mg, is);
+    CHECK_FALSE(is.has_errors());
+    CHECK(has_issue(is, "unknown_key", "/management/board_minutes"));
+    CHECK(mgmt_bool(mg, "energy_manager") == true);
+    CHECK(mgmt_str(mg, "metering_gb17167") == "partial");
+    CHECK(mgmt_bool(mg, "energy_management_system") == false);  // "none" is no system
+    CHECK(mgmt_num(mg, "energy_audit_year") == 2022.0);
+    CHECK(mgmt_bool(mg, "leak_programme") == false);
+    CHECK_FALSE(mgmt_bool(mg, "online_monitoring").has_value());
+    CHECK_FALSE(mgmt_bool(mg, "exporter").has_value());
+    CHECK_FALSE(mg.empty());
+    json expected = m;
+    expected.erase("online_monitoring");
+    CHECK(management_to_json(mg).dump() == expected.dump());
+
+    Management ems_text;
+    parse_management(json{{"energy_management_system", "GB/T 23331"}}, "/management", ems_text, is);
+    CHECK(mgmt_bool(ems_text, "energy_management_system") == true);
+
+    // Only an unknown key: not empty (the diagnosis then does not ask for management answers).
+    Management only_unknown;
+    parse_management(json{{"note", "x"}}, "/management", only_unknown, is);
+    CHECK_FALSE(only_unknown.empty());
+    Management none;
+    parse_management(json::object(), "/management", none, is);
+    CHECK(none.empty());
+    CHECK(management_to_json(none) == json::object());
+}
