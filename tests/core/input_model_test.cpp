@@ -153,3 +153,86 @@ TEST_CASE("management answers read through the accessors; unknown keys kept", "[
     CHECK(none.empty());
     CHECK(management_to_json(none) == json::object());
 }
+
+TEST_CASE("green-factory answers are typed by shape and saved as written", "[input][green_factory]") {
+    const json g = json::parse(R"({
+        "basic_compliance_3y": true, "veto_previously_removed": "no", "green_design": "unknown",
+        "custom_item_from_data": "yes", "material_intensity": null, "site_notes": {"a": 1},
+        "platform_functions": ["pf_energy_query", "pf_budget", "pf_budget", "pf_not_a_function"],
+        "water_intensity": 3, "water_reuse_rate_pct": 55.5,
+        "anchors": {"water_intensity": {"leading": 2, "baseline": 6.5, "unit": "m3/t", "source": "industry survey", "note": "x"},
+                    "land_output": 7, "renewable_share": {"leading": "high", "baseline": 10}}
+    })");
+    GreenFactoryAnswers a;
+    Issues is;
+    parse_green_factory(g, "/green_factory", a, is);
+
+    REQUIRE(a.find_yes_no("basic_compliance_3y"));
+    CHECK(a.find_yes_no("basic_compliance_3y")->yes);
+    CHECK_FALSE(a.find_yes_no("basic_compliance_3y")->as_text);
+    REQUIRE(a.find_yes_no("veto_previously_removed"));
+    CHECK_FALSE(a.find_yes_no("veto_previously_removed")->yes);
+    CHECK(a.find_yes_no("veto_previously_removed")->as_text);
+    CHECK(a.find_yes_no("custom_item_from_data"));  // an item the data may add is answerable
+    CHECK_FALSE(a.find_yes_no("green_design"));     // "unknown" is not an answer
+    CHECK(a.yes_no.size() == 3);
+
+    const auto& wi = a.numbers[std::size_t(GfNumberAnswer::water_intensity)];
+    REQUIRE(wi);
+    CHECK(std::holds_alternative<std::uint64_t>(*wi));  // written 3: saved as 3, not 3.0
+    CHECK(gf_number_value(*wi) == 3.0);
+    REQUIRE(a.numbers[std::size_t(GfNumberAnswer::water_reuse_rate_pct)]);
+    CHECK(gf_number_value(*a.numbers[std::size_t(GfNumberAnswer::water_reuse_rate_pct)]) == 55.5);
+    CHECK_FALSE(a.numbers[std::size_t(GfNumberAnswer::material_intensity)]);  // null: not answered
+
+    CHECK(a.platform == GreenFactoryAnswers::Platform::list);
+    CHECK(a.platform_list.size() == 4);  // unknown and repeated ids kept; the evaluation filters
+
+    REQUIRE(a.anchors.size() == 2);
+    const GfAnchor* w = a.find_anchor("water_intensity");
+    REQUIRE(w);
+    CHECK(gf_number_value(*w->leading) == 2.0);
+    CHECK(gf_number_value(*w->baseline) == 6.5);
+    CHECK(w->unit == "m3/t");
+    CHECK(w->source == "industry survey");
+    CHECK(w->kept == json{{"note", "x"}});
+    const GfAnchor* r = a.find_anchor("renewable_share");
+    REQUIRE(r);
+    CHECK_FALSE(r->leading);  // a text is not a leading value
+    CHECK(gf_number_value(*r->baseline) == 10.0);
+    CHECK_FALSE(a.find_anchor("land_output"));  // not an object: kept, not read
+
+    CHECK(green_factory_answers_to_json(a).dump() == g.dump());
+}
+
+TEST_CASE("green-factory platform functions as a count, a mixed list or another value", "[input][green_factory]") {
+    auto parsed = [](json v) {
+        GreenFactoryAnswers a;
+        Issues is;
+        parse_green_factory(json{{"platform_functions", v}}, "/green_factory", a, is);
+        return a;
+    };
+    GreenFactoryAnswers c = parsed(5);
+    CHECK(c.platform == GreenFactoryAnswers::Platform::count);
+    CHECK(gf_number_value(c.platform_count) == 5.0);
+    CHECK(green_factory_answers_to_json(c).dump() == R"({"platform_functions":5})");
+
+    GreenFactoryAnswers mixed = parsed(json::array({1, "pf_budget"}));
+    CHECK(mixed.platform == GreenFactoryAnswers::Platform::list);
+    CHECK(mixed.platform_list == std::vector<std::string>{"pf_budget"});
+    CHECK(green_factory_answers_to_json(mixed).dump() == R"({"platform_functions":[1,"pf_budget"]})");
+
+    GreenFactoryAnswers other = parsed("all of them");
+    CHECK(other.platform == GreenFactoryAnswers::Platform::other);
+    CHECK(green_factory_answers_to_json(other).dump() == R"({"platform_functions":"all of them"})");
+
+    GreenFactoryAnswers none = parsed(nullptr);
+    CHECK(none.platform == GreenFactoryAnswers::Platform::unanswered);
+    CHECK(green_factory_answers_to_json(none).dump() == R"({"platform_functions":null})");
+
+    GreenFactoryAnswers empty_anchors;
+    Issues is;
+    parse_green_factory(json{{"anchors", json::object()}}, "/green_factory", empty_anchors, is);
+    CHECK(green_factory_answers_to_json(empty_anchors).dump() == R"({"anchors":{}})");
+    CHECK(green_factory_answers_to_json(GreenFactoryAnswers{}).dump() == "{}");
+}
