@@ -11,7 +11,6 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <set>
 
 namespace selfcheck {
 
@@ -25,11 +24,11 @@ namespace {
 enum class Kind { number, integer, boolean, text, any };
 
 template <class F> struct FieldSpec {
-    FieldKey<F> key;
+    CheckedKey<F> key;
     Kind kind;
     double lo, hi;
     const char* group;  // its name is the text "field.<group>.<key>" (assets/text/core_diagnosis.json)
-    std::string_view name() const { return field_key(key.id); }
+    std::string_view name() const { return enum_key(key.id); }
 };
 using EquipmentSpec = FieldSpec<EquipmentField>;
 using ManagementSpec = FieldSpec<ManagementField>;
@@ -53,8 +52,8 @@ const std::vector<EquipmentSpec> k_common = {
     {"on_obsolete_catalogue", Kind::boolean, 0, 0, "common"},
 };
 
-const std::vector<EquipmentSpec>& specs_for(const std::string& type) {
-    static const std::map<std::string, std::vector<EquipmentSpec>> m = {
+const std::vector<EquipmentSpec>& specs_for(EquipmentKind kind) {
+    static const std::map<std::string_view, std::vector<EquipmentSpec>> m = {
         {"motor",
          {{"rated_kw", Kind::number, 0.05, 1e5, "motor"},
           {"efficiency_class", Kind::text, 0, 0, "motor"},
@@ -164,8 +163,8 @@ const std::vector<EquipmentSpec>& specs_for(const std::string& type) {
           {"press_dryness_pct", Kind::number, 0, 100, "paper_machine"}}},
     };
     static const std::vector<EquipmentSpec> none;
-    std::string t = type == "fan" ? "pump" : type;  // fans take the pump fields
-    auto it = m.find(t);
+    if (kind == EquipmentKind::other) return none;
+    auto it = m.find(kind == EquipmentKind::fan ? "pump" : enum_key(kind));  // fans take the pump fields
     return it == m.end() ? none : it->second;
 }
 
@@ -284,14 +283,6 @@ template <class F> bool check_field(const FieldSpec<F>& s, const json& v, const 
     return false;
 }
 
-const std::set<std::string>& known_types() {
-    static const std::set<std::string> t = {"motor", "pump", "fan", "air_compressor", "transformer", "boiler",
-                                            "furnace", "lighting", "heat_pump", "chiller", "pv", "storage",
-                                            "roof", "process_heat", "waste_heat", "dyeing", "printing", "water",
-                                            "paper_machine"};
-    return t;
-}
-
 } // namespace
 
 void parse_equipment(const json& j, const std::string& path, Equipment& out, Issues& issues) {
@@ -312,10 +303,10 @@ void parse_equipment(const json& j, const std::string& path, Equipment& out, Iss
             texts::error(issues, p + "/type", "missing_type", "equipment.missing_type");
             continue;
         }
-        item.type = t->get<std::string>();
-        const bool known = known_types().count(item.type) > 0;
+        item.type = EquipmentType(t->get<std::string>());
+        const bool known = item.type.known();
         if (!known)
-            texts::warning(issues, p + "/type", "unknown_equipment_type", "equipment.unknown_type", {{"type", item.type}});
+            texts::warning(issues, p + "/type", "unknown_equipment_type", "equipment.unknown_type", {{"type", item.type.written}});
         if (auto c = row.find("count"); c != row.end() && !c->is_null()) {
             if (!c->is_number() || (c->is_number_float() && std::floor(c->get<double>()) != c->get<double>()))
                 texts::error(issues, p + "/count", "wrong_type", "equipment.count_not_integer");
@@ -325,13 +316,13 @@ void parse_equipment(const json& j, const std::string& path, Equipment& out, Iss
             else
                 item.count = c->get<int>();
         }
-        const auto& specs = specs_for(item.type);
+        const auto& specs = specs_for(item.type.kind);
         for (auto it = row.begin(); it != row.end(); ++it) {
             const std::string& key = it.key();
             if (key == "type" || key == "count") continue;
             std::string fp = p + "/" + key;
             if (it->is_null()) continue;
-            const std::optional<EquipmentField> f = field_named<EquipmentField>(key);
+            const std::optional<EquipmentField> f = enum_named<EquipmentField>(key);
             const EquipmentSpec* s = f ? find_spec(k_common, *f) : nullptr;
             if (f && !s) s = find_spec(specs, *f);
             if (s) {
@@ -378,7 +369,7 @@ void parse_management(const json& j, const std::string& path, Management& out, I
     for (auto it = j.begin(); it != j.end(); ++it) {
         std::string fp = path + "/" + it.key();
         if (it->is_null()) continue;
-        const std::optional<ManagementField> f = field_named<ManagementField>(it.key());
+        const std::optional<ManagementField> f = enum_named<ManagementField>(it.key());
         if (const ManagementSpec* s = f ? find_spec(specs, *f) : nullptr) {
             if (check_field(*s, it.value(), fp, issues)) out.fields.set(*f, *scalar_value(it.value()));
             if (*f == ManagementField::metering_gb17167 && it->is_string()) {
@@ -402,8 +393,8 @@ nlohmann::json equipment_to_json(const Equipment& e) {
     json a = json::array();
     for (const auto& item : e.items) {
         json o = item.unknown.is_object() ? item.unknown : json::object();
-        for (const auto& [f, v] : item.fields.values) o[std::string(field_key(f))] = field_json(v);
-        o["type"] = item.type;
+        for (const auto& [f, v] : item.fields.values) o[std::string(enum_key(f))] = field_json(v);
+        o["type"] = std::string(item.type.name());
         o["count"] = item.count;
         if (!item.name.empty()) o["name"] = item.name;
         a.push_back(std::move(o));
@@ -413,7 +404,7 @@ nlohmann::json equipment_to_json(const Equipment& e) {
 
 nlohmann::json management_to_json(const Management& m) {
     json o = m.unknown.is_object() ? m.unknown : json::object();
-    for (const auto& [f, v] : m.fields.values) o[std::string(field_key(f))] = field_json(v);
+    for (const auto& [f, v] : m.fields.values) o[std::string(enum_key(f))] = field_json(v);
     return o;
 }
 

@@ -51,10 +51,10 @@ std::vector<Finding> diagnose(const Input& input, const Result& partial, const R
 
 namespace selfcheck::equip {
 
-// The one way to read a field: the key is a string literal checked at compile time (FieldKey).
+// The one way to read a field: the key is a string literal checked at compile time (CheckedKey).
 // Empty when the field is absent or of another kind (a text where a number is read).
-using EquipmentKey = FieldKey<EquipmentField>;
-using ManagementKey = FieldKey<ManagementField>;
+using EquipmentKey = CheckedKey<EquipmentField>;
+using ManagementKey = CheckedKey<ManagementField>;
 std::optional<double> field_num(const EquipmentItem& e, EquipmentKey key);
 std::string field_str(const EquipmentItem& e, EquipmentKey key);
 std::optional<bool> field_bool(const EquipmentItem& e, EquipmentKey key);

@@ -19,7 +19,7 @@ namespace selfcheck {
 
 // Every field an equipment row or the management object may carry, by its key in the document.
 // The per-type ranges and kinds are the FieldSpec tables of diagnosis.cpp; an enum, not strings, so
-// reading a field is an index compare and a misspelt key fails to compile (FieldKey below).
+// reading a field is an enum compare and a misspelt key fails to compile (CheckedKey below).
 #define SELFCHECK_EQUIPMENT_FIELDS(X)                                                                      \
     X(name) X(note) X(model) X(year_installed) X(hours_per_year) X(load_factor) X(on_obsolete_catalogue)  \
     X(rated_kw) X(efficiency_class) X(series) X(rewinds) X(poles) X(driven_load) X(speed_control)        \
@@ -40,46 +40,72 @@ namespace selfcheck {
     X(online_monitoring) X(leak_programme) X(central_heating_available) X(gas_main_available)             \
     X(tou_user_class) X(exporter)
 
-#define SELFCHECK_FIELD_ENUM(k) k,
-#define SELFCHECK_FIELD_KEY(k) #k,
-enum class EquipmentField : unsigned char { SELFCHECK_EQUIPMENT_FIELDS(SELFCHECK_FIELD_ENUM) };
-enum class ManagementField : unsigned char { SELFCHECK_MANAGEMENT_FIELDS(SELFCHECK_FIELD_ENUM) };
-inline constexpr std::string_view k_equipment_field_keys[] = {SELFCHECK_EQUIPMENT_FIELDS(SELFCHECK_FIELD_KEY)};
-inline constexpr std::string_view k_management_field_keys[] = {SELFCHECK_MANAGEMENT_FIELDS(SELFCHECK_FIELD_KEY)};
-#undef SELFCHECK_FIELD_ENUM
-#undef SELFCHECK_FIELD_KEY
+// The equipment types the diagnosis and the measures know; a row of any other type is kept (and
+// warned about) as EquipmentKind::other with its type as written.
+#define SELFCHECK_EQUIPMENT_KINDS(X)                                                                       \
+    X(motor) X(pump) X(fan) X(air_compressor) X(transformer) X(boiler) X(furnace) X(lighting) X(heat_pump) \
+    X(chiller) X(pv) X(storage) X(roof) X(process_heat) X(waste_heat) X(dyeing) X(printing) X(water)       \
+    X(paper_machine)
 
-template <class F> constexpr const auto& field_keys() {
-    if constexpr (std::is_same_v<F, EquipmentField>) return k_equipment_field_keys;
-    else return k_management_field_keys;
+#define SELFCHECK_KEY_ENUM(k) k,
+#define SELFCHECK_KEY_NAME(k) #k,
+enum class EquipmentField : unsigned char { SELFCHECK_EQUIPMENT_FIELDS(SELFCHECK_KEY_ENUM) };
+enum class ManagementField : unsigned char { SELFCHECK_MANAGEMENT_FIELDS(SELFCHECK_KEY_ENUM) };
+enum class EquipmentKind : unsigned char { SELFCHECK_EQUIPMENT_KINDS(SELFCHECK_KEY_ENUM) other };
+inline constexpr std::string_view k_equipment_field_keys[] = {SELFCHECK_EQUIPMENT_FIELDS(SELFCHECK_KEY_NAME)};
+inline constexpr std::string_view k_management_field_keys[] = {SELFCHECK_MANAGEMENT_FIELDS(SELFCHECK_KEY_NAME)};
+inline constexpr std::string_view k_equipment_kind_keys[] = {SELFCHECK_EQUIPMENT_KINDS(SELFCHECK_KEY_NAME)};
+#undef SELFCHECK_KEY_ENUM
+#undef SELFCHECK_KEY_NAME
+
+// The key strings of an enum's values, in enum order (EquipmentKind::other has none).
+template <class E> constexpr const auto& enum_keys() {
+    if constexpr (std::is_same_v<E, EquipmentField>) return k_equipment_field_keys;
+    else if constexpr (std::is_same_v<E, ManagementField>) return k_management_field_keys;
+    else return k_equipment_kind_keys;
 }
 // The key as written in the document.
-template <class F> constexpr std::string_view field_key(F f) { return field_keys<F>()[std::size_t(f)]; }
-// The field written `key`, if the table has one (parsing: keys come from the document).
-template <class F> constexpr std::optional<F> field_named(std::string_view key) {
-    const auto& keys = field_keys<F>();
+template <class E> constexpr std::string_view enum_key(E e) { return enum_keys<E>()[std::size_t(e)]; }
+// The value written `key`, if the table has one (parsing: keys come from the document).
+template <class E> constexpr std::optional<E> enum_named(std::string_view key) {
+    const auto& keys = enum_keys<E>();
     for (std::size_t i = 0; i < std::size(keys); ++i)
-        if (keys[i] == key) return F(i);
+        if (keys[i] == key) return E(i);
     return std::nullopt;
 }
 
-// Deliberately not constexpr: a FieldKey built from a key that is not in the table calls it, and
+// Deliberately not constexpr: a CheckedKey built from a key that is not in the table calls it, and
 // the consteval constructor then fails to compile.
-void no_such_field_key();
+void no_such_key();
 
-// A field named by a string literal in code, checked and turned into the enum at compile time:
-// `equip::field_num(e, "rated_kw")` compiles to an index, `"rated_kv"` does not compile.
-template <class F> struct FieldKey {
-    F id;
-    consteval FieldKey(const char* key) : id(checked(key)) {}
-    constexpr FieldKey(F f) : id(f) {}
+// A key named by a string literal in code, checked and turned into the enum at compile time:
+// `equip::field_num(e, "rated_kw")` compiles to an enum compare, `"rated_kv"` does not compile;
+// so does `e.type == "boiler"` (`"boilr"` does not).
+template <class E> struct CheckedKey {
+    E id;
+    consteval CheckedKey(const char* key) : id(checked(key)) {}
+    constexpr CheckedKey(E e) : id(e) {}
 
   private:
-    static consteval F checked(const char* key) {
-        if (auto f = field_named<F>(key)) return *f;
-        no_such_field_key();
-        return F{};
+    static consteval E checked(const char* key) {
+        if (auto e = enum_named<E>(key)) return *e;
+        no_such_key();
+        return E{};
     }
+};
+
+// An equipment row's type: one of the known kinds, or another type kept as written.
+struct EquipmentType {
+    EquipmentKind kind = EquipmentKind::other;
+    std::string written;  // only for EquipmentKind::other
+    EquipmentType() = default;
+    explicit EquipmentType(std::string_view type) {
+        if (auto k = enum_named<EquipmentKind>(type)) kind = *k;
+        else written = std::string(type);
+    }
+    bool known() const { return kind != EquipmentKind::other; }
+    std::string_view name() const { return known() ? enum_key(kind) : std::string_view(written); }
+    friend bool operator==(const EquipmentType& t, CheckedKey<EquipmentKind> k) { return t.kind == k.id; }
 };
 
 // A field's value as written. Whole numbers stay integers (and non-negative ones unsigned, as the
@@ -107,7 +133,7 @@ template <class F> struct FieldValues {
 
 // One equipment row. `type` selects which fields matter; every field is optional.
 struct EquipmentItem {
-    std::string type;  // motor, pump, fan, air_compressor, transformer, boiler, furnace, lighting, ...
+    EquipmentType type;  // selects which fields matter
     int count = 1;
     std::string name;
     FieldValues<EquipmentField> fields;  // units in the key names (rated_kw, hours_per_year)

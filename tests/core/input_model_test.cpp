@@ -29,13 +29,13 @@ json expected_equipment(const json& rows) {
 
 } // namespace
 
-// The keys FieldKey accepts are exactly the table's; a misspelt literal does not compile (the
+// The keys CheckedKey accepts are exactly the table's; a misspelt literal does not compile (the
 // try_compile ctest input_field_key_typo shows that), because it is not found here.
-static_assert(field_named<EquipmentField>("rated_kw") == EquipmentField::rated_kw);
-static_assert(!field_named<EquipmentField>("rated_kv").has_value());
-static_assert(!field_named<ManagementField>("rated_kw").has_value());
-static_assert(field_key(ManagementField::metering_gb17167) == "metering_gb17167");
-static_assert(EquipmentKey("press_dryness_pct").id == EquipmentField::press_dryness_pct);
+static_assert(enum_named<EquipmentField>("rated_kw") == EquipmentField::rated_kw);
+static_assert(!enum_named<EquipmentField>("rated_kv").has_value());
+static_assert(!enum_named<ManagementField>("rated_kw").has_value());
+static_assert(enum_key(ManagementField::metering_gb17167) == "metering_gb17167");
+static_assert(equip::EquipmentKey("press_dryness_pct").id == EquipmentField::press_dryness_pct);
 
 TEST_CASE("every sample saves its equipment, management and green-factory answers as written", "[input]") {
     std::size_t rows = 0;
@@ -63,7 +63,7 @@ TEST_CASE("equipment fields read through the accessors keep their kind", "[input
     const Input in = parse_ok(d);
     REQUIRE(in.equipment.items.size() == 1);
     const EquipmentItem& e = in.equipment.items[0];
-    CHECK(e.type == "motor");
+    CHECK((e.type == "motor"));  // parenthesised: Catch would pass the literal on as a run-time value
     CHECK(e.count == 3);
     CHECK(field_num(e, "rated_kw") == 55.0);
     CHECK(field_num(e, "load_factor") == 0.62);
@@ -235,4 +235,24 @@ TEST_CASE("green-factory platform functions as a count, a mixed list or another 
     parse_green_factory(json{{"anchors", json::object()}}, "/green_factory", empty_anchors, is);
     CHECK(green_factory_answers_to_json(empty_anchors).dump() == R"({"anchors":{}})");
     CHECK(green_factory_answers_to_json(GreenFactoryAnswers{}).dump() == "{}");
+}
+
+TEST_CASE("equipment types: known kinds as an enum, any other type kept as written", "[input]") {
+    Equipment eq;
+    Issues is;
+    parse_equipment(json::array({{{"type", "fan"}, {"flow_control", "damper"}, {"rated_kw", 15}},
+                                 {{"type", "kiln_dryer"}, {"rated_kw", 30}, {"belt_m", 12}}}),
+                    "/equipment", eq, is);
+    REQUIRE(eq.items.size() == 2);
+    CHECK(eq.items[0].type.kind == EquipmentKind::fan);
+    CHECK((eq.items[0].type == "fan"));  // a compile-time key (CheckedKey), not a string compare
+    CHECK_FALSE((eq.items[0].type == "pump"));
+    CHECK(field_str(eq.items[0], "flow_control") == "damper");
+    CHECK_FALSE(has_issue(is, "unknown_key", "/equipment/0/flow_control"));  // fans take the pump fields
+    CHECK(eq.items[1].type.kind == EquipmentKind::other);
+    CHECK(eq.items[1].type.name() == "kiln_dryer");
+    CHECK(has_issue(is, "unknown_equipment_type", "/equipment/1/type"));
+    CHECK(field_num(eq.items[1], "rated_kw") == 30.0);  // read as before, unvalidated
+    CHECK(eq.items[1].unknown == json{{"belt_m", 12}});
+    CHECK(equipment_to_json(eq)[1].dump() == R"({"belt_m":12,"count":1,"rated_kw":30,"type":"kiln_dryer"})");
 }
