@@ -1008,11 +1008,11 @@ void carbon_and_products(Diag& d) {
     std::vector<std::string> co2_links = {"energy_management_system", "pv_rooftop", "green_power", "central_steam",
                                           "heat_pump", "coal_to_gas", "motor_upgrade", "vsd_pump_fan", "air_leak"};
     if (ce.grade && *ce.grade >= 4)
-        d.add("carbon_efficiency_grade_poor", *ce.grade == 5 ? FindingSeverity::high : FindingSeverity::medium, designation(ce.clause),
+        d.add("carbon_efficiency_grade_poor", *ce.grade == 5 ? FindingSeverity::high : FindingSeverity::medium, clause_text("carbon_efficiency"),
               {{"grade", std::to_string(*ce.grade)}, {"k", fmt(ce.index.value_or(0), 2)}}, co2_links,
               {{K::grade, *ce.grade}, {K::index, ce.index.value_or(0)}});
     if (ce.level == CarbonLevel::high)
-        d.add("carbon_level_high", FindingSeverity::medium, designation(ce.clause), {{"intensity", fmt(ce.intensity.value_or(0), 2)}}, co2_links,
+        d.add("carbon_level_high", FindingSeverity::medium, clause_text("carbon_efficiency"), {{"intensity", fmt(ce.intensity.value_or(0), 2)}}, co2_links,
               {{K::intensity, ce.intensity.value_or(0)}});
     for (const auto& p : d.res.products) {
         std::vector<std::string> links = {"energy_management_system", "motor_upgrade", "vsd_pump_fan", "waste_heat",

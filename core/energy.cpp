@@ -1,5 +1,4 @@
 #include "energy.hpp"
-#include "texts.hpp"
 
 #include "steam.hpp"
 #include <algorithm>
@@ -57,9 +56,8 @@ void steam_co2_heat(const EnergyUse& u, const RefData& ref, std::size_t row, Ene
     if (cond->defaulted) {
         add_factor(result, ref.record("steam", "default_gauge_pressure"), "steam/default_gauge_pressure",
                    steam_name(ref, "field/steam_pressure_mpa", "label_zh", "label_en"));
-        result.warnings.push_back({"/energy/" + std::to_string(row) + "/steam_pressure_mpa", Severity::warning,
-                                   "steam_pressure_default", steam_text(ref, "default_gauge_pressure", "message_zh"),
-                                   steam_text(ref, "default_gauge_pressure", "message_en")});
+        result.warnings.push_back({"/energy/" + std::to_string(row) + "/steam_pressure_mpa", "steam_pressure_default",
+                                   steam_name(ref, "default_gauge_pressure", "message_zh", "message_en")});
     }
 }
 
@@ -151,8 +149,8 @@ std::vector<EnergyRowDetail> compute_energy(const Input& in, const RefData& ref,
         if (const Dataset* d = ref.dataset("constants"))
             for (const auto& r : d->records)
                 if (r.id.rfind("generation_coal_rate/", 0) == 0 && r.raw.contains("message_zh")) {
-                    result.warnings.push_back({"/enterprise/year", Severity::warning, "equal_value_supply_rate",
-                                               r.raw.value("message_zh", std::string()), r.raw.value("message_en", std::string())});
+                    result.warnings.push_back({"/enterprise/year", "equal_value_supply_rate",
+                                               TextRef::fields(&r, "message_zh", "message_en")});
                     break;
                 }
     }

@@ -1,5 +1,4 @@
 #include "intensity.hpp"
-#include "texts.hpp"
 
 #include "validate.hpp"
 
@@ -99,7 +98,6 @@ void compute_intensities(const Input& in, const RefData& ref, Result& result) {
     const Missing no_out = missing("needs_output_value");
     IntensityResult& it = result.intensity;
     CarbonEfficiency& ce = result.carbon_efficiency;
-    ce.clause = texts::text("clause.carbon_efficiency");
     if (tce <= 0) {
         // No energy entered: 0 / value added is no intensity, and L = 0 no "low carbon" verdict.
         const Missing no_energy = missing("needs_energy");

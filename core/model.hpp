@@ -188,6 +188,17 @@ struct TextRef {
     }
 };
 
+// A plausibility warning raised while computing, its sentence kept as a TextRef and said when the
+// result is written. (The warnings of parse_document are Issues with their words: the edge.)
+struct Warning {
+    std::string path;  // JSON path of the input it is about, e.g. "/options/factor_region"
+    std::string code;  // stable machine id, e.g. "regional_factor_missing"
+    TextRef message;
+};
+// Equal references say the same words (the trend says a general note once, not once per year).
+bool operator==(const TextParam& a, const TextParam& b);
+bool operator==(const TextRef& a, const TextRef& b);
+
 // A number that could not be computed carries the reason instead (shown by the UI and report); also
 // a verdict in words (energy budget tier, key-unit status). The JSON has code, message_zh, message_en.
 struct Missing {
@@ -306,7 +317,7 @@ struct CarbonEfficiency {
     const RefRecord* industry_average_record = nullptr;
     bool industry_average_user = false;
     std::optional<Missing> missing;       // why K or L is absent
-    std::string clause;                   // read by the diagnosis as its findings' clause
+    TextRef clause = TextRef::text("clause.carbon_efficiency");  // the method the level and grade follow
 };
 
 struct ProductResult {
@@ -394,7 +405,8 @@ struct Result {
     std::vector<TargetProgress> targets;
     std::optional<Decomposition> decomposition;
     std::optional<Missing> decomposition_missing;
-    std::vector<Issue> warnings;              // plausibility warnings raised while computing
+    std::vector<Issue> input_warnings;        // parse_document's warnings, written before `warnings`
+    std::vector<Warning> warnings;            // plausibility warnings raised while computing
     std::map<std::string, std::string> data_versions;
 };
 

@@ -1,5 +1,4 @@
 #include "trend.hpp"
-#include "texts.hpp"
 
 #include "intensity.hpp"
 #include "emissions.hpp"
@@ -170,15 +169,14 @@ void compute_trend(const Input& in, const RefData& ref, Result& result) {
         for (auto& w : yr.warnings) {
             // A general note (e.g. the equal-value basis) is said once, not once per year.
             bool said = false;
-            for (const auto& x : result.warnings) said = said || (x.code == w.code && x.message_zh == w.message_zh);
+            for (const auto& x : result.warnings) said = said || (x.code == w.code && x.message == w.message);
             if (said) continue;
             w.path = prefix_path(w.path, i);
             result.warnings.push_back(std::move(w));
         }
-        if (fy && fy != h.year) {
-            const texts::Text m = say(message(ref, "grid_factor_year_fallback", {year_param("year", h.year), year_param("used", fy)}).message);
-            result.warnings.push_back({prefix_path("/year", i), Severity::warning, "grid_factor_year_fallback", m.zh, m.en});
-        }
+        if (fy && fy != h.year)
+            result.warnings.push_back({prefix_path("/year", i), "grid_factor_year_fallback",
+                                       message(ref, "grid_factor_year_fallback", {year_param("year", h.year), year_param("used", fy)}).message});
         years.push_back(trend_year(h.year, false, yr, h.value_added_10k_yuan, h.industry_average_tco2_per_10k_yuan,
                                    ref, fy));
         indices.push_back(h.value_added_price_index);
@@ -231,8 +229,7 @@ void compute_trend(const Input& in, const RefData& ref, Result& result) {
     const std::string basis = comparable ? "comparable" : "current";
     if (sorted.size() > 1) {
         const char* code = comparable ? "comparable_prices" : "current_prices";
-        const texts::Text m = say(message(ref, code).message);
-        result.warnings.push_back({"/history", Severity::warning, code, m.zh, m.en});
+        result.warnings.push_back({"/history", code, message(ref, code).message});
     }
 
     // Targets.

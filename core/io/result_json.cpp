@@ -415,6 +415,17 @@ texts::Text say(const TextRef& t) {
     return {};
 }
 
+bool operator==(const TextParam& a, const TextParam& b) {
+    return std::string_view(a.name) == b.name && a.kind == b.kind && a.number == b.number && a.text == b.text &&
+           a.record == b.record;
+}
+
+bool operator==(const TextRef& a, const TextRef& b) {
+    return a.from == b.from && a.key == b.key && a.key_suffix == b.key_suffix && a.record == b.record &&
+           std::string_view(a.field_zh) == b.field_zh && std::string_view(a.field_en) == b.field_en &&
+           a.fallback == b.fallback && a.params == b.params;
+}
+
 json result_to_json(const Result& r) {
     json j = json::object();
     j["schema"] = "selfcheck/result";
@@ -502,7 +513,7 @@ json result_to_json(const Result& r) {
                               {"industry_average_source", average_source.zh},
                               {"industry_average_source_en", average_source.en},
                               {"missing", missing_json(c.missing)},
-                              {"clause", c.clause}};
+                              {"clause", say(c.clause).zh}};
 
     json products = json::array();
     for (const auto& p : r.products)
@@ -607,7 +618,11 @@ json result_to_json(const Result& r) {
         j["decomposition"] = {{"missing", missing_json(r.decomposition_missing)}};
     }
     json warnings = json::array();
-    for (const auto& w : r.warnings) warnings.push_back(issue_to_json(w));
+    for (const auto& w : r.input_warnings) warnings.push_back(issue_to_json(w));
+    for (const auto& w : r.warnings) {
+        texts::Text t = say(w.message);
+        warnings.push_back(issue_to_json({w.path, Severity::warning, w.code, std::move(t.zh), std::move(t.en)}));
+    }
     j["warnings"] = std::move(warnings);
     j["data_versions"] = r.data_versions;
     return j;
