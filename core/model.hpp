@@ -8,6 +8,7 @@
 #include "green_factory.hpp"
 #include "issues.hpp"
 #include "measures.hpp"
+#include "textref.hpp"
 #include "units.hpp"
 
 #include <array>
@@ -137,57 +138,6 @@ struct Input {
 
 struct RefRecord;
 
-// One {name} of a sentence, kept typed until the result is written: its words depend on the language
-// and are formatted only then (core/io/result_json.cpp), not in every assessment.
-struct TextParam {
-    enum class Kind : std::uint8_t {
-        text,             // `text` in both languages (the user's words: a product name, a unit)
-        integer,          // `number` as an integer (a year)
-        grouped_integer,  // `number` rounded, thousands grouped as people write a threshold: "10,000"
-        region,           // grid region id in `text`: its name in Chinese (texts "region.<id>"), the id in English
-        record_name,      // `record`'s "name_zh" / "name_en" (an energy carrier)
-    };
-    const char* name = "";  // the placeholder, a literal
-    Kind kind = Kind::text;
-    double number = 0;
-    std::string text;
-    const RefRecord* record = nullptr;
-};
-
-// A sentence or a name in Chinese and English, kept as a reference into the texts or the reference
-// data until the result is written. Either a key of the texts table (key + key_suffix, both static
-// or data-owned, never built per assessment) or two string fields of a reference record.
-struct TextRef {
-    enum class From : std::uint8_t { none, texts, record };
-    From from = From::none;
-    std::string_view key, key_suffix;   // From::texts
-    const RefRecord* record = nullptr;  // From::record: its fields field_zh / field_en
-    const char* field_zh = "";
-    const char* field_en = "";
-    std::string_view fallback;          // From::record: said where the record or the field is absent
-    std::vector<TextParam> params;
-
-    static TextRef text(std::string_view key, std::string_view key_suffix = {}, std::vector<TextParam> params = {}) {
-        TextRef t;
-        t.from = From::texts;
-        t.key = key;
-        t.key_suffix = key_suffix;
-        t.params = std::move(params);
-        return t;
-    }
-    static TextRef fields(const RefRecord* r, const char* zh, const char* en, std::string_view fallback = {},
-                          std::vector<TextParam> params = {}) {
-        TextRef t;
-        t.from = From::record;
-        t.record = r;
-        t.field_zh = zh;
-        t.field_en = en;
-        t.fallback = fallback;
-        t.params = std::move(params);
-        return t;
-    }
-};
-
 // A plausibility warning raised while computing, its sentence kept as a TextRef and said when the
 // result is written. (The warnings of parse_document are Issues with their words: the edge.)
 struct Warning {
@@ -195,20 +145,12 @@ struct Warning {
     std::string code;  // stable machine id, e.g. "regional_factor_missing"
     TextRef message;
 };
-// Equal references say the same words (the trend says a general note once, not once per year).
-bool operator==(const TextParam& a, const TextParam& b);
-bool operator==(const TextRef& a, const TextRef& b);
-
 // A number that could not be computed carries the reason instead (shown by the UI and report); also
 // a verdict in words (energy budget tier, key-unit status). The JSON has code, message_zh, message_en.
 struct Missing {
     std::string code;  // e.g. "needs_value_added"
     TextRef message;
 };
-
-// The words of a TextRef, both languages (core/io/result_json.cpp, where results are written).
-namespace texts { struct Text; }
-texts::Text say(const TextRef& t);
 
 // A reference figure the result relied on (or the user's own in its place). Names and citations are
 // not copied here: the name is a TextRef, the citation is the record's, joined when written.

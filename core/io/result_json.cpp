@@ -50,6 +50,22 @@ texts::Arg arg_of(const TextParam& p) {
     }
     case TextParam::Kind::record_name:
         return {p.name, record_field(p.record, "name_zh", {}), record_field(p.record, "name_en", {})};
+    case TextParam::Kind::fixed: {
+        char b[64];
+        std::snprintf(b, sizeof b, "%.*f", p.digits, p.number);
+        return {p.name, b};
+    }
+    case TextParam::Kind::number: return {p.name, num_text(p.number)};
+    case TextParam::Kind::words: {
+        if (p.key.empty()) return {p.name, std::string()};
+        texts::Text t = texts::get(p.key);
+        return {p.name, std::move(t.zh), std::move(t.en)};
+    }
+    case TextParam::Kind::label: return {p.name, texts::get(p.key).zh, p.text};
+    case TextParam::Kind::clause: {
+        texts::Text t = texts::get(p.key, {{"plan", texts::text("clause.zj_plan")}});
+        return {p.name, std::move(t.zh), std::move(t.en)};
+    }
     }
     return {p.name, std::string()};
 }
@@ -417,7 +433,7 @@ texts::Text say(const TextRef& t) {
 
 bool operator==(const TextParam& a, const TextParam& b) {
     return std::string_view(a.name) == b.name && a.kind == b.kind && a.number == b.number && a.text == b.text &&
-           a.record == b.record;
+           a.record == b.record && a.key == b.key && a.digits == b.digits;
 }
 
 bool operator==(const TextRef& a, const TextRef& b) {
