@@ -992,7 +992,7 @@ void management(Diag& d) {
     if (budgeted && !audit)
         d.add("no_energy_audit", FindingSeverity::low, clause_text("no_energy_audit", {tier_clause()}), {}, {"energy_management_system"}, ev);
     if (d.res.energy.key_energy_unit && !mgmt_bool(m, "online_monitoring").value_or(false))
-        d.add("key_unit_no_online_monitoring", FindingSeverity::high, designation(d.res.energy.key_unit_clause), {}, {"energy_management_system"}, ev);
+        d.add("key_unit_no_online_monitoring", FindingSeverity::high, designation(std::string(d.res.energy.key_unit_clause)), {}, {"energy_management_system"}, ev);
 }
 
 void carbon_and_products(Diag& d) {
@@ -1014,7 +1014,7 @@ void carbon_and_products(Diag& d) {
                   {P::str("product", p.name), P::decimals("value", p.kgce_per_unit.value_or(0), 1), P::decimals("limit", p.level3.value_or(0), 1)}, links,
                   {{K::product, p.name}, {K::kgce_per_unit, p.kgce_per_unit.value_or(0)}, {K::level3, p.level3.value_or(0)}});
         else if (p.status == "level3")
-            d.add("product_between_levels", FindingSeverity::medium, designation(p.standard),
+            d.add("product_between_levels", FindingSeverity::medium, designation(std::string(p.standard)),
                   {P::str("product", p.name), P::decimals("value", p.kgce_per_unit.value_or(0), 1), P::decimals("level2", p.level2.value_or(0), 1)}, links,
                   {{K::product, p.name}, {K::kgce_per_unit, p.kgce_per_unit.value_or(0)}, {K::level2, p.level2.value_or(0)}});
     }

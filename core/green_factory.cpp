@@ -355,7 +355,7 @@ void Evaluator::energy_intensity(Indicator& ind) {
         double tce;
         double kgce;
         double l1, l2;
-        std::string unit;
+        std::string_view unit;
     };
     std::vector<Cand> cands;
     bool limit_applies = false;
@@ -363,9 +363,8 @@ void Evaluator::energy_intensity(Indicator& ind) {
     for (std::size_t i = 0; i < r_.products.size() && i < in_.products.size(); ++i) {
         const ProductResult& p = r_.products[i];
         if (p.limit_id.empty()) continue;
-        const RefRecord* lim = ref_.record("product_limits", p.limit_id);
-        if (!lim) continue;
-        const std::string lunit = p.limit_unit.empty() ? str(lim->raw, "unit") : p.limit_unit;
+        if (!p.limit) continue;
+        const std::string_view lunit = p.limit_unit;  // the limit record's "unit"
         // Only comprehensive-energy limits in kgce per product unit compare with kgce_per_unit
         // (intensity.cpp decides comparability and says why not in `missing`).
         const std::string why = p.missing ? p.missing->code : std::string();
@@ -693,7 +692,7 @@ GreenFactoryResult Evaluator::run() {
         ind.positive = def.positive;
         ind.quantitative = def.quantitative;
         ind.counts = def.counts;
-        const std::string& id = ind.id;
+        const std::string_view id = ind.id;
         if (id == "energy_intensity")
             energy_intensity(ind);
         else if (id == "carbon_intensity")
@@ -723,7 +722,7 @@ GreenFactoryResult Evaluator::run() {
         else if (id == "land_output" || id == "building_coefficient" || id == "floor_area_ratio")
             land(ind);
         else if (!ind.quantitative)
-            qualitative(ind, id.c_str()); // a qualitative item added by data
+            qualitative(ind, ind.def->id.c_str()); // a qualitative item added by data
         else
             need_answer(ind, "no_method");
         if (!ind.counts) ind.score = 0;

@@ -202,10 +202,10 @@ struct EnergyResult {
     double renewable_tce = 0;      // own PV self-used at equivalent value
     std::vector<CarrierEnergy> by_carrier;
     BudgetTier budget_tier = BudgetTier::lt1000;
-    std::string budget_tier_clause;
+    std::string_view budget_tier_clause;  // the energy_tiers view's (RefData::energy_tiers)
     bool key_energy_unit = false;  // >= 10,000 tce
     bool key_unit_may_be_designated = false;  // 5,000 - 10,000 tce
-    std::string key_unit_clause;
+    std::string_view key_unit_clause;
     // The two verdicts in words, one sentence for every front end (code = the tier name, or
     // "key" / "may_be_designated" / "not_key"); thresholds filled from energy_tiers.json.
     Missing budget_tier_text, key_unit_status;
@@ -265,13 +265,15 @@ struct CarbonEfficiency {
 struct ProductResult {
     std::string name;
     std::string limit_id;
-    std::string standard;                 // e.g. "GB 36889-2025" (read by the diagnosis and the green factory)
+    // The limit's standard, unit and in-force date are the product_limits view's (RefData::product_limits),
+    // empty without a limit record.
+    std::string_view standard;            // e.g. "GB 36889-2025" (read by the diagnosis and the green factory)
     const RefRecord* limit = nullptr;     // the product_limits record: its source is cited when written
     std::optional<double> kgce_per_unit;  // unit product energy
     std::string unit;
     std::optional<double> level1, level2, level3;
-    std::string limit_unit;               // e.g. "kgce/t"
-    std::string in_force;                 // date the limit standard takes effect
+    std::string_view limit_unit;          // e.g. "kgce/t"
+    std::string_view in_force;            // date the limit standard takes effect
     bool not_in_force_for_year = false;   // the standard was not yet in force in the reporting year
     std::string status;  // "level1" | "level2" | "level3" | "above_level3" | "unknown"
     std::optional<Missing> missing;

@@ -6,6 +6,7 @@
 #include "emissions.hpp"
 #include "energy.hpp"
 #include "intensity.hpp"
+#include "trend.hpp"
 
 #include "validate.hpp"
 
@@ -191,6 +192,10 @@ void RefData::reindex() {
     energy_tiers = build_energy_tiers(*this);
     grid_factors = build_grid_factors(*this);
     carbon_cuts = build_carbon_cuts(*this);
+    industry_averages = build_industry_averages(*this);
+    product_limits = build_product_limits(*this);
+    coal_rates = build_coal_rates(*this);
+    plan_targets = build_plan_targets(*this);
     green_factory_defs = build_green_factory_defs(*this);
     equipment_standards = build_equipment_standards(*this);
 }
