@@ -93,29 +93,57 @@ bool all_digits(std::string_view s) {
 
 std::string str(const RefRecord& r, const char* key) { return json_string_or(r.raw, key); }
 
+NameEntry entry_of(const RefRecord& r) {
+    NameEntry e;
+    e.record = &r;
+    e.kind = str(r, "kind");
+    e.city = str(r, "city");
+    e.section = str(r, "section");
+    e.code = str(r, "code");
+    e.id_lower = lower_ascii(r.id);
+    e.name_zh = str(r, "name_zh");
+    e.name_zh_norm = norm_zh(e.name_zh);
+    e.name_en_norm = norm_en(str(r, "name_en"));
+    return e;
+}
+
+std::vector<NameEntry> entries_of(const Dataset* d) {
+    std::vector<NameEntry> out;
+    if (!d) return out;
+    out.reserve(d->records.size());
+    for (const auto& r : d->records) out.push_back(entry_of(r));
+    return out;
+}
+
+// The index reindex() built while it still describes these records; else one built for this call.
+const NameIndex& index_for(const RefData& ref, std::shared_ptr<const NameIndex>& local) {
+    if (ref.names && ref.names->describes(ref)) return *ref.names;
+    local = build_name_index(ref);
+    return *local;
+}
+
 // Shared matcher: exact forms first, then unique/multiple prefix matches, then edit-distance near-misses.
 template <class Pred>
-NameResolution match(const Dataset* d, std::string_view text, Pred keep, bool codes_only_digits) {
+NameResolution match(const std::vector<NameEntry>& entries, std::string_view text, Pred keep, bool codes_only_digits) {
     NameResolution out;
-    if (!d) return out;
     const std::string t = trim(text);
     if (t.empty()) return out;
     const bool ascii = is_ascii(t);
     const std::string nz = norm_zh(t), ne = norm_en(t), tl = lower_ascii(t);
     std::vector<const RefRecord*> exact, prefix;
-    for (const auto& r : d->records) {
-        if (!keep(r)) continue;
-        const std::string code = str(r, "code");
-        bool hit = r.id == t || lower_ascii(r.id) == tl || (!code.empty() && code == t);
-        if (!hit && ascii) hit = norm_en(str(r, "name_en")) == ne && !ne.empty();
-        if (!hit && !ascii) hit = norm_zh(str(r, "name_zh")) == nz || str(r, "name_zh") == t;
+    for (const auto& e : entries) {
+        if (!keep(e)) continue;
+        const RefRecord& r = *e.record;
+        bool hit = r.id == t || e.id_lower == tl || (!e.code.empty() && e.code == t);
+        if (!hit && ascii) hit = e.name_en_norm == ne && !ne.empty();
+        if (!hit && !ascii) hit = e.name_zh_norm == nz || e.name_zh == t;
         if (hit) {
             exact.push_back(&r);
             continue;
         }
         if (!codes_only_digits || !all_digits(t)) {
-            bool pre = ascii ? (ne.size() >= 2 && norm_en(str(r, "name_en")).rfind(ne, 0) == 0)
-                             : (!nz.empty() && norm_zh(str(r, "name_zh")).rfind(nz, 0) == 0);
+            bool pre = ascii ? (ne.size() >= 2 && e.name_en_norm.rfind(ne, 0) == 0)
+                             : (!nz.empty() && e.name_zh_norm.rfind(nz, 0) == 0);
             if (pre) prefix.push_back(&r);
         }
     }
@@ -138,21 +166,20 @@ NameResolution match(const Dataset* d, std::string_view text, Pred keep, bool co
     out.suggestions = prefix;  // a unique prefix is still only a suggestion: the user confirms it
     if (out.suggestions.empty()) {
         std::vector<std::pair<std::size_t, const RefRecord*>> near;
-        for (const auto& r : d->records) {
-            if (!keep(r)) continue;
+        for (const auto& e : entries) {
+            if (!keep(e)) continue;
             std::size_t best = std::string::npos;
             if (all_digits(t)) {
-                const std::string code = str(r, "code");
-                if (!code.empty() && code.size() == t.size()) best = utf8_edit_distance(code, t);
+                if (!e.code.empty() && e.code.size() == t.size()) best = utf8_edit_distance(e.code, t);
                 if (best > 1) best = std::string::npos;
             } else if (ascii) {
-                std::size_t dist = utf8_edit_distance(norm_en(str(r, "name_en")), ne);
+                std::size_t dist = utf8_edit_distance(e.name_en_norm, ne);
                 if (dist <= (ne.size() >= 6 ? 2u : 1u)) best = dist;
             } else {
-                std::size_t dist = utf8_edit_distance(norm_zh(str(r, "name_zh")), nz);
+                std::size_t dist = utf8_edit_distance(e.name_zh_norm, nz);
                 if (dist <= 1 && utf8_length(nz) >= 2) best = dist;
             }
-            if (best != std::string::npos) near.emplace_back(best, &r);
+            if (best != std::string::npos) near.emplace_back(best, e.record);
         }
         std::stable_sort(near.begin(), near.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
         for (std::size_t i = 0; i < near.size() && i < 5; ++i) out.suggestions.push_back(near[i].second);
@@ -175,14 +202,34 @@ std::size_t utf8_edit_distance(std::string_view a, std::string_view b) {
     return prev[y.size()];
 }
 
+bool NameIndex::describes(const RefData& ref) const {
+    const Dataset* r = ref.dataset("regions");
+    const Dataset* i = ref.dataset("industries");
+    return regions == r && industries == i && (!r || (region_records == r->records.data() && region_count == r->records.size())) &&
+           (!i || (industry_records == i->records.data() && industry_count == i->records.size()));
+}
+
+std::shared_ptr<const NameIndex> build_name_index(const RefData& ref) {
+    auto idx = std::make_shared<NameIndex>();
+    idx->regions = ref.dataset("regions");
+    idx->industries = ref.dataset("industries");
+    if (idx->regions) idx->region_records = idx->regions->records.data(), idx->region_count = idx->regions->records.size();
+    if (idx->industries)
+        idx->industry_records = idx->industries->records.data(), idx->industry_count = idx->industries->records.size();
+    idx->region_entries = entries_of(idx->regions);
+    idx->industry_entries = entries_of(idx->industries);
+    return idx;
+}
+
 NameResolution resolve_region(const RefData& ref, std::string_view text, std::string_view kind, std::string_view city_id) {
-    const Dataset* d = ref.dataset("regions");
-    auto keep = [&](const RefRecord& r) {
-        if (str(r, "kind") != kind) return false;
-        if (kind == "county" && !city_id.empty() && str(r, "city") != city_id) return false;
+    std::shared_ptr<const NameIndex> local;
+    const NameIndex& idx = index_for(ref, local);
+    auto keep = [&](const NameEntry& e) {
+        if (e.kind != kind) return false;
+        if (kind == "county" && !city_id.empty() && e.city != city_id) return false;
         return true;
     };
-    NameResolution res = match(d, text, keep, true);
+    NameResolution res = match(idx.region_entries, text, keep, true);
     // A county searched within a city that has no match: search the whole province, so a county of
     // another city resolves (the caller reports the mismatch) instead of becoming "unknown".
     if (res.status != NameStatus::resolved && kind == "county" && !city_id.empty()) {
@@ -196,15 +243,17 @@ NameResolution resolve_industry(const RefData& ref, std::string_view text) {
     const Dataset* d = ref.dataset("industries");
     NameResolution res;
     if (!d) return res;
+    std::shared_ptr<const NameIndex> local;
+    const NameIndex& idx = index_for(ref, local);
     std::string t = trim(text);
     // Upper-case a letter prefix: "c17" -> "C17".
     if (!t.empty() && t[0] >= 'a' && t[0] <= 'z') t[0] = static_cast<char>(t[0] - 'a' + 'A');
     // Digits only: the division (first two digits) gives the section letter.
     if (all_digits(t) && t.size() >= 2 && t.size() <= 4) {
-        const RefRecord* div = nullptr;
-        for (const auto& r : d->records)
-            if (str(r, "kind") == "division" && str(r, "code") == t.substr(0, 2)) div = &r;
-        if (div) t = str(*div, "section") + t;
+        const NameEntry* div = nullptr;
+        for (const auto& e : idx.industry_entries)
+            if (e.kind == "division" && e.code == t.substr(0, 2)) div = &e;
+        if (div) t = div->section + t;
     }
     if (d->find(t)) {
         res.status = NameStatus::resolved;
@@ -217,7 +266,7 @@ NameResolution resolve_industry(const RefData& ref, std::string_view text) {
         res.id = t;
         return res;
     }
-    return match(d, text, [](const RefRecord&) { return true; }, true);
+    return match(idx.industry_entries, text, [](const NameEntry&) { return true; }, true);
 }
 
 } // namespace selfcheck

@@ -4,6 +4,7 @@
 #pragma once
 #include "refdata.hpp"
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -11,6 +12,32 @@
 namespace selfcheck {
 
 enum class NameStatus { resolved, ambiguous, not_found };
+
+// One record of regions.json or industries.json with the forms a user's text is compared with,
+// normalised once when the data is indexed (RefData::reindex) instead of for every record on every
+// lookup.
+struct NameEntry {
+    const RefRecord* record = nullptr;
+    std::string kind;          // "city", "county"; "section", "division", ... for industries
+    std::string city;          // a county's city id
+    std::string section;       // an industry division's section letter
+    std::string code;          // GB/T 2260 or GB/T 4754 code
+    std::string id_lower;      // the id lower-cased
+    std::string name_zh;       // as written
+    std::string name_zh_norm;  // without the province prefix and the city/district/county suffix
+    std::string name_en_norm;  // lower-case, without the suffix, spaces, hyphens and apostrophes
+};
+
+struct NameIndex {
+    const Dataset* regions = nullptr;     // the datasets the entries were built from (a copy or a
+    const Dataset* industries = nullptr;  // swapped dataset is indexed again, per call)
+    const RefRecord* region_records = nullptr;
+    const RefRecord* industry_records = nullptr;
+    std::size_t region_count = 0, industry_count = 0;
+    std::vector<NameEntry> region_entries, industry_entries;  // in record order
+    bool describes(const RefData& ref) const;
+};
+std::shared_ptr<const NameIndex> build_name_index(const RefData& ref);
 
 struct NameResolution {
     NameStatus status = NameStatus::not_found;

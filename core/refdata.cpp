@@ -6,6 +6,7 @@
 #include "emissions.hpp"
 #include "energy.hpp"
 #include "intensity.hpp"
+#include "names.hpp"
 #include "trend.hpp"
 
 #include "validate.hpp"
@@ -69,7 +70,7 @@ std::optional<double> num_opt(const json& j, const char* key) {
 
 // Data files are a few levels deep; a downloaded one (a receiver's industry_averages) could be
 // nested a million levels, and copying or destroying such a json recurses until the stack
-// overflows (found by tests/fuzz/fuzz_refdata). Scanned before parsing, like io.cpp does.
+// overflows (found by tests/fuzz/fuzz_refdata). Scanned before parsing, like io/document.cpp does.
 constexpr int k_max_data_depth = 64;
 
 void load_dataset(const std::string& file, const std::string& text, RefData& out) {
@@ -198,6 +199,7 @@ void RefData::reindex() {
     plan_targets = build_plan_targets(*this);
     green_factory_defs = build_green_factory_defs(*this);
     equipment_standards = build_equipment_standards(*this);
+    names = build_name_index(*this);
 }
 
 const RefData& RefData::builtin() {

@@ -81,6 +81,7 @@ struct CoalRates;    // energy.hpp
 struct PlanTargets;  // trend.hpp
 struct GreenFactoryDefs;    // green_factory.hpp
 struct EquipmentStandards;  // diagnosis.hpp
+struct NameIndex;           // names.hpp
 
 struct RefData {
     std::map<std::string, Dataset, std::less<>> datasets;  // by dataset name
@@ -102,6 +103,7 @@ struct RefData {
     // was built from: a copy of a RefData or a swapped dataset falls back to building it per call).
     std::shared_ptr<const GreenFactoryDefs> green_factory_defs;
     std::shared_ptr<const EquipmentStandards> equipment_standards;
+    std::shared_ptr<const NameIndex> names;  // regions and industries as users write them
 
     const Dataset* dataset(std::string_view name) const;
     const RefRecord* record(std::string_view dataset, std::string_view id) const;

@@ -13,7 +13,7 @@ namespace selfcheck {
 
 std::string_view version();  // e.g. "0.1.0"
 
-// Input limits a hostile file cannot pass (io.cpp).
+// Input limits a hostile file cannot pass (io/document.cpp).
 inline constexpr std::size_t k_max_document_bytes = 4u << 20;  // 4 MiB
 inline constexpr int k_max_depth = 32;
 inline constexpr std::size_t k_max_string_chars = 2000;

@@ -1,5 +1,7 @@
 #include "texts.hpp"
 
+#include "numbers.hpp"  // viz/: the one thousands grouping
+
 #include <cmath>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -59,15 +61,7 @@ std::string fill(const std::string& s, const Arg* first, const Arg* last, bool z
     return out;
 }
 
-std::string grouped_integer(double v) {
-    const std::string d = std::to_string(static_cast<long long>(std::llround(v)));
-    std::string out;
-    for (std::size_t i = 0; i < d.size(); ++i) {
-        if (i > 0 && d[0] != '-' && (d.size() - i) % 3 == 0) out += ',';
-        out += d[i];
-    }
-    return out;
-}
+std::string grouped_integer(double v) { return viz::group(std::round(v), 0); }
 
 bool has(std::string_view key) { return table().count(key) > 0; }
 

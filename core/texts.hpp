@@ -31,7 +31,8 @@ bool has(std::string_view key);
 // `tmpl` with its {name} placeholders filled in one language (one pass: a value is never scanned again,
 // so user text holding "{x}" stays as it is); a placeholder without an Arg stays as written.
 std::string fill(const std::string& tmpl, const Arg* first, const Arg* last, bool zh);
-// 10000 -> "10,000": a threshold in a sentence, as people write it (rounded to an integer).
+// 10000 -> "10,000": a threshold in a sentence, as people write it (rounded half away from zero,
+// grouped by viz::group like every number the app and the report show; -1234 -> "-1,234").
 std::string grouped_integer(double v);
 // The shared string of a {"text": …} entry (or the Chinese of a {"zh", "en"} one), placeholders filled.
 inline std::string text(std::string_view key, std::initializer_list<Arg> args = {}) { return get(key, args).zh; }

@@ -3,7 +3,7 @@
 // structs without breaking the report; every section degrades to "not evaluated" when its data is
 // absent. Deterministic: same input, same bytes (no clock, no locale, snprintf with "C" formats).
 #include "report.hpp"
-#include "bills/bill_chart.hpp"
+#include "bill_chart.hpp"
 #include "validate.hpp"
 
 #include "geometry.hpp"  // viz/: grade scale, MAC layout
@@ -802,10 +802,10 @@ std::string energy_section(Ctx& c) {
     std::string mix_title = L.t("report.energy_mix_share_of_comprehensive");
     s += "<figure class=\"narrow\">" + donut_chart(slices, mix_title, L.t("report.mix"), "mix") + "<figcaption>" +
          esc(mix_title) + "</figcaption></figure>\n";
-    // Monthly charts (bills/bill_chart.cpp), only from the months the document gives: electricity in
+    // Monthly charts (report/bill_chart.cpp), only from the months the document gives: electricity in
     // kWh with its TOU stack and the bill's cost; every other carrier's (natural gas, steam, ...)
     // monthly quantities in the row's own unit (electricity too when it is entered in MWh or 10k kWh).
-    const std::string elec_chart = bills::monthly_chart_figure(c.in, L.zh);
+    const std::string elec_chart = report_charts::monthly_chart_figure(c.in, L.zh);
     s += elec_chart;
     for (const auto& row : in_rows) {
         const std::string carrier = str(row, {"carrier"}), unit = str(row, {"unit"});
@@ -820,7 +820,7 @@ std::string energy_section(Ctx& c) {
         }
         if (!numbers) continue;
         const std::string u = unit_label(unit, L);
-        s += bills::carrier_monthly_figure(v, L.f("report.monthly_carrier", {carrier_name(c.r, carrier, L), u}), u);
+        s += report_charts::carrier_monthly_figure(v, L.f("report.monthly_carrier", {carrier_name(c.r, carrier, L), u}), u);
     }
     s += "<h3>" + esc(L.t("report.tiered_energy_budgeting_and_key")) + "</h3>";
     s += "<p>" + esc(L.t("report.tier")) + esc(energy_statement(c.r, "budget_tier_text", L)) + "</p>";

@@ -381,9 +381,12 @@ void draw_nav_panel(AppState& s, bool& close) {
     const float done = inputs ? static_cast<float>(inputs_done) / inputs : 0.f;
     char ov[64];
     std::snprintf(ov, sizeof ov, "%s %d/%d", tr("progress.label"), inputs_done, inputs);
-    ImGui::ProgressBar(done, ImVec2(-ImGui::CalcTextSize("(?)").x - ImGui::GetStyle().ItemInnerSpacing.x, 0), ov);
-    track("progress.bar");
+    // The count on its own line above the bar: ImGui writes an overlay just past the fill, which put
+    // dark text on the dark fill once most inputs were done (seen at tablet width).
+    ImGui::TextUnformatted(ov);
     help("help.progress");
+    ImGui::ProgressBar(done, ImVec2(-FLT_MIN, ImGui::GetFontSize() * 0.6f), "");
+    track("progress.bar");
     if (s.stale()) text_wrapped_colored(col_error(), tr("progress.has_errors"));
     int k = 0;
     for (const auto& m : missing) {

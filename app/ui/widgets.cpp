@@ -10,6 +10,7 @@
 
 #include "imgui.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <cmath>
@@ -166,7 +167,12 @@ bool hover_tip_begin() {
 }
 void hover_tip_end() { ImGui::EndTooltip(); }
 
-void tooltip_text(const std::string& text) { text_wrapped(text, ImGui::GetFontSize() * 26); }
+// 26 characters wide where there is room; on a phone (390 px) no wider than the screen less the
+// tooltip's padding, so a help text never runs off the edge.
+void tooltip_text(const std::string& text) {
+    const float room = ImGui::GetIO().DisplaySize.x - 4 * ImGui::GetStyle().WindowPadding.x;
+    text_wrapped(text, std::max(ImGui::GetFontSize() * 8, std::min(ImGui::GetFontSize() * 26, room)));
+}
 
 void help(const char* help_key) {
     same_line_if_fits(ImGui::CalcTextSize("(?)").x, ImGui::GetStyle().ItemInnerSpacing.x);

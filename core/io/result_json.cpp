@@ -33,6 +33,30 @@ namespace {
 
 json opt(const std::optional<double>& v) { return v ? json(*v) : json(nullptr); }
 
+// An object written key by key straight into its map. A braced list of pairs ({{"k", v}, ...}) first
+// builds a two-element array for every pair and copies the values out of the list; for the
+// green-factory part of a result that cost more than the whole assessment (callgrind, issue 12).
+// Keys are unique here; as with the braced list, the first of two equal keys would be kept.
+class Obj {
+public:
+    Obj() : j_(json::value_t::object), m_(*j_.get_ptr<json::object_t*>()) {}
+    Obj& operator()(const char* key, json value) {
+        m_.emplace(key, std::move(value));
+        return *this;
+    }
+    // The value of a reference record's string field, "" where it has none (green_factory.json texts).
+    Obj& field(const char* key, const RefRecord* r) {
+        if (r)
+            if (auto it = r->raw.find(key); it != r->raw.end() && it->is_string()) return (*this)(key, *it);
+        return (*this)(key, json(std::string()));
+    }
+    json take() { return std::move(j_); }
+
+private:
+    json j_;
+    json::object_t& m_;
+};
+
 std::string record_field(const RefRecord* r, const char* field, std::string_view fallback) {
     if (r)
         if (auto it = r->raw.find(field); it != r->raw.end() && it->is_string()) return it->get<std::string>();
@@ -109,7 +133,6 @@ const char* condition_name(GfConditionId c) {
                                                                     : "energy_water_resource_at_leading_level";
 }
 
-std::string def_str(const RefRecord* r, const char* key) { return r ? json_string_or(r->raw, key) : std::string(); }
 
 json opt_bool(const std::optional<bool>& b) { return b ? json(*b) : json(nullptr); }
 
@@ -295,69 +318,58 @@ json green_factory_result_to_json(const GreenFactoryResult& r) {
 
     json mandatory = json::array();
     for (const auto& m : r.mandatory)
-        mandatory.push_back({{"id", m.def->id},
-                             {"kind", m.veto ? "veto" : "basic_requirement"},
-                             {"status", status_name(m.status)},
-                             {"clause", def_str(m.def, "clause")},
-                             {"name_zh", def_str(m.def, "name_zh")},
-                             {"name_en", def_str(m.def, "name_en")},
-                             {"hint_zh", def_str(m.def, "hint_zh")},
-                             {"hint_en", def_str(m.def, "hint_en")},
-                             {"evidence_zh", def_str(m.def, "evidence_zh")},
-                             {"evidence_en", def_str(m.def, "evidence_en")}});
+        mandatory.push_back(Obj()("id", m.def->id)("kind", m.veto ? "veto" : "basic_requirement")("status", status_name(m.status))
+                                .field("clause", m.def)
+                                .field("name_zh", m.def)
+                                .field("name_en", m.def)
+                                .field("hint_zh", m.def)
+                                .field("hint_en", m.def)
+                                .field("evidence_zh", m.def)
+                                .field("evidence_en", m.def)
+                                .take());
     d["mandatory"] = std::move(mandatory);
     d["gate_passed"] = r.gate_passed;
 
     json dims = json::array();
     for (const auto& dm : r.dimensions)
-        dims.push_back({{"id", dm.def->id},
-                        {"name_zh", def_str(dm.def, "name_zh")},
-                        {"name_en", def_str(dm.def, "name_en")},
-                        {"score", dm.score},
-                        {"max", dm.max},
-                        {"max_determined", dm.max_determined}});
+        dims.push_back(Obj()("id", dm.def->id)
+                           .field("name_zh", dm.def)
+                           .field("name_en", dm.def)("score", dm.score)("max", dm.max)("max_determined", dm.max_determined)
+                           .take());
     d["dimensions"] = std::move(dims);
 
     json jinds = json::array();
+    jinds.get_ptr<json::array_t*>()->reserve(r.indicators.size());
     for (const auto& ind : r.indicators) {
         const json& raw = ind.def->raw;
         json anchors = nullptr;
         if (ind.leading || ind.baseline) {
             texts::Text src = anchor_source_text(ind);
-            anchors = {{"leading", opt(ind.leading)}, {"baseline", opt(ind.baseline)}, {"source", std::move(src.zh)},
-                       {"source_en", std::move(src.en)}};
+            anchors = Obj()("leading", opt(ind.leading))("baseline", opt(ind.baseline))("source", std::move(src.zh))(
+                          "source_en", std::move(src.en))
+                          .take();
         }
-        json j = {{"id", ind.id},
-                  {"number", ind.number},
-                  {"dimension", ind.dimension},
-                  {"name_zh", def_str(ind.def, "name_zh")},
-                  {"name_en", def_str(ind.def, "name_en")},
-                  {"type", def_str(ind.def, "type")},
-                  {"score", ind.score},
-                  {"max", ind.max},
-                  {"value", opt(ind.value)},
-                  {"unit", ind.unit},
-                  {"anchors", anchors},
-                  {"status", status_name(ind.status)},
-                  {"counts", ind.counts},
-                  {"hint_zh", def_str(ind.def, "hint_zh")},
-                  {"hint_en", def_str(ind.def, "hint_en")},
-                  {"evidence_zh", def_str(ind.def, "evidence_zh")},
-                  {"evidence_en", def_str(ind.def, "evidence_en")},
-                  {"leading_zh", def_str(ind.def, "leading_zh")},
-                  {"leading_en", def_str(ind.def, "leading_en")},
-                  {"baseline_zh", def_str(ind.def, "baseline_zh")},
-                  {"baseline_en", def_str(ind.def, "baseline_en")},
-                  {"auto", raw.value("auto", false)},
-                  {"source", ind.def->source},
-                  {"source_en", ind.def->source_en}};
+        Obj j;
+        j("id", ind.id)("number", ind.number)("dimension", ind.dimension)
+            .field("name_zh", ind.def)
+            .field("name_en", ind.def)
+            .field("type", ind.def)("score", ind.score)("max", ind.max)("value", opt(ind.value))("unit", ind.unit)(
+                "anchors", std::move(anchors))("status", status_name(ind.status))("counts", ind.counts)
+            .field("hint_zh", ind.def)
+            .field("hint_en", ind.def)
+            .field("evidence_zh", ind.def)
+            .field("evidence_en", ind.def)
+            .field("leading_zh", ind.def)
+            .field("leading_en", ind.def)
+            .field("baseline_zh", ind.def)
+            .field("baseline_en", ind.def)("auto", raw.value("auto", false))("source", ind.def->source)(
+                "source_en", ind.def->source_en);
         if (ind.need) {
             texts::Text note = texts::get(std::string("green_factory.need.") + ind.need);
-            j["note_zh"] = std::move(note.zh);
-            j["note_en"] = std::move(note.en);
+            j("note_zh", std::move(note.zh))("note_en", std::move(note.en));
         }
-        if (!ind.detail.empty()) j["detail"] = indicator_detail_json(ind.detail);
-        jinds.push_back(std::move(j));
+        if (!ind.detail.empty()) j("detail", indicator_detail_json(ind.detail));
+        jinds.push_back(j.take());
     }
     d["indicators"] = std::move(jinds);
     d["points_undetermined"] = r.points_undetermined;
@@ -368,51 +380,46 @@ json green_factory_result_to_json(const GreenFactoryResult& r) {
 
     json readiness = json::array();
     for (const auto& lv : r.readiness) {
-        json l = {{"level", lv.def->id},
-                  {"name_zh", def_str(lv.def, "name_zh")},
-                  {"name_en", def_str(lv.def, "name_en")},
-                  {"pass_mark", nullptr},
-                  {"pass_mark_zh", def_str(lv.def, "pass_mark_zh")},
-                  {"pass_mark_en", def_str(lv.def, "pass_mark_en")},
-                  {"source", lv.def->source},
-                  {"source_en", lv.def->source_en}};
-        l["status"] = status_name(lv.status);
-        if (lv.status == GfReadinessStatus::blocked_by_mandatory) l["blocked_by"] = r.mandatory_failed;
+        Obj l;
+        l("level", lv.def->id)
+            .field("name_zh", lv.def)
+            .field("name_en", lv.def)("pass_mark", nullptr)
+            .field("pass_mark_zh", lv.def)
+            .field("pass_mark_en", lv.def)("source", lv.def->source)("source_en", lv.def->source_en)(
+                "status", status_name(lv.status));
+        if (lv.status == GfReadinessStatus::blocked_by_mandatory) l("blocked_by", r.mandatory_failed);
         json cond = json::array();
         for (const auto& c : lv.conditions) {
-            json jc = {{"id", condition_name(c.id)}, {"met", opt_bool(c.met)}};
+            Obj jc;
+            jc("id", condition_name(c.id))("met", opt_bool(c.met));
             if (c.id == GfConditionId::energy_water_resource_at_leading_level) {
                 json inds = json::array();
                 for (const auto& lc : c.indicators)
-                    inds.push_back({{"indicator", lc.indicator}, {"at_leading_value", opt_bool(lc.at_leading_value)}});
-                jc["indicators"] = std::move(inds);
+                    inds.push_back(Obj()("indicator", lc.indicator)("at_leading_value", opt_bool(lc.at_leading_value)).take());
+                jc("indicators", std::move(inds));
             }
-            cond.push_back(std::move(jc));
+            cond.push_back(jc.take());
         }
-        l["conditions"] = std::move(cond);
-        readiness.push_back(std::move(l));
+        l("conditions", std::move(cond));
+        readiness.push_back(l.take());
     }
     d["readiness"] = std::move(readiness);
 
     json jg = json::array();
     for (const auto& g : r.gaps) {
         const GfIndicatorScore& ind = r.indicators[g.indicator];
-        json j = {{"indicator", ind.id},
-                  {"name_zh", def_str(ind.def, "name_zh")},
-                  {"name_en", def_str(ind.def, "name_en")},
-                  {"status", status_name(ind.status)},
-                  {"recoverable_points", g.recoverable_points},
-                  {"score", ind.score},
-                  {"max", ind.max},
-                  {"hint_zh", def_str(ind.def, "hint_zh")},
-                  {"hint_en", def_str(ind.def, "hint_en")},
-                  {"measures", g.measures},
-                  {"applicable_measures", g.applicable_measures}};
-        if (ind.status != GfIndicatorStatus::scored) j["recoverable_is_upper_bound"] = true;
-        jg.push_back(std::move(j));
+        Obj j;
+        j("indicator", ind.id)
+            .field("name_zh", ind.def)
+            .field("name_en", ind.def)("status", status_name(ind.status))("recoverable_points", g.recoverable_points)(
+                "score", ind.score)("max", ind.max)
+            .field("hint_zh", ind.def)
+            .field("hint_en", ind.def)("measures", g.measures)("applicable_measures", g.applicable_measures);
+        if (ind.status != GfIndicatorStatus::scored) j("recoverable_is_upper_bound", true);
+        jg.push_back(j.take());
     }
     d["gaps"] = std::move(jg);
-    return {{"total_score", r.total_score}, {"mandatory_failed", r.mandatory_failed}, {"detail", std::move(d)}};
+    return Obj()("total_score", r.total_score)("mandatory_failed", r.mandatory_failed)("detail", std::move(d)).take();
 }
 
 texts::Text say(const TextRef& t) {

@@ -179,18 +179,3 @@ TEST_CASE("storage arbitrage uses the bill's own peak and valley prices", "[bill
     CHECK(m2->items[0].physical.number("gross_yuan_per_kwh_year").value() != Catch::Approx(479.0));
 }
 
-#include "bills/bill_chart.hpp"
-TEST_CASE("the report's monthly chart: TOU stack and cost line, nothing without monthly data", "[bills][report]") {
-    json d = three_months();
-    for (auto& m : d["bills"]["electricity"]["months"]) m["cost_yuan"] = 70000;
-    std::string fig = monthly_chart_figure(d, true);
-    CHECK(fig.find("<svg") != std::string::npos);
-    CHECK(fig.find("尖峰电量") != std::string::npos);      // TOU legend
-    CHECK(fig.find("<polyline") != std::string::npos);   // cost line
-    std::size_t rects = 0;
-    for (std::size_t p = fig.find("<rect"); p != std::string::npos; p = fig.find("<rect", p + 1)) ++rects;
-    // 3 months × 4 periods + 9 empty month bars + 4 legend boxes = 25
-    CHECK(rects == 25);
-    CHECK(monthly_chart_figure(doc(json::array()), true).empty());
-    CHECK(monthly_chart_figure(d, false).find("Electricity by month") != std::string::npos);
-}

@@ -114,3 +114,17 @@ TEST_CASE("monthly entry sums to the year", "[energy]") {
     Input in = parse_ok(doc({row}));
     CHECK(in.energy[0].quantity == 7800);  // 100 + 200 + ... + 1200 = 7800
 }
+
+#include "texts.hpp"
+TEST_CASE("a threshold in a sentence is grouped like every number the app and the report show", "[energy][texts]") {
+    // energy_tiers.json thresholds as the budget-tier sentence writes them
+    CHECK(texts::grouped_integer(10000) == "10,000");
+    CHECK(texts::grouped_integer(1000) == "1,000");
+    CHECK(texts::grouped_integer(999) == "999");
+    // rounded half away from zero before grouping: 9,999.5 -> 10,000; 2.5 -> 3 (printf alone gives 2)
+    CHECK(texts::grouped_integer(9999.5) == "10,000");
+    CHECK(texts::grouped_integer(2.5) == "3");
+    // negative numbers are grouped too (the old copy left "-1234" ungrouped)
+    CHECK(texts::grouped_integer(-1234) == "-1,234");
+    CHECK(texts::grouped_integer(-0.4) == "0");
+}

@@ -1,4 +1,4 @@
-// Limits a hostile file cannot pass (core/selfcheck.hpp, core/io.cpp, core/submission.hpp,
+// Limits a hostile file cannot pass (core/selfcheck.hpp, core/io/document.cpp, core/submission.hpp,
 // core/refdata.cpp): document size, nesting depth, string length, array and object sizes, numeric
 // ranges. Each limit is checked on both sides of its edge: at the limit the document is accepted,
 // one past it the document is refused with an issue (code + path + zh/en text), never an abort.

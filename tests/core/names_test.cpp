@@ -125,3 +125,27 @@ TEST_CASE("every names text has both languages", "[names]") {
         CHECK_FALSE(texts::get(k).en.empty());
     }
 }
+
+TEST_CASE("names are matched through an index of the data they were built from, never a stale one", "[names][refdata]") {
+    const RefData& builtin = ref();
+    REQUIRE(builtin.names);
+    CHECK(builtin.names->describes(builtin));
+    // A copy indexes its own records (RefData's copy constructor reindexes).
+    RefData copy = builtin;
+    REQUIRE(copy.names);
+    CHECK(copy.names != builtin.names);
+    CHECK(copy.names->describes(copy));
+    CHECK(resolve_region(copy, "Hangzhou", "city").id == "hangzhou");
+    // Renaming Hangzhou's English name in the copy's regions without reindex(): the index no longer
+    // describes the records, so a lookup builds one for the call and sees the new name.
+    Dataset& regions = copy.datasets.at("regions");
+    Dataset renamed = regions;
+    for (auto& r : renamed.records)
+        if (r.id == "hangzhou") r.raw["name_en"] = "Lin'an Capital";
+    regions = std::move(renamed);
+    CHECK_FALSE(copy.names->describes(copy));
+    CHECK(resolve_region(copy, "Lin'an Capital", "city").id == "hangzhou");  // "linancapital" after norm_en
+    copy.reindex();
+    CHECK(copy.names->describes(copy));
+    CHECK(resolve_region(copy, "Lin'an Capital", "city").id == "hangzhou");
+}

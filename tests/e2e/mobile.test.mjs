@@ -336,6 +336,37 @@ test('phone: a pinch neither zooms the page nor taps, scrolls or edits; the text
   await t.ctx.close();
 });
 
+test('phone: a long press on a help mark shows its text inside the screen', async () => {
+  const size = SIZES[0];
+  const t = await open(size);
+  await t.page.evaluate(s => window.selfcheck.load(s), SAMPLE);
+  await idle(t.page);
+  for (const screen of ['profile', 'energy']) {
+    await go(t, size, screen);
+    const list = await texts(t.page);
+    // the screen title's help mark (the first "(?)" below the top bar)
+    const mark = list.filter(x => x.text.trim() === '(?)' && x.rect[1] > 60).sort((a, b) => a.rect[1] - b.rect[1])[0];
+    assert.ok(mark, `${screen}: a help mark is drawn`);
+    const x = (mark.rect[0] + mark.rect[2]) / 2, y = (mark.rect[1] + mark.rect[3]) / 2;
+    const st0 = await t.page.evaluate(() => window.selfcheck.touch());
+    await act(t.page, () => touch(t.cdp, 'touchStart', [[x, y]]), { settle: false });
+    // held still: the gesture layer turns it into a long press (hover help) after its own delay
+    await t.page.waitForFunction(n => window.selfcheck.touch().long_presses > n, st0.long_presses, { timeout: 10000 });
+    await act(t.page, () => touch(t.cdp, 'touchEnd', []));
+    await t.page.waitForFunction(() => window.selfcheck.texts().some(e => /tooltip/i.test(e.window)), null, { timeout: 10000 });
+    const tip = (await texts(t.page)).filter(e => /tooltip/i.test(e.window));
+    await t.page.screenshot({ path: path.join(SHOTS, `phone_zh_${screen}_help.png`) });
+    assert.ok(tip.length >= 1, `${screen}: the help text is drawn`);
+    const p = checkTexts(tip, size, `phone/zh/${screen} help`);
+    assert.deepEqual(p, [], p.slice(0, 4).join(' | '));
+    // the next touch closes it
+    await tapAt(t.page, size.width / 2, 30);
+    await idle(t.page);
+  }
+  assert.deepEqual(t.errors, []);
+  await t.ctx.close();
+});
+
 test('WeChat in-app browser without IndexedDB: says so and offers copy JSON', async () => {
   const ctx = await browser.newContext({
     viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, hasTouch: true, isMobile: true,

@@ -3,7 +3,7 @@
 // Golden: tests/golden/report_01_dyeing_shaoxing.html, written only by scripts/update-golden-report
 // (run it deliberately after a change meant to alter the report, then review the diff).
 #include "report.hpp"
-#include "bills/bill_chart.hpp"
+#include "bill_chart.hpp"
 #include "test_util.hpp"
 
 #include <map>
@@ -406,7 +406,7 @@ TEST_CASE("monthly charts: gas and steam by month from the document's own monthl
     const std::string en = render_report_html(d, out.output, "en", opt);
     CHECK(en.find("by month (m³)") != std::string::npos);
     // the same chart without months is absent: the sample report (golden) has none
-    CHECK(bills::carrier_monthly_figure({}, "x", "t").empty());
+    CHECK(report_charts::carrier_monthly_figure({}, "x", "t").empty());
 }
 
 TEST_CASE("the report lists the owner's selection as theirs, beside the recommended set and the cost-saving measures", "[report][measures]") {
@@ -504,4 +504,25 @@ TEST_CASE("verdicts: the report prints the core's sentences, and none without en
     CHECK(html.find("<td>低碳</td>") == std::string::npos);   // the level cell of the carbon-efficiency table
     CHECK(html.find(" · 低碳") == std::string::npos);         // the summary card
     CHECK(html.find(eo.output["energy"]["missing"]["message_zh"].get<std::string>()) != std::string::npos);
+}
+
+TEST_CASE("the report's monthly chart: TOU stack and cost line, nothing without monthly data", "[bills][report]") {
+    // three months of a TOU bill: 10,000 sharp, 30,000 peak, 40,000 flat, 20,000 valley kWh each
+    json ms = json::array();
+    for (int m = 1; m <= 3; ++m)
+        ms.push_back({{"month", m}, {"kwh", 100000}, {"sharp_kwh", 10000}, {"peak_kwh", 30000}, {"flat_kwh", 40000},
+                      {"valley_kwh", 20000}});
+    json d = doc(json::array({{{"carrier", "electricity"}, {"quantity", 1200000}, {"unit", "kWh"}}}));
+    d["bills"] = {{"electricity", {{"months", ms}}}};
+    for (auto& m : d["bills"]["electricity"]["months"]) m["cost_yuan"] = 70000;
+    std::string fig = report_charts::monthly_chart_figure(d, true);
+    CHECK(fig.find("<svg") != std::string::npos);
+    CHECK(fig.find("尖峰电量") != std::string::npos);      // TOU legend
+    CHECK(fig.find("<polyline") != std::string::npos);   // cost line
+    std::size_t rects = 0;
+    for (std::size_t p = fig.find("<rect"); p != std::string::npos; p = fig.find("<rect", p + 1)) ++rects;
+    // 3 months × 4 periods + 9 empty month bars + 4 legend boxes = 25
+    CHECK(rects == 25);
+    CHECK(report_charts::monthly_chart_figure(doc(json::array()), true).empty());
+    CHECK(report_charts::monthly_chart_figure(d, false).find("Electricity by month") != std::string::npos);
 }

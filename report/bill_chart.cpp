@@ -1,5 +1,7 @@
-#include "bills/bill_chart.hpp"
+#include "bill_chart.hpp"
 
+#include "numbers.hpp"  // viz/: grouping
+#include "report.hpp"   // report_format::html_escape
 #include "texts.hpp"
 
 #include <algorithm>
@@ -7,7 +9,7 @@
 #include <cmath>
 #include <cstdio>
 
-namespace selfcheck::bills {
+namespace selfcheck::report_charts {
 
 using nlohmann::json;
 
@@ -17,28 +19,9 @@ std::string n(double v) {
     std::snprintf(b, sizeof b, "%.1f", v);
     return b;
 }
-std::string esc(const std::string& s) {
-    std::string o;
-    for (char c : s) {
-        if (c == '&') o += "&amp;";
-        else if (c == '<') o += "&lt;";
-        else if (c == '>') o += "&gt;";
-        else if (c == '"') o += "&quot;";
-        else o += c;
-    }
-    return o;
-}
-std::string grouped(double v) {  // 12345 -> "12,345"
-    char b[32];
-    std::snprintf(b, sizeof b, "%.0f", std::round(v));
-    std::string s = b, o;
-    int k = 0;
-    for (std::size_t i = s.size(); i-- > 0;) {
-        o.insert(o.begin(), s[i]);
-        if (++k % 3 == 0 && i > 0 && s[i - 1] != '-') o.insert(o.begin(), ',');
-    }
-    return o;
-}
+std::string esc(const std::string& s) { return report_format::html_escape(s); }
+// Rounded half away from zero first, as the axis labels always were (printf alone rounds a tie to even).
+std::string grouped(double v) { return viz::group(std::round(v), 0); }
 double num(const json& j, const char* k) {
     auto it = j.find(k);
     return it != j.end() && it->is_number() ? it->get<double>() : std::nan("");
@@ -179,4 +162,4 @@ std::string carrier_monthly_figure(const std::array<double, 12>& v, const std::s
     return "<figure>" + s + "<figcaption>" + esc(title) + "</figcaption></figure>\n";
 }
 
-} // namespace selfcheck::bills
+} // namespace selfcheck::report_charts
