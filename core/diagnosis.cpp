@@ -11,7 +11,6 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <set>
 
 namespace selfcheck {
 
@@ -24,21 +23,26 @@ namespace {
 
 enum class Kind { number, integer, boolean, text, any };
 
-struct FieldSpec {
-    const char* key;
+template <class F> struct FieldSpec {
+    CheckedKey<F> key;
     Kind kind;
     double lo, hi;
     const char* group;  // its name is the text "field.<group>.<key>" (assets/text/core_diagnosis.json)
+    std::string_view name() const { return enum_key(key.id); }
 };
+using EquipmentSpec = FieldSpec<EquipmentField>;
+using ManagementSpec = FieldSpec<ManagementField>;
 
-texts::Text label(const FieldSpec& s) { return texts::get(std::string("field.") + s.group + "." + s.key); }
+template <class F> texts::Text label(const FieldSpec<F>& s) {
+    return texts::get(std::string("field.") + s.group + "." + std::string(s.name()));
+}
 
 constexpr double k_big = 1e12;
 constexpr std::size_t k_max_field_chars = 200;
 constexpr double k_max_count = 100000;  // units in one equipment row  // a text field of an equipment row or of management
 
 // Fields every row may carry.
-const std::vector<FieldSpec> k_common = {
+const std::vector<EquipmentSpec> k_common = {
     {"name", Kind::text, 0, 0, "common"},
     {"note", Kind::text, 0, 0, "common"},
     {"model", Kind::text, 0, 0, "common"},
@@ -48,8 +52,8 @@ const std::vector<FieldSpec> k_common = {
     {"on_obsolete_catalogue", Kind::boolean, 0, 0, "common"},
 };
 
-const std::vector<FieldSpec>& specs_for(const std::string& type) {
-    static const std::map<std::string, std::vector<FieldSpec>> m = {
+const std::vector<EquipmentSpec>& specs_for(EquipmentKind kind) {
+    static const std::map<std::string_view, std::vector<EquipmentSpec>> m = {
         {"motor",
          {{"rated_kw", Kind::number, 0.05, 1e5, "motor"},
           {"efficiency_class", Kind::text, 0, 0, "motor"},
@@ -158,16 +162,38 @@ const std::vector<FieldSpec>& specs_for(const std::string& type) {
          {{"dryer_steam_t_per_year", Kind::number, 0, k_big, "paper_machine"},
           {"press_dryness_pct", Kind::number, 0, 100, "paper_machine"}}},
     };
-    static const std::vector<FieldSpec> none;
-    std::string t = type == "fan" ? "pump" : type;  // fans take the pump fields
-    auto it = m.find(t);
+    static const std::vector<EquipmentSpec> none;
+    if (kind == EquipmentKind::other) return none;
+    auto it = m.find(kind == EquipmentKind::fan ? "pump" : enum_key(kind));  // fans take the pump fields
     return it == m.end() ? none : it->second;
 }
 
-const FieldSpec* find_spec(const std::vector<FieldSpec>& v, const std::string& key) {
+template <class F> const FieldSpec<F>* find_spec(const std::vector<FieldSpec<F>>& v, F f) {
     for (const auto& s : v)
-        if (key == s.key) return &s;
+        if (s.key.id == f) return &s;
     return nullptr;
+}
+
+// The value a field can hold, if `v` is a number, text or yes/no.
+std::optional<FieldValue> scalar_value(const json& v) {
+    switch (v.type()) {
+    case json::value_t::boolean: return FieldValue(v.get<bool>());
+    case json::value_t::number_integer: return FieldValue(v.get<std::int64_t>());
+    case json::value_t::number_unsigned: return FieldValue(v.get<std::uint64_t>());
+    case json::value_t::number_float: return FieldValue(v.get<double>());
+    case json::value_t::string: return FieldValue(v.get<std::string>());
+    default: return std::nullopt;
+    }
+}
+
+json field_json(const FieldValue& v) {
+    return std::visit([](const auto& x) { return json(x); }, v);
+}
+
+// Kept as written: the row's or the object's unknown keys.
+void keep_unknown(json& unknown, const std::string& key, const json& v) {
+    if (!unknown.is_object()) unknown = json::object();
+    unknown[key] = v;
 }
 
 std::string kind_name(const json& v) {
@@ -180,7 +206,7 @@ std::string kind_name(const json& v) {
 }
 
 // Unit variants that people type instead of the field we expect: "rated_hp", "rated_w", ...
-std::optional<std::string> unit_variant_of(const std::string& key, const std::vector<FieldSpec>& specs) {
+std::optional<std::string> unit_variant_of(const std::string& key, const std::vector<EquipmentSpec>& specs) {
     static const char* suffixes[] = {"_hp", "_w", "_mw", "_kva", "_kw", "_t_per_h", "_mpa", "_bar", "_m3_per_h",
                                      "_cfm", "_c", "_f", "_pct", "_percent", "_l_per_s"};
     for (const char* suf : suffixes) {
@@ -188,7 +214,7 @@ std::optional<std::string> unit_variant_of(const std::string& key, const std::ve
         if (key.size() <= s.size() || key.compare(key.size() - s.size(), s.size(), s) != 0) continue;
         std::string stem = key.substr(0, key.size() - s.size());
         for (const auto& spec : specs) {
-            std::string k = spec.key;
+            std::string k(spec.name());
             if (k != key && k.rfind(stem + "_", 0) == 0 && spec.kind == Kind::number) return k;
         }
     }
@@ -196,12 +222,13 @@ std::optional<std::string> unit_variant_of(const std::string& key, const std::ve
 }
 
 // The field's name as the {field} of a message (looked up only when there is something to say).
-texts::Arg field_arg(const FieldSpec& s) {
+template <class F> texts::Arg field_arg(const FieldSpec<F>& s) {
     texts::Text t = label(s);
     return {"field", std::move(t.zh), std::move(t.en)};
 }
 
-void check_field(const FieldSpec& s, const json& v, const std::string& p, json& out, Issues& is) {
+// Whether `v` is a valid value of `s`; if not, says why at `p`.
+template <class F> bool check_field(const FieldSpec<F>& s, const json& v, const std::string& p, Issues& is) {
     switch (s.kind) {
     case Kind::number:
     case Kind::integer: {
@@ -211,60 +238,49 @@ void check_field(const FieldSpec& s, const json& v, const std::string& p, json& 
                 texts::error(is, p, "wrong_unit", "field.number_as_text", {field_arg(s), {"text", v.get<std::string>()}});
             else
                 texts::error(is, p, "wrong_type", "field.not_number", {field_arg(s), {"got", got}});
-            return;
+            return false;
         }
         double d = v.get<double>();
         if (!std::isfinite(d)) {
             texts::error(is, p, "not_finite", "field.not_finite", {field_arg(s)});
-            return;
+            return false;
         }
         if (s.kind == Kind::integer && std::floor(d) != d) {
             texts::error(is, p, "wrong_type", "field.not_integer", {field_arg(s)});
-            return;
+            return false;
         }
         if (d < s.lo || d > s.hi) {
             texts::error(is, p, "out_of_range", "field.out_of_range",
                          {field_arg(s), {"lo", num_text(s.lo)}, {"hi", num_text(s.hi)}, {"value", num_text(d)}});
-            return;
+            return false;
         }
-        out[s.key] = v;
-        return;
+        return true;
     }
     case Kind::boolean:
         if (!v.is_boolean()) {
             texts::error(is, p, "wrong_type", "field.not_boolean", {field_arg(s)});
-            return;
+            return false;
         }
-        out[s.key] = v;
-        return;
+        return true;
     case Kind::text:
         if (!v.is_string()) {
             texts::error(is, p, "wrong_type", "field.not_text", {field_arg(s)});
-            return;
+            return false;
         }
         if (utf8_length(v.get<std::string>()) > k_max_field_chars) {
             texts::error(is, p, "string_too_long", "field.too_long",
                          {field_arg(s), {"limit", std::to_string(k_max_field_chars)}});
-            return;
+            return false;
         }
-        out[s.key] = v;
-        return;
+        return true;
     case Kind::any:
         if (!(v.is_string() || v.is_boolean() || v.is_number())) {
             texts::error(is, p, "wrong_type", "field.not_scalar", {field_arg(s)});
-            return;
+            return false;
         }
-        out[s.key] = v;
-        return;
+        return true;
     }
-}
-
-const std::set<std::string>& known_types() {
-    static const std::set<std::string> t = {"motor", "pump", "fan", "air_compressor", "transformer", "boiler",
-                                            "furnace", "lighting", "heat_pump", "chiller", "pv", "storage",
-                                            "roof", "process_heat", "waste_heat", "dyeing", "printing", "water",
-                                            "paper_machine"};
-    return t;
+    return false;
 }
 
 } // namespace
@@ -287,10 +303,10 @@ void parse_equipment(const json& j, const std::string& path, Equipment& out, Iss
             texts::error(issues, p + "/type", "missing_type", "equipment.missing_type");
             continue;
         }
-        item.type = t->get<std::string>();
-        const bool known = known_types().count(item.type) > 0;
+        item.type = EquipmentType(t->get<std::string>());
+        const bool known = item.type.known();
         if (!known)
-            texts::warning(issues, p + "/type", "unknown_equipment_type", "equipment.unknown_type", {{"type", item.type}});
+            texts::warning(issues, p + "/type", "unknown_equipment_type", "equipment.unknown_type", {{"type", item.type.written}});
         if (auto c = row.find("count"); c != row.end() && !c->is_null()) {
             if (!c->is_number() || (c->is_number_float() && std::floor(c->get<double>()) != c->get<double>()))
                 texts::error(issues, p + "/count", "wrong_type", "equipment.count_not_integer");
@@ -300,16 +316,17 @@ void parse_equipment(const json& j, const std::string& path, Equipment& out, Iss
             else
                 item.count = c->get<int>();
         }
-        const auto& specs = specs_for(item.type);
+        const auto& specs = specs_for(item.type.kind);
         for (auto it = row.begin(); it != row.end(); ++it) {
             const std::string& key = it.key();
             if (key == "type" || key == "count") continue;
             std::string fp = p + "/" + key;
             if (it->is_null()) continue;
-            const FieldSpec* s = find_spec(k_common, key);
-            if (!s) s = find_spec(specs, key);
+            const std::optional<EquipmentField> f = enum_named<EquipmentField>(key);
+            const EquipmentSpec* s = f ? find_spec(k_common, *f) : nullptr;
+            if (f && !s) s = find_spec(specs, *f);
             if (s) {
-                check_field(*s, it.value(), fp, item.fields, issues);
+                if (check_field(*s, it.value(), fp, issues)) item.fields.set(*f, *scalar_value(it.value()));
                 if (key == "name" && it->is_string()) item.name = it->get<std::string>();
                 continue;
             }
@@ -320,7 +337,13 @@ void parse_equipment(const json& j, const std::string& path, Equipment& out, Iss
                 }
                 texts::warning(issues, fp, "unknown_key", "input.unknown_key", {{"key", key}});
             }
-            item.fields[key] = it.value();  // kept for saving again
+            // Kept for saving again. A key of another type's table stays readable by the helpers
+            // (a "watts" on a motor row counts), as it did when every key was one JSON object.
+            std::optional<FieldValue> v = f ? scalar_value(it.value()) : std::nullopt;
+            if (v)
+                item.fields.set(*f, std::move(*v));
+            else
+                keep_unknown(item.unknown, key, it.value());
         }
         out.items.push_back(std::move(item));
     }
@@ -331,7 +354,7 @@ void parse_management(const json& j, const std::string& path, Management& out, I
         texts::error(issues, path, "wrong_type", "management.not_object");
         return;
     }
-    static const std::vector<FieldSpec> specs = {
+    static const std::vector<ManagementSpec> specs = {
         {"energy_manager", Kind::boolean, 0, 0, "management"},
         {"metering_gb17167", Kind::text, 0, 0, "management"},
         {"energy_management_system", Kind::any, 0, 0, "management"},
@@ -346,14 +369,15 @@ void parse_management(const json& j, const std::string& path, Management& out, I
     for (auto it = j.begin(); it != j.end(); ++it) {
         std::string fp = path + "/" + it.key();
         if (it->is_null()) continue;
-        if (const FieldSpec* s = find_spec(specs, it.key())) {
-            check_field(*s, it.value(), fp, out.fields, issues);
-            if (it.key() == "metering_gb17167" && it->is_string()) {
+        const std::optional<ManagementField> f = enum_named<ManagementField>(it.key());
+        if (const ManagementSpec* s = f ? find_spec(specs, *f) : nullptr) {
+            if (check_field(*s, it.value(), fp, issues)) out.fields.set(*f, *scalar_value(it.value()));
+            if (*f == ManagementField::metering_gb17167 && it->is_string()) {
                 std::string v = it->get<std::string>();
                 if (v != "full" && v != "partial" && v != "none")
                     texts::error(issues, fp, "bad_choice", "management.bad_metering");
             }
-            if (it.key() == "tou_user_class" && it->is_string()) {
+            if (*f == ManagementField::tou_user_class && it->is_string()) {
                 std::string v = it->get<std::string>();
                 if (v != "large_industry" && v != "general")
                     texts::error(issues, fp, "bad_choice", "management.bad_tou_class");
@@ -361,15 +385,16 @@ void parse_management(const json& j, const std::string& path, Management& out, I
             continue;
         }
         texts::warning(issues, fp, "unknown_key", "input.unknown_key", {{"key", it.key()}});
-        out.fields[it.key()] = it.value();
+        keep_unknown(out.unknown, it.key(), it.value());
     }
 }
 
 nlohmann::json equipment_to_json(const Equipment& e) {
     json a = json::array();
     for (const auto& item : e.items) {
-        json o = item.fields;
-        o["type"] = item.type;
+        json o = item.unknown.is_object() ? item.unknown : json::object();
+        for (const auto& [f, v] : item.fields.values) o[std::string(enum_key(f))] = field_json(v);
+        o["type"] = std::string(item.type.name());
         o["count"] = item.count;
         if (!item.name.empty()) o["name"] = item.name;
         a.push_back(std::move(o));
@@ -377,7 +402,11 @@ nlohmann::json equipment_to_json(const Equipment& e) {
     return a;
 }
 
-nlohmann::json management_to_json(const Management& m) { return m.fields; }
+nlohmann::json management_to_json(const Management& m) {
+    json o = m.unknown.is_object() ? m.unknown : json::object();
+    for (const auto& [f, v] : m.fields.values) o[std::string(enum_key(f))] = field_json(v);
+    return o;
+}
 
 texts::Text finding_message(const Finding& f) { return say(f.message); }
 
@@ -429,35 +458,41 @@ std::optional<double> Evidence::number(EvidenceKey k) const {
 
 namespace equip {
 
-std::optional<double> field_num(const EquipmentItem& e, const char* key) {
-    auto it = e.fields.find(key);
-    if (it == e.fields.end() || !it->is_number()) return std::nullopt;
-    return it->get<double>();
-}
-std::string field_str(const EquipmentItem& e, const char* key) {
-    auto it = e.fields.find(key);
-    return it != e.fields.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-std::optional<bool> field_bool(const EquipmentItem& e, const char* key) {
-    auto it = e.fields.find(key);
-    if (it == e.fields.end() || !it->is_boolean()) return std::nullopt;
-    return it->get<bool>();
-}
-std::optional<bool> mgmt_bool(const Management& m, const char* key) {
-    auto it = m.fields.find(key);
-    if (it == m.fields.end()) return std::nullopt;
-    if (it->is_boolean()) return it->get<bool>();
-    if (it->is_string()) return !(it->get<std::string>().empty() || it->get<std::string>() == "none");
+namespace {
+std::optional<double> number_of(const FieldValue* v) {
+    if (!v) return std::nullopt;
+    if (const auto* d = std::get_if<double>(v)) return *d;
+    if (const auto* i = std::get_if<std::int64_t>(v)) return double(*i);
+    if (const auto* u = std::get_if<std::uint64_t>(v)) return double(*u);
     return std::nullopt;
 }
-std::string mgmt_str(const Management& m, const char* key) {
-    auto it = m.fields.find(key);
-    return it != m.fields.end() && it->is_string() ? it->get<std::string>() : std::string();
+std::string text_of(const FieldValue* v) {
+    const auto* s = v ? std::get_if<std::string>(v) : nullptr;
+    return s ? *s : std::string();
 }
-std::optional<double> mgmt_num(const Management& m, const char* key) {
-    auto it = m.fields.find(key);
-    if (it == m.fields.end() || !it->is_number()) return std::nullopt;
-    return it->get<double>();
+std::optional<bool> bool_of(const FieldValue* v) {
+    const auto* b = v ? std::get_if<bool>(v) : nullptr;
+    return b ? std::optional<bool>(*b) : std::nullopt;
+}
+} // namespace
+
+std::optional<double> field_num(const EquipmentItem& e, EquipmentKey key) { return number_of(e.fields.find(key.id)); }
+std::string field_str(const EquipmentItem& e, EquipmentKey key) { return text_of(e.fields.find(key.id)); }
+std::optional<bool> field_bool(const EquipmentItem& e, EquipmentKey key) { return bool_of(e.fields.find(key.id)); }
+std::optional<bool> mgmt_bool(const Management& m, ManagementKey key) {
+    const FieldValue* v = m.fields.find(key.id);
+    if (const auto* s = v ? std::get_if<std::string>(v) : nullptr) return !(s->empty() || *s == "none");
+    return bool_of(v);
+}
+std::string mgmt_str(const Management& m, ManagementKey key) { return text_of(m.fields.find(key.id)); }
+std::optional<double> mgmt_num(const Management& m, ManagementKey key) { return number_of(m.fields.find(key.id)); }
+
+bool leak_tested(const EquipmentItem& e) {
+    const FieldValue* v = e.fields.find(EquipmentField::leak_test);
+    if (!v) return false;
+    if (const auto* b = std::get_if<bool>(v)) return *b;
+    if (const auto* s = std::get_if<std::string>(v)) return !s->empty() && *s != "none" && *s != "never";
+    return true;  // a number: the year or the leak rate measured
 }
 
 std::string upper(std::string s) {
@@ -818,13 +853,7 @@ void compressors(Diag& d) {
         if ((sp && *sp > screen) || (grade && *grade > 3))
             high.push_back({{K::row, i}, {K::specific_power_kw_per_m3_min, sp},
                             {K::pressure_mpa, field_num(e, "pressure_mpa").value_or(0)}});
-        std::string lt;
-        auto lit = e.fields.find("leak_test");
-        if (lit != e.fields.end() && lit->is_string()) lt = lit->get<std::string>();
-        bool tested = lit != e.fields.end() && ((lit->is_boolean() && lit->get<bool>()) ||
-                                                (lit->is_string() && lt != "none" && lt != "never" && !lt.empty()) ||
-                                                lit->is_number());
-        if (!tested && !leak_prog) no_leak.push_back(std::int64_t(i));
+        if (!leak_tested(e) && !leak_prog) no_leak.push_back(std::int64_t(i));
         auto p = field_num(e, "pressure_mpa"), req = field_num(e, "required_pressure_mpa");
         if (p && req && *p - *req > min_excess)
             pressure.push_back({{K::row, i}, {K::pressure_mpa, *p}, {K::required_pressure_mpa, *req}});
@@ -971,7 +1000,7 @@ void management(Diag& d) {
         return c.empty() ? P::clause("clause", "clause.budget_management") : P::str("clause", std::string(c));
     };
     const Evidence ev = {{K::total_tce, d.res.energy.total_tce}, {K::budget_tier, budget_tier_name(tier)}};
-    if (m.fields.empty() || m.fields.size() == 0) {
+    if (m.empty()) {
         d.add("management_data_needed", FindingSeverity::info, clause_text("budget_management"), {}, {"energy_management_system"},
               {{K::needs, std::vector<std::string>{"energy_manager", "metering_gb17167", "energy_management_system", "energy_audit_year"}}});
         return;

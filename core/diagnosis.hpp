@@ -51,12 +51,19 @@ std::vector<Finding> diagnose(const Input& input, const Result& partial, const R
 
 namespace selfcheck::equip {
 
-std::optional<double> field_num(const EquipmentItem& e, const char* key);
-std::string field_str(const EquipmentItem& e, const char* key);
-std::optional<bool> field_bool(const EquipmentItem& e, const char* key);
-std::optional<bool> mgmt_bool(const Management& m, const char* key);
-std::string mgmt_str(const Management& m, const char* key);
-std::optional<double> mgmt_num(const Management& m, const char* key);
+// The one way to read a field: the key is a string literal checked at compile time (CheckedKey).
+// Empty when the field is absent or of another kind (a text where a number is read).
+using EquipmentKey = CheckedKey<EquipmentField>;
+using ManagementKey = CheckedKey<ManagementField>;
+std::optional<double> field_num(const EquipmentItem& e, EquipmentKey key);
+std::string field_str(const EquipmentItem& e, EquipmentKey key);
+std::optional<bool> field_bool(const EquipmentItem& e, EquipmentKey key);
+// A text answer counts as yes unless it is empty or "none" (energy_management_system: "iso50001").
+std::optional<bool> mgmt_bool(const Management& m, ManagementKey key);
+std::string mgmt_str(const Management& m, ManagementKey key);
+std::optional<double> mgmt_num(const Management& m, ManagementKey key);
+// leak_test answered: true, a year or rate, or a text other than "none"/"never".
+bool leak_tested(const EquipmentItem& e);
 
 // Lower-case copy (ASCII) for comparing codes such as "IE2", "S11", "YE2".
 std::string upper(std::string s);

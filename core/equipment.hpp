@@ -7,21 +7,140 @@
 #include "textref.hpp"
 
 #include <cstdint>
+#include <iterator>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <type_traits>
 #include <variant>
 #include <vector>
 
 namespace selfcheck {
 
+// Every field an equipment row or the management object may carry, by its key in the document.
+// The per-type ranges and kinds are the FieldSpec tables of diagnosis.cpp; an enum, not strings, so
+// reading a field is an enum compare and a misspelt key fails to compile (CheckedKey below).
+#define SELFCHECK_EQUIPMENT_FIELDS(X)                                                                      \
+    X(name) X(note) X(model) X(year_installed) X(hours_per_year) X(load_factor) X(on_obsolete_catalogue)  \
+    X(rated_kw) X(efficiency_class) X(series) X(rewinds) X(poles) X(driven_load) X(speed_control)        \
+    X(transmission) X(voltage_kv) X(flow_control) X(mean_flow_fraction) X(efficiency) X(head_m)           \
+    X(flow_m3_per_h) X(compressor_type) X(fad_m3_per_min) X(pressure_mpa) X(required_pressure_mpa)        \
+    X(specific_power_kw_per_m3_min) X(leak_test) X(leak_fraction) X(energy_grade) X(heat_recovery)        \
+    X(rated_kva) X(no_load_loss_kw) X(load_loss_kw) X(fuel) X(capacity_t_per_h) X(capacity_mw)            \
+    X(flue_temp_c) X(flue_o2_pct) X(economizer) X(annual_tune_up) X(fuel_quantity) X(exhaust_temp_c)      \
+    X(lamp_type) X(watts) X(fixture) X(ballast) X(usable_area_m2) X(structure) X(shaded)                  \
+    X(remaining_life_years) X(annual_kwh) X(capacity_kwh) X(power_kw) X(planned) X(cop) X(temperature_c)  \
+    X(heat_source_temp_c) X(demand_gj_per_year) X(source) X(medium) X(recoverable_kw) X(sink_available)   \
+    X(coincidence) X(process) X(fibre) X(steam_t_per_year) X(water_m3_per_year) X(bleaching_temp_c)       \
+    X(pretreatment_steam_t_per_year) X(method) X(metres_per_year) X(electricity_kwh_per_year)             \
+    X(use_m3_per_day) X(reuse_rate) X(fresh_price_yuan_per_m3) X(discharge_price_yuan_per_m3)             \
+    X(effluent_temp_c) X(fresh_temp_c) X(operating_days) X(dryer_steam_t_per_year) X(press_dryness_pct)
+#define SELFCHECK_MANAGEMENT_FIELDS(X)                                                                     \
+    X(energy_manager) X(metering_gb17167) X(energy_management_system) X(energy_audit_year)                \
+    X(online_monitoring) X(leak_programme) X(central_heating_available) X(gas_main_available)             \
+    X(tou_user_class) X(exporter)
+
+// The equipment types the diagnosis and the measures know; a row of any other type is kept (and
+// warned about) as EquipmentKind::other with its type as written.
+#define SELFCHECK_EQUIPMENT_KINDS(X)                                                                       \
+    X(motor) X(pump) X(fan) X(air_compressor) X(transformer) X(boiler) X(furnace) X(lighting) X(heat_pump) \
+    X(chiller) X(pv) X(storage) X(roof) X(process_heat) X(waste_heat) X(dyeing) X(printing) X(water)       \
+    X(paper_machine)
+
+#define SELFCHECK_KEY_ENUM(k) k,
+#define SELFCHECK_KEY_NAME(k) #k,
+enum class EquipmentField : unsigned char { SELFCHECK_EQUIPMENT_FIELDS(SELFCHECK_KEY_ENUM) };
+enum class ManagementField : unsigned char { SELFCHECK_MANAGEMENT_FIELDS(SELFCHECK_KEY_ENUM) };
+enum class EquipmentKind : unsigned char { SELFCHECK_EQUIPMENT_KINDS(SELFCHECK_KEY_ENUM) other };
+inline constexpr std::string_view k_equipment_field_keys[] = {SELFCHECK_EQUIPMENT_FIELDS(SELFCHECK_KEY_NAME)};
+inline constexpr std::string_view k_management_field_keys[] = {SELFCHECK_MANAGEMENT_FIELDS(SELFCHECK_KEY_NAME)};
+inline constexpr std::string_view k_equipment_kind_keys[] = {SELFCHECK_EQUIPMENT_KINDS(SELFCHECK_KEY_NAME)};
+#undef SELFCHECK_KEY_ENUM
+#undef SELFCHECK_KEY_NAME
+
+// The key strings of an enum's values, in enum order (EquipmentKind::other has none).
+template <class E> constexpr const auto& enum_keys() {
+    if constexpr (std::is_same_v<E, EquipmentField>) return k_equipment_field_keys;
+    else if constexpr (std::is_same_v<E, ManagementField>) return k_management_field_keys;
+    else return k_equipment_kind_keys;
+}
+// The key as written in the document.
+template <class E> constexpr std::string_view enum_key(E e) { return enum_keys<E>()[std::size_t(e)]; }
+// The value written `key`, if the table has one (parsing: keys come from the document).
+template <class E> constexpr std::optional<E> enum_named(std::string_view key) {
+    const auto& keys = enum_keys<E>();
+    for (std::size_t i = 0; i < std::size(keys); ++i)
+        if (keys[i] == key) return E(i);
+    return std::nullopt;
+}
+
+// Deliberately not constexpr: a CheckedKey built from a key that is not in the table calls it, and
+// the consteval constructor then fails to compile.
+void no_such_key();
+
+// A key named by a string literal in code, checked and turned into the enum at compile time:
+// `equip::field_num(e, "rated_kw")` compiles to an enum compare, `"rated_kv"` does not compile;
+// so does `e.type == "boiler"` (`"boilr"` does not).
+template <class E> struct CheckedKey {
+    E id;
+    consteval CheckedKey(const char* key) : id(checked(key)) {}
+    constexpr CheckedKey(E e) : id(e) {}
+
+  private:
+    static consteval E checked(const char* key) {
+        if (auto e = enum_named<E>(key)) return *e;
+        no_such_key();
+        return E{};
+    }
+};
+
+// An equipment row's type: one of the known kinds, or another type kept as written.
+struct EquipmentType {
+    EquipmentKind kind = EquipmentKind::other;
+    std::string written;  // only for EquipmentKind::other
+    EquipmentType() = default;
+    explicit EquipmentType(std::string_view type) {
+        if (auto k = enum_named<EquipmentKind>(type)) kind = *k;
+        else written = std::string(type);
+    }
+    bool known() const { return kind != EquipmentKind::other; }
+    std::string_view name() const { return known() ? enum_key(kind) : std::string_view(written); }
+    friend bool operator==(const EquipmentType& t, CheckedKey<EquipmentKind> k) { return t.kind == k.id; }
+};
+
+// A field's value as written. Whole numbers stay integers (and non-negative ones unsigned, as the
+// JSON parser reads them) so a document saves again byte for byte.
+using FieldValue = std::variant<bool, std::int64_t, std::uint64_t, double, std::string>;
+
+// The fields of one row, each at most once, in the order they were read.
+template <class F> struct FieldValues {
+    std::vector<std::pair<F, FieldValue>> values;
+    const FieldValue* find(F f) const {
+        for (const auto& [k, v] : values)
+            if (k == f) return &v;
+        return nullptr;
+    }
+    void set(F f, FieldValue v) {
+        for (auto& [k, old] : values)
+            if (k == f) {
+                old = std::move(v);
+                return;
+            }
+        values.emplace_back(f, std::move(v));
+    }
+    bool empty() const { return values.empty(); }
+};
+
 // One equipment row. `type` selects which fields matter; every field is optional.
 struct EquipmentItem {
-    std::string type;  // motor, pump, fan, air_compressor, transformer, boiler, furnace, lighting, ...
+    EquipmentType type;  // selects which fields matter
     int count = 1;
     std::string name;
-    nlohmann::json fields = nlohmann::json::object();  // type-specific fields, units in the names
+    FieldValues<EquipmentField> fields;  // units in the key names (rated_kw, hours_per_year)
+    // Keys the field table does not know and values no field can hold (lists, objects), kept as
+    // written for saving again and never read by the computation. Null when there are none.
+    nlohmann::json unknown;
 };
 
 struct Equipment {
@@ -29,7 +148,10 @@ struct Equipment {
 };
 
 struct Management {
-    nlohmann::json fields = nlohmann::json::object();  // energy_manager, metering_gb17167, ...
+    FieldValues<ManagementField> fields;  // energy_manager, metering_gb17167, ...
+    nlohmann::json unknown;                // as EquipmentItem::unknown
+    // Nothing was answered (a kept unknown key counts as something, as it did).
+    bool empty() const { return fields.empty() && (unknown.is_null() || unknown.empty()); }
 };
 
 enum class FindingSeverity { high, medium, low, info };

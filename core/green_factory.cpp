@@ -102,17 +102,6 @@ bool is_platform_function(const std::string& id) {
     return false;
 }
 
-// true/false, "yes"/"no"; nullopt for "unknown", null or absent.
-std::optional<bool> yes_no_value(const json& v) {
-    if (v.is_boolean()) return v.get<bool>();
-    if (v.is_string()) {
-        const auto& s = v.get_ref<const std::string&>();
-        if (s == "yes") return true;
-        if (s == "no") return false;
-    }
-    return std::nullopt;
-}
-
 bool valid_yes_no(const json& v) {
     if (v.is_null() || v.is_boolean()) return true;
     if (!v.is_string()) return false;
@@ -255,7 +244,7 @@ class Evaluator {
   public:
     Evaluator(const Input& in, const Result& r, const RefData& ref, const GreenFactoryDefs& defs)
         : in_(in), r_(r), ref_(ref), defs_(defs),
-          a_(in.green_factory.fields.is_object() ? in.green_factory.fields : empty_object()) {}
+          a_(in.green_factory) {}
 
     GreenFactoryResult run();
 
@@ -264,17 +253,15 @@ class Evaluator {
     const Result& r_;
     const RefData& ref_;
     const GreenFactoryDefs& defs_;
-    const json& a_;
+    const GreenFactoryAnswers& a_;
 
-    static const json& empty_object() {
-        static const json e = json::object();
-        return e;
+    std::optional<double> answer_num(GfNumberAnswer key) const {
+        const auto& n = a_.numbers[std::size_t(key)];
+        return n ? std::optional<double>(gf_number_value(*n)) : std::nullopt;
     }
-
-    std::optional<double> answer_num(const char* key) const { return num(a_, key); }
-    std::optional<bool> answer_yes_no(const char* key) const {
-        auto it = a_.find(key);
-        return it == a_.end() ? std::nullopt : yes_no_value(*it);
+    std::optional<bool> answer_yes_no(std::string_view key) const {
+        const GfYesNo* a = a_.find_yes_no(key);
+        return a ? std::optional<bool>(a->yes) : std::nullopt;
     }
 
     // The note is the text "green_factory.need.<key>".
@@ -285,14 +272,10 @@ class Evaluator {
 
     // Score with user anchors (anchors/<id>); needs_anchor when absent.
     void score_with_user_anchors(Indicator& ind) {
-        auto all = a_.find("anchors");
-        const json* an = nullptr;
-        if (all != a_.end() && all->is_object()) {
-            auto it = all->find(ind.id);
-            if (it != all->end() && it->is_object()) an = &*it;
-        }
-        std::optional<double> lead = an ? num(*an, "leading") : std::nullopt;
-        std::optional<double> base = an ? num(*an, "baseline") : std::nullopt;
+        const GfAnchor* an = a_.find_anchor(ind.id);
+        std::optional<double> lead, base;
+        if (an && an->leading) lead = gf_number_value(*an->leading);
+        if (an && an->baseline) base = gf_number_value(*an->baseline);
         if (!lead || !base || *lead == *base || (ind.positive ? *lead < *base : *lead > *base)) {
             ind.status = GfIndicatorStatus::needs_anchor;
             ind.need = "anchors";
@@ -300,9 +283,9 @@ class Evaluator {
         }
         ind.leading = lead;
         ind.baseline = base;
-        ind.anchor_source_detail = str(*an, "source");
+        ind.anchor_source_detail = an->source.value_or(std::string());
         ind.anchor_source = ind.anchor_source_detail.empty() ? GfAnchorSource::user : GfAnchorSource::user_with_source;
-        std::string u = str(*an, "unit");
+        std::string u = an->unit.value_or(std::string());
         if (!u.empty() && ind.unit.empty()) ind.unit = u;
         if (!u.empty() && u != ind.unit) ind.detail.anchor_unit = u;
         score(ind);
@@ -314,7 +297,7 @@ class Evaluator {
             green_factory_linear_score(ind.max, *ind.value, *ind.leading, *ind.baseline, ind.positive);
     }
 
-    void qualitative(Indicator& ind, const char* key) {
+    void qualitative(Indicator& ind, std::string_view key) {
         auto v = answer_yes_no(key);
         if (!v) {
             need_answer(ind, "answer_item");
@@ -340,7 +323,7 @@ class Evaluator {
     void water_reuse(Indicator& ind);
     void solid_waste(Indicator& ind);
     void green_investment(Indicator& ind);
-    void direct_value(Indicator& ind, const char* key);
+    void direct_value(Indicator& ind, GfNumberAnswer key);
     void land(Indicator& ind);
 
     std::vector<GfLevel> readiness(const std::vector<Indicator>& inds, const std::vector<std::string>& failed) const;
@@ -457,19 +440,18 @@ void Evaluator::renewable_share(Indicator& ind) {
 
 void Evaluator::platform_functions(Indicator& ind) {
     ind.unit = "items";
-    auto it = a_.find("platform_functions");
-    if (it == a_.end() || it->is_null()) {
+    using Platform = GreenFactoryAnswers::Platform;
+    if (a_.platform == Platform::unanswered) {
         need_answer(ind, "platform_functions");
         return;
     }
     double count = 0;
-    if (it->is_number())
-        count = std::clamp(it->get<double>(), 0.0, double(k_platform_count));
-    else if (it->is_array()) {
+    if (a_.platform == Platform::count)
+        count = std::clamp(gf_number_value(a_.platform_count), 0.0, double(k_platform_count));
+    else if (a_.platform == Platform::list) {
         std::set<std::string> have;
-        for (const auto& f : *it)
-            if (f.is_string() && is_platform_function(f.get<std::string>()))
-                have.insert(f.get<std::string>());
+        for (const auto& f : a_.platform_list)
+            if (is_platform_function(f)) have.insert(f);
         count = double(have.size());
         ind.detail.functions = std::vector<std::string>(have.begin(), have.end());
     }
@@ -485,7 +467,7 @@ void Evaluator::platform_functions(Indicator& ind) {
 }
 
 // A value the user states directly (material and pollutant intensity), scored on user anchors.
-void Evaluator::direct_value(Indicator& ind, const char* key) {
+void Evaluator::direct_value(Indicator& ind, GfNumberAnswer key) {
     ind.value = answer_num(key);
     if (!ind.value) {
         need_answer(ind, "indicator_value");
@@ -496,10 +478,10 @@ void Evaluator::direct_value(Indicator& ind, const char* key) {
 }
 
 void Evaluator::water_intensity(Indicator& ind) {
-    if (auto v = answer_num("water_intensity")) {
+    if (auto v = answer_num(GfNumberAnswer::water_intensity)) {
         ind.value = v;
         ind.detail.basis = GfBasis::answered_water_intensity;
-    } else if (auto w = answer_num("water_withdrawal_m3")) {
+    } else if (auto w = answer_num(GfNumberAnswer::water_withdrawal_m3)) {
         const auto& ov = in_.enterprise.output_value_10k_yuan;
         if (!ov || *ov <= 0) {
             need_answer(ind, "output_value_for_water");
@@ -517,8 +499,8 @@ void Evaluator::water_intensity(Indicator& ind) {
 
 void Evaluator::water_reuse(Indicator& ind) {
     ind.unit = "%";
-    auto v = answer_num("water_withdrawal_m3"), vr = answer_num("water_reused_m3");
-    auto direct = answer_num("water_reuse_rate_pct");
+    auto v = answer_num(GfNumberAnswer::water_withdrawal_m3), vr = answer_num(GfNumberAnswer::water_reused_m3);
+    auto direct = answer_num(GfNumberAnswer::water_reuse_rate_pct);
     if (v && vr && *v + *vr > 0) {
         ind.value = *vr / (*v + *vr) * 100.0;
         ind.detail.basis = GfBasis::b10_water_reuse;
@@ -535,9 +517,9 @@ void Evaluator::water_reuse(Indicator& ind) {
 
 void Evaluator::solid_waste(Indicator& ind) {
     ind.unit = "%";
-    auto z = answer_num("solid_waste_generated_t"), zr = answer_num("solid_waste_utilised_t");
-    auto zw = answer_num("solid_waste_stock_utilised_t");
-    auto direct = answer_num("solid_waste_utilisation_pct");
+    auto z = answer_num(GfNumberAnswer::solid_waste_generated_t), zr = answer_num(GfNumberAnswer::solid_waste_utilised_t);
+    auto zw = answer_num(GfNumberAnswer::solid_waste_stock_utilised_t);
+    auto direct = answer_num(GfNumberAnswer::solid_waste_utilisation_pct);
     double zw_v = zw.value_or(0);
     if (z && zr && *z + zw_v > 0) {
         double k = *zr / (*z + zw_v) * 100.0;
@@ -559,8 +541,8 @@ void Evaluator::solid_waste(Indicator& ind) {
 
 void Evaluator::green_investment(Indicator& ind) {
     ind.unit = "%";
-    auto inv = answer_num("green_investment_3y_10k_yuan"), out = answer_num("output_value_3y_10k_yuan");
-    auto direct = answer_num("green_investment_share_pct");
+    auto inv = answer_num(GfNumberAnswer::green_investment_3y_10k_yuan), out = answer_num(GfNumberAnswer::output_value_3y_10k_yuan);
+    auto direct = answer_num(GfNumberAnswer::green_investment_share_pct);
     if (inv && out && *out > 0) {
         ind.value = *inv / *out * 100.0;
         ind.detail.basis = GfBasis::annex_c10_green_investment;
@@ -668,7 +650,7 @@ GreenFactoryResult Evaluator::run() {
 
     // Gate: basic requirements (true = met) and veto items (true = applies).
     for (const GfMandatoryDef& m : defs_.mandatory) {
-        auto v = answer_yes_no(m.rec->id.c_str());
+        auto v = answer_yes_no(m.rec->id);
         const bool veto = m.veto;
         GfMandatoryStatus status = !v ? GfMandatoryStatus::not_answered
                                       : (veto ? (*v ? GfMandatoryStatus::failed : GfMandatoryStatus::met)
@@ -702,7 +684,7 @@ GreenFactoryResult Evaluator::run() {
         else if (id == "platform_functions")
             platform_functions(ind);
         else if (id == "material_intensity")
-            direct_value(ind, "material_intensity");
+            direct_value(ind, GfNumberAnswer::material_intensity);
         else if (id == "water_intensity")
             water_intensity(ind);
         else if (id == "water_reuse_rate")
@@ -714,7 +696,7 @@ GreenFactoryResult Evaluator::run() {
         else if (id == "green_investment_share")
             green_investment(ind);
         else if (id == "pollutant_intensity")
-            direct_value(ind, "pollutant_intensity");
+            direct_value(ind, GfNumberAnswer::pollutant_intensity);
         else if (id == "green_design")
             qualitative(ind, "green_design");
         else if (id == "product_carbon_footprint")
@@ -722,7 +704,7 @@ GreenFactoryResult Evaluator::run() {
         else if (id == "land_output" || id == "building_coefficient" || id == "floor_area_ratio")
             land(ind);
         else if (!ind.quantitative)
-            qualitative(ind, ind.def->id.c_str()); // a qualitative item added by data
+            qualitative(ind, id); // a qualitative item added by data
         else
             need_answer(ind, "no_method");
         if (!ind.counts) ind.score = 0;
@@ -774,6 +756,103 @@ GreenFactoryResult Evaluator::run() {
 
 // ---------------------------------------------------------------------------------------------
 
+namespace {
+
+std::optional<GfNumber> gf_number(const json& v) {
+    switch (v.type()) {
+    case json::value_t::number_integer: return GfNumber(v.get<std::int64_t>());
+    case json::value_t::number_unsigned: return GfNumber(v.get<std::uint64_t>());
+    case json::value_t::number_float: return GfNumber(v.get<double>());
+    default: return std::nullopt;
+    }
+}
+
+json number_json(const GfNumber& n) {
+    return std::visit([](auto v) { return json(v); }, n);
+}
+
+std::optional<GfNumberAnswer> number_answer(std::string_view key) {
+    for (std::size_t i = 0; i <= std::size_t(GfNumberAnswer::pollutant_intensity); ++i)
+        if (key == gf_number_answer_key(GfNumberAnswer(i))) return GfNumberAnswer(i);
+    return std::nullopt;
+}
+
+void keep(json& kept, const std::string& key, const json& v) {
+    if (!kept.is_object()) kept = json::object();
+    kept[key] = v;
+}
+
+GfAnchor read_anchor(const std::string& id, const json& a) {
+    GfAnchor an;
+    an.id = id;
+    for (auto f = a.begin(); f != a.end(); ++f) {
+        const std::string& k = f.key();
+        std::optional<GfNumber> n = gf_number(f.value());
+        if (k == "leading" && n)
+            an.leading = n;
+        else if (k == "baseline" && n)
+            an.baseline = n;
+        else if (k == "unit" && f->is_string())
+            an.unit = f->get<std::string>();
+        else if (k == "source" && f->is_string())
+            an.source = f->get<std::string>();
+        else
+            keep(an.kept, k, f.value());
+    }
+    return an;
+}
+
+// Every answer into its typed member, whatever the validation said (an invalid document is not
+// assessed, but a direct caller reads the same values as before); the rest kept as written.
+void read_answers(const json& j, GreenFactoryAnswers& out) {
+    for (auto it = j.begin(); it != j.end(); ++it) {
+        const std::string& key = it.key();
+        const json& v = it.value();
+        if (key == "platform_functions" && !v.is_null()) {
+            if (auto n = gf_number(v)) {
+                out.platform = GreenFactoryAnswers::Platform::count;
+                out.platform_count = *n;
+            } else if (v.is_array()) {
+                out.platform = GreenFactoryAnswers::Platform::list;
+                bool all_text = true;
+                for (const auto& f : v)
+                    if (f.is_string()) out.platform_list.push_back(f.get<std::string>());
+                    else all_text = false;
+                if (!all_text) keep(out.kept, key, v);  // saved as written; only the ids are read
+            } else {
+                out.platform = GreenFactoryAnswers::Platform::other;
+                keep(out.kept, key, v);
+            }
+            continue;
+        }
+        if (key == "anchors" && v.is_object()) {
+            json not_objects = json::object();
+            for (auto a = v.begin(); a != v.end(); ++a)
+                if (a->is_object()) out.anchors.push_back(read_anchor(a.key(), a.value()));
+                else not_objects[a.key()] = a.value();
+            keep(out.kept, key, not_objects);  // also keeps an empty "anchors" written as {}
+            continue;
+        }
+        if (v.is_boolean()) {
+            out.yes_no.push_back({key, v.get<bool>(), false});
+            continue;
+        }
+        if (v.is_string() && (v.get_ref<const std::string&>() == "yes" || v.get_ref<const std::string&>() == "no")) {
+            out.yes_no.push_back({key, v.get_ref<const std::string&>() == "yes", true});
+            continue;
+        }
+        if (auto n = gf_number(v)) {
+            if (auto a = number_answer(key)) {
+                out.numbers[std::size_t(*a)] = n;
+                continue;
+            }
+        }
+        keep(out.kept, key, v);
+    }
+}
+
+} // namespace
+
 void parse_green_factory(const json& j, const std::string& path, GreenFactoryAnswers& out, Issues& issues) {
     if (!j.is_object()) {
         texts::error(issues, path, "wrong_type", "green_factory.not_object");
@@ -807,11 +886,62 @@ void parse_green_factory(const json& j, const std::string& path, GreenFactoryAns
             break;
         }
     }
-    out.fields = j;
+    read_answers(j, out);
+}
+
+const char* gf_number_answer_key(GfNumberAnswer a) {
+    switch (a) {
+#define SELFCHECK_GF_NAME(k) \
+    case GfNumberAnswer::k: return #k;
+        SELFCHECK_GF_NUMBER_ANSWERS(SELFCHECK_GF_NAME)
+#undef SELFCHECK_GF_NAME
+    }
+    return "";
+}
+
+double gf_number_value(const GfNumber& n) {
+    return std::visit([](auto v) { return double(v); }, n);
+}
+
+const GfYesNo* GreenFactoryAnswers::find_yes_no(std::string_view id) const {
+    for (const auto& a : yes_no)
+        if (a.id == id) return &a;
+    return nullptr;
+}
+
+const GfAnchor* GreenFactoryAnswers::find_anchor(std::string_view id) const {
+    for (const auto& a : anchors)
+        if (a.id == id) return &a;
+    return nullptr;
 }
 
 json green_factory_answers_to_json(const GreenFactoryAnswers& a) {
-    return a.fields;
+    json o = json::object();
+    for (const auto& y : a.yes_no) o[y.id] = y.as_text ? json(y.yes ? "yes" : "no") : json(y.yes);
+    for (std::size_t i = 0; i < std::size(a.numbers); ++i)
+        if (a.numbers[i]) o[gf_number_answer_key(GfNumberAnswer(i))] = number_json(*a.numbers[i]);
+    if (a.platform == GreenFactoryAnswers::Platform::count) o["platform_functions"] = number_json(a.platform_count);
+    if (a.platform == GreenFactoryAnswers::Platform::list) o["platform_functions"] = a.platform_list;
+    if (!a.anchors.empty()) {
+        json& all = o["anchors"] = json::object();
+        for (const auto& an : a.anchors) {
+            json e = an.kept.is_object() ? an.kept : json::object();
+            if (an.leading) e["leading"] = number_json(*an.leading);
+            if (an.baseline) e["baseline"] = number_json(*an.baseline);
+            if (an.unit) e["unit"] = *an.unit;
+            if (an.source) e["source"] = *an.source;
+            all[an.id] = std::move(e);
+        }
+    }
+    if (a.kept.is_object())
+        for (auto it = a.kept.begin(); it != a.kept.end(); ++it) {
+            json& slot = o[it.key()];
+            if (it.key() == "anchors" && slot.is_object() && it->is_object())
+                slot.update(*it);  // entries that are not objects, beside the typed ones
+            else
+                slot = it.value();
+        }
+    return o;
 }
 
 double green_factory_linear_score(double points, double value, double leading, double baseline,

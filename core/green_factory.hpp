@@ -6,11 +6,13 @@
 #pragma once
 #include "issues.hpp"
 
+#include <cstdint>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <variant>
 #include <vector>
 
 namespace selfcheck {
@@ -35,8 +37,55 @@ struct Dataset;
 //   process_equipment_advanced, green_design, product_carbon_footprint       yes/no
 //   anchors  {indicator_id: {leading, baseline, unit?, source?}}  user-supplied leading/baseline values
 // yes/no answers are true/false or "yes"/"no"; "unknown" or null = not answered.
+// The numbers among the answers (units in the names), an enum so a misspelt one does not compile.
+#define SELFCHECK_GF_NUMBER_ANSWERS(X)                                                                      \
+    X(material_intensity) X(water_withdrawal_m3) X(water_reused_m3) X(water_reuse_rate_pct) X(water_intensity) \
+    X(solid_waste_generated_t) X(solid_waste_utilised_t) X(solid_waste_stock_utilised_t)                   \
+    X(solid_waste_utilisation_pct) X(green_investment_3y_10k_yuan) X(output_value_3y_10k_yuan)              \
+    X(green_investment_share_pct) X(pollutant_intensity)
+enum class GfNumberAnswer : unsigned char {
+#define SELFCHECK_GF_ENUM(k) k,
+    SELFCHECK_GF_NUMBER_ANSWERS(SELFCHECK_GF_ENUM)
+#undef SELFCHECK_GF_ENUM
+};
+const char* gf_number_answer_key(GfNumberAnswer a);
+
+// A number as written: whole numbers stay integers (non-negative ones unsigned, as the JSON parser
+// reads them) so the answers save again byte for byte.
+using GfNumber = std::variant<std::int64_t, std::uint64_t, double>;
+double gf_number_value(const GfNumber& n);
+
+// A yes/no answer, to a basic requirement, a veto item or a qualitative indicator (the data may add
+// items: any key answered true/false or "yes"/"no" is one).
+struct GfYesNo {
+    std::string id;
+    bool yes = false;
+    bool as_text = false;  // written "yes"/"no" rather than true/false
+};
+
+// User-supplied leading and baseline values of one indicator (anchors/<indicator>).
+struct GfAnchor {
+    std::string id;
+    std::optional<GfNumber> leading, baseline;
+    std::optional<std::string> unit, source;
+    nlohmann::json kept;  // members of other names or of another kind, as written (null: none)
+};
+
 struct GreenFactoryAnswers {
-    nlohmann::json fields = nlohmann::json::object();
+    std::vector<GfYesNo> yes_no;  // only answered ones, in document order
+    std::optional<GfNumber> numbers[std::size_t(GfNumberAnswer::pollutant_intensity) + 1];
+    // platform_functions: a count, a list of function ids (unknown and repeated ids kept; the
+    // evaluation counts distinct known ones), or another value that counts as none.
+    enum class Platform : unsigned char { unanswered, count, list, other } platform = Platform::unanswered;
+    GfNumber platform_count = std::int64_t(0);
+    std::vector<std::string> platform_list;
+    std::vector<GfAnchor> anchors;
+    nlohmann::json kept;  // keys and values the typed members do not hold (null answers, unknown
+                          // keys of other kinds, invalid values), saved again as written and
+                          // overriding the typed ones on save; never read by the evaluation
+
+    const GfYesNo* find_yes_no(std::string_view id) const;
+    const GfAnchor* find_anchor(std::string_view id) const;
 };
 
 struct RefRecord;

@@ -461,15 +461,6 @@ void pumps_fans(Ctx& c) {
     }
 }
 
-bool leak_tested(const EquipmentItem& e) {
-    auto it = e.fields.find("leak_test");
-    if (it == e.fields.end()) return false;
-    if (it->is_boolean()) return it->get<bool>();
-    if (it->is_number()) return true;
-    std::string s = it->is_string() ? it->get<std::string>() : std::string();
-    return !s.empty() && s != "none" && s != "never";
-}
-
 void compressed_air(Ctx& c) {
     const auto& items = c.in.equipment.items;
     const bool programme = mgmt_bool(c.in.management, "leak_programme").value_or(false);
