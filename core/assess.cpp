@@ -36,10 +36,8 @@ AssessOutcome assess_parsed(const ParseOutcome& p, const RefData& ref) {
     }
     Result r = assess(*p.input, ref);
     // Input warnings travel with the result so every front end can show them.
-    std::vector<Issue> input_warnings;
     for (const auto& i : p.issues.items)
-        if (i.severity == Severity::warning) input_warnings.push_back(i);
-    r.warnings.insert(r.warnings.begin(), input_warnings.begin(), input_warnings.end());
+        if (i.severity == Severity::warning) r.input_warnings.push_back(i);
     out.output = result_to_json(r);
     out.ok = true;
     return out;

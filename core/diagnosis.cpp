@@ -408,14 +408,14 @@ nlohmann::json management_to_json(const Management& m) {
     return o;
 }
 
-texts::Text finding_message(const Finding& f) { return texts::get(f.text, f.params.data(), f.params.data() + f.params.size()); }
+texts::Text finding_message(const Finding& f) { return say(f.message); }
 
 std::string finding_clause(const Finding& f) {
     const FindingClause& c = f.clause;
     if (!c.text) return c.designation;
-    std::vector<texts::Arg> args = c.params;
-    args.emplace_back("plan", texts::text("clause.zj_plan"));
-    return texts::get(std::string("clause.") + c.text, args.data(), args.data() + args.size()).zh;
+    TextRef t = TextRef::text("clause.", c.text, c.params);
+    t.params.push_back(TextParam::words("plan", "clause.zj_plan"));
+    return say(t).zh;
 }
 
 const char* evidence_key_name(EvidenceKey k) {
@@ -722,11 +722,7 @@ namespace {
 using namespace equip;
 using K = EvidenceKey;
 
-std::string fmt(double v, int digits = 1) {
-    char b[64];
-    std::snprintf(b, sizeof b, "%.*f", digits, v);
-    return b;
-}
+using P = TextParam;
 
 struct Diag {
     const Input& in;
@@ -735,13 +731,12 @@ struct Diag {
     const EquipmentStandards& st;
     std::vector<Finding> out;
 
-    // The message is the text "finding.<id>" (or `variant` "finding.<id>.<variant>") with `args` filled.
-    void add(std::string id, FindingSeverity sev, FindingClause clause, std::initializer_list<texts::Arg> args,
-             std::vector<std::string> measures, Evidence evidence = {}, const char* variant = nullptr) {
+    // The message is the text "finding.<id>" (or "finding.<text>", a variant "<id>.<variant>") with `params`.
+    void add(const char* id, FindingSeverity sev, FindingClause clause, std::vector<TextParam> params,
+             std::vector<std::string> measures, Evidence evidence = {}, const char* text = nullptr) {
         Finding f;
-        f.text = "finding." + id + (variant ? std::string(".") + variant : std::string());
-        f.params = args;
-        f.id = std::move(id);
+        f.message = TextRef::text("finding.", text ? text : id, std::move(params));
+        f.id = id;
         f.severity = sev;
         f.clause = std::move(clause);
         f.measures = std::move(measures);
@@ -760,9 +755,7 @@ std::string row_label(const EquipmentItem& e, std::size_t i) {
 
 // A clause: the text "clause.<key>" ({plan} is the Zhejiang plan's title, "clause.zj_plan").
 // The text is filled when the result is written (finding_clause()).
-FindingClause clause_text(const char* key, std::initializer_list<texts::Arg> more = {}) {
-    return {key, std::vector<texts::Arg>(more), {}};
-}
+FindingClause clause_text(const char* key, std::vector<TextParam> params = {}) { return {key, std::move(params), {}}; }
 FindingClause designation(std::string s) { return {nullptr, {}, std::move(s)}; }
 
 void motors(Diag& d) {
@@ -800,19 +793,18 @@ void motors(Diag& d) {
     const std::string& clause = d.st.motor_clause;
     if (pump_fan_below) below_links.push_back("vsd_pump_fan");
     if (below > 0)
-        d.add("motor_below_ie3", FindingSeverity::high, clause_text("motor_below_ie3", {{"clause", clause}}),
-              {{"n", std::to_string(below)}, {"kw", fmt(below_kw, 0)}, {"rewound", std::to_string(rewound)}}, below_links,
-              {{K::motors, std::move(ev)}, {K::count, below}, {K::rated_kw_total, below_kw}}, rewound ? "rewound" : nullptr);
+        d.add("motor_below_ie3", FindingSeverity::high, clause_text("motor_below_ie3", {P::str("clause", clause)}),
+              {P::integer("n", below), P::decimals("kw", below_kw, 0), P::integer("rewound", rewound)}, below_links,
+              {{K::motors, std::move(ev)}, {K::count, below}, {K::rated_kw_total, below_kw}}, rewound ? "motor_below_ie3.rewound" : nullptr);
     if (obsolete > 0)
-        d.add("motor_obsolete_catalogue", FindingSeverity::high, clause_text("motor_obsolete_catalogue"), {{"n", std::to_string(obsolete)}},
+        d.add("motor_obsolete_catalogue", FindingSeverity::high, clause_text("motor_obsolete_catalogue"), {P::integer("n", obsolete)},
               {"motor_upgrade"}, {{K::count, obsolete}});
     if (oversized > 0) {
-        const std::string pct = fmt(oversized_lf * 100, 0);
-        d.add("motor_oversized", FindingSeverity::medium, clause_text("motor_oversized", {{"pct", pct}}),
-              {{"n", std::to_string(oversized)}, {"pct", pct}}, {"motor_system"}, {{K::motors, std::move(ev_over)}});
+        const TextParam pct = P::decimals("pct", oversized_lf * 100, 0);
+        d.add("motor_oversized", FindingSeverity::medium, clause_text("motor_oversized", {pct}), {P::integer("n", oversized), pct}, {"motor_system"}, {{K::motors, std::move(ev_over)}});
     }
     if (unknown > 0)
-        d.add("motor_class_unknown", FindingSeverity::info, clause_text("motor_class_unknown"), {{"n", std::to_string(unknown)}}, {},
+        d.add("motor_class_unknown", FindingSeverity::info, clause_text("motor_class_unknown"), {P::integer("n", unknown)}, {},
               {{K::rows, std::move(ev_unknown)}, {K::needs, std::vector<std::string>{"efficiency_class", "series"}}});
 }
 
@@ -834,7 +826,7 @@ void pumps_fans(Diag& d) {
         ev.push_back({{K::row, i}, {K::flow_control, fc.empty() ? sc : fc}, {K::rated_kw, field_num(e, "rated_kw").value_or(0)}});
     }
     if (n > 0)
-        d.add("pump_fan_throttled", FindingSeverity::medium, clause_text("pump_fan_throttled"), {{"n", std::to_string(n)}, {"kw", fmt(kw_total, 0)}},
+        d.add("pump_fan_throttled", FindingSeverity::medium, clause_text("pump_fan_throttled"), {P::integer("n", n), P::decimals("kw", kw_total, 0)},
               {"vsd_pump_fan", "pump_fan_replace"}, {{K::rows, std::move(ev)}, {K::rated_kw_total, kw_total}});
 }
 
@@ -866,15 +858,15 @@ void compressors(Diag& d) {
         if (p && req && *p - *req > min_excess)
             pressure.push_back({{K::row, i}, {K::pressure_mpa, *p}, {K::required_pressure_mpa, *req}});
     }
-    const std::string n_high = std::to_string(high.size());  // before `high` is moved into the evidence
+    const TextParam n_high = P::integer("n", high.size());  // before `high` is moved into the evidence
     if (!high.empty())
-        d.add("compressor_specific_power_high", FindingSeverity::medium, designation(clause), {{"n", n_high}, {"screen", fmt(screen, 1)}},
+        d.add("compressor_specific_power_high", FindingSeverity::medium, designation(clause), {n_high, P::decimals("screen", screen, 1)},
               {"air_vsd", "central_air"}, {{K::rows, std::move(high)}, {K::screen_kw_per_m3_min, screen}});
     if (!no_leak.empty())
         d.add("compressed_air_no_leak_management", FindingSeverity::medium, clause_text("compressed_air_no_leak_management"), {}, {"air_leak"}, {{K::rows, std::move(no_leak)}});
     if (!pressure.empty())
         d.add("compressed_air_pressure_excess", FindingSeverity::low, clause_text("compressed_air_pressure_excess"),
-              {{"excess", num_text(min_excess)}}, {"air_pressure"}, {{K::rows, std::move(pressure)}});
+              {P::num("excess", min_excess)}, {"air_pressure"}, {{K::rows, std::move(pressure)}});
     else if (n_comp > 0) {
         bool any_req = false;
         for (const auto& e : items)
@@ -908,17 +900,17 @@ void transformers(Diag& d) {
         }
     }
     // The counts are taken before the rows are moved into the evidence.
-    const std::string n_listed = std::to_string(listed.size()), n_old = std::to_string(old.size());
+    const TextParam n_listed = P::integer("n", listed.size()), n_old = P::integer("n", old.size());
     if (!listed.empty())
         d.add("transformer_phase_out", FindingSeverity::high, designation(st.transformer_phase_out_clause.value_or(clause)),
-              {{"n", n_listed}}, {"transformer_upgrade"}, {{K::rows, std::move(listed)}});
+              {n_listed}, {"transformer_upgrade"}, {{K::rows, std::move(listed)}});
     if (!old.empty())
-        d.add("transformer_below_grades", FindingSeverity::medium, designation(clause), {{"n", n_old}}, {"transformer_upgrade"},
+        d.add("transformer_below_grades", FindingSeverity::medium, designation(clause), {n_old}, {"transformer_upgrade"},
               {{K::rows, std::move(old)}});
-    const std::string light_pct = fmt(light_lf * 100, 0);
+    const TextParam light_pct = P::decimals("pct", light_lf * 100, 0);
     if (!light.empty())
-        d.add("transformer_light_load", FindingSeverity::low, clause_text("transformer_light_load", {{"pct", light_pct}}),
-              {{"n", std::to_string(light_units)}, {"pct", light_pct}},
+        d.add("transformer_light_load", FindingSeverity::low, clause_text("transformer_light_load", {light_pct}),
+              {P::integer("n", light_units), light_pct},
               light_units >= 2 ? std::vector<std::string>{"transformer_consolidate", "transformer_upgrade"}
                                : std::vector<std::string>{"transformer_upgrade"},
               {{K::rows, std::move(light)}});
@@ -944,18 +936,18 @@ void boilers(Diag& d) {
             std::vector<std::string> links = {"central_steam", "coal_to_gas", "coal_to_electric", "heat_pump"};
             if (cap && *cap <= max_cap && plan_industry)
                 d.add("coal_boiler_plan_retirement", FindingSeverity::high, designation(st.coal_boiler_clause),
-                      {{"row", row_label(e, i)}, {"cap", fmt(*cap, 0)}, {"max", num_text(max_cap)}}, links, ev);
+                      {P::str("row", row_label(e, i)), P::decimals("cap", *cap, 0), P::num("max", max_cap)}, links, ev);
             else if (textile || central)
                 d.add("coal_boiler_clean_substitution", textile ? FindingSeverity::high : FindingSeverity::medium,
                       clause_text(textile ? "coal_boiler_clean_substitution.textile" : "coal_boiler_clean_substitution"),
-                      {{"row", row_label(e, i)}}, links, ev, central ? "central" : nullptr);
+                      {P::str("row", row_label(e, i))}, links, ev, central ? "coal_boiler_clean_substitution.central" : nullptr);
             else if (!cap)
                 d.add("coal_boiler_capacity_unknown", FindingSeverity::info, designation(st.coal_boiler_clause),
-                      {{"row", row_label(e, i)}, {"max", num_text(max_cap)}}, links,
+                      {P::str("row", row_label(e, i)), P::num("max", max_cap)}, links,
                       {{K::row, i}, {K::needs, std::vector<std::string>{"capacity_t_per_h"}}});
         } else if (central && !fuel.empty() && fuel != "electricity") {
             d.add("boiler_central_heating_available", FindingSeverity::low, clause_text("boiler_central_heating_available"),
-                  {{"row", row_label(e, i)}}, {"central_steam"}, ev);
+                  {P::str("row", row_label(e, i))}, {"central_steam"}, ev);
         }
         auto flue = field_num(e, "flue_temp_c");
         auto o2 = field_num(e, "flue_o2_pct");
@@ -964,13 +956,13 @@ void boilers(Diag& d) {
         const double tuneup_trigger = d.param("boiler_tuneup/stack_temp_trigger", 180);
         if (flue && *flue > econ_trigger && !econ)
             d.add("boiler_flue_temperature_high", *flue > tuneup_trigger ? FindingSeverity::medium : FindingSeverity::low,
-                  clause_text("boiler_flue_temperature_high", {{"economizer", num_text(econ_trigger)}, {"tuneup", num_text(tuneup_trigger)}}),
-                  {{"row", row_label(e, i)}, {"flue", fmt(*flue, 0)}}, {"boiler_economizer", "boiler_tuneup"}, {{K::row, i}, {K::flue_temp_c, *flue}});
+                  clause_text("boiler_flue_temperature_high", {P::num("economizer", econ_trigger), P::num("tuneup", tuneup_trigger)}),
+                  {P::str("row", row_label(e, i)), P::decimals("flue", *flue, 0)}, {"boiler_economizer", "boiler_tuneup"}, {{K::row, i}, {K::flue_temp_c, *flue}});
         if (o2 && *o2 > d.param("boiler_tuneup/o2_trigger", 4))
-            d.add("boiler_excess_air", FindingSeverity::low, clause_text("boiler_excess_air"), {{"row", row_label(e, i)}, {"o2", fmt(*o2, 1)}},
+            d.add("boiler_excess_air", FindingSeverity::low, clause_text("boiler_excess_air"), {P::str("row", row_label(e, i)), P::decimals("o2", *o2, 1)},
                   {"boiler_tuneup"}, {{K::row, i}, {K::flue_o2_pct, *o2}});
         if (!flue && !field_num(e, "efficiency"))
-            d.add("boiler_data_needed", FindingSeverity::info, clause_text("boiler_data_needed"), {{"row", row_label(e, i)}},
+            d.add("boiler_data_needed", FindingSeverity::info, clause_text("boiler_data_needed"), {P::str("row", row_label(e, i))},
                   {"boiler_tuneup", "boiler_economizer"},
                   {{K::row, i}, {K::needs, std::vector<std::string>{"efficiency", "flue_temp_c"}}});
     }
@@ -991,7 +983,7 @@ void lighting(Diag& d) {
         ev.push_back({{K::row, i}, {K::lamp_type, t}});
     }
     if (n > 0)
-        d.add("lighting_not_led", FindingSeverity::low, clause_text("lighting_not_led"), {{"n", std::to_string(n)}, {"kw", fmt(kw, 1)}},
+        d.add("lighting_not_led", FindingSeverity::low, clause_text("lighting_not_led"), {P::integer("n", n), P::decimals("kw", kw, 1)},
               {"led_lighting"}, {{K::rows, std::move(ev)}});
 }
 
@@ -1004,8 +996,8 @@ void management(Diag& d) {
     auto ems = mgmt_bool(m, "energy_management_system");
     // The tier's clause fills the {clause} of the findings below (the energy result's, else the text).
     auto tier_clause = [&] {
-        if (!d.res.energy.budget_tier_clause.empty()) return d.res.energy.budget_tier_clause;
-        return texts::text("clause.budget_management", {{"plan", texts::text("clause.zj_plan")}});
+        const std::string_view c = d.res.energy.budget_tier_clause;
+        return c.empty() ? P::clause("clause", "clause.budget_management") : P::str("clause", std::string(c));
     };
     const Evidence ev = {{K::total_tce, d.res.energy.total_tce}, {K::budget_tier, budget_tier_name(tier)}};
     if (m.empty()) {
@@ -1015,21 +1007,21 @@ void management(Diag& d) {
     }
     if (budgeted && (metering == "none" || metering == "partial"))
         d.add("metering_incomplete", metering == "none" ? FindingSeverity::high : FindingSeverity::medium,
-              clause_text("metering_incomplete", {{"clause", tier_clause()}}),
-              {{"tce", fmt(d.res.energy.total_tce, 0)},
-               {"metering", texts::get(metering == "none" ? "management.metering.none" : "management.metering.partial").zh, metering}},
+              clause_text("metering_incomplete", {tier_clause()}),
+              {P::decimals("tce", d.res.energy.total_tce, 0),
+               P::label("metering", metering == "none" ? "management.metering.none" : "management.metering.partial", metering)},
               {"energy_management_system"}, ev);
     if (budgeted && manager && !*manager)
-        d.add("no_energy_manager", FindingSeverity::medium, clause_text("no_energy_manager", {{"clause", tier_clause()}}), {},
+        d.add("no_energy_manager", FindingSeverity::medium, clause_text("no_energy_manager", {tier_clause()}), {},
               {"energy_management_system"}, ev);
     if (budgeted && ems && !*ems)
-        d.add("no_energy_management_system", FindingSeverity::medium, clause_text("no_energy_management_system", {{"clause", tier_clause()}}), {},
+        d.add("no_energy_management_system", FindingSeverity::medium, clause_text("no_energy_management_system", {tier_clause()}), {},
               {"energy_management_system"}, ev);
     auto audit = mgmt_num(m, "energy_audit_year");
     if (budgeted && !audit)
-        d.add("no_energy_audit", FindingSeverity::low, clause_text("no_energy_audit", {{"clause", tier_clause()}}), {}, {"energy_management_system"}, ev);
+        d.add("no_energy_audit", FindingSeverity::low, clause_text("no_energy_audit", {tier_clause()}), {}, {"energy_management_system"}, ev);
     if (d.res.energy.key_energy_unit && !mgmt_bool(m, "online_monitoring").value_or(false))
-        d.add("key_unit_no_online_monitoring", FindingSeverity::high, designation(d.res.energy.key_unit_clause), {}, {"energy_management_system"}, ev);
+        d.add("key_unit_no_online_monitoring", FindingSeverity::high, designation(std::string(d.res.energy.key_unit_clause)), {}, {"energy_management_system"}, ev);
 }
 
 void carbon_and_products(Diag& d) {
@@ -1037,22 +1029,22 @@ void carbon_and_products(Diag& d) {
     std::vector<std::string> co2_links = {"energy_management_system", "pv_rooftop", "green_power", "central_steam",
                                           "heat_pump", "coal_to_gas", "motor_upgrade", "vsd_pump_fan", "air_leak"};
     if (ce.grade && *ce.grade >= 4)
-        d.add("carbon_efficiency_grade_poor", *ce.grade == 5 ? FindingSeverity::high : FindingSeverity::medium, designation(ce.clause),
-              {{"grade", std::to_string(*ce.grade)}, {"k", fmt(ce.index.value_or(0), 2)}}, co2_links,
+        d.add("carbon_efficiency_grade_poor", *ce.grade == 5 ? FindingSeverity::high : FindingSeverity::medium, clause_text("carbon_efficiency"),
+              {P::integer("grade", *ce.grade), P::decimals("k", ce.index.value_or(0), 2)}, co2_links,
               {{K::grade, *ce.grade}, {K::index, ce.index.value_or(0)}});
     if (ce.level == CarbonLevel::high)
-        d.add("carbon_level_high", FindingSeverity::medium, designation(ce.clause), {{"intensity", fmt(ce.intensity.value_or(0), 2)}}, co2_links,
+        d.add("carbon_level_high", FindingSeverity::medium, clause_text("carbon_efficiency"), {P::decimals("intensity", ce.intensity.value_or(0), 2)}, co2_links,
               {{K::intensity, ce.intensity.value_or(0)}});
     for (const auto& p : d.res.products) {
         std::vector<std::string> links = {"energy_management_system", "motor_upgrade", "vsd_pump_fan", "waste_heat",
                                           "boiler_economizer", "heat_pump", "paper_shoe_press", "textile_cpb"};
         if (p.status == "above_level3")
-            d.add("product_above_limit", FindingSeverity::high, clause_text("product_above_limit", {{"standard", p.standard}}),
-                  {{"product", p.name}, {"value", fmt(p.kgce_per_unit.value_or(0), 1)}, {"limit", fmt(p.level3.value_or(0), 1)}}, links,
+            d.add("product_above_limit", FindingSeverity::high, clause_text("product_above_limit", {P::str("standard", std::string(p.standard))}),
+                  {P::str("product", p.name), P::decimals("value", p.kgce_per_unit.value_or(0), 1), P::decimals("limit", p.level3.value_or(0), 1)}, links,
                   {{K::product, p.name}, {K::kgce_per_unit, p.kgce_per_unit.value_or(0)}, {K::level3, p.level3.value_or(0)}});
         else if (p.status == "level3")
-            d.add("product_between_levels", FindingSeverity::medium, designation(p.standard),
-                  {{"product", p.name}, {"value", fmt(p.kgce_per_unit.value_or(0), 1)}, {"level2", fmt(p.level2.value_or(0), 1)}}, links,
+            d.add("product_between_levels", FindingSeverity::medium, designation(std::string(p.standard)),
+                  {P::str("product", p.name), P::decimals("value", p.kgce_per_unit.value_or(0), 1), P::decimals("level2", p.level2.value_or(0), 1)}, links,
                   {{K::product, p.name}, {K::kgce_per_unit, p.kgce_per_unit.value_or(0)}, {K::level2, p.level2.value_or(0)}});
     }
 }
@@ -1067,8 +1059,8 @@ void electrification(Diag& d) {
     const double target = st.electrification_target;
     if (*e.electrification_rate < target && fossil_heat > 0.05)
         d.add("low_electrification", FindingSeverity::medium,
-              clause_text("low_electrification", {{"clause", st.electrification_clause}}),
-              {{"rate", fmt(*e.electrification_rate * 100, 0)}, {"fossil", fmt(fossil_heat * 100, 0)}},
+              clause_text("low_electrification", {P::str("clause", st.electrification_clause)}),
+              {P::decimals("rate", *e.electrification_rate * 100, 0), P::decimals("fossil", fossil_heat * 100, 0)},
               {"heat_pump", "coal_to_electric", "coal_to_gas", "central_steam"},
               {{K::electrification_rate, *e.electrification_rate}, {K::coal_oil_share, fossil_heat}, {K::reference, target}});
 }
@@ -1083,7 +1075,7 @@ void textile_water(Diag& d) {
         auto r = field_num(e, "reuse_rate");
         if (r && *r < target && d.in.enterprise.industry.rfind("C17", 0) == 0)
             d.add("water_reuse_below_plan", FindingSeverity::medium, t ? designation(t->source) : clause_text("zj_plan"),
-                  {{"rate", fmt(*r * 100, 0)}, {"target", fmt(target * 100, 0)}}, {"water_reuse"}, {{K::row, i}, {K::reuse_rate, *r}});
+                  {P::decimals("rate", *r * 100, 0), P::decimals("target", target * 100, 0)}, {"water_reuse"}, {{K::row, i}, {K::reuse_rate, *r}});
     }
 }
 

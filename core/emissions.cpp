@@ -1,5 +1,4 @@
 #include "emissions.hpp"
-#include "texts.hpp"
 
 #include "validate.hpp"
 
@@ -16,13 +15,6 @@ const char* region_name(GridRegion g) {
     case GridRegion::zhejiang: return "zhejiang";
     }
     return "national";
-}
-
-// A grid region in words: the text "region.<id>" (national for anything else).
-texts::Arg region_arg(std::string_view g) {
-    const std::string id = g == "east_china" || g == "zhejiang" ? std::string(g) : std::string("national");
-    const texts::Text t = texts::get("region." + id);
-    return {"region", t.zh, std::string(g)};
 }
 
 FactorUsed factor_from(const RefRecord& rec, TextRef name) { return factor_used_from(rec, "grid/" + rec.id, std::move(name)); }
@@ -76,9 +68,9 @@ void compute_emissions(const Input& in, const RefData& ref, const std::vector<En
         if (!g && region != "national") {
             g_region = "national";
             g = grid_factor_for(ref, year, "national", "average");
-            texts::Text msg = texts::get("emissions.regional_factor_missing", {{"year", std::to_string(year)}, region_arg(region)});
-            result.warnings.push_back({"/options/factor_region", Severity::warning, "regional_factor_missing", std::move(msg.zh),
-                                       std::move(msg.en)});
+            result.warnings.push_back({"/options/factor_region", "regional_factor_missing",
+                                       TextRef::text("emissions.regional_factor_missing", {},
+                                                     {year_param(year), {"region", TextParam::Kind::region, 0, region}})});
         }
         if (g) {
             em.grid_factor_tco2_per_mwh = *g->value;

@@ -1,5 +1,4 @@
 #include "energy.hpp"
-#include "texts.hpp"
 
 #include "steam.hpp"
 #include <algorithm>
@@ -57,9 +56,8 @@ void steam_co2_heat(const EnergyUse& u, const RefData& ref, std::size_t row, Ene
     if (cond->defaulted) {
         add_factor(result, ref.record("steam", "default_gauge_pressure"), "steam/default_gauge_pressure",
                    steam_name(ref, "field/steam_pressure_mpa", "label_zh", "label_en"));
-        result.warnings.push_back({"/energy/" + std::to_string(row) + "/steam_pressure_mpa", Severity::warning,
-                                   "steam_pressure_default", steam_text(ref, "default_gauge_pressure", "message_zh"),
-                                   steam_text(ref, "default_gauge_pressure", "message_en")});
+        result.warnings.push_back({"/energy/" + std::to_string(row) + "/steam_pressure_mpa", "steam_pressure_default",
+                                   steam_name(ref, "default_gauge_pressure", "message_zh", "message_en")});
     }
 }
 
@@ -88,19 +86,39 @@ FactorUsed user_factor_used(std::string id, std::string_view name_key, std::stri
     return f;
 }
 
-const RefRecord* supply_coal_rate_for(const RefData& ref, int year) { return coal_rate_for(ref, "supply_coal_rate/", year); }
+std::shared_ptr<const CoalRates> build_coal_rates(const RefData& ref) {
+    auto c = std::make_shared<CoalRates>();
+    if (const Dataset* d = ref.dataset("constants"))
+        for (const auto& r : d->records) {
+            const bool supply = r.id.rfind("supply_coal_rate/", 0) == 0;
+            const bool generation = r.id.rfind("generation_coal_rate/", 0) == 0;
+            if (generation && !c->generation_gap_note && r.raw.contains("message_zh")) c->generation_gap_note = &r;
+            if (!r.year || !r.value) continue;
+            if (supply) c->supply.push_back(&r);
+            if (generation) c->generation.push_back(&r);
+        }
+    return c;
+}
 
-const RefRecord* coal_rate_for(const RefData& ref, std::string_view prefix, int year) {
-    const Dataset* d = ref.dataset("constants");
-    if (!d) return nullptr;
+namespace {
+// The latest record not after `year` (any year when 0), else the earliest.
+const RefRecord* rate_for(const std::vector<const RefRecord*>& series, int year) {
     const RefRecord* best = nullptr;
     const RefRecord* earliest = nullptr;
-    for (const auto& r : d->records) {
-        if (r.id.rfind(prefix, 0) != 0 || !r.year || !r.value) continue;
-        if (!earliest || *r.year < *earliest->year) earliest = &r;
-        if ((year == 0 || *r.year <= year) && (!best || *r.year > *best->year)) best = &r;
+    for (const RefRecord* r : series) {
+        if (!earliest || *r->year < *earliest->year) earliest = r;
+        if ((year == 0 || *r->year <= year) && (!best || *r->year > *best->year)) best = r;
     }
     return best ? best : earliest;
+}
+} // namespace
+
+const RefRecord* supply_coal_rate_for(const RefData& ref, int year) {
+    return ref.coal_rates ? rate_for(ref.coal_rates->supply, year) : nullptr;
+}
+
+const RefRecord* generation_coal_rate_for(const RefData& ref, int year) {
+    return ref.coal_rates ? rate_for(ref.coal_rates->generation, year) : nullptr;
 }
 
 std::shared_ptr<const EnergyTiers> build_energy_tiers(const RefData& ref) {
@@ -136,7 +154,7 @@ std::vector<EnergyRowDetail> compute_energy(const Input& in, const RefData& ref,
     // GB/T 2589 equal value: the year's thermal GENERATION coal rate; where none is on file for the year
     // the supply rate stands in, with a warning that says so (constants.json).
     // The user's own figure (options.generation_coal_rate_gce_per_kwh) comes first.
-    const RefRecord* gen_rate = coal_rate_for(ref, "generation_coal_rate/", in.enterprise.year);
+    const RefRecord* gen_rate = generation_coal_rate_for(ref, in.enterprise.year);
     const RefRecord* coal_rate = gen_rate ? gen_rate : supply_coal_rate_for(ref, in.enterprise.year);
     double equal_kgce_per_kwh = coal_rate && coal_rate->value ? *coal_rate->value / 1000.0 : 0;
     if (in.options.generation_coal_rate_gce_per_kwh) {
@@ -148,13 +166,8 @@ std::vector<EnergyRowDetail> compute_energy(const Input& in, const RefData& ref,
         add_factor(result, gen_rate, gen_rate->id, TextRef::fields(gen_rate, "name_zh", "name_en", gen_rate->id));
     else if (coal_rate) {
         add_factor(result, coal_rate, coal_rate->id, TextRef::text("factor.supply_coal_rate"));
-        if (const Dataset* d = ref.dataset("constants"))
-            for (const auto& r : d->records)
-                if (r.id.rfind("generation_coal_rate/", 0) == 0 && r.raw.contains("message_zh")) {
-                    result.warnings.push_back({"/enterprise/year", Severity::warning, "equal_value_supply_rate",
-                                               r.raw.value("message_zh", std::string()), r.raw.value("message_en", std::string())});
-                    break;
-                }
+        if (const RefRecord* note = ref.coal_rates ? ref.coal_rates->generation_gap_note : nullptr)
+            result.warnings.push_back({"/enterprise/year", "equal_value_supply_rate", TextRef::fields(note, "message_zh", "message_en")});
     }
     add_factor(result, ref.record("constants", "kj_per_kgce"), "kj_per_kgce", TextRef::text("factor.kj_per_kgce"));
 

@@ -20,10 +20,19 @@ struct EnergyRowDetail {
 // Fills result.energy (and result.factors_used); returns per-row details for the emissions module.
 std::vector<EnergyRowDetail> compute_energy(const Input& in, const RefData& ref, Result& result);
 
+// The coal-rate series of constants.json ("supply_coal_rate/YYYY", "generation_coal_rate/YYYY"), read
+// once at load (RefData::reindex): the records with a year and a value, in file order, and the
+// generation record that says the supply rate stands in (its message_zh / message_en).
+struct CoalRates {
+    std::vector<const RefRecord*> supply, generation;
+    const RefRecord* generation_gap_note = nullptr;
+};
+std::shared_ptr<const CoalRates> build_coal_rates(const RefData& ref);
+
 // Supply coal rate (gce/kWh) for the year: latest on file not after `year` (or the earliest).
 const RefRecord* supply_coal_rate_for(const RefData& ref, int year);
-// Same for any "<prefix>YYYY" series in constants.json with a value (e.g. "generation_coal_rate/").
-const RefRecord* coal_rate_for(const RefData& ref, std::string_view prefix, int year);
+// The same rule over the GB/T 2589 generation coal rates.
+const RefRecord* generation_coal_rate_for(const RefData& ref, int year);
 
 BudgetTier budget_tier_for(double total_tce, const RefData& ref);
 

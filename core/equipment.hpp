@@ -4,6 +4,7 @@
 #pragma once
 #include "issues.hpp"
 #include "texts.hpp"
+#include "textref.hpp"
 
 #include <cstdint>
 #include <iterator>
@@ -237,18 +238,17 @@ struct Evidence {
 // title), or `designation`: a standard's designation held by reference data or another result.
 struct FindingClause {
     const char* text = nullptr;  // a static key suffix, e.g. "motor_below_ie3"
-    std::vector<texts::Arg> params;
+    std::vector<TextParam> params;
     std::string designation;
 };
 
-// A finding holds its text's key and parameters, not the words: the message is joined from
+// A finding holds its text's key and typed parameters, not the words: the message is joined from
 // assets/text/ when the result is written (finding_to_json, finding_message).
 struct Finding {
     std::string id;  // stable id, e.g. "motor_below_ie3"
     FindingSeverity severity = FindingSeverity::info;
     FindingClause clause;             // standard and clause, or the plan's section
-    std::string text;                 // text key, "finding.<id>" or a variant of it
-    std::vector<texts::Arg> params;   // the text's {placeholders}
+    TextRef message;                  // "finding.<id>" (or a variant of it) with the {placeholders}
     std::vector<std::string> measures;  // ids of linked measures
     Evidence evidence;
 };

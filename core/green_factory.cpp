@@ -338,7 +338,7 @@ void Evaluator::energy_intensity(Indicator& ind) {
         double tce;
         double kgce;
         double l1, l2;
-        std::string unit;
+        std::string_view unit;
     };
     std::vector<Cand> cands;
     bool limit_applies = false;
@@ -346,9 +346,8 @@ void Evaluator::energy_intensity(Indicator& ind) {
     for (std::size_t i = 0; i < r_.products.size() && i < in_.products.size(); ++i) {
         const ProductResult& p = r_.products[i];
         if (p.limit_id.empty()) continue;
-        const RefRecord* lim = ref_.record("product_limits", p.limit_id);
-        if (!lim) continue;
-        const std::string lunit = p.limit_unit.empty() ? str(lim->raw, "unit") : p.limit_unit;
+        if (!p.limit) continue;
+        const std::string_view lunit = p.limit_unit;  // the limit record's "unit"
         // Only comprehensive-energy limits in kgce per product unit compare with kgce_per_unit
         // (intensity.cpp decides comparability and says why not in `missing`).
         const std::string why = p.missing ? p.missing->code : std::string();
@@ -675,7 +674,7 @@ GreenFactoryResult Evaluator::run() {
         ind.positive = def.positive;
         ind.quantitative = def.quantitative;
         ind.counts = def.counts;
-        const std::string& id = ind.id;
+        const std::string_view id = ind.id;
         if (id == "energy_intensity")
             energy_intensity(ind);
         else if (id == "carbon_intensity")

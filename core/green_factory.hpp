@@ -139,7 +139,8 @@ enum class GfAnchorSource { none, user, user_with_source, product_limit, annex_c
 
 // A product scored against its GB limit's level 1 (leading) and level 2 (baseline).
 struct GfProductScore {
-    std::string name, limit_id, standard, unit;
+    std::string name, limit_id;
+    std::string_view standard, unit;  // the product_limits view's (ProductResult)
     double kgce_per_unit = 0, leading = 0, baseline = 0, tce = 0, score = 0;
     bool not_in_force_for_year = false;
 };
@@ -166,7 +167,7 @@ struct GfIndicatorDetail {
 
 struct GfIndicatorScore {
     const RefRecord* def = nullptr;
-    std::string id, dimension;
+    std::string_view id, dimension;  // the definition's (RefData::green_factory_defs)
     int number = 0;
     double max = 0;
     bool positive = true, quantitative = true, counts = true;
@@ -187,7 +188,7 @@ struct GfDimensionScore {
 };
 
 struct GfLeadingCheck {
-    std::string indicator;
+    std::string_view indicator;  // the indicator's id (its definition's)
     std::optional<bool> at_leading_value;  // empty when the indicator could not be scored
 };
 

@@ -1,5 +1,4 @@
 #include "intensity.hpp"
-#include "texts.hpp"
 
 #include "validate.hpp"
 
@@ -34,7 +33,7 @@ std::optional<double> opt_num(const nlohmann::json& j, const char* key) {
     return std::nullopt;
 }
 
-int leading_year(const std::string& date) {
+int leading_year(std::string_view date) {
     int y = 0;
     for (std::size_t i = 0; i < 4 && i < date.size(); ++i) {
         if (date[i] < '0' || date[i] > '9') return 0;
@@ -75,17 +74,46 @@ int carbon_grade_for(double k, const RefData& ref) {
     return 5;
 }
 
-const RefRecord* industry_average_for(const RefData& ref, std::string_view industry, int year) {
-    const Dataset* d = ref.dataset("industry_averages");
-    if (!d || industry.empty()) return nullptr;
-    auto pick = [&](std::string_view code) -> const RefRecord* {
-        const RefRecord* best = nullptr;
+std::shared_ptr<const IndustryAverages> build_industry_averages(const RefData& ref) {
+    auto v = std::make_shared<IndustryAverages>();
+    if (const Dataset* d = ref.dataset("industry_averages"))
+        for (const auto& r : d->records)
+            if (r.value && *r.value > 0 && r.year) v->entries.push_back({json_string_or(r.raw, "industry"), *r.year, &r});
+    return v;
+}
+
+const ProductLimit* ProductLimits::find(std::string_view id) const {
+    auto it = by_id.find(id);
+    return it == by_id.end() ? nullptr : &it->second;
+}
+
+std::shared_ptr<const ProductLimits> build_product_limits(const RefData& ref) {
+    auto v = std::make_shared<ProductLimits>();
+    if (const Dataset* d = ref.dataset("product_limits"))
         for (const auto& r : d->records) {
-            if (!r.value || *r.value <= 0 || r.raw.value("industry", std::string()) != code || !r.year) continue;
-            if (year != 0 && *r.year > year) continue;
-            if (!best || *r.year > *best->year) best = &r;
+            ProductLimit l;
+            l.record = &r;
+            l.standard = json_string_or(r.raw, "standard");
+            l.product_unit = json_string_or(r.raw, "product_unit");
+            l.unit = json_string_or(r.raw, "unit");
+            l.in_force = json_string_or(r.raw, "in_force");
+            l.level1 = opt_num(r.raw, "level1");
+            l.level2 = opt_num(r.raw, "level2");
+            l.level3 = opt_num(r.raw, "level3");
+            v->by_id.emplace(r.id, std::move(l));  // a duplicate id keeps the first, as Dataset::find does
         }
-        return best;
+    return v;
+}
+
+const RefRecord* industry_average_for(const RefData& ref, std::string_view industry, int year) {
+    if (!ref.industry_averages || industry.empty()) return nullptr;
+    auto pick = [&](std::string_view code) -> const RefRecord* {
+        const IndustryAverages::Entry* best = nullptr;
+        for (const auto& e : ref.industry_averages->entries) {
+            if (e.industry != code || (year != 0 && e.year > year)) continue;
+            if (!best || e.year > best->year) best = &e;
+        }
+        return best ? best->record : nullptr;
     };
     if (const RefRecord* r = pick(industry)) return r;
     if (industry.size() > 3) return pick(industry.substr(0, 3));
@@ -99,7 +127,6 @@ void compute_intensities(const Input& in, const RefData& ref, Result& result) {
     const Missing no_out = missing("needs_output_value");
     IntensityResult& it = result.intensity;
     CarbonEfficiency& ce = result.carbon_efficiency;
-    ce.clause = texts::text("clause.carbon_efficiency");
     if (tce <= 0) {
         // No energy entered: 0 / value added is no intensity, and L = 0 no "low carbon" verdict.
         const Missing no_energy = missing("needs_energy");
@@ -166,17 +193,17 @@ void compute_products(const Input& in, const RefData& ref, Result& result) {
             pr.missing = missing("needs_output");
         else
             pr.kgce_per_unit = *energy * 1000.0 / p.output;
-        if (!p.limit_id.empty()) {
-            if (const RefRecord* lim = ref.record("product_limits", p.limit_id)) {
-                pr.standard = lim->raw.value("standard", std::string());
-                pr.limit = lim;
-                pr.level1 = opt_num(lim->raw, "level1");
-                pr.level2 = opt_num(lim->raw, "level2");
-                pr.level3 = opt_num(lim->raw, "level3");
-                std::string punit = lim->raw.value("product_unit", std::string());
-                std::string lunit = lim->raw.value("unit", std::string());
+        if (!p.limit_id.empty() && ref.product_limits) {
+            if (const ProductLimit* lim = ref.product_limits->find(p.limit_id)) {
+                pr.standard = lim->standard;
+                pr.limit = lim->record;
+                pr.level1 = lim->level1;
+                pr.level2 = lim->level2;
+                pr.level3 = lim->level3;
+                const std::string& punit = lim->product_unit;
+                const std::string& lunit = lim->unit;
                 pr.limit_unit = lunit;
-                pr.in_force = lim->raw.value("in_force", std::string());
+                pr.in_force = lim->in_force;
                 if (leading_year(pr.in_force) > in.enterprise.year && in.enterprise.year > 0)
                     pr.not_in_force_for_year = true;
                 // The site's tce per output is comparable only with limits in kgce per product unit.

@@ -23,6 +23,31 @@ int carbon_grade_for(double k, const RefData& ref);           // 1..5
 // after `year`; the 2-digit division when a finer code has none).
 const RefRecord* industry_average_for(const RefData& ref, std::string_view industry, int year);
 
+// industry_averages.json read once at load (RefData::reindex): the records with a positive value
+// and a year, in file order, with their industry code ("" where absent).
+struct IndustryAverages {
+    struct Entry {
+        std::string industry;
+        int year = 0;
+        const RefRecord* record = nullptr;
+    };
+    std::vector<Entry> entries;
+};
+std::shared_ptr<const IndustryAverages> build_industry_averages(const RefData& ref);
+
+// product_limits.json read once at load (RefData::reindex): each limit's fields ("" or empty where
+// absent or not of the right type), found by the record id.
+struct ProductLimit {
+    const RefRecord* record = nullptr;
+    std::string standard, product_unit, unit, in_force;
+    std::optional<double> level1, level2, level3;
+};
+struct ProductLimits {
+    std::unordered_map<std::string_view, ProductLimit> by_id;  // keys view the records' ids
+    const ProductLimit* find(std::string_view id) const;
+};
+std::shared_ptr<const ProductLimits> build_product_limits(const RefData& ref);
+
 void compute_intensities(const Input& in, const RefData& ref, Result& result);
 void compute_products(const Input& in, const RefData& ref, Result& result);
 

@@ -1889,8 +1889,8 @@ void evaluate_measures(const Input& in, Result& result, const RefData& ref) {
         pf.required = std::move(required);
         for (const auto& n : missing) pf.not_evaluated.push_back({std::string(measure_name(n.id)), n.row, n.needs});
     } catch (const std::exception& ex) {
-        texts::Text msg = texts::get("measures.failed", {{"what", ex.what()}});
-        result.warnings.push_back({"/equipment", Severity::warning, "measures_failed", std::move(msg.zh), std::move(msg.en)});
+        result.warnings.push_back({"/equipment", "measures_failed",
+                                   TextRef::text("measures.failed", {}, {{"what", TextParam::Kind::text, 0, ex.what()}})});
     }
 }
 

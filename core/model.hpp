@@ -8,6 +8,7 @@
 #include "green_factory.hpp"
 #include "issues.hpp"
 #include "measures.hpp"
+#include "textref.hpp"
 #include "units.hpp"
 
 #include <array>
@@ -137,67 +138,19 @@ struct Input {
 
 struct RefRecord;
 
-// One {name} of a sentence, kept typed until the result is written: its words depend on the language
-// and are formatted only then (core/io/result_json.cpp), not in every assessment.
-struct TextParam {
-    enum class Kind : std::uint8_t {
-        text,             // `text` in both languages (the user's words: a product name, a unit)
-        integer,          // `number` as an integer (a year)
-        grouped_integer,  // `number` rounded, thousands grouped as people write a threshold: "10,000"
-        region,           // grid region id in `text`: its name in Chinese (texts "region.<id>"), the id in English
-        record_name,      // `record`'s "name_zh" / "name_en" (an energy carrier)
-    };
-    const char* name = "";  // the placeholder, a literal
-    Kind kind = Kind::text;
-    double number = 0;
-    std::string text;
-    const RefRecord* record = nullptr;
+// A plausibility warning raised while computing, its sentence kept as a TextRef and said when the
+// result is written. (The warnings of parse_document are Issues with their words: the edge.)
+struct Warning {
+    std::string path;  // JSON path of the input it is about, e.g. "/options/factor_region"
+    std::string code;  // stable machine id, e.g. "regional_factor_missing"
+    TextRef message;
 };
-
-// A sentence or a name in Chinese and English, kept as a reference into the texts or the reference
-// data until the result is written. Either a key of the texts table (key + key_suffix, both static
-// or data-owned, never built per assessment) or two string fields of a reference record.
-struct TextRef {
-    enum class From : std::uint8_t { none, texts, record };
-    From from = From::none;
-    std::string_view key, key_suffix;   // From::texts
-    const RefRecord* record = nullptr;  // From::record: its fields field_zh / field_en
-    const char* field_zh = "";
-    const char* field_en = "";
-    std::string_view fallback;          // From::record: said where the record or the field is absent
-    std::vector<TextParam> params;
-
-    static TextRef text(std::string_view key, std::string_view key_suffix = {}, std::vector<TextParam> params = {}) {
-        TextRef t;
-        t.from = From::texts;
-        t.key = key;
-        t.key_suffix = key_suffix;
-        t.params = std::move(params);
-        return t;
-    }
-    static TextRef fields(const RefRecord* r, const char* zh, const char* en, std::string_view fallback = {},
-                          std::vector<TextParam> params = {}) {
-        TextRef t;
-        t.from = From::record;
-        t.record = r;
-        t.field_zh = zh;
-        t.field_en = en;
-        t.fallback = fallback;
-        t.params = std::move(params);
-        return t;
-    }
-};
-
 // A number that could not be computed carries the reason instead (shown by the UI and report); also
 // a verdict in words (energy budget tier, key-unit status). The JSON has code, message_zh, message_en.
 struct Missing {
     std::string code;  // e.g. "needs_value_added"
     TextRef message;
 };
-
-// The words of a TextRef, both languages (core/io/result_json.cpp, where results are written).
-namespace texts { struct Text; }
-texts::Text say(const TextRef& t);
 
 // A reference figure the result relied on (or the user's own in its place). Names and citations are
 // not copied here: the name is a TextRef, the citation is the record's, joined when written.
@@ -249,10 +202,10 @@ struct EnergyResult {
     double renewable_tce = 0;      // own PV self-used at equivalent value
     std::vector<CarrierEnergy> by_carrier;
     BudgetTier budget_tier = BudgetTier::lt1000;
-    std::string budget_tier_clause;
+    std::string_view budget_tier_clause;  // the energy_tiers view's (RefData::energy_tiers)
     bool key_energy_unit = false;  // >= 10,000 tce
     bool key_unit_may_be_designated = false;  // 5,000 - 10,000 tce
-    std::string key_unit_clause;
+    std::string_view key_unit_clause;
     // The two verdicts in words, one sentence for every front end (code = the tier name, or
     // "key" / "may_be_designated" / "not_key"); thresholds filled from energy_tiers.json.
     Missing budget_tier_text, key_unit_status;
@@ -306,19 +259,21 @@ struct CarbonEfficiency {
     const RefRecord* industry_average_record = nullptr;
     bool industry_average_user = false;
     std::optional<Missing> missing;       // why K or L is absent
-    std::string clause;                   // read by the diagnosis as its findings' clause
+    TextRef clause = TextRef::text("clause.carbon_efficiency");  // the method the level and grade follow
 };
 
 struct ProductResult {
     std::string name;
     std::string limit_id;
-    std::string standard;                 // e.g. "GB 36889-2025" (read by the diagnosis and the green factory)
+    // The limit's standard, unit and in-force date are the product_limits view's (RefData::product_limits),
+    // empty without a limit record.
+    std::string_view standard;            // e.g. "GB 36889-2025" (read by the diagnosis and the green factory)
     const RefRecord* limit = nullptr;     // the product_limits record: its source is cited when written
     std::optional<double> kgce_per_unit;  // unit product energy
     std::string unit;
     std::optional<double> level1, level2, level3;
-    std::string limit_unit;               // e.g. "kgce/t"
-    std::string in_force;                 // date the limit standard takes effect
+    std::string_view limit_unit;          // e.g. "kgce/t"
+    std::string_view in_force;            // date the limit standard takes effect
     bool not_in_force_for_year = false;   // the standard was not yet in force in the reporting year
     std::string status;  // "level1" | "level2" | "level3" | "above_level3" | "unknown"
     std::optional<Missing> missing;
@@ -394,7 +349,8 @@ struct Result {
     std::vector<TargetProgress> targets;
     std::optional<Decomposition> decomposition;
     std::optional<Missing> decomposition_missing;
-    std::vector<Issue> warnings;              // plausibility warnings raised while computing
+    std::vector<Issue> input_warnings;        // parse_document's warnings, written before `warnings`
+    std::vector<Warning> warnings;            // plausibility warnings raised while computing
     std::map<std::string, std::string> data_versions;
 };
 

@@ -8,6 +8,7 @@
 #include "energy.hpp"
 #include "intensity.hpp"
 #include "names.hpp"
+#include "trend.hpp"
 
 #include "validate.hpp"
 
@@ -185,6 +186,10 @@ void RefData::reindex() {
     energy_tiers = build_energy_tiers(*this);
     grid_factors = build_grid_factors(*this);
     carbon_cuts = build_carbon_cuts(*this);
+    industry_averages = build_industry_averages(*this);
+    product_limits = build_product_limits(*this);
+    coal_rates = build_coal_rates(*this);
+    plan_targets = build_plan_targets(*this);
     green_factory_defs = build_green_factory_defs(*this);
     equipment_standards = build_equipment_standards(*this);
     measure_library = build_measure_library(*this);

@@ -70,6 +70,10 @@ struct Carrier {
 struct EnergyTiers;  // energy.hpp
 struct GridFactors;  // emissions.hpp
 struct CarbonCuts;   // intensity.hpp
+struct IndustryAverages;  // intensity.hpp
+struct ProductLimits;     // intensity.hpp
+struct CoalRates;    // energy.hpp
+struct PlanTargets;  // trend.hpp
 struct GreenFactoryDefs;    // green_factory.hpp
 struct EquipmentStandards;  // diagnosis.hpp
 struct MeasureLibrary;      // measures.hpp
@@ -83,6 +87,10 @@ struct RefData {
     std::shared_ptr<const EnergyTiers> energy_tiers;
     std::shared_ptr<const GridFactors> grid_factors;
     std::shared_ptr<const CarbonCuts> carbon_cuts;
+    std::shared_ptr<const IndustryAverages> industry_averages;
+    std::shared_ptr<const ProductLimits> product_limits;
+    std::shared_ptr<const CoalRates> coal_rates;
+    std::shared_ptr<const PlanTargets> plan_targets;
     Issues load_issues;                       // problems found while loading (should be empty)
     // How many of load_issues came from reading the files (the rest from reindex()), so reindex()
     // can run again after `datasets` changes without piling up the same issues.

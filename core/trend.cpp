@@ -1,9 +1,9 @@
 #include "trend.hpp"
-#include "texts.hpp"
 
 #include "intensity.hpp"
 #include "emissions.hpp"
 #include "energy.hpp"
+#include "validate.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -79,6 +79,22 @@ std::string prefix_path(const std::string& path, std::size_t index) {
 }
 
 } // namespace
+
+std::shared_ptr<const PlanTargets> build_plan_targets(const RefData& ref) {
+    auto v = std::make_shared<PlanTargets>();
+    if (const Dataset* d = ref.dataset("plan_targets"))
+        for (const auto& rec : d->records) {
+            if (rec.id.rfind("message/", 0) == 0 || !rec.value) continue;
+            PlanTarget t;
+            t.record = &rec;
+            t.metric = json_string_or(rec.raw, "metric");
+            if (auto b = rec.raw.find("base_year"); b != rec.raw.end() && b->is_number()) t.base_year = b->get<int>();
+            if (auto y = rec.raw.find("target_year"); y != rec.raw.end() && y->is_number()) t.target_year = y->get<int>();
+            if (auto a = rec.raw.find("aim"); a != rec.raw.end() && a->is_number()) t.aim = a->get<double>();
+            v->targets.push_back(std::move(t));
+        }
+    return v;
+}
 
 double log_mean(double a, double b) {
     if (!(a > 0) || !(b > 0)) return 0;
@@ -170,15 +186,14 @@ void compute_trend(const Input& in, const RefData& ref, Result& result) {
         for (auto& w : yr.warnings) {
             // A general note (e.g. the equal-value basis) is said once, not once per year.
             bool said = false;
-            for (const auto& x : result.warnings) said = said || (x.code == w.code && x.message_zh == w.message_zh);
+            for (const auto& x : result.warnings) said = said || (x.code == w.code && x.message == w.message);
             if (said) continue;
             w.path = prefix_path(w.path, i);
             result.warnings.push_back(std::move(w));
         }
-        if (fy && fy != h.year) {
-            const texts::Text m = say(message(ref, "grid_factor_year_fallback", {year_param("year", h.year), year_param("used", fy)}).message);
-            result.warnings.push_back({prefix_path("/year", i), Severity::warning, "grid_factor_year_fallback", m.zh, m.en});
-        }
+        if (fy && fy != h.year)
+            result.warnings.push_back({prefix_path("/year", i), "grid_factor_year_fallback",
+                                       message(ref, "grid_factor_year_fallback", {year_param("year", h.year), year_param("used", fy)}).message});
         years.push_back(trend_year(h.year, false, yr, h.value_added_10k_yuan, h.industry_average_tco2_per_10k_yuan,
                                    ref, fy));
         indices.push_back(h.value_added_price_index);
@@ -231,21 +246,20 @@ void compute_trend(const Input& in, const RefData& ref, Result& result) {
     const std::string basis = comparable ? "comparable" : "current";
     if (sorted.size() > 1) {
         const char* code = comparable ? "comparable_prices" : "current_prices";
-        const texts::Text m = say(message(ref, code).message);
-        result.warnings.push_back({"/history", Severity::warning, code, m.zh, m.en});
+        result.warnings.push_back({"/history", code, message(ref, code).message});
     }
 
     // Targets.
-    if (const Dataset* d = ref.dataset("plan_targets")) {
-        for (const auto& rec : d->records) {
-            if (rec.id.rfind("message/", 0) == 0 || !rec.value) continue;
+    if (ref.plan_targets) {
+        for (const PlanTarget& pt : ref.plan_targets->targets) {
+            const RefRecord& rec = *pt.record;
             TargetProgress t;
             t.id = rec.id;
-            t.metric = rec.raw.value("metric", std::string());
-            t.plan_base_year = rec.raw.value("base_year", 2020);
-            t.target_year = rec.raw.value("target_year", 2025);
+            t.metric = pt.metric;
+            t.plan_base_year = pt.base_year;
+            t.target_year = pt.target_year;
             t.required_change = *rec.value;
-            if (auto a = rec.raw.find("aim"); a != rec.raw.end() && a->is_number()) t.aim_change = a->get<double>();
+            t.aim_change = pt.aim;
             t.def = &rec;
             t.price_basis = basis;
             // Base: the plan's base year if present, else the earliest year (said so).

@@ -8,6 +8,19 @@
 
 namespace selfcheck {
 
+// plan_targets.json read once at load (RefData::reindex): the targets (records with a value, not
+// the "message/" texts) in file order, their fields defaulted where absent or of the wrong type.
+struct PlanTarget {
+    const RefRecord* record = nullptr;
+    std::string metric;
+    int base_year = 2020, target_year = 2025;
+    std::optional<double> aim;
+};
+struct PlanTargets {
+    std::vector<PlanTarget> targets;
+};
+std::shared_ptr<const PlanTargets> build_plan_targets(const RefData& ref);
+
 // Logarithmic mean L(a, b) = (a - b) / (ln a - ln b), L(a, a) = a; 0 when either is not positive.
 double log_mean(double a, double b);
 

@@ -5,7 +5,8 @@ Checks, exit status 1 on any failure:
   1. no CJK character (U+3400-U+4DBF, U+4E00-U+9FFF) in core/**/*.{hpp,cpp};
   2. every text entry has both languages ({"zh", "en"}) or one shared string ({"text"}), and the
      Chinese and English name the same {placeholders};
-  3. every key the core names as a literal exists: texts::get/text/error/warning("key"), finding ids
+  3. every key the core names as a literal exists: texts::get/text/error/warning("key"),
+     TextRef::text("key"), TextParam::words/label/clause(name, "key"), finding ids
      (d.add("id") -> finding.<id> or a finding.<id>.<variant>), clause_text("x") -> clause.<x>,
      missing("code") -> missing.<code>, need_answer(ind, "x") -> green_factory.need.<x>, field tables
      -> field.<group>.<key>, green-factory answers -> green_factory.answer.<key>, number/integer
@@ -74,6 +75,12 @@ def main():
             need(m.group(1), rel)
         for m in re.finditer(r'texts::(?:error|warning)\([^;]*?"(?:[a-z_0-9]+)",\s*"([a-z_0-9]+\.[a-z_0-9.]+)"', src, re.S):
             need(m.group(1), rel)
+        # TextRef::text("key") and TextParam::words/label/clause(name, "key"): both branches of a ternary.
+        for m in re.finditer(r'TextRef::text\(\s*"([a-z_0-9.]+)"', src):
+            need(m.group(1), rel)
+        for m in re.finditer(r'(?:P|TextParam)::(?:words|label|clause)\(\s*"[a-z_0-9]+",\s*([^;]*?)\)', src):
+            for k in re.findall(r'"([a-z_0-9]+\.[a-z_0-9.]+)"', m.group(1)):
+                need(k, rel)
         for m in re.finditer(r'd\.add\(\s*"([a-z_0-9]+)"', src):
             fid = m.group(1)
             if f"finding.{fid}" not in texts and not any(k.startswith(f"finding.{fid}.") for k in texts):

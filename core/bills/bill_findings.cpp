@@ -20,8 +20,10 @@ using nlohmann::json;
 namespace {
 constexpr double k_yuan_per_10k = 10000;
 
-std::string w(double yuan) { return num_text(std::round(yuan / k_yuan_per_10k * 100) / 100); }  // 10k yuan, 2 decimals
-std::string pct(double share) { return num_text(std::round(share * 1000) / 10); }              // %, 1 decimal
+using P = TextParam;
+// 10k yuan, 2 decimals
+P w(const char* name, double yuan) { return P::num(name, std::round(yuan / k_yuan_per_10k * 100) / 100); }
+P pct(const char* name, double share) { return P::num(name, std::round(share * 1000) / 10); }  // %, 1 decimal
 
 double rule(const RefData& ref, const char* id, double fallback) {
     const RefRecord* r = ref.record("bill_rules", id);
@@ -37,13 +39,12 @@ std::string rule_source_en(const RefData& ref, const char* ds, const std::string
 }
 
 Finding finding(const char* id, FindingSeverity severity, std::string clause, std::string_view key,
-                std::initializer_list<texts::Arg> args) {
+                std::vector<TextParam> params) {
     Finding f;
     f.id = id;
     f.severity = severity;
     f.clause.designation = std::move(clause);
-    f.text = std::string(key);
-    f.params = args;
+    f.message = TextRef::text(key, {}, std::move(params));
     return f;
 }
 
@@ -141,12 +142,11 @@ void bill_findings(const Input& in, Result& r, const RefData& ref) {
         std::vector<EvidenceRow> months;
         for (const auto& m : c->months)
             months.push_back({{K::month, m.month}, {K::capacity_yuan, m.capacity_yuan}, {K::demand_yuan, m.demand_yuan}, {K::billed, m.billed}});
-        texts::Text mode = texts::get("bills.mode." + c->cheaper);
         Finding f = finding("bill_basic_charge_mode", c->saving_yuan > 0 ? FindingSeverity::medium : FindingSeverity::info, bc_clause,
                             c->saving_yuan > 0 ? "bills.finding.basic_charge" : "bills.finding.basic_charge_ok",
-                            {texts::Arg("n", std::to_string(c->months.size())), texts::Arg("cap", w(c->capacity_total_yuan)),
-                             texts::Arg("dem", w(c->demand_total_yuan)), texts::Arg("mode", mode.zh, mode.en),
-                             texts::Arg("saving", w(c->saving_yuan)), texts::Arg("floor", pct(floor_share))});
+                            {P::integer("n", c->months.size()), w("cap", c->capacity_total_yuan), w("dem", c->demand_total_yuan),
+                             P::words("mode", c->cheaper == "demand" ? "bills.mode.demand" : "bills.mode.capacity"),
+                             w("saving", c->saving_yuan), pct("floor", floor_share)});
         f.evidence = {{K::months, std::move(months)},
                       {K::capacity_total_yuan, c->capacity_total_yuan},
                       {K::demand_total_yuan, c->demand_total_yuan},
@@ -176,11 +176,9 @@ void bill_findings(const Input& in, Result& r, const RefData& ref) {
         const double sharp_share = t->sharp_kwh / t->total_kwh, peak_share = t->peak_kwh / t->total_kwh;
         Finding f = finding("bill_tou_shares", FindingSeverity::info, rule_source(ref, "bill_rules", "load_shift/default_share"),
                             t->shift_saving_yuan ? "bills.finding.tou" : "bills.finding.tou_no_prices",
-                            {texts::Arg("sharp", pct(sharp_share)), texts::Arg("peak", pct(peak_share)),
-                             texts::Arg("valley", pct(t->valley_kwh / t->total_kwh)), texts::Arg("share", pct(share)),
-                             texts::Arg("saving", w(t->shift_saving_yuan.value_or(0))),
-                             texts::Arg("stated", b.load_shift_share ? "" : texts::get("bills.share_assumed").zh,
-                                        b.load_shift_share ? "" : texts::get("bills.share_assumed").en)});
+                            {pct("sharp", sharp_share), pct("peak", peak_share), pct("valley", t->valley_kwh / t->total_kwh),
+                             pct("share", share), w("saving", t->shift_saving_yuan.value_or(0)),
+                             P::words("stated", b.load_shift_share ? "" : "bills.share_assumed")});
         using K = EvidenceKey;
         f.evidence = {{K::total_kwh, t->total_kwh}, {K::sharp_kwh, t->sharp_kwh}, {K::peak_kwh, t->peak_kwh},
                       {K::flat_kwh, t->flat_kwh}, {K::valley_kwh, t->valley_kwh}, {K::sharp_share, sharp_share},
@@ -224,10 +222,9 @@ void bill_findings(const Input& in, Result& r, const RefData& ref) {
     if (!any_pf) return;
     Finding f = finding("bill_power_factor", below.empty() ? FindingSeverity::info : FindingSeverity::medium, std_rec->source,
                         below.empty() ? "bills.finding.pf_ok" : "bills.finding.pf_low",
-                        {texts::Arg("threshold", num_text(threshold)), texts::Arg("months", month_list(below)),
-                         texts::Arg("n", std::to_string(below.size())), texts::Arg("penalty", w(penalty)),
-                         texts::Arg("qc", num_text(std::ceil(worst_qc))), texts::Arg("pf", num_text(worst_pf)),
-                         texts::Arg("month", std::to_string(worst_month))});
+                        {P::num("threshold", threshold), P::str("months", month_list(below)), P::integer("n", below.size()),
+                         w("penalty", penalty), P::num("qc", std::ceil(worst_qc)), P::num("pf", worst_pf),
+                         P::integer("month", worst_month)});
     using K = EvidenceKey;
     f.evidence = {{K::threshold, threshold}, {K::customer_type, ct}, {K::customer_type_assumed, assumed},
                   {K::months_below, std::vector<std::int64_t>(below.begin(), below.end())}, {K::penalty_yuan, penalty},

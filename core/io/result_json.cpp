@@ -74,6 +74,22 @@ texts::Arg arg_of(const TextParam& p) {
     }
     case TextParam::Kind::record_name:
         return {p.name, record_field(p.record, "name_zh", {}), record_field(p.record, "name_en", {})};
+    case TextParam::Kind::fixed: {
+        char b[64];
+        std::snprintf(b, sizeof b, "%.*f", p.digits, p.number);
+        return {p.name, b};
+    }
+    case TextParam::Kind::number: return {p.name, num_text(p.number)};
+    case TextParam::Kind::words: {
+        if (p.key.empty()) return {p.name, std::string()};
+        texts::Text t = texts::get(p.key);
+        return {p.name, std::move(t.zh), std::move(t.en)};
+    }
+    case TextParam::Kind::label: return {p.name, texts::get(p.key).zh, p.text};
+    case TextParam::Kind::clause: {
+        texts::Text t = texts::get(p.key, {{"plan", texts::text("clause.zj_plan")}});
+        return {p.name, std::move(t.zh), std::move(t.en)};
+    }
     }
     return {p.name, std::string()};
 }
@@ -422,6 +438,17 @@ texts::Text say(const TextRef& t) {
     return {};
 }
 
+bool operator==(const TextParam& a, const TextParam& b) {
+    return std::string_view(a.name) == b.name && a.kind == b.kind && a.number == b.number && a.text == b.text &&
+           a.record == b.record && a.key == b.key && a.digits == b.digits;
+}
+
+bool operator==(const TextRef& a, const TextRef& b) {
+    return a.from == b.from && a.key == b.key && a.key_suffix == b.key_suffix && a.record == b.record &&
+           std::string_view(a.field_zh) == b.field_zh && std::string_view(a.field_en) == b.field_en &&
+           a.fallback == b.fallback && a.params == b.params;
+}
+
 json result_to_json(const Result& r) {
     json j = json::object();
     j["schema"] = "selfcheck/result";
@@ -509,7 +536,7 @@ json result_to_json(const Result& r) {
                               {"industry_average_source", average_source.zh},
                               {"industry_average_source_en", average_source.en},
                               {"missing", missing_json(c.missing)},
-                              {"clause", c.clause}};
+                              {"clause", say(c.clause).zh}};
 
     json products = json::array();
     for (const auto& p : r.products)
@@ -614,7 +641,11 @@ json result_to_json(const Result& r) {
         j["decomposition"] = {{"missing", missing_json(r.decomposition_missing)}};
     }
     json warnings = json::array();
-    for (const auto& w : r.warnings) warnings.push_back(issue_to_json(w));
+    for (const auto& w : r.input_warnings) warnings.push_back(issue_to_json(w));
+    for (const auto& w : r.warnings) {
+        texts::Text t = say(w.message);
+        warnings.push_back(issue_to_json({w.path, Severity::warning, w.code, std::move(t.zh), std::move(t.en)}));
+    }
     j["warnings"] = std::move(warnings);
     j["data_versions"] = r.data_versions;
     return j;

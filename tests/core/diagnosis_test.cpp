@@ -113,6 +113,16 @@ TEST_CASE("missing metering at a budget tier is a finding; missing data says whi
     const Finding* m = find_finding(r, "metering_incomplete");
     REQUIRE(m);
     CHECK(m->severity == FindingSeverity::high);
+    // The message keeps its numbers typed until it is said: 3,000 t raw coal × 0.7143 kgce/kg
+    // (GB/T 2589 Annex A) = 2,142,900 kgce = 2142.9 tce, written with no decimals as 2143; the
+    // metering level in Chinese from the texts, as its id in English.
+    REQUIRE(m->message.params.size() == 2);
+    CHECK(m->message.params[0].kind == TextParam::Kind::fixed);
+    CHECK_THAT(m->message.params[0].number, Catch::Matchers::WithinRel(2142.9, 1e-12));
+    const texts::Text said = finding_message(*m);
+    CHECK(said.zh.find("年综合能耗 2143 tce") != std::string::npos);
+    CHECK(said.zh.find("“无”") != std::string::npos);
+    CHECK(said.en.find("metering is 'none'") != std::string::npos);
     const Finding* u = find_finding(r, "motor_class_unknown");
     REQUIRE(u);
     CHECK(evidence_to_json(u->evidence)["needs"].dump().find("efficiency_class") != std::string::npos);

@@ -3,6 +3,8 @@
 #include "test_util.hpp"
 
 #include "emissions.hpp"
+#include "intensity.hpp"
+#include "trend.hpp"
 #include "validate.hpp"
 
 #include <cctype>
@@ -415,4 +417,63 @@ TEST_CASE("RefData::reindex replaces the issues of the views instead of adding t
     CHECK(count() == 1);
     CHECK(bad.load_issues.items.size() == 1);
     CHECK(bad.carriers.empty());
+}
+
+TEST_CASE("product limits, industry averages, coal rates and plan targets are read once into views", "[refdata]") {
+    RefData d = RefData::load({
+        {"pl.json", R"({"dataset":"product_limits","version":"t","records":[
+            {"id":"p","source":"s","confidence":"X","standard":7,"unit":"kgce/t","product_unit":"t",
+             "level1":100,"level2":"120","in_force":"2024-10-01"}]})"},
+        {"ia.json", R"({"dataset":"industry_averages","version":"t","records":[
+            {"id":"a1","value":2.0,"unit":"tCO2/10k_yuan","year":2021,"industry":"C17","source":"s","confidence":"X"},
+            {"id":"a2","value":1.5,"unit":"tCO2/10k_yuan","year":2023,"industry":"C17","source":"s","confidence":"X"},
+            {"id":"a3","value":0,"unit":"tCO2/10k_yuan","year":2024,"industry":"C17","source":"s","confidence":"X"},
+            {"id":"a4","value":3,"unit":"tCO2/10k_yuan","year":2022,"industry":17,"source":"s","confidence":"X"}]})"},
+        {"c.json", R"({"dataset":"constants","version":"t","records":[
+            {"id":"supply_coal_rate/2022","value":290,"unit":"gce/kWh","year":2022,"source":"s","confidence":"X"},
+            {"id":"supply_coal_rate/2020","value":300,"unit":"gce/kWh","year":2020,"source":"s","confidence":"X"},
+            {"id":"generation_coal_rate/2021","value":305,"unit":"gce/kWh","year":2021,"source":"s","confidence":"X"},
+            {"id":"generation_coal_rate/2023","year":2023,"source":"s","confidence":"X","message_zh":"z","message_en":"e"}]})"},
+        {"pt.json", R"({"dataset":"plan_targets","version":"t","records":[
+            {"id":"message/needs_two_years","source":"s","confidence":"X","text_zh":"z","text_en":"e"},
+            {"id":"energy_intensity_2025","value":-0.16,"unit":"ratio","source":"s","confidence":"X",
+             "metric":"tce_per_10k_yuan_value_added","base_year":"2020","target_year":2026,"aim":-0.18}]})"}});
+    REQUIRE(d.load_issues.items.empty());
+
+    // A field of the wrong type reads as absent (a number as the standard, a string as level 2).
+    REQUIRE(d.product_limits);
+    const ProductLimit* p = d.product_limits->find("p");
+    REQUIRE(p);
+    CHECK(p->record == d.record("product_limits", "p"));
+    CHECK(p->standard.empty());
+    CHECK(p->unit == "kgce/t");
+    CHECK(p->in_force == "2024-10-01");
+    CHECK(p->level1 == 100.0);
+    CHECK_FALSE(p->level2);
+    CHECK(d.product_limits->find("q") == nullptr);
+
+    // C171 has no average of its own: the division C17's latest year not after 2022 is 2021 (a1);
+    // a3 (value 0) and a4 (industry not a string) are never chosen; year 0 takes the latest, 2023.
+    CHECK(industry_average_for(d, "C171", 2022) == d.record("industry_averages", "a1"));
+    CHECK(industry_average_for(d, "C17", 0) == d.record("industry_averages", "a2"));
+    CHECK(industry_average_for(d, "C17", 2020) == nullptr);
+
+    // Supply rates 2020 and 2022 (file order 2022 first): 2021 takes 2020, 2019 the earliest (2020),
+    // 0 the latest (2022). The 2023 generation record has no value: only 2021 is a rate, and it is the note.
+    CHECK(supply_coal_rate_for(d, 2021) == d.record("constants", "supply_coal_rate/2020"));
+    CHECK(supply_coal_rate_for(d, 2019) == d.record("constants", "supply_coal_rate/2020"));
+    CHECK(supply_coal_rate_for(d, 0) == d.record("constants", "supply_coal_rate/2022"));
+    CHECK(generation_coal_rate_for(d, 2030) == d.record("constants", "generation_coal_rate/2021"));
+    REQUIRE(d.coal_rates);
+    CHECK(d.coal_rates->generation_gap_note == d.record("constants", "generation_coal_rate/2023"));
+
+    // The message record is no target; a base year given as text keeps the default 2020.
+    REQUIRE(d.plan_targets);
+    REQUIRE(d.plan_targets->targets.size() == 1);
+    const PlanTarget& t = d.plan_targets->targets[0];
+    CHECK(t.record == d.record("plan_targets", "energy_intensity_2025"));
+    CHECK(t.metric == "tce_per_10k_yuan_value_added");
+    CHECK(t.base_year == 2020);
+    CHECK(t.target_year == 2026);
+    CHECK(t.aim == -0.18);
 }

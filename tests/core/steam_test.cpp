@@ -50,8 +50,9 @@ TEST_CASE("steam without a pressure: documented default and a warning that says 
     for (const auto& w : r.warnings)
         if (w.code == "steam_pressure_default") {
             CHECK(w.path == "/energy/0/steam_pressure_mpa");
-            CHECK(w.message_zh.find("月度结算单") != std::string::npos);
-            CHECK(w.message_en.find("monthly statement") != std::string::npos);
+            const texts::Text m = say(w.message);
+            CHECK(m.zh.find("月度结算单") != std::string::npos);
+            CHECK(m.en.find("monthly statement") != std::string::npos);
         }
 }
 
