@@ -444,7 +444,7 @@ json ie2_motor_doc() {
 // The English message of the result's "measures_failed" warning, empty when there is none.
 std::string measures_failure(const Result& r) {
     for (const auto& w : r.warnings)
-        if (w.code == "measures_failed") return w.message_en;
+        if (w.code == "measures_failed") return say(w.message).en;
     return {};
 }
 
