@@ -111,10 +111,16 @@ function settledRect(i) {
 // or the rect has stayed the same over three drawn frames (a screen that keeps drawing). A rect read
 // from the frame right after a layout change (language switch, tour step, window resize) could
 // still be the old layout's: CI clicked 'nav.tour' at its English position once and missed.
+// Returns once the app has drawn a frame after the click: the loop may still have been idle when the
+// click arrived, so a caller reading items() or clicking again right away would otherwise read the
+// layout from before it (CI: the language switch at the end of one test, then 'nav.tour' clicked
+// at its old place by the next, and the tour never opened).
 export async function clickId(page, id) {
   const r = await page.waitForFunction(settledRect, id, { timeout: 10000, polling: 'raf' }).then(h => h.jsonValue());
   const box = await page.locator('#canvas').boundingBox();
+  const f0 = await page.evaluate(() => window.selfcheck.frames());
   await page.mouse.click(box.x + (r[0] + r[2]) / 2, box.y + (r[1] + r[3]) / 2);
+  await page.waitForFunction(f => window.selfcheck.frames() > f, f0, { timeout: 10000, polling: 'raf' });
 }
 
 // Scroll the region tracked as `containerId` (a table or list with its own scroll bar) with the
@@ -256,7 +262,9 @@ class Page {
       const b = document.getElementById('canvas').getBoundingClientRect();
       return { x: b.x, y: b.y };
     });
+    const f0 = await this.frames();
     await this.click(box.x + (r[0] + r[2]) / 2, box.y + (r[1] + r[3]) / 2);
+    await this.waitFor(f => window.selfcheck.frames() > f, f0);  // drawn after the click (see clickId above)
   }
   async typeInto(id, text, { replace = true } = {}) {
     await this.clickId(id);
