@@ -642,11 +642,11 @@ std::vector<GfLevel> Evaluator::readiness(const std::vector<Indicator>& inds,
 
 GreenFactoryResult Evaluator::run() {
     GreenFactoryResult res;
-    if (!defs_.dataset) {
+    if (!defs_.built_from.dataset) {
         res.data_missing = true;
         return res;
     }
-    res.data_version = defs_.dataset->version;
+    res.data_version = defs_.built_from.dataset->version;
 
     // Gate: basic requirements (true = met) and veto items (true = applies).
     for (const GfMandatoryDef& m : defs_.mandatory) {
@@ -981,9 +981,7 @@ std::shared_ptr<const GreenFactoryDefs> build_green_factory_defs(const RefData& 
     auto defs = std::make_shared<GreenFactoryDefs>();
     const Dataset* ds = ref.dataset("green_factory");
     if (!ds) return defs;
-    defs->dataset = ds;
-    defs->records = ds->records.data();
-    defs->record_count = ds->records.size();
+    defs->built_from = DatasetStamp::of(ds);
     for (const auto& rec : ds->records) {
         const std::string_view kind = str_view(rec.raw, "kind");
         if (kind == "basic_requirement" || kind == "veto") {
@@ -1019,10 +1017,8 @@ std::shared_ptr<const GreenFactoryDefs> build_green_factory_defs(const RefData& 
 GreenFactoryResult evaluate_green_factory(const Input& input, const Result& partial, const RefData& ref) {
     // The view reindex() built, while it still describes these records; else one for this call.
     const GreenFactoryDefs* defs = ref.green_factory_defs.get();
-    const Dataset* ds = ref.dataset("green_factory");
     std::shared_ptr<const GreenFactoryDefs> local;
-    if (!defs || defs->dataset != ds ||
-        (ds && (defs->records != ds->records.data() || defs->record_count != ds->records.size()))) {
+    if (!defs || !defs->built_from.matches(ref.dataset("green_factory"))) {
         local = build_green_factory_defs(ref);
         defs = local.get();
     }

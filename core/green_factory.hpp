@@ -5,6 +5,7 @@
 // _10k_yuan).
 #pragma once
 #include "issues.hpp"
+#include "refdata.hpp"  // DatasetStamp
 
 #include <cstdint>
 #include <memory>
@@ -246,9 +247,7 @@ struct GfMandatoryDef {
     bool veto = false;
 };
 struct GreenFactoryDefs {
-    const Dataset* dataset = nullptr;  // what it was built from (nullptr: no green_factory.json)
-    const RefRecord* records = nullptr;
-    std::size_t record_count = 0;
+    DatasetStamp built_from;  // green_factory.json as it was when built (no dataset: empty)
     std::vector<GfMandatoryDef> mandatory;
     std::vector<GfIndicatorDef> indicators;
     std::vector<const RefRecord*> dimensions, levels;

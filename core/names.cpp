@@ -203,21 +203,15 @@ std::size_t utf8_edit_distance(std::string_view a, std::string_view b) {
 }
 
 bool NameIndex::describes(const RefData& ref) const {
-    const Dataset* r = ref.dataset("regions");
-    const Dataset* i = ref.dataset("industries");
-    return regions == r && industries == i && (!r || (region_records == r->records.data() && region_count == r->records.size())) &&
-           (!i || (industry_records == i->records.data() && industry_count == i->records.size()));
+    return regions.matches(ref.dataset("regions")) && industries.matches(ref.dataset("industries"));
 }
 
 std::shared_ptr<const NameIndex> build_name_index(const RefData& ref) {
     auto idx = std::make_shared<NameIndex>();
-    idx->regions = ref.dataset("regions");
-    idx->industries = ref.dataset("industries");
-    if (idx->regions) idx->region_records = idx->regions->records.data(), idx->region_count = idx->regions->records.size();
-    if (idx->industries)
-        idx->industry_records = idx->industries->records.data(), idx->industry_count = idx->industries->records.size();
-    idx->region_entries = entries_of(idx->regions);
-    idx->industry_entries = entries_of(idx->industries);
+    idx->regions = DatasetStamp::of(ref.dataset("regions"));
+    idx->industries = DatasetStamp::of(ref.dataset("industries"));
+    idx->region_entries = entries_of(idx->regions.dataset);
+    idx->industry_entries = entries_of(idx->industries.dataset);
     return idx;
 }
 

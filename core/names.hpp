@@ -29,11 +29,7 @@ struct NameEntry {
 };
 
 struct NameIndex {
-    const Dataset* regions = nullptr;     // the datasets the entries were built from (a copy or a
-    const Dataset* industries = nullptr;  // swapped dataset is indexed again, per call)
-    const RefRecord* region_records = nullptr;
-    const RefRecord* industry_records = nullptr;
-    std::size_t region_count = 0, industry_count = 0;
+    DatasetStamp regions, industries;  // what the entries were built from
     std::vector<NameEntry> region_entries, industry_entries;  // in record order
     bool describes(const RefData& ref) const;
 };

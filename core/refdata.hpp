@@ -45,6 +45,20 @@ struct Dataset {
     const RefRecord* find(std::string_view id) const;
 };
 
+// Which records a typed view was built from: the dataset, where its records lie and how many. A view
+// whose stamp no longer matches (a copied RefData, a dataset swapped in without reindex()) is built
+// again for the call instead of pointing at records that moved.
+struct DatasetStamp {
+    const Dataset* dataset = nullptr;
+    const RefRecord* records = nullptr;
+    std::size_t count = 0;
+    static DatasetStamp of(const Dataset* d) { return d ? DatasetStamp{d, d->records.data(), d->records.size()} : DatasetStamp{}; }
+    bool matches(const Dataset* d) const {
+        const DatasetStamp now = of(d);
+        return dataset == now.dataset && records == now.records && count == now.count;
+    }
+};
+
 // The member `key` of a JSON object, or `fallback` when absent; a reference, never a copy (unlike
 // json::value(), which copies a whole object or array per call).
 const nlohmann::json& json_member_or(const nlohmann::json& j, const char* key, const nlohmann::json& fallback);
