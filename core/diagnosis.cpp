@@ -501,24 +501,73 @@ std::string upper(std::string s) {
     return s;
 }
 
-const RefRecord* std_record(const RefData& ref, const char* id) {
-    if (const RefRecord* r = ref.record("equipment_standards", id)) return r;
-    return ref.record("measures", id);
-}
-
 } // namespace equip
 
 namespace {
+// A record of equipment_standards.json, else of measures.json (nullptr when neither has it).
+const RefRecord* std_record(const RefData& ref, std::string_view id) {
+    if (const RefRecord* r = ref.record("equipment_standards", id)) return r;
+    return ref.record("measures", id);
+}
 // A string member, if it is one.
 void read_string(const json& j, const char* key, std::string& out) {
     auto it = j.find(key);
     if (it != j.end() && it->is_string()) out = it->get<std::string>();
 }
-void read_strings(const json& j, const char* key, std::vector<std::string>& out) {
-    auto it = j.find(key);
-    if (it == j.end() || !it->is_array()) return;
-    for (const auto& s : *it)
-        if (s.is_string()) out.push_back(s.get<std::string>());
+// The value of a record of either dataset, else `fallback`.
+double std_value(const RefData& ref, std::string_view id, double fallback) {
+    const RefRecord* r = std_record(ref, id);
+    return r && r->value ? *r->value : fallback;
+}
+double measures_value(const RefData& ref, std::string_view id, double fallback) {
+    const RefRecord* r = ref.record("measures", id);
+    return r && r->value ? *r->value : fallback;
+}
+// Reads the member `key` as both readers of CodeList did: a range-for over the value (an absent
+// member is an empty list), each member read as a string.
+CodeList code_list(const json& record, const char* key) {
+    CodeList l;
+    const json& v = json_member_or(record, key, json_empty_array());
+    l.array = v.is_array();
+    for (const auto& m : v) {
+        if (m.is_string()) l.strings.push_back(m.get<std::string>());
+        else if (l.error.empty()) {
+            try {
+                (void)m.get<std::string>();
+            } catch (const std::exception& e) {
+                l.error = e.what();
+            }
+        }
+    }
+    return l;
+}
+// One column of a loss table, cell by cell as json's operator[] and get<double>() read it.
+void loss_column(const json& col, std::vector<double>& values, std::vector<std::string>& errors) {
+    const std::size_t n = col.size();
+    values.assign(n, 0.0);
+    for (std::size_t i = 0; i < n; ++i) {
+        try {
+            values[i] = col[i].get<double>();
+        } catch (const std::exception& e) {
+            errors.resize(n);
+            errors[i] = e.what();
+        }
+    }
+}
+TransformerLossTable loss_table(const RefData& ref, std::string_view id, const char* column) {
+    TransformerLossTable t;
+    const RefRecord* r = std_record(ref, id);
+    if (!r) return t;
+    t.on_file = true;
+    try {
+        const json& xs = r->raw.at("kva");
+        const json& ys = r->raw.at(column);
+        loss_column(xs, t.kva, t.kva_errors);
+        loss_column(ys, t.loss_kw, t.loss_errors);
+    } catch (const std::exception& e) {
+        t.error = e.what();
+    }
+    return t;
 }
 std::optional<MotorEfficiencyTable> efficiency_table(const RefRecord* r) {
     if (!r) return std::nullopt;
@@ -534,21 +583,35 @@ std::optional<MotorEfficiencyTable> efficiency_table(const RefRecord* r) {
     }
     return t;
 }
+const std::vector<std::string>& no_strings() {
+    static const std::vector<std::string> none;
+    return none;
+}
 } // namespace
 
+const std::vector<std::string>& CodeList::array_strings() const { return array ? strings : no_strings(); }
+const std::vector<std::string>& CodeList::members() const {
+    if (!error.empty()) throw std::runtime_error(error);
+    return strings;
+}
+
+double TransformerLossTable::kva_at(std::size_t i) const {
+    if (!kva_errors.empty() && !kva_errors[i].empty()) throw std::runtime_error(kva_errors[i]);
+    return kva[i];
+}
+double TransformerLossTable::loss_at(std::size_t i) const {
+    if (!loss_errors.empty() && !loss_errors[i].empty()) throw std::runtime_error(loss_errors[i]);
+    return loss_kw[i];
+}
+
 bool EquipmentStandards::built_from(const RefData& ref) const {
-    if (owner == &ref) return true;
-    const Dataset* st = ref.dataset("equipment_standards");
-    const Dataset* ms = ref.dataset("measures");
-    return (st ? st->records.data() : nullptr) == standards_records && (ms ? ms->records.data() : nullptr) == measures_records;
+    return standards.matches(ref.dataset("equipment_standards")) && measures.matches(ref.dataset("measures"));
 }
 
 std::shared_ptr<const EquipmentStandards> build_equipment_standards(const RefData& ref) {
-    using equip::std_record;
     auto s = std::make_shared<EquipmentStandards>();
-    s->owner = &ref;
-    if (const Dataset* d = ref.dataset("equipment_standards")) s->standards_records = d->records.data();
-    if (const Dataset* d = ref.dataset("measures")) s->measures_records = d->records.data();
+    s->standards = DatasetStamp::of(ref.dataset("equipment_standards"));
+    s->measures = DatasetStamp::of(ref.dataset("measures"));
     if (const RefRecord* r = std_record(ref, "motor_series_class")) {
         auto m = r->raw.find("map");
         if (m != r->raw.end() && m->is_object())
@@ -556,7 +619,7 @@ std::shared_ptr<const EquipmentStandards> build_equipment_standards(const RefDat
                 if (it->is_string()) s->motor_series_class.emplace_back(it.key(), it->get<std::string>());
     }
     for (int i = 0; i < 4; ++i)
-        s->motor_efficiency[i] = efficiency_table(std_record(ref, ("motor_efficiency/IE" + std::to_string(i + 1)).c_str()));
+        s->motor_efficiency[i] = efficiency_table(std_record(ref, "motor_efficiency/IE" + std::to_string(i + 1)));
     if (const RefRecord* r = std_record(ref, "motor_ie5_loss_reduction"); r && r->value) s->motor_ie5_loss_reduction = *r->value;
     if (const RefRecord* r = std_record(ref, "motor_grade_map")) read_string(r->raw, "clause", s->motor_clause);
     if (const RefRecord* r = std_record(ref, "compressor_specific_power_benchmarks")) {
@@ -564,27 +627,58 @@ std::shared_ptr<const EquipmentStandards> build_equipment_standards(const RefDat
         read_string(r->raw, "clause", s->compressor_clause);
     }
     if (const RefRecord* r = std_record(ref, "transformer_series")) {
-        read_strings(r->raw, "below_current", s->transformer_below_current);
+        s->transformer_series_on_file = true;
+        s->transformer_below_current = code_list(r->raw, "below_current");
+        std::vector<std::string> tables = {"S13"};  // the upgrade's target
+        const json& map = json_member_or(r->raw, "table_series", json_empty_object());
+        if (map.is_object())
+            for (auto it = map.begin(); it != map.end(); ++it) {
+                TransformerTableSeries ts{it.key(), {}, {}};
+                try {
+                    ts.table = it->get<std::string>();
+                    if (!ts.table.empty() && std::find(tables.begin(), tables.end(), ts.table) == tables.end())
+                        tables.push_back(ts.table);
+                } catch (const std::exception& e) {
+                    ts.error = e.what();
+                }
+                s->transformer_table_series.push_back(std::move(ts));
+            }
+        for (const auto& t : tables)
+            s->transformer_no_load_loss.emplace_back(t, loss_table(ref, "transformer_no_load_loss/" + t, "p0_kw"));
         read_string(r->raw, "clause", s->transformer_clause);
         if (auto po = r->raw.find("phase_out_clause"); po != r->raw.end() && po->is_string())
             s->transformer_phase_out_clause = po->get<std::string>();
     }
+    s->transformer_load_loss = loss_table(ref, "transformer_load_loss", "pk_kw");
     if (const RefRecord* r = std_record(ref, "coal_boiler_retirement")) {
         if (r->value) s->coal_boiler_max_t_per_h = *r->value;
-        read_strings(r->raw, "industries", s->coal_boiler_plan_industries);
+        s->coal_boiler_plan_industries = code_list(r->raw, "industries");
         read_string(r->raw, "clause", s->coal_boiler_clause);
     }
     if (const RefRecord* r = std_record(ref, "electrification_reference")) {
         if (r->value) s->electrification_target = *r->value;
         read_string(r->raw, "clause", s->electrification_clause);
     }
+    s->motor_oversized_load_factor = std_value(ref, "motor_system/oversized_load_factor", s->motor_oversized_load_factor);
+    s->air_min_excess_mpa = std_value(ref, "air_pressure/min_excess_mpa", s->air_min_excess_mpa);
+    s->transformer_light_load = std_value(ref, "transformer_upgrade/light_load", s->transformer_light_load);
+    s->economizer_stack_temp_trigger_c = std_value(ref, "boiler_economizer/stack_temp_trigger", s->economizer_stack_temp_trigger_c);
+    s->tuneup_stack_temp_trigger_c = std_value(ref, "boiler_tuneup/stack_temp_trigger", s->tuneup_stack_temp_trigger_c);
+    s->tuneup_o2_trigger_pct = std_value(ref, "boiler_tuneup/o2_trigger", s->tuneup_o2_trigger_pct);
+    if (const RefRecord* r = ref.record("measures", "water_reuse/target_rate")) {
+        if (r->value) s->water_reuse_target = *r->value;
+        s->water_reuse_clause = r->source;
+    }
+    s->boiler_default_efficiency_coal = measures_value(ref, "boiler/default_coal_efficiency", s->boiler_default_efficiency_coal);
+    s->boiler_default_efficiency_gas = measures_value(ref, "boiler/default_gas_efficiency", s->boiler_default_efficiency_gas);
+    s->boiler_default_efficiency_oil = measures_value(ref, "boiler/default_oil_efficiency", s->boiler_default_efficiency_oil);
+    if (const RefRecord* r = ref.record("measures", "boiler/mw_per_t_per_h"); r && r->value && *r->value > 0)
+        s->boiler_mw_per_t_per_h = *r->value;
     return s;
 }
 
 namespace equip {
 
-// The view reindex() built for this RefData; a copy of a RefData (whose view belongs to the
-// original) gets one built for the call: slower, never stale.
 std::shared_ptr<const EquipmentStandards> standards_of(const RefData& ref) {
     if (ref.equipment_standards && ref.equipment_standards->built_from(ref)) return ref.equipment_standards;
     return build_equipment_standards(ref);
@@ -666,18 +760,17 @@ bool is_coal(const std::string& c) { return c == "raw_coal" || c == "washed_coal
 
 double boiler_efficiency(const EquipmentItem& e, const RefData& ref, const std::string& carrier) {
     if (auto eta = field_num(e, "efficiency")) return *eta;
-    const char* id = "boiler/default_oil_efficiency";
-    if (is_coal(carrier)) id = "boiler/default_coal_efficiency";
-    else if (carrier == "natural_gas" || carrier == "lpg" || carrier == "refinery_gas") id = "boiler/default_gas_efficiency";
-    const RefRecord* r = ref.record("measures", id);
-    return r && r->value ? *r->value : 0.75;
+    const auto st = standards_of(ref);
+    if (is_coal(carrier)) return st->boiler_default_efficiency_coal;
+    if (carrier == "natural_gas" || carrier == "lpg" || carrier == "refinery_gas") return st->boiler_default_efficiency_gas;
+    return st->boiler_default_efficiency_oil;
 }
 
 std::optional<double> boiler_capacity_t_per_h(const EquipmentItem& e, const RefData& ref) {
     if (auto c = field_num(e, "capacity_t_per_h")) return *c;
     if (auto mw = field_num(e, "capacity_mw")) {
-        const RefRecord* r = ref.record("measures", "boiler/mw_per_t_per_h");
-        if (r && r->value && *r->value > 0) return *mw / *r->value;  // 1 t/h ≈ 0.7 MW (rating convention)
+        const auto st = standards_of(ref);
+        if (st->boiler_mw_per_t_per_h) return *mw / *st->boiler_mw_per_t_per_h;  // 1 t/h ≈ 0.7 MW (rating convention)
     }
     return std::nullopt;
 }
@@ -743,10 +836,6 @@ struct Diag {
         f.evidence = std::move(evidence);
         out.push_back(std::move(f));
     }
-    double param(const char* id, double fallback) const {
-        const RefRecord* r = std_record(ref, id);
-        return r && r->value ? *r->value : fallback;
-    }
 };
 
 std::string row_label(const EquipmentItem& e, std::size_t i) {
@@ -766,7 +855,7 @@ void motors(Diag& d) {
     std::vector<std::int64_t> ev_unknown;
     std::vector<std::string> below_links = {"motor_upgrade"};
     bool pump_fan_below = false;
-    const double oversized_lf = d.param("motor_system/oversized_load_factor", 0.4);
+    const double oversized_lf = d.st.motor_oversized_load_factor;
     for (std::size_t i = 0; i < items.size(); ++i) {
         const auto& e = items[i];
         if (e.type != "motor") continue;
@@ -839,7 +928,7 @@ void compressors(Diag& d) {
     std::vector<std::int64_t> no_leak;
     int n_comp = 0;
     bool leak_prog = mgmt_bool(d.in.management, "leak_programme").value_or(false);
-    const double min_excess = d.param("air_pressure/min_excess_mpa", 0.05);
+    const double min_excess = st.air_min_excess_mpa;
     for (std::size_t i = 0; i < items.size(); ++i) {
         const auto& e = items[i];
         if (e.type != "air_compressor") continue;
@@ -879,11 +968,11 @@ void compressors(Diag& d) {
 void transformers(Diag& d) {
     const auto& items = d.in.equipment.items;
     const EquipmentStandards& st = d.st;
-    const std::vector<std::string>& below = st.transformer_below_current;
+    const std::vector<std::string>& below = st.transformer_below_current.array_strings();
     const std::string& clause = st.transformer_clause;
     std::vector<EvidenceRow> old, light, listed;
     int light_units = 0;
-    const double light_lf = d.param("transformer_upgrade/light_load", 0.3);
+    const double light_lf = st.transformer_light_load;
     for (std::size_t i = 0; i < items.size(); ++i) {
         const auto& e = items[i];
         if (e.type != "transformer") continue;
@@ -920,7 +1009,7 @@ void boilers(Diag& d) {
     const auto& items = d.in.equipment.items;
     const EquipmentStandards& st = d.st;
     const double max_cap = st.coal_boiler_max_t_per_h;
-    const std::vector<std::string>& plan_industries = st.coal_boiler_plan_industries;
+    const std::vector<std::string>& plan_industries = st.coal_boiler_plan_industries.array_strings();
     const std::string& ind = d.in.enterprise.industry;
     const bool plan_industry = ind.size() >= 3 && std::find(plan_industries.begin(), plan_industries.end(),
                                                             std::string_view(ind).substr(0, 3)) != plan_industries.end();
@@ -952,13 +1041,13 @@ void boilers(Diag& d) {
         auto flue = field_num(e, "flue_temp_c");
         auto o2 = field_num(e, "flue_o2_pct");
         bool econ = field_bool(e, "economizer").value_or(false);
-        const double econ_trigger = d.param("boiler_economizer/stack_temp_trigger", 150);
-        const double tuneup_trigger = d.param("boiler_tuneup/stack_temp_trigger", 180);
+        const double econ_trigger = st.economizer_stack_temp_trigger_c;
+        const double tuneup_trigger = st.tuneup_stack_temp_trigger_c;
         if (flue && *flue > econ_trigger && !econ)
             d.add("boiler_flue_temperature_high", *flue > tuneup_trigger ? FindingSeverity::medium : FindingSeverity::low,
                   clause_text("boiler_flue_temperature_high", {P::num("economizer", econ_trigger), P::num("tuneup", tuneup_trigger)}),
                   {P::str("row", row_label(e, i)), P::decimals("flue", *flue, 0)}, {"boiler_economizer", "boiler_tuneup"}, {{K::row, i}, {K::flue_temp_c, *flue}});
-        if (o2 && *o2 > d.param("boiler_tuneup/o2_trigger", 4))
+        if (o2 && *o2 > st.tuneup_o2_trigger_pct)
             d.add("boiler_excess_air", FindingSeverity::low, clause_text("boiler_excess_air"), {P::str("row", row_label(e, i)), P::decimals("o2", *o2, 1)},
                   {"boiler_tuneup"}, {{K::row, i}, {K::flue_o2_pct, *o2}});
         if (!flue && !field_num(e, "efficiency"))
@@ -1067,14 +1156,13 @@ void electrification(Diag& d) {
 
 void textile_water(Diag& d) {
     const auto& items = d.in.equipment.items;
-    const RefRecord* t = d.ref.record("measures", "water_reuse/target_rate");
-    double target = t && t->value ? *t->value : 0.5;
+    const double target = d.st.water_reuse_target;
     for (std::size_t i = 0; i < items.size(); ++i) {
         const auto& e = items[i];
         if (e.type != "water") continue;
         auto r = field_num(e, "reuse_rate");
         if (r && *r < target && d.in.enterprise.industry.rfind("C17", 0) == 0)
-            d.add("water_reuse_below_plan", FindingSeverity::medium, t ? designation(t->source) : clause_text("zj_plan"),
+            d.add("water_reuse_below_plan", FindingSeverity::medium, d.st.water_reuse_clause ? designation(*d.st.water_reuse_clause) : clause_text("zj_plan"),
                   {P::decimals("rate", *r * 100, 0), P::decimals("target", target * 100, 0)}, {"water_reuse"}, {{K::row, i}, {K::reuse_rate, *r}});
     }
 }

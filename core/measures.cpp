@@ -12,7 +12,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <set>
 #include <cstring>
 #include <stdexcept>
 #include <string_view>
@@ -793,27 +792,41 @@ struct TableLookup {
 };
 
 // No-load/load loss of a series at a kVA, interpolated (and linearly extrapolated) in the table.
-std::optional<double> tx_table(const RefData& ref, const std::string& id, const char* col, double kva, TableLookup& lookup) {
-    const RefRecord* r = std_record(ref, id.c_str());
-    if (!r) return std::nullopt;
-    const json& xs = r->raw.at("kva");
-    const json& ys = r->raw.at(col);
-    std::size_t n = xs.size();
-    if (n < 2 || ys.size() != n) return std::nullopt;
+std::optional<double> tx_table(const TransformerLossTable& t, double kva, TableLookup& lookup) {
+    if (!t.on_file) return std::nullopt;
+    if (!t.error.empty()) throw std::runtime_error(t.error);
+    std::size_t n = t.kva.size();
+    if (n < 2 || t.loss_kw.size() != n) return std::nullopt;
     std::size_t k = 1;
-    while (k < n - 1 && kva > xs[k].get<double>()) ++k;
-    lookup = {kva < xs[0].get<double>() || kva > xs[n - 1].get<double>(), xs[0].get<double>(), xs[n - 1].get<double>()};
-    double x0 = xs[k - 1].get<double>(), x1 = xs[k].get<double>(), y0 = ys[k - 1].get<double>(), y1 = ys[k].get<double>();
+    while (k < n - 1 && kva > t.kva_at(k)) ++k;
+    lookup = {kva < t.kva_at(0) || kva > t.kva_at(n - 1), t.kva_at(0), t.kva_at(n - 1)};
+    double x0 = t.kva_at(k - 1), x1 = t.kva_at(k), y0 = t.loss_at(k - 1), y1 = t.loss_at(k);
     return std::max(0.0, y0 + (y1 - y0) * (kva - x0) / (x1 - x0));
+}
+
+// The no-load table of a table series (the view holds one for every series the map names, and S13).
+const TransformerLossTable& no_load_table(const EquipmentStandards& st, std::string_view table) {
+    for (const auto& [name, t] : st.transformer_no_load_loss)
+        if (name == table) return t;
+    static const TransformerLossTable none;
+    return none;
 }
 
 void transformers(Ctx& c) {
     const auto& items = c.in.equipment.items;
-    const RefRecord* ser = std_record(c.ref, "transformer_series");
-    if (!ser) return;
-    std::set<std::string> below;
-    for (const auto& s : json_member_or(ser->raw, "below_current", json_empty_array())) below.insert(s.get<std::string>());
-    const json& map = json_member_or(ser->raw, "table_series", json_empty_object());
+    const auto standards = standards_of(c.ref);
+    const EquipmentStandards& st = *standards;
+    if (!st.transformer_series_on_file) return;
+    const std::vector<std::string>& below_list = st.transformer_below_current.members();
+    auto below = [&](const std::string& series) { return std::find(below_list.begin(), below_list.end(), series) != below_list.end(); };
+    auto table_of = [&](const std::string& series) {
+        for (const auto& ts : st.transformer_table_series)
+            if (ts.series == series) {
+                if (!ts.error.empty()) throw std::runtime_error(ts.error);
+                return ts.table;
+            }
+        return std::string();
+    };
     const double hours = c.p(Param::transformer_upgrade_hours);
     for (std::size_t i = 0; i < items.size(); ++i) {
         const auto& e = items[i];
@@ -823,20 +836,20 @@ void transformers(Ctx& c) {
         auto kva = field_num(e, "rated_kva");
         auto beta = field_num(e, "load_factor");
         if (!kva || !beta) {
-            if (below.count(s)) c.need(Measure::transformer_upgrade, static_cast<int>(i), {NeedId::rated_kva, NeedId::load_factor});
+            if (below(s)) c.need(Measure::transformer_upgrade, static_cast<int>(i), {NeedId::rated_kva, NeedId::load_factor});
             continue;
         }
         TableLookup ext, ext2;
-        std::string tab = map.contains(s) ? map[s].get<std::string>() : std::string();
+        std::string tab = table_of(s);
         auto p0_old = field_num(e, "no_load_loss_kw");
-        if (!p0_old && !tab.empty()) p0_old = tx_table(c.ref, "transformer_no_load_loss/" + tab, "p0_kw", *kva, ext);
+        if (!p0_old && !tab.empty()) p0_old = tx_table(no_load_table(st, tab), *kva, ext);
         auto pk = field_num(e, "load_loss_kw");
-        auto pk_tab = tx_table(c.ref, "transformer_load_loss", "pk_kw", *kva, ext2);
+        auto pk_tab = tx_table(st.transformer_load_loss, *kva, ext2);
         if (!pk) pk = pk_tab;
         if (!p0_old || !pk) continue;
         double base_kwh = formulas::transformer_loss_kwh(*p0_old, *pk, *beta, hours) * e.count;
-        if (below.count(s)) {
-            auto p0_new = tx_table(c.ref, "transformer_no_load_loss/S13", "p0_kw", *kva, ext2);
+        if (below(s)) {
+            auto p0_new = tx_table(no_load_table(st, "S13"), *kva, ext2);
             if (p0_new) {
                 double pk_new = pk_tab.value_or(*pk);
                 double new_kwh = formulas::transformer_loss_kwh(*p0_new, std::min(pk_new, *pk), *beta, hours) * e.count;
@@ -871,11 +884,9 @@ void transformers(Ctx& c) {
 void boilers(Ctx& c) {
     const auto& items = c.in.equipment.items;
     const auto& ind = c.in.enterprise.industry;
-    const RefRecord* ret = std_record(c.ref, "coal_boiler_retirement");
     bool plan_industry = false;
-    if (ret)
-        for (const auto& s : json_member_or(ret->raw, "industries", json_empty_array()))
-            if (ind.rfind(s.get<std::string>(), 0) == 0) plan_industry = true;
+    for (const auto& s : standards_of(c.ref)->coal_boiler_plan_industries.members())
+        if (ind.rfind(s, 0) == 0) plan_industry = true;
     const bool central = mgmt_bool(c.in.management, "central_heating_available").value_or(false);
     const bool gas_main = mgmt_bool(c.in.management, "gas_main_available").value_or(true);
     for (std::size_t i = 0; i < items.size(); ++i) {

@@ -2,6 +2,8 @@
 // GB 18613-2020, GB 19153-2019, GB 20052-2024 and the Zhejiang plan's sections.
 #include "test_util.hpp"
 
+#include <functional>
+
 using namespace selfcheck;
 using namespace selfcheck::test;
 
@@ -179,4 +181,97 @@ TEST_CASE("equipment standards of the wrong shape leave the defaults and take no
     const Finding* t = find_finding(r, "transformer_below_grades");
     REQUIRE(t);
     CHECK(finding_clause(*t) == "GB 20052-2024");
+}
+
+namespace {
+// A copy of the built-in data with one record changed, or dropped from the lookup by id, and its
+// views rebuilt.
+RefData with_changed(const std::string& dataset, const std::string& id, const std::function<void(RefRecord&)>& change) {
+    RefData r = ref();
+    Dataset& d = r.datasets.at(dataset);
+    change(d.records.at(d.index.at(id)));
+    r.reindex();
+    return r;
+}
+RefData without(const std::string& dataset, const std::string& id) {
+    RefData r = ref();
+    REQUIRE(r.datasets.at(dataset).index.erase(id) == 1);
+    r.reindex();
+    return r;
+}
+} // namespace
+
+TEST_CASE("the findings' thresholds are the measures.json records, with the old defaults where one is missing", "[diagnosis][refdata]") {
+    // A motor at load factor 0.35: below motor_system/oversized_load_factor 0.4, so oversized.
+    const Input in = parse_ok(with_eq(json::array({{{"type", "motor"}, {"rated_kw", 55}, {"efficiency_class", "IE3"}, {"load_factor", 0.35}}})));
+    CHECK(find_finding(assess(in, ref()), "motor_oversized"));
+    // At 0.3 the motor is not oversized; the message's percentage is the threshold: 0.3 × 100 = 30.
+    const RefData lower = with_changed("measures", "motor_system/oversized_load_factor", [](RefRecord& r) { r.value = 0.3; });
+    CHECK(find_finding(assess(in, lower), "motor_oversized") == nullptr);
+    const Input at_25 = parse_ok(with_eq(json::array({{{"type", "motor"}, {"rated_kw", 55}, {"efficiency_class", "IE3"}, {"load_factor", 0.25}}})));
+    const Result low = assess(at_25, lower);
+    const Finding* f = find_finding(low, "motor_oversized");
+    REQUIRE(f);
+    CHECK(finding_message(*f).en.find("30%") != std::string::npos);
+    // The record gone: the default 0.4 the code always had.
+    CHECK(find_finding(assess(in, without("measures", "motor_system/oversized_load_factor")), "motor_oversized"));
+
+    // Flue gas at 170 °C without an economizer: above boiler_economizer/stack_temp_trigger 150,
+    // below boiler_tuneup/stack_temp_trigger 180: low severity. A copy with the tune-up trigger at
+    // 160 °C makes it medium.
+    const Input boiler = parse_ok(with_eq(json::array({{{"type", "boiler"}, {"fuel", "natural_gas"}, {"capacity_t_per_h", 4}, {"flue_temp_c", 170}}})));
+    const Result warm = assess(boiler, ref());
+    const Finding* b = find_finding(warm, "boiler_flue_temperature_high");
+    REQUIRE(b);
+    CHECK(b->severity == FindingSeverity::low);
+    const Result hot = assess(boiler, with_changed("measures", "boiler_tuneup/stack_temp_trigger", [](RefRecord& r) { r.value = 160; }));
+    const Finding* m = find_finding(hot, "boiler_flue_temperature_high");
+    REQUIRE(m);
+    CHECK(m->severity == FindingSeverity::medium);
+}
+
+TEST_CASE("the dyeing water-reuse finding cites water_reuse/target_rate, else the plan", "[diagnosis][refdata]") {
+    // Reuse 40 % in dyeing (C17) against the plan's 50 %.
+    const Input in = parse_ok(with_eq(json::array({{{"type", "water"}, {"reuse_rate", 0.4}, {"use_m3_per_day", 500}}}), {{"industry", "C1713"}}));
+    const Result built_in = assess(in, ref());
+    const Finding* f = find_finding(built_in, "water_reuse_below_plan");
+    REQUIRE(f);
+    CHECK(finding_clause(*f) == ref().record("measures", "water_reuse/target_rate")->source);
+    // A copy at 35 %: 40 % passes.
+    CHECK(find_finding(assess(in, with_changed("measures", "water_reuse/target_rate", [](RefRecord& r) { r.value = 0.35; })),
+                       "water_reuse_below_plan") == nullptr);
+    // Without the record: the old target 50 % and the plan's title as the clause.
+    const Result r = assess(in, without("measures", "water_reuse/target_rate"));
+    const Finding* g = find_finding(r, "water_reuse_below_plan");
+    REQUIRE(g);
+    CHECK(finding_clause(*g) != ref().record("measures", "water_reuse/target_rate")->source);
+    CHECK(finding_clause(*g).find("浙江省工业领域碳达峰实施方案") != std::string::npos);
+}
+
+TEST_CASE("boiler defaults: efficiency by fuel group and MW per t/h from measures.json, old values without them", "[diagnosis][refdata]") {
+    const Input in = parse_ok(with_eq(json::array({{{"type", "boiler"}, {"fuel", "natural_gas"}, {"capacity_mw", 7}}})));
+    const EquipmentItem& e = in.equipment.items.at(0);
+    // measures.json: coal 0.75, gas 0.92, oil 0.85 (boiler/default_*_efficiency).
+    CHECK(equip::boiler_efficiency(e, ref(), "raw_coal") == 0.75);
+    CHECK(equip::boiler_efficiency(e, ref(), "natural_gas") == 0.92);
+    CHECK(equip::boiler_efficiency(e, ref(), "diesel") == 0.85);
+    const RefData gas = with_changed("measures", "boiler/default_gas_efficiency", [](RefRecord& r) { r.value = 0.9; });
+    CHECK(equip::boiler_efficiency(e, gas, "lpg") == 0.9);
+    CHECK(equip::boiler_efficiency(e, without("measures", "boiler/default_oil_efficiency"), "diesel") == 0.75);
+    // 7 MW / 0.7 MW per t/h (boiler/mw_per_t_per_h) = 10 t/h; at 0.5 MW per t/h, 14 t/h; no record, no capacity.
+    CHECK_THAT(*equip::boiler_capacity_t_per_h(e, ref()), WithinRel(10.0, 1e-12));
+    CHECK_THAT(*equip::boiler_capacity_t_per_h(e, with_changed("measures", "boiler/mw_per_t_per_h", [](RefRecord& r) { r.value = 0.5; })),
+               WithinRel(14.0, 1e-12));
+    CHECK_FALSE(equip::boiler_capacity_t_per_h(e, without("measures", "boiler/mw_per_t_per_h")).has_value());
+}
+
+TEST_CASE("a dataset swapped in without reindex() gets a standards view built for the call", "[diagnosis][refdata]") {
+    // The stamp (DatasetStamp) sees the new records; the view is not the one reindex() built.
+    RefData data = ref();
+    REQUIRE(data.equipment_standards->built_from(data));
+    Dataset replacement = data.datasets.at("equipment_standards");
+    std::swap(data.datasets.at("equipment_standards"), replacement);
+    CHECK_FALSE(data.equipment_standards->built_from(data));
+    CHECK(equip::standards_of(data)->built_from(data));
+    CHECK(equip::standards_of(data) != data.equipment_standards);
 }

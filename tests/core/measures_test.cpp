@@ -546,3 +546,111 @@ TEST_CASE("needs and notes are text data: the result's English as before, the fi
     }
     CHECK_FALSE(need_written_as("no such need").has_value());
 }
+
+namespace {
+
+// A copy of the built-in data with one record of `dataset` changed (or dropped from the lookup), its
+// views rebuilt as a receiver's swapped dataset would be.
+RefData with_standard_changed(const std::string& dataset, const std::string& id, const std::function<void(RefRecord&)>& change) {
+    RefData r = ref();
+    Dataset& d = r.datasets.at(dataset);
+    change(d.records.at(d.index.at(id)));
+    r.reindex();
+    return r;
+}
+RefData without_record(const std::string& dataset, const std::string& id) {
+    RefData r = ref();
+    REQUIRE(r.datasets.at(dataset).index.erase(id) == 1);
+    r.reindex();
+    return r;
+}
+
+// One S11 transformer at β = 0.5 with no nameplate losses: its losses come from the tables.
+json s11_transformer_doc(double kva) {
+    return with_equipment(doc(elec(1e6)), json::array({{{"type", "transformer"}, {"series", "S11"}, {"rated_kva", kva},
+                                                       {"load_factor", 0.5}, {"count", 1}}}));
+}
+
+} // namespace
+
+TEST_CASE("the transformer upgrade reads its loss tables from the standards view", "[measures][data]") {
+    // equipment_standards.json at 630 kVA (a row of every table): S11 P0 0.81 kW, S13 P0 0.57 kW,
+    // Pk 6.2 kW (transformer_load_loss). Pk is the same before and after, so the load-loss term
+    // cancels: ΔkWh = (0.81 − 0.57) × 8,760 h (transformer_upgrade/hours) = 2,102.4 kWh.
+    const Input in = parse_ok(s11_transformer_doc(630));
+    auto upgrade = [&](const RefData& data) { return find_measure(assess(in, data), "transformer_upgrade") != nullptr; };
+    auto saved_kwh = [&](const RefData& data) {
+        const Result r = assess(in, data);
+        const MeasureResult* m = find_measure(r, "transformer_upgrade");
+        REQUIRE(m);
+        return m->physical.number("electricity_kwh").value_or(-1);
+    };
+    SECTION("the built-in tables") { CHECK_THAT(saved_kwh(ref()), WithinRel(2102.4, 1e-9)); }
+    SECTION("a copy whose S13 row at 630 kVA says 0.41 kW: (0.81 − 0.41) × 8,760 = 3,504 kWh") {
+        const RefData data = with_standard_changed("equipment_standards", "transformer_no_load_loss/S13",
+                                                   [](RefRecord& rec) { rec.raw["p0_kw"][2] = 0.41; });
+        CHECK_THAT(saved_kwh(data), WithinRel(3504.0, 1e-9));
+    }
+    SECTION("between rows, interpolated in the changed table") {
+        // 500 kVA lies between the 400 and 630 kVA rows: S11 P0 = 0.57 + (0.81 − 0.57) × 100/230,
+        // S13 P0 = 0.41 + (0.61 − 0.41) × 100/230 with the S13 630 kVA row changed to 0.61 kW.
+        // ΔP0 = 0.16 + 0.04 × 100/230 = 0.177391 kW; × 8,760 = 1,553.95 kWh.
+        const Input mid = parse_ok(s11_transformer_doc(500));
+        const RefData data = with_standard_changed("equipment_standards", "transformer_no_load_loss/S13",
+                                                   [](RefRecord& rec) { rec.raw["p0_kw"][2] = 0.61; });
+        const Result r = assess(mid, data);
+        const MeasureResult* m = find_measure(r, "transformer_upgrade");
+        REQUIRE(m);
+        CHECK_THAT(m->physical.number("electricity_kwh").value_or(-1), WithinRel((0.16 + 0.04 * 100.0 / 230.0) * 8760, 1e-9));
+    }
+    SECTION("the series map decides the table: S11 read as the S9 row, (1.2 − 0.57) × 8,760 = 5,518.8 kWh") {
+        const RefData data = with_standard_changed("equipment_standards", "transformer_series",
+                                                   [](RefRecord& rec) { rec.raw["table_series"]["S11"] = "S9"; });
+        CHECK_THAT(saved_kwh(data), WithinRel(5518.8, 1e-9));
+    }
+    SECTION("no S13 table, no load-loss table or no series record: no upgrade, as when the lookup found none") {
+        CHECK_FALSE(upgrade(without_record("equipment_standards", "transformer_no_load_loss/S13")));
+        CHECK_FALSE(upgrade(without_record("equipment_standards", "transformer_load_loss")));
+        CHECK_FALSE(upgrade(without_record("equipment_standards", "transformer_series")));
+        CHECK(measures_failure(assess(in, without_record("equipment_standards", "transformer_series"))).empty());
+    }
+    SECTION("a loss cell that is not a number fails the measures run with json's words, never the view's build") {
+        const RefData data = with_standard_changed("equipment_standards", "transformer_load_loss",
+                                                   [](RefRecord& rec) { rec.raw["pk_kw"][2] = "6.2"; });
+        CHECK(measures_failure(assess(in, data)).find("type must be number, but is string") != std::string::npos);
+        // A column missing: json's at() names it.
+        const RefData no_column = with_standard_changed("equipment_standards", "transformer_load_loss",
+                                                        [](RefRecord& rec) { rec.raw.erase("pk_kw"); });
+        CHECK(measures_failure(assess(in, no_column)).find("key 'pk_kw' not found") != std::string::npos);
+        // A cell the lookup does not read is harmless, as before: at 630 kVA it reads the 400 and 630 kVA
+        // loss cells, never the 315 kVA one.
+        const RefData unread = with_standard_changed("equipment_standards", "transformer_load_loss",
+                                                     [](RefRecord& rec) { rec.raw["pk_kw"][0] = "x"; });
+        CHECK(measures_failure(assess(in, unread)).empty());
+    }
+    SECTION("a below-current list member that is not a string fails the transformer measures") {
+        const RefData data = with_standard_changed("equipment_standards", "transformer_series",
+                                                   [](RefRecord& rec) { rec.raw["below_current"].push_back(7); });
+        CHECK(measures_failure(assess(in, data)).find("type must be string, but is number") != std::string::npos);
+    }
+}
+
+TEST_CASE("the coal-boiler plan industries come from the standards view", "[measures][data]") {
+    // A 10 t/h coal boiler with a measured fuel quantity in paper (C22, a plan industry of
+    // coal_boiler_retirement): the plan makes the coal-to-gas switch a required measure.
+    json d = with_equipment(doc(json::array({{{"carrier", "raw_coal"}, {"quantity", 3000}, {"unit", "t"}}}), {{"industry", "C2221"}}),
+                            json::array({{{"type", "boiler"}, {"fuel", "raw_coal"}, {"capacity_t_per_h", 10}, {"hours_per_year", 6000}}}));
+    const Input in = parse_ok(d);
+    auto required = [&](const RefData& data) {
+        const Result r = assess(in, data);
+        return r.portfolio.required;
+    };
+    const auto built_in = required(ref());
+    REQUIRE_FALSE(built_in.empty());
+    SECTION("a copy without C22 in the list: nothing is required by the plan") {
+        const RefData data = with_standard_changed("equipment_standards", "coal_boiler_retirement",
+                                                   [](RefRecord& rec) { rec.raw["industries"] = json::array({"C28"}); });
+        CHECK(required(data).empty());
+        CHECK(required(without_record("equipment_standards", "coal_boiler_retirement")).empty());
+    }
+}
