@@ -13,11 +13,17 @@ namespace selfcheck {
 
 namespace {
 
-// A bilingual message of plan_targets.json (record "message/<code>", text_zh / text_en with {name}
-// placeholders), said when the result is written; the code itself where the data lacks it.
-Missing message(const RefData& ref, const char* code, std::vector<TextParam> params = {}) {
-    const RefRecord* r = ref.record("plan_targets", std::string("message/") + code);
-    return {code, TextRef::fields(r, "text_zh", "text_en", code, std::move(params))};
+// A note of the trend with its {name} parameters, said when the result is written.
+Missing message(const PlanTargets& plan, TrendNote note, std::vector<TextParam> params = {}) {
+    const char* code = trend_note_code(note);
+    return {code, TextRef::fields(plan.notes[static_cast<std::size_t>(note)], "text_zh", "text_en", code, std::move(params))};
+}
+
+// The view reindex() built; one built for the call where plan_targets.json changed since (a
+// dataset swapped in) or reindex() never ran.
+std::shared_ptr<const PlanTargets> plan_targets_of(const RefData& ref) {
+    if (ref.plan_targets && ref.plan_targets->built_from.matches(ref.dataset("plan_targets"))) return ref.plan_targets;
+    return build_plan_targets(ref);
 }
 
 TextParam year_param(const char* name, int year) { return {name, TextParam::Kind::integer, static_cast<double>(year)}; }
@@ -80,9 +86,20 @@ std::string prefix_path(const std::string& path, std::size_t index) {
 
 } // namespace
 
+const char* trend_note_code(TrendNote n) {
+    constexpr const char* codes[] = {"needs_two_years",           "needs_value_added_years", "needs_energy_years", "base_not_2020",
+                                     "grid_factor_year_fallback", "comparable_prices",       "current_prices"};
+    static_assert(std::size(codes) == static_cast<std::size_t>(TrendNote::count));
+    return codes[static_cast<std::size_t>(n)];
+}
+
 std::shared_ptr<const PlanTargets> build_plan_targets(const RefData& ref) {
     auto v = std::make_shared<PlanTargets>();
-    if (const Dataset* d = ref.dataset("plan_targets"))
+    const Dataset* d = ref.dataset("plan_targets");
+    v->built_from = DatasetStamp::of(d);
+    for (std::size_t n = 0; d && n < v->notes.size(); ++n)
+        v->notes[n] = d->find(std::string("message/") + trend_note_code(static_cast<TrendNote>(n)));
+    if (d)
         for (const auto& rec : d->records) {
             if (rec.id.rfind("message/", 0) == 0 || !rec.value) continue;
             PlanTarget t;
@@ -149,6 +166,8 @@ void compute_trend(const Input& in, const RefData& ref, Result& result) {
     result.targets.clear();
     result.decomposition.reset();
     result.decomposition_missing.reset();
+    const auto plan_view = plan_targets_of(ref);
+    const PlanTargets& plan = *plan_view;
 
     std::vector<TrendYear> years;
     std::vector<std::optional<double>> indices;  // price index per entry of `years`
@@ -193,7 +212,7 @@ void compute_trend(const Input& in, const RefData& ref, Result& result) {
         }
         if (fy && fy != h.year)
             result.warnings.push_back({prefix_path("/year", i), "grid_factor_year_fallback",
-                                       message(ref, "grid_factor_year_fallback", {year_param("year", h.year), year_param("used", fy)}).message});
+                                       message(plan, TrendNote::grid_factor_year_fallback, {year_param("year", h.year), year_param("used", fy)}).message});
         years.push_back(trend_year(h.year, false, yr, h.value_added_10k_yuan, h.industry_average_tco2_per_10k_yuan,
                                    ref, fy));
         indices.push_back(h.value_added_price_index);
@@ -245,67 +264,65 @@ void compute_trend(const Input& in, const RefData& ref, Result& result) {
 
     const std::string basis = comparable ? "comparable" : "current";
     if (sorted.size() > 1) {
-        const char* code = comparable ? "comparable_prices" : "current_prices";
-        result.warnings.push_back({"/history", code, message(ref, code).message});
+        const TrendNote note = comparable ? TrendNote::comparable_prices : TrendNote::current_prices;
+        result.warnings.push_back({"/history", trend_note_code(note), message(plan, note).message});
     }
 
     // Targets.
-    if (ref.plan_targets) {
-        for (const PlanTarget& pt : ref.plan_targets->targets) {
-            const RefRecord& rec = *pt.record;
-            TargetProgress t;
-            t.id = rec.id;
-            t.metric = pt.metric;
-            t.plan_base_year = pt.base_year;
-            t.target_year = pt.target_year;
-            t.required_change = *rec.value;
-            t.aim_change = pt.aim;
-            t.def = &rec;
-            t.price_basis = basis;
-            // Base: the plan's base year if present, else the earliest year (said so).
-            const TrendYear* base = nullptr;
+    for (const PlanTarget& pt : plan.targets) {
+        const RefRecord& rec = *pt.record;
+        TargetProgress t;
+        t.id = rec.id;
+        t.metric = pt.metric;
+        t.plan_base_year = pt.base_year;
+        t.target_year = pt.target_year;
+        t.required_change = *rec.value;
+        t.aim_change = pt.aim;
+        t.def = &rec;
+        t.price_basis = basis;
+        // Base: the plan's base year if present, else the earliest year (said so).
+        const TrendYear* base = nullptr;
+        for (const auto& y : sorted)
+            if (y.year == t.plan_base_year) base = &y;
+        if (!base && !sorted.empty()) base = &sorted.front();
+        // Judged year: the latest year up to the target year after the base; else the latest.
+        const TrendYear* eval = nullptr;
+        for (const auto& y : sorted)
+            if (base && y.year > base->year && y.year <= t.target_year) eval = &y;
+        if (!eval && base)
             for (const auto& y : sorted)
-                if (y.year == t.plan_base_year) base = &y;
-            if (!base && !sorted.empty()) base = &sorted.front();
-            // Judged year: the latest year up to the target year after the base; else the latest.
-            const TrendYear* eval = nullptr;
-            for (const auto& y : sorted)
-                if (base && y.year > base->year && y.year <= t.target_year) eval = &y;
-            if (!eval && base)
-                for (const auto& y : sorted)
-                    if (y.year > base->year) eval = &y;
-            if (!base || !eval) {
-                t.missing = message(ref, "needs_two_years");
-                if (base) t.base_year = base->year;
-                result.targets.push_back(std::move(t));
-                continue;
-            }
-            t.base_year = base->year;
-            t.evaluation_year = eval->year;
-            t.base_is_plan_base = base->year == t.plan_base_year;
-            // Straight line from the plan base (0) to the target year (required_change); measured
-            // from the enterprise's base year: (1 + path(eval)) / (1 + path(base)) - 1.
-            auto path = [&](int y) {
-                const int span = t.target_year - t.plan_base_year;
-                const int k = std::clamp(y - t.plan_base_year, 0, span);
-                return span > 0 ? t.required_change * k / span : t.required_change;
-            };
-            t.required_change_by_evaluation_year = (1 + path(eval->year)) / (1 + path(base->year)) - 1;
-            auto i0 = intensity(*base, t.metric), i1 = intensity(*eval, t.metric);
-            if (!i0 || !i1 || *i0 <= 0) {
-                t.missing = message(ref, "needs_value_added_years");
-            } else {
-                t.actual_change = *i1 / *i0 - 1;
-                t.on_track = *t.actual_change <= *t.required_change_by_evaluation_year + 1e-12;
-                if (!t.base_is_plan_base) t.note = message(ref, "base_not_2020", {year_param("year", base->year)});
-            }
+                if (y.year > base->year) eval = &y;
+        if (!base || !eval) {
+            t.missing = message(plan, TrendNote::needs_two_years);
+            if (base) t.base_year = base->year;
             result.targets.push_back(std::move(t));
+            continue;
         }
+        t.base_year = base->year;
+        t.evaluation_year = eval->year;
+        t.base_is_plan_base = base->year == t.plan_base_year;
+        // Straight line from the plan base (0) to the target year (required_change); measured
+        // from the enterprise's base year: (1 + path(eval)) / (1 + path(base)) - 1.
+        auto path = [&](int y) {
+            const int span = t.target_year - t.plan_base_year;
+            const int k = std::clamp(y - t.plan_base_year, 0, span);
+            return span > 0 ? t.required_change * k / span : t.required_change;
+        };
+        t.required_change_by_evaluation_year = (1 + path(eval->year)) / (1 + path(base->year)) - 1;
+        auto i0 = intensity(*base, t.metric), i1 = intensity(*eval, t.metric);
+        if (!i0 || !i1 || *i0 <= 0) {
+            t.missing = message(plan, TrendNote::needs_value_added_years);
+        } else {
+            t.actual_change = *i1 / *i0 - 1;
+            t.on_track = *t.actual_change <= *t.required_change_by_evaluation_year + 1e-12;
+            if (!t.base_is_plan_base) t.note = message(plan, TrendNote::base_not_2020, {year_param("year", base->year)});
+        }
+        result.targets.push_back(std::move(t));
     }
 
     // Decomposition: from the base (2020 or earliest) to the latest year.
     if (sorted.size() < 2) {
-        result.decomposition_missing = message(ref, "needs_two_years");
+        result.decomposition_missing = message(plan, TrendNote::needs_two_years);
     } else {
         const TrendYear* y0 = &sorted.front();
         for (const auto& y : sorted)
@@ -313,11 +330,11 @@ void compute_trend(const Input& in, const RefData& ref, Result& result) {
         const TrendYear& y1 = sorted.back();
         auto va0 = va_of(*y0), va1 = va_of(y1);
         if (y0 == &y1) {
-            result.decomposition_missing = message(ref, "needs_two_years");
+            result.decomposition_missing = message(plan, TrendNote::needs_two_years);
         } else if (!va0 || !va1 || *va0 <= 0 || *va1 <= 0) {
-            result.decomposition_missing = message(ref, "needs_value_added_years");
+            result.decomposition_missing = message(plan, TrendNote::needs_value_added_years);
         } else if (!(y0->total_tce > 0) || !(y1.total_tce > 0)) {
-            result.decomposition_missing = message(ref, "needs_energy_years");
+            result.decomposition_missing = message(plan, TrendNote::needs_energy_years);
         } else {
             result.decomposition = decompose_lmdi(*y0, y1, *va0, *va1);
             result.decomposition->price_basis = basis;

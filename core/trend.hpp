@@ -6,18 +6,30 @@
 #include "model.hpp"
 #include "refdata.hpp"
 
+#include <array>
+#include <cstdint>
+
 namespace selfcheck {
 
 // plan_targets.json read once at load (RefData::reindex): the targets (records with a value, not
-// the "message/" texts) in file order, their fields defaulted where absent or of the wrong type.
+// the "message/" texts) in file order, their fields defaulted where absent or of the wrong type, and
+// the records of the notes the trend says.
 struct PlanTarget {
     const RefRecord* record = nullptr;
     std::string metric;
     int base_year = 2020, target_year = 2025;
     std::optional<double> aim;
 };
+// A note of the trend: the record "message/<code>" (text_zh / text_en), the code where it is absent.
+enum class TrendNote : std::uint8_t {
+    needs_two_years, needs_value_added_years, needs_energy_years, base_not_2020, grid_factor_year_fallback,
+    comparable_prices, current_prices, count
+};
+const char* trend_note_code(TrendNote n);
 struct PlanTargets {
+    DatasetStamp built_from;  // plan_targets.json as it was when built
     std::vector<PlanTarget> targets;
+    std::array<const RefRecord*, static_cast<std::size_t>(TrendNote::count)> notes{};  // nullptr: not on file
 };
 std::shared_ptr<const PlanTargets> build_plan_targets(const RefData& ref);
 

@@ -225,3 +225,44 @@ TEST_CASE("history round-trips through input_to_json, unknown keys kept", "[tren
     // A one-year document writes no history key.
     CHECK_FALSE(input_to_json(parse_ok(doc(electricity(1)))).contains("history"));
 }
+
+TEST_CASE("the trend's notes are plan_targets.json records, found once per load; the code where one is missing", "[trend][refdata]") {
+    const Input in = parse_ok(doc(electricity(1e7), {{"year", 2023}, {"value_added_10k_yuan", 10000}}));
+    const RefRecord* rec = ref().record("plan_targets", "message/needs_two_years");
+    REQUIRE(rec);
+    REQUIRE(ref().plan_targets);
+    CHECK(ref().plan_targets->notes[static_cast<std::size_t>(TrendNote::needs_two_years)] == rec);
+    // The decomposition's note points at the record of the view; said, its words are the record's.
+    const Result r = assess(in, ref());
+    REQUIRE(r.decomposition_missing);
+    CHECK(r.decomposition_missing->message.record == rec);
+    CHECK(say(r.decomposition_missing->message).en == rec->raw.at("text_en").get<std::string>());
+
+    // A copy whose note says something else says that.
+    RefData changed = ref();
+    {
+        Dataset& d = changed.datasets.at("plan_targets");
+        d.records.at(d.index.at("message/needs_two_years")).raw["text_en"] = "Two years, please.";
+        changed.reindex();
+    }
+    const Result c = assess(in, changed);
+    REQUIRE(c.decomposition_missing);
+    CHECK(say(c.decomposition_missing->message).en == "Two years, please.");
+
+    // The record gone: the code itself, as before.
+    RefData without = ref();
+    REQUIRE(without.datasets.at("plan_targets").index.erase("message/needs_two_years") == 1);
+    without.reindex();
+    const Result w = assess(in, without);
+    REQUIRE(w.decomposition_missing);
+    CHECK(w.decomposition_missing->code == "needs_two_years");
+    CHECK(say(w.decomposition_missing->message).en == "needs_two_years");
+
+    // A dataset swapped in without reindex(): the view of the call is built from the new records.
+    RefData swapped = ref();
+    Dataset replacement = swapped.datasets.at("plan_targets");
+    std::swap(swapped.datasets.at("plan_targets"), replacement);
+    const Result s = assess(in, swapped);
+    REQUIRE(s.decomposition_missing);
+    CHECK(s.decomposition_missing->message.record == swapped.record("plan_targets", "message/needs_two_years"));
+}
