@@ -24,11 +24,6 @@ TextRef carrier_factor_name(const RefRecord* carrier) {
     return TextRef::text("factor.carrier", {}, {{"carrier", TextParam::Kind::record_name, 0, {}, carrier}});
 }
 
-// A name from two fields of a steam.json record ("" where absent).
-TextRef steam_name(const RefData& ref, std::string_view id, const char* zh, const char* en) {
-    return TextRef::fields(ref.record("steam", id), zh, en);
-}
-
 double tier_value(const RefData& ref, const char* id) {
     const RefRecord* r = ref.record("energy_tiers", id);
     return r && r->value ? *r->value : 0;
@@ -51,13 +46,14 @@ void steam_co2_heat(const EnergyUse& u, const RefData& ref, std::size_t row, Ene
     ce.co2_heat_gj = d.heat_gj;
     ce.enthalpy_kj_per_kg = cond->enthalpy_kj_per_kg;
     ce.energy_basis = "gbt2589_coefficient_co2_by_enthalpy";
-    add_factor(result, ref.record("steam", "feedwater_enthalpy"), "steam/feedwater_enthalpy",
-               steam_name(ref, "feedwater_enthalpy", "name_zh", "name_en"));
+    const auto steam = steam_constants_of(ref);
+    add_factor(result, steam->feedwater_enthalpy, "steam/feedwater_enthalpy",
+               TextRef::fields(steam->feedwater_enthalpy, "name_zh", "name_en"));
     if (cond->defaulted) {
-        add_factor(result, ref.record("steam", "default_gauge_pressure"), "steam/default_gauge_pressure",
-                   steam_name(ref, "field/steam_pressure_mpa", "label_zh", "label_en"));
+        add_factor(result, steam->default_gauge_pressure, "steam/default_gauge_pressure",
+                   TextRef::fields(steam->pressure_field, "label_zh", "label_en"));
         result.warnings.push_back({"/energy/" + std::to_string(row) + "/steam_pressure_mpa", "steam_pressure_default",
-                                   steam_name(ref, "default_gauge_pressure", "message_zh", "message_en")});
+                                   TextRef::fields(steam->default_gauge_pressure, "message_zh", "message_en")});
     }
 }
 
@@ -207,8 +203,8 @@ std::vector<EnergyRowDetail> compute_energy(const Input& in, const RefData& ref,
             kgce = d.base_quantity * heat->kgce_per_base;
             const RefRecord* heat_rec = ref.record("energy_carriers", "heat");
             add_factor(result, heat_rec, "carrier/heat", carrier_factor_name(heat_rec));
-            add_factor(result, ref.record("steam", "hot_water_cp"), "steam/hot_water_cp",
-                       steam_name(ref, "hot_water_cp", "name_zh", "name_en"));
+            const RefRecord* cp = steam_constants_of(ref)->hot_water_cp;
+            add_factor(result, cp, "steam/hot_water_cp", TextRef::fields(cp, "name_zh", "name_en"));
         } else if (c.heat_units_as_heat && heat_unit && c.base_unit != BaseUnit::GJ && heat) {
             // Steam given as heat: convert as heat (GB/T 2589 heat).
             d.as_heat = true;
@@ -242,8 +238,7 @@ std::vector<EnergyRowDetail> compute_energy(const Input& in, const RefData& ref,
             } else if (c.id == "steam" && mass_unit) {
                 // A measured enthalpy (kJ per unit) without a pressure: the same enthalpy method,
                 // heat = kg × (h − 83.74 kJ/kg).
-                const RefRecord* fw = ref.record("steam", "feedwater_enthalpy");
-                const double h_fw = fw && fw->value ? *fw->value : 83.74;
+                const double h_fw = steam_constants_of(ref)->feedwater_enthalpy_kj_per_kg;
                 d.heat_gj = d.base_quantity * std::max(0.0, d.ncv_kj_per_base - h_fw) / 1e6;
                 ce.co2_heat_gj = d.heat_gj;
                 ce.enthalpy_kj_per_kg = d.ncv_kj_per_base;

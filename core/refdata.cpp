@@ -8,6 +8,7 @@
 #include "energy.hpp"
 #include "intensity.hpp"
 #include "names.hpp"
+#include "steam.hpp"
 #include "trend.hpp"
 
 #include "validate.hpp"
@@ -190,6 +191,7 @@ void RefData::reindex() {
     product_limits = build_product_limits(*this);
     coal_rates = build_coal_rates(*this);
     plan_targets = build_plan_targets(*this);
+    steam_constants = build_steam_constants(*this);
     green_factory_defs = build_green_factory_defs(*this);
     equipment_standards = build_equipment_standards(*this);
     measure_library = build_measure_library(*this);

@@ -88,6 +88,7 @@ struct IndustryAverages;  // intensity.hpp
 struct ProductLimits;     // intensity.hpp
 struct CoalRates;    // energy.hpp
 struct PlanTargets;  // trend.hpp
+struct SteamConstants;  // steam.hpp
 struct GreenFactoryDefs;    // green_factory.hpp
 struct EquipmentStandards;  // diagnosis.hpp
 struct MeasureLibrary;      // measures.hpp
@@ -105,6 +106,7 @@ struct RefData {
     std::shared_ptr<const ProductLimits> product_limits;
     std::shared_ptr<const CoalRates> coal_rates;
     std::shared_ptr<const PlanTargets> plan_targets;
+    std::shared_ptr<const SteamConstants> steam_constants;
     Issues load_issues;                       // problems found while loading (should be empty)
     // How many of load_issues came from reading the files (the rest from reindex()), so reindex()
     // can run again after `datasets` changes without piling up the same issues.

@@ -7,6 +7,7 @@
 #pragma once
 #include "refdata.hpp"
 
+#include <memory>
 #include <optional>
 
 namespace selfcheck {
@@ -19,6 +20,25 @@ struct SteamCondition {
     double heat_gj_per_t = 0;             // (h − 83.74) / 1000
     bool defaulted = false;               // no pressure given: steam.json default used
 };
+
+// steam.json read once at load (RefData::reindex): the constants of the heat calculation (the
+// record's value, else the documented default the code always had) and the records the energy result
+// cites (nullptr where absent).
+struct SteamConstants {
+    DatasetStamp built_from;  // steam.json as it was when built
+    double default_gauge_pressure_mpa = 1.0;        // default_gauge_pressure
+    double atmospheric_pressure_mpa = 0.101325;     // atmospheric_pressure
+    double feedwater_enthalpy_kj_per_kg = 83.74;    // feedwater_enthalpy
+    double hot_water_default_return_c = 20;         // hot_water_default_return_c
+    double hot_water_cp_kj_per_kg_k = 4.1868;       // hot_water_cp
+    const RefRecord* feedwater_enthalpy = nullptr;
+    const RefRecord* default_gauge_pressure = nullptr;
+    const RefRecord* hot_water_cp = nullptr;
+    const RefRecord* pressure_field = nullptr;  // field/steam_pressure_mpa: the field's label
+};
+std::shared_ptr<const SteamConstants> build_steam_constants(const RefData& ref);
+// The view reindex() built; one built for the call where steam.json changed since or reindex() never ran.
+std::shared_ptr<const SteamConstants> steam_constants_of(const RefData& ref);
 
 // nullopt when the condition is outside IF97 regions 1/2 or the temperature is below saturation.
 std::optional<SteamCondition> steam_condition(std::optional<double> gauge_pressure_mpa,

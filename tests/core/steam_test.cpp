@@ -92,3 +92,37 @@ TEST_CASE("steam and hot-water fields are validated with located bilingual error
     for (const auto& i : a.items)
         if (i.code == "steam_below_saturation") CHECK_FALSE(i.message_zh.empty());
 }
+
+TEST_CASE("the steam constants are steam.json's, read once per load; the documented defaults without them", "[steam][refdata]") {
+    // 1,000 t at 1.0 MPa absolute (saturated): h'' = 2,777.1 kJ/kg as above.
+    const Input in = parse_ok(doc(steam_row(1000, {{"steam_pressure_mpa", 0.898675}})));
+    const Result base = assess(in, ref());
+    const double h = *base.energy.by_carrier[0].enthalpy_kj_per_kg;
+    auto with_feedwater = [](std::optional<double> v, bool drop) {
+        RefData r = ref();
+        Dataset& d = r.datasets.at("steam");
+        if (drop) REQUIRE(d.index.erase("feedwater_enthalpy") == 1);
+        else d.records.at(d.index.at("feedwater_enthalpy")).value = v;
+        r.reindex();
+        return r;
+    };
+    // A copy with feed water at 100 kJ/kg: heat = 1,000,000 kg × (h − 100) kJ/kg.
+    const Result hot = assess(in, with_feedwater(100.0, false));
+    CHECK_THAT(*hot.energy.by_carrier[0].co2_heat_gj, WithinRel((h - 100) * 1000 / 1000, 1e-12));
+    // The record gone: 83.74 kJ/kg (NDRC guides) as before, and no factor listed for it.
+    const Result gone = assess(in, with_feedwater(std::nullopt, true));
+    CHECK_THAT(*gone.energy.by_carrier[0].co2_heat_gj, WithinRel((h - 83.74) * 1000 / 1000, 1e-12));
+    bool listed = false;
+    for (const auto& f : gone.factors_used) listed = listed || f.id == "steam/feedwater_enthalpy";
+    CHECK_FALSE(listed);
+    // Hot water's specific heat: 100 t × 4.0 kJ/(kg·K) × (90 − 60) K = 12 GJ in a copy at 4.0.
+    RefData cp = ref();
+    {
+        Dataset& d = cp.datasets.at("steam");
+        d.records.at(d.index.at("hot_water_cp")).value = 4.0;
+        cp.reindex();
+    }
+    const Result w = assess(parse_ok(doc(json{{"carrier", "hot_water"}, {"quantity", 100}, {"unit", "t"},
+                                              {"supply_temperature_c", 90}, {"return_temperature_c", 60}})), cp);
+    CHECK_THAT(*w.energy.by_carrier[0].co2_heat_gj, WithinRel(12.0, 1e-12));
+}
