@@ -13,25 +13,10 @@
 
 namespace selfcheck {
 
-using nlohmann::json;
-
 namespace {
 
 // ---------------------------------------------------------------------------------------------
 // Evaluation
-
-std::string str(const json& j, const char* key) { return json_string_or(j, key); }
-// The same without a copy, for comparisons (the record's "kind" in every loop over the records).
-std::string_view str_view(const json& j, const char* key) {
-    auto it = j.find(key);
-    return it != j.end() && it->is_string() ? std::string_view(it->get_ref<const std::string&>()) : std::string_view();
-}
-
-std::optional<double> num(const json& j, const char* key) {
-    auto it = j.find(key);
-    if (it != j.end() && it->is_number() && std::isfinite(it->get<double>())) return it->get<double>();
-    return std::nullopt;
-}
 
 using Indicator = GfIndicatorScore;
 
@@ -609,6 +594,24 @@ RenewableShare green_factory_renewable_share(const Input& in, const Result& r, c
     if (s.total_tce > 0) s.share_pct = s.renewable_tce / s.total_tce * 100.0;
     return s;
 }
+
+// The view builder's reads of a green_factory.json record (once per load, never per evaluation).
+namespace {
+using nlohmann::json;
+std::string str(const json& j, const char* key) { return json_string_or(j, key); }
+// The same without a copy, for comparisons (the record's "kind").
+std::string_view str_view(const json& j, const char* key) {
+    auto it = j.find(key);
+    return it != j.end() && it->is_string() ? std::string_view(it->get_ref<const std::string&>()) : std::string_view();
+}
+
+std::optional<double> num(const json& j, const char* key) {
+    auto it = j.find(key);
+    if (it != j.end() && it->is_number() && std::isfinite(it->get<double>())) return it->get<double>();
+    return std::nullopt;
+}
+
+} // namespace
 
 std::shared_ptr<const GreenFactoryDefs> build_green_factory_defs(const RefData& ref) {
     auto defs = std::make_shared<GreenFactoryDefs>();
