@@ -28,13 +28,6 @@ std::shared_ptr<const SteamConstants> steam_constants_of(const RefData& ref) {
     return build_steam_constants(ref);
 }
 
-std::string steam_text(const RefData& ref, std::string_view id, const char* field) {
-    const RefRecord* r = ref.record("steam", id);
-    if (!r) return {};
-    auto it = r->raw.find(field);
-    return it != r->raw.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
 std::optional<SteamCondition> steam_condition(std::optional<double> gauge, std::optional<double> temp_c,
                                               const RefData& ref) {
     const auto constants = steam_constants_of(ref);
