@@ -44,15 +44,60 @@ std::optional<double> irr(double investment, double annual_net, int years, doubl
         fhi = npv(investment, annual_net, years, hi, degradation);
         if (flo * fhi > 0) return std::nullopt;
     }
+    // With a saving that stays >= 0 every year, the computed npv() never rises with the rate: each
+    // step of it (1 + r, the product, S / disc, the sum) is a rounded operation that is monotone in
+    // its inputs. Then "npv(r) > 0" holds exactly below one point and fails above it, and a rate
+    // at or below one known to be positive (at or above one known not to be) needs no evaluation:
+    // the bisection below takes the same steps and returns the same bits as if it evaluated every
+    // midpoint. A few secant steps near the root first make those known points close, so the
+    // bisection evaluates about 15 of its ~55 midpoints. Anything else evaluates every midpoint.
+    const bool monotone = std::isfinite(investment) && std::isfinite(annual_net) && annual_net >= 0 && degradation >= 0 &&
+                          degradation <= 1 && flo > 0;
+    double positive_at = lo, not_positive_at = hi;  // npv > 0 at the first, <= 0 at the second
+    auto positive = [&](double r) {
+        if (monotone && r <= positive_at) return true;
+        if (monotone && r >= not_positive_at) return false;
+        const bool pos = npv(investment, annual_net, years, r, degradation) > 0;
+        if (monotone) (pos ? positive_at : not_positive_at) = r;
+        return pos;
+    };
+    if (monotone) {
+        // Secant steps inside the known bracket (a bisection step when one leaves it), from the
+        // simple payback rate S/I, then steps outward from the last point until the sign changes.
+        double x0 = annual_net / investment, x1 = 0.9 * x0;
+        if (!(x0 > lo && x0 < hi)) x0 = 0.5 * (lo + hi);
+        if (!(x1 > lo && x1 < hi) || x1 == x0) x1 = 0.5 * (lo + x0);
+        double f0 = npv(investment, annual_net, years, x0, degradation);
+        (f0 > 0 ? positive_at : not_positive_at) = x0;
+        for (int i = 0; i < 12 && x1 > positive_at && x1 < not_positive_at; ++i) {
+            const double f1 = npv(investment, annual_net, years, x1, degradation);
+            (f1 > 0 ? positive_at : not_positive_at) = x1;
+            if (f1 == f0) break;
+            double x2 = x1 - f1 * (x1 - x0) / (f1 - f0);
+            if (!(x2 > positive_at && x2 < not_positive_at)) x2 = 0.5 * (positive_at + not_positive_at);
+            if (x2 == x1) break;
+            x0 = x1, f0 = f1, x1 = x2;
+        }
+        const bool from_below = x1 <= positive_at;
+        double step = std::max(std::fabs(x1) * 0x1p-46, 0x1p-1000);
+        for (int i = 0; i < 40; ++i) {
+            const double y = from_below ? positive_at + step : not_positive_at - step;
+            if (!(y > positive_at && y < not_positive_at) || positive(y) != from_below) break;
+            step *= 4;
+        }
+    }
     for (int i = 0; i < 200; ++i) {
-        double mid = 0.5 * (lo + hi), f = npv(investment, annual_net, years, mid, degradation);
-        const double lo0 = lo, hi0 = hi, flo0 = flo;
-        if ((f > 0) == (flo > 0)) lo = mid, flo = f;
-        else hi = mid;
+        const double mid = 0.5 * (lo + hi);
         // lo and hi are adjacent doubles (or equal): mid is one of them and every further step
         // repeats this one, so the remaining iterations change nothing. Stopping here gives the
         // same bits as running all 200 (about 55 steps instead of 200).
-        if (lo == lo0 && hi == hi0 && flo == flo0) break;
+        if (positive(mid) == (flo > 0)) {
+            if (mid == lo) break;
+            lo = mid;
+        } else {
+            if (mid == hi) break;
+            hi = mid;
+        }
     }
     return 0.5 * (lo + hi);
 }
