@@ -148,6 +148,7 @@ bool Physical::Key::is(std::string_view key) const {
 }
 
 void Physical::put(Key key, Value v) {
+    if (discards_) return;
     for (auto& e : entries_)
         if (e.key == key) {
             e.value = std::move(v);
@@ -543,14 +544,25 @@ struct Ctx {
     double grid_t_per_kwh() const { return res.emissions.grid_factor_tco2_per_mwh / 1000.0; }
     int year() const { return in.enterprise.year > 0 ? in.enterprise.year : 2025; }
 
-    void need(Measure id, int row, std::initializer_list<NeedId> fields) { missing.push_back({id, row, fields}); }
+    // Only the central run's candidates are written with their figures, needs and the measures it
+    // could not evaluate; the low and high runs give their totals (the result's ranges) and skip
+    // building what nothing reads.
+    bool writes_details() const { return variant == 1; }
+    Cand cand(Measure id) const {
+        Cand k;
+        k.id = id;
+        if (!writes_details()) k.physical = Physical::discarding();
+        return k;
+    }
+    void need(Measure id, int row, std::initializer_list<NeedId> fields) {
+        if (writes_details()) missing.push_back({id, row, fields});
+    }
 };
 
 // An electricity saving on one target.
 Cand elec_cand(Ctx& c, Measure id, Target target, double base_kwh, double saved_kwh,
                double invest, int life, double om = 0) {
-    Cand k;
-    k.id = id;
+    Cand k = c.cand(id);
     k.target = target;
     k.target_base_tce = base_kwh * c.elec_tce_per_kwh();
     k.tce = saved_kwh * c.elec_tce_per_kwh();
@@ -802,8 +814,7 @@ void compressed_air(Ctx& c) {
         auto h = field_num(e, "hours_per_year");
         if (oil_screw && kw && *kw >= c.p(Param::air_heat_recovery_min_kw) && h && *h >= c.p(Param::air_heat_recovery_min_hours) &&
             !field_bool(e, "heat_recovery").value_or(false)) {
-            Cand k;
-            k.id = Measure::air_heat_recovery;
+            Cand k = c.cand(Measure::air_heat_recovery);
             k.row = static_cast<int>(i);
             k.invest = c.p(Param::air_heat_recovery_cost_per_unit) * e.count;
             k.life = c.life(Measure::air_heat_recovery);
@@ -940,8 +951,7 @@ void boilers(Ctx& c) {
         const Target t = row_target(TargetKind::heat, i);
         const double base_tce = F * tce_b;
         auto fuel_cand = [&](Measure id, double saved_fuel, double invest) {
-            Cand k;
-            k.id = id;
+            Cand k = c.cand(id);
             k.row = static_cast<int>(i);
             k.target = t;
             k.target_base_tce = base_tce;
@@ -1053,8 +1063,7 @@ void heat_measures(Ctx& c) {
             bool hot = medium == "liquid" ? *temp >= c.p(Param::waste_heat_min_liquid_temp) : *temp >= c.p(Param::waste_heat_min_gas_temp);
             bool sink = field_bool(e, "sink_available").value_or(true);
             if (hot && sink && *h >= c.p(Param::waste_heat_min_hours)) {
-                Cand k;
-                k.id = Measure::waste_heat;
+                Cand k = c.cand(Measure::waste_heat);
                 k.row = static_cast<int>(i);
                 k.invest = *kw * c.p(Param::waste_heat_unit_cost);
                 k.life = c.life(Measure::waste_heat);
@@ -1113,8 +1122,7 @@ void heat_measures(Ctx& c) {
             double kwh = *q / k_gj_per_kwh / cop;
             double kw_th = *q / k_gj_per_kwh / *h;
             bool water = *ts <= c.p(Param::heat_pump_max_temp_standard);
-            Cand k;
-            k.id = Measure::heat_pump;
+            Cand k = c.cand(Measure::heat_pump);
             k.row = static_cast<int>(i);
             k.invest = kw_th * c.p(water ? Param::heat_pump_unit_cost_water : Param::heat_pump_unit_cost_steam);
             k.life = c.life(Measure::heat_pump);
@@ -1139,8 +1147,7 @@ void heat_measures(Ctx& c) {
         if (e.type == "dyeing") {
             std::string proc = field_str(e, "process");
             auto steam = field_num(e, "steam_t_per_year");
-            Cand k;
-            k.id = Measure::textile_cpb;
+            Cand k = c.cand(Measure::textile_cpb);
             k.row = static_cast<int>(i);
             k.life = c.life(Measure::textile_cpb);
             k.invest_known = false;
@@ -1199,8 +1206,7 @@ void heat_measures(Ctx& c) {
             double days = field_num(e, "operating_days").value_or(c.p(Param::water_reuse_operating_days));
             double cap = *use * (target - *reuse);
             double q = cap * days;
-            Cand k;
-            k.id = Measure::water_reuse;
+            Cand k = c.cand(Measure::water_reuse);
             k.row = static_cast<int>(i);
             k.target = row_target(TargetKind::water, i);
             k.invest = cap * c.p(Param::water_reuse_unit_cost);
@@ -1228,8 +1234,7 @@ void heat_measures(Ctx& c) {
                 continue;
             }
             if (*dry >= c.p(Param::paper_shoe_press_max_dryness)) continue;
-            Cand k;
-            k.id = Measure::paper_shoe_press;
+            Cand k = c.cand(Measure::paper_shoe_press);
             k.row = static_cast<int>(i);
             k.life = c.life(Measure::paper_shoe_press);
             k.invest_known = false;
@@ -1419,8 +1424,7 @@ void management(Ctx& c) {
     bool ems = mgmt_bool(m, "energy_management_system").value_or(false);
     if (total < c.p(Param::energy_management_system_min_tce) || (metering == "full" && ems)) return;
     double rate = c.p(Param::energy_management_system_saving_rate);
-    Cand k;
-    k.id = Measure::energy_management_system;
+    Cand k = c.cand(Measure::energy_management_system);
     k.target = {TargetKind::site};
     k.target_base_tce = total;
     k.tce = total * rate;
