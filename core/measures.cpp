@@ -154,6 +154,7 @@ void Physical::put(Key key, Value v) {
             e.value = std::move(v);
             return;
         }
+    if (entries_.empty()) entries_.reserve(6);  // a candidate sets 1-6 figures: one allocation, not three
     entries_.push_back({std::move(key), std::move(v)});
 }
 
@@ -427,7 +428,7 @@ struct Cand {
     Target target;                 // what it reduces
     double target_base_tce = 0;    // the target's energy before any measure
     double target_reduction_tce = 0;
-    std::vector<Target> scaled_by;  // targets whose remaining share scales this measure
+    std::array<Target, 2> scaled_by{};  // targets whose remaining share scales this measure (none: unused)
     Exclusive exclusive;
     bool compliance_required = false;
     double tce = 0, tco2 = 0, elec_kwh = 0;
@@ -1398,7 +1399,7 @@ void renewables(Ctx& c) {
             k.tco2 = 0;
             if (auto resid = c.res.emissions.residual_factor_tco2_per_mwh) k.tco2_market = kwh / 1000.0 * *resid;
             k.annual_net = -kwh * c.p(Param::price_green_power_premium);
-            k.scaled_by = {{TargetKind::elec_all}};
+            k.scaled_by = {Target{TargetKind::elec_all}};
             k.physical.clear();
             k.physical.set("green_kwh", kwh);
             k.notes.push_back({NoteId::green_power_market_only});
@@ -1429,7 +1430,7 @@ void management(Ctx& c) {
     k.target_base_tce = total;
     k.tce = total * rate;
     k.target_reduction_tce = k.tce;
-    k.scaled_by = {{TargetKind::site}};
+    k.scaled_by = {Target{TargetKind::site}};
     k.tco2 = c.res.emissions.total_tco2 * rate;
     std::vector<std::string> unpriced;
     k.annual_net = site_energy_cost(c, unpriced) * rate;
@@ -1495,20 +1496,17 @@ void economics(MeasureResult& m, Measure id, const Totals& t, double rate, const
     m.outlook = outlook_after(res, res.energy.total_tce - tce_in_total, t.tco2, ref);
 }
 
-Totals sum(const std::vector<const Cand*>& cs, double scale_each = 1) {
-    Totals t;
-    for (const Cand* k : cs) {
-        t.tce += k->tce * scale_each;
-        t.tco2 += k->tco2 * scale_each;
-        if (k->tco2_market) t.tco2_market = t.tco2_market.value_or(0) + *k->tco2_market * scale_each;
-        t.invest += k->invest;
-        t.net += k->annual_net * scale_each;
-        t.invest_known &= k->invest_known;
-        t.saving_known &= k->saving_known;
-        t.life = k->life;
-        t.degradation = k->degradation;
-    }
-    return t;
+// Adds one candidate (its savings times `scale_each`) to a measure's totals.
+void add(Totals& t, const Cand& k, double scale_each = 1) {
+    t.tce += k.tce * scale_each;
+    t.tco2 += k.tco2 * scale_each;
+    if (k.tco2_market) t.tco2_market = t.tco2_market.value_or(0) + *k.tco2_market * scale_each;
+    t.invest += k.invest;
+    t.net += k.annual_net * scale_each;
+    t.invest_known &= k.invest_known;
+    t.saving_known &= k.saving_known;
+    t.life = k.life;
+    t.degradation = k.degradation;
 }
 
 std::vector<Cand> run(const Input& in, const Result& res, const RefData& ref, int variant, std::vector<NotEvaluated>* missing) {
@@ -1664,9 +1662,8 @@ void evaluate_measures(const Input& in, Result& result, const RefData& ref) {
         std::vector<Cand> central = run(in, result, ref, 1, &missing);
         std::vector<Cand> low = run(in, result, ref, 0, nullptr), high = run(in, result, ref, 2, nullptr);
 
-        // Aggregate per measure id, in first-seen order: ids[i]'s candidates are rows[i] (rows_low[i],
-        // rows_high[i] in the other runs); measure_of[c] is the index of central[c]'s id. A handful
-        // of ids: a linear search costs less than a map of strings.
+        // Aggregate per measure id, in first-seen order; measure_of[c] is the index in ids of
+        // central[c]'s id.
         std::vector<Measure> ids;
         std::array<std::size_t, k_measure_count> index_by_measure;  // ids.size() = not computed
         index_by_measure.fill(k_measure_count);
@@ -1680,23 +1677,30 @@ void evaluate_measures(const Input& in, Result& result, const RefData& ref) {
             while (i < ids.size() && measure_name(ids[i]) != name) ++i;
             return i;
         };
-        std::vector<std::vector<const Cand*>> rows;
         std::vector<std::size_t> measure_of(central.size());
         for (std::size_t c = 0; c < central.size(); ++c) {
             const std::size_t i = index_of(central[c].id);
             if (i == ids.size()) {
                 index_by_measure[static_cast<std::size_t>(central[c].id)] = i;
                 ids.push_back(central[c].id);
-                rows.emplace_back();
             }
-            rows[i].push_back(&central[c]);
             measure_of[c] = i;
         }
-        std::vector<std::vector<const Cand*>> rows_low(ids.size()), rows_high(ids.size());
+        // The central candidates grouped by measure, each group in run order: ids[i]'s rows are
+        // row_of[row_start[i]] .. row_of[row_start[i + 1] - 1] (indices into `central`).
+        std::vector<std::size_t> row_start(ids.size() + 1, 0), row_of(central.size());
+        for (std::size_t c = 0; c < central.size(); ++c) ++row_start[measure_of[c] + 1];
+        for (std::size_t i = 0; i < ids.size(); ++i) row_start[i + 1] += row_start[i];
+        {
+            std::vector<std::size_t> next(row_start.begin(), row_start.end() - 1);
+            for (std::size_t c = 0; c < central.size(); ++c) row_of[next[measure_of[c]]++] = c;
+        }
+        // The other runs' totals per measure, their candidates added in run order (as the central's).
+        std::vector<Totals> low_totals(ids.size()), high_totals(ids.size());
         for (const auto& k : low)
-            if (const std::size_t i = index_of(k.id); i < ids.size()) rows_low[i].push_back(&k);
+            if (const std::size_t i = index_of(k.id); i < ids.size()) add(low_totals[i], k);
         for (const auto& k : high)
-            if (const std::size_t i = index_of(k.id); i < ids.size()) rows_high[i].push_back(&k);
+            if (const std::size_t i = index_of(k.id); i < ids.size()) add(high_totals[i], k);
         std::vector<double> npv_of(ids.size());
         std::vector<RecommendationStatus> status_of(ids.size());
         std::vector<int> order_of(ids.size());  // place in the library order (measures.json "order")
@@ -1707,24 +1711,27 @@ void evaluate_measures(const Input& in, Result& result, const RefData& ref) {
             m.def = def.record;
             if (!def.order_error.empty()) throw std::logic_error(def.order_error);
             order_of[mi] = def.order;
-            Totals t = sum(rows[mi]);
+            const std::size_t* const rows_begin = row_of.data() + row_start[mi];
+            const std::size_t* const rows_end = row_of.data() + row_start[mi + 1];
+            Totals t;
+            for (const std::size_t* c = rows_begin; c != rows_end; ++c) add(t, central[*c]);
             economics(m, ids[mi], t, rate, ref, result);
             // Physical savings summed over rows (before the rows' own figures move into m.items).
-            for (const Cand* k : rows[mi]) add_summed_physical(m.physical, k->physical);
-            m.items.reserve(rows[mi].size());
-            for (const Cand* k : rows[mi]) {
-                // The central run's physical figures are not read again: moved, not copied (`central` is
-                // this function's own non-const vector).
-                m.items.push_back({k->row, k->target.text(), k->tce, k->tco2, k->tco2_market, k->invest / k_yuan_per_10k,
-                                   k->annual_net / k_yuan_per_10k, std::move(const_cast<Cand*>(k)->physical)});
-                for (const auto& n : k->needs)
+            for (const std::size_t* c = rows_begin; c != rows_end; ++c) add_summed_physical(m.physical, central[*c].physical);
+            m.items.reserve(static_cast<std::size_t>(rows_end - rows_begin));
+            for (const std::size_t* c = rows_begin; c != rows_end; ++c) {
+                // The central run's physical figures are not read again: moved, not copied.
+                Cand& k = central[*c];
+                m.items.push_back({k.row, k.target.text(), k.tce, k.tco2, k.tco2_market, k.invest / k_yuan_per_10k,
+                                   k.annual_net / k_yuan_per_10k, std::move(k.physical)});
+                for (const auto& n : k.needs)
                     if (std::find(m.needs.begin(), m.needs.end(), n) == m.needs.end()) m.needs.push_back(n);
-                for (const auto& n : k->notes)
+                for (const auto& n : k.notes)
                     if (std::find(m.notes.begin(), m.notes.end(), n) == m.notes.end()) m.notes.push_back(n);
             }
             // Range spanned by the source's low and high parameter values.
             {
-                const Totals tt[3] = {sum(rows_low[mi]), t, sum(rows_high[mi])};
+                const Totals tt[3] = {low_totals[mi], t, high_totals[mi]};
                 auto span = [&](auto field) {
                     double v[3] = {field(tt[0]), field(tt[1]), field(tt[2])};
                     return LowHigh{std::min({v[0], v[1], v[2]}), std::max({v[0], v[1], v[2]})};
@@ -1853,6 +1860,7 @@ void evaluate_measures(const Input& in, Result& result, const RefData& ref) {
                 if (!left_of(k->target)) left.push_back({k->target, k->target_base_tce, k->target_base_tce});
                 double scale = 1;
                 for (const auto& s : k->scaled_by) {
+                    if (s.kind == TargetKind::none) continue;
                     const Remaining* r = left_of(s);
                     if (!r) continue;  // a target no earlier measure touched
                     if (r->base > 0) scale *= std::max(0.0, r->rem) / r->base;
@@ -1867,7 +1875,8 @@ void evaluate_measures(const Input& in, Result& result, const RefData& ref) {
                 left[0].rem -= k->tce * scale;
                 left[1].rem -= k->elec_kwh * scale * etce;
                 Totals& t = applied[mi];
-                Totals one = sum({k}, scale);
+                Totals one;
+                add(one, *k, scale);
                 t.tce += one.tce;
                 t.tco2 += one.tco2;
                 if (one.tco2_market) t.tco2_market = t.tco2_market.value_or(0) + *one.tco2_market;
