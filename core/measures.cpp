@@ -453,6 +453,21 @@ struct NotEvaluated {
     std::vector<NeedId> needs;
 };
 
+// ---- the site's heat supply: the first fuel boiler, else purchased steam/heat
+struct HeatSupply {
+    Target target;
+    std::string carrier;
+    double eta = 1;
+    double base_quantity = 0;  // carrier base units per year
+    int row = -1;
+};
+
+// What the three runs find alike (it depends on the input and the energy result, not on the
+// parameters): found by the first run that asks, read by the others.
+struct RunsShared {
+    std::optional<std::optional<HeatSupply>> heat_supply;
+};
+
 struct Ctx {
     const Input& in;
     const Result& res;
@@ -542,6 +557,7 @@ struct Ctx {
         return *elec_price_cache;
     }
     mutable std::optional<double> elec_tce_cache, elec_price_cache;
+    RunsShared* shared = nullptr;  // run() sets it
     double grid_t_per_kwh() const { return res.emissions.grid_factor_tco2_per_mwh / 1000.0; }
     int year() const { return in.enterprise.year > 0 ? in.enterprise.year : 2025; }
 
@@ -578,15 +594,6 @@ Cand elec_cand(Ctx& c, Measure id, Target target, double base_kwh, double saved_
     return k;
 }
 
-// ---- the site's heat supply: the first fuel boiler, else purchased steam/heat
-struct HeatSupply {
-    Target target;
-    std::string carrier;
-    double eta = 1;
-    double base_quantity = 0;  // carrier base units per year
-    int row = -1;
-};
-
 std::optional<HeatSupply> heat_supply(const Ctx& c) {
     const auto& items = c.in.equipment.items;
     for (std::size_t i = 0; i < items.size(); ++i) {
@@ -612,7 +619,8 @@ double heat_to_base(const Ctx& c, const HeatSupply& h, double gj) {
 
 // A heat saving of `gj` useful heat on the site's heat supply.
 bool heat_cand(Ctx& c, Cand& k, double gj) {
-    auto h = heat_supply(c);
+    if (!c.shared->heat_supply) c.shared->heat_supply = heat_supply(c);
+    const std::optional<HeatSupply>& h = *c.shared->heat_supply;
     if (!h) {
         k.notes.push_back({NoteId::heat_not_valued});
         k.needs.push_back({NeedId::heat_supply});
@@ -621,9 +629,10 @@ bool heat_cand(Ctx& c, Cand& k, double gj) {
     double base = heat_to_base(c, *h, gj);
     if (base > h->base_quantity) base = h->base_quantity;  // cannot save more than the supply
     k.target = h->target;
-    k.target_base_tce = h->base_quantity * c.tce_per_base(h->carrier);
-    k.tce += base * c.tce_per_base(h->carrier);
-    k.target_reduction_tce = base * c.tce_per_base(h->carrier);
+    const double tce_per_base = c.tce_per_base(h->carrier);
+    k.target_base_tce = h->base_quantity * tce_per_base;
+    k.tce += base * tce_per_base;
+    k.target_reduction_tce = base * tce_per_base;
     k.tco2 += base * c.tco2_per_base(h->carrier);
     auto price = c.price_per_base(h->carrier);
     if (price) k.annual_net += base * *price;
@@ -1509,8 +1518,10 @@ void add(Totals& t, const Cand& k, double scale_each = 1) {
     t.degradation = k.degradation;
 }
 
-std::vector<Cand> run(const Input& in, const Result& res, const RefData& ref, int variant, std::vector<NotEvaluated>* missing) {
+std::vector<Cand> run(const Input& in, const Result& res, const RefData& ref, int variant, RunsShared& shared,
+                      std::vector<NotEvaluated>* missing) {
     Ctx c{in, res, ref, variant, {}, {}};
+    c.shared = &shared;
     c.out.reserve(32);  // sample factories yield 10-30 candidates a run
     motors(c);
     pumps_fans(c);
@@ -1659,8 +1670,9 @@ void evaluate_measures(const Input& in, Result& result, const RefData& ref) {
         const std::shared_ptr<const MeasureLibrary> library = ref.measure_library ? ref.measure_library : build_measure_library(ref);
         const double rate = in.options.discount_rate.value_or(library->discount_rate.value_or(0.08));
         std::vector<NotEvaluated> missing;
-        std::vector<Cand> central = run(in, result, ref, 1, &missing);
-        std::vector<Cand> low = run(in, result, ref, 0, nullptr), high = run(in, result, ref, 2, nullptr);
+        RunsShared shared;
+        std::vector<Cand> central = run(in, result, ref, 1, shared, &missing);
+        std::vector<Cand> low = run(in, result, ref, 0, shared, nullptr), high = run(in, result, ref, 2, shared, nullptr);
 
         // Aggregate per measure id, in first-seen order; measure_of[c] is the index in ids of
         // central[c]'s id.
