@@ -455,6 +455,14 @@ struct Cand {
     std::vector<MeasureNote> notes;
     std::vector<MeasureNeed> needs;
     int row = -1;
+    bool keeps_details = true;  // false in the low and high runs (Ctx::cand): no notes, needs or figures
+
+    void note(MeasureNote n) {
+        if (keeps_details) notes.push_back(std::move(n));
+    }
+    void need(MeasureNeed n) {
+        if (keeps_details) needs.push_back(std::move(n));
+    }
 };
 
 struct NotEvaluated {
@@ -578,7 +586,10 @@ struct Ctx {
     Cand cand(Measure id) const {
         Cand k;
         k.id = id;
-        if (!writes_details()) k.physical = Physical::discarding();
+        if (!writes_details()) {
+            k.keeps_details = false;
+            k.physical = Physical::discarding();
+        }
         return k;
     }
     void need(Measure id, int row, std::initializer_list<NeedId> fields) {
@@ -632,8 +643,8 @@ bool heat_cand(Ctx& c, Cand& k, double gj) {
     if (!c.shared->heat_supply) c.shared->heat_supply = heat_supply(c);
     const std::optional<HeatSupply>& h = *c.shared->heat_supply;
     if (!h) {
-        k.notes.push_back({NoteId::heat_not_valued});
-        k.needs.push_back({NeedId::heat_supply});
+        k.note({NoteId::heat_not_valued});
+        k.need({NeedId::heat_supply});
         return false;
     }
     double base = heat_to_base(c, *h, gj);
@@ -648,7 +659,7 @@ bool heat_cand(Ctx& c, Cand& k, double gj) {
     if (price) k.annual_net += base * *price;
     else {
         k.saving_known = false;
-        k.needs.push_back({NeedId::carrier_price, h->carrier});
+        k.need({NeedId::carrier_price, h->carrier});
     }
     k.physical.set("heat_gj", gj);
     k.physical.set(h->carrier, "_base_units", base);
@@ -694,10 +705,10 @@ void motors(Ctx& c) {
                 k.physical.set("class_old", cls);
                 k.physical.set("class_new", "IE4");
                 if (const double min_hours = c.p(Param::motor_upgrade_min_hours); *h < min_hours)
-                    k.notes.push_back({NoteId::replace_at_failure, {}, {}, {min_hours}});
+                    k.note({NoteId::replace_at_failure, {}, {}, {min_hours}});
                 // GB 18613-2020 grades differ by pole count; only the 4-pole IE rows are on file.
                 if (auto poles = field_num(e, "poles"); poles && *poles != 4)
-                    k.needs.push_back({NeedId::nameplate_efficiency});
+                    k.need({NeedId::nameplate_efficiency});
                 c.out.push_back(std::move(k));
             }
         }
@@ -752,8 +763,8 @@ void pumps_fans(Ctx& c) {
                                    c.life(Measure::vsd_pump_fan));
                 k.row = static_cast<int>(i);
                 k.physical.merge(phys);
-                if (!field_num(e, "mean_flow_fraction")) k.needs.push_back({NeedId::mean_flow_fraction});
-                if (e.type == "motor") k.notes.push_back({NoteId::throttling_assumed});
+                if (!field_num(e, "mean_flow_fraction")) k.need({NeedId::mean_flow_fraction});
+                if (e.type == "motor") k.note({NoteId::throttling_assumed});
                 c.out.push_back(std::move(k));
             }
         }
@@ -804,7 +815,7 @@ void compressed_air(Ctx& c) {
             Cand k = elec_cand(c, Measure::air_leak, t, *base, saved, c.p(Param::air_leak_cost_per_site) * *base / untested_kwh, c.life(Measure::air_leak));
             k.row = static_cast<int>(i);
             k.physical.set("leak_fraction", l);
-            if (!field_num(e, "leak_fraction")) k.needs.push_back({NeedId::leak_fraction});
+            if (!field_num(e, "leak_fraction")) k.need({NeedId::leak_fraction});
             c.out.push_back(std::move(k));
         }
         auto pr = field_num(e, "pressure_mpa"), req = field_num(e, "required_pressure_mpa");
@@ -854,7 +865,7 @@ void compressed_air(Ctx& c) {
         if (saved <= 0) return;
         Cand k = elec_cand(c, Measure::central_air, {TargetKind::air}, fleet_kwh, saved, 0, c.life(Measure::central_air));
         k.invest_known = false;
-        k.needs.push_back({NeedId::air_station_quote});
+        k.need({NeedId::air_station_quote});
         k.exclusive = {ExclusiveGroup::air_supply};
         k.physical.set("fleet_fad_m3_per_min", fleet_fad);
         k.physical.set("method", all_sp ? "E_before − Q·SP_central·h" : "10–25% of fleet kWh");
@@ -925,7 +936,7 @@ void transformers(Ctx& c) {
                 k.physical.set("target_series", "S13");
                 if (ext.extrapolated || ext2.extrapolated) {
                     const TableLookup& t = ext.extrapolated ? ext : ext2;
-                    k.notes.push_back({NoteId::transformer_loss_extrapolated, {}, {}, {t.first_kva, t.last_kva}});
+                    k.note({NoteId::transformer_loss_extrapolated, {}, {}, {t.first_kva, t.last_kva}});
                 }
                 c.out.push_back(std::move(k));
             }
@@ -983,12 +994,12 @@ void boilers(Ctx& c) {
             if (price) k.annual_net = saved_fuel * *price;
             else {
                 k.saving_known = false;
-                k.needs.push_back({NeedId::carrier_price, fuel});
+                k.need({NeedId::carrier_price, fuel});
             }
             k.life = c.life(id);
             k.physical.clear();
             k.physical.set(fuel, "_base_units", saved_fuel);
-            if (fu->from_site_energy) k.notes.push_back({NoteId::boiler_fuel_allocated, fuel});
+            if (fu->from_site_energy) k.note({NoteId::boiler_fuel_allocated, fuel});
             return k;
         };
         auto flue = field_num(e, "flue_temp_c");
@@ -1051,7 +1062,7 @@ void boilers(Ctx& c) {
             Cand k = switch_cand(Measure::coal_to_electric, "electricity", kwh, avg, mw * c.p(Param::coal_to_electric_unit_cost));
             k.physical.set("valley_price_yuan_per_kwh", valley);
             k.physical.set("valley_case_annual_saving_10k_yuan", (k.annual_net + kwh * (avg - valley)) / k_yuan_per_10k);
-            k.notes.push_back({NoteId::electric_boiler_valley_case});
+            k.note({NoteId::electric_boiler_valley_case});
             c.out.push_back(std::move(k));
         }
         if (central) {
@@ -1059,7 +1070,7 @@ void boilers(Ctx& c) {
             Cand k = switch_cand(Measure::central_steam, "steam", kg, *c.price_per_base("steam"), c.p(Param::central_steam_connection_cost));
             // Energy at the GB/T 2589 steam coefficient, CO2 at the steam's enthalpy heat (h − 83.74
             // kJ/kg) × the heat factor, as the assessment counts purchased steam after the switch.
-            k.notes.push_back({NoteId::purchased_steam_counted, {}, {}, {c.library->feedwater_enthalpy_kj_per_kg}});
+            k.note({NoteId::purchased_steam_counted, {}, {}, {c.library->feedwater_enthalpy_kj_per_kg}});
             c.out.push_back(std::move(k));
         } else if (is_coal(fuel)) {
             c.need(Measure::central_steam, static_cast<int>(i), {NeedId::central_heating_available});
@@ -1088,7 +1099,7 @@ void heat_measures(Ctx& c) {
                 k.invest = *kw * c.p(Param::waste_heat_unit_cost);
                 k.life = c.life(Measure::waste_heat);
                 double f = field_num(e, "coincidence").value_or(1);
-                if (!field_num(e, "coincidence")) k.needs.push_back({NeedId::coincidence});
+                if (!field_num(e, "coincidence")) k.need({NeedId::coincidence});
                 if (heat_cand(c, k, *kw * *h * f * k_gj_per_kwh)) {
                     k.scaled_by = {k.target};
                     c.out.push_back(std::move(k));
@@ -1098,7 +1109,7 @@ void heat_measures(Ctx& c) {
                 double kwh = *kw * c.p(Param::orc_efficiency) * *h;
                 Cand k = elec_cand(c, Measure::orc, row_target(TargetKind::orc, i), kwh, kwh, 0, c.life(Measure::orc));
                 k.invest_known = false;
-                k.needs.push_back({NeedId::orc_quote});
+                k.need({NeedId::orc_quote});
                 k.row = static_cast<int>(i);
                 c.out.push_back(std::move(k));
             }
@@ -1171,7 +1182,7 @@ void heat_measures(Ctx& c) {
             k.row = static_cast<int>(i);
             k.life = c.life(Measure::textile_cpb);
             k.invest_known = false;
-            k.needs.push_back({NeedId::cpb_quote});
+            k.need({NeedId::cpb_quote});
             double gj = 0;
             if ((proc == "jet" || proc == "overflow") && steam) gj += *steam * c.p(Param::textile_cpb_saving_rate) * c.steam_gj_per_t();
             auto bt = field_num(e, "bleaching_temp_c"), ps = field_num(e, "pretreatment_steam_t_per_year");
@@ -1212,7 +1223,7 @@ void heat_measures(Ctx& c) {
             }
             k.physical.set("water_m3", *metres * (c.p(Param::digital_printing_water_before) - c.p(Param::digital_printing_water_after)) / 1000.0);
             if (!field_num(e, "electricity_kwh_per_year") && !field_num(e, "steam_t_per_year"))
-                k.needs.push_back({NeedId::printing_line_energy});
+                k.need({NeedId::printing_line_energy});
             c.out.push_back(std::move(k));
         }
         if (e.type == "water") {
@@ -1235,7 +1246,7 @@ void heat_measures(Ctx& c) {
             if (pf && pd) k.annual_net = q * (*pf + *pd - c.p(Param::water_reuse_treat_cost));
             else {
                 k.saving_known = false;
-                k.needs.push_back({NeedId::water_prices});
+                k.need({NeedId::water_prices});
             }
             auto te = field_num(e, "effluent_temp_c"), tf = field_num(e, "fresh_temp_c");
             if (te && tf && *te > *tf) {
@@ -1258,7 +1269,7 @@ void heat_measures(Ctx& c) {
             k.row = static_cast<int>(i);
             k.life = c.life(Measure::paper_shoe_press);
             k.invest_known = false;
-            k.needs.push_back({NeedId::shoe_press_quote});
+            k.need({NeedId::shoe_press_quote});
             double steam_t = *s * c.p(Param::paper_shoe_press_steam_per_point) * c.p(Param::paper_shoe_press_dryness_gain);
             if (heat_cand(c, k, steam_t * c.steam_gj_per_t())) {
                 k.physical.set("dryer_steam_t", steam_t);
@@ -1295,8 +1306,8 @@ void lighting(Ctx& c) {
         k.row = static_cast<int>(i);
         k.physical.set("fixture", fixture);
         k.physical.set("ballast_w", ballast);
-        if (field_str(e, "ballast").empty()) k.needs.push_back({NeedId::ballast});
-        k.notes.push_back({NoteId::led_labour_not_priced, {}, {}, {c.p(Param::led_lighting_labour_hours)}});
+        if (field_str(e, "ballast").empty()) k.need({NeedId::ballast});
+        k.note({NoteId::led_labour_not_priced, {}, {}, {c.p(Param::led_lighting_labour_hours)}});
         c.out.push_back(std::move(k));
     }
 }
@@ -1348,8 +1359,8 @@ void renewables(Ctx& c) {
         k.physical.set("self_used_kwh", self);
         k.physical.set("exported_kwh", exp);
         k.physical.set("area_used_m2", free);
-        k.notes.push_back({NoteId::pv_displaces_purchase});
-        if (!c.in.options.electricity_price_yuan_per_kwh) k.notes.push_back({NoteId::pv_self_use_default_value, {}, {}, {default_self_use_value}});
+        k.note({NoteId::pv_displaces_purchase});
+        if (!c.in.options.electricity_price_yuan_per_kwh) k.note({NoteId::pv_self_use_default_value, {}, {}, {default_self_use_value}});
         c.out.push_back(std::move(k));
     }
     if (elec > 0) {
@@ -1393,16 +1404,16 @@ void renewables(Ctx& c) {
             k.physical.set("discharged_kwh", discharged);
             k.physical.set("losses_kwh", losses);
             k.physical.set("tou_user_class", cls);
-            if (!planned) k.needs.push_back({NeedId::storage_capacity, {}, c.p(Param::storage_arbitrage_default_duration)});
+            if (!planned) k.need({NeedId::storage_capacity, {}, c.p(Param::storage_arbitrage_default_duration)});
             if (bill_prices) {
                 k.physical.set("prices_from_bill", true);
                 k.physical.set("bill_peak_price_yuan_per_kwh", *bill->peak_price);
                 k.physical.set("bill_valley_price_yuan_per_kwh", *bill->valley_price);
-                k.notes.push_back({NoteId::storage_bill_prices, {}, {},
+                k.note({NoteId::storage_bill_prices, {}, {},
                                    {bill->sharp_price.value_or(*bill->peak_price), *bill->peak_price, *bill->valley_price}});
             } else {
-                if (assumed) k.needs.push_back({NeedId::tou_user_class});
-                k.notes.push_back({NoteId::tou_tariff_2024});
+                if (assumed) k.need({NeedId::tou_user_class});
+                k.note({NoteId::tou_tariff_2024});
             }
             c.out.push_back(std::move(k));
         }
@@ -1421,7 +1432,7 @@ void renewables(Ctx& c) {
             k.scaled_by = {Target{TargetKind::elec_all}};
             k.physical.clear();
             k.physical.set("green_kwh", kwh);
-            k.notes.push_back({NoteId::green_power_market_only});
+            k.note({NoteId::green_power_market_only});
             c.out.push_back(std::move(k));
         }
     }
@@ -1454,7 +1465,7 @@ void management(Ctx& c) {
     std::vector<std::string> unpriced;
     k.annual_net = site_energy_cost(c, unpriced) * rate;
     k.elec_kwh = site_kwh(c) * rate;
-    if (!unpriced.empty()) k.notes.push_back({NoteId::carriers_not_priced, {}, std::move(unpriced)});
+    if (!unpriced.empty()) k.note({NoteId::carriers_not_priced, {}, std::move(unpriced)});
     k.invest = c.p(Param::energy_management_system_cost);
     k.life = c.life(Measure::energy_management_system);
     k.physical.clear();
