@@ -1737,6 +1737,7 @@ void evaluate_measures(const Input& in, Result& result, const RefData& ref) {
         std::vector<double> npv_of(ids.size());
         std::vector<RecommendationStatus> status_of(ids.size());
         std::vector<int> order_of(ids.size());  // place in the library order (measures.json "order")
+        result.measures.reserve(result.measures.size() + ids.size());
         for (std::size_t mi = 0; mi < ids.size(); ++mi) {
             const MeasureDefinition& def = library->measures[static_cast<std::size_t>(ids[mi])];
             MeasureResult m;
@@ -1753,14 +1754,14 @@ void evaluate_measures(const Input& in, Result& result, const RefData& ref) {
             for (const std::size_t* c = rows_begin; c != rows_end; ++c) add_summed_physical(m.physical, central[*c].physical);
             m.items.reserve(static_cast<std::size_t>(rows_end - rows_begin));
             for (const std::size_t* c = rows_begin; c != rows_end; ++c) {
-                // The central run's physical figures are not read again: moved, not copied.
+                // The central run's figures, needs and notes are not read again: moved, not copied.
                 Cand& k = central[*c];
                 m.items.push_back({k.row, k.target.text(), k.tce, k.tco2, k.tco2_market, k.invest / k_yuan_per_10k,
                                    k.annual_net / k_yuan_per_10k, std::move(k.physical)});
-                for (const auto& n : k.needs)
-                    if (std::find(m.needs.begin(), m.needs.end(), n) == m.needs.end()) m.needs.push_back(n);
-                for (const auto& n : k.notes)
-                    if (std::find(m.notes.begin(), m.notes.end(), n) == m.notes.end()) m.notes.push_back(n);
+                for (auto& n : k.needs)
+                    if (std::find(m.needs.begin(), m.needs.end(), n) == m.needs.end()) m.needs.push_back(std::move(n));
+                for (auto& n : k.notes)
+                    if (std::find(m.notes.begin(), m.notes.end(), n) == m.notes.end()) m.notes.push_back(std::move(n));
             }
             // Range spanned by the source's low and high parameter values.
             {
@@ -1784,12 +1785,16 @@ void evaluate_measures(const Input& in, Result& result, const RefData& ref) {
         // Not evaluated for lack of data: say which fields would enable them.
 
         // Findings keep only links to measures that were computed.
+        const auto computed = [&](const std::string& id) { return index_of_name(id) < ids.size(); };
         for (auto& f : result.findings) {
-            std::vector<std::string> keep;
-            for (const auto& id : f.measures)
-                if (index_of_name(id) < ids.size()) keep.push_back(id);
-            if (keep.empty() && !f.measures.empty()) f.evidence.set(EvidenceKey::measures_not_applicable, f.measures);
-            f.measures = keep;
+            if (f.measures.empty()) continue;
+            if (std::none_of(f.measures.begin(), f.measures.end(), computed)) {
+                f.evidence.set(EvidenceKey::measures_not_applicable, std::move(f.measures));
+                f.measures.clear();
+            } else {
+                f.measures.erase(std::remove_if(f.measures.begin(), f.measures.end(), [&](const std::string& id) { return !computed(id); }),
+                                 f.measures.end());
+            }
         }
 
         // ---- portfolio: selection (user's ids, else positive NPV and required compliance; one per
