@@ -2,6 +2,7 @@
 // import of a file (validated first; replaces nothing without a confirmation) and the sample
 // factories for training. draw_platform_overlays() holds the dialogs and the storage banner that
 // must be drawn whatever screen is showing.
+#include "format.hpp"
 #include "i18n.hpp"
 #include "platform/platform.hpp"
 #include "storage.hpp"
@@ -97,9 +98,8 @@ void saved_name(const storage::Entry& e, bool is_current) {
 
 std::string tce_text(const json& tce) {
     if (!tce.is_number()) return "—";
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.1f %s", tce.get<double>(), tr("start.unit_tce"));
-    return buf;
+    // The one number format (viz): 12,345.6 tce as on the results screen, not "12345.6".
+    return viz::format(tce.get<double>(), viz::Measure::tce) + " " + tr("start.unit_tce");
 }
 
 // Open, duplicate, rename, delete: buttons that wrap where the line is full.

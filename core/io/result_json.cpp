@@ -96,7 +96,7 @@ texts::Arg arg_of(const TextParam& p) {
 
 json missing_json(const Missing& m) {
     texts::Text t = say(m.message);
-    return {{"code", m.code}, {"message_zh", std::move(t.zh)}, {"message_en", std::move(t.en)}};
+    return Obj()("code", m.code)("message_zh", std::move(t.zh))("message_en", std::move(t.en)).take();
 }
 
 json missing_json(const std::optional<Missing>& m) { return m ? missing_json(*m) : json(nullptr); }
@@ -159,16 +159,17 @@ json indicator_detail_json(const GfIndicatorDetail& d) {
         j["method"] = "gb_limit_level1_level2";
         json prods = json::array();
         for (const auto& p : d.products)
-            prods.push_back({{"name", p.name},
-                             {"limit_id", p.limit_id},
-                             {"standard", p.standard},
-                             {"kgce_per_unit", p.kgce_per_unit},
-                             {"unit", p.unit},
-                             {"leading", p.leading},
-                             {"baseline", p.baseline},
-                             {"tce", p.tce},
-                             {"not_in_force_for_year", p.not_in_force_for_year},
-                             {"score", p.score}});
+            prods.push_back(Obj()("name", p.name)
+                                ("limit_id", p.limit_id)
+                                ("standard", p.standard)
+                                ("kgce_per_unit", p.kgce_per_unit)
+                                ("unit", p.unit)
+                                ("leading", p.leading)
+                                ("baseline", p.baseline)
+                                ("tce", p.tce)
+                                ("not_in_force_for_year", p.not_in_force_for_year)
+                                ("score", p.score)
+                                .take());
         j["products"] = std::move(prods);
     } else if (d.method == GfMethod::per_output_value) {
         j["method"] = "per_output_value";
@@ -177,7 +178,7 @@ json indicator_detail_json(const GfIndicatorDetail& d) {
     if (!d.products_not_scored.empty()) {
         json a = json::array();
         for (const auto& p : d.products_not_scored)
-            a.push_back({{"name", p.name}, {"limit_id", p.limit_id}, {"reason", p.reason}});
+            a.push_back(Obj()("name", p.name)("limit_id", p.limit_id)("reason", p.reason).take());
         j["products_not_scored"] = std::move(a);
     }
     if (const auto& rs = d.renewables) {
@@ -246,7 +247,7 @@ json physical_to_json(const Physical& p) {
     return j;
 }
 
-json low_high(const LowHigh& r) { return {{"low", r.low}, {"high", r.high}}; }
+json low_high(const LowHigh& r) { return Obj()("low", r.low)("high", r.high).take(); }
 
 } // namespace
 
@@ -297,13 +298,14 @@ json evidence_to_json(const Evidence& e) {
 
 json finding_to_json(const Finding& f) {
     texts::Text msg = finding_message(f);
-    return {{"id", f.id},
-            {"severity", severity_name(f.severity)},
-            {"clause", finding_clause(f)},
-            {"message_zh", std::move(msg.zh)},
-            {"message_en", std::move(msg.en)},
-            {"measures", f.measures},
-            {"evidence", evidence_to_json(f.evidence)}};
+    return Obj()("id", f.id)
+        ("severity", severity_name(f.severity))
+        ("clause", finding_clause(f))
+        ("message_zh", std::move(msg.zh))
+        ("message_en", std::move(msg.en))
+        ("measures", f.measures)
+        ("evidence", evidence_to_json(f.evidence))
+        .take();
 }
 
 json green_factory_result_to_json(const GreenFactoryResult& r) {
@@ -311,8 +313,8 @@ json green_factory_result_to_json(const GreenFactoryResult& r) {
     d["standard"] = "GB/T 36132-2025 (Annex C example points)";
     if (r.data_missing) {
         const texts::Text msg = texts::get("green_factory.data_missing");
-        d["error"] = {{"code", "green_factory_data_missing"}, {"message_zh", msg.zh}, {"message_en", msg.en}};
-        return {{"total_score", r.total_score}, {"mandatory_failed", r.mandatory_failed}, {"detail", std::move(d)}};
+        d["error"] = Obj()("code", "green_factory_data_missing")("message_zh", msg.zh)("message_en", msg.en).take();
+        return Obj()("total_score", r.total_score)("mandatory_failed", r.mandatory_failed)("detail", std::move(d)).take();
     }
     d["data_version"] = r.data_version;
 
@@ -461,51 +463,49 @@ json result_to_json(const Result& r) {
         texts::Text name;
         if (c.def) name = {c.def->name_zh, c.def->name_en};
         else if (c.own_pv) name = texts::get("energy.pv_self_used");
-        by.push_back({{"carrier", c.carrier},       {"name_zh", std::move(name.zh)},
-                      {"name_en", std::move(name.en)}, {"quantity", c.quantity},
-                      {"unit", c.unit},             {"base_quantity", c.base_quantity},
-                      {"base_unit", c.base_unit},   {"kgce_per_base_unit", c.kgce_per_base_unit},
-                      {"measured_ncv", c.measured_ncv}, {"feedstock", c.feedstock},
-                      {"tce", c.tce},               {"tce_equal", c.tce_equal},
-                      {"tco2", c.tco2},             {"scope", c.scope}});
-        if (!c.energy_basis.empty()) {  // steam / hot water by mass (core/steam.hpp)
-            by.back()["co2_heat_gj"] = opt(c.co2_heat_gj);
-            by.back()["enthalpy_kj_per_kg"] = opt(c.enthalpy_kj_per_kg);
-            by.back()["energy_basis"] = c.energy_basis;
-        }
+        Obj row;
+        row("carrier", c.carrier)("name_zh", std::move(name.zh))("name_en", std::move(name.en))("quantity", c.quantity)
+            ("unit", c.unit)("base_quantity", c.base_quantity)("base_unit", c.base_unit)
+            ("kgce_per_base_unit", c.kgce_per_base_unit)("measured_ncv", c.measured_ncv)("feedstock", c.feedstock)
+            ("tce", c.tce)("tce_equal", c.tce_equal)("tco2", c.tco2)("scope", c.scope);
+        if (!c.energy_basis.empty())  // steam / hot water by mass (core/steam.hpp)
+            row("co2_heat_gj", opt(c.co2_heat_gj))("enthalpy_kj_per_kg", opt(c.enthalpy_kj_per_kg))("energy_basis", c.energy_basis);
+        by.push_back(row.take());
     }
-    j["energy"] = {{"total_tce", e.total_tce},
-                   {"total_equal_tce", e.total_equal_tce},
-                   {"feedstock_tce", e.feedstock_tce},
-                   {"renewable_tce", e.renewable_tce},
-                   {"total_excl_renewable_tce", e.total_tce - e.renewable_tce},
-                   {"by_carrier", std::move(by)},
-                   // verdicts only from valid data: null (and `missing`) while no energy is entered
-                   {"budget_tier", e.missing ? json(nullptr) : json(budget_tier_name(e.budget_tier))},
-                   {"budget_tier_text", e.missing ? json(nullptr) : missing_json(e.budget_tier_text)},
-                   {"budget_tier_clause", e.budget_tier_clause},
-                   {"key_energy_unit", e.missing ? json(nullptr) : json(e.key_energy_unit)},
-                   {"key_unit_may_be_designated", e.missing ? json(nullptr) : json(e.key_unit_may_be_designated)},
-                   {"key_unit_status", e.missing ? json(nullptr) : missing_json(e.key_unit_status)},
-                   {"key_unit_clause", e.key_unit_clause},
-                   {"missing", missing_json(e.missing)},
-                   {"mix", e.mix},
-                   {"electrification_rate", opt(e.electrification_rate)}};
+    j["energy"] = Obj()("total_tce", e.total_tce)
+                      ("total_equal_tce", e.total_equal_tce)
+                      ("feedstock_tce", e.feedstock_tce)
+                      ("renewable_tce", e.renewable_tce)
+                      ("total_excl_renewable_tce", e.total_tce - e.renewable_tce)
+                      ("by_carrier", std::move(by))
+                      // verdicts only from valid data: null (and `missing`) while no energy is entered
+                      ("budget_tier", e.missing ? json(nullptr) : json(budget_tier_name(e.budget_tier)))
+                      ("budget_tier_text", e.missing ? json(nullptr) : missing_json(e.budget_tier_text))
+                      ("budget_tier_clause", e.budget_tier_clause)
+                      ("key_energy_unit", e.missing ? json(nullptr) : json(e.key_energy_unit))
+                      ("key_unit_may_be_designated", e.missing ? json(nullptr) : json(e.key_unit_may_be_designated))
+                      ("key_unit_status", e.missing ? json(nullptr) : missing_json(e.key_unit_status))
+                      ("key_unit_clause", e.key_unit_clause)
+                      ("missing", missing_json(e.missing))
+                      ("mix", e.mix)
+                      ("electrification_rate", opt(e.electrification_rate))
+                      .take();
 
     const EmissionsResult& m = r.emissions;
-    j["emissions"] = {{"scope1_tco2", m.scope1_tco2},
-                      {"scope2_tco2", m.scope2_tco2},
-                      {"total_tco2", m.total_tco2},
-                      {"electricity_tco2", m.electricity_tco2},
-                      {"heat_tco2", m.heat_tco2},
-                      {"scope2_market_tco2", opt(m.scope2_market_tco2)},
-                      {"total_market_tco2", opt(m.total_market_tco2)},
-                      {"residual_factor_tco2_per_mwh", opt(m.residual_factor_tco2_per_mwh)},
-                      {"avoided_by_own_pv_tco2", m.avoided_by_own_pv_tco2},
-                      {"avoided_by_exported_pv_tco2", m.avoided_by_exported_pv_tco2},
-                      {"grid_factor_tco2_per_mwh", m.grid_factor_tco2_per_mwh},
-                      {"heat_factor_tco2_per_gj", m.heat_factor_tco2_per_gj},
-                      {"by_source", m.by_source}};
+    j["emissions"] = Obj()("scope1_tco2", m.scope1_tco2)
+                         ("scope2_tco2", m.scope2_tco2)
+                         ("total_tco2", m.total_tco2)
+                         ("electricity_tco2", m.electricity_tco2)
+                         ("heat_tco2", m.heat_tco2)
+                         ("scope2_market_tco2", opt(m.scope2_market_tco2))
+                         ("total_market_tco2", opt(m.total_market_tco2))
+                         ("residual_factor_tco2_per_mwh", opt(m.residual_factor_tco2_per_mwh))
+                         ("avoided_by_own_pv_tco2", m.avoided_by_own_pv_tco2)
+                         ("avoided_by_exported_pv_tco2", m.avoided_by_exported_pv_tco2)
+                         ("grid_factor_tco2_per_mwh", m.grid_factor_tco2_per_mwh)
+                         ("heat_factor_tco2_per_gj", m.heat_factor_tco2_per_gj)
+                         ("by_source", m.by_source)
+                         .take();
 
     const IntensityResult& it = r.intensity;
     json missing_reasons = json::object();
@@ -516,47 +516,50 @@ json result_to_json(const Result& r) {
     note("tco2_per_10k_yuan_value_added", it.tco2_per_10k_yuan_value_added);
     note("tce_per_10k_yuan_output", it.tce_per_10k_yuan_output);
     note("tco2_per_10k_yuan_output", it.tco2_per_10k_yuan_output);
-    j["intensity"] = {{"tce_per_10k_yuan_value_added", optional_number(it.tce_per_10k_yuan_value_added)},
-                      {"tco2_per_10k_yuan_value_added", optional_number(it.tco2_per_10k_yuan_value_added)},
-                      {"tce_per_10k_yuan_output", optional_number(it.tce_per_10k_yuan_output)},
-                      {"tco2_per_10k_yuan_output", optional_number(it.tco2_per_10k_yuan_output)},
-                      {"missing", std::move(missing_reasons)}};
+    j["intensity"] = Obj()("tce_per_10k_yuan_value_added", optional_number(it.tce_per_10k_yuan_value_added))
+                         ("tco2_per_10k_yuan_value_added", optional_number(it.tco2_per_10k_yuan_value_added))
+                         ("tce_per_10k_yuan_output", optional_number(it.tce_per_10k_yuan_output))
+                         ("tco2_per_10k_yuan_output", optional_number(it.tco2_per_10k_yuan_output))
+                         ("missing", std::move(missing_reasons))
+                         .take();
 
     const CarbonEfficiency& c = r.carbon_efficiency;
     texts::Text average_source;
     if (c.industry_average_user) average_source = texts::get("intensity.user_industry_average_source");
     else if (c.industry_average_record)
         average_source = {c.industry_average_record->source, c.industry_average_record->source_en};
-    j["carbon_efficiency"] = {{"intensity", opt(c.intensity)},
-                              {"numerator_tco2", opt(c.numerator_tco2)},
-                              {"level", c.level == CarbonLevel::unknown ? json(nullptr) : json(carbon_level_name(c.level))},
-                              {"index", opt(c.index)},
-                              {"grade", c.grade ? json(*c.grade) : json(nullptr)},
-                              {"industry_average", opt(c.industry_average)},
-                              {"industry_average_source", average_source.zh},
-                              {"industry_average_source_en", average_source.en},
-                              {"missing", missing_json(c.missing)},
-                              {"clause", say(c.clause).zh}};
+    j["carbon_efficiency"] = Obj()("intensity", opt(c.intensity))
+                                 ("numerator_tco2", opt(c.numerator_tco2))
+                                 ("level", c.level == CarbonLevel::unknown ? json(nullptr) : json(carbon_level_name(c.level)))
+                                 ("index", opt(c.index))
+                                 ("grade", c.grade ? json(*c.grade) : json(nullptr))
+                                 ("industry_average", opt(c.industry_average))
+                                 ("industry_average_source", std::move(average_source.zh))
+                                 ("industry_average_source_en", std::move(average_source.en))
+                                 ("missing", missing_json(c.missing))
+                                 ("clause", say(c.clause).zh)
+                                 .take();
 
     json products = json::array();
     for (const auto& p : r.products)
-        products.push_back({{"name", p.name},
-                            {"limit_id", p.limit_id},
-                            {"standard", p.standard},
-                            {"source", p.limit ? p.limit->source : std::string()},
-                            {"source_en", p.limit ? p.limit->source_en : std::string()},
-                            {"kgce_per_unit", opt(p.kgce_per_unit)},
-                            {"unit", p.unit},
-                            {"level1", opt(p.level1)},
-                            {"level2", opt(p.level2)},
-                            {"level3", opt(p.level3)},
-                            {"limit_unit", p.limit_unit},
-                            {"in_force", p.in_force},
-                            {"not_in_force_for_year", p.not_in_force_for_year},
-                            {"status", p.status},
-                            {"energy_allocated_from_site", p.energy_allocated_from_site},
-                          {"non_production_tce_excluded", p.non_production_tce_excluded},
-                            {"missing", missing_json(p.missing)}});
+        products.push_back(Obj()("name", p.name)
+                               ("limit_id", p.limit_id)
+                               ("standard", p.standard)
+                               ("source", p.limit ? p.limit->source : std::string())
+                               ("source_en", p.limit ? p.limit->source_en : std::string())
+                               ("kgce_per_unit", opt(p.kgce_per_unit))
+                               ("unit", p.unit)
+                               ("level1", opt(p.level1))
+                               ("level2", opt(p.level2))
+                               ("level3", opt(p.level3))
+                               ("limit_unit", p.limit_unit)
+                               ("in_force", p.in_force)
+                               ("not_in_force_for_year", p.not_in_force_for_year)
+                               ("status", p.status)
+                               ("energy_allocated_from_site", p.energy_allocated_from_site)
+                               ("non_production_tce_excluded", p.non_production_tce_excluded)
+                               ("missing", missing_json(p.missing))
+                               .take());
     j["products"] = std::move(products);
 
     json findings = json::array();
@@ -574,71 +577,75 @@ json result_to_json(const Result& r) {
         texts::Text source;
         if (f.record) source = {f.record->source, f.record->source_en};
         else if (!f.source_key.empty()) source = texts::get(f.source_key);
-        factors.push_back({{"id", f.id},
-                           {"name_zh", std::move(name.zh)},
-                           {"name_en", std::move(name.en)},
-                           {"value", f.value},
-                           {"unit", f.unit},
-                           {"source", std::move(source.zh)},
-                           {"source_en", std::move(source.en)},
-                           {"confidence", f.record ? f.record->confidence : std::string("user")},
-                           {"year", f.year ? json(*f.year) : json(nullptr)},
-                           {"user_given", f.user_given}});
+        factors.push_back(Obj()("id", f.id)
+                              ("name_zh", std::move(name.zh))
+                              ("name_en", std::move(name.en))
+                              ("value", f.value)
+                              ("unit", f.unit)
+                              ("source", std::move(source.zh))
+                              ("source_en", std::move(source.en))
+                              ("confidence", f.record ? f.record->confidence : std::string("user"))
+                              ("year", f.year ? json(*f.year) : json(nullptr))
+                              ("user_given", f.user_given)
+                              .take());
     }
     j["factors_used"] = std::move(factors);
 
     json trend = json::array();
     for (const auto& t : r.trend)
-        trend.push_back({{"year", t.year},
-                         {"current", t.current},
-                         {"total_tce", t.total_tce},
-                         {"total_tco2", t.total_tco2},
-                         {"value_added_10k_yuan", opt(t.value_added_10k_yuan)},
-                         {"value_added_comparable_10k_yuan", opt(t.value_added_comparable_10k_yuan)},
-                         {"tce_per_10k_yuan_value_added", opt(t.tce_per_10k_yuan_value_added)},
-                         {"tco2_per_10k_yuan_value_added", opt(t.tco2_per_10k_yuan_value_added)},
-                         {"carbon_level", t.carbon_level == CarbonLevel::unknown ? json(nullptr) : json(carbon_level_name(t.carbon_level))},
-                         {"carbon_grade", t.carbon_grade ? json(*t.carbon_grade) : json(nullptr)},
-                         {"change_tce_intensity", opt(t.change_tce_intensity)},
-                         {"change_tco2_intensity", opt(t.change_tco2_intensity)},
-                         {"grid_factor_year", t.grid_factor_year ? json(t.grid_factor_year) : json(nullptr)},
-                         {"grid_factor_tco2_per_mwh", t.grid_factor_tco2_per_mwh}});
+        trend.push_back(Obj()("year", t.year)
+                            ("current", t.current)
+                            ("total_tce", t.total_tce)
+                            ("total_tco2", t.total_tco2)
+                            ("value_added_10k_yuan", opt(t.value_added_10k_yuan))
+                            ("value_added_comparable_10k_yuan", opt(t.value_added_comparable_10k_yuan))
+                            ("tce_per_10k_yuan_value_added", opt(t.tce_per_10k_yuan_value_added))
+                            ("tco2_per_10k_yuan_value_added", opt(t.tco2_per_10k_yuan_value_added))
+                            ("carbon_level", t.carbon_level == CarbonLevel::unknown ? json(nullptr) : json(carbon_level_name(t.carbon_level)))
+                            ("carbon_grade", t.carbon_grade ? json(*t.carbon_grade) : json(nullptr))
+                            ("change_tce_intensity", opt(t.change_tce_intensity))
+                            ("change_tco2_intensity", opt(t.change_tco2_intensity))
+                            ("grid_factor_year", t.grid_factor_year ? json(t.grid_factor_year) : json(nullptr))
+                            ("grid_factor_tco2_per_mwh", t.grid_factor_tco2_per_mwh)
+                            .take());
     j["trend"] = std::move(trend);
     json targets = json::array();
     for (const auto& t : r.targets)
-        targets.push_back({{"id", t.id},
-                           {"metric", t.metric},
-                           {"plan_base_year", t.plan_base_year},
-                           {"base_year", t.base_year ? json(t.base_year) : json(nullptr)},
-                           {"target_year", t.target_year},
-                           {"evaluation_year", t.evaluation_year ? json(t.evaluation_year) : json(nullptr)},
-                           {"required_change", t.required_change},
-                           {"aim_change", opt(t.aim_change)},
-                           {"required_change_by_evaluation_year", opt(t.required_change_by_evaluation_year)},
-                           {"actual_change", opt(t.actual_change)},
-                           {"on_track", t.on_track ? json(*t.on_track) : json(nullptr)},
-                           {"base_is_plan_base", t.base_is_plan_base},
-                           {"price_basis", t.price_basis},
-                           {"clause", record_field(t.def, "clause_zh", {})},
-                           {"source", t.def ? t.def->source : std::string()},
-                           {"source_en", t.def ? t.def->source_en : std::string()},
-                           {"missing", missing_json(t.missing)},
-                           {"note", missing_json(t.note)}});
+        targets.push_back(Obj()("id", t.id)
+                              ("metric", t.metric)
+                              ("plan_base_year", t.plan_base_year)
+                              ("base_year", t.base_year ? json(t.base_year) : json(nullptr))
+                              ("target_year", t.target_year)
+                              ("evaluation_year", t.evaluation_year ? json(t.evaluation_year) : json(nullptr))
+                              ("required_change", t.required_change)
+                              ("aim_change", opt(t.aim_change))
+                              ("required_change_by_evaluation_year", opt(t.required_change_by_evaluation_year))
+                              ("actual_change", opt(t.actual_change))
+                              ("on_track", t.on_track ? json(*t.on_track) : json(nullptr))
+                              ("base_is_plan_base", t.base_is_plan_base)
+                              ("price_basis", t.price_basis)
+                              ("clause", record_field(t.def, "clause_zh", {}))
+                              ("source", t.def ? t.def->source : std::string())
+                              ("source_en", t.def ? t.def->source_en : std::string())
+                              ("missing", missing_json(t.missing))
+                              ("note", missing_json(t.note))
+                              .take());
     j["targets"] = std::move(targets);
     if (r.decomposition) {
         const Decomposition& d = *r.decomposition;
-        j["decomposition"] = {{"from_year", d.from_year},
-                              {"to_year", d.to_year},
-                              {"total_change_tco2", d.total_change_tco2},
-                              {"activity_tco2", d.activity_tco2},
-                              {"intensity_tco2", d.intensity_tco2},
-                              {"mix_tco2", d.mix_tco2},
-                              {"emission_factor_tco2", d.emission_factor_tco2},
-                              {"grid_factor_tco2", d.grid_factor_tco2},
-                              {"price_basis", d.price_basis},
-                              {"missing", nullptr}};
+        j["decomposition"] = Obj()("from_year", d.from_year)
+                                 ("to_year", d.to_year)
+                                 ("total_change_tco2", d.total_change_tco2)
+                                 ("activity_tco2", d.activity_tco2)
+                                 ("intensity_tco2", d.intensity_tco2)
+                                 ("mix_tco2", d.mix_tco2)
+                                 ("emission_factor_tco2", d.emission_factor_tco2)
+                                 ("grid_factor_tco2", d.grid_factor_tco2)
+                                 ("price_basis", d.price_basis)
+                                 ("missing", nullptr)
+                                 .take();
     } else {
-        j["decomposition"] = {{"missing", missing_json(r.decomposition_missing)}};
+        j["decomposition"] = Obj()("missing", missing_json(r.decomposition_missing)).take();
     }
     json warnings = json::array();
     for (const auto& w : r.input_warnings) warnings.push_back(issue_to_json(w));
@@ -793,16 +800,18 @@ json measure_to_json(const MeasureResult& m) {
     }
     put_outlook(d, m.outlook, true);
     if (m.recommendation.status != RecommendationStatus::none) {
-        json rec = {{"status", recommendation_status_name(m.recommendation.status)}};
+        json rec = Obj()("status", recommendation_status_name(m.recommendation.status)).take();
         if (m.recommendation.reason != RecommendationReason::none) rec["reason"] = recommendation_reason_name(m.recommendation.reason);
         d["recommendation"] = std::move(rec);
     }
     json items = json::array();
     for (const auto& k : m.items)
-        items.push_back({{"row", k.row}, {"target", k.target}, {"tce_saved", k.tce_saved}, {"tco2_avoided", k.tco2_avoided},
-                         {"tco2_avoided_market", opt(k.tco2_avoided_market)},
-                         {"investment_10k_yuan", k.investment_10k_yuan},
-                         {"annual_saving_10k_yuan", k.annual_saving_10k_yuan}, {"physical", physical_to_json(k.physical)}});
+        items.push_back(Obj()("row", k.row)("target", k.target)("tce_saved", k.tce_saved)("tco2_avoided", k.tco2_avoided)
+                            ("tco2_avoided_market", opt(k.tco2_avoided_market))
+                            ("investment_10k_yuan", k.investment_10k_yuan)
+                            ("annual_saving_10k_yuan", k.annual_saving_10k_yuan)
+                            ("physical", physical_to_json(k.physical))
+                            .take());
     d["physical"] = physical_to_json(m.physical);
     d["items"] = std::move(items);
     if (!m.needs.empty()) {
@@ -815,27 +824,28 @@ json measure_to_json(const MeasureResult& m) {
         for (const auto& n : m.notes) notes.push_back(measure_note_text(n));
         d["notes"] = std::move(notes);
     }
-    d["range"] = {{"tce_saved", low_high(m.tce_saved_range)},
-                  {"tco2_avoided", low_high(m.tco2_avoided_range)},
-                  {"investment_10k_yuan", low_high(m.investment_range_10k_yuan)},
-                  {"annual_saving_10k_yuan", low_high(m.annual_saving_range_10k_yuan)}};
+    d["range"] = Obj()("tce_saved", low_high(m.tce_saved_range))
+                     ("tco2_avoided", low_high(m.tco2_avoided_range))
+                     ("investment_10k_yuan", low_high(m.investment_range_10k_yuan))
+                     ("annual_saving_10k_yuan", low_high(m.annual_saving_range_10k_yuan))
+                     .take();
     d["discount_rate"] = m.discount_rate;
 
-    json j = {{"id", m.id},
-              {"name_zh", def_value(m.def, "name_zh", m.id)},
-              {"name_en", def_value(m.def, "name_en", m.id)},
-              {"tce_saved", m.tce_saved},
-              {"tco2_avoided", m.tco2_avoided},
-              {"tco2_avoided_market", opt(m.tco2_avoided_market)},
-              {"investment_10k_yuan", m.investment_10k_yuan},
-              {"annual_saving_10k_yuan", m.annual_saving_10k_yuan},
-              {"npv_10k_yuan", m.npv_10k_yuan},
-              {"lifetime_years", m.lifetime_years},
-              {"detail", std::move(d)}};
-    j["payback_years"] = opt(m.payback_years);
-    j["irr"] = opt(m.irr);
-    j["abatement_cost_yuan_per_tco2"] = opt(m.abatement_cost_yuan_per_tco2);
-    return j;
+    return Obj()("id", m.id)
+        ("name_zh", def_value(m.def, "name_zh", m.id))
+        ("name_en", def_value(m.def, "name_en", m.id))
+        ("tce_saved", m.tce_saved)
+        ("tco2_avoided", m.tco2_avoided)
+        ("tco2_avoided_market", opt(m.tco2_avoided_market))
+        ("investment_10k_yuan", m.investment_10k_yuan)
+        ("annual_saving_10k_yuan", m.annual_saving_10k_yuan)
+        ("npv_10k_yuan", m.npv_10k_yuan)
+        ("lifetime_years", m.lifetime_years)
+        ("detail", std::move(d))
+        ("payback_years", opt(m.payback_years))
+        ("irr", opt(m.irr))
+        ("abatement_cost_yuan_per_tco2", opt(m.abatement_cost_yuan_per_tco2))
+        .take();
 }
 
 json portfolio_to_json(const Portfolio& p) {
@@ -843,16 +853,19 @@ json portfolio_to_json(const Portfolio& p) {
     if (p.evaluated) {
         json per = json::array();
         for (const auto& m : p.measures)
-            per.push_back({{"id", m.id}, {"tce_saved", m.tce_saved}, {"tco2_avoided", m.tco2_avoided},
-                           {"tco2_avoided_market", opt(m.tco2_avoided_market)},
-                           {"investment_10k_yuan", m.investment_10k_yuan},
-                           {"annual_saving_10k_yuan", m.annual_saving_10k_yuan}, {"npv_10k_yuan", m.npv_10k_yuan},
-                           {"abatement_cost_yuan_per_tco2", opt(m.abatement_cost_yuan_per_tco2)}});
+            per.push_back(Obj()("id", m.id)("tce_saved", m.tce_saved)("tco2_avoided", m.tco2_avoided)
+                              ("tco2_avoided_market", opt(m.tco2_avoided_market))
+                              ("investment_10k_yuan", m.investment_10k_yuan)
+                              ("annual_saving_10k_yuan", m.annual_saving_10k_yuan)
+                              ("npv_10k_yuan", m.npv_10k_yuan)
+                              ("abatement_cost_yuan_per_tco2", opt(m.abatement_cost_yuan_per_tco2))
+                              .take());
         json macc = json::array();
         for (const auto& s : p.macc) {
             const PortfolioMeasure& m = p.measures[s.measure];
-            macc.push_back({{"id", m.id}, {"abatement_cost_yuan_per_tco2", opt(m.abatement_cost_yuan_per_tco2)},
-                            {"tco2_avoided", m.tco2_avoided}, {"cumulative_tco2", s.cumulative_tco2}});
+            macc.push_back(Obj()("id", m.id)("abatement_cost_yuan_per_tco2", opt(m.abatement_cost_yuan_per_tco2))
+                               ("tco2_avoided", m.tco2_avoided)("cumulative_tco2", s.cumulative_tco2)
+                               .take());
         }
         d["measures"] = std::move(per);
         d["macc"] = std::move(macc);
@@ -861,14 +874,15 @@ json portfolio_to_json(const Portfolio& p) {
         d["selection"] = p.user_selection ? "user" : "recommended";
         if (p.recommended) {
             const PortfolioTotals& t = *p.recommended;
-            d["recommended_set"] = {{"selected", t.selected},
-                                    {"tce_saved", t.tce_saved},
-                                    {"tco2_avoided", t.tco2_avoided},
-                                    {"tco2_avoided_market", opt(t.tco2_avoided_market)},
-                                    {"investment_10k_yuan", t.investment_10k_yuan},
-                                    {"annual_saving_10k_yuan", t.annual_saving_10k_yuan},
-                                    {"npv_10k_yuan", t.npv_10k_yuan},
-                                    {"payback_years", opt(t.payback_years)}};
+            d["recommended_set"] = Obj()("selected", t.selected)
+                                       ("tce_saved", t.tce_saved)
+                                       ("tco2_avoided", t.tco2_avoided)
+                                       ("tco2_avoided_market", opt(t.tco2_avoided_market))
+                                       ("investment_10k_yuan", t.investment_10k_yuan)
+                                       ("annual_saving_10k_yuan", t.annual_saving_10k_yuan)
+                                       ("npv_10k_yuan", t.npv_10k_yuan)
+                                       ("payback_years", opt(t.payback_years))
+                                       .take();
         }
         d["cost_only"] = p.cost_only;
         d["required"] = p.required;
@@ -878,19 +892,20 @@ json portfolio_to_json(const Portfolio& p) {
         for (const auto& n : p.not_evaluated) {
             json needs = json::array();
             for (NeedId f : n.needs) needs.push_back(measure_need_text({f, {}}));
-            not_eval.push_back({{"measure", n.measure}, {"row", n.row}, {"needs", std::move(needs)}});
+            not_eval.push_back(Obj()("measure", n.measure)("row", n.row)("needs", std::move(needs)).take());
         }
         d["not_evaluated"] = std::move(not_eval);
         d["carbon_value_10k_yuan_per_year"] = p.carbon_value_10k_yuan_per_year;
         d["carbon_price_yuan_per_tco2"] = p.carbon_price_yuan_per_tco2;
     }
-    return {{"selected", p.selected},
-            {"tce_saved", p.tce_saved},
-            {"tco2_avoided", p.tco2_avoided},
-            {"tco2_avoided_market", opt(p.tco2_avoided_market)},
-            {"investment_10k_yuan", p.investment_10k_yuan},
-            {"annual_saving_10k_yuan", p.annual_saving_10k_yuan},
-            {"detail", std::move(d)}};
+    return Obj()("selected", p.selected)
+        ("tce_saved", p.tce_saved)
+        ("tco2_avoided", p.tco2_avoided)
+        ("tco2_avoided_market", opt(p.tco2_avoided_market))
+        ("investment_10k_yuan", p.investment_10k_yuan)
+        ("annual_saving_10k_yuan", p.annual_saving_10k_yuan)
+        ("detail", std::move(d))
+        .take();
 }
 
 } // namespace selfcheck

@@ -29,8 +29,10 @@ using clock_type = std::chrono::steady_clock;
 
 // Runs fn repeatedly for about `seconds`, returns calls per second.
 template <class F> double rate(F&& fn, double seconds) {
-    // Warm-up (a quarter of the time, unmeasured): V8 tiers wasm up from Liftoff to TurboFan while
-    // it runs, which made the first sample under node look ten times slower than the rest.
+    // Warm-up (a quarter of the time, unmeasured): caches and the allocator settle. It does not
+    // cover V8's tier-up from Liftoff to TurboFan, which takes seconds on a busy machine and made
+    // sample 01 (measured first) look 5-9x slower under node than natively: scripts/bench runs the
+    // wasm build with `node --no-liftoff`, so every sample is measured in optimised code.
     for (auto w = clock_type::now(); std::chrono::duration<double>(clock_type::now() - w).count() < seconds / 4;) fn();
     long n = 0;
     auto start = clock_type::now();

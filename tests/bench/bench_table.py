@@ -48,7 +48,7 @@ if native:
             "" if n >= 1e5 or hot_shown else hot)
         hot_shown = hot_shown or n < 1e5
         if w:
-            row("core", f"{s['name']} assess/s wasm (node)", f"{w:,.0f}  ({ratio:.2f}×)", "≥ 0.5× native",
+            row("core", f"{s['name']} assess/s wasm (node, optimised tier)", f"{w:,.0f}  ({ratio:.2f}×)", "≥ 0.5× native",
                 ratio >= 0.5)
         pj, floor = s.get("parse_assess_json_per_s"), s.get("io_floor_per_s")
         fw = wasm_by.get(s["name"], {}).get("parse_assess_json_per_s")
