@@ -484,6 +484,7 @@ struct HeatSupply {
 // parameters): found by the first run that asks, read by the others.
 struct RunsShared {
     std::optional<std::optional<HeatSupply>> heat_supply;
+    std::optional<double> steam_gj_per_t;  // Ctx::steam_gj_per_t(): the default condition costs an IF97 solve
 };
 
 struct Ctx {
@@ -540,8 +541,14 @@ struct Ctx {
         return *c.ncv_kj_per_base * 1e-9 * *c.carbon_tc_per_tj * *c.oxidation * ref.constant("co2_per_c");
     }
     // Heat per tonne of steam for CO2 and for heat-side savings: the site's metered steam condition
-    // (co2_heat_gj of its steam rows), else the documented default condition (steam.json).
+    // (co2_heat_gj of its steam rows), else the documented default condition (steam.json). Found
+    // once for the three runs: every steam candidate and coefficient reads it.
     double steam_gj_per_t() const {
+        if (!shared) return find_steam_gj_per_t();
+        if (!shared->steam_gj_per_t) shared->steam_gj_per_t = find_steam_gj_per_t();
+        return *shared->steam_gj_per_t;
+    }
+    double find_steam_gj_per_t() const {
         double t = 0, gj = 0;
         for (const auto& ce : res.energy.by_carrier)
             if (ce.carrier == "steam" && !ce.feedstock && ce.co2_heat_gj) t += ce.base_quantity / 1000.0, gj += *ce.co2_heat_gj;
