@@ -600,8 +600,11 @@ std::vector<std::string> Evaluator::linked_measures(const GfIndicatorDef& def,
             applicable.push_back(id);
             known.push_back(id);
         }
+    // The ids that apply are exactly those in `known` so far: a shorter list to search than every result.
+    const std::size_t applying = known.size();
     for (const std::string& id : def.measures)
-        if (!applies(id) && measure_known(id)) known.push_back(id);
+        if (std::find(known.begin(), known.begin() + applying, id) == known.begin() + applying && measure_known(id))
+            known.push_back(id);
     return known;
 }
 
