@@ -54,13 +54,18 @@ namespace selfcheck::equip {
 // The one way to read a field: the key is a string literal checked at compile time (CheckedKey).
 // Empty when the field is absent or of another kind (a text where a number is read).
 using EquipmentKey = CheckedKey<EquipmentField>;
-using ManagementKey = CheckedKey<ManagementField>;
+// The two choices are typed members (Management::metering_gb17167, ::tou_user_class), never among
+// the fields: naming one here does not compile rather than reading as unanswered.
+struct ManagementKey : CheckedKey<ManagementField> {
+    consteval ManagementKey(const char* key) : CheckedKey(key) {
+        if (id == ManagementField::metering_gb17167 || id == ManagementField::tou_user_class) no_such_key();
+    }
+};
 std::optional<double> field_num(const EquipmentItem& e, EquipmentKey key);
 std::string field_str(const EquipmentItem& e, EquipmentKey key);
 std::optional<bool> field_bool(const EquipmentItem& e, EquipmentKey key);
 // A text answer counts as yes unless it is empty or "none" (energy_management_system: "iso50001").
 std::optional<bool> mgmt_bool(const Management& m, ManagementKey key);
-std::string mgmt_str(const Management& m, ManagementKey key);
 std::optional<double> mgmt_num(const Management& m, ManagementKey key);
 // leak_test answered: true, a year or rate, or a text other than "none"/"never".
 bool leak_tested(const EquipmentItem& e);

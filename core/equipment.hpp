@@ -1,6 +1,6 @@
 // Equipment and management-practice input (extends the assessment document) and the findings the
-// diagnosis draws from it. Owned by the diagnosis module (diagnosis.cpp); parsed by io.cpp through
-// parse_equipment()/parse_management().
+// diagnosis draws from it. Owned by the diagnosis module (diagnosis.cpp); read from and written
+// back to the document by core/io/equipment_json.cpp (declared in core/io/input_json.hpp).
 #pragma once
 #include "issues.hpp"
 #include "texts.hpp"
@@ -19,8 +19,9 @@
 namespace selfcheck {
 
 // Every field an equipment row or the management object may carry, by its key in the document.
-// The per-type ranges and kinds are the FieldSpec tables of diagnosis.cpp; an enum, not strings, so
-// reading a field is an enum compare and a misspelt key fails to compile (CheckedKey below).
+// The per-type ranges and kinds are the FieldSpec tables of core/io/equipment_json.cpp; an enum,
+// not strings, so reading a field is an enum compare and a misspelt key fails to compile
+// (CheckedKey below).
 #define SELFCHECK_EQUIPMENT_FIELDS(X)                                                                      \
     X(name) X(note) X(model) X(year_installed) X(hours_per_year) X(load_factor) X(on_obsolete_catalogue)  \
     X(rated_kw) X(efficiency_class) X(series) X(rewinds) X(poles) X(driven_load) X(speed_control)        \
@@ -48,21 +49,32 @@ namespace selfcheck {
     X(chiller) X(pv) X(storage) X(roof) X(process_heat) X(waste_heat) X(dyeing) X(printing) X(water)       \
     X(paper_machine)
 
+// The answers of the two management choices (the lists of assets/data/choices.json): how far the
+// GB 17167 energy metering instruments are fitted, and the user class of the time-of-use tariff.
+#define SELFCHECK_METERING_COVERAGES(X) X(full) X(partial) X(none)
+#define SELFCHECK_TOU_USER_CLASSES(X) X(large_industry) X(general)
+
 #define SELFCHECK_KEY_ENUM(k) k,
 #define SELFCHECK_KEY_NAME(k) #k,
 enum class EquipmentField : unsigned char { SELFCHECK_EQUIPMENT_FIELDS(SELFCHECK_KEY_ENUM) };
 enum class ManagementField : unsigned char { SELFCHECK_MANAGEMENT_FIELDS(SELFCHECK_KEY_ENUM) };
 enum class EquipmentKind : unsigned char { SELFCHECK_EQUIPMENT_KINDS(SELFCHECK_KEY_ENUM) other };
+enum class MeteringCoverage : unsigned char { SELFCHECK_METERING_COVERAGES(SELFCHECK_KEY_ENUM) other };
+enum class TouUserClass : unsigned char { SELFCHECK_TOU_USER_CLASSES(SELFCHECK_KEY_ENUM) other };
 inline constexpr std::string_view k_equipment_field_keys[] = {SELFCHECK_EQUIPMENT_FIELDS(SELFCHECK_KEY_NAME)};
 inline constexpr std::string_view k_management_field_keys[] = {SELFCHECK_MANAGEMENT_FIELDS(SELFCHECK_KEY_NAME)};
 inline constexpr std::string_view k_equipment_kind_keys[] = {SELFCHECK_EQUIPMENT_KINDS(SELFCHECK_KEY_NAME)};
+inline constexpr std::string_view k_metering_coverage_keys[] = {SELFCHECK_METERING_COVERAGES(SELFCHECK_KEY_NAME)};
+inline constexpr std::string_view k_tou_user_class_keys[] = {SELFCHECK_TOU_USER_CLASSES(SELFCHECK_KEY_NAME)};
 #undef SELFCHECK_KEY_ENUM
 #undef SELFCHECK_KEY_NAME
 
-// The key strings of an enum's values, in enum order (EquipmentKind::other has none).
+// The key strings of an enum's values, in enum order (the value `other` has none).
 template <class E> constexpr const auto& enum_keys() {
     if constexpr (std::is_same_v<E, EquipmentField>) return k_equipment_field_keys;
     else if constexpr (std::is_same_v<E, ManagementField>) return k_management_field_keys;
+    else if constexpr (std::is_same_v<E, MeteringCoverage>) return k_metering_coverage_keys;
+    else if constexpr (std::is_same_v<E, TouUserClass>) return k_tou_user_class_keys;
     else return k_equipment_kind_keys;
 }
 // The key as written in the document.
@@ -147,11 +159,36 @@ struct Equipment {
     std::vector<EquipmentItem> items;
 };
 
+// The answer to a management choice: one of the listed values, or another text kept as written
+// (the parser reports it as an error; saving writes it back unchanged).
+template <class E> struct ManagementChoice {
+    E value = E::other;
+    std::string written;  // only for E::other
+    ManagementChoice() = default;
+    explicit ManagementChoice(std::string_view text) {
+        if (auto v = enum_named<E>(text)) value = *v;
+        else written = std::string(text);
+    }
+    bool known() const { return value != E::other; }
+    std::string_view name() const { return known() ? enum_key(value) : std::string_view(written); }
+    friend bool operator==(const ManagementChoice& c, CheckedKey<E> k) { return c.value == k.id; }
+};
+// The answer as written, empty when not answered.
+template <class E> std::string_view choice_name(const std::optional<ManagementChoice<E>>& c) {
+    return c ? c->name() : std::string_view();
+}
+
 struct Management {
-    FieldValues<ManagementField> fields;  // energy_manager, metering_gb17167, ...
-    nlohmann::json unknown;                // as EquipmentItem::unknown
+    // The yes/no, number and free-text answers (energy_manager, energy_audit_year, ...); the two
+    // choices below are never among them.
+    FieldValues<ManagementField> fields;
+    std::optional<ManagementChoice<MeteringCoverage>> metering_gb17167;
+    std::optional<ManagementChoice<TouUserClass>> tou_user_class;
+    nlohmann::json unknown;  // as EquipmentItem::unknown
     // Nothing was answered (a kept unknown key counts as something, as it did).
-    bool empty() const { return fields.empty() && (unknown.is_null() || unknown.empty()); }
+    bool empty() const {
+        return fields.empty() && !metering_gb17167 && !tou_user_class && (unknown.is_null() || unknown.empty());
+    }
 };
 
 enum class FindingSeverity { high, medium, low, info };
@@ -256,13 +293,5 @@ struct Finding {
 // The clause as written in the result (a text filled, or the designation).
 std::string finding_clause(const Finding& f);
 texts::Text finding_message(const Finding& f);
-
-// path is the JSON path of the value being parsed ("/equipment", "/management").
-void parse_equipment(const nlohmann::json& j, const std::string& path, Equipment& out, Issues& issues);
-void parse_management(const nlohmann::json& j, const std::string& path, Management& out, Issues& issues);
-nlohmann::json equipment_to_json(const Equipment& e);
-nlohmann::json management_to_json(const Management& m);
-nlohmann::json finding_to_json(const Finding& f);
-nlohmann::json evidence_to_json(const Evidence& e);
 
 } // namespace selfcheck

@@ -8,6 +8,7 @@
 #include "refdata.hpp"  // DatasetStamp
 
 #include <cstdint>
+#include <iterator>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -23,8 +24,9 @@ struct Result;
 struct RefData;
 struct Dataset;
 
-// The `green_factory` object of the assessment document, validated by parse_green_factory() and
-// kept as written (unknown keys included) so a save round-trips. Keys (all optional):
+// The `green_factory` object of the assessment document, validated by parse_green_factory()
+// (core/io/green_factory_json.cpp) and kept as written (unknown keys included) so a save
+// round-trips. Keys (all optional):
 //   basic_compliance_3y, basic_green_management, basic_management_systems   yes/no (true = met)
 //   veto_not_operating_normally, veto_accident_or_tax_evasion_3y, veto_previously_removed,
 //   veto_serious_inspection_problem, veto_energy_inspection_unrectified,
@@ -50,6 +52,21 @@ enum class GfNumberAnswer : unsigned char {
 #undef SELFCHECK_GF_ENUM
 };
 const char* gf_number_answer_key(GfNumberAnswer a);
+
+// The functions of the energy and carbon management platform (Annex C #4) a platform_functions list
+// may name; the evaluation counts the distinct ones of these, a count is capped at their number.
+inline constexpr std::string_view k_gf_platform_functions[] = {
+    "pf_energy_query", "pf_energy_accounting",    "pf_energy_analysis",
+    "pf_benchmarking", "pf_energy_flow",          "pf_balance_optimisation",
+    "pf_budget",       "pf_carbon_accounting",    "pf_carbon_footprint",
+    "pf_supply_chain", "pf_verification_support", "pf_carbon_assets",
+};
+inline constexpr int k_gf_platform_count = int(std::size(k_gf_platform_functions));
+constexpr bool gf_platform_function(std::string_view id) {
+    for (std::string_view f : k_gf_platform_functions)
+        if (id == f) return true;
+    return false;
+}
 
 // A number as written: whole numbers stay integers (non-negative ones unsigned, as the JSON parser
 // reads them) so the answers save again byte for byte.
@@ -254,11 +271,6 @@ struct GreenFactoryDefs {
 };
 // Never throws: a record of the wrong shape takes the defaults (the data tests catch it).
 std::shared_ptr<const GreenFactoryDefs> build_green_factory_defs(const RefData& ref);
-
-void parse_green_factory(const nlohmann::json& j, const std::string& path, GreenFactoryAnswers& out,
-                         Issues& issues);
-nlohmann::json green_factory_answers_to_json(const GreenFactoryAnswers& a);
-nlohmann::json green_factory_result_to_json(const GreenFactoryResult& r);
 
 // GB/T 36132-2025 clause 5 rule: full points at or beyond the leading value, zero at or beyond the
 // baseline, linear in between. `positive`: larger is better (a positive indicator); otherwise smaller is better.

@@ -1059,7 +1059,8 @@ void boilers(Ctx& c) {
         }
         if (cap) {
             double kwh = q_gj / k_gj_per_kwh / c.p(Param::coal_to_electric_efficiency);
-            const std::string cls = mgmt_str(c.in.management, "tou_user_class").empty() ? "large_industry" : mgmt_str(c.in.management, "tou_user_class");
+            const std::string_view tou = choice_name(c.in.management.tou_user_class);
+            const std::string cls = tou.empty() ? "large_industry" : std::string(tou);
             const MeasureTariff& tariff = c.tariff(cls);
             double valley = c.read(tariff.flat) * c.read(tariff.valley_ratio);
             double mw = *cap * c.p(Param::boiler_mw_per_t_per_h);  // 1 t/h ≈ 0.7 MW (boiler rating convention)
@@ -1371,7 +1372,7 @@ void renewables(Ctx& c) {
         c.out.push_back(std::move(k));
     }
     if (elec > 0) {
-        std::string cls = mgmt_str(c.in.management, "tou_user_class");
+        std::string cls(choice_name(c.in.management.tou_user_class));
         bool assumed = cls.empty();
         if (assumed) cls = "large_industry";
         double cap = 0;
@@ -1458,9 +1459,9 @@ double site_energy_cost(const Ctx& c, std::vector<std::string>& unpriced) {
 void management(Ctx& c) {
     const Management& m = c.in.management;
     const double total = c.res.energy.total_tce - c.res.energy.renewable_tce;
-    std::string metering = mgmt_str(m, "metering_gb17167");
+    const bool metering_full = m.metering_gb17167 && *m.metering_gb17167 == "full";
     bool ems = mgmt_bool(m, "energy_management_system").value_or(false);
-    if (total < c.p(Param::energy_management_system_min_tce) || (metering == "full" && ems)) return;
+    if (total < c.p(Param::energy_management_system_min_tce) || (metering_full && ems)) return;
     double rate = c.p(Param::energy_management_system_saving_rate);
     Cand k = c.cand(Measure::energy_management_system);
     k.target = {TargetKind::site};

@@ -2,6 +2,8 @@
 // the reference data, and turn results into JSON. Pure functions: no I/O, clocks or threads.
 #pragma once
 #include "diagnosis.hpp"
+#include "io/input_json.hpp"
+#include "io/result_json.hpp"
 #include "model.hpp"
 #include "refdata.hpp"
 

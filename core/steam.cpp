@@ -11,13 +11,6 @@ double steam_value(const RefData& ref, std::string_view id, double fallback) {
 }
 } // namespace
 
-std::string steam_text(const RefData& ref, std::string_view id, const char* field) {
-    const RefRecord* r = ref.record("steam", id);
-    if (!r) return {};
-    auto it = r->raw.find(field);
-    return it != r->raw.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
 std::optional<SteamCondition> steam_condition(std::optional<double> gauge, std::optional<double> temp_c,
                                               const RefData& ref) {
     SteamCondition s;

@@ -27,7 +27,4 @@ std::optional<SteamCondition> steam_condition(std::optional<double> gauge_pressu
 // Heat delivered by one tonne of hot water, GJ/t.
 double hot_water_heat_gj_per_t(double supply_c, std::optional<double> return_c, const RefData& ref);
 
-// A text field of a steam.json record ("" when absent).
-std::string steam_text(const RefData& ref, std::string_view id, const char* field);
-
 } // namespace selfcheck

@@ -14,7 +14,7 @@ const std::vector<std::pair<std::string, std::string>>& embedded_choice_files();
 namespace {
 // The ids each choice field offers, in order, from assets/data/choices.json (the one list: the
 // words are the i18n texts choice.<field>.<id>). Ids are those the core recognises
-// (core/diagnosis.cpp, core/measures.cpp); "" = not set.
+// (the enums of core/equipment.hpp, core/diagnosis.cpp, core/measures.cpp); "" = not set.
 const json& choice_lists() {
     static const json lists = [] {
         for (const auto& [name, text] : embedded_choice_files()) {

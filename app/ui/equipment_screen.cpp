@@ -1,6 +1,6 @@
 // 4 设备: equipment by kind, one table per kind (add / duplicate / delete rows), with sensible
 // defaults for a new row. Field names carry their units (rated_kw, hours_per_year, ...), as the
-// core's diagnosis reads them (core/diagnosis.cpp); unknown fields in a row are kept untouched.
+// core's diagnosis reads them (core/io/equipment_json.cpp); unknown fields in a row are kept untouched.
 #include "format.hpp"
 #include "i18n.hpp"
 #include "test_hooks.hpp"
@@ -122,7 +122,7 @@ const std::vector<Kind>& kinds() {
     return k;
 }
 
-// Fields the core reads as a 0-1 fraction (core/diagnosis.cpp field specs), typed as a percentage.
+// Fields the core reads as a 0-1 fraction (core/io/equipment_json.cpp field specs), typed as a percentage.
 bool is_fraction(const char* key) {
     const std::string k = key;
     return k == "load_factor" || k == "efficiency" || k == "reuse_rate";

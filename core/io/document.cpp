@@ -21,6 +21,14 @@ constexpr double k_max_quantity = 1e12;
 constexpr double k_max_money_10k_yuan = 1e8;  // 10^12 yuan
 constexpr double k_max_area_m2 = 1e8;
 
+// A text field of a steam.json record ("" when absent): the labels and messages of the steam fields.
+std::string steam_text(const RefData& ref, std::string_view id, const char* field) {
+    const RefRecord* r = ref.record("steam", id);
+    if (!r) return {};
+    auto it = r->raw.find(field);
+    return it != r->raw.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
 std::string type_name(const json& v) {
     switch (v.type()) {
     case json::value_t::null: return "null";

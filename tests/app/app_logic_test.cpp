@@ -1,6 +1,7 @@
 // App logic that needs no ImGui: number entry and fallback formatting (app/format.cpp; the
 // shared geometry and formats are tested in tests/viz/) and the UI string tables (app/i18n_table.cpp) checked against every source file
 // in app/: each key used exists in both languages, no key is unused, none is empty.
+#include "equipment.hpp"  // the core's management choice enums
 #include "format.hpp"
 #include "i18n_table.hpp"
 
@@ -120,4 +121,18 @@ TEST_CASE("choices: every offered id has words in both languages, no orphan word
     // Chinese words, not the stored code: 变频调速 for vsd
     CHECK(tables["zh-CN"].at("choice.speed_control.vsd") == "变频调速");
     CHECK(tables["en"].at("choice.speed_control.vsd") != "vsd");
+}
+
+// The management answers the core reads as enums (core/equipment.hpp MeteringCoverage,
+// TouUserClass) are exactly the ids the pickers offer: a value added to one list and not the other
+// would be offered and then refused, or accepted and never offered.
+TEST_CASE("choices: the core's management choice enums are the pickers' lists", "[choices]") {
+    const auto doc = nlohmann::json::parse(app::ui::embedded_choice_files().at(0).second);
+    auto ids = [](const auto& keys) {
+        nlohmann::json a = nlohmann::json::array();
+        for (std::string_view k : keys) a.push_back(std::string(k));
+        return a;
+    };
+    CHECK(doc.at("fields").at("metering_gb17167") == ids(k_metering_coverage_keys));
+    CHECK(doc.at("fields").at("tou_user_class") == ids(k_tou_user_class_keys));
 }

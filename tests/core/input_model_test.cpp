@@ -36,6 +36,9 @@ static_assert(!enum_named<EquipmentField>("rated_kv").has_value());
 static_assert(!enum_named<ManagementField>("rated_kw").has_value());
 static_assert(enum_key(ManagementField::metering_gb17167) == "metering_gb17167");
 static_assert(equip::EquipmentKey("press_dryness_pct").id == EquipmentField::press_dryness_pct);
+static_assert(enum_named<MeteringCoverage>("partial") == MeteringCoverage::partial);
+static_assert(!enum_named<MeteringCoverage>("other").has_value());  // `other` is no answer anyone writes
+static_assert(enum_key(TouUserClass::large_industry) == "large_industry");
 
 TEST_CASE("every sample saves its equipment, management and green-factory answers as written", "[input]") {
     std::size_t rows = 0;
@@ -129,7 +132,8 @@ TEST_CASE("management answers read through the accessors; unknown keys kept", "[
     CHECK_FALSE(is.has_errors());
     CHECK(has_issue(is, "unknown_key", "/management/board_minutes"));
     CHECK(mgmt_bool(mg, "energy_manager") == true);
-    CHECK(mgmt_str(mg, "metering_gb17167") == "partial");
+    REQUIRE(mg.metering_gb17167);
+    CHECK(mg.metering_gb17167->value == MeteringCoverage::partial);
     CHECK(mgmt_bool(mg, "energy_management_system") == false);  // "none" is no system
     CHECK(mgmt_num(mg, "energy_audit_year") == 2022.0);
     CHECK(mgmt_bool(mg, "leak_programme") == false);
@@ -255,4 +259,91 @@ TEST_CASE("equipment types: known kinds as an enum, any other type kept as writt
     CHECK(field_num(eq.items[1], "rated_kw") == 30.0);  // read as before, unvalidated
     CHECK(eq.items[1].unknown == json{{"belt_m", 12}});
     CHECK(equipment_to_json(eq)[1].dump() == R"({"belt_m":12,"count":1,"rated_kw":30,"type":"kiln_dryer"})");
+}
+
+TEST_CASE("management choices: each listed value read as its enum and saved as written", "[input]") {
+    // The lists of assets/data/choices.json: metering full/partial/none, TOU class large_industry/general.
+    const std::pair<const char*, MeteringCoverage> metering[] = {
+        {"full", MeteringCoverage::full}, {"partial", MeteringCoverage::partial}, {"none", MeteringCoverage::none}};
+    for (const auto& [text, value] : metering) {
+        INFO(text);
+        const json m = {{"metering_gb17167", text}};
+        Management mg;
+        Issues is;
+        parse_management(m, "/management", mg, is);
+        CHECK(is.items.empty());
+        REQUIRE(mg.metering_gb17167);
+        CHECK(mg.metering_gb17167->value == value);
+        CHECK(mg.metering_gb17167->known());
+        CHECK(mg.metering_gb17167->written.empty());  // the enum says it all
+        CHECK(mg.fields.empty());                     // a choice is never a field
+        CHECK_FALSE(mg.empty());
+        CHECK(management_to_json(mg).dump() == m.dump());
+    }
+    const std::pair<const char*, TouUserClass> tou[] = {{"large_industry", TouUserClass::large_industry},
+                                                        {"general", TouUserClass::general}};
+    for (const auto& [text, value] : tou) {
+        INFO(text);
+        const json m = {{"tou_user_class", text}, {"exporter", true}};
+        Management mg;
+        Issues is;
+        parse_management(m, "/management", mg, is);
+        CHECK(is.items.empty());
+        REQUIRE(mg.tou_user_class);
+        CHECK(mg.tou_user_class->value == value);
+        CHECK(choice_name(mg.tou_user_class) == text);
+        CHECK(management_to_json(mg).dump() == m.dump());
+    }
+    Management none;
+    CHECK(choice_name(none.tou_user_class).empty());  // not answered: the measures assume large industry
+}
+
+TEST_CASE("management choices: another text is an error, kept as written and saved again", "[input]") {
+    const json m = {{"metering_gb17167", "most meters"}, {"tou_user_class", "residential"}, {"energy_audit_year", 2023}};
+    Management mg;
+    Issues is;
+    parse_management(m, "/management", mg, is);
+    REQUIRE(is.items.size() == 2);
+    // The messages as assets/text/core_diagnosis.json words them (management.bad_metering, .bad_tou_class).
+    CHECK(is.items[0].code == "bad_choice");
+    CHECK(is.items[0].path == "/management/metering_gb17167");
+    CHECK(is.items[0].message_zh == "计量器具配备应为 full、partial 或 none");
+    CHECK(is.items[0].message_en == "metering must be full, partial or none");
+    CHECK(is.items[1].code == "bad_choice");
+    CHECK(is.items[1].path == "/management/tou_user_class");
+    CHECK(is.items[1].message_zh == "分时电价用户类别应为“大工业用电”或“一般工商业用电”");
+    CHECK(is.items[1].message_en == "TOU user class must be large industry or general commercial and industrial");
+    REQUIRE(mg.metering_gb17167);
+    CHECK(mg.metering_gb17167->value == MeteringCoverage::other);
+    CHECK(mg.metering_gb17167->name() == "most meters");
+    REQUIRE(mg.tou_user_class);
+    CHECK_FALSE(mg.tou_user_class->known());
+    CHECK(choice_name(mg.tou_user_class) == "residential");
+    CHECK(management_to_json(mg).dump() == m.dump());
+
+    // An empty text is another text too: an error, kept as written.
+    Management empty_text;
+    Issues is2;
+    parse_management(json{{"tou_user_class", ""}}, "/management", empty_text, is2);
+    CHECK(has_issue(is2, "bad_choice", "/management/tou_user_class"));
+    REQUIRE(empty_text.tou_user_class);
+    CHECK(management_to_json(empty_text).dump() == R"({"tou_user_class":""})");
+
+    // Not a text: the field's check says so and nothing is kept (as for any field of the wrong kind).
+    Management number;
+    Issues is3;
+    parse_management(json{{"metering_gb17167", 3}}, "/management", number, is3);
+    REQUIRE(is3.items.size() == 1);
+    CHECK(is3.items[0].code == "wrong_type");
+    CHECK_FALSE(number.metering_gb17167);
+    CHECK(number.empty());
+    CHECK(management_to_json(number) == json::object());
+
+    // Too long (over 200 characters): too long, and not one of the list; not kept.
+    Management long_text;
+    Issues is4;
+    parse_management(json{{"metering_gb17167", std::string(201, 'x')}}, "/management", long_text, is4);
+    CHECK(has_issue(is4, "string_too_long", "/management/metering_gb17167"));
+    CHECK(has_issue(is4, "bad_choice", "/management/metering_gb17167"));
+    CHECK_FALSE(long_text.metering_gb17167);
 }
