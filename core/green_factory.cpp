@@ -92,8 +92,10 @@ class Evaluator {
 
     // A measure the library knows: a record "measure/<id>" (or "<id>") of measures.json.
     bool measure_known(const std::string& id) const {
-        return ref_.record("measures", "measure/" + id) || ref_.record("measures", id);
+        measure_key_.assign("measure/").append(id);
+        return ref_.record("measures", measure_key_) || ref_.record("measures", id);
     }
+    mutable std::string measure_key_;  // measure_known's lookup key, one buffer for every gap's ids
 
     void energy_intensity(Indicator& ind);
     void carbon_intensity(Indicator& ind);
@@ -366,19 +368,23 @@ void Evaluator::land(Indicator& ind) {
 // those that apply to this factory (computed in result.measures) first.
 std::vector<std::string> Evaluator::linked_measures(const GfIndicatorDef& def,
                                                     std::vector<std::string>& applicable) const {
-    std::vector<std::string> known, rest;
-    for (const std::string& id : def.measures) {
-        bool applies = false;
+    auto applies = [&](const std::string& id) {
         for (const auto& mr : r_.measures)
-            if (mr.id == id) applies = true;
-        if (applies) {
+            if (mr.id == id) return true;
+        return false;
+    };
+    std::vector<std::string> known;
+    known.reserve(def.measures.size());
+    for (const std::string& id : def.measures)
+        if (applies(id)) {
             applicable.push_back(id);
             known.push_back(id);
-        } else if (measure_known(id)) {
-            rest.push_back(id);
         }
-    }
-    known.insert(known.end(), rest.begin(), rest.end());
+    // The ids that apply are exactly those in `known` so far: a shorter list to search than every result.
+    const std::size_t applying = known.size();
+    for (const std::string& id : def.measures)
+        if (std::find(known.begin(), known.begin() + applying, id) == known.begin() + applying && measure_known(id))
+            known.push_back(id);
     return known;
 }
 

@@ -43,15 +43,70 @@ std::optional<double> irr(double investment, double annual_net, int years, doubl
         fhi = npv(investment, annual_net, years, hi, degradation);
         if (flo * fhi > 0) return std::nullopt;
     }
+    // With a saving that stays >= 0 every year, the computed npv() never rises with the rate: each
+    // step of it (1 + r, the product, S / disc, the sum) is a rounded operation that is monotone in
+    // its inputs. Then "npv(r) > 0" holds exactly below one point and fails above it, and a rate
+    // at or below one known to be positive (at or above one known not to be) needs no evaluation:
+    // the bisection below takes the same steps and returns the same bits as if it evaluated every
+    // midpoint. Newton steps find the root first (to a few ulps, where npv()'s rounding decides
+    // the sign), then npv() itself at that rate and a few ulps beside it gives the known points,
+    // and the bisection evaluates only the handful of midpoints between them (about 8 npv()
+    // calls and 5 Newton steps instead of ~57 npv() calls). Anything else evaluates every midpoint.
+    const bool monotone = std::isfinite(investment) && std::isfinite(annual_net) && annual_net >= 0 && degradation >= 0 &&
+                          degradation <= 1 && flo > 0;
+    double positive_at = lo, not_positive_at = hi;  // npv > 0 at the first, <= 0 at the second
+    auto positive = [&](double r) {
+        if (monotone && r <= positive_at) return true;
+        if (monotone && r >= not_positive_at) return false;
+        const bool pos = npv(investment, annual_net, years, r, degradation) > 0;
+        if (monotone) (pos ? positive_at : not_positive_at) = r;
+        return pos;
+    };
+    if (monotone) {
+        // Newton from the simple payback rate S/I. Only a guide: its sums need not match npv()'s.
+        double x = annual_net / investment;
+        if (!(x > lo && x < hi)) x = 0.5 * (lo + hi);
+        for (int i = 0; i < 40; ++i) {
+            double v = -investment, slope = 0, s = annual_net, disc = 1;
+            for (int t = 1; t <= years; ++t) {
+                disc *= 1 + x;
+                const double term = s / disc;
+                v += term;
+                slope -= t * term;
+                s *= 1 - degradation;
+            }
+            slope /= 1 + x;
+            if (!(slope < 0)) break;
+            double next = x - v / slope;
+            if (!(next > lo && next < hi)) next = 0.5 * (x + (v > 0 ? hi : lo));
+            // Quadratic convergence: after a step below 2^-30 of x the next one is within rounding.
+            const bool converged = std::fabs(next - x) <= std::fabs(x) * 0x1p-30;
+            x = next;
+            if (converged) break;
+        }
+        // The sign at x, then steps away from x (2 ulps, growing 4-fold) until it changes.
+        if (x > lo && x < hi) {
+            const bool from_below = positive(x);
+            double step = std::max(std::fabs(x) * 0x1p-51, 0x1p-58);
+            for (int i = 0; i < 60; ++i) {
+                const double y = from_below ? positive_at + step : not_positive_at - step;
+                if (!(y > positive_at && y < not_positive_at) || positive(y) != from_below) break;
+                step *= 4;
+            }
+        }
+    }
     for (int i = 0; i < 200; ++i) {
-        double mid = 0.5 * (lo + hi), f = npv(investment, annual_net, years, mid, degradation);
-        const double lo0 = lo, hi0 = hi, flo0 = flo;
-        if ((f > 0) == (flo > 0)) lo = mid, flo = f;
-        else hi = mid;
+        const double mid = 0.5 * (lo + hi);
         // lo and hi are adjacent doubles (or equal): mid is one of them and every further step
         // repeats this one, so the remaining iterations change nothing. Stopping here gives the
         // same bits as running all 200 (about 55 steps instead of 200).
-        if (lo == lo0 && hi == hi0 && flo == flo0) break;
+        if (positive(mid) == (flo > 0)) {
+            if (mid == lo) break;
+            lo = mid;
+        } else {
+            if (mid == hi) break;
+            hi = mid;
+        }
     }
     return 0.5 * (lo + hi);
 }
@@ -102,11 +157,13 @@ bool Physical::Key::is(std::string_view key) const {
 }
 
 void Physical::put(Key key, Value v) {
+    if (discards_) return;
     for (auto& e : entries_)
         if (e.key == key) {
             e.value = std::move(v);
             return;
         }
+    if (entries_.empty()) entries_.reserve(6);  // a candidate sets 1-6 figures: one allocation, not three
     entries_.push_back({std::move(key), std::move(v)});
 }
 
@@ -380,7 +437,7 @@ struct Cand {
     Target target;                 // what it reduces
     double target_base_tce = 0;    // the target's energy before any measure
     double target_reduction_tce = 0;
-    std::vector<Target> scaled_by;  // targets whose remaining share scales this measure
+    std::array<Target, 2> scaled_by{};  // targets whose remaining share scales this measure (none: unused)
     Exclusive exclusive;
     bool compliance_required = false;
     double tce = 0, tco2 = 0, elec_kwh = 0;
@@ -397,12 +454,36 @@ struct Cand {
     std::vector<MeasureNote> notes;
     std::vector<MeasureNeed> needs;
     int row = -1;
+    bool keeps_details = true;  // false in the low and high runs (Ctx::cand): no notes, needs or figures
+
+    void note(MeasureNote n) {
+        if (keeps_details) notes.push_back(std::move(n));
+    }
+    void need(MeasureNeed n) {
+        if (keeps_details) needs.push_back(std::move(n));
+    }
 };
 
 struct NotEvaluated {
     Measure id;
     int row;
     std::vector<NeedId> needs;
+};
+
+// ---- the site's heat supply: the first fuel boiler, else purchased steam/heat
+struct HeatSupply {
+    Target target;
+    std::string carrier;
+    double eta = 1;
+    double base_quantity = 0;  // carrier base units per year
+    int row = -1;
+};
+
+// What the three runs find alike (it depends on the input and the energy result, not on the
+// parameters): found by the first run that asks, read by the others.
+struct RunsShared {
+    std::optional<std::optional<HeatSupply>> heat_supply;
+    std::optional<double> steam_gj_per_t;  // Ctx::steam_gj_per_t(): the default condition costs an IF97 solve
 };
 
 struct Ctx {
@@ -459,8 +540,14 @@ struct Ctx {
         return *c.ncv_kj_per_base * 1e-9 * *c.carbon_tc_per_tj * *c.oxidation * ref.constant("co2_per_c");
     }
     // Heat per tonne of steam for CO2 and for heat-side savings: the site's metered steam condition
-    // (co2_heat_gj of its steam rows), else the documented default condition (steam.json).
+    // (co2_heat_gj of its steam rows), else the documented default condition (steam.json). Found
+    // once for the three runs: every steam candidate and coefficient reads it.
     double steam_gj_per_t() const {
+        if (!shared) return find_steam_gj_per_t();
+        if (!shared->steam_gj_per_t) shared->steam_gj_per_t = find_steam_gj_per_t();
+        return *shared->steam_gj_per_t;
+    }
+    double find_steam_gj_per_t() const {
         double t = 0, gj = 0;
         for (const auto& ce : res.energy.by_carrier)
             if (ce.carrier == "steam" && !ce.feedstock && ce.co2_heat_gj) t += ce.base_quantity / 1000.0, gj += *ce.co2_heat_gj;
@@ -494,17 +581,32 @@ struct Ctx {
         return *elec_price_cache;
     }
     mutable std::optional<double> elec_tce_cache, elec_price_cache;
+    RunsShared* shared = nullptr;  // run() sets it
     double grid_t_per_kwh() const { return res.emissions.grid_factor_tco2_per_mwh / 1000.0; }
     int year() const { return in.enterprise.year > 0 ? in.enterprise.year : 2025; }
 
-    void need(Measure id, int row, std::initializer_list<NeedId> fields) { missing.push_back({id, row, fields}); }
+    // Only the central run's candidates are written with their figures, needs and the measures it
+    // could not evaluate; the low and high runs give their totals (the result's ranges) and skip
+    // building what nothing reads.
+    bool writes_details() const { return variant == 1; }
+    Cand cand(Measure id) const {
+        Cand k;
+        k.id = id;
+        if (!writes_details()) {
+            k.keeps_details = false;
+            k.physical = Physical::discarding();
+        }
+        return k;
+    }
+    void need(Measure id, int row, std::initializer_list<NeedId> fields) {
+        if (writes_details()) missing.push_back({id, row, fields});
+    }
 };
 
 // An electricity saving on one target.
 Cand elec_cand(Ctx& c, Measure id, Target target, double base_kwh, double saved_kwh,
                double invest, int life, double om = 0) {
-    Cand k;
-    k.id = id;
+    Cand k = c.cand(id);
     k.target = target;
     k.target_base_tce = base_kwh * c.elec_tce_per_kwh();
     k.tce = saved_kwh * c.elec_tce_per_kwh();
@@ -518,15 +620,6 @@ Cand elec_cand(Ctx& c, Measure id, Target target, double base_kwh, double saved_
     k.physical.set("electricity_kwh", saved_kwh);
     return k;
 }
-
-// ---- the site's heat supply: the first fuel boiler, else purchased steam/heat
-struct HeatSupply {
-    Target target;
-    std::string carrier;
-    double eta = 1;
-    double base_quantity = 0;  // carrier base units per year
-    int row = -1;
-};
 
 std::optional<HeatSupply> heat_supply(const Ctx& c) {
     const auto& items = c.in.equipment.items;
@@ -553,24 +646,26 @@ double heat_to_base(const Ctx& c, const HeatSupply& h, double gj) {
 
 // A heat saving of `gj` useful heat on the site's heat supply.
 bool heat_cand(Ctx& c, Cand& k, double gj) {
-    auto h = heat_supply(c);
+    if (!c.shared->heat_supply) c.shared->heat_supply = heat_supply(c);
+    const std::optional<HeatSupply>& h = *c.shared->heat_supply;
     if (!h) {
-        k.notes.push_back({NoteId::heat_not_valued});
-        k.needs.push_back({NeedId::heat_supply});
+        k.note({NoteId::heat_not_valued});
+        k.need({NeedId::heat_supply});
         return false;
     }
     double base = heat_to_base(c, *h, gj);
     if (base > h->base_quantity) base = h->base_quantity;  // cannot save more than the supply
     k.target = h->target;
-    k.target_base_tce = h->base_quantity * c.tce_per_base(h->carrier);
-    k.tce += base * c.tce_per_base(h->carrier);
-    k.target_reduction_tce = base * c.tce_per_base(h->carrier);
+    const double tce_per_base = c.tce_per_base(h->carrier);
+    k.target_base_tce = h->base_quantity * tce_per_base;
+    k.tce += base * tce_per_base;
+    k.target_reduction_tce = base * tce_per_base;
     k.tco2 += base * c.tco2_per_base(h->carrier);
     auto price = c.price_per_base(h->carrier);
     if (price) k.annual_net += base * *price;
     else {
         k.saving_known = false;
-        k.needs.push_back({NeedId::carrier_price, h->carrier});
+        k.need({NeedId::carrier_price, h->carrier});
     }
     k.physical.set("heat_gj", gj);
     k.physical.set(h->carrier, "_base_units", base);
@@ -616,10 +711,10 @@ void motors(Ctx& c) {
                 k.physical.set("class_old", cls);
                 k.physical.set("class_new", "IE4");
                 if (const double min_hours = c.p(Param::motor_upgrade_min_hours); *h < min_hours)
-                    k.notes.push_back({NoteId::replace_at_failure, {}, {}, {min_hours}});
+                    k.note({NoteId::replace_at_failure, {}, {}, {min_hours}});
                 // GB 18613-2020 grades differ by pole count; only the 4-pole IE rows are on file.
                 if (auto poles = field_num(e, "poles"); poles && *poles != 4)
-                    k.needs.push_back({NeedId::nameplate_efficiency});
+                    k.need({NeedId::nameplate_efficiency});
                 c.out.push_back(std::move(k));
             }
         }
@@ -674,8 +769,8 @@ void pumps_fans(Ctx& c) {
                                    c.life(Measure::vsd_pump_fan));
                 k.row = static_cast<int>(i);
                 k.physical.merge(phys);
-                if (!field_num(e, "mean_flow_fraction")) k.needs.push_back({NeedId::mean_flow_fraction});
-                if (e.type == "motor") k.notes.push_back({NoteId::throttling_assumed});
+                if (!field_num(e, "mean_flow_fraction")) k.need({NeedId::mean_flow_fraction});
+                if (e.type == "motor") k.note({NoteId::throttling_assumed});
                 c.out.push_back(std::move(k));
             }
         }
@@ -726,7 +821,7 @@ void compressed_air(Ctx& c) {
             Cand k = elec_cand(c, Measure::air_leak, t, *base, saved, c.p(Param::air_leak_cost_per_site) * *base / untested_kwh, c.life(Measure::air_leak));
             k.row = static_cast<int>(i);
             k.physical.set("leak_fraction", l);
-            if (!field_num(e, "leak_fraction")) k.needs.push_back({NeedId::leak_fraction});
+            if (!field_num(e, "leak_fraction")) k.need({NeedId::leak_fraction});
             c.out.push_back(std::move(k));
         }
         auto pr = field_num(e, "pressure_mpa"), req = field_num(e, "required_pressure_mpa");
@@ -756,8 +851,7 @@ void compressed_air(Ctx& c) {
         auto h = field_num(e, "hours_per_year");
         if (oil_screw && kw && *kw >= c.p(Param::air_heat_recovery_min_kw) && h && *h >= c.p(Param::air_heat_recovery_min_hours) &&
             !field_bool(e, "heat_recovery").value_or(false)) {
-            Cand k;
-            k.id = Measure::air_heat_recovery;
+            Cand k = c.cand(Measure::air_heat_recovery);
             k.row = static_cast<int>(i);
             k.invest = c.p(Param::air_heat_recovery_cost_per_unit) * e.count;
             k.life = c.life(Measure::air_heat_recovery);
@@ -777,7 +871,7 @@ void compressed_air(Ctx& c) {
         if (saved <= 0) return;
         Cand k = elec_cand(c, Measure::central_air, {TargetKind::air}, fleet_kwh, saved, 0, c.life(Measure::central_air));
         k.invest_known = false;
-        k.needs.push_back({NeedId::air_station_quote});
+        k.need({NeedId::air_station_quote});
         k.exclusive = {ExclusiveGroup::air_supply};
         k.physical.set("fleet_fad_m3_per_min", fleet_fad);
         k.physical.set("method", all_sp ? "E_before − Q·SP_central·h" : "10–25% of fleet kWh");
@@ -862,7 +956,7 @@ void transformers(Ctx& c) {
                 k.physical.set("target_series", "S13");
                 if (ext.extrapolated || ext2.extrapolated) {
                     const TableLookup& t = ext.extrapolated ? ext : ext2;
-                    k.notes.push_back({NoteId::transformer_loss_extrapolated, {}, {}, {t.first_kva, t.last_kva}});
+                    k.note({NoteId::transformer_loss_extrapolated, {}, {}, {t.first_kva, t.last_kva}});
                 }
                 c.out.push_back(std::move(k));
             }
@@ -906,8 +1000,7 @@ void boilers(Ctx& c) {
         const Target t = row_target(TargetKind::heat, i);
         const double base_tce = F * tce_b;
         auto fuel_cand = [&](Measure id, double saved_fuel, double invest) {
-            Cand k;
-            k.id = id;
+            Cand k = c.cand(id);
             k.row = static_cast<int>(i);
             k.target = t;
             k.target_base_tce = base_tce;
@@ -919,12 +1012,12 @@ void boilers(Ctx& c) {
             if (price) k.annual_net = saved_fuel * *price;
             else {
                 k.saving_known = false;
-                k.needs.push_back({NeedId::carrier_price, fuel});
+                k.need({NeedId::carrier_price, fuel});
             }
             k.life = c.life(id);
             k.physical.clear();
             k.physical.set(fuel, "_base_units", saved_fuel);
-            if (fu->from_site_energy) k.notes.push_back({NoteId::boiler_fuel_allocated, fuel});
+            if (fu->from_site_energy) k.note({NoteId::boiler_fuel_allocated, fuel});
             return k;
         };
         auto flue = field_num(e, "flue_temp_c");
@@ -988,7 +1081,7 @@ void boilers(Ctx& c) {
             Cand k = switch_cand(Measure::coal_to_electric, "electricity", kwh, avg, mw * c.p(Param::coal_to_electric_unit_cost));
             k.physical.set("valley_price_yuan_per_kwh", valley);
             k.physical.set("valley_case_annual_saving_10k_yuan", (k.annual_net + kwh * (avg - valley)) / k_yuan_per_10k);
-            k.notes.push_back({NoteId::electric_boiler_valley_case});
+            k.note({NoteId::electric_boiler_valley_case});
             c.out.push_back(std::move(k));
         }
         if (central) {
@@ -996,7 +1089,7 @@ void boilers(Ctx& c) {
             Cand k = switch_cand(Measure::central_steam, "steam", kg, *c.price_per_base("steam"), c.p(Param::central_steam_connection_cost));
             // Energy at the GB/T 2589 steam coefficient, CO2 at the steam's enthalpy heat (h − 83.74
             // kJ/kg) × the heat factor, as the assessment counts purchased steam after the switch.
-            k.notes.push_back({NoteId::purchased_steam_counted, {}, {}, {c.library->feedwater_enthalpy_kj_per_kg}});
+            k.note({NoteId::purchased_steam_counted, {}, {}, {c.library->feedwater_enthalpy_kj_per_kg}});
             c.out.push_back(std::move(k));
         } else if (is_coal(fuel)) {
             c.need(Measure::central_steam, static_cast<int>(i), {NeedId::central_heating_available});
@@ -1020,13 +1113,12 @@ void heat_measures(Ctx& c) {
             bool hot = medium == "liquid" ? *temp >= c.p(Param::waste_heat_min_liquid_temp) : *temp >= c.p(Param::waste_heat_min_gas_temp);
             bool sink = field_bool(e, "sink_available").value_or(true);
             if (hot && sink && *h >= c.p(Param::waste_heat_min_hours)) {
-                Cand k;
-                k.id = Measure::waste_heat;
+                Cand k = c.cand(Measure::waste_heat);
                 k.row = static_cast<int>(i);
                 k.invest = *kw * c.p(Param::waste_heat_unit_cost);
                 k.life = c.life(Measure::waste_heat);
                 double f = field_num(e, "coincidence").value_or(1);
-                if (!field_num(e, "coincidence")) k.needs.push_back({NeedId::coincidence});
+                if (!field_num(e, "coincidence")) k.need({NeedId::coincidence});
                 if (heat_cand(c, k, *kw * *h * f * k_gj_per_kwh)) {
                     k.scaled_by = {k.target};
                     c.out.push_back(std::move(k));
@@ -1036,7 +1128,7 @@ void heat_measures(Ctx& c) {
                 double kwh = *kw * c.p(Param::orc_efficiency) * *h;
                 Cand k = elec_cand(c, Measure::orc, row_target(TargetKind::orc, i), kwh, kwh, 0, c.life(Measure::orc));
                 k.invest_known = false;
-                k.needs.push_back({NeedId::orc_quote});
+                k.need({NeedId::orc_quote});
                 k.row = static_cast<int>(i);
                 c.out.push_back(std::move(k));
             }
@@ -1080,8 +1172,7 @@ void heat_measures(Ctx& c) {
             double kwh = *q / k_gj_per_kwh / cop;
             double kw_th = *q / k_gj_per_kwh / *h;
             bool water = *ts <= c.p(Param::heat_pump_max_temp_standard);
-            Cand k;
-            k.id = Measure::heat_pump;
+            Cand k = c.cand(Measure::heat_pump);
             k.row = static_cast<int>(i);
             k.invest = kw_th * c.p(water ? Param::heat_pump_unit_cost_water : Param::heat_pump_unit_cost_steam);
             k.life = c.life(Measure::heat_pump);
@@ -1106,12 +1197,11 @@ void heat_measures(Ctx& c) {
         if (e.type == "dyeing") {
             std::string proc = field_str(e, "process");
             auto steam = field_num(e, "steam_t_per_year");
-            Cand k;
-            k.id = Measure::textile_cpb;
+            Cand k = c.cand(Measure::textile_cpb);
             k.row = static_cast<int>(i);
             k.life = c.life(Measure::textile_cpb);
             k.invest_known = false;
-            k.needs.push_back({NeedId::cpb_quote});
+            k.need({NeedId::cpb_quote});
             double gj = 0;
             if ((proc == "jet" || proc == "overflow") && steam) gj += *steam * c.p(Param::textile_cpb_saving_rate) * c.steam_gj_per_t();
             auto bt = field_num(e, "bleaching_temp_c"), ps = field_num(e, "pretreatment_steam_t_per_year");
@@ -1152,7 +1242,7 @@ void heat_measures(Ctx& c) {
             }
             k.physical.set("water_m3", *metres * (c.p(Param::digital_printing_water_before) - c.p(Param::digital_printing_water_after)) / 1000.0);
             if (!field_num(e, "electricity_kwh_per_year") && !field_num(e, "steam_t_per_year"))
-                k.needs.push_back({NeedId::printing_line_energy});
+                k.need({NeedId::printing_line_energy});
             c.out.push_back(std::move(k));
         }
         if (e.type == "water") {
@@ -1166,8 +1256,7 @@ void heat_measures(Ctx& c) {
             double days = field_num(e, "operating_days").value_or(c.p(Param::water_reuse_operating_days));
             double cap = *use * (target - *reuse);
             double q = cap * days;
-            Cand k;
-            k.id = Measure::water_reuse;
+            Cand k = c.cand(Measure::water_reuse);
             k.row = static_cast<int>(i);
             k.target = row_target(TargetKind::water, i);
             k.invest = cap * c.p(Param::water_reuse_unit_cost);
@@ -1176,7 +1265,7 @@ void heat_measures(Ctx& c) {
             if (pf && pd) k.annual_net = q * (*pf + *pd - c.p(Param::water_reuse_treat_cost));
             else {
                 k.saving_known = false;
-                k.needs.push_back({NeedId::water_prices});
+                k.need({NeedId::water_prices});
             }
             auto te = field_num(e, "effluent_temp_c"), tf = field_num(e, "fresh_temp_c");
             if (te && tf && *te > *tf) {
@@ -1195,12 +1284,11 @@ void heat_measures(Ctx& c) {
                 continue;
             }
             if (*dry >= c.p(Param::paper_shoe_press_max_dryness)) continue;
-            Cand k;
-            k.id = Measure::paper_shoe_press;
+            Cand k = c.cand(Measure::paper_shoe_press);
             k.row = static_cast<int>(i);
             k.life = c.life(Measure::paper_shoe_press);
             k.invest_known = false;
-            k.needs.push_back({NeedId::shoe_press_quote});
+            k.need({NeedId::shoe_press_quote});
             double steam_t = *s * c.p(Param::paper_shoe_press_steam_per_point) * c.p(Param::paper_shoe_press_dryness_gain);
             if (heat_cand(c, k, steam_t * c.steam_gj_per_t())) {
                 k.physical.set("dryer_steam_t", steam_t);
@@ -1237,8 +1325,8 @@ void lighting(Ctx& c) {
         k.row = static_cast<int>(i);
         k.physical.set("fixture", fixture);
         k.physical.set("ballast_w", ballast);
-        if (field_str(e, "ballast").empty()) k.needs.push_back({NeedId::ballast});
-        k.notes.push_back({NoteId::led_labour_not_priced, {}, {}, {c.p(Param::led_lighting_labour_hours)}});
+        if (field_str(e, "ballast").empty()) k.need({NeedId::ballast});
+        k.note({NoteId::led_labour_not_priced, {}, {}, {c.p(Param::led_lighting_labour_hours)}});
         c.out.push_back(std::move(k));
     }
 }
@@ -1290,8 +1378,8 @@ void renewables(Ctx& c) {
         k.physical.set("self_used_kwh", self);
         k.physical.set("exported_kwh", exp);
         k.physical.set("area_used_m2", free);
-        k.notes.push_back({NoteId::pv_displaces_purchase});
-        if (!c.in.options.electricity_price_yuan_per_kwh) k.notes.push_back({NoteId::pv_self_use_default_value, {}, {}, {default_self_use_value}});
+        k.note({NoteId::pv_displaces_purchase});
+        if (!c.in.options.electricity_price_yuan_per_kwh) k.note({NoteId::pv_self_use_default_value, {}, {}, {default_self_use_value}});
         c.out.push_back(std::move(k));
     }
     if (elec > 0) {
@@ -1335,16 +1423,16 @@ void renewables(Ctx& c) {
             k.physical.set("discharged_kwh", discharged);
             k.physical.set("losses_kwh", losses);
             k.physical.set("tou_user_class", cls);
-            if (!planned) k.needs.push_back({NeedId::storage_capacity, {}, c.p(Param::storage_arbitrage_default_duration)});
+            if (!planned) k.need({NeedId::storage_capacity, {}, c.p(Param::storage_arbitrage_default_duration)});
             if (bill_prices) {
                 k.physical.set("prices_from_bill", true);
                 k.physical.set("bill_peak_price_yuan_per_kwh", *bill->peak_price);
                 k.physical.set("bill_valley_price_yuan_per_kwh", *bill->valley_price);
-                k.notes.push_back({NoteId::storage_bill_prices, {}, {},
+                k.note({NoteId::storage_bill_prices, {}, {},
                                    {bill->sharp_price.value_or(*bill->peak_price), *bill->peak_price, *bill->valley_price}});
             } else {
-                if (assumed) k.needs.push_back({NeedId::tou_user_class});
-                k.notes.push_back({NoteId::tou_tariff_2024});
+                if (assumed) k.need({NeedId::tou_user_class});
+                k.note({NoteId::tou_tariff_2024});
             }
             c.out.push_back(std::move(k));
         }
@@ -1360,10 +1448,10 @@ void renewables(Ctx& c) {
             k.tco2 = 0;
             if (auto resid = c.res.emissions.residual_factor_tco2_per_mwh) k.tco2_market = kwh / 1000.0 * *resid;
             k.annual_net = -kwh * c.p(Param::price_green_power_premium);
-            k.scaled_by = {{TargetKind::elec_all}};
+            k.scaled_by = {Target{TargetKind::elec_all}};
             k.physical.clear();
             k.physical.set("green_kwh", kwh);
-            k.notes.push_back({NoteId::green_power_market_only});
+            k.note({NoteId::green_power_market_only});
             c.out.push_back(std::move(k));
         }
     }
@@ -1386,18 +1474,17 @@ void management(Ctx& c) {
     bool ems = mgmt_bool(m, "energy_management_system").value_or(false);
     if (total < c.p(Param::energy_management_system_min_tce) || (metering_full && ems)) return;
     double rate = c.p(Param::energy_management_system_saving_rate);
-    Cand k;
-    k.id = Measure::energy_management_system;
+    Cand k = c.cand(Measure::energy_management_system);
     k.target = {TargetKind::site};
     k.target_base_tce = total;
     k.tce = total * rate;
     k.target_reduction_tce = k.tce;
-    k.scaled_by = {{TargetKind::site}};
+    k.scaled_by = {Target{TargetKind::site}};
     k.tco2 = c.res.emissions.total_tco2 * rate;
     std::vector<std::string> unpriced;
     k.annual_net = site_energy_cost(c, unpriced) * rate;
     k.elec_kwh = site_kwh(c) * rate;
-    if (!unpriced.empty()) k.notes.push_back({NoteId::carriers_not_priced, {}, std::move(unpriced)});
+    if (!unpriced.empty()) k.note({NoteId::carriers_not_priced, {}, std::move(unpriced)});
     k.invest = c.p(Param::energy_management_system_cost);
     k.life = c.life(Measure::energy_management_system);
     k.physical.clear();
@@ -1458,24 +1545,23 @@ void economics(MeasureResult& m, Measure id, const Totals& t, double rate, const
     m.outlook = outlook_after(res, res.energy.total_tce - tce_in_total, t.tco2, ref);
 }
 
-Totals sum(const std::vector<const Cand*>& cs, double scale_each = 1) {
-    Totals t;
-    for (const Cand* k : cs) {
-        t.tce += k->tce * scale_each;
-        t.tco2 += k->tco2 * scale_each;
-        if (k->tco2_market) t.tco2_market = t.tco2_market.value_or(0) + *k->tco2_market * scale_each;
-        t.invest += k->invest;
-        t.net += k->annual_net * scale_each;
-        t.invest_known &= k->invest_known;
-        t.saving_known &= k->saving_known;
-        t.life = k->life;
-        t.degradation = k->degradation;
-    }
-    return t;
+// Adds one candidate (its savings times `scale_each`) to a measure's totals.
+void add(Totals& t, const Cand& k, double scale_each = 1) {
+    t.tce += k.tce * scale_each;
+    t.tco2 += k.tco2 * scale_each;
+    if (k.tco2_market) t.tco2_market = t.tco2_market.value_or(0) + *k.tco2_market * scale_each;
+    t.invest += k.invest;
+    t.net += k.annual_net * scale_each;
+    t.invest_known &= k.invest_known;
+    t.saving_known &= k.saving_known;
+    t.life = k.life;
+    t.degradation = k.degradation;
 }
 
-std::vector<Cand> run(const Input& in, const Result& res, const RefData& ref, int variant, std::vector<NotEvaluated>* missing) {
+std::vector<Cand> run(const Input& in, const Result& res, const RefData& ref, int variant, RunsShared& shared,
+                      std::vector<NotEvaluated>* missing) {
     Ctx c{in, res, ref, variant, {}, {}};
+    c.shared = &shared;
     c.out.reserve(32);  // sample factories yield 10-30 candidates a run
     motors(c);
     pumps_fans(c);
@@ -1624,12 +1710,12 @@ void evaluate_measures(const Input& in, Result& result, const RefData& ref) {
         const std::shared_ptr<const MeasureLibrary> library = ref.measure_library ? ref.measure_library : build_measure_library(ref);
         const double rate = in.options.discount_rate.value_or(library->discount_rate.value_or(0.08));
         std::vector<NotEvaluated> missing;
-        std::vector<Cand> central = run(in, result, ref, 1, &missing);
-        std::vector<Cand> low = run(in, result, ref, 0, nullptr), high = run(in, result, ref, 2, nullptr);
+        RunsShared shared;
+        std::vector<Cand> central = run(in, result, ref, 1, shared, &missing);
+        std::vector<Cand> low = run(in, result, ref, 0, shared, nullptr), high = run(in, result, ref, 2, shared, nullptr);
 
-        // Aggregate per measure id, in first-seen order: ids[i]'s candidates are rows[i] (rows_low[i],
-        // rows_high[i] in the other runs); measure_of[c] is the index of central[c]'s id. A handful
-        // of ids: a linear search costs less than a map of strings.
+        // Aggregate per measure id, in first-seen order; measure_of[c] is the index in ids of
+        // central[c]'s id.
         std::vector<Measure> ids;
         std::array<std::size_t, k_measure_count> index_by_measure;  // ids.size() = not computed
         index_by_measure.fill(k_measure_count);
@@ -1643,26 +1729,34 @@ void evaluate_measures(const Input& in, Result& result, const RefData& ref) {
             while (i < ids.size() && measure_name(ids[i]) != name) ++i;
             return i;
         };
-        std::vector<std::vector<const Cand*>> rows;
         std::vector<std::size_t> measure_of(central.size());
         for (std::size_t c = 0; c < central.size(); ++c) {
             const std::size_t i = index_of(central[c].id);
             if (i == ids.size()) {
                 index_by_measure[static_cast<std::size_t>(central[c].id)] = i;
                 ids.push_back(central[c].id);
-                rows.emplace_back();
             }
-            rows[i].push_back(&central[c]);
             measure_of[c] = i;
         }
-        std::vector<std::vector<const Cand*>> rows_low(ids.size()), rows_high(ids.size());
+        // The central candidates grouped by measure, each group in run order: ids[i]'s rows are
+        // row_of[row_start[i]] .. row_of[row_start[i + 1] - 1] (indices into `central`).
+        std::vector<std::size_t> row_start(ids.size() + 1, 0), row_of(central.size());
+        for (std::size_t c = 0; c < central.size(); ++c) ++row_start[measure_of[c] + 1];
+        for (std::size_t i = 0; i < ids.size(); ++i) row_start[i + 1] += row_start[i];
+        {
+            std::vector<std::size_t> next(row_start.begin(), row_start.end() - 1);
+            for (std::size_t c = 0; c < central.size(); ++c) row_of[next[measure_of[c]]++] = c;
+        }
+        // The other runs' totals per measure, their candidates added in run order (as the central's).
+        std::vector<Totals> low_totals(ids.size()), high_totals(ids.size());
         for (const auto& k : low)
-            if (const std::size_t i = index_of(k.id); i < ids.size()) rows_low[i].push_back(&k);
+            if (const std::size_t i = index_of(k.id); i < ids.size()) add(low_totals[i], k);
         for (const auto& k : high)
-            if (const std::size_t i = index_of(k.id); i < ids.size()) rows_high[i].push_back(&k);
+            if (const std::size_t i = index_of(k.id); i < ids.size()) add(high_totals[i], k);
         std::vector<double> npv_of(ids.size());
         std::vector<RecommendationStatus> status_of(ids.size());
         std::vector<int> order_of(ids.size());  // place in the library order (measures.json "order")
+        result.measures.reserve(result.measures.size() + ids.size());
         for (std::size_t mi = 0; mi < ids.size(); ++mi) {
             const MeasureDefinition& def = library->measures[static_cast<std::size_t>(ids[mi])];
             MeasureResult m;
@@ -1670,24 +1764,27 @@ void evaluate_measures(const Input& in, Result& result, const RefData& ref) {
             m.def = def.record;
             if (!def.order_error.empty()) throw std::logic_error(def.order_error);
             order_of[mi] = def.order;
-            Totals t = sum(rows[mi]);
+            const std::size_t* const rows_begin = row_of.data() + row_start[mi];
+            const std::size_t* const rows_end = row_of.data() + row_start[mi + 1];
+            Totals t;
+            for (const std::size_t* c = rows_begin; c != rows_end; ++c) add(t, central[*c]);
             economics(m, ids[mi], t, rate, ref, result);
             // Physical savings summed over rows (before the rows' own figures move into m.items).
-            for (const Cand* k : rows[mi]) add_summed_physical(m.physical, k->physical);
-            m.items.reserve(rows[mi].size());
-            for (const Cand* k : rows[mi]) {
-                // The central run's physical figures are not read again: moved, not copied (`central` is
-                // this function's own non-const vector).
-                m.items.push_back({k->row, k->target.text(), k->tce, k->tco2, k->tco2_market, k->invest / k_yuan_per_10k,
-                                   k->annual_net / k_yuan_per_10k, std::move(const_cast<Cand*>(k)->physical)});
-                for (const auto& n : k->needs)
-                    if (std::find(m.needs.begin(), m.needs.end(), n) == m.needs.end()) m.needs.push_back(n);
-                for (const auto& n : k->notes)
-                    if (std::find(m.notes.begin(), m.notes.end(), n) == m.notes.end()) m.notes.push_back(n);
+            for (const std::size_t* c = rows_begin; c != rows_end; ++c) add_summed_physical(m.physical, central[*c].physical);
+            m.items.reserve(static_cast<std::size_t>(rows_end - rows_begin));
+            for (const std::size_t* c = rows_begin; c != rows_end; ++c) {
+                // The central run's figures, needs and notes are not read again: moved, not copied.
+                Cand& k = central[*c];
+                m.items.push_back({k.row, k.target.text(), k.tce, k.tco2, k.tco2_market, k.invest / k_yuan_per_10k,
+                                   k.annual_net / k_yuan_per_10k, std::move(k.physical)});
+                for (auto& n : k.needs)
+                    if (std::find(m.needs.begin(), m.needs.end(), n) == m.needs.end()) m.needs.push_back(std::move(n));
+                for (auto& n : k.notes)
+                    if (std::find(m.notes.begin(), m.notes.end(), n) == m.notes.end()) m.notes.push_back(std::move(n));
             }
             // Range spanned by the source's low and high parameter values.
             {
-                const Totals tt[3] = {sum(rows_low[mi]), t, sum(rows_high[mi])};
+                const Totals tt[3] = {low_totals[mi], t, high_totals[mi]};
                 auto span = [&](auto field) {
                     double v[3] = {field(tt[0]), field(tt[1]), field(tt[2])};
                     return LowHigh{std::min({v[0], v[1], v[2]}), std::max({v[0], v[1], v[2]})};
@@ -1707,12 +1804,16 @@ void evaluate_measures(const Input& in, Result& result, const RefData& ref) {
         // Not evaluated for lack of data: say which fields would enable them.
 
         // Findings keep only links to measures that were computed.
+        const auto computed = [&](const std::string& id) { return index_of_name(id) < ids.size(); };
         for (auto& f : result.findings) {
-            std::vector<std::string> keep;
-            for (const auto& id : f.measures)
-                if (index_of_name(id) < ids.size()) keep.push_back(id);
-            if (keep.empty() && !f.measures.empty()) f.evidence.set(EvidenceKey::measures_not_applicable, f.measures);
-            f.measures = keep;
+            if (f.measures.empty()) continue;
+            if (std::none_of(f.measures.begin(), f.measures.end(), computed)) {
+                f.evidence.set(EvidenceKey::measures_not_applicable, std::move(f.measures));
+                f.measures.clear();
+            } else {
+                f.measures.erase(std::remove_if(f.measures.begin(), f.measures.end(), [&](const std::string& id) { return !computed(id); }),
+                                 f.measures.end());
+            }
         }
 
         // ---- portfolio: selection (user's ids, else positive NPV and required compliance; one per
@@ -1816,6 +1917,7 @@ void evaluate_measures(const Input& in, Result& result, const RefData& ref) {
                 if (!left_of(k->target)) left.push_back({k->target, k->target_base_tce, k->target_base_tce});
                 double scale = 1;
                 for (const auto& s : k->scaled_by) {
+                    if (s.kind == TargetKind::none) continue;
                     const Remaining* r = left_of(s);
                     if (!r) continue;  // a target no earlier measure touched
                     if (r->base > 0) scale *= std::max(0.0, r->rem) / r->base;
@@ -1830,7 +1932,8 @@ void evaluate_measures(const Input& in, Result& result, const RefData& ref) {
                 left[0].rem -= k->tce * scale;
                 left[1].rem -= k->elec_kwh * scale * etce;
                 Totals& t = applied[mi];
-                Totals one = sum({k}, scale);
+                Totals one;
+                add(one, *k, scale);
                 t.tce += one.tce;
                 t.tco2 += one.tco2;
                 if (one.tco2_market) t.tco2_market = t.tco2_market.value_or(0) + *one.tco2_market;

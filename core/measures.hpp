@@ -65,16 +65,37 @@ public:
     };
 
     // A key set twice keeps its first place and the last value.
-    void set(std::string_view name, double v) { put({{}, name}, Value(std::in_place_type<double>, v)); }
-    void set(std::string_view name, bool v) { put({{}, name}, Value(std::in_place_type<bool>, v)); }
-    void set(std::string_view name, std::string v) { put({{}, name}, Value(std::in_place_type<std::string>, std::move(v))); }
-    void set(std::string_view name, const char* v) { set(name, std::string(v)); }
-    void set(std::string_view name, Pair v) { put({{}, name}, Value(std::in_place_type<Pair>, v)); }
-    void set_count(std::string_view name, std::int64_t v) { put({{}, name}, Value(std::in_place_type<std::int64_t>, v)); }
-    void set(const std::string& carrier, std::string_view name, double v) { put({carrier, name}, Value(std::in_place_type<double>, v)); }
+    void set(std::string_view name, double v) {
+        if (!discards_) put({{}, name}, Value(std::in_place_type<double>, v));
+    }
+    void set(std::string_view name, bool v) {
+        if (!discards_) put({{}, name}, Value(std::in_place_type<bool>, v));
+    }
+    void set(std::string_view name, std::string v) {
+        if (!discards_) put({{}, name}, Value(std::in_place_type<std::string>, std::move(v)));
+    }
+    void set(std::string_view name, const char* v) {
+        if (!discards_) set(name, std::string(v));
+    }
+    void set(std::string_view name, Pair v) {
+        if (!discards_) put({{}, name}, Value(std::in_place_type<Pair>, v));
+    }
+    void set_count(std::string_view name, std::int64_t v) {
+        if (!discards_) put({{}, name}, Value(std::in_place_type<std::int64_t>, v));
+    }
+    void set(const std::string& carrier, std::string_view name, double v) {
+        if (!discards_) put({carrier, name}, Value(std::in_place_type<double>, v));
+    }
     void put(Key key, Value v);
     void merge(const Physical& other);  // every key of `other`, as set() would
     void clear() { entries_.clear(); }
+    // One that keeps nothing set on it: the measures' low and high runs compute the candidates only
+    // for their totals and nothing reads their figures.
+    static Physical discarding() {
+        Physical p;
+        p.discards_ = true;
+        return p;
+    }
 
     const std::vector<Entry>& entries() const { return entries_; }
     bool empty() const { return entries_.empty(); }
@@ -85,6 +106,7 @@ public:
 
 private:
     std::vector<Entry> entries_;
+    bool discards_ = false;
 };
 
 // A field (or a quote) that would enable or refine a measure. The result carries it as a code text

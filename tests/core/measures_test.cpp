@@ -2,8 +2,10 @@
 // examples from measures.md §3, portfolio interaction, and reachability of every measure in the data.
 #include "test_util.hpp"
 
+#include <cstring>
 #include <functional>
 #include <map>
+#include <random>
 #include <set>
 
 using namespace selfcheck;
@@ -41,6 +43,67 @@ TEST_CASE("NPV, IRR and CRF match textbook values", "[measures]") {
     CHECK_THAT(econ::npv(100, 100, 2, 0.1, 0.5), WithinAbs(32.231, 1e-3));
     auto low = econ::irr(1000, 10, 5);  // returns 50 of 1000: IRR is negative
     CHECK((!low || *low < 0));
+}
+
+// econ::irr skips evaluations whose sign is already known (see its comment); it must return
+// exactly what a bisection that evaluates every midpoint returns. This is that bisection, as
+// measures.md §5 states it: [−0.99, 1.0], widened to 10 for quick paybacks, 200 halvings.
+static std::optional<double> irr_by_full_bisection(double investment, double annual_net, int years, double degradation) {
+    if (investment <= 0 || years <= 0) return std::nullopt;
+    double lo = -0.99, hi = 1.0;
+    double flo = econ::npv(investment, annual_net, years, lo, degradation), fhi = econ::npv(investment, annual_net, years, hi, degradation);
+    if (flo * fhi > 0) {
+        hi = 10.0;
+        fhi = econ::npv(investment, annual_net, years, hi, degradation);
+        if (flo * fhi > 0) return std::nullopt;
+    }
+    for (int i = 0; i < 200; ++i) {
+        double mid = 0.5 * (lo + hi), f = econ::npv(investment, annual_net, years, mid, degradation);
+        if ((f > 0) == (flo > 0)) lo = mid, flo = f;
+        else hi = mid;
+    }
+    return 0.5 * (lo + hi);
+}
+
+TEST_CASE("IRR is bit-identical to a bisection that evaluates every midpoint", "[measures]") {
+    int compared = 0, with_root = 0;
+    auto same = [&](double investment, double annual_net, int years, double degradation) {
+        const auto fast = econ::irr(investment, annual_net, years, degradation);
+        const auto full = irr_by_full_bisection(investment, annual_net, years, degradation);
+        INFO("I=" << investment << " S=" << annual_net << " N=" << years << " d=" << degradation);
+        REQUIRE(fast.has_value() == full.has_value());
+        if (fast) {
+            CHECK(std::memcmp(&*fast, &*full, sizeof(double)) == 0);
+            ++with_root;
+        }
+        ++compared;
+    };
+    // Paybacks from 0.01 to 200 years, lives 1..40, no degradation and PV-like 0.5 %/yr; an IRR
+    // near zero (S·N ≈ I), quick paybacks (the widened bracket) and losses (no root).
+    for (int years : {1, 2, 3, 5, 8, 10, 15, 20, 25, 30, 40})
+        for (double payback : {0.01, 0.1, 0.5, 0.9, 1.0, 1.7, 2.5, 3.3, 4.0, 6.1, 9.99, 15.0, 19.7, 25.0, 39.0, 200.0})
+            for (double degradation : {0.0, 0.005, 0.02, 0.5, 1.0}) {
+                same(123456.0, 123456.0 / payback, years, degradation);
+                same(7.3, 7.3 / payback, years, degradation);
+            }
+    for (int years : {3, 10, 25}) {
+        const double s = 1e5 / years;  // IRR exactly 0 in real numbers
+        for (double nudge : {-1e-9, -1e-13, 0.0, 1e-13, 1e-9}) same(1e5, s * (1 + nudge), years, 0.0);
+    }
+    // Random investments, paybacks (log-uniform 0.05-100 years), lives and degradations.
+    std::mt19937_64 rng(20261130);
+    std::uniform_real_distribution<double> unit(0.0, 1.0);
+    for (int i = 0; i < 3000; ++i) {
+        const double investment = std::pow(10.0, 1 + 7 * unit(rng)), payback = 0.05 * std::pow(2000.0, unit(rng));
+        same(investment, investment / payback, 1 + static_cast<int>(40 * unit(rng)), i % 3 == 0 ? 0.0 : 0.03 * unit(rng));
+    }
+    // Outside the monotone case: negative savings, degradation above 1 or below 0, NaN.
+    same(1000, -50, 10, 0.0);
+    same(1000, 300, 10, 1.5);
+    same(1000, 300, 10, -0.01);
+    same(1000, std::nan(""), 10, 0.0);
+    CHECK(compared > 4700);
+    CHECK(with_root > 3000);
 }
 
 TEST_CASE("affinity law and the generic VSD curve", "[measures]") {
