@@ -35,6 +35,9 @@ struct SteamConstants {
     const RefRecord* default_gauge_pressure = nullptr;
     const RefRecord* hot_water_cp = nullptr;
     const RefRecord* pressure_field = nullptr;  // field/steam_pressure_mpa: the field's label
+    // The condition of a row that gives neither pressure nor temperature: IF97 costs ~15k Ir, and
+    // energy and the measures ask for it per steam row.
+    std::optional<SteamCondition> default_condition;
 };
 std::shared_ptr<const SteamConstants> build_steam_constants(const RefData& ref);
 // The view reindex() built; one built for the call where steam.json changed since or reindex() never ran.
