@@ -29,10 +29,15 @@ std::shared_ptr<const GridFactors> build_grid_factors(const RefData& ref) {
         for (const auto& r : d->records) {
             if (!r.year) continue;
             GridFactors::Entry e{*r.year, json_string_or(r.raw, "region"), json_string_or(r.raw, "kind"), &r};
-            if (e.kind == "average" && e.region == "national")
+            if (e.kind == "average" && e.region == "national") {
                 g->latest_national_average_year = std::max(g->latest_national_average_year, e.year);
+                if (r.value) g->national_average_years_with_value.push_back(e.year);
+            }
             g->entries.push_back(std::move(e));
         }
+    auto& years = g->national_average_years_with_value;
+    std::sort(years.begin(), years.end());
+    years.erase(std::unique(years.begin(), years.end()), years.end());
     return g;
 }
 

@@ -22,6 +22,9 @@ struct GridFactors {
     };
     std::vector<Entry> entries;
     int latest_national_average_year = 0;  // 0 where there is none
+    // The years of the national averages that have a value, ascending, each once: the trend picks
+    // each history year's own grid factor year from them.
+    std::vector<int> national_average_years_with_value;
 };
 std::shared_ptr<const GridFactors> build_grid_factors(const RefData& ref);
 // The view of `ref` (an empty one where reindex() has not run).

@@ -31,12 +31,10 @@ TextParam year_param(const char* name, int year) { return {name, TextParam::Kind
 // Grid-factor year for a history year: its own year where published (national average), else the
 // latest published year before it, else the earliest published.
 int own_grid_factor_year(const RefData& ref, int year) {
-    std::set<int> years;
-    for (const auto& e : grid_factors(ref).entries)
-        if (e.record->value && e.kind == "average" && e.region == "national") years.insert(e.year);
+    const std::vector<int>& years = grid_factors(ref).national_average_years_with_value;
     if (years.empty()) return 0;
-    if (years.count(year)) return year;
-    auto it = years.lower_bound(year);
+    auto it = std::lower_bound(years.begin(), years.end(), year);
+    if (it != years.end() && *it == year) return year;
     if (it == years.begin()) return *it;
     return *std::prev(it);
 }
@@ -82,6 +80,55 @@ TrendYear trend_year(int year, bool current, const Result& r, const std::optiona
 
 std::string prefix_path(const std::string& path, std::size_t index) {
     return "/history/" + std::to_string(index) + path;
+}
+
+// Each earlier year computed with the factors of its own year: its TrendYear and price index
+// appended, its new factors and warnings (paths under /history/N) added to the result.
+void add_earlier_years(const Input& in, const RefData& ref, const PlanTargets& plan, Result& result,
+                       std::vector<TrendYear>& years, std::vector<std::optional<double>>& indices) {
+    if (in.history.empty()) return;
+    std::set<std::string> known_factors;
+    for (const auto& f : result.factors_used) known_factors.insert(f.id);
+
+    // One input for every earlier year: each year overwrites every field it sets, and reusing it
+    // keeps the enterprise's strings and the rows' capacity instead of allocating them per year.
+    Input yin;
+    yin.enterprise = in.enterprise;
+    for (std::size_t i = 0; i < in.history.size(); ++i) {
+        const HistoryYear& h = in.history[i];
+        yin.enterprise.year = h.year;
+        yin.enterprise.value_added_10k_yuan = h.value_added_10k_yuan;
+        yin.enterprise.output_value_10k_yuan = h.output_value_10k_yuan;
+        yin.energy = h.energy;
+        yin.renewables = h.renewables;
+        yin.products = h.products;
+        yin.options.factor_region = in.options.factor_region;
+        yin.options.heat_emission_factor_tco2_per_gj = in.options.heat_emission_factor_tco2_per_gj;
+        yin.options.industry_average_tco2_per_10k_yuan = h.industry_average_tco2_per_10k_yuan;
+        const int fy = own_grid_factor_year(ref, h.year);
+        yin.options.factor_year = fy ? std::optional<int>(fy) : std::nullopt;
+
+        Result yr;
+        auto rows = compute_energy(yin, ref, yr);
+        compute_emissions(yin, ref, rows, yr);
+        compute_intensities(yin, ref, yr);
+        for (auto& f : yr.factors_used)
+            if (known_factors.insert(f.id).second) result.factors_used.push_back(std::move(f));
+        for (auto& w : yr.warnings) {
+            // A general note (e.g. the equal-value basis) is said once, not once per year.
+            bool said = false;
+            for (const auto& x : result.warnings) said = said || (x.code == w.code && x.message == w.message);
+            if (said) continue;
+            w.path = prefix_path(w.path, i);
+            result.warnings.push_back(std::move(w));
+        }
+        if (fy && fy != h.year)
+            result.warnings.push_back({prefix_path("/year", i), "grid_factor_year_fallback",
+                                       message(plan, TrendNote::grid_factor_year_fallback, {year_param("year", h.year), year_param("used", fy)}).message});
+        years.push_back(trend_year(h.year, false, yr, h.value_added_10k_yuan, h.industry_average_tco2_per_10k_yuan,
+                                   ref, fy));
+        indices.push_back(h.value_added_price_index);
+    }
 }
 
 } // namespace
@@ -171,52 +218,15 @@ void compute_trend(const Input& in, const RefData& ref, Result& result) {
 
     std::vector<TrendYear> years;
     std::vector<std::optional<double>> indices;  // price index per entry of `years`
+    years.reserve(in.history.size() + 1);
+    indices.reserve(in.history.size() + 1);
     years.push_back(trend_year(in.enterprise.year, true, result, in.enterprise.value_added_10k_yuan,
                                in.options.industry_average_tco2_per_10k_yuan, ref,
                                in.options.factor_year.value_or(latest_grid_factor_year(ref))));
     if (in.options.grid_emission_factor_tco2_per_mwh) years.back().grid_factor_year = 0;
     indices.push_back(in.enterprise.value_added_price_index);
 
-    std::set<std::string> known_factors;
-    for (const auto& f : result.factors_used) known_factors.insert(f.id);
-
-    for (std::size_t i = 0; i < in.history.size(); ++i) {
-        const HistoryYear& h = in.history[i];
-        Input yin;
-        yin.enterprise = in.enterprise;
-        yin.enterprise.year = h.year;
-        yin.enterprise.value_added_10k_yuan = h.value_added_10k_yuan;
-        yin.enterprise.output_value_10k_yuan = h.output_value_10k_yuan;
-        yin.energy = h.energy;
-        yin.renewables = h.renewables;
-        yin.products = h.products;
-        yin.options.factor_region = in.options.factor_region;
-        yin.options.heat_emission_factor_tco2_per_gj = in.options.heat_emission_factor_tco2_per_gj;
-        yin.options.industry_average_tco2_per_10k_yuan = h.industry_average_tco2_per_10k_yuan;
-        const int fy = own_grid_factor_year(ref, h.year);
-        if (fy) yin.options.factor_year = fy;
-
-        Result yr;
-        auto rows = compute_energy(yin, ref, yr);
-        compute_emissions(yin, ref, rows, yr);
-        compute_intensities(yin, ref, yr);
-        for (auto& f : yr.factors_used)
-            if (known_factors.insert(f.id).second) result.factors_used.push_back(std::move(f));
-        for (auto& w : yr.warnings) {
-            // A general note (e.g. the equal-value basis) is said once, not once per year.
-            bool said = false;
-            for (const auto& x : result.warnings) said = said || (x.code == w.code && x.message == w.message);
-            if (said) continue;
-            w.path = prefix_path(w.path, i);
-            result.warnings.push_back(std::move(w));
-        }
-        if (fy && fy != h.year)
-            result.warnings.push_back({prefix_path("/year", i), "grid_factor_year_fallback",
-                                       message(plan, TrendNote::grid_factor_year_fallback, {year_param("year", h.year), year_param("used", fy)}).message});
-        years.push_back(trend_year(h.year, false, yr, h.value_added_10k_yuan, h.industry_average_tco2_per_10k_yuan,
-                                   ref, fy));
-        indices.push_back(h.value_added_price_index);
-    }
+    add_earlier_years(in, ref, plan, result, years, indices);
 
     // Sort by year (stable: validation rejects duplicate years, so order is total).
     std::vector<std::size_t> order(years.size());
@@ -224,6 +234,8 @@ void compute_trend(const Input& in, const RefData& ref, Result& result) {
     std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return years[a].year < years[b].year; });
     std::vector<TrendYear> sorted;
     std::vector<std::optional<double>> sorted_idx;
+    sorted.reserve(years.size());
+    sorted_idx.reserve(years.size());
     for (std::size_t i : order) {
         sorted.push_back(std::move(years[i]));
         sorted_idx.push_back(indices[i]);
@@ -247,13 +259,13 @@ void compute_trend(const Input& in, const RefData& ref, Result& result) {
         if (comparable) return t.value_added_comparable_10k_yuan;
         return t.value_added_10k_yuan;
     };
-    auto intensity = [&](const TrendYear& t, const std::string& metric) -> std::optional<double> {
+    auto intensity = [&](const TrendYear& t, std::string_view metric) -> std::optional<double> {
         auto va = va_of(t);
         if (!va || *va <= 0) return std::nullopt;
         return (metric == "tce_per_10k_yuan_value_added" ? t.total_tce : t.total_tco2) / *va;
     };
     for (std::size_t i = 1; i < sorted.size(); ++i) {
-        auto ch = [&](const std::string& metric) -> std::optional<double> {
+        auto ch = [&](std::string_view metric) -> std::optional<double> {
             auto a = intensity(sorted[i - 1], metric), b = intensity(sorted[i], metric);
             if (!a || !b || *a <= 0) return std::nullopt;
             return *b / *a - 1;
