@@ -3,6 +3,8 @@
 // heat = mass × (h − 83.74 kJ/kg); energy keeps GB/T 2589's 128.6 kgce/t.
 #include "test_util.hpp"
 
+#include "steam.hpp"
+
 using namespace selfcheck;
 using namespace selfcheck::test;
 
@@ -125,4 +127,33 @@ TEST_CASE("the steam constants are steam.json's, read once per load; the documen
     const Result w = assess(parse_ok(doc(json{{"carrier", "hot_water"}, {"quantity", 100}, {"unit", "t"},
                                               {"supply_temperature_c", 90}, {"return_temperature_c", 60}})), cp);
     CHECK_THAT(*w.energy.by_carrier[0].co2_heat_gj, WithinRel(12.0, 1e-12));
+}
+
+TEST_CASE("the default steam condition is computed once per load, at steam.json's default pressure", "[steam][refdata]") {
+    // A copy whose default is 0.898675 MPa gauge: + 0.101325 = 1.0 MPa absolute, saturated vapour
+    // h'' = 2,777.1 kJ/kg (steam tables, 1 MPa row); heat = (2,777.1 − 83.74) / 1,000 = 2.69336 GJ/t.
+    RefData r = ref();
+    {
+        Dataset& d = r.datasets.at("steam");
+        d.records.at(d.index.at("default_gauge_pressure")).value = 0.898675;
+        r.reindex();
+    }
+    REQUIRE(r.steam_constants);
+    REQUIRE(r.steam_constants->default_condition);
+    const SteamCondition& c = *r.steam_constants->default_condition;
+    CHECK(c.defaulted);
+    CHECK_FALSE(c.temperature_c);
+    CHECK_THAT(c.abs_pressure_mpa, WithinRel(1.0, 1e-12));
+    CHECK_THAT(c.enthalpy_kj_per_kg, WithinRel(2777.1, 1e-4));
+    CHECK_THAT(c.heat_gj_per_t, WithinRel(2.69336, 1e-4));
+    // A row without pressure gets exactly that condition: 1,000 t × 2.69336 GJ/t = 2,693.36 GJ.
+    const Result res = assess(parse_ok(doc(steam_row(1000))), r);
+    CHECK(*res.energy.by_carrier[0].enthalpy_kj_per_kg == c.enthalpy_kj_per_kg);
+    CHECK_THAT(*res.energy.by_carrier[0].co2_heat_gj, WithinRel(2693.36, 1e-4));
+    CHECK(has_warning(res, "steam_pressure_default"));
+    // A metered temperature without pressure is not the stored condition: superheated at 250 °C
+    // and 1.101325 MPa absolute lies above h'' (about 2,940 kJ/kg in the steam tables).
+    const auto hot = steam_condition(std::nullopt, 250.0, ref());
+    REQUIRE(hot);
+    CHECK(hot->enthalpy_kj_per_kg > 2900);
 }
