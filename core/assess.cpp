@@ -21,7 +21,7 @@ Result assess(const Input& in, const RefData& ref) {
     evaluate_measures(in, r, ref);
     bills::bill_findings(in, r, ref);  // bills/bill_findings.cpp: what the electricity bill says
     r.green_factory = evaluate_green_factory(in, r, ref);
-    r.data_versions = ref.versions();
+    r.data_versions = ref.shared_versions();
     return r;
 }
 

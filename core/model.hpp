@@ -14,6 +14,7 @@
 #include <array>
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -351,7 +352,9 @@ struct Result {
     std::optional<Missing> decomposition_missing;
     std::vector<Issue> input_warnings;        // parse_document's warnings, written before `warnings`
     std::vector<Warning> warnings;            // plausibility warnings raised while computing
-    std::map<std::string, std::string> data_versions;
+    // The version of every reference dataset used, by name: one map per loaded RefData, shared by
+    // its results (RefData::shared_versions); null in a Result no assessment filled.
+    std::shared_ptr<const std::map<std::string, std::string>> data_versions;
 };
 
 } // namespace selfcheck

@@ -13,6 +13,7 @@
 
 #include "validate.hpp"
 
+#include <algorithm>
 #include <mutex>
 #include <stdexcept>
 
@@ -59,6 +60,15 @@ std::map<std::string, std::string> RefData::versions() const {
     std::map<std::string, std::string> v;
     for (const auto& [name, d] : datasets) v[name] = d.version;
     return v;
+}
+
+std::shared_ptr<const std::map<std::string, std::string>> RefData::shared_versions() const {
+    auto same = [](const auto& dataset, const auto& version) {
+        return dataset.first == version.first && dataset.second.version == version.second;
+    };
+    if (data_versions && std::equal(datasets.begin(), datasets.end(), data_versions->begin(), data_versions->end(), same))
+        return data_versions;
+    return std::make_shared<const std::map<std::string, std::string>>(versions());
 }
 
 namespace {
@@ -196,6 +206,7 @@ void RefData::reindex() {
     equipment_standards = build_equipment_standards(*this);
     measure_library = build_measure_library(*this);
     names = build_name_index(*this);
+    data_versions = std::make_shared<const std::map<std::string, std::string>>(versions());
 }
 
 const RefData& RefData::builtin() {

@@ -117,6 +117,7 @@ struct RefData {
     std::shared_ptr<const EquipmentStandards> equipment_standards;
     std::shared_ptr<const MeasureLibrary> measure_library;
     std::shared_ptr<const NameIndex> names;  // regions and industries as users write them
+    std::shared_ptr<const std::map<std::string, std::string>> data_versions;  // versions()
 
     const Dataset* dataset(std::string_view name) const;
     const RefRecord* record(std::string_view dataset, std::string_view id) const;
@@ -125,6 +126,9 @@ struct RefData {
     double constant(std::string_view id) const;
 
     std::map<std::string, std::string> versions() const;
+    // versions() as built by reindex() (every assessment's result points at it); built for the call
+    // where a dataset or its version changed since.
+    std::shared_ptr<const std::map<std::string, std::string>> shared_versions() const;
 
     RefData() = default;
     // A copy rebuilds its views: a copied view would point into the records of the original.

@@ -654,7 +654,7 @@ json result_to_json(const Result& r) {
         warnings.push_back(issue_to_json({w.path, Severity::warning, w.code, std::move(t.zh), std::move(t.en)}));
     }
     j["warnings"] = std::move(warnings);
-    j["data_versions"] = r.data_versions;
+    j["data_versions"] = r.data_versions ? json(*r.data_versions) : json::object();
     return j;
 }
 

@@ -477,3 +477,20 @@ TEST_CASE("product limits, industry averages, coal rates and plan targets are re
     CHECK(t.target_year == 2026);
     CHECK(t.aim == -0.18);
 }
+
+TEST_CASE("every result points at the data versions built once per load; a changed version is said", "[refdata]") {
+    RefData data = RefData::load(embedded_data_files());
+    REQUIRE(data.data_versions);
+    CHECK(*data.data_versions == data.versions());
+    CHECK(data.shared_versions() == data.data_versions);  // the same map, not a copy
+    const Result r = assess(parse_ok(doc()), data);
+    CHECK(r.data_versions == data.data_versions);
+    // A dataset's version changed without reindex(): built for the call with the new version.
+    data.datasets.at("steam").version = "changed";
+    const auto now = data.shared_versions();
+    CHECK(now != data.data_versions);
+    CHECK(now->at("steam") == "changed");
+    data.reindex();
+    CHECK(data.shared_versions() == data.data_versions);
+    CHECK(data.data_versions->at("steam") == "changed");
+}
