@@ -90,13 +90,6 @@ class Evaluator {
 
     const GfIndicatorDef* def_ = nullptr;  // of the indicator being evaluated
 
-    // A measure the library knows: a record "measure/<id>" (or "<id>") of measures.json.
-    bool measure_known(const std::string& id) const {
-        measure_key_.assign("measure/").append(id);
-        return ref_.record("measures", measure_key_) || ref_.record("measures", id);
-    }
-    mutable std::string measure_key_;  // measure_known's lookup key, one buffer for every gap's ids
-
     void energy_intensity(Indicator& ind);
     void carbon_intensity(Indicator& ind);
     void renewable_share(Indicator& ind);
@@ -382,9 +375,11 @@ std::vector<std::string> Evaluator::linked_measures(const GfIndicatorDef& def,
         }
     // The ids that apply are exactly those in `known` so far: a shorter list to search than every result.
     const std::size_t applying = known.size();
-    for (const std::string& id : def.measures)
-        if (std::find(known.begin(), known.begin() + applying, id) == known.begin() + applying && measure_known(id))
+    for (std::size_t k = 0; k < def.measures.size(); ++k) {
+        const std::string& id = def.measures[k];
+        if (def.measures_in_library[k] && std::find(known.begin(), known.begin() + applying, id) == known.begin() + applying)
             known.push_back(id);
+    }
     return known;
 }
 
@@ -622,8 +617,14 @@ std::optional<double> num(const json& j, const char* key) {
 std::shared_ptr<const GreenFactoryDefs> build_green_factory_defs(const RefData& ref) {
     auto defs = std::make_shared<GreenFactoryDefs>();
     const Dataset* ds = ref.dataset("green_factory");
+    const Dataset* library = ref.dataset("measures");
+    defs->measures_from = DatasetStamp::of(library);
     if (!ds) return defs;
     defs->built_from = DatasetStamp::of(ds);
+    // A measure the library knows: a record "measure/<id>" (or "<id>") of measures.json.
+    auto in_library = [&](const std::string& id) {
+        return library && (library->find("measure/" + id) || library->find(id));
+    };
     for (const auto& rec : ds->records) {
         const std::string_view kind = str_view(rec.raw, "kind");
         if (kind == "basic_requirement" || kind == "veto") {
@@ -645,7 +646,10 @@ std::shared_ptr<const GreenFactoryDefs> build_green_factory_defs(const RefData& 
             d.baseline = num(rec.raw, "baseline");
             if (auto m = rec.raw.find("measures"); m != rec.raw.end() && m->is_array())
                 for (const auto& id : *m)
-                    if (id.is_string()) d.measures.push_back(id.get<std::string>());
+                    if (id.is_string()) {
+                        d.measures.push_back(id.get<std::string>());
+                        d.measures_in_library.push_back(in_library(d.measures.back()));
+                    }
             defs->indicators.push_back(std::move(d));
         } else if (kind == "dimension") {
             defs->dimensions.push_back(&rec);
@@ -660,7 +664,8 @@ GreenFactoryResult evaluate_green_factory(const Input& input, const Result& part
     // The view reindex() built, while it still describes these records; else one for this call.
     const GreenFactoryDefs* defs = ref.green_factory_defs.get();
     std::shared_ptr<const GreenFactoryDefs> local;
-    if (!defs || !defs->built_from.matches(ref.dataset("green_factory"))) {
+    if (!defs || !defs->built_from.matches(ref.dataset("green_factory")) ||
+        !defs->measures_from.matches(ref.dataset("measures"))) {
         local = build_green_factory_defs(ref);
         defs = local.get();
     }

@@ -258,6 +258,8 @@ struct GfIndicatorDef {
     bool positive = true, quantitative = true, counts = true;
     std::optional<double> leading, baseline;  // the record's own (platform functions: Annex C)
     std::vector<std::string> measures;        // linked measure ids
+    // Per entry of `measures`: measures.json has a record "measure/<id>" or "<id>" for it.
+    std::vector<bool> measures_in_library;
 };
 struct GfMandatoryDef {
     const RefRecord* rec = nullptr;
@@ -265,6 +267,7 @@ struct GfMandatoryDef {
 };
 struct GreenFactoryDefs {
     DatasetStamp built_from;  // green_factory.json as it was when built (no dataset: empty)
+    DatasetStamp measures_from;  // measures.json, which measures_in_library was read from
     std::vector<GfMandatoryDef> mandatory;
     std::vector<GfIndicatorDef> indicators;
     std::vector<const RefRecord*> dimensions, levels;
