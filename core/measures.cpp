@@ -495,7 +495,7 @@ struct Ctx {
     std::vector<NotEvaluated> missing;
 
     // The parameters as RefData::reindex() parsed them; a RefData that was never loaded gets its own.
-    std::shared_ptr<const MeasureLibrary> library = ref.measure_library ? ref.measure_library : build_measure_library(ref);
+    std::shared_ptr<const MeasureLibrary> library = measure_library_of(ref);
 
     double read(const MeasureParameter& m) const {
         if (!m.error[variant].empty()) throw std::logic_error(m.error[variant]);
@@ -1669,9 +1669,17 @@ void read_definition_field(const RefRecord& r, const char* key, T& out, std::str
 
 } // namespace
 
+std::shared_ptr<const MeasureLibrary> measure_library_of(const RefData& ref) {
+    const auto& lib = ref.measure_library;
+    if (lib && lib->measures_from.matches(ref.dataset("measures")) && lib->steam_from.matches(ref.dataset("steam"))) return lib;
+    return build_measure_library(ref);
+}
+
 std::shared_ptr<const MeasureLibrary> build_measure_library(const RefData& ref) {
     auto lib = std::make_shared<MeasureLibrary>();
     const Dataset* d = ref.dataset("measures");
+    lib->measures_from = DatasetStamp::of(d);
+    lib->steam_from = DatasetStamp::of(ref.dataset("steam"));
     lib->parameters.reserve(std::size(k_params));
     for (const auto& [param, id] : k_params) lib->parameters.push_back(resolve_parameter(d, id));
     lib->measures.resize(k_measure_count);
@@ -1707,7 +1715,7 @@ std::shared_ptr<const MeasureLibrary> build_measure_library(const RefData& ref) 
 
 void evaluate_measures(const Input& in, Result& result, const RefData& ref) {
     try {
-        const std::shared_ptr<const MeasureLibrary> library = ref.measure_library ? ref.measure_library : build_measure_library(ref);
+        const std::shared_ptr<const MeasureLibrary> library = measure_library_of(ref);
         const double rate = in.options.discount_rate.value_or(library->discount_rate.value_or(0.08));
         std::vector<NotEvaluated> missing;
         RunsShared shared;

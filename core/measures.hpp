@@ -2,6 +2,7 @@
 // portfolio. Parameters come from assets/data/measures.json (value, low/high, unit, source), limits
 // from equipment_standards.json. Money: yuan inside, 10k yuan in results. Energy: kWh, tce.
 #pragma once
+#include "refdata.hpp"
 #include "texts.hpp"
 #include "tiers.hpp"
 
@@ -287,8 +288,12 @@ struct MeasureLibrary {
     std::optional<double> discount_rate;    // econ/discount_rate
     std::optional<double> carbon_price;     // econ/carbon_shadow_price, yuan/tCO2
     double feedwater_enthalpy_kj_per_kg = 0;  // steam.json feedwater_enthalpy: the purchased-steam note
+    DatasetStamp measures_from, steam_from;   // the datasets it was read from (DatasetStamp)
 };
 std::shared_ptr<const MeasureLibrary> build_measure_library(const RefData& ref);
+// The library reindex() built for this RefData, or one built for the call where a dataset it read
+// was swapped in since (slower, never stale).
+std::shared_ptr<const MeasureLibrary> measure_library_of(const RefData& ref);
 
 nlohmann::json measure_to_json(const MeasureResult& m);
 nlohmann::json portfolio_to_json(const Portfolio& p);

@@ -4,6 +4,7 @@
 // and the indicator data file itself.
 #include "test_util.hpp"
 
+#include <algorithm>
 #include <catch2/catch_test_macros.hpp>
 #include <catch2/matchers/catch_matchers_floating_point.hpp>
 
@@ -439,6 +440,29 @@ TEST_CASE("gaps link measures only where the measure library has the id", "[gree
             found = true;
         }
     CHECK(found);
+}
+
+TEST_CASE("a measures dataset swapped in without reindex() is the one the gaps' links read", "[green_factory][refdata]") {
+    // The definitions view records which linked ids measures.json has (measures_in_library) and
+    // stamps the dataset it read; a dataset swapped in afterwards must be read again, not trusted.
+    auto files = embedded_data_files();
+    files.push_back(
+        {"measures_fake.json",
+         R"({"dataset":"measures","version":"test","records":[{"id":"measure/pv_rooftop","source":"test","confidence":"X"}]})"});
+    Dataset only_pv = RefData::load(files).datasets.at("measures");
+    RefData data = RefData::load(embedded_data_files());
+    Input in = parse_ok(doc(electricity(1e6), {{"output_value_10k_yuan", 1000}}));
+    auto renewable_gap_measures = [&] {
+        for (const auto& gap : gf_detail(assess(in, data).green_factory, "gaps"))
+            if (gap.at("indicator") == "renewable_share") return gap.at("measures");
+        return json();
+    };
+    const json before = renewable_gap_measures();
+    REQUIRE(before.is_array());
+    // The full library has green_power, which the data links to this indicator.
+    CHECK(std::find(before.begin(), before.end(), json("green_power")) != before.end());
+    std::swap(data.datasets.at("measures"), only_pv);
+    CHECK(renewable_gap_measures() == json::array({"pv_rooftop"}));
 }
 
 TEST_CASE("answers are validated with JSON paths and zh/en messages", "[green_factory][io]") {
