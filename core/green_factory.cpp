@@ -662,14 +662,13 @@ std::shared_ptr<const GreenFactoryDefs> build_green_factory_defs(const RefData& 
 
 GreenFactoryResult evaluate_green_factory(const Input& input, const Result& partial, const RefData& ref) {
     // The view reindex() built, while it still describes these records; else one for this call.
-    const GreenFactoryDefs* defs = ref.green_factory_defs.get();
-    std::shared_ptr<const GreenFactoryDefs> local;
+    std::shared_ptr<const GreenFactoryDefs> defs = ref.green_factory_defs;
     if (!defs || !defs->built_from.matches(ref.dataset("green_factory")) ||
-        !defs->measures_from.matches(ref.dataset("measures"))) {
-        local = build_green_factory_defs(ref);
-        defs = local.get();
-    }
-    return Evaluator(input, partial, ref, *defs).run();
+        !defs->measures_from.matches(ref.dataset("measures")))
+        defs = build_green_factory_defs(ref);
+    GreenFactoryResult r = Evaluator(input, partial, ref, *defs).run();
+    r.defs = std::move(defs);
+    return r;
 }
 
 } // namespace selfcheck

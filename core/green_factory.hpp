@@ -228,7 +228,12 @@ struct GfGap {
     std::vector<std::string> measures, applicable_measures;
 };
 
+struct GreenFactoryDefs;
 struct GreenFactoryResult {
+    // The definitions the scores point at (def pointers below), kept alive with the result: a view
+    // built for one call (data swapped in without reindex()) would otherwise die before the result
+    // is written (ASan: heap-use-after-free in green_factory_result_to_json).
+    std::shared_ptr<const GreenFactoryDefs> defs;
     double total_score = 0;                     // 0-100, points of the indicators that could be scored
     std::vector<std::string> mandatory_failed;  // basic requirements and vetoes not met or not answered
     bool data_missing = false;                  // green_factory.json absent: nothing below is set
